@@ -1,0 +1,253 @@
+"""The command line: `python -m desktop_app complaints LOG.xlsx [--json]`.
+
+With no command it summarises the bundled sample log, so the main README
+command is never a dead end (the window arrives with a later release).
+Exit status: 0 done, 2 the input could not be read (one line says why).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from desktop_app.domain.complaints import ComplaintsSummary, change_pct, summarise
+from desktop_app.domain.periods import Period
+from desktop_app.domain.problems import Severity
+from desktop_app.domain.rules import RulesError, load_rules
+from desktop_app.domain.vocabulary import VocabularyError, load_vocabulary
+from desktop_app.excel.complaints_log import LogImport, read_complaints_log
+from desktop_app.excel.workbook import WorkbookError
+from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+
+SUMMARY_SCHEMA = "complaints-summary/1"
+EXIT_UNREADABLE = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        print(f"Scrutiny Studio: summary of the sample complaints log ({SAMPLE_COMPLAINTS_LOG.name})\n")
+        args = parser.parse_args(["complaints", str(SAMPLE_COMPLAINTS_LOG)])
+        status = _complaints(args)
+        print("\nFor your own log: python -m desktop_app complaints YOUR_LOG.xlsx [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]")
+        return status
+    return _complaints(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m desktop_app", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command")
+    complaints = commands.add_parser("complaints", help="complaint stage timeliness from a complaints log")
+    complaints.add_argument("log", type=Path, help="the complaints log (.xlsx or .xlsm)")
+    complaints.add_argument("--from", dest="start", type=_date, help="first day of the period (default: the start of the reporting year of the latest complaint)")
+    complaints.add_argument("--to", dest="end", type=_date, help="last day of the period (default: a year after --from, less a day)")
+    complaints.add_argument("--as-of", type=_date, default=dt.date.today(), help="the day open complaints are judged overdue on (default: today)")
+    complaints.add_argument("--json", action="store_true", help=f"print one JSON document ({SUMMARY_SCHEMA})")
+    return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+
+
+def _complaints(args: argparse.Namespace) -> int:
+    try:
+        rules = load_rules()
+        vocabulary = load_vocabulary()
+        imported = read_complaints_log(args.log, vocabulary, rules)
+        period = _period(args, imported, rules.year_start)
+    except (WorkbookError, RulesError, VocabularyError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    summary = summarise(imported.log, rules, vocabulary.outcome_classes, period, args.as_of)
+    if args.json:
+        json.dump(summary_document(summary, imported), sys.stdout, indent=1, ensure_ascii=False)
+        print()
+    else:
+        print(summary_text(summary, imported, rules))
+    return 0
+
+
+def _period(args: argparse.Namespace, imported: LogImport, year_start: tuple[int, int]) -> Period:
+    if args.start and args.end:
+        return Period(args.start, args.end)
+    if args.start:
+        return Period.year_containing(args.start, (args.start.month, args.start.day))
+    if args.end:
+        year = Period.year_containing(args.end, year_start)
+        return Period(year.start, args.end)
+    if imported.log.empty:
+        return Period.year_containing(args.as_of, year_start)
+    return Period.year_containing(imported.log["received"].max().date(), year_start)
+
+
+# --- JSON ------------------------------------------------------------------
+
+
+def _number(value: object, places: int | None = None) -> object:
+    """A JSON number, or null for missing; percentages are rounded to `places` here only."""
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if places is not None:
+        return round(float(value), places)
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _day(value: object) -> str | None:
+    return None if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def _stage_records(stages: pd.DataFrame) -> list[dict]:
+    records = []
+    for row in stages.to_dict("records"):
+        records.append(
+            {
+                key: (_number(value, 1) if key.endswith("_pct") else value if key in ("procedure", "stage") else _number(value))
+                for key, value in row.items()
+            }
+        )
+    return records
+
+
+def summary_document(summary: ComplaintsSummary, imported: LogImport) -> dict:
+    """The complaints-summary/1 JSON document."""
+    themes = summary.themes
+    procedures = list(themes.columns.get_level_values(1).unique())
+    cases = summary.cases
+    case_records = [
+        {
+            "reference": row.reference,
+            "procedure": row.procedure,
+            "stage": row.stage,
+            "received": _day(row.received),
+            "responded": _day(row.responded),
+            "due": _day(row.due),
+            "working_days": _number(row.working_days),
+            "in_time": None if pd.isna(row.in_time) else bool(row.in_time),
+            "overdue": bool(row.overdue),
+            "acknowledgement_working_days": _number(row.acknowledgement_working_days),
+            "acknowledgement_in_time": None if pd.isna(row.acknowledgement_in_time) else bool(row.acknowledgement_in_time),
+            "outcome": None if pd.isna(row.outcome) else row.outcome,
+            "note": row.note or None,
+            "sheet": row.sheet,
+            "row": int(row.row),
+        }
+        for row in cases.itertuples(index=False)
+    ]
+    previous = summary.previous_stages
+    return {
+        "schema": SUMMARY_SCHEMA,
+        "source": {"file": imported.file, "sheet": imported.sheet, "header_row": imported.header_row,
+                   "rows_read": len(imported.log)},
+        "period": {"from": summary.period.start.isoformat(), "to": summary.period.end.isoformat(),
+                   "label": summary.period.label},
+        "as_of": summary.as_of.isoformat(),
+        "stages": _stage_records(summary.stages),
+        "themes": [
+            {
+                "theme": theme,
+                "received": {p: int(themes.loc[theme, ("received", p)]) for p in procedures},
+                "upheld": {p: int(themes.loc[theme, ("upheld", p)]) for p in procedures},
+            }
+            for theme in themes.index
+        ],
+        "escalation": [
+            {"procedure": row["procedure"], "stage_1": int(row["stage_1"]), "stage_2": int(row["stage_2"]),
+             "escalation_pct": _number(row["escalation_pct"], 1)}
+            for row in summary.escalation.to_dict("records")
+        ],
+        "ombudsman": [
+            {"procedure": row["procedure"], "decision": row["decision"], "contacts": int(row["contacts"])}
+            for row in summary.ombudsman_decisions.to_dict("records")
+        ],
+        "cared_for": {"count": summary.cared_for["count"], "of": summary.cared_for["of"],
+                      "pct": _number(summary.cared_for["pct"], 1)},
+        "previous_year": None if previous is None else {
+            "period": {"from": summary.previous_period.start.isoformat(), "to": summary.previous_period.end.isoformat()},
+            "stages": _stage_records(previous),
+            "change": _year_on_year(summary),
+        },
+        "cases": case_records,
+        "problems": [problem.to_dict() for problem in imported.problems],
+    }
+
+
+def _year_on_year(summary: ComplaintsSummary) -> list[dict]:
+    keys = ["procedure", "stage"]
+    merged = summary.stages[keys + ["received"]].merge(
+        summary.previous_stages[keys + ["received"]], on=keys, how="outer", suffixes=("", "_previous")
+    ).fillna({"received": 0, "received_previous": 0})
+    return [
+        {"procedure": row["procedure"], "stage": row["stage"], "received": int(row["received"]),
+         "previous": int(row["received_previous"]),
+         "change_pct": _number(change_pct(row["received"], row["received_previous"]), 1)}
+        for row in merged.to_dict("records")
+    ]
+
+
+# --- text ------------------------------------------------------------------
+
+
+def _pct(value: object) -> str:
+    return "n/a" if value is None or pd.isna(value) else f"{value:.0f}%"
+
+
+def summary_text(summary: ComplaintsSummary, imported: LogImport, rules) -> str:
+    """The same tables as the JSON, laid out for a person."""
+    lines = [
+        f"{imported.file}, sheet '{imported.sheet}': {len(imported.log)} rows read "
+        f"({imported.count(Severity.ERROR)} errors, {imported.count(Severity.WARNING)} warnings)",
+        f"Complaints received {summary.period.start:%d %B %Y} to {summary.period.end:%d %B %Y} "
+        f"({summary.period.label}); open complaints judged as of {summary.as_of:%d %B %Y}",
+    ]
+    for procedure, stages in summary.stages.groupby("procedure", sort=False):
+        label = rules.procedures[procedure].label
+        table = pd.DataFrame(
+            {
+                label: [rules.procedures[procedure].stages[s].label for s in stages["stage"]],
+                "Total": stages["received"].to_numpy(),
+                "Open": stages["open"].to_numpy(),
+                "Overdue": stages["overdue"].to_numpy(),
+                "Within timescale*": [_pct(v) for v in stages["in_time_pct"]],
+                "Upheld": [_pct(v) for v in stages["upheld_pct"]],
+                "Median days": [("" if pd.isna(v) else f"{v:g}") for v in stages["median_working_days"]],
+            }
+        )
+        lines += ["", table.to_string(index=False)]
+    lines.append("* of the complaints finalised to date; upheld % is of complaints with a finding "
+                 "(withdrawn, rejected and ombudsman closures are left out).")
+
+    themes = summary.themes
+    if len(themes) > 1:
+        flat = themes.copy()
+        flat.columns = [f"{rules.procedures[p].label} {kind}" for kind, p in themes.columns]
+        lines += ["", "Complaint themes (Stage 1)", flat.to_string()]
+    for row in summary.escalation.to_dict("records"):
+        lines.append(f"\nEscalated to Stage 2 ({rules.procedures[row['procedure']].label}): "
+                     f"{row['stage_2']} of {row['stage_1']} ({_pct(row['escalation_pct'])})")
+    if len(summary.ombudsman_decisions):
+        lines += ["", "Ombudsman contacts", summary.ombudsman_decisions.to_string(index=False)]
+    cared = summary.cared_for
+    lines.append(f"\nComplaints from cared-for children and young people: {cared['count']} of {cared['of']} ({_pct(cared['pct'])})")
+    if summary.previous_stages is not None:
+        lines += ["", f"Previous year ({summary.previous_period.label})"]
+        for row in _year_on_year(summary):
+            if row["received"] or row["previous"]:
+                change = "" if row["change_pct"] is None else f" ({row['change_pct']:+.0f}%)"
+                lines.append(f"  {rules.procedures[row['procedure']].label}, stage {row['stage']}: "
+                             f"{row['received']} this year, {row['previous']} last year{change}")
+    if imported.problems:
+        lines += ["", "Problems in the log:"] + [f"  {problem}" for problem in imported.problems[:50]]
+        if len(imported.problems) > 50:
+            lines.append(f"  ... and {len(imported.problems) - 50} more (use --json for all)")
+    return "\n".join(lines)

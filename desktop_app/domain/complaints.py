@@ -1,0 +1,362 @@
+"""Complaint stage timeliness and the tables of an Annual Complaints Report.
+
+A complaints log is a DataFrame with one row per complaint per stage (the
+columns are LOG_COLUMNS; the Excel reader makes one). Every figure is computed
+over the whole log at once with numpy and pandas, never a Python loop per case,
+and kept at full precision: rounding is for whoever presents it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from desktop_app.domain.calendar import DAY, WorkingCalendar
+from desktop_app.domain.periods import Period
+from desktop_app.domain.rules import ACKNOWLEDGEMENT, RESPONSE, Clock, ComplaintRules
+
+#: Columns of a complaints log and what each holds.
+LOG_COLUMNS = {
+    "reference": "complaint reference (the same at every stage)",
+    "procedure": "procedure code, a key of the rules file",
+    "stage": "stage code: '1', '2', '3' or 'ombudsman'",
+    "received": "date received (never missing)",
+    "acknowledged": "date acknowledged, or NaT",
+    "statement_agreed": "date the written statement of complaint was agreed, or NaT",
+    "responded": "date of the response (a Stage 3 panel: the day it was held), or NaT while open",
+    "extension": "True where an extension was agreed",
+    "outcome": "outcome code from the vocabulary, or NA",
+    "decision": "the outcome as written in the log",
+    "theme": "category as written, or NA",
+    "complainant": "who complained, as written, or NA",
+    "complainant_group": "a group the report counts ('cared_for'), or NA",
+    "sheet": "where the row came from",
+    "row": "its row number as Excel shows it",
+}
+DATE_COLUMNS = ("received", "acknowledged", "statement_agreed", "responded")
+OMBUDSMAN = "ombudsman"
+CARED_FOR = "cared_for"
+NOT_RECORDED = "Not recorded"
+
+
+LOG_DTYPES = {
+    name: "datetime64[s]" if name in DATE_COLUMNS else "bool" if name == "extension" else "int64" if name == "row" else "object"
+    for name in LOG_COLUMNS
+}
+
+
+def conform_log(frame: pd.DataFrame) -> pd.DataFrame:
+    """The log's columns, in order and with their types (a missing optional column is empty)."""
+    frame = frame.reindex(columns=list(LOG_COLUMNS))
+    frame["extension"] = frame["extension"].fillna(False)
+    return frame.astype(LOG_DTYPES)
+
+
+def empty_log() -> pd.DataFrame:
+    """A log with the right columns and types and no rows."""
+    return conform_log(pd.DataFrame())
+
+
+# --- per case ------------------------------------------------------------
+
+
+def case_timeliness(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) -> pd.DataFrame:
+    """Per case: the applied limit, due date, working days taken, in time, overdue.
+
+    Computed per procedure and stage (a handful of groups), vectorised within
+    each. A case whose clock falls back to a later start date than the rules
+    prefer (no acknowledgement date, say) carries a note saying so. `log` must
+    have a unique index; the result has the same one.
+    """
+    response, acknowledgement, notes = [], [], []
+    if len(log):
+        plain, with_closures = _calendars(log, rules, as_of)
+    for (procedure, stage), cases in log.groupby(["procedure", "stage"], sort=False):
+        stage_rules = rules.stage(procedure, stage)
+        if stage_rules is None:
+            notes.append(pd.Series(f"no rules for procedure '{procedure}' stage '{stage}': not timed", index=cases.index))
+            continue
+        calendar = with_closures if rules.procedures[procedure].uses_closure_days else plain
+        for name, clock in stage_rules.clocks.items():
+            timed = _time_clock(cases, clock, calendar)
+            notes.append(timed.pop("note"))
+            if name == RESPONSE:
+                response.append(timed)
+            elif name == ACKNOWLEDGEMENT:
+                acknowledgement.append(timed[["working_days", "in_time"]].add_prefix("acknowledgement_"))
+
+    result = pd.concat(
+        [
+            _stack(response, log.index, ["limit", "due", "working_days", "in_time"]),
+            _stack(acknowledgement, log.index, ["acknowledgement_working_days", "acknowledgement_in_time"]),
+        ],
+        axis=1,
+    )
+    open_ = log["responded"].isna()
+    result["overdue"] = open_ & result["due"].notna() & (result["due"] < pd.Timestamp(as_of))
+    result["note"] = _join_notes(notes, log.index)
+    return result
+
+
+_CLOCK_DTYPES = {"limit": "Int64", "due": "datetime64[s]", "working_days": "Int64", "in_time": "boolean"}
+
+
+def _stack(parts: list[pd.DataFrame], index: pd.Index, columns: list[str]) -> pd.DataFrame:
+    """The per-group clock results as one frame over the whole log (missing where untimed)."""
+    dtypes = {name: _CLOCK_DTYPES[name.removeprefix("acknowledgement_")] for name in columns}
+    frame = pd.concat(parts) if parts else pd.DataFrame(columns=columns)
+    return frame.reindex(index)[columns].astype(dtypes)
+
+
+def _join_notes(notes: list[pd.Series], index: pd.Index) -> pd.Series:
+    joined = pd.Series("", index=index, dtype="object")
+    for note in notes:
+        note = note[note != ""]
+        if note.empty:
+            continue
+        current = joined.loc[note.index]
+        joined.loc[note.index] = current.where(current == "", current + "; ") + note
+    return joined
+
+
+def _calendars(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) -> tuple[WorkingCalendar, WorkingCalendar]:
+    """Calendars covering every date in the log, and the longest limit after it."""
+    dates = pd.concat([log[name] for name in DATE_COLUMNS]).dropna()
+    first = min(dates.min().year, as_of.year) - 1
+    last = max(dates.max().year, as_of.year) + 2  # room for due dates past year end
+    plain = WorkingCalendar.for_years(first, last, weekend_receipt=rules.weekend_receipt)
+    with_closures = WorkingCalendar.for_years(
+        first, last, closure_days=rules.closure_days, weekend_receipt=rules.weekend_receipt
+    )
+    return plain, with_closures
+
+
+def _time_clock(cases: pd.DataFrame, clock: Clock, calendar: WorkingCalendar) -> pd.DataFrame:
+    """One clock over the cases of one stage."""
+    start = pd.Series(pd.NaT, index=cases.index, dtype="datetime64[s]")
+    note = np.full(len(cases), "", dtype=object)
+    for position, name in enumerate(clock.start):
+        fill = start.isna() & cases[name].notna()
+        if position > 0 and fill.any():
+            missing = clock.start[0].replace("_", " ")
+            note[fill.to_numpy()] = f"no {missing} date: clock started at {name.replace('_', ' ')}"
+        start = start.where(~fill, cases[name])
+    limit = np.full(len(cases), clock.limit, dtype=np.int64)
+    if clock.extended_limit is not None:
+        limit = np.where(cases["extension"].to_numpy(dtype=bool), clock.extended_limit, limit)
+
+    started = start.notna().to_numpy()
+    ended = started & cases[clock.end].notna().to_numpy()
+    start_days = start.to_numpy(dtype=DAY)
+    due = np.full(len(cases), np.datetime64("NaT"), dtype=DAY)
+    due[started] = calendar.due_dates(start_days[started], limit[started])
+    days = pd.array([pd.NA] * len(cases), dtype="Int64")
+    in_time = pd.array([pd.NA] * len(cases), dtype="boolean")
+    if ended.any():
+        taken = calendar.working_days(start_days[ended], cases[clock.end].to_numpy(dtype=DAY)[ended])
+        days[ended] = taken
+        in_time[ended] = taken <= limit[ended]
+    return pd.DataFrame(
+        {"limit": limit, "due": due, "working_days": days, "in_time": in_time, "note": note},
+        index=cases.index,
+    )
+
+
+# --- tables for a period -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComplaintsSummary:
+    """Everything the Annual Complaints Report shows for one period.
+
+    `stages` has a row per procedure and stage; `themes` a row per theme (and a
+    TOTAL) with received and upheld columns per procedure; `cases` the log's
+    rows in the period with their timeliness.
+    """
+
+    period: Period
+    as_of: dt.date
+    stages: pd.DataFrame
+    themes: pd.DataFrame
+    escalation: pd.DataFrame
+    ombudsman_decisions: pd.DataFrame
+    cared_for: dict[str, int | float | None]
+    cases: pd.DataFrame
+    previous_period: Period
+    previous_stages: pd.DataFrame | None  # None where the log does not reach back
+
+
+STAGE_COLUMNS = [
+    "procedure", "stage", "received", "finalised", "open", "overdue", "in_time", "in_time_pct",
+    "upheld", "upheld_pct", "decided", "excluded_from_upheld", "median_working_days",
+    "p90_working_days", "acknowledged", "acknowledged_in_time", "acknowledged_in_time_pct",
+]
+
+
+def summarise(
+    log: pd.DataFrame,
+    rules: ComplaintRules,
+    outcome_classes: dict[str, str],
+    period: Period,
+    as_of: dt.date,
+) -> ComplaintsSummary:
+    """The figures of an Annual Complaints Report for complaints received in `period`."""
+    timed = pd.concat([log, case_timeliness(log, rules, as_of)], axis=1)
+    timed["outcome_class"] = timed["outcome"].map(outcome_classes).astype("object")
+    current = _received_in(timed, period)
+    previous_period = period.previous_year()
+    previous = _received_in(timed, previous_period)
+    return ComplaintsSummary(
+        period=period,
+        as_of=as_of,
+        stages=stage_table(current, rules),
+        themes=themes_table(current, rules),
+        escalation=escalation_table(current, rules),
+        ombudsman_decisions=ombudsman_table(current),
+        cared_for=cared_for_share(current),
+        cases=current.reset_index(drop=True),
+        previous_period=previous_period,
+        previous_stages=stage_table(previous, rules) if len(previous) else None,
+    )
+
+
+def _received_in(timed: pd.DataFrame, period: Period) -> pd.DataFrame:
+    received = timed["received"]
+    start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
+    return timed[(received >= start) & (received <= end)]
+
+
+def _percent(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    """numerator / denominator x 100, missing (not zero) where there is nothing to divide by."""
+    denominator = denominator.astype("float64")
+    return (numerator.astype("float64") * 100.0 / denominator).where(denominator > 0)
+
+
+def _stage_order(rules: ComplaintRules, procedures: list[str]) -> pd.MultiIndex:
+    pairs = [
+        (procedure, stage)
+        for procedure in rules.procedures
+        if procedure in procedures
+        for stage in rules.procedures[procedure].stages
+    ]
+    return pd.MultiIndex.from_tuples(pairs, names=["procedure", "stage"])
+
+
+def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
+    """Per procedure and stage: the counts and percentages of the published Stage table.
+
+    In-time % is over finalised complaints (those with a response date), as the
+    published footnote says ("of the complaints finalised to date"). Upheld %
+    counts Upheld and Partially upheld over complaints with a finding;
+    withdrawn, rejected and ombudsman closures are counted in
+    `excluded_from_upheld`. Stages with no response clock have no in-time figure.
+    """
+    finalised = timed["responded"].notna()
+    outcome_class = timed["outcome_class"]
+    acknowledged = timed["acknowledgement_in_time"].notna()
+    flags = pd.DataFrame(
+        {
+            "procedure": timed["procedure"],
+            "stage": timed["stage"],
+            "received": 1,
+            "finalised": finalised,
+            "open": ~finalised,
+            "overdue": timed["overdue"],
+            "timed": timed["in_time"].notna(),
+            "in_time": timed["in_time"].fillna(False).astype(bool),
+            "upheld": outcome_class.eq("upheld"),
+            "decided": outcome_class.isin(["upheld", "not_upheld"]),
+            "excluded_from_upheld": finalised & ~outcome_class.isin(["upheld", "not_upheld"]),
+            "acknowledged": acknowledged,
+            "acknowledged_in_time": timed["acknowledgement_in_time"].fillna(False).astype(bool),
+        }
+    )
+    counts = flags.groupby(["procedure", "stage"], sort=False).sum()
+    days = timed["working_days"].astype("float64")
+    by_stage = days.groupby([timed["procedure"], timed["stage"]], sort=False)
+    counts["median_working_days"] = by_stage.median()
+    counts["p90_working_days"] = by_stage.quantile(0.9)
+
+    order = _stage_order(rules, list(timed["procedure"].unique()))
+    table = counts.reindex(order.union(counts.index, sort=False))
+    count_columns = [c for c in flags.columns if c not in ("procedure", "stage")]
+    table[count_columns] = table[count_columns].fillna(0).astype("int64")
+    table["in_time_pct"] = _percent(table["in_time"], table["timed"])
+    table["upheld_pct"] = _percent(table["upheld"], table["decided"])
+    table["acknowledged_in_time_pct"] = _percent(table["acknowledged_in_time"], table["acknowledged"])
+    return table.reset_index()[STAGE_COLUMNS]
+
+
+def themes_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
+    """Complaints received (Stage 1) and upheld by theme, procedures side by side, with a TOTAL row.
+
+    Theme spellings that differ only in case or spacing are one theme, shown
+    as it is most often written.
+    """
+    first = timed[timed["stage"] == "1"]
+    procedures = [p for p in rules.procedures if p in set(first["procedure"])]
+    columns = pd.MultiIndex.from_product([["received", "upheld"], procedures])
+    if first.empty:
+        return pd.DataFrame(columns=columns, index=pd.Index(["TOTAL"], name="theme")).fillna(0)
+    written = first["theme"].fillna(NOT_RECORDED).astype(str).str.strip()
+    key = written.str.casefold().str.replace(r"\s+", " ", regex=True)
+    shown = written.groupby(key).agg(lambda spellings: spellings.value_counts().index[0])
+    frame = pd.DataFrame(
+        {
+            "theme": key.map(shown),
+            "procedure": first["procedure"],
+            "received": 1,
+            "upheld": first["outcome_class"].eq("upheld").astype(int),
+        }
+    )
+    table = frame.pivot_table(
+        index="theme", columns="procedure", values=["received", "upheld"], aggfunc="sum", fill_value=0
+    )
+    table = table.reindex(columns=columns, fill_value=0).astype("int64")
+    table = table.sort_index(key=lambda index: index.str.casefold())
+    table.loc["TOTAL"] = table.sum()
+    table.index.name = "theme"
+    return table
+
+
+def escalation_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
+    """Per procedure: Stage 2 complaints as a percentage of Stage 1 complaints received."""
+    counts = (
+        pd.crosstab(timed["procedure"], timed["stage"])
+        .reindex(columns=["1", "2"], fill_value=0)
+        .reindex([p for p in rules.procedures if p in set(timed["procedure"])])
+    )
+    table = pd.DataFrame(
+        {"stage_1": counts["1"], "stage_2": counts["2"]}, index=counts.index
+    ).fillna(0).astype("int64")
+    table["escalation_pct"] = _percent(table["stage_2"], table["stage_1"])
+    return table.reset_index()
+
+
+def ombudsman_table(timed: pd.DataFrame) -> pd.DataFrame:
+    """Ombudsman contacts by procedure and decision, as the log words the decision."""
+    contacts = timed[timed["stage"] == OMBUDSMAN]
+    decision = contacts["decision"].fillna("No decision yet").astype(str)
+    table = (
+        pd.DataFrame({"procedure": contacts["procedure"], "decision": decision})
+        .value_counts(sort=False)
+        .rename("contacts")
+        .reset_index()
+    )
+    return table.sort_values(["procedure", "contacts"], ascending=[True, False], ignore_index=True)
+
+
+def cared_for_share(timed: pd.DataFrame) -> dict[str, int | float | None]:
+    """Complaints (Stage 1, every procedure) made by cared-for children and young people."""
+    first = timed[timed["stage"] == "1"]
+    total = len(first)
+    count = int(first["complainant_group"].eq(CARED_FOR).sum())
+    return {"count": count, "of": total, "pct": count * 100.0 / total if total else None}
+
+
+def change_pct(current: float, previous: float) -> float | None:
+    """Change from `previous` to `current` as a percentage of `previous` (None from zero)."""
+    return (current - previous) * 100.0 / previous if previous else None

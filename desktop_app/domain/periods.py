@@ -1,0 +1,48 @@
+"""Reporting periods: a council's year runs 1 April to 31 March unless it says otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Period:
+    """Inclusive dates; complaints belong to the period in which they were received."""
+
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+
+    @classmethod
+    def year_containing(cls, day: dt.date, year_start: tuple[int, int] = (4, 1)) -> Period:
+        month, first = year_start
+        start = _on_or_before_28(day.year, month, first)
+        if start > day:
+            start = _on_or_before_28(day.year - 1, month, first)
+        return cls(start, _on_or_before_28(start.year + 1, month, first) - dt.timedelta(days=1))
+
+    def previous_year(self) -> Period:
+        """The same dates one year earlier (29 February becomes the 28th)."""
+        return Period(_year_earlier(self.start), _year_earlier(self.end))
+
+    @property
+    def label(self) -> str:
+        """'2022-23' for a whole year starting in 2022, else the two dates."""
+        if self.end == _on_or_before_28(self.start.year + 1, self.start.month, self.start.day) - dt.timedelta(days=1):
+            return f"{self.start.year}-{(self.start.year + 1) % 100:02d}"
+        return f"{self.start:%d %B %Y} to {self.end:%d %B %Y}"
+
+
+def _on_or_before_28(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 29 February in a common year
+        return dt.date(year, month, 28)
+
+
+def _year_earlier(day: dt.date) -> dt.date:
+    return _on_or_before_28(day.year - 1, day.month, day.day)

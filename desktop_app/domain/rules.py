@@ -1,0 +1,125 @@
+"""Complaint procedures, their stages and clocks, as a council configures them.
+
+The rules are data (resources/complaint_procedures.toml) so that a council can
+set its own corporate and adult targets without a new release.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.domain.calendar import WeekendReceipt
+from desktop_app.paths import RESOURCES
+
+DEFAULT_RULES_FILE = RESOURCES / "complaint_procedures.toml"
+
+#: The dates a clock may start or stop on (columns of a complaints log).
+CLOCK_DATES = ("received", "acknowledged", "statement_agreed", "responded")
+RESPONSE = "response"
+ACKNOWLEDGEMENT = "acknowledgement"
+
+
+class RulesError(ValueError):
+    """The rules file says something that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Clock:
+    """One timed step: from the first present `start` date to the `end` date."""
+
+    start: tuple[str, ...]
+    end: str
+    limit: int
+    extended_limit: int | None = None
+
+
+@dataclass(frozen=True)
+class Stage:
+    code: str  # "1", "2", "3" or "ombudsman"
+    label: str
+    clocks: dict[str, Clock] = field(default_factory=dict)
+
+    @property
+    def response(self) -> Clock | None:
+        return self.clocks.get(RESPONSE)
+
+
+@dataclass(frozen=True)
+class Procedure:
+    code: str
+    label: str
+    regulations: str
+    uses_closure_days: bool
+    stages: dict[str, Stage]
+
+
+@dataclass(frozen=True)
+class ComplaintRules:
+    procedures: dict[str, Procedure]
+    weekend_receipt: WeekendReceipt = WeekendReceipt.DAY0
+    closure_days: tuple[dt.date, ...] = ()
+    year_start: tuple[int, int] = (4, 1)  # month, day
+
+    def stage(self, procedure: str, stage: str) -> Stage | None:
+        found = self.procedures.get(procedure)
+        return found.stages.get(stage) if found else None
+
+
+def load_rules(path: Path = DEFAULT_RULES_FILE) -> ComplaintRules:
+    """Read and check a rules file; a mistake names the procedure and stage."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RulesError(f"{path.name}: cannot be read: {exc}") from exc
+    calendar = data.get("calendar", {})
+    try:
+        month, day = (int(part) for part in calendar.get("year_start", "04-01").split("-"))
+        dt.date(2001, month, day)
+        closure_days = tuple(_as_date(value) for value in calendar.get("closure_days", []))
+        weekend_receipt = WeekendReceipt(calendar.get("weekend_receipt", "day0"))
+    except ValueError as exc:
+        raise RulesError(f"{path.name}: [calendar]: {exc}") from exc
+    procedures = {
+        code: _procedure(path.name, code, spec) for code, spec in data.get("procedures", {}).items()
+    }
+    if not procedures:
+        raise RulesError(f"{path.name}: no [procedures.*] are defined")
+    return ComplaintRules(procedures, weekend_receipt, closure_days, (month, day))
+
+
+def _as_date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _procedure(file: str, code: str, spec: dict) -> Procedure:
+    stages = {}
+    for stage_code, stage_spec in spec.get("stages", {}).items():
+        clocks = {}
+        for name, clock in stage_spec.get("clocks", {}).items():
+            where = f"{file}: procedure '{code}', stage '{stage_code}', clock '{name}'"
+            start = clock.get("start", ["received"])
+            start = (start,) if isinstance(start, str) else tuple(start)
+            end = clock.get("end", "responded")
+            unknown = [d for d in (*start, end) if d not in CLOCK_DATES]
+            if unknown:
+                raise RulesError(f"{where}: unknown date {unknown[0]!r}; use one of {CLOCK_DATES}")
+            limit, extended = clock.get("limit"), clock.get("extended_limit")
+            if not isinstance(limit, int) or limit < 0:
+                raise RulesError(f"{where}: 'limit' must be a whole number of working days")
+            if extended is not None and (not isinstance(extended, int) or extended < limit):
+                raise RulesError(f"{where}: 'extended_limit' must be a whole number >= limit")
+            clocks[name] = Clock(start, end, limit, extended)
+        stages[str(stage_code)] = Stage(str(stage_code), stage_spec.get("label", str(stage_code)), clocks)
+    return Procedure(
+        code,
+        spec.get("label", code),
+        spec.get("regulations", ""),
+        bool(spec.get("uses_closure_days", False)),
+        stages,
+    )
