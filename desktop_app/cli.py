@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from desktop_app.domain.complaints import ComplaintsSummary, change_pct, summarise
+from desktop_app.domain.complaints import ComplaintsSummary, summarise
 from desktop_app.domain.periods import Period
 from desktop_app.domain.problems import Severity
-from desktop_app.domain.rules import RulesError, load_rules
+from desktop_app.domain.rules import ComplaintRules, RulesError, load_rules
 from desktop_app.domain.vocabulary import VocabularyError, load_vocabulary
 from desktop_app.excel.complaints_log import LogImport, read_complaints_log
 from desktop_app.excel.workbook import WorkbookError
@@ -119,39 +119,13 @@ def _stage_records(stages: pd.DataFrame) -> list[dict]:
     return records
 
 
-def summary_document(summary: ComplaintsSummary, imported: LogImport) -> dict:
-    """The complaints-summary/1 JSON document."""
+def _summary_records(summary: ComplaintsSummary) -> dict:
+    """The tables of one period, shared by this year and the previous one."""
     themes = summary.themes
     procedures = list(themes.columns.get_level_values(1).unique())
-    cases = summary.cases
-    case_records = [
-        {
-            "reference": row.reference,
-            "procedure": row.procedure,
-            "stage": row.stage,
-            "received": _day(row.received),
-            "responded": _day(row.responded),
-            "due": _day(row.due),
-            "working_days": _number(row.working_days),
-            "in_time": None if pd.isna(row.in_time) else bool(row.in_time),
-            "overdue": bool(row.overdue),
-            "acknowledgement_working_days": _number(row.acknowledgement_working_days),
-            "acknowledgement_in_time": None if pd.isna(row.acknowledgement_in_time) else bool(row.acknowledgement_in_time),
-            "outcome": None if pd.isna(row.outcome) else row.outcome,
-            "note": row.note or None,
-            "sheet": row.sheet,
-            "row": int(row.row),
-        }
-        for row in cases.itertuples(index=False)
-    ]
-    previous = summary.previous_stages
     return {
-        "schema": SUMMARY_SCHEMA,
-        "source": {"file": imported.file, "sheet": imported.sheet, "header_row": imported.header_row,
-                   "rows_read": len(imported.log)},
         "period": {"from": summary.period.start.isoformat(), "to": summary.period.end.isoformat(),
                    "label": summary.period.label},
-        "as_of": summary.as_of.isoformat(),
         "stages": _stage_records(summary.stages),
         "themes": [
             {
@@ -172,27 +146,53 @@ def summary_document(summary: ComplaintsSummary, imported: LogImport) -> dict:
         ],
         "cared_for": {"count": summary.cared_for["count"], "of": summary.cared_for["of"],
                       "pct": _number(summary.cared_for["pct"], 1)},
-        "previous_year": None if previous is None else {
-            "period": {"from": summary.previous_period.start.isoformat(), "to": summary.previous_period.end.isoformat()},
-            "stages": _stage_records(previous),
-            "change": _year_on_year(summary),
-        },
-        "cases": case_records,
+    }
+
+
+def summary_document(summary: ComplaintsSummary, imported: LogImport) -> dict:
+    """The complaints-summary/1 JSON document."""
+    previous = None
+    if summary.previous is not None:
+        previous = _summary_records(summary.previous)
+        previous["change"] = [
+            {"procedure": row["procedure"], "stage": row["stage"], "received": int(row["received"]),
+             "previous": int(row["previous"]), "change_pct": _number(row["change_pct"], 1)}
+            for row in summary.year_on_year().to_dict("records")
+        ]
+    return {
+        "schema": SUMMARY_SCHEMA,
+        "source": {"file": imported.file, "sheet": imported.sheet, "header_row": imported.header_row,
+                   "rows_read": len(imported.log)},
+        "as_of": summary.as_of.isoformat(),
+        **_summary_records(summary),
+        "previous_year": previous,
+        "cases": [_case_record(row) for row in summary.cases.itertuples(index=False)],
         "problems": [problem.to_dict() for problem in imported.problems],
     }
 
 
-def _year_on_year(summary: ComplaintsSummary) -> list[dict]:
-    keys = ["procedure", "stage"]
-    merged = summary.stages[keys + ["received"]].merge(
-        summary.previous_stages[keys + ["received"]], on=keys, how="outer", suffixes=("", "_previous")
-    ).fillna({"received": 0, "received_previous": 0})
-    return [
-        {"procedure": row["procedure"], "stage": row["stage"], "received": int(row["received"]),
-         "previous": int(row["received_previous"]),
-         "change_pct": _number(change_pct(row["received"], row["received_previous"]), 1)}
-        for row in merged.to_dict("records")
-    ]
+def _flag(value: object) -> bool | None:
+    return None if pd.isna(value) else bool(value)
+
+
+def _case_record(row) -> dict:
+    return {
+        "reference": row.reference,
+        "procedure": row.procedure,
+        "stage": row.stage,
+        "received": _day(row.received),
+        "responded": _day(row.responded),
+        "due": _day(row.due),
+        "working_days": _number(row.working_days),
+        "in_time": _flag(row.in_time),
+        "overdue": bool(row.overdue),
+        "acknowledgement_working_days": _number(row.acknowledgement_working_days),
+        "acknowledgement_in_time": _flag(row.acknowledgement_in_time),
+        "outcome": None if pd.isna(row.outcome) else row.outcome,
+        "note": row.note or None,
+        "sheet": row.sheet,
+        "row": int(row.row),
+    }
 
 
 # --- text ------------------------------------------------------------------
@@ -202,8 +202,10 @@ def _pct(value: object) -> str:
     return "n/a" if value is None or pd.isna(value) else f"{value:.0f}%"
 
 
-def summary_text(summary: ComplaintsSummary, imported: LogImport, rules) -> str:
+def summary_text(summary: ComplaintsSummary, imported: LogImport, rules: ComplaintRules) -> str:
     """The same tables as the JSON, laid out for a person."""
+    label = lambda procedure: rules.procedures[procedure].label  # noqa: E731
+    stage_label = lambda procedure, stage: rules.procedures[procedure].stages[stage].label  # noqa: E731
     lines = [
         f"{imported.file}, sheet '{imported.sheet}': {len(imported.log)} rows read "
         f"({imported.count(Severity.ERROR)} errors, {imported.count(Severity.WARNING)} warnings)",
@@ -211,10 +213,9 @@ def summary_text(summary: ComplaintsSummary, imported: LogImport, rules) -> str:
         f"({summary.period.label}); open complaints judged as of {summary.as_of:%d %B %Y}",
     ]
     for procedure, stages in summary.stages.groupby("procedure", sort=False):
-        label = rules.procedures[procedure].label
         table = pd.DataFrame(
             {
-                label: [rules.procedures[procedure].stages[s].label for s in stages["stage"]],
+                label(procedure): [stage_label(procedure, s) for s in stages["stage"]],
                 "Total": stages["received"].to_numpy(),
                 "Open": stages["open"].to_numpy(),
                 "Overdue": stages["overdue"].to_numpy(),
@@ -224,28 +225,35 @@ def summary_text(summary: ComplaintsSummary, imported: LogImport, rules) -> str:
             }
         )
         lines += ["", table.to_string(index=False)]
-    lines.append("* of the complaints finalised to date; upheld % is of complaints with a finding "
+    lines.append("* of the complaints finalised to date. Upheld is of complaints with a finding "
                  "(withdrawn, rejected and ombudsman closures are left out).")
 
-    themes = summary.themes
-    if len(themes) > 1:
-        flat = themes.copy()
-        flat.columns = [f"{rules.procedures[p].label} {kind}" for kind, p in themes.columns]
-        lines += ["", "Complaint themes (Stage 1)", flat.to_string()]
+    if len(summary.themes) > 1:
+        themes = summary.themes.swaplevel(axis=1).sort_index(axis=1, level=0, sort_remaining=False)
+        themes.columns = pd.MultiIndex.from_tuples([(label(p), kind.capitalize()) for p, kind in themes.columns])
+        themes.index.name = None
+        lines += ["", "Complaint themes (Stage 1)", themes.to_string()]
+    lines.append("")
     for row in summary.escalation.to_dict("records"):
-        lines.append(f"\nEscalated to Stage 2 ({rules.procedures[row['procedure']].label}): "
+        lines.append(f"Escalated to Stage 2 ({label(row['procedure'])}): "
                      f"{row['stage_2']} of {row['stage_1']} ({_pct(row['escalation_pct'])})")
-    if len(summary.ombudsman_decisions):
-        lines += ["", "Ombudsman contacts", summary.ombudsman_decisions.to_string(index=False)]
     cared = summary.cared_for
-    lines.append(f"\nComplaints from cared-for children and young people: {cared['count']} of {cared['of']} ({_pct(cared['pct'])})")
-    if summary.previous_stages is not None:
-        lines += ["", f"Previous year ({summary.previous_period.label})"]
-        for row in _year_on_year(summary):
+    lines.append(f"Complaints from cared-for children and young people: {cared['count']} of {cared['of']} "
+                 f"({_pct(cared['pct'])})")
+    if len(summary.ombudsman_decisions):
+        lines += ["", "Ombudsman contacts"]
+        lines += [f"  {row['contacts']:>3}  {row['decision']} ({label(row['procedure'])})"
+                  for row in summary.ombudsman_decisions.to_dict("records")]
+    if summary.previous is not None:
+        lines += ["", f"Received this year ({summary.period.label}) and last year ({summary.previous.period.label})"]
+        for row in summary.year_on_year().to_dict("records"):
             if row["received"] or row["previous"]:
-                change = "" if row["change_pct"] is None else f" ({row['change_pct']:+.0f}%)"
-                lines.append(f"  {rules.procedures[row['procedure']].label}, stage {row['stage']}: "
-                             f"{row['received']} this year, {row['previous']} last year{change}")
+                change = "" if pd.isna(row["change_pct"]) else f" ({row['change_pct']:+.0f}%)"
+                lines.append(f"  {label(row['procedure'])}, {stage_label(row['procedure'], row['stage'])}: "
+                             f"{row['received']} and {row['previous']}{change}")
+        for row in summary.previous.escalation.to_dict("records"):
+            lines.append(f"  Escalated to Stage 2 last year ({label(row['procedure'])}): "
+                         f"{row['stage_2']} of {row['stage_1']} ({_pct(row['escalation_pct'])})")
     if imported.problems:
         lines += ["", "Problems in the log:"] + [f"  {problem}" for problem in imported.problems[:50]]
         if len(imported.problems) > 50:

@@ -213,11 +213,11 @@ def test_escalation_cared_for_and_ombudsman(rules, vocabulary):
 
 def test_previous_year_is_compared_where_the_log_reaches_back(rules, vocabulary):
     this_year_only = summary(rules, vocabulary, case(received="2022-05-09"))
-    assert this_year_only.previous_stages is None
+    assert this_year_only.previous is None
     both = summary(rules, vocabulary, case(received="2022-05-09"), case(received="2021-05-10"), case(received="2021-06-01"))
-    previous = both.previous_stages
-    assert previous.loc[previous["stage"] == "1", "received"].item() == 2
-    assert both.previous_period == Period(date("2021-04-01"), date("2022-03-31"))
+    assert both.previous.period == Period(date("2021-04-01"), date("2022-03-31"))
+    change = both.year_on_year().set_index("stage").loc["1"]
+    assert (change["received"], change["previous"], change["change_pct"]) == (1, 2, -50.0)
 
 
 def test_empty_log_gives_empty_tables(rules, vocabulary):

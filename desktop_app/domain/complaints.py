@@ -174,7 +174,8 @@ class ComplaintsSummary:
 
     `stages` has a row per procedure and stage; `themes` a row per theme (and a
     TOTAL) with received and upheld columns per procedure; `cases` the log's
-    rows in the period with their timeliness.
+    rows in the period with their timeliness; `previous` the same for the year
+    before, where the log reaches back to it.
     """
 
     period: Period
@@ -185,8 +186,20 @@ class ComplaintsSummary:
     ombudsman_decisions: pd.DataFrame
     cared_for: dict[str, int | float | None]
     cases: pd.DataFrame
-    previous_period: Period
-    previous_stages: pd.DataFrame | None  # None where the log does not reach back
+    previous: ComplaintsSummary | None = None
+
+    def year_on_year(self) -> pd.DataFrame:
+        """Received per procedure and stage, this year and last, with the change in %."""
+        if self.previous is None:
+            return pd.DataFrame(columns=["procedure", "stage", "received", "previous", "change_pct"])
+        keys = ["procedure", "stage"]
+        merged = self.stages[keys + ["received"]].merge(
+            self.previous.stages[keys + ["received"]].rename(columns={"received": "previous"}),
+            on=keys, how="outer", sort=False,
+        )
+        merged[["received", "previous"]] = merged[["received", "previous"]].fillna(0).astype("int64")
+        merged["change_pct"] = _percent(merged["received"] - merged["previous"], merged["previous"])
+        return merged
 
 
 STAGE_COLUMNS = [
@@ -203,23 +216,29 @@ def summarise(
     period: Period,
     as_of: dt.date,
 ) -> ComplaintsSummary:
-    """The figures of an Annual Complaints Report for complaints received in `period`."""
+    """The figures of an Annual Complaints Report for complaints received in `period`,
+    and for the year before where the log has complaints received in it."""
     timed = pd.concat([log, case_timeliness(log, rules, as_of)], axis=1)
     timed["outcome_class"] = timed["outcome"].map(outcome_classes).astype("object")
-    current = _received_in(timed, period)
-    previous_period = period.previous_year()
-    previous = _received_in(timed, previous_period)
+    previous = _summary_of(timed, rules, period.previous_year(), as_of)
+    return _summary_of(timed, rules, period, as_of, previous if len(previous.cases) else None)
+
+
+def _summary_of(
+    timed: pd.DataFrame, rules: ComplaintRules, period: Period, as_of: dt.date,
+    previous: ComplaintsSummary | None = None,
+) -> ComplaintsSummary:
+    cases = _received_in(timed, period)
     return ComplaintsSummary(
         period=period,
         as_of=as_of,
-        stages=stage_table(current, rules),
-        themes=themes_table(current, rules),
-        escalation=escalation_table(current, rules),
-        ombudsman_decisions=ombudsman_table(current),
-        cared_for=cared_for_share(current),
-        cases=current.reset_index(drop=True),
-        previous_period=previous_period,
-        previous_stages=stage_table(previous, rules) if len(previous) else None,
+        stages=stage_table(cases, rules),
+        themes=themes_table(cases, rules),
+        escalation=escalation_table(cases, rules),
+        ombudsman_decisions=ombudsman_table(cases),
+        cared_for=cared_for_share(cases),
+        cases=cases.reset_index(drop=True),
+        previous=previous,
     )
 
 
@@ -355,8 +374,3 @@ def cared_for_share(timed: pd.DataFrame) -> dict[str, int | float | None]:
     total = len(first)
     count = int(first["complainant_group"].eq(CARED_FOR).sum())
     return {"count": count, "of": total, "pct": count * 100.0 / total if total else None}
-
-
-def change_pct(current: float, previous: float) -> float | None:
-    """Change from `previous` to `current` as a percentage of `previous` (None from zero)."""
-    return (current - previous) * 100.0 / previous if previous else None

@@ -1,0 +1,146 @@
+"""The command line on the bundled sample log and on files it cannot read."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_json(capsys, *args: str) -> dict:
+    assert main(["complaints", str(SAMPLE_COMPLAINTS_LOG), "--as-of", "2023-11-01", "--json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.fixture(scope="module")
+def sample_summary() -> dict:
+    """The JSON of the sample log, from the real `python -m desktop_app` entry point."""
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "complaints", str(SAMPLE_COMPLAINTS_LOG), "--as-of", "2023-11-01", "--json"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def stage(summary: dict, stage_code: str, procedure: str = "childrens_statutory") -> dict:
+    [row] = [s for s in summary["stages"] if s["procedure"] == procedure and s["stage"] == stage_code]
+    return row
+
+
+def test_sample_reproduces_the_published_stage_table(sample_summary):
+    """Seed 002, 'CSC Statutory Complaints': Stage 1 98, 28%, 29%; Stage 2 7, 100%, 71%; Stage 3 4, 75%, 100%; Ombudsman 6."""
+    assert sample_summary["schema"] == "complaints-summary/1"
+    assert sample_summary["period"] == {"from": "2022-04-01", "to": "2023-03-31", "label": "2022-23"}
+    # JSON percentages carry one decimal place: 27 of 95 in time is 28.4 (published 28%),
+    # 28 of 95 upheld is 29.47, so 29.5 here and 29% when rounded once from full precision.
+    expected = {"1": (98, 28.4, 29.5), "2": (7, 100.0, 71.4), "3": (4, 75.0, 100.0), "ombudsman": (6, None, None)}
+    for code, figures in expected.items():
+        row = stage(sample_summary, code)
+        assert (row["received"], row["in_time_pct"], row["upheld_pct"]) == figures
+    assert sample_summary["problems"] == []
+
+
+def test_sample_reproduces_the_published_themes_table(sample_summary):
+    themes = {
+        row["theme"]: (row["received"]["childrens_statutory"], row["upheld"]["childrens_statutory"],
+                       row["received"]["corporate"], row["upheld"]["corporate"])
+        for row in sample_summary["themes"]
+    }
+    assert themes == {
+        "Decision Making": (19, 6, 10, 1),
+        "Finance / Funding": (1, 1, 4, 0),
+        "Information and Advice": (20, 5, 10, 2),
+        "Quality of service": (53, 14, 19, 5),
+        "Health and Safety": (1, 0, 0, 0),
+        "Staff Attitude": (4, 2, 30, 5),
+        "TOTAL": (98, 28, 73, 13),
+    }
+
+
+def test_sample_reproduces_the_published_context_figures(sample_summary):
+    previous = sample_summary["previous_year"]
+    change = {(c["procedure"], c["stage"]): c for c in previous["change"]}
+    stage1 = change[("childrens_statutory", "1")]
+    assert (stage1["received"], stage1["previous"], round(stage1["change_pct"])) == (98, 66, 48)
+    escalation = {e["procedure"]: e["escalation_pct"] for e in sample_summary["escalation"]}
+    previous_escalation = {e["procedure"]: e["escalation_pct"] for e in previous["escalation"]}
+    assert (round(escalation["childrens_statutory"]), round(previous_escalation["childrens_statutory"])) == (7, 11)
+    assert sample_summary["cared_for"] == {"count": 6, "of": 171, "pct": 3.5}
+    assert sum(o["contacts"] for o in sample_summary["ombudsman"]) == 6
+    assert sum(o["contacts"] for o in previous["ombudsman"]) == 4
+
+
+def test_cases_carry_their_timeliness(sample_summary):
+    cases = sample_summary["cases"]
+    assert len(cases) == sum(s["received"] for s in sample_summary["stages"])
+    open_stage1 = [c for c in cases if c["stage"] == "1" and c["procedure"] == "childrens_statutory" and c["responded"] is None]
+    assert len(open_stage1) == 3 and all(c["overdue"] for c in open_stage1)
+    answered = [c for c in cases if c["responded"] and c["due"]]
+    assert all(c["in_time"] == (c["responded"] <= c["due"]) for c in answered)
+
+
+def test_period_options(capsys):
+    summary = run_json(capsys, "--from", "2021-04-01", "--to", "2022-03-31")
+    assert stage(summary, "1")["received"] == 66 and stage(summary, "3")["received"] == 0
+    assert summary["previous_year"] is None  # the log starts in April 2021
+    quarter = run_json(capsys, "--from", "2022-04-01", "--to", "2022-06-30")
+    assert quarter["period"]["label"] == "01 April 2022 to 30 June 2022"
+    assert 0 < stage(quarter, "1")["received"] < 98
+
+
+def test_text_output_for_a_person(capsys):
+    assert main(["complaints", str(SAMPLE_COMPLAINTS_LOG), "--as-of", "2023-11-01"]) == 0
+    text = capsys.readouterr().out
+    assert "333 rows read (0 errors, 0 warnings)" in text
+    assert "Complaint themes (Stage 1)" in text and "TOTAL" in text
+    statutory = text.split("\nCorporate")[0]
+    rows = {" ".join(line.split()[:2]): line.split()[2:] for line in statutory.splitlines()
+            if line.strip().startswith("Stage ")}
+    # Total, Open, Overdue, Within timescale, Upheld, Median days; as published: 98 28% 29%, 7 100% 71%, 4 75% 100%
+    assert rows["Stage 1"] == ["98", "3", "3", "28%", "29%", "17"]
+    assert rows["Stage 2"][:1] + rows["Stage 2"][3:5] == ["7", "100%", "71%"]
+    assert rows["Stage 3"][:1] + rows["Stage 3"][3:5] == ["4", "75%", "100%"]
+
+
+def test_no_arguments_summarises_the_sample(capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "sample complaints log" in out and "Statutory children's social care" in out
+    assert "python -m desktop_app complaints YOUR_LOG.xlsx" in out
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda d: d / "absent.xlsx", "absent.xlsx: no such file"),
+        (lambda d: _write(d / "notes.xlsx", b"Reference,Stage\n"), "notes.xlsx: is not an Excel workbook"),
+        (lambda d: _write(d / "old.xlsx", bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)), "old.xlsx: is in the old Excel 97-2003 format"),
+    ],
+    ids=["missing", "not-a-workbook", "legacy-xls"],
+)
+def test_unreadable_file_exits_2_with_one_clear_line(tmp_path, make, reason):
+    path = make(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "desktop_app", "complaints", str(path)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [f"error: {reason}" + done.stderr.strip().split(reason, 1)[1]]
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_workbook_without_a_log_exits_2(write_workbook, capsys):
+    path = write_workbook([["2022-04", 5]], header=["Month", "Contacts"])
+    assert main(["complaints", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: log.xlsx: no sheet has a complaints log header") and err.count("\n") == 1
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
