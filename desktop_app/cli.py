@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -68,6 +69,12 @@ def _complaints(args: argparse.Namespace) -> int:
         period = _period(args, imported, rules.year_start)
     except (WorkbookError, RulesError, VocabularyError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except Exception as exc:  # a reader failure nobody foresaw: still one line, never a traceback
+        if os.environ.get("SCRUTINY_DEBUG"):
+            raise
+        print(f"error: {args.log.name}: could not be read ({type(exc).__name__}: {exc}); "
+              "set SCRUTINY_DEBUG=1 to see the details, and please report it", file=sys.stderr)
         return EXIT_UNREADABLE
     summary = summarise(imported.log, rules, vocabulary.outcome_classes, period, args.as_of)
     if args.json:

@@ -127,11 +127,8 @@ def _raw_frame(sheet: _Sheet) -> pd.DataFrame:
     """The data rows under the header, one column per log field, blank rows dropped."""
     body = sheet.rows[sheet.header_index + 1 :]
     positions = sorted(sheet.fields)
-    width = max(positions) + 1
-    padded = [row[:width] + [""] * (width - len(row)) for row in body]
-    frame = pd.DataFrame(padded, dtype="object") if padded else pd.DataFrame(columns=range(width))
-    frame = frame[positions].rename(columns=sheet.fields)
-    frame = frame.replace("", None)
+    frame = pd.DataFrame(body, dtype="object").reindex(columns=positions) if body else pd.DataFrame(columns=positions)
+    frame = frame.rename(columns=sheet.fields).replace("", None)
     frame.index = pd.RangeIndex(sheet.header_index + 2, sheet.header_index + 2 + len(frame))
     return frame[~frame.isna().all(axis=1)]
 
