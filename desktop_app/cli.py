@@ -20,8 +20,9 @@ import pandas as pd
 from desktop_app.domain.complaints import ComplaintsSummary, summarise
 from desktop_app.domain.periods import Period
 from desktop_app.domain.problems import Severity
-from desktop_app.domain.rules import ComplaintRules, RulesError, load_rules
-from desktop_app.domain.vocabulary import VocabularyError, load_vocabulary
+from desktop_app.domain.resource_files import ResourceFileError
+from desktop_app.domain.rules import ComplaintRules, load_rules
+from desktop_app.domain.vocabulary import load_vocabulary
 from desktop_app.excel.complaints_log import LogImport, read_complaints_log
 from desktop_app.excel.workbook import WorkbookError
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
@@ -67,7 +68,7 @@ def _complaints(args: argparse.Namespace) -> int:
         vocabulary = load_vocabulary()
         imported = read_complaints_log(args.log, vocabulary, rules)
         period = _period(args, imported, rules.year_start)
-    except (WorkbookError, RulesError, VocabularyError, ValueError) as exc:
+    except (WorkbookError, ResourceFileError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     except Exception as exc:  # a reader failure nobody foresaw: still one line, never a traceback

@@ -7,11 +7,11 @@ set its own corporate and adult targets without a new release.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.domain.calendar import WeekendReceipt
+from desktop_app.domain.resource_files import ResourceFileError, read_toml
 from desktop_app.paths import RESOURCES
 
 DEFAULT_RULES_FILE = RESOURCES / "complaint_procedures.toml"
@@ -22,7 +22,7 @@ RESPONSE = "response"
 ACKNOWLEDGEMENT = "acknowledgement"
 
 
-class RulesError(ValueError):
+class RulesError(ResourceFileError):
     """The rules file says something that cannot be used."""
 
 
@@ -70,11 +70,7 @@ class ComplaintRules:
 
 def load_rules(path: Path = DEFAULT_RULES_FILE) -> ComplaintRules:
     """Read and check a rules file; a mistake names the procedure and stage."""
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise RulesError(f"{path.name}: cannot be read: {exc}") from exc
+    data = read_toml(path)
     calendar = data.get("calendar", {})
     try:
         month, day = (int(part) for part in calendar.get("year_start", "04-01").split("-"))

@@ -7,10 +7,10 @@ own spellings there. Matching ignores case, spaces and punctuation.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.domain.resource_files import ResourceFileError, read_toml
 from desktop_app.paths import RESOURCES
 
 DEFAULT_VOCABULARY_FILE = RESOURCES / "complaints_vocabulary.toml"
@@ -24,7 +24,7 @@ def normalise(text: object) -> str:
     return _NOT_WORD.sub("", str(text).replace("’", "'").replace("'", "")).casefold()
 
 
-class VocabularyError(ValueError):
+class VocabularyError(ResourceFileError):
     """The vocabulary file contradicts itself or cannot be read."""
 
 
@@ -50,11 +50,7 @@ class Vocabulary:
 
 
 def load_vocabulary(path: Path = DEFAULT_VOCABULARY_FILE) -> Vocabulary:
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise VocabularyError(f"{path.name}: cannot be read: {exc}") from exc
+    data = read_toml(path)
 
     columns: dict[str, str] = {}
     for field_name, spec in data.get("columns", {}).items():
