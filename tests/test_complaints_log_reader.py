@@ -38,7 +38,9 @@ def test_header_below_titles_and_varied_spellings(write_workbook, rules, vocabul
     )
     imported = read(path, rules, vocabulary)
     assert imported.header_row == 4
-    assert imported.problems == []
+    [stage2_alone] = imported.problems  # R3 is at Stage 2 with no Stage 1 in the log
+    assert (stage2_alone.severity, stage2_alone.row, stage2_alone.cell) == (Severity.WARNING, 8, "C8")
+    assert "no Stage 1 for this reference" in stage2_alone.message
     log = imported.log
     assert log["reference"].tolist() == ["R1", "R2", "R3", "R4", "R5", "R6"]
     assert log["procedure"].tolist() == [
@@ -107,6 +109,14 @@ def test_warnings_keep_the_row(write_workbook, rules, vocabulary):
 
 HEADER_WITH_NOTES = ["Complaint Ref", "Process", "Stage", "Date Received", "Date Acknowledged",
                      "Date Responded", "Extension Agreed", "Outcome", "Category", "Made by", "Officer notes"]
+
+
+def test_same_stage_twice_is_a_warning_and_both_rows_count(write_workbook, rules, vocabulary):
+    imported = read(write_workbook([GOOD, GOOD]), rules, vocabulary)
+    assert len(imported.log) == 2
+    [twice] = imported.problems
+    assert (twice.severity, twice.row, twice.column) == (Severity.WARNING, 5, "Complaint Ref")
+    assert "in the log twice at this stage" in twice.message
 
 
 def test_ombudsman_decisions_are_kept_as_written(write_workbook, rules, vocabulary):

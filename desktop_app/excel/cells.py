@@ -139,3 +139,128 @@ def shown(value: object) -> str:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y")
     return _as_text(value)
+
+
+_NUMBER_NOISE = re.compile(r"[£$€,\s\u00a0\u2009]")
+_PARENTHESISED = re.compile(r"^\((.*)\)$")
+
+
+def parse_numbers(
+    values: pd.Series, missing_words: dict[str, str]
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Numbers from number cells and from numbers typed as text ("1,234", "28%", "£2,703,204", "(5)").
+
+    Returns the numbers, the reason each unreadable cell could not be read, and
+    a marker per cell: "percent" where a % sign was stripped, or the code of a
+    word that stands for no number ("not_applicable" for n/a or -, "suppressed"
+    for * or c), from `missing_words` (normalised spelling -> code).
+    """
+    numbers = pd.Series(np.nan, index=values.index, dtype="float64")
+    reason = pd.Series("", index=values.index, dtype="object")
+    marker = pd.Series("", index=values.index, dtype="object")
+    blank = is_blank(values)
+
+    is_number = _of_type(values, int, float, np.int64, np.float64) & ~blank
+    numbers[is_number] = values[is_number].astype("float64")
+    is_text = _of_type(values, str) & ~blank
+    if is_text.any():
+        read = per_distinct(values[is_text], lambda text: _number_from_text(text, missing_words))
+        numbers[is_text] = read.map(lambda found: found[0]).astype("float64")
+        reason[is_text] = read.map(lambda found: found[1])
+        marker[is_text] = read.map(lambda found: found[2])
+    other = ~blank & ~is_number & ~is_text
+    reason[other] = values[other].map(
+        lambda v: "is TRUE/FALSE, not a number" if isinstance(v, bool) else "is a date, not a number"
+        if isinstance(v, (dt.date, pd.Timestamp)) else "is not a number"
+    )
+    return numbers, reason, marker
+
+
+def _number_from_text(text: str, missing_words: dict[str, str]) -> tuple[float, str, str]:
+    from desktop_app.domain.vocabulary import normalise
+
+    stripped = text.strip()
+    word = missing_words.get(stripped.casefold()) or missing_words.get(normalise(stripped))
+    if word and stripped:
+        return np.nan, "", word
+    cleaned = _NUMBER_NOISE.sub("", stripped).replace("−", "-").replace("–", "-")
+    negative = _PARENTHESISED.match(cleaned)
+    if negative:
+        cleaned = "-" + negative.group(1)
+    percent = cleaned.endswith("%")
+    cleaned = cleaned.rstrip("%")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return np.nan, "is not a number", ""
+    if not np.isfinite(number):
+        return np.nan, "is not a number", ""
+    return number, "", "percent" if percent else ""
+
+
+_MONTH_FORMATS = ("%b-%y", "%b %y", "%B %Y", "%b %Y", "%B-%Y", "%b-%Y", "%Y-%m", "%m/%Y", "%B %y")
+
+
+def parse_months(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The first day of the month each cell names: a date, or text like 'Jan-23' or 'January 2023'."""
+    dates, reason = parse_dates(values)
+    unread = reason != ""
+    if unread.any():
+        text = values[unread].astype(str).str.strip().str.replace(r"\s+", " ", regex=True)
+        months = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
+        for form in _MONTH_FORMATS:
+            missing = months.isna()
+            if not missing.any():
+                break
+            months[missing] = pd.to_datetime(text[missing], format=form, errors="coerce")
+        dates[unread] = months
+        reason[unread & dates.notna()] = ""
+        reason[unread & dates.isna()] = "is not a month this reader understands; write e.g. 'Jan-23' or 'January 2023'"
+    return dates.dt.to_period("M").dt.start_time.astype("datetime64[s]"), reason
+
+
+_FINANCIAL_YEAR = re.compile(r"^(?:FY\s*)?(\d{4})\s*[-/]\s*(\d{2}|\d{4})$", re.IGNORECASE)
+_QUARTER = re.compile(r"^Q([1-4])\s*(\d{4})\s*[-/]\s*(\d{2}|\d{4})$", re.IGNORECASE)
+
+
+def period_ends(values: pd.Series) -> pd.Series:
+    """The last day of the period each cell names, or NaT where it names none.
+
+    Understands a date (that day), a month ('July 2023', 'Jul-23': its last day),
+    a financial year ('2022-23', '2022/23': 31 March 2023) and a financial-year
+    quarter ('Q1 2023/24': 30 June 2023). A bare month name has no year and gives NaT.
+    """
+    ends = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
+    present = values.notna()
+    if not present.any():
+        return ends
+    ends[present] = per_distinct(values[present], _period_end).astype("datetime64[s]")
+    return ends
+
+
+def _period_end(value: object) -> pd.Timestamp | None:
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return pd.Timestamp(value).normalize()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        serial = float(value)
+        if SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
+            return EXCEL_EPOCH + pd.Timedelta(days=serial)
+        return None
+    text = _as_text(value).strip()
+    year = _FINANCIAL_YEAR.match(text)
+    if year and _consecutive(year.group(1), year.group(2)):
+        return pd.Timestamp(int(year.group(1)) + 1, 3, 31)
+    quarter = _QUARTER.match(text)
+    if quarter and _consecutive(quarter.group(2), quarter.group(3)):
+        first_year = int(quarter.group(2))
+        month = {1: 6, 2: 9, 3: 12, 4: 3}[int(quarter.group(1))]
+        return (pd.Period(year=first_year + (month == 3), month=month, freq="M")).end_time.normalize()
+    months, reason = parse_months(pd.Series([text], dtype="object"))
+    if reason.iloc[0] == "" and not _NUMERIC_DATE.match(text) and not re.search(r"\b\d{1,2}\s+\w+\s+\d{4}", text):
+        return months.iloc[0].to_period("M").end_time.normalize()
+    dates, reason = parse_dates(pd.Series([text], dtype="object"))
+    return dates.iloc[0] if reason.iloc[0] == "" else None
+
+
+def _consecutive(first: str, second: str) -> bool:
+    return (int(first) + 1) % (100 if len(second) == 2 else 10_000) == int(second)

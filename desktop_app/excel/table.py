@@ -1,0 +1,82 @@
+"""The rows under a header, and the problems found in them, cell by cell.
+
+Both the complaints log reader and the other return readers take the body of a
+sheet as a frame (one column per field, indexed by Excel's row numbers) and
+report unreadable cells through a RowProblems, which names the file, sheet,
+row, column, cell and value of every problem and remembers which rows are in
+error (those are left out of the result).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from desktop_app.domain.problems import Problem, Severity
+from desktop_app.domain.vocabulary import normalise
+from desktop_app.excel.cells import shown
+from desktop_app.excel.headers import Header
+from desktop_app.excel.workbook import Sheet
+
+
+def cell_name(position: int, row: int) -> str:
+    """'C7' for column position 2 (0-based) on Excel row 7."""
+    letters = ""
+    position += 1
+    while position:
+        position, remainder = divmod(position - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return f"{letters}{row}"
+
+
+def body_frame(sheet: Sheet, header: Header) -> pd.DataFrame:
+    """The cells below the header, one column per field, blank rows dropped, indexed by Excel row."""
+    body = sheet.rows[header.index + 1 :]
+    positions = sorted(header.fields)
+    frame = pd.DataFrame(body, dtype="object").reindex(columns=positions) if body else pd.DataFrame(columns=positions)
+    frame = frame.rename(columns=header.fields).replace("", None)
+    frame.index = pd.RangeIndex(header.index + 2, header.index + 2 + len(frame))
+    return frame[~frame.isna().all(axis=1)]
+
+
+def total_rows(sheet: Sheet, header: Header, rows: pd.Index, total_words: dict[str, str]) -> pd.Index:
+    """Rows (Excel numbers) whose first filled cell says Total: checked, not read as data."""
+    found = []
+    for row in rows:
+        cells = sheet.rows[row - 1]
+        first = next((cell for cell in cells[:3] if cell not in ("", None)), None)
+        if isinstance(first, str) and normalise(first) in total_words:
+            found.append(row)
+    return pd.Index(found, dtype="int64")
+
+
+class RowProblems:
+    """Collects problems about cells of one sheet; remembers which rows are in error."""
+
+    def __init__(self, file: str, sheet: Sheet, header: Header, raw: pd.DataFrame):
+        self.file, self.sheet, self.header, self.raw = file, sheet, header, raw
+        self.problems: list[Problem] = []
+        self.errors = pd.Series(False, index=raw.index)
+
+    def add(self, severity: Severity, field_name: str, mask: pd.Series, message: pd.Series | str) -> None:
+        """One problem per row where `mask` holds; an ERROR also marks the row as not used."""
+        mask = mask.reindex(self.raw.index, fill_value=False).fillna(False).astype(bool)
+        if not mask.any():
+            return
+        if severity is Severity.ERROR:
+            self.errors |= mask
+        position = self.header.column_of(field_name)
+        values = self.raw[field_name] if field_name in self.raw else pd.Series(None, index=self.raw.index)
+        messages = pd.Series(message, index=self.raw.index) if isinstance(message, str) else message
+        suffix = ": the row is not used" if severity is Severity.ERROR else ""
+        label = self.header.labels.get(position, field_name) if position is not None else field_name
+        for row in mask[mask].index:
+            self.problems.append(
+                Problem(severity, f"{messages[row]}{suffix}", self.file, self.sheet.name, int(row), label,
+                        cell_name(position, int(row)) if position is not None else "", shown(values[row]))
+            )
+
+    def note_sheet(self, severity: Severity, message: str, row: int | None = None, column: str = "") -> None:
+        self.problems.append(Problem(severity, message, self.file, self.sheet.name, row, column))
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.problems, key=lambda problem: (problem.row or 0, problem.cell))
