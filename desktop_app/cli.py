@@ -24,10 +24,13 @@ from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import load_vocabulary
 from desktop_app.excel.complaints_log import LogImport, read_complaints_log
+from desktop_app.excel.importer import Importer, ImportResult
 from desktop_app.excel.workbook import WorkbookError
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
 
 SUMMARY_SCHEMA = "complaints-summary/1"
+CHECK_SCHEMA = "check/1"
+EXIT_ROWS_IN_ERROR = 1
 EXIT_UNREADABLE = 2
 
 
@@ -40,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         status = _complaints(args)
         print("\nFor your own log: python -m desktop_app complaints YOUR_LOG.xlsx [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]")
         return status
+    if args.command == "check":
+        return _check(args)
     return _complaints(args)
 
 
@@ -52,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     complaints.add_argument("--to", dest="end", type=_date, help="last day of the period (default: a year after --from, less a day)")
     complaints.add_argument("--as-of", type=_date, default=dt.date.today(), help="the day open complaints are judged overdue on (default: today)")
     complaints.add_argument("--json", action="store_true", help=f"print one JSON document ({SUMMARY_SCHEMA})")
+    check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
+    check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
+    check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")
     return parser
 
 
@@ -84,6 +92,54 @@ def _complaints(args: argparse.Namespace) -> int:
     else:
         print(summary_text(summary, imported, rules))
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        result = Importer().import_file(args.file)
+    except (WorkbookError, ResourceFileError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.json:
+        json.dump(check_document(result), sys.stdout, indent=1, ensure_ascii=False)
+        print()
+    else:
+        print(check_text(result))
+    return EXIT_ROWS_IN_ERROR if result.count(Severity.ERROR) else 0
+
+
+def check_document(result: ImportResult) -> dict:
+    """The check/1 JSON document."""
+    return {
+        "schema": CHECK_SCHEMA,
+        "file": result.provenance.file,
+        "sha256": result.provenance.sha256,
+        "size": result.provenance.size,
+        "modified": result.provenance.modified,
+        "sheets": [
+            {"sheet": s.sheet, "kind": s.kind.value if s.kind else None, "header_row": s.header_row,
+             "rows": s.rows, "hidden": s.hidden, "columns": s.columns}
+            for s in result.sheets
+        ],
+        "problems": [
+            {"severity": p.severity.value, "sheet": p.sheet, "row": p.row, "column": p.column or None,
+             "cell": p.cell or None, "value": p.value or None, "message": p.message}
+            for p in result.problems
+        ],
+    }
+
+
+def check_text(result: ImportResult) -> str:
+    lines = [f"{result.provenance.file} (SHA-256 {result.provenance.sha256[:16]}...)"]
+    for sheet in result.sheets:
+        kind = sheet.kind.value.replace("_", " ") if sheet.kind else "not a return"
+        where = f", header on row {sheet.header_row}, {sheet.rows} rows read" if sheet.kind else ""
+        lines.append(f"  sheet '{sheet.sheet}': {kind}{where}")
+    counts = {severity: result.count(severity) for severity in Severity}
+    lines.append(f"{counts[Severity.ERROR]} errors (rows not used), {counts[Severity.WARNING]} warnings, "
+                 f"{counts[Severity.NOTE]} notes")
+    lines += [f"  {problem}" for problem in result.problems]
+    return "\n".join(lines)
 
 
 def _period(args: argparse.Namespace, imported: LogImport, year_start: tuple[int, int]) -> Period:

@@ -177,11 +177,9 @@ def parse_numbers(
 
 
 def _number_from_text(text: str, missing_words: dict[str, str]) -> tuple[float, str, str]:
-    from desktop_app.domain.vocabulary import normalise
-
     stripped = text.strip()
-    word = missing_words.get(stripped.casefold()) or missing_words.get(normalise(stripped))
-    if word and stripped:
+    word = missing_words.get(stripped.casefold())
+    if word:
         return np.nan, "", word
     cleaned = _NUMBER_NOISE.sub("", stripped).replace("−", "-").replace("–", "-")
     negative = _PARENTHESISED.match(cleaned)

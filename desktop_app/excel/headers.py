@@ -71,12 +71,21 @@ def load_returns_vocabulary(complaints: Vocabulary, path: Path = DEFAULT_RETURNS
         required = frozenset(f.name for f in RETURN_FIELDS[kind] if f.required)
         kinds[kind] = KindColumns(kind, names, required, spec.get("first_column"))
     values = {
-        kind: {normalise(spelling): code for code, spellings in codes.items() for spelling in spellings}
+        kind: {_value_key(kind, spelling): code for code, spellings in codes.items() for spelling in spellings}
         for kind, codes in data.get("values", {}).items()
         if kind != "not_summed"
     }
     not_summed = tuple(word.casefold() for word in data.get("values", {}).get("not_summed", {}).get("words", []))
     return ReturnsVocabulary(kinds, values, not_summed)
+
+
+def _value_key(kind: str, spelling: str) -> str:
+    """Words for "no number" are mostly punctuation ("-", "*"), so they match as typed, not normalised."""
+    return spelling.strip().casefold() if kind == "missing" else normalise(spelling)
+
+
+#: A header must name at least this many of a kind's fields (one column alone says little).
+MIN_FIELDS = 2
 
 
 @dataclass
@@ -182,7 +191,7 @@ def find_header(
                 continue
             for columns in kinds:
                 fields = match_columns(labels, columns, overrides)
-                if not columns.required <= set(fields.values()):
+                if not columns.required <= set(fields.values()) or len(fields) < MIN_FIELDS:
                     continue
                 better = best is None or len(fields) > len(best.fields) or (
                     len(fields) == len(best.fields) and index == best.index and rows > best.rows

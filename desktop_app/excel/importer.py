@@ -1,0 +1,164 @@
+"""Importing a whole file: every sheet recognised by its header, read, and checked.
+
+This is the one entry point the command line and the window use. A sheet's
+kind comes from its header (or from the user, or from a mapping the user made
+for a file of the same shape); each kind has its reader; everything found is a
+Problem with file, sheet, row, column and value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from desktop_app.domain.problems import Problem, Severity
+from desktop_app.domain.returns import ReturnKind, conform_return
+from desktop_app.domain.rules import ComplaintRules, load_rules
+from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
+from desktop_app.excel.complaints_log import parse_complaints_log
+from desktop_app.excel.headers import (
+    HEADER_SEARCH_ROWS,
+    Header,
+    ReturnsVocabulary,
+    find_header,
+    header_labels,
+    load_returns_vocabulary,
+    match_columns,
+)
+from desktop_app.excel.mappings import MappingMemory
+from desktop_app.excel.returns_reader import find_cross_tab, parse_cross_tab, parse_return
+from desktop_app.excel.workbook import Provenance, Sheet, open_source
+
+
+@dataclass
+class SheetImport:
+    """One sheet: what it was taken to be, and what was read from it."""
+
+    sheet: str
+    kind: ReturnKind | None
+    header_row: int | None  # as Excel numbers it
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header as written
+    frame: pd.DataFrame | None = None
+    problems: list[Problem] = field(default_factory=list)
+    hidden: bool = False
+
+    @property
+    def rows(self) -> int:
+        return 0 if self.frame is None else len(self.frame)
+
+
+@dataclass
+class ImportResult:
+    provenance: Provenance
+    sheets: list[SheetImport]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for sheet in self.sheets for problem in sheet.problems]
+
+    def count(self, severity: Severity) -> int:
+        return sum(problem.severity is severity for problem in self.problems)
+
+    def frame(self, kind: ReturnKind) -> pd.DataFrame:
+        """Every sheet of `kind` as one frame (empty, with the right columns, where there is none)."""
+        frames = [s.frame for s in self.sheets if s.kind is kind and s.frame is not None and len(s.frame)]
+        return pd.concat(frames, ignore_index=True) if frames else conform_return(kind, pd.DataFrame())
+
+
+class Importer:
+    """Holds the vocabularies and rules, read once, and imports files with them."""
+
+    def __init__(
+        self,
+        rules: ComplaintRules | None = None,
+        vocabulary: Vocabulary | None = None,
+        returns_vocabulary: ReturnsVocabulary | None = None,
+        mappings: MappingMemory | None = None,
+    ):
+        self.rules = rules or load_rules()
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.returns_vocabulary = returns_vocabulary or load_returns_vocabulary(self.vocabulary)
+        self.mappings = mappings or MappingMemory()
+
+    def import_file(self, path: Path, kinds: dict[str, ReturnKind | None] | None = None) -> ImportResult:
+        """Read every sheet; `kinds` sets a sheet's kind by name (None: not a return)."""
+        source = open_source(Path(path))
+        kinds = kinds or {}
+        sheets = [
+            self._import_sheet(source.provenance.file, sheet, kinds.get(sheet.name), sheet.name in kinds)
+            for sheet in source.sheets
+        ]
+        return ImportResult(source.provenance, sheets)
+
+    def _import_sheet(self, file: str, sheet: Sheet, kind: ReturnKind | None, chosen: bool) -> SheetImport:
+        if chosen and kind is None:
+            return SheetImport(sheet.name, None, None, hidden=sheet.hidden,
+                               problems=[Problem(Severity.NOTE, "set aside by the user: not a return", file, sheet.name)])
+        header = self._header(sheet, kind)
+        if header is None:
+            message = ("empty" if not any(any(c not in ("", None) for c in row) for row in sheet.rows)
+                       else "not recognised as a return: no row in its first "
+                            f"{HEADER_SEARCH_ROWS} names the columns of one")
+            return SheetImport(sheet.name, None, None, hidden=sheet.hidden,
+                               problems=[Problem(Severity.NOTE, message, file, sheet.name)])
+        if header.kind is ReturnKind.COMPLAINTS_LOG:
+            frame, problems = parse_complaints_log(sheet, header, file, self.vocabulary, self.rules)
+        elif header.kind is ReturnKind.CROSS_TAB:
+            frame, problems = parse_cross_tab(sheet, header, file, self.returns_vocabulary)
+        else:
+            frame, problems = parse_return(sheet, header, file, self.returns_vocabulary)
+        columns = {name: header.labels.get(position, "") for position, name in header.fields.items()}
+        return SheetImport(
+            sheet.name, header.kind, header.row_number, columns, frame,
+            _sheet_problems(file, sheet, header) + problems, sheet.hidden,
+        )
+
+    def _header(self, sheet: Sheet, kind: ReturnKind | None) -> Header | None:
+        """A remembered mapping first, then the vocabularies, then a plain table of counts."""
+        for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+            for two_rows in (False, True):
+                labels = header_labels(sheet, index, two_rows)
+                recalled = self.mappings.recall([labels[p] for p in sorted(labels)]) if len(labels) >= 2 else None
+                if recalled and (kind is None or recalled[0] is kind):
+                    remembered_kind, overrides = recalled
+                    columns = self.returns_vocabulary.kinds[remembered_kind]
+                    return Header(remembered_kind, index, 2 if two_rows else 1, labels,
+                                  match_columns(labels, columns, overrides))
+        if kind is ReturnKind.CROSS_TAB:
+            return find_cross_tab(sheet, self.returns_vocabulary)
+        header = find_header(sheet, self.returns_vocabulary, kind)
+        if header is None and kind is None:
+            header = find_cross_tab(sheet, self.returns_vocabulary)
+        return header
+
+
+def _sheet_problems(file: str, sheet: Sheet, header: Header) -> list[Problem]:
+    """What the sheet itself hides: hidden rows and sheets, formulas that were never calculated."""
+    problems = []
+    if sheet.hidden:
+        problems.append(Problem(Severity.WARNING, "this sheet is hidden in Excel; it was read like the others", file, sheet.name))
+    hidden = sorted(row for row in sheet.facts.hidden_rows if row > header.row_number)
+    for first, last in _runs(hidden):
+        rows = f"row {first} is" if first == last else f"rows {first} to {last} are"
+        problems.append(Problem(Severity.WARNING, f"{rows} hidden in Excel; read like the others: check they belong in the return",
+                                file, sheet.name, first))
+    for cell in sheet.facts.uncalculated_formulas:
+        row = int("".join(ch for ch in cell if ch.isdigit()))
+        if row > header.row_number:
+            problems.append(Problem(
+                Severity.WARNING,
+                "a formula with no calculated value (read as empty): open the workbook in Excel, let it calculate, and save it",
+                file, sheet.name, row, "", cell))
+    return problems
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs

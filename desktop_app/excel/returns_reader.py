@@ -1,0 +1,224 @@
+"""Reading the returns other than the complaints log into the domain's shapes.
+
+Each field is read by its type (text, number, date, month, a coded value);
+numbers typed as text ("1,234", "28%", "£2,703,204") are read, words that stand
+for no number ("n/a", "-", "*") are kept missing with a note, and a TOTAL row is
+checked against the rows above it rather than read as data.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from desktop_app.domain.problems import Problem, Severity
+from desktop_app.domain.returns import RETURN_FIELDS, Field, ReturnKind, conform_return
+from desktop_app.domain.vocabulary import normalise
+from desktop_app.excel.cells import as_text, is_blank, parse_codes, parse_dates, parse_months, parse_numbers, period_ends
+from desktop_app.excel.headers import Header, ReturnsVocabulary
+from desktop_app.excel.table import RowProblems, body_frame, cell_name, total_rows
+from desktop_app.excel.workbook import Sheet
+
+_MISSING_NOTES = {
+    "not_applicable": "no number (not applicable or not available): left empty",
+    "suppressed": "suppressed in the source (a small number): left empty",
+}
+#: Fields whose unreadable value makes the row useless (besides the required ones).
+_ESSENTIAL = {"value", "count", "population"}
+
+
+def parse_return(
+    sheet: Sheet, header: Header, file: str, vocabulary: ReturnsVocabulary
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """The rows of one sheet of kind `header.kind`, and the problems found in them."""
+    kind = header.kind
+    raw = body_frame(sheet, header)
+    totals = total_rows(sheet, header, raw.index, vocabulary.values.get("total_row", {}))
+    found = RowProblems(file, sheet, header, raw)
+    data = raw.drop(index=totals)
+    fields = {f.name: f for f in RETURN_FIELDS[kind]}
+    frame = pd.DataFrame(index=data.index)
+    missing_words = vocabulary.values.get("missing", {})
+    for name, spec in fields.items():
+        if name == "period_end":
+            continue
+        values = data[name] if name in data else pd.Series(None, index=data.index, dtype="object")
+        frame[name] = _read_field(found, spec, values, vocabulary, missing_words)
+    if "period_end" in fields:
+        frame["period_end"] = period_ends(data["period"]) if "period" in data else pd.NaT
+        found.add(Severity.WARNING, "period", frame["period"].notna() & frame["period_end"].isna(),
+                  "the period has no year or is not one this reader can place in time "
+                  "(write e.g. 'July 2023', '2022-23' or 'Q1 2023/24'): changes over time cannot use this row")
+    frame["sheet"] = sheet.name
+    frame["row"] = frame.index.astype("int64")
+    for row in totals:
+        _check_total(found, sheet, header, frame[frame.index < row], row, vocabulary)
+    if kind is ReturnKind.CATEGORY_COUNTS:
+        _check_percentages(found, frame[~found.errors.reindex(frame.index, fill_value=False)], totals, sheet, header)
+    used = frame[~found.errors.reindex(frame.index, fill_value=False)]
+    return conform_return(kind, used.reset_index(drop=True)), found.sorted()
+
+
+def _read_field(
+    found: RowProblems, spec: Field, values: pd.Series, vocabulary: ReturnsVocabulary, missing_words: dict[str, str]
+) -> pd.Series:
+    name = spec.name
+    blank = is_blank(values)
+    if spec.required:
+        found.add(Severity.ERROR, name, blank, f"no {name.replace('_', ' ')}")
+    unreadable_grade = Severity.ERROR if spec.required or name in _ESSENTIAL else Severity.WARNING
+    if spec.dtype == "text":
+        return as_text(values)
+    if spec.dtype == "number":
+        numbers, reason, marker = parse_numbers(values, missing_words)
+        found.add(unreadable_grade, name, reason != "",
+                  reason if unreadable_grade is Severity.ERROR else reason + ": read as empty")
+        for code, note in _MISSING_NOTES.items():
+            found.add(Severity.NOTE, name, marker == code, note)
+        return numbers
+    if spec.dtype in ("date", "month"):
+        dates, reason = (parse_dates if spec.dtype == "date" else parse_months)(values)
+        found.add(unreadable_grade, name, reason != "", reason)
+        return dates
+    codes, reason = parse_codes(values, vocabulary.values.get(spec.dtype, {}), normalise)
+    accepted = ", ".join(sorted({v for v in vocabulary.values.get(spec.dtype, {}).values()}))
+    found.add(unreadable_grade, name, reason != "", reason + f" (accepted: {accepted})")
+    return codes
+
+
+def _summed(label: str, not_summed: tuple[str, ...]) -> bool:
+    words = label.casefold().replace("/", " ").split()
+    return not any(word in words or (len(word) == 1 and word in label) for word in not_summed)
+
+
+def _check_total(
+    found: RowProblems, sheet: Sheet, header: Header, above: pd.DataFrame, row: int, vocabulary: ReturnsVocabulary
+) -> None:
+    """A TOTAL row that disagrees with the sum of the rows above it is a warning."""
+    number_fields = [f.name for f in RETURN_FIELDS[header.kind] if f.dtype == "number" and f.name in above]
+    cells = sheet.rows[row - 1]
+    missing_words = vocabulary.values.get("missing", {})
+    for name in number_fields:
+        position = header.column_of(name)
+        label = header.labels.get(position, name)
+        if position is None or not _summed(label, vocabulary.not_summed):
+            continue
+        stated, reason, _ = parse_numbers(pd.Series([cells[position] if position < len(cells) else None], dtype="object"), missing_words)
+        if reason.iloc[0] or np.isnan(stated.iloc[0]):
+            continue
+        total = above[name].sum()
+        if not np.isclose(stated.iloc[0], total, rtol=1e-6, atol=0.005):
+            found.problems.append(
+                Problem(Severity.WARNING,
+                        f"the TOTAL row says {stated.iloc[0]:,.10g} but the rows above add up to {total:,.10g}",
+                        found.file, sheet.name, row, label, cell_name(position, row), f"{stated.iloc[0]:,.10g}")
+            )
+
+
+def _check_percentages(found: RowProblems, frame: pd.DataFrame, totals: pd.Index, sheet: Sheet, header: Header) -> None:
+    """Percentages that disagree with their counts; rounded ones that do not add to 100 get a note."""
+    if frame.empty or frame["percent"].isna().all():
+        return
+    total = frame["count"].sum()
+    percent = frame["percent"]
+    if percent.max() <= 1 and np.isclose(percent.sum(), 1, atol=0.02):
+        percent = percent * 100  # a %-formatted cell holds a fraction
+    expected = frame["count"] * 100 / total if total else pd.Series(np.nan, index=frame.index)
+    disagree = (percent - expected).abs() > 0.5 + 1e-9
+    found.add(Severity.WARNING, "percent", disagree,
+              "disagrees with its count: " + frame["count"].map("{:,.10g}".format) + " of "
+              + f"{total:,.10g} is " + expected.map("{:.1f}%".format))
+    if not disagree.any() and not np.isclose(percent.sum(), 100, atol=0.05):
+        position = header.column_of("percent")
+        found.problems.append(
+            Problem(Severity.NOTE, f"the percentages add up to {percent.sum():g}, not 100, because each is rounded",
+                    found.file, sheet.name, header.row_number, header.labels.get(position, "percent"))
+        )
+
+
+def find_cross_tab(sheet: Sheet, vocabulary: ReturnsVocabulary) -> Header | None:
+    """A table of counts with labels down the first column and across the header row.
+
+    Recognised where no other kind fits: a header of three or more labels over
+    rows that have a text label first and numbers in at least two other columns.
+    """
+    from desktop_app.excel.headers import HEADER_SEARCH_ROWS, header_labels
+
+    missing_words = vocabulary.values.get("missing", {})
+    for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows) - 1)):
+        labels = header_labels(sheet, index, two_rows=True)
+        body = [row for row in sheet.rows[index + 1 : index + 11] if any(cell not in ("", None) for cell in row)]
+        if len(labels) < 2 or len(body) < 2:
+            continue
+        first = min(next(p for p, cell in enumerate(row) if cell not in ("", None)) for row in body)
+        if any(_is_number(sheet.rows[index][p], missing_words) for p in labels if p != first):
+            continue  # a row of numbers is data, not a header
+        if not all(isinstance(row[first], str) and row[first].strip() for row in body):
+            continue
+        numeric = [
+            position for position in labels if position != first
+            and all(_is_number(row[position], missing_words) for row in body if position < len(row))
+        ]
+        if len(numeric) >= 2:
+            fields = {first: "row_label", **{position: labels[position] for position in numeric}}
+            one_row = header_labels(sheet, index, two_rows=False)
+            return Header(ReturnKind.CROSS_TAB, index, 1 if labels == one_row else 2, labels, fields)
+    return None
+
+
+def _is_number(cell: object, missing_words: dict[str, str]) -> bool:
+    if cell in ("", None):
+        return True
+    _, reason, _ = parse_numbers(pd.Series([cell], dtype="object"), missing_words)
+    return reason.iloc[0] == ""
+
+
+def parse_cross_tab(
+    sheet: Sheet, header: Header, file: str, vocabulary: ReturnsVocabulary
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """The counts in long form (row label, column label, count); TOTAL rows and columns are checked."""
+    raw = body_frame(sheet, header)
+    totals = total_rows(sheet, header, raw.index, vocabulary.values.get("total_row", {}))
+    found = RowProblems(file, sheet, header, raw)
+    data = raw.drop(index=totals)
+    total_words = vocabulary.values.get("total_row", {})
+    columns = [name for name in data.columns if name != "row_label"]
+    counts = pd.DataFrame(index=data.index)
+    missing_words = vocabulary.values.get("missing", {})
+    for name in columns:
+        numbers, reason, marker = parse_numbers(data[name], missing_words)
+        found.add(Severity.ERROR, name, reason != "", reason)
+        for code, note in _MISSING_NOTES.items():
+            found.add(Severity.NOTE, name, marker == code, note)
+        counts[name] = numbers
+    counts = counts[~found.errors.reindex(counts.index, fill_value=False)]
+    labels = as_text(data["row_label"]).reindex(counts.index)
+    for row in totals:
+        cells = sheet.rows[row - 1]
+        above = counts[counts.index < row]
+        for name in columns:
+            position = header.column_of(name)
+            if not _summed(name, vocabulary.not_summed):
+                continue
+            stated, reason, _ = parse_numbers(pd.Series([cells[position]], dtype="object"), missing_words)
+            if not reason.iloc[0] and not np.isnan(stated.iloc[0]) and not np.isclose(stated.iloc[0], above[name].sum(), atol=0.005):
+                found.problems.append(Problem(
+                    Severity.WARNING, f"the TOTAL row says {stated.iloc[0]:,.10g} but the rows above add up to "
+                    f"{above[name].sum():,.10g}", file, sheet.name, row, name, cell_name(position, row), shown_number(stated.iloc[0])))
+    summed_columns = [name for name in columns if normalise(name.rsplit(" / ", 1)[-1]) not in total_words]
+    for total_column in set(columns) - set(summed_columns):
+        row_sums = counts[[c for c in summed_columns if _summed(c, vocabulary.not_summed)]].sum(axis=1)
+        found.add(Severity.WARNING, total_column, ~np.isclose(counts[total_column], row_sums, atol=0.005),
+                  "the Total column says " + counts[total_column].map(shown_number)
+                  + " but the row adds up to " + row_sums.map(shown_number))
+    long = (
+        counts[summed_columns].assign(row_label=labels).melt(id_vars="row_label", var_name="column_label", value_name="count",
+                                                             ignore_index=False)
+    )
+    long["sheet"] = sheet.name
+    long["row"] = long.index.astype("int64")
+    return conform_return(ReturnKind.CROSS_TAB, long.reset_index(drop=True)), found.sorted()
+
+
+def shown_number(value: float) -> str:
+    return f"{value:,.10g}"
