@@ -144,3 +144,34 @@ def test_workbook_without_a_log_exits_2(write_workbook, capsys):
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_check_reports_each_sheet_and_exits_by_the_worst_problem(write_workbook, capsys):
+    clean = write_workbook([["R1", "Statutory", "1", "09/05/2022", None, None, None, None, None, None]], name="clean.xlsx")
+    assert main(["check", str(clean), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema"] == "check/1" and len(document["sha256"]) == 64
+    [sheet] = document["sheets"]
+    assert (sheet["sheet"], sheet["kind"], sheet["header_row"], sheet["rows"]) == ("Complaints Log", "complaints_log", 3, 1)
+    assert sheet["columns"]["reference"] == "Complaint Ref" and document["problems"] == []
+
+    bad = write_workbook([["R1", "Statutory", "1", "04/13/2022"]], name="bad.xlsx")
+    assert main(["check", str(bad), "--json"]) == 1
+    [problem] = json.loads(capsys.readouterr().out)["problems"]
+    assert problem == {"severity": "error", "sheet": "Complaints Log", "row": 4, "column": "Date Received", "cell": "D4",
+                       "value": "04/13/2022", "message": problem["message"]}
+    assert "US-style" in problem["message"]
+
+
+def test_check_on_an_unreadable_file_exits_2(tmp_path, capsys):
+    path = tmp_path / "notes.xlsx"
+    path.write_text("hello")
+    assert main(["check", str(path)]) == 2
+    assert capsys.readouterr().err == "error: notes.xlsx: is not an Excel workbook (.xlsx or .xlsm) or a CSV file\n"
+
+
+def test_check_text_for_a_person(capsys):
+    assert main(["check", str(SAMPLE_COMPLAINTS_LOG)]) == 0
+    out = capsys.readouterr().out
+    assert "sheet 'Complaints Log': complaints log, header on row 4, 333 rows read" in out
+    assert "0 errors (rows not used)" in out

@@ -1,0 +1,143 @@
+"""Garbage, damaged archives and odd cells: the importer says one clear thing, never crashes or hangs."""
+
+import datetime as dt
+import io
+import zipfile
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.excel.importer import Importer
+from desktop_app.excel.workbook import WorkbookError
+
+BILLION_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">'.encode() for n in range(1, 10)
+    )
+    + b']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+    b"<si><t>&lol9;</t></si></sst>"
+)
+
+
+@pytest.fixture(scope="module")
+def importer(rules, vocabulary):
+    return Importer(rules, vocabulary)
+
+
+def small_workbook_bytes(rows=(("ID", "Month", "Value"), ("A", "Jan-23", 1))) -> bytes:
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def rezip(data: bytes, replace: dict[str, bytes] | None = None, drop: set[str] = frozenset(), declared: int | None = None) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            if name not in drop:
+                target.writestr(name, (replace or {}).get(name, source.read(name)))
+    out = buffer.getvalue()
+    if declared is not None:  # forge the central directory's uncompressed sizes
+        out = out.replace(b"PK\x01\x02", b"PK\x01\x02", 1)
+        archive = bytearray(out)
+        position = archive.find(b"PK\x01\x02")
+        while position >= 0:
+            archive[position + 24 : position + 28] = declared.to_bytes(4, "little")
+            position = archive.find(b"PK\x01\x02", position + 4)
+        out = bytes(archive)
+    return out
+
+
+def shared_string_workbook() -> bytes:
+    """A workbook whose one cell uses the shared strings table (the usual Excel layout)."""
+    data = small_workbook_bytes()
+    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             b'<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>')
+    content_types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    return rezip(data, {"xl/worksheets/sheet1.xml": sheet, "[Content_Types].xml": content_types,
+                        "xl/sharedStrings.xml": BILLION_LAUGHS})
+
+
+DAMAGED = {
+    "empty": (b"", "is empty"),
+    "random bytes": (bytes(range(256)) * 40, "is not an Excel workbook"),
+    "truncated archive": (small_workbook_bytes()[:700], "is damaged"),
+    "zip of something else": (rezip(small_workbook_bytes(), drop={"xl/workbook.xml"}), "is a zip archive but not an Excel workbook"),
+    "declared 4 GB": (rezip(small_workbook_bytes(), declared=4_000_000_000), "memory to read"),
+    "sheet XML garbage": (rezip(small_workbook_bytes(), {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row"}), "is damaged"),
+}
+
+
+@pytest.mark.parametrize("name", list(DAMAGED))
+def test_damaged_file_gives_one_clear_sentence(tmp_path, importer, name):
+    data, reason = DAMAGED[name]
+    path = tmp_path / "return.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(WorkbookError) as raised:
+        importer.import_file(path)
+    message = str(raised.value)
+    assert message.startswith("return.xlsx: ") and reason in message and "\n" not in message
+
+
+def test_entity_expansion_is_not_performed(tmp_path, importer):
+    path = tmp_path / "laughs.xlsx"
+    path.write_bytes(shared_string_workbook())
+    try:
+        result = importer.import_file(path)
+    except WorkbookError as error:
+        assert str(error).startswith("laughs.xlsx: ")
+    else:
+        assert len(repr([sheet.problems for sheet in result.sheets])) < 10_000  # not a billion "lol"s
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(min_size=0, max_size=3000), cut=st.integers(min_value=0, max_value=6000))
+def test_garbage_and_cut_archives_raise_only_the_importers_error(tmp_path, importer, data, cut):
+    for blob in (data, small_workbook_bytes()[:cut], b"PK\x03\x04" + data):
+        path = tmp_path / "fuzz.xlsx"
+        path.write_bytes(blob)
+        try:
+            importer.import_file(path)
+        except WorkbookError as error:
+            assert str(error).startswith("fuzz.xlsx: ")
+
+
+CELLS = st.one_of(
+    st.none(), st.integers(-10**12, 10**12), st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.booleans(), st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=12), st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 1, 1)),
+    st.sampled_from(["n/a", "-", "*", "1,234", "28%", "£2,703,204", "04/13/2022", "3 April 2022", "Total", "Stage 9"]),
+)
+HEADERS = [
+    ["Complaint Ref", "Process", "Stage", "Date Received", "Date Responded", "Outcome", "Extension Agreed"],
+    ["ID", "Indicator", "Period", "Value", "Good is", "Target", "England"],
+    ["Area", "Age band", "Year", "Population"],
+    ["Indicator", "Comparator", "Lower quartile", "Upper quartile"],
+    ["Judgement", "Count", "%"],
+    ["", "Received", "Upheld", "Total"],
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(header=st.sampled_from(HEADERS), rows=st.lists(st.lists(CELLS, min_size=1, max_size=8), max_size=12))
+def test_odd_cells_under_every_header_are_problems_not_crashes(tmp_path, importer, header, rows):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(header)
+    for row in rows:
+        workbook.active.append(row)
+    path = tmp_path / "odd.xlsx"
+    workbook.save(path)
+    result = importer.import_file(path)
+    for sheet in result.sheets:
+        for problem in sheet.problems:
+            assert problem.message and problem.sheet == sheet.sheet
