@@ -1,9 +1,9 @@
 """How long the complaints engine takes on a five-year-scale log.
 
-    .venv/bin/python benchmarks/bench_complaints.py [--rows 100000] [--repeat 5] [--excel]
+    .venv/bin/python benchmarks/bench_complaints.py [--rows 100000] [--repeat 5]
 
-Prints the median of `--repeat` runs of each step. `--excel` also writes the
-log to a real .xlsx (openpyxl, write-only) and times reading it back.
+Prints the median of `--repeat` runs of each step. Reading the log from Excel
+is measured by benchmarks/bench_import.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import argparse
 import datetime as dt
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -78,7 +77,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--excel", action="store_true", help="also time reading the log from .xlsx")
     args = parser.parse_args()
 
     rules, vocabulary = load_rules(), load_vocabulary()
@@ -89,33 +87,6 @@ def main() -> None:
     print(f"  case timeliness, whole log: {median_seconds(lambda: case_timeliness(log, rules, as_of), args.repeat):.3f} s")
     print(f"  summary of one year:        "
           f"{median_seconds(lambda: summarise(log, rules, vocabulary.outcome_classes, year, as_of), args.repeat):.3f} s")
-    if args.excel:
-        time_excel(log, rules, vocabulary, max(1, args.repeat // 2))
-
-
-def time_excel(log: pd.DataFrame, rules, vocabulary, repeat: int) -> None:
-    import openpyxl
-
-    from desktop_app.excel.complaints_log import read_complaints_log
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "log.xlsx"
-        workbook = openpyxl.Workbook(write_only=True)
-        sheet = workbook.create_sheet("Complaints Log")
-        sheet.append(["Complaints log (synthetic)"])
-        sheet.append(["Complaint Ref", "Process", "Stage", "Date Received", "Date Acknowledged",
-                      "Date Responded", "Extension Agreed", "Outcome", "Category"])
-        procedure = {"childrens_statutory": "Statutory", "corporate": "Corporate", "adult_social_care": "ASC"}
-        outcome = {"upheld": "Upheld", "partially_upheld": "Partly upheld", "not_upheld": "Not upheld",
-                   "withdrawn": "Withdrawn", "ongoing": "Ongoing"}
-        for row in log.itertuples(index=False):
-            sheet.append([row.reference, procedure[row.procedure], row.stage, row.received.date(),
-                          None if pd.isna(row.acknowledged) else row.acknowledged.date(),
-                          None if pd.isna(row.responded) else row.responded.date(),
-                          "Yes" if row.extension else "No", outcome[row.outcome], row.theme])
-        workbook.save(path)
-        seconds = median_seconds(lambda: read_complaints_log(path, vocabulary, rules), repeat)
-        print(f"  read .xlsx ({path.stat().st_size / 1e6:.1f} MB):        {seconds:.3f} s")
 
 
 if __name__ == "__main__":

@@ -227,38 +227,40 @@ def period_ends(values: pd.Series) -> pd.Series:
     Understands a date (that day), a month ('July 2023', 'Jul-23': its last day),
     a financial year ('2022-23', '2022/23': 31 March 2023) and a financial-year
     quarter ('Q1 2023/24': 30 June 2023). A bare month name has no year and gives NaT.
+    Each distinct spelling is worked out once, all of them together.
     """
-    ends = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
-    present = values.notna()
-    if not present.any():
-        return ends
-    ends[present] = per_distinct(values[present], _period_end).astype("datetime64[s]")
-    return ends
+    present = values.dropna()
+    distinct = pd.Series(pd.unique(present), dtype="object")
+    ends = pd.Series(pd.NaT, index=distinct.index, dtype="datetime64[s]")
+    is_text = _of_type(distinct, str)
+    dates, reason = parse_dates(distinct.where(~is_text, None))
+    ends[~is_text] = dates[~is_text]
+
+    text = distinct[is_text].str.strip()
+    years = text.str.extract(_FINANCIAL_YEAR)
+    fy = years[0].notna() & _consecutive(years[0], years[1])
+    ends[fy[fy].index] = pd.to_datetime((years.loc[fy, 0].astype(int) + 1).astype(str) + "-03-31")
+    quarters = text.str.extract(_QUARTER)
+    fq = quarters[0].notna() & _consecutive(quarters[1], quarters[2])
+    if fq.any():
+        quarter = quarters.loc[fq, 0].astype(int)
+        year = quarters.loc[fq, 1].astype(int) + (quarter == 4)
+        month = quarter.map({1: 6, 2: 9, 3: 12, 4: 3})
+        ends[fq[fq].index] = pd.to_datetime({"year": year, "month": month, "day": 1}) + pd.offsets.MonthEnd(0)
+    rest = text[~fy & ~fq]
+    full_date = rest.str.match(_NUMERIC_DATE) | rest.str.contains(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{2,4}", regex=True)
+    months, month_reason = parse_months(rest[~full_date])
+    ok = month_reason == ""
+    ends[ok[ok].index] = months[ok] + pd.offsets.MonthEnd(0)
+    day, day_reason = parse_dates(rest[full_date])
+    ends[day.index] = day.where(day_reason == "")
+    mapping = dict(zip(distinct, ends))
+    return present.map(mapping).reindex(values.index).astype("datetime64[s]")
 
 
-def _period_end(value: object) -> pd.Timestamp | None:
-    if isinstance(value, (dt.date, pd.Timestamp)):
-        return pd.Timestamp(value).normalize()
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        serial = float(value)
-        if SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
-            return EXCEL_EPOCH + pd.Timedelta(days=serial)
-        return None
-    text = _as_text(value).strip()
-    year = _FINANCIAL_YEAR.match(text)
-    if year and _consecutive(year.group(1), year.group(2)):
-        return pd.Timestamp(int(year.group(1)) + 1, 3, 31)
-    quarter = _QUARTER.match(text)
-    if quarter and _consecutive(quarter.group(2), quarter.group(3)):
-        first_year = int(quarter.group(2))
-        month = {1: 6, 2: 9, 3: 12, 4: 3}[int(quarter.group(1))]
-        return (pd.Period(year=first_year + (month == 3), month=month, freq="M")).end_time.normalize()
-    months, reason = parse_months(pd.Series([text], dtype="object"))
-    if reason.iloc[0] == "" and not _NUMERIC_DATE.match(text) and not re.search(r"\b\d{1,2}\s+\w+\s+\d{4}", text):
-        return months.iloc[0].to_period("M").end_time.normalize()
-    dates, reason = parse_dates(pd.Series([text], dtype="object"))
-    return dates.iloc[0] if reason.iloc[0] == "" else None
-
-
-def _consecutive(first: str, second: str) -> bool:
-    return (int(first) + 1) % (100 if len(second) == 2 else 10_000) == int(second)
+def _consecutive(first: pd.Series, second: pd.Series) -> pd.Series:
+    """Whether 'first-second' names two consecutive years ('2022-23', '2022/2023')."""
+    first_year = pd.to_numeric(first, errors="coerce")
+    second_year = pd.to_numeric(second, errors="coerce")
+    modulus = np.where(second.str.len() == 2, 100, 10_000)
+    return ((first_year + 1) % modulus == second_year).fillna(False).astype(bool)
