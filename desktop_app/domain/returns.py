@@ -34,7 +34,7 @@ class ReturnKind(str, Enum):
 @dataclass(frozen=True)
 class Field:
     name: str
-    dtype: str  # "text", "number", "date", "month", "polarity", "comparator"
+    dtype: str  # "text", "number", "year", "date", "month", "polarity", "comparator"
     required: bool
     meaning: str
 
@@ -101,7 +101,7 @@ RETURN_FIELDS: dict[ReturnKind, tuple[Field, ...]] = {
     ReturnKind.POPULATION: _fields(
         ("area", "text", True, "the council's area, e.g. 'Sefton'"),
         ("age_band", "text", True, "'0-17', '18-64', '65+', '18+', 'All ages'"),
-        ("year", "number", True, "mid-year estimate year"),
+        ("year", "year", True, "mid-year estimate year"),
         ("population", "number", True, ""),
     ),
     ReturnKind.MONTHLY_SERIES: _fields(
@@ -127,7 +127,7 @@ RETURN_FIELDS: dict[ReturnKind, tuple[Field, ...]] = {
 }
 
 _PANDAS_DTYPES = {
-    "text": "object", "number": "float64", "date": "datetime64[s]", "month": "datetime64[s]",
+    "text": "object", "number": "float64", "year": "Int64", "date": "datetime64[s]", "month": "datetime64[s]",
     "polarity": "object", "comparator": "object",
 }
 PROVENANCE_DTYPES = {"sheet": "object", "row": "int64"}

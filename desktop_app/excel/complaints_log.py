@@ -27,7 +27,7 @@ from desktop_app.excel.headers import (
     load_returns_vocabulary,
     nearest_miss,
 )
-from desktop_app.excel.table import RowProblems, body_frame, cell_name
+from desktop_app.excel.table import RowProblems, body_frame, cell_name, non_data_rows
 from desktop_app.excel.workbook import Sheet, WorkbookError, open_source
 
 
@@ -80,7 +80,11 @@ def parse_complaints_log(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The log's rows in the domain's shape, and every problem found in them."""
     raw = body_frame(sheet, header)
+    repeats, notes = non_data_rows(sheet, header, raw.index)
     found = RowProblems(file, sheet, header, raw)
+    found.set_aside(repeats, notes)
+    raw = raw.drop(index=repeats.union(notes))
+    found.raw, found.errors = raw, found.errors.drop(index=repeats.union(notes))
     if sheet.hidden:
         found.note_sheet(Severity.WARNING, "the complaints log is on a hidden sheet")
     _note_unused_columns(found, header)

@@ -16,7 +16,7 @@ from desktop_app.domain.returns import RETURN_FIELDS, Field, ReturnKind, conform
 from desktop_app.domain.vocabulary import normalise
 from desktop_app.excel.cells import as_text, is_blank, parse_codes, parse_dates, parse_months, parse_numbers, period_ends
 from desktop_app.excel.headers import Header, ReturnsVocabulary
-from desktop_app.excel.table import RowProblems, body_frame, cell_name, total_rows
+from desktop_app.excel.table import RowProblems, body_frame, cell_name, non_data_rows, total_rows
 from desktop_app.excel.workbook import Sheet
 
 _MISSING_NOTES = {
@@ -34,8 +34,10 @@ def parse_return(
     kind = header.kind
     raw = body_frame(sheet, header)
     totals = total_rows(sheet, header, raw.index, vocabulary.values.get("total_row", {}))
+    repeats, notes = non_data_rows(sheet, header, raw.index.difference(totals))
     found = RowProblems(file, sheet, header, raw)
-    data = raw.drop(index=totals)
+    found.set_aside(repeats, notes)
+    data = raw.drop(index=totals.union(repeats).union(notes))
     fields = {f.name: f for f in RETURN_FIELDS[kind]}
     frame = pd.DataFrame(index=data.index)
     missing_words = vocabulary.values.get("missing", {})
@@ -51,8 +53,8 @@ def parse_return(
                   "(write e.g. 'July 2023', '2022-23' or 'Q1 2023/24'): changes over time cannot use this row")
     frame["sheet"] = sheet.name
     frame["row"] = frame.index.astype("int64")
-    for row in totals:
-        _check_total(found, sheet, header, frame[frame.index < row], row, vocabulary)
+    for previous, row in zip([0, *totals[:-1]], totals):
+        _check_total(found, sheet, header, frame[(frame.index > previous) & (frame.index < row)], row, vocabulary)
     if kind is ReturnKind.CATEGORY_COUNTS:
         _check_percentages(found, frame[~found.errors.reindex(frame.index, fill_value=False)], totals, sheet, header)
     used = frame[~found.errors.reindex(frame.index, fill_value=False)]
@@ -69,7 +71,7 @@ def _read_field(
     unreadable_grade = Severity.ERROR if spec.required or name in _ESSENTIAL else Severity.WARNING
     if spec.dtype == "text":
         return as_text(values)
-    if spec.dtype == "number":
+    if spec.dtype in ("number", "year"):
         numbers, reason, marker = parse_numbers(values, missing_words)
         found.add(unreadable_grade, name, reason != "",
                   reason if unreadable_grade is Severity.ERROR else reason + ": read as empty")
@@ -110,7 +112,8 @@ def _check_total(
         if not np.isclose(stated.iloc[0], total, rtol=1e-6, atol=0.005):
             found.problems.append(
                 Problem(Severity.WARNING,
-                        f"the TOTAL row says {stated.iloc[0]:,.10g} but the rows above add up to {total:,.10g}",
+                        f"the TOTAL row says {stated.iloc[0]:,.10g} but the rows above add up to {total:,.10g}"
+                        " (if some rows break another down, that is why)",
                         found.file, sheet.name, row, label, cell_name(position, row), f"{stated.iloc[0]:,.10g}")
             )
 
@@ -179,8 +182,10 @@ def parse_cross_tab(
     """The counts in long form (row label, column label, count); TOTAL rows and columns are checked."""
     raw = body_frame(sheet, header)
     totals = total_rows(sheet, header, raw.index, vocabulary.values.get("total_row", {}))
+    repeats, notes = non_data_rows(sheet, header, raw.index.difference(totals))
     found = RowProblems(file, sheet, header, raw)
-    data = raw.drop(index=totals)
+    found.set_aside(repeats, notes)
+    data = raw.drop(index=totals.union(repeats).union(notes))
     total_words = vocabulary.values.get("total_row", {})
     columns = [name for name in data.columns if name != "row_label"]
     counts = pd.DataFrame(index=data.index)
@@ -193,9 +198,9 @@ def parse_cross_tab(
         counts[name] = numbers
     counts = counts[~found.errors.reindex(counts.index, fill_value=False)]
     labels = as_text(data["row_label"]).reindex(counts.index)
-    for row in totals:
+    for previous, row in zip([0, *totals[:-1]], totals):
         cells = sheet.rows[row - 1]
-        above = counts[counts.index < row]
+        above = counts[(counts.index > previous) & (counts.index < row)]
         for name in columns:
             position = header.column_of(name)
             if not _summed(name, vocabulary.not_summed):
@@ -204,7 +209,7 @@ def parse_cross_tab(
             if not reason.iloc[0] and not np.isnan(stated.iloc[0]) and not np.isclose(stated.iloc[0], above[name].sum(), atol=0.005):
                 found.problems.append(Problem(
                     Severity.WARNING, f"the TOTAL row says {stated.iloc[0]:,.10g} but the rows above add up to "
-                    f"{above[name].sum():,.10g}", file, sheet.name, row, name, cell_name(position, row), shown_number(stated.iloc[0])))
+                    f"{above[name].sum():,.10g} (if some rows break another down, that is why)", file, sheet.name, row, name, cell_name(position, row), shown_number(stated.iloc[0])))
     summed_columns = [name for name in columns if normalise(name.rsplit(" / ", 1)[-1]) not in total_words]
     for total_column in set(columns) - set(summed_columns):
         row_sums = counts[[c for c in summed_columns if _summed(c, vocabulary.not_summed)]].sum(axis=1)

@@ -49,6 +49,30 @@ def total_rows(sheet: Sheet, header: Header, rows: pd.Index, total_words: dict[s
     return pd.Index(found, dtype="int64")
 
 
+def non_data_rows(sheet: Sheet, header: Header, rows: pd.Index) -> tuple[pd.Index, pd.Index]:
+    """Rows that are not data: the header repeated (a sub-table starts) and lone notes.
+
+    A repeated header has at least half of its filled cells equal to the header's
+    labels in the same columns. A note is a row with one filled cell holding a
+    sentence (or starting with '*'), such as a footnote or a key below a table.
+    """
+    header_row = {position: normalise(cell) for position, cell in enumerate(sheet.rows[header.index]) if cell not in ("", None)}
+    repeats, notes = [], []
+    for row in rows:
+        filled = [(position, cell) for position, cell in enumerate(sheet.rows[row - 1]) if cell not in ("", None)]
+        same = sum(header_row.get(position) == normalise(cell) for position, cell in filled)
+        if len(filled) >= 2 and same * 2 >= len(filled):
+            repeats.append(row)
+        elif len(filled) == 1 and isinstance(filled[0][1], str) and _is_sentence(filled[0][1]):
+            notes.append(row)
+    return pd.Index(repeats, dtype="int64"), pd.Index(notes, dtype="int64")
+
+
+def _is_sentence(text: str) -> bool:
+    text = text.strip()
+    return text.startswith(("*", "Note", "Source")) or (len(text) >= 15 and " " in text)
+
+
 class RowProblems:
     """Collects problems about cells of one sheet; remembers which rows are in error."""
 
@@ -74,6 +98,13 @@ class RowProblems:
                 Problem(severity, f"{messages[row]}{suffix}", self.file, self.sheet.name, int(row), label,
                         cell_name(position, int(row)) if position is not None else "", shown(values[row]))
             )
+
+    def set_aside(self, repeats: pd.Index, notes: pd.Index) -> None:
+        """Say which rows were not read as data, and why."""
+        for row in repeats:
+            self.note_sheet(Severity.NOTE, "the header again (a sub-table starts here): not data", int(row))
+        for row in notes:
+            self.note_sheet(Severity.NOTE, "a note, not data: not read", int(row))
 
     def note_sheet(self, severity: Severity, message: str, row: int | None = None, column: str = "") -> None:
         self.problems.append(Problem(severity, message, self.file, self.sheet.name, row, column))
