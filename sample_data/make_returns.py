@@ -815,7 +815,7 @@ WEEKLY_ANCHORS: dict[str, dict[dt.date, int]] = {
 WEEKLY_NOISE = {"ASC-W01": 2_500.0, "ASC-W02": 6.0}
 WEEKLY_NOTES = {"ASC-W01": "Total weekly cost of commissioned care (£), week ending Friday",
                 "ASC-W02": "Client count snapshot, week ending Friday"}
-WEEKLY_HEADERS = ("ID", "Date", "Value", "Notes")
+WEEKLY_HEADERS = ("ID", "Week ending", "Value", "Notes")
 
 
 def weekly_series(rng: np.random.Generator, series_id: str) -> list[int]:

@@ -263,3 +263,12 @@ def test_each_total_row_checks_only_its_own_block(tmp_path, importer):
     sheet = only_sheet(importer.import_file(workbook_with(tmp_path, {"Population": rows})))
     assert sheet.rows == 4 and sheet.problems == []
     assert sheet.frame["year"].tolist() == [2022, 2022, 2023, 2023]
+
+
+def test_two_values_for_one_month_are_errors_not_merged(tmp_path, importer):
+    rows = [["ID", "Date", "Value"], ["W", dt.date(2024, 11, 22), 2_697_229], ["W", dt.date(2024, 11, 29), 2_703_204]]
+    sheet = only_sheet(importer.import_file(workbook_with(tmp_path, {"Costs": rows})))
+    assert sheet.kind is ReturnKind.MONTHLY_SERIES and sheet.rows == 0
+    assert [p.row for p in sheet.problems if p.severity is Severity.ERROR] == [2, 3]
+    weekly = only_sheet(importer.import_file(workbook_with(tmp_path, {"Costs": [["ID", "Week ending", "Value"], *rows[1:]]})))
+    assert weekly.kind is ReturnKind.WEEKLY_SERIES and weekly.frame["value"].tolist() == [2_697_229, 2_703_204]

@@ -13,7 +13,7 @@ EXPECTED_SHEETS = {
     "survey_2023-24.xlsx": {"Carers SACE": ReturnKind.SURVEY, "ASCS": ReturnKind.SURVEY, "Reablement": ReturnKind.CROSS_TAB,
                             "Safeguarding": ReturnKind.CROSS_TAB, "Audit": ReturnKind.CATEGORY_COUNTS},
     "population_2023.xlsx": {"Population": ReturnKind.POPULATION},
-    "monthly_series_2021-2023.xlsx": {"Monthly": ReturnKind.MONTHLY_SERIES, "Weekly": ReturnKind.MONTHLY_SERIES},
+    "monthly_series_2021-2023.xlsx": {"Monthly": ReturnKind.MONTHLY_SERIES, "Weekly": ReturnKind.WEEKLY_SERIES},
 }
 
 

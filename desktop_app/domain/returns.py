@@ -26,6 +26,7 @@ class ReturnKind(str, Enum):
     BENCHMARK_MEMBERS = "benchmark_members"
     POPULATION = "population"
     MONTHLY_SERIES = "monthly_series"
+    WEEKLY_SERIES = "weekly_series"
     SURVEY = "survey"
     CROSS_TAB = "cross_tab"
     CATEGORY_COUNTS = "category_counts"
@@ -110,6 +111,11 @@ RETURN_FIELDS: dict[ReturnKind, tuple[Field, ...]] = {
         ("value", "number", False, "the month's count or value"),
         ("numerator", "number", False, "for ratio-of-sums rolling figures"),
         ("denominator", "number", False, ""),
+    ),
+    ReturnKind.WEEKLY_SERIES: _fields(
+        ("id", "text", True, "indicator id"),
+        ("week_ending", "date", True, "the last day of the week"),
+        ("value", "number", True, "the week's value (for the change cards)"),
     ),
     ReturnKind.SURVEY: _fields(
         ("theme", "text", True, "the survey measure, e.g. 'Control (carers)'"),

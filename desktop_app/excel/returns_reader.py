@@ -55,6 +55,10 @@ def parse_return(
     frame["row"] = frame.index.astype("int64")
     for previous, row in zip([0, *totals[:-1]], totals):
         _check_total(found, sheet, header, frame[(frame.index > previous) & (frame.index < row)], row, vocabulary)
+    if kind is ReturnKind.MONTHLY_SERIES:
+        twice = frame.duplicated(["id", "month"], keep=False) & frame["month"].notna()
+        found.add(Severity.ERROR, "month", twice,
+                  "a second value for this indicator and month (is this a weekly series? head the column 'Week ending')")
     if kind is ReturnKind.CATEGORY_COUNTS:
         _check_percentages(found, frame[~found.errors.reindex(frame.index, fill_value=False)], totals, sheet, header)
     used = frame[~found.errors.reindex(frame.index, fill_value=False)]
