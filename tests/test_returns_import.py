@@ -272,3 +272,21 @@ def test_two_values_for_one_month_are_errors_not_merged(tmp_path, importer):
     assert [p.row for p in sheet.problems if p.severity is Severity.ERROR] == [2, 3]
     weekly = only_sheet(importer.import_file(workbook_with(tmp_path, {"Costs": [["ID", "Week ending", "Value"], *rows[1:]]})))
     assert weekly.kind is ReturnKind.WEEKLY_SERIES and weekly.frame["value"].tolist() == [2_697_229, 2_703_204]
+
+
+def test_ombudsman_and_compliments_sheets_beside_the_log(tmp_path, importer):
+    path = workbook_with(tmp_path, {
+        "Log": [["Complaint Ref", "Process", "Stage", "Date Received"], ["C1", "Statutory", "1", dt.date(2022, 5, 9)]],
+        "LGSCO": [["Ombudsman enquiries 2022-23"],
+                  ["Reference", "Summary of complaint", "Final decision", "Decision date"],
+                  ["C1", "Delay in assessment", "Closed after initial enquiries", "14/10/2022"]],
+        "Compliments": [["Date received", "Service", "Source", "Compliment"],
+                        [dt.date(2022, 7, 1), "Fostering", "Foster carer", "Thank you for the support"]],
+    })
+    result = importer.import_file(path)
+    assert [s.kind for s in result.sheets] == [ReturnKind.COMPLAINTS_LOG, ReturnKind.OMBUDSMAN, ReturnKind.COMPLIMENTS]
+    ombudsman = result.frame(ReturnKind.OMBUDSMAN)
+    assert ombudsman[["reference", "decision"]].values.tolist() == [["C1", "Closed after initial enquiries"]]
+    assert ombudsman["decided"].dt.strftime("%Y-%m-%d").tolist() == ["2022-10-14"]
+    assert result.frame(ReturnKind.COMPLIMENTS)["service"].tolist() == ["Fostering"]
+    assert result.count(Severity.ERROR) == result.count(Severity.WARNING) == 0
