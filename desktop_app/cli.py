@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         return status
     if args.command == "check":
         return _check(args)
+    if args.command == "report":
+        return _complaints_report(args)
     return _complaints(args)
 
 
@@ -52,15 +54,30 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m desktop_app", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command")
     complaints = commands.add_parser("complaints", help="complaint stage timeliness from a complaints log")
-    complaints.add_argument("log", type=Path, help="the complaints log (.xlsx or .xlsm)")
-    complaints.add_argument("--from", dest="start", type=_date, help="first day of the period (default: the start of the reporting year of the latest complaint)")
-    complaints.add_argument("--to", dest="end", type=_date, help="last day of the period (default: a year after --from, less a day)")
-    complaints.add_argument("--as-of", type=_date, default=dt.date.today(), help="the day open complaints are judged overdue on (default: today)")
+    complaints.add_argument("log", type=Path, help="the complaints log (.xlsx, .xlsm or .csv)")
+    _period_arguments(complaints)
     complaints.add_argument("--json", action="store_true", help=f"print one JSON document ({SUMMARY_SCHEMA})")
+    report = commands.add_parser("report", help="write a committee appendix as PDF")
+    report_kinds = report.add_subparsers(dest="report_kind", required=True)
+    complaints_report = report_kinds.add_parser("complaints", help="the Annual Complaints Report appendix")
+    complaints_report.add_argument("log", type=Path, help="the complaints log (.xlsx, .xlsm or .csv)")
+    complaints_report.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    _period_arguments(complaints_report)
+    complaints_report.add_argument("--text", type=Path, help="the report's words (default: resources/complaints_report_text.toml)")
+    complaints_report.add_argument("--agenda-item", type=int, help="the agenda item number printed at the top of every page")
+    complaints_report.add_argument("--first-page", type=int, default=1, help="the page number of the first page, so pages run on from the agenda pack")
+    complaints_report.add_argument("--start-on-odd", action="store_true", help="start on an odd page, with a 'left blank' page if needed")
+    complaints_report.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")
     return parser
+
+
+def _period_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", type=_date, help="first day of the period (default: the start of the reporting year of the latest complaint)")
+    parser.add_argument("--to", dest="end", type=_date, help="last day of the period (default: a year after --from, less a day)")
+    parser.add_argument("--as-of", type=_date, default=dt.date.today(), help="the day open complaints are judged overdue on (default: today)")
 
 
 def _date(text: str) -> dt.date:
@@ -70,7 +87,8 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
-def _complaints(args: argparse.Namespace) -> int:
+def _summary_of_log(args: argparse.Namespace):
+    """Read the log and summarise it; None (with one line on stderr) when it cannot be read."""
     try:
         rules = load_rules()
         vocabulary = load_vocabulary()
@@ -78,14 +96,45 @@ def _complaints(args: argparse.Namespace) -> int:
         period = _period(args, imported, rules.year_start)
     except (WorkbookError, ResourceFileError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return None
     except Exception as exc:  # a reader failure nobody foresaw: still one line, never a traceback
         if os.environ.get("SCRUTINY_DEBUG"):
             raise
         print(f"error: {args.log.name}: could not be read ({type(exc).__name__}: {exc}); "
               "set SCRUTINY_DEBUG=1 to see the details, and please report it", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return None
     summary = summarise(imported.log, rules, vocabulary.outcome_classes, period, args.as_of)
+    return rules, imported, summary
+
+
+def _complaints_report(args: argparse.Namespace) -> int:
+    from desktop_app.pdf.complaints_report import write_complaints_report  # ReportLab only when needed
+    from desktop_app.pdf.document import PageOptions
+    from desktop_app.pdf.text import load_report_text
+
+    read = _summary_of_log(args)
+    if read is None:
+        return EXIT_UNREADABLE
+    rules, imported, summary = read
+    try:
+        text = load_report_text(args.text) if args.text else load_report_text()
+        write_complaints_report(summary, rules, args.out, text=text, suppress_below=args.suppress_below,
+                                options=PageOptions(args.agenda_item, args.first_page, args.start_on_odd))
+    except (ResourceFileError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    errors = imported.count(Severity.ERROR)
+    if errors:
+        print(f"warning: {errors} rows of {imported.file} were left out (run 'check' to see them)", file=sys.stderr)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _complaints(args: argparse.Namespace) -> int:
+    read = _summary_of_log(args)
+    if read is None:
+        return EXIT_UNREADABLE
+    rules, imported, summary = read
     if args.json:
         json.dump(summary_document(summary, imported), sys.stdout, indent=1, ensure_ascii=False)
         print()

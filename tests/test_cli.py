@@ -175,3 +175,21 @@ def test_check_text_for_a_person(capsys):
     out = capsys.readouterr().out
     assert "sheet 'Complaints Log': complaints log, header on row 4, 333 rows read" in out
     assert "0 errors (rows not used)" in out
+
+
+def test_report_command_writes_the_complaints_appendix(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    out = tmp_path / "appendix.pdf"
+    assert main(["report", "complaints", str(SAMPLE_COMPLAINTS_LOG), "--out", str(out), "--as-of", "2023-11-01",
+                 "--agenda-item", "9", "--first-page", "23"]) == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"
+    pages = PdfReader(out).pages
+    assert "Page 23" in pages[0].extract_text() and "Agenda Item 9" in pages[0].extract_text()
+    assert any("Stage 1 98 28% 29%" in " ".join(page.extract_text().split()) for page in pages)
+
+
+def test_report_command_on_an_unreadable_log_exits_2(tmp_path, capsys):
+    assert main(["report", "complaints", str(tmp_path / "absent.xlsx"), "--out", str(tmp_path / "x.pdf")]) == 2
+    assert capsys.readouterr().err == "error: absent.xlsx: no such file\n"
+    assert not (tmp_path / "x.pdf").exists()

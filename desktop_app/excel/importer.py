@@ -8,6 +8,7 @@ Problem with file, sheet, row, column and value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,9 @@ from desktop_app.excel.headers import (
 )
 from desktop_app.excel.mappings import MappingMemory
 from desktop_app.excel.returns_reader import find_cross_tab, parse_cross_tab, parse_return
-from desktop_app.excel.workbook import Provenance, Sheet, open_source
+from desktop_app.excel.workbook import Provenance, Sheet, WorkbookError, open_source
+
+Progress = Callable[[float, str], None]
 
 
 @dataclass
@@ -40,6 +43,7 @@ class SheetImport:
     kind: ReturnKind | None
     header_row: int | None  # as Excel numbers it
     columns: dict[str, str] = field(default_factory=dict)  # field -> header as written
+    labels: list[str] = field(default_factory=list)  # every header cell, left to right
     frame: pd.DataFrame | None = None
     problems: list[Problem] = field(default_factory=list)
     hidden: bool = False
@@ -82,26 +86,41 @@ class Importer:
         self.returns_vocabulary = returns_vocabulary or load_returns_vocabulary(self.vocabulary)
         self.mappings = mappings or MappingMemory()
 
-    def import_file(self, path: Path, kinds: dict[str, ReturnKind | None] | None = None) -> ImportResult:
-        """Read every sheet; `kinds` sets a sheet's kind by name (None: not a return)."""
+    def import_file(
+        self,
+        path: Path,
+        kinds: dict[str, ReturnKind | None] | None = None,
+        progress: Progress | None = None,
+        overrides: dict[str, dict[str, str]] | None = None,
+    ) -> ImportResult:
+        """Read every sheet; `kinds` sets a sheet's kind by name (None: not a return),
+        `overrides` maps a sheet's header labels to fields (sheet -> label -> field)."""
+        overrides = overrides or {}
+        progress = progress or (lambda fraction, text: None)
+        progress(0.0, f"Opening {Path(path).name}")
         source = open_source(Path(path))
         kinds = kinds or {}
-        sheets = [
-            self._import_sheet(source.provenance.file, sheet, kinds.get(sheet.name), sheet.name in kinds)
-            for sheet in source.sheets
-        ]
+        sheets = []
+        for number, sheet in enumerate(source.sheets):
+            progress(0.3 + 0.7 * number / len(source.sheets), f"Reading sheet '{sheet.name}'")
+            sheets.append(self._import_sheet(source.provenance.file, sheet, kinds.get(sheet.name), sheet.name in kinds,
+                                             overrides.get(sheet.name)))
         return ImportResult(source.provenance, sheets)
 
-    def _import_sheet(self, file: str, sheet: Sheet, kind: ReturnKind | None, chosen: bool) -> SheetImport:
+    def _import_sheet(
+        self, file: str, sheet: Sheet, kind: ReturnKind | None, chosen: bool, overrides: dict[str, str] | None = None
+    ) -> SheetImport:
         if chosen and kind is None:
             return SheetImport(sheet.name, None, None, hidden=sheet.hidden,
                                problems=[Problem(Severity.NOTE, "set aside by the user: not a return", file, sheet.name)])
-        header = self._header(sheet, kind)
+        header = self._header(sheet, kind, overrides)
         if header is None:
             message = ("empty" if not any(any(c not in ("", None) for c in row) for row in sheet.rows)
                        else "not recognised as a return: no row in its first "
                             f"{HEADER_SEARCH_ROWS} names the columns of one")
-            return SheetImport(sheet.name, None, None, hidden=sheet.hidden,
+            likely = _likely_header(sheet)
+            return SheetImport(sheet.name, None, likely[0] + 1 if likely else None,
+                               labels=likely[1] if likely else [], hidden=sheet.hidden,
                                problems=[Problem(Severity.NOTE, message, file, sheet.name)])
         if header.kind is ReturnKind.COMPLAINTS_LOG:
             frame, problems = parse_complaints_log(sheet, header, file, self.vocabulary, self.rules)
@@ -111,12 +130,16 @@ class Importer:
             frame, problems = parse_return(sheet, header, file, self.returns_vocabulary)
         columns = {name: header.labels.get(position, "") for position, name in header.fields.items()}
         return SheetImport(
-            sheet.name, header.kind, header.row_number, columns, frame,
-            _sheet_problems(file, sheet, header) + problems, sheet.hidden,
+            sheet.name, header.kind, header.row_number, columns, [header.labels[p] for p in sorted(header.labels)],
+            frame, _sheet_problems(file, sheet, header) + problems, sheet.hidden,
         )
 
-    def _header(self, sheet: Sheet, kind: ReturnKind | None) -> Header | None:
-        """A remembered mapping first, then the vocabularies, then a plain table of counts."""
+    def _header(self, sheet: Sheet, kind: ReturnKind | None, overrides: dict[str, str] | None = None) -> Header | None:
+        """The user's mapping, a remembered one, the vocabularies, then a plain table of counts."""
+        if overrides and kind not in (None, ReturnKind.CROSS_TAB):
+            header = find_header(sheet, self.returns_vocabulary, kind, overrides)
+            if header:
+                return header
         for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
             for two_rows in (False, True):
                 labels = header_labels(sheet, index, two_rows)
@@ -132,6 +155,15 @@ class Importer:
         if header is None and kind is None:
             header = find_cross_tab(sheet, self.returns_vocabulary)
         return header
+
+
+def _likely_header(sheet: Sheet) -> tuple[int, list[str]] | None:
+    """The first row with three or more labels: what a user would map by hand."""
+    for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+        labels = header_labels(sheet, index, False)
+        if len(labels) >= 3 and all(isinstance(sheet.rows[index][p], str) for p in labels):
+            return index, [labels[p] for p in sorted(labels)]
+    return None
 
 
 def _sheet_problems(file: str, sheet: Sheet, header: Header) -> list[Problem]:
@@ -162,3 +194,32 @@ def _runs(numbers: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((number, number))
     return runs
+
+
+@dataclass
+class FileImport:
+    """What became of one file the user asked to import."""
+
+    path: str
+    result: ImportResult | None = None
+    error: str = ""  # why the file could not be read at all
+
+
+def import_files(paths: list[str], mapping_file: str | None = None, progress: Progress | None = None) -> list[FileImport]:
+    """Import several files; one that cannot be read does not stop the others.
+
+    A plain function of plain arguments, so it can run in a background process.
+    """
+    progress = progress or (lambda fraction, text: None)
+    importer = Importer(mappings=MappingMemory(Path(mapping_file) if mapping_file else None))
+    imports = []
+    for number, path in enumerate(paths):
+        def file_progress(fraction: float, text: str, number: int = number) -> None:
+            progress((number + fraction) / len(paths), text)
+
+        try:
+            imports.append(FileImport(path, importer.import_file(Path(path), progress=file_progress)))
+        except WorkbookError as exc:
+            imports.append(FileImport(path, error=str(exc)))
+    progress(1.0, "Done")
+    return imports

@@ -1,0 +1,175 @@
+"""The document template of an appendix in an agenda pack.
+
+One BaseDocTemplate subclass (as ReportLab's own user guide is built, in
+tools/docco/rltemplate.py) with named page templates: "blank" (the
+"This page is intentionally left blank" filler), "title", "contents" and
+"body". Every page carries "Agenda Item N" at the top and "Page N" at the
+foot, numbered on from the agenda pack's first page. Each Heading becomes a
+bookmark in the outline and, at level 0, an entry in the contents, from the
+same place (`afterFlowable`); the contents needs `multiBuild`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from desktop_app.pdf.style import ReportStyle
+
+LANGUAGE = "en-GB"
+CREATOR = "Scrutiny Studio"
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """Where the appendix sits in the agenda pack.
+
+    `agenda_item`: shown as "Agenda Item N" at the top of every page (None:
+    no header). `first_page`: the pack's page number of the PDF's first page.
+    `start_on_odd`: where `first_page` is even, a "This page is intentionally
+    left blank" page comes first, so the title page falls on an odd (right-hand)
+    page.
+    """
+
+    agenda_item: str | int | None = None
+    first_page: int = 1
+    start_on_odd: bool = False
+
+    def __post_init__(self) -> None:
+        if isinstance(self.first_page, bool) or not isinstance(self.first_page, int) or self.first_page < 1:
+            raise ValueError(f"first_page must be a whole number of at least 1, not {self.first_page!r}")
+
+    @property
+    def needs_filler(self) -> bool:
+        return self.start_on_odd and self.first_page % 2 == 0
+
+
+class Heading(Paragraph):
+    """A heading: a bookmark at `level` in the outline, and a contents entry if `in_contents`."""
+
+    def __init__(self, text: str, style, level: int = 0, in_contents: bool = True) -> None:
+        super().__init__(text, style)
+        self.level = level
+        self.in_contents = in_contents
+
+
+def contents(style: ReportStyle) -> TableOfContents:
+    """The contents: level-0 headings with dot leaders and the pack's page numbers."""
+    return TableOfContents(
+        levelStyles=[style["contents_entry"]],
+        dotsMinLevel=0,
+        rightColumnWidth=48,
+        tableStyle=TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),  # never an unembedded base-14 font
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]),
+    )
+
+
+class AppendixDocTemplate(BaseDocTemplate):
+    """An agenda-pack appendix: page templates blank, title, contents and body."""
+
+    def __init__(
+        self,
+        file: str | BinaryIO,
+        style: ReportStyle,
+        options: PageOptions,
+        *,
+        title: str,
+        author: str,
+        subject: str,
+        keywords: str = "",
+        running_title: str = "",
+    ) -> None:
+        self.report_style = style
+        self.options = options
+        self.running_title = running_title
+        super().__init__(
+            file,
+            pagesize=style.page_size,
+            leftMargin=style.margin_left,
+            rightMargin=style.margin_right,
+            topMargin=style.margin_top,
+            bottomMargin=style.margin_bottom,
+            title=title,
+            author=author,
+            subject=subject,
+            keywords=keywords,
+            creator=CREATOR,
+            lang=LANGUAGE,
+            displayDocTitle=1,
+            invariant=1,  # identical input, identical bytes: no dates or random ids in the file
+            pageCompression=1,
+            initialFontName=style.fonts.regular,
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        templates = [
+            PageTemplate("title", [frame], onPage=self._decorate),
+            PageTemplate("contents", [frame], onPage=self._decorate),
+            PageTemplate("body", [frame], onPage=self._decorate_body),
+            PageTemplate("blank", [frame], onPage=self._decorate),
+        ]
+        if options.needs_filler:  # the first page template is the first page's
+            templates.insert(0, templates.pop())
+        self.addPageTemplates(templates)
+
+    # --- numbering ---------------------------------------------------------
+
+    def pack_page(self, physical: int) -> int:
+        """The page number printed on the `physical`-th page of this PDF (1-based)."""
+        return self.options.first_page + physical - 1
+
+    # --- hooks ---------------------------------------------------------------
+
+    def beforeDocument(self) -> None:
+        self.canv.showOutline()  # open with the bookmarks showing
+
+    def afterFlowable(self, flowable) -> None:
+        """Each Heading: a bookmark, an outline entry, and (level 0) a contents entry, all on this page."""
+        if not isinstance(flowable, Heading):
+            return
+        text = flowable.getPlainText()
+        key = f"heading-{self.seq.nextf('heading')}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=flowable.level, closed=False)
+        if flowable.in_contents:
+            self.notify("TOCEntry", (flowable.level, escape(text), self.pack_page(self.page), key))
+
+    # --- running header and footer ---------------------------------------------
+
+    def _decorate(self, canvas, doc) -> None:
+        style = self.report_style
+        running = style["running"]
+        width, height = style.page_size
+        canvas.saveState()
+        canvas.setFillColor(running.textColor)
+        if self.options.agenda_item not in (None, ""):
+            canvas.setFont(style.fonts.bold, running.fontSize + 1.5)
+            canvas.drawRightString(width - style.margin_right, height - style.header_from_top,
+                                   f"Agenda Item {self.options.agenda_item}")
+        canvas.setFont(style.fonts.regular, running.fontSize + 0.5)
+        canvas.drawCentredString(width / 2, style.footer_from_bottom, f"Page {self.pack_page(canvas.getPageNumber())}")
+        canvas.restoreState()
+
+    def _decorate_body(self, canvas, doc) -> None:
+        self._decorate(canvas, doc)
+        if not self.running_title:
+            return
+        style = self.report_style
+        running = style["running"]
+        canvas.saveState()
+        canvas.setFillColor(running.textColor)
+        canvas.setFont(running.fontName, running.fontSize)
+        canvas.drawString(style.margin_left, style.page_size[1] - style.header_from_top, self.running_title)
+        canvas.setStrokeColor(style.colours["table_grid"])
+        canvas.setLineWidth(0.4)
+        rule_y = style.page_size[1] - style.header_from_top - running.leading * 0.6
+        canvas.line(style.margin_left, rule_y, style.page_size[0] - style.margin_right, rule_y)
+        canvas.restoreState()

@@ -1,0 +1,236 @@
+"""The author's words for the Annual Complaints Report, read from resources/complaints_report_text.toml.
+
+The words are data: a complaints team edits the file (or a copy of it) each
+year. Prose may hold live figures as placeholders, "{statutory_stage1_received}",
+filled by `fill` from the one mapping `figures.report_figures` makes; a name
+that mapping does not have is an error naming it, never a blank.
+
+Prose mark-up, kept small: a blank line starts a new paragraph; a line starting
+"- " is a bullet and one starting "1. " (or "i. ") a numbered item; "### Words"
+is a sub-heading; **words** are bold. "{{" and "}}" write a brace.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.domain.resource_files import ResourceFileError, read_toml
+from desktop_app.paths import RESOURCES
+
+DEFAULT_TEXT_FILE = RESOURCES / "complaints_report_text.toml"
+
+#: The report's sections, in the order of the published report (the first five have a table).
+SECTIONS = ("introduction", "procedure", "performance", "themes", "ombudsman", "compliments", "learning", "conclusions")
+DOCUMENT_KEYS = ("title", "appendix", "subtitle", "author", "subject", "keywords", "report_to",
+                 "meeting_date", "report_of")
+TABLE_WORDS = (
+    "limits_stage", "limits_respond", "limits_extended", "limits_acknowledge",
+    "stages_total", "stages_in_time", "stages_upheld", "stages_last_year", "stages_change",
+    "finalised_footnote", "suppression_footnote",
+    "themes_theme", "themes_received", "themes_upheld", "themes_total",
+    "ombudsman_decision", "ombudsman_this_year", "ombudsman_last_year", "ombudsman_total", "ombudsman_none",
+    "key_figures_heading", "key_figures_this_year", "key_figures_last_year", "key_figures_change",
+    "contents_heading", "blank_page", "title_details_report_to", "title_details_meeting_date",
+    "title_details_report_of", "title_details_figures",
+)
+_SECTION_KEYS = {"title", "text", "year_on_year", "more_text"}
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+class ReportTextError(ResourceFileError):
+    """The report text cannot be used: a missing section, an unknown placeholder."""
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    text: str = ""
+    year_on_year: str = ""  # after the table; shown only where the log has last year's complaints
+    more_text: str = ""  # after the table and year_on_year
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A row of the key figures table: a label and the names of its figures."""
+
+    label: str
+    this_year: str
+    last_year: str = ""
+    change: str = ""
+
+
+@dataclass(frozen=True)
+class ReportText:
+    document: dict[str, str]
+    procedures: dict[str, str]  # role ('statutory', 'corporate') -> procedure code in the rules
+    tables: dict[str, str]
+    figures: dict[str, int | float]  # figures the author enters (no log records them)
+    key_figures: tuple[KeyFigure, ...]
+    sections: dict[str, Section]
+    theme_sentence: str = ""
+    theme_notes: dict[str, str] = field(default_factory=dict)
+    source: str = "complaints_report_text.toml"
+
+    def words(self, key: str) -> str:
+        """A table's words by key (checked present when the file was read, or named here)."""
+        try:
+            return self.tables[key]
+        except KeyError:
+            raise ReportTextError(f"{self.source}: [tables] has no {key!r}") from None
+
+
+def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
+    """Read and check a report text file; a mistake names the table and key."""
+    data = read_toml(path)
+    where = path.name
+    unknown = sorted(set(data) - {"document", "procedures", "tables", "figures", "key_figures", "sections", "themes"})
+    if unknown:
+        raise ReportTextError(f"{where}: unknown table [{unknown[0]}]")
+
+    document = _strings(data, "document", where)
+    for key in ("title", "author", "subject"):
+        if not document.get(key, "").strip():
+            raise ReportTextError(f"{where}: [document] {key} must not be empty")
+    unknown = sorted(set(document) - set(DOCUMENT_KEYS))
+    if unknown:
+        raise ReportTextError(f"{where}: [document] unknown key {unknown[0]!r}; use one of {list(DOCUMENT_KEYS)}")
+
+    procedures = _strings(data, "procedures", where)
+    if not procedures:
+        raise ReportTextError(f"{where}: [procedures] must name at least one procedure (statutory = \"...\")")
+    for role in procedures:
+        if not _NAME.fullmatch(role):
+            raise ReportTextError(f"{where}: [procedures] {role!r} must be lower case letters, digits and _")
+
+    tables = _strings(data, "tables", where)
+    missing = [key for key in TABLE_WORDS if key not in tables]
+    if missing:
+        raise ReportTextError(f"{where}: [tables] {missing[0]} is missing")
+
+    figures = {}
+    for name, value in data.get("figures", {}).items():
+        if not _NAME.fullmatch(name):
+            raise ReportTextError(f"{where}: [figures] {name!r} must be lower case letters, digits and _")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ReportTextError(f"{where}: [figures] {name} must be a number of at least 0, not {value!r}")
+        figures[name] = value
+
+    key_figures = []
+    for number, row in enumerate(data.get("key_figures", []), start=1):
+        here = f"{where}: [[key_figures]] number {number}"
+        if not isinstance(row, dict) or not row.get("label") or not row.get("this_year"):
+            raise ReportTextError(f"{here} needs a label and this_year (the name of a figure)")
+        extra = sorted(set(row) - {"label", "this_year", "last_year", "change"})
+        if extra:
+            raise ReportTextError(f"{here}: unknown key {extra[0]!r}")
+        key_figures.append(KeyFigure(str(row["label"]), str(row["this_year"]), str(row.get("last_year", "")),
+                                     str(row.get("change", ""))))
+
+    sections_spec = data.get("sections", {})
+    sections = {}
+    for key in SECTIONS:
+        spec = sections_spec.get(key)
+        if not isinstance(spec, dict):
+            raise ReportTextError(f"{where}: [sections.{key}] is missing")
+        extra = sorted(set(spec) - _SECTION_KEYS)
+        if extra:
+            raise ReportTextError(f"{where}: [sections.{key}] unknown key {extra[0]!r}; use {sorted(_SECTION_KEYS)}")
+        if not str(spec.get("title", "")).strip():
+            raise ReportTextError(f"{where}: [sections.{key}] title must not be empty")
+        sections[key] = Section(key, *(str(spec.get(name, "")) for name in ("title", "text", "year_on_year", "more_text")))
+    extra = sorted(set(sections_spec) - set(SECTIONS))
+    if extra:
+        raise ReportTextError(f"{where}: unknown section [sections.{extra[0]}]; the sections are {list(SECTIONS)}")
+
+    themes = data.get("themes", {})
+    notes = themes.get("notes", {})
+    if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
+        raise ReportTextError(f"{where}: [themes.notes] must map a theme, as the log writes it, to text")
+    return ReportText(
+        document=document,
+        procedures=procedures,
+        tables=tables,
+        figures=figures,
+        key_figures=tuple(key_figures),
+        sections=sections,
+        theme_sentence=str(themes.get("sentence", "")),
+        theme_notes=dict(notes),
+        source=where,
+    )
+
+
+def _strings(data: dict, key: str, where: str) -> dict[str, str]:
+    table = data.get(key, {})
+    if not isinstance(table, dict):
+        raise ReportTextError(f"{where}: [{key}] must be a table")
+    out = {}
+    for name, value in table.items():
+        if key == "document" and name == "keywords":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ReportTextError(f"{where}: [document] keywords must be a list of words")
+            out[name] = ", ".join(value)
+            continue
+        if not isinstance(value, str):
+            raise ReportTextError(f"{where}: [{key}] {name} must be text in quotes, not {value!r}")
+        out[name] = value
+    return out
+
+
+# --- placeholders -----------------------------------------------------------
+
+
+class UnknownPlaceholderError(ReportTextError):
+    """Prose names a figure the report does not have."""
+
+
+def placeholders_in(template: str) -> list[str]:
+    """The placeholder names a piece of prose uses, in order."""
+    return [match.group(1) for match in _PLACEHOLDER.finditer(template) if match.group(1) is not None]
+
+
+def fill(template: str, figures: Mapping[str, str], where: str) -> str:
+    """`template` with each {name} replaced by its figure; an unknown name is an error naming it.
+
+    `where` says which part of which file the template is (for the message).
+    """
+    unknown: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        token = match.group(0)
+        if token == "{{":
+            return "{"
+        if token == "}}":
+            return "}"
+        name = match.group(1)
+        if name is None:
+            raise ReportTextError(f"{where}: a lone {token!r}; write {token * 2} for a brace, or {{name}} for a figure")
+        name = name.strip()
+        if name not in figures:
+            unknown.append(name)
+            return token
+        return figures[name]
+
+    filled = _PLACEHOLDER.sub(replace, template)
+    if unknown:
+        raise UnknownPlaceholderError(f"{where}: {_explain(unknown, figures)}")
+    return filled
+
+
+def _explain(unknown: list[str], figures: Mapping[str, str]) -> str:
+    parts = []
+    for name in dict.fromkeys(unknown):
+        hint = ""
+        if "last_year_label" not in figures and ("last_year" in name or "_change" in name):
+            hint = " (last year's figures exist only where the log has last year's complaints: put the sentence in year_on_year)"
+        else:
+            close = difflib.get_close_matches(name, list(figures), n=1)
+            if close:
+                hint = f" (did you mean {{{close[0]}}}?)"
+        parts.append(f"unknown placeholder {{{name}}}{hint}")
+    return "; ".join(parts)
