@@ -21,6 +21,7 @@ from desktop_app.domain.complaints import ComplaintsSummary, summarise
 from desktop_app.domain.periods import Period
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
+from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import load_vocabulary
 from desktop_app.excel.complaints_log import LogImport, read_complaints_log
@@ -30,24 +31,46 @@ from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
 
 SUMMARY_SCHEMA = "complaints-summary/1"
 CHECK_SCHEMA = "check/1"
+INDICATORS_SCHEMA = "indicators/1"
 EXIT_ROWS_IN_ERROR = 1
 EXIT_UNREADABLE = 2
 
 
+COMMANDS = ("complaints", "report", "check", "indicators")
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return _window([Path(arg) for arg in argv])
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        print(f"Scrutiny Studio: summary of the sample complaints log ({SAMPLE_COMPLAINTS_LOG.name})\n")
-        args = parser.parse_args(["complaints", str(SAMPLE_COMPLAINTS_LOG)])
-        status = _complaints(args)
-        print("\nFor your own log: python -m desktop_app complaints YOUR_LOG.xlsx [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]")
-        return status
+        parser.print_help()
+        return 0
     if args.command == "check":
         return _check(args)
     if args.command == "report":
         return _complaints_report(args)
+    if args.command == "indicators":
+        return _indicators(args)
     return _complaints(args)
+
+
+def _window(paths: list[Path]) -> int:
+    """The application window; on a machine with no screen, the sample summary instead."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        print("Scrutiny Studio: there is no screen here, so the window cannot open. "
+              f"The sample complaints log ({SAMPLE_COMPLAINTS_LOG.name}) summarised:\n")
+        status = _complaints(_parser().parse_args(["complaints", str(SAMPLE_COMPLAINTS_LOG)]))
+        print("\nFor your own log: python -m desktop_app complaints YOUR_LOG.xlsx [--json]; "
+              "python -m desktop_app --help lists every command.")
+        return status
+    from desktop_app.gui.app import run  # Qt only when the window is wanted
+
+    return run(paths)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,6 +91,11 @@ def _parser() -> argparse.ArgumentParser:
     complaints_report.add_argument("--first-page", type=int, default=1, help="the page number of the first page, so pages run on from the agenda pack")
     complaints_report.add_argument("--start-on-odd", action="store_true", help="start on an odd page, with a 'left blank' page if needed")
     complaints_report.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
+    indicators = commands.add_parser("indicators", help="every indicator's figures: change, judgement, status, benchmarks")
+    indicators.add_argument("files", type=Path, nargs="+", help="returns: indicators, benchmarks, population, series, survey")
+    indicators.add_argument("--period", help="as at this period (e.g. 'July 2023', '2022-23' or 2023-07-31; default: each indicator's latest)")
+    indicators.add_argument("--area", help="our area in the population return, where it holds several")
+    indicators.add_argument("--json", action="store_true", help=f"print one JSON document ({INDICATORS_SCHEMA})")
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")
@@ -157,6 +185,84 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_ROWS_IN_ERROR if result.count(Severity.ERROR) else 0
 
 
+def _indicators(args: argparse.Namespace) -> int:
+    from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
+    from desktop_app.excel.cells import period_ends
+
+    as_at = None
+    if args.period:
+        as_at = period_ends(pd.Series([args.period], dtype="object")).iloc[0]
+        if pd.isna(as_at):
+            print(f"error: --period {args.period!r} is not a period this reader can place in time "
+                  "(write e.g. 'July 2023', '2022-23' or 2023-07-31)", file=sys.stderr)
+            return EXIT_UNREADABLE
+        as_at = as_at.date()
+    try:
+        importer = Importer()
+        results = [importer.import_file(path) for path in args.files]
+        catalogue = load_catalogue()
+    except (WorkbookError, ResourceFileError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    frames = {kind: _frame_of(results, kind) for kind in ReturnKind}
+    returns = IndicatorReturns(
+        frames[ReturnKind.INDICATORS], frames[ReturnKind.MONTHLY_SERIES], frames[ReturnKind.SURVEY],
+        frames[ReturnKind.BENCHMARK_QUARTILES], frames[ReturnKind.BENCHMARK_MEMBERS], frames[ReturnKind.POPULATION],
+        area=args.area,
+    )
+    calculated = calculate_indicators(returns, catalogue, as_at)
+    problems = [p for result in results for p in result.problems] + list(calculated.problems)
+    if args.json:
+        document = {"schema": INDICATORS_SCHEMA, "indicators": [_indicator_record(r) for r in calculated.records()],
+                    "problems": [_problem_record(p) for p in problems]}
+        json.dump(document, sys.stdout, indent=1, ensure_ascii=False)
+        print()
+    else:
+        print(indicators_text(calculated))
+        print(f"\n{len(problems)} problems (use --json to see them all)")
+    return 0
+
+
+def _frame_of(results: list[ImportResult], kind: ReturnKind) -> pd.DataFrame | None:
+    frames = [result.frame(kind) for result in results]
+    frames = [frame for frame in frames if len(frame)]
+    return pd.concat(frames, ignore_index=True) if frames else None
+
+
+def _indicator_record(row: dict) -> dict:
+    keys = ("id", "name", "group", "unit", "polarity", "period", "value", "previous", "change", "change_pct",
+            "direction", "judgement", "target", "status", "status_source")
+    record = {key: row.get(key) for key in keys}
+    record["comparators"] = {
+        group: {"value": row.get(group), "quartile": row.get(f"{group}_quartile")} for group in ("sn", "nw", "england")
+    }
+    record["at_comparator_rate"] = {"sn": row.get("at_sn_rate")}
+    record["previous_period"] = row.get("previous_period")
+    return record
+
+
+def _problem_record(problem) -> dict:
+    return {"severity": problem.severity.value, "sheet": problem.sheet, "row": problem.row,
+            "column": problem.column or None, "value": problem.value or None, "message": problem.message}
+
+
+def indicators_text(calculated) -> str:
+    from desktop_app.domain.indicators import format_change, format_value
+
+    arrows = {"up": "▲", "down": "▼", "same": "-"}
+    lines = []
+    for group, rows in calculated.table.groupby("group", sort=False, dropna=False):
+        lines.append(f"\n{group if isinstance(group, str) else 'Other'}")
+        for row in rows.to_dict("records"):
+            decimals = int(row["decimals"]) if pd.notna(row["decimals"]) else 1
+            value = format_value(None if pd.isna(row["value"]) else row["value"], row["unit"], decimals)
+            previous = format_value(None if pd.isna(row["previous"]) else row["previous"], row["unit"], decimals)
+            arrow = arrows.get(row["direction"], " ") if isinstance(row["direction"], str) else " "
+            judgement = row["judgement"] if isinstance(row["judgement"], str) else ""
+            lines.append(f"  {arrow} {row['name'][:70]:<70} {row['period'] or '':>12} {value:>10} (was {previous}) {judgement}")
+    return "\n".join(lines).lstrip("\n")
+
+
 def check_document(result: ImportResult) -> dict:
     """The check/1 JSON document."""
     return {
@@ -199,9 +305,7 @@ def _period(args: argparse.Namespace, imported: LogImport, year_start: tuple[int
     if args.end:
         year = Period.year_containing(args.end, year_start)
         return Period(year.start, args.end)
-    if imported.log.empty:
-        return Period.year_containing(args.as_of, year_start)
-    return Period.year_containing(imported.log["received"].max().date(), year_start)
+    return Period.latest_year(imported.log["received"], year_start, args.as_of)
 
 
 # --- JSON ------------------------------------------------------------------

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,13 @@ class Period:
         if start > day:
             start = _on_or_before_28(day.year - 1, month, first)
         return cls(start, _on_or_before_28(start.year + 1, month, first) - dt.timedelta(days=1))
+
+    @classmethod
+    def latest_year(cls, dates: "pd.Series", year_start: tuple[int, int], otherwise: dt.date) -> Period:
+        """The reporting year of the latest date (a log's latest complaint), or of `otherwise` when there is none."""
+        latest = dates.max() if len(dates) else None
+        day = otherwise if latest is None or latest != latest else latest.date()
+        return cls.year_containing(day, year_start)
 
     def previous_year(self) -> Period:
         """The same dates one year earlier (29 February becomes the 28th)."""

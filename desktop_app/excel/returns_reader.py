@@ -81,6 +81,10 @@ def _read_field(
                   reason if unreadable_grade is Severity.ERROR else reason + ": read as empty")
         for code, note in _MISSING_NOTES.items():
             found.add(Severity.NOTE, name, marker == code, note)
+        if spec.dtype == "year":
+            not_whole = numbers.notna() & ((numbers % 1 != 0) | (numbers < 1900) | (numbers > 2200))
+            found.add(unreadable_grade, name, not_whole, "is not a year (write it like 2023)")
+            numbers = numbers.where(~not_whole)
         return numbers
     if spec.dtype in ("date", "month"):
         dates, reason = (parse_dates if spec.dtype == "date" else parse_months)(values)
