@@ -350,11 +350,11 @@ def _gathered(returns: IndicatorReturns, catalogue: Catalogue) -> tuple[pd.DataF
     """
     given = returns.frame(ReturnKind.INDICATORS).dropna(subset=["id"])
     local_ids = _local_ids(given, catalogue)
-    given = given.assign(id=given["id"].map(local_ids), order=np.arange(len(given), dtype=float))
+    given = given.assign(id=_renamed(given["id"], local_ids), order=np.arange(len(given), dtype=float))
     listed_twice = given["period_end"].notna() & given.duplicated(["id", "period_end"])
     problems = _problems(given[listed_twice], Severity.WARNING, "listed twice for this period: the first is used")
     monthly = returns.frame(ReturnKind.MONTHLY_SERIES)
-    monthly = monthly.assign(id=monthly["id"].map(local_ids).fillna(monthly["id"]))
+    monthly = monthly.assign(id=_renamed(monthly["id"], local_ids))
     series, series_problems = _series_rows(monthly, catalogue)
     series = series.assign(order=np.arange(len(series), dtype=float) + len(given))
     rows = _combined(given[~listed_twice], series)
@@ -382,6 +382,11 @@ def _local_ids(given: pd.DataFrame, catalogue: Catalogue) -> dict[str, str]:
     named = by_name.isin(list(catalogue.definitions))
     resolved = by_id.where(known, by_name.where(named, by_id))
     return dict(zip(given["id"], resolved))
+
+
+def _renamed(ids: pd.Series, names: dict[str, str]) -> pd.Series:
+    """`ids` with those in `names` replaced, the rest as they are (text throughout)."""
+    return ids.map(lambda id_: names.get(id_, id_), na_action="ignore").astype(object)
 
 
 def _series_rows(monthly: pd.DataFrame, catalogue: Catalogue) -> tuple[pd.DataFrame, list[Problem]]:
