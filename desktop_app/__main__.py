@@ -1,13 +1,20 @@
-"""`python -m desktop_app`: see desktop_app.cli."""
+"""`python -m desktop_app`: see desktop_app.cli.
 
+The guard matters: background work starts fresh Python processes that import
+this module again, and they must not open a second window.
+"""
+
+import multiprocessing
 import os
 import sys
 
 from desktop_app.cli import main
 
-try:
-    status = main()
-except BrokenPipeError:  # the output was piped into `head` or similar, which stopped reading
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    status = 0
-sys.exit(status)
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # a frozen (PyInstaller) build starts its workers through here
+    try:
+        status = main()
+    except BrokenPipeError:  # the output was piped into `head` or similar, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 0
+    sys.exit(status)

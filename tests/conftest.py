@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+# Qt draws off screen in tests (set before pytest-qt makes the application).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -52,3 +57,10 @@ def write_workbook(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+def pytest_collection_modifyitems(items):
+    """Tests of the window are marked `gui`, so `pytest -m "not gui"` runs the logic alone."""
+    for item in items:
+        if item.module.__name__.split(".")[-1].startswith("test_gui"):
+            item.add_marker(pytest.mark.gui)

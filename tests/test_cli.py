@@ -109,10 +109,13 @@ def test_text_output_for_a_person(capsys):
     assert rows["Stage 3"][:1] + rows["Stage 3"][3:5] == ["4", "75%", "100%"]
 
 
-def test_no_arguments_summarises_the_sample(capsys):
+def test_no_arguments_without_a_screen_summarises_the_sample(capsys, monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
     assert main([]) == 0
     out = capsys.readouterr().out
-    assert "sample complaints log" in out and "Statutory children's social care" in out
+    assert "there is no screen here" in out and "Statutory children's social care" in out
     assert "python -m desktop_app complaints YOUR_LOG.xlsx" in out
 
 

@@ -1,0 +1,68 @@
+"""How long a report project with a five-year-scale complaints log takes to save and open.
+
+    .venv/bin/python benchmarks/bench_project.py [--rows 100000] [--repeat 5]
+
+Builds a project holding the sample returns plus a synthetic complaints log of
+`--rows` rows, then prints the median of `--repeat` runs of: saving it (a new
+file, renamed over the old one), opening it, writing a recovery copy, and
+comparing two readings of the log that differ in 1% of rows (what the window
+shows after a re-import).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_complaints import median_seconds, synthetic_log  # noqa: E402
+
+from desktop_app.domain.returns import ReturnKind  # noqa: E402
+from desktop_app.excel.importer import ImportResult, Importer, SheetImport  # noqa: E402
+from desktop_app.excel.workbook import Provenance  # noqa: E402
+from desktop_app.paths import SAMPLE_DATA  # noqa: E402
+from desktop_app.project import store  # noqa: E402
+from desktop_app.project.changes import compare_frames  # noqa: E402
+from desktop_app.project.model import Project  # noqa: E402
+
+
+def big_project(rows: int) -> Project:
+    project = Project()
+    importer = Importer()
+    for path in sorted(SAMPLE_DATA.glob("*.xlsx")):
+        project.add_import(importer.import_file(path), path)
+    log = synthetic_log(rows)
+    sheet = SheetImport("Log", ReturnKind.COMPLAINTS_LOG, 1, frame=log)
+    project.add_import(ImportResult(Provenance("log.xlsx", 0, "2024-06-01T09:00:00", "0" * 64), [sheet]), "log.xlsx")
+    return project
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    project = big_project(args.rows)
+    log = project.frame(ReturnKind.COMPLAINTS_LOG)
+    changed = log.copy()
+    changed.loc[::100, "outcome"] = "withdrawn"  # 1% of rows
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"report{store.PROJECT_SUFFIX}"
+        store.save(project, path)
+        print(f"{args.rows:,}-row complaints log plus the sample returns, median of {args.repeat} runs "
+              f"({path.stat().st_size / 1e6:.1f} MB file)")
+        print(f"  save:           {median_seconds(lambda: store.save(project, path), args.repeat):.3f} s")
+        print(f"  open:           {median_seconds(lambda: store.load(path), args.repeat):.3f} s")
+        print(f"  recovery copy:  "
+              f"{median_seconds(lambda: store.save_recovery(project, Path(folder) / 'data', path), args.repeat):.3f} s")
+        compare = lambda: compare_frames("Log", ReturnKind.COMPLAINTS_LOG, log, changed)  # noqa: E731
+        print(f"  what changed:   {median_seconds(compare, args.repeat):.3f} s")
+
+
+if __name__ == "__main__":
+    main()

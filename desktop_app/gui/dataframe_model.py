@@ -1,0 +1,123 @@
+"""A pandas DataFrame in a QTableView, without copying it into widgets.
+
+Rows are handed to the view in chunks as the user scrolls (canFetchMore /
+fetchMore, as Spyder's DataFrame editor does), so 100,000 rows open at once,
+and cells are formatted in data() by role. Rows with a problem are tinted and
+carry the problem as a tooltip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+CHUNK_ROWS = 500
+_TINT = {"error": QColor(253, 226, 226), "warning": QColor(255, 243, 205), "note": QColor(230, 240, 250)}
+_HIDDEN_COLUMNS = {"sheet"}
+
+
+class DataFrameModel(QAbstractTableModel):
+    """Read-only view of a frame; `row_problems` maps a frame row's Excel row number to (severity, text)."""
+
+    def __init__(self, frame: pd.DataFrame | None = None, row_problems: dict[int, tuple[str, str]] | None = None,
+                 parent=None):
+        super().__init__(parent)
+        self._frame = pd.DataFrame()
+        self._columns: list[str] = []
+        self._loaded = 0
+        self._row_problems: dict[int, tuple[str, str]] = {}
+        self.set_frame(frame if frame is not None else pd.DataFrame(), row_problems or {})
+
+    def set_frame(self, frame: pd.DataFrame, row_problems: dict[int, tuple[str, str]] | None = None) -> None:
+        self.beginResetModel()
+        self._frame = frame
+        self._columns = [c for c in frame.columns if c not in _HIDDEN_COLUMNS]
+        self._loaded = min(CHUNK_ROWS, len(frame))
+        self._row_problems = row_problems or {}
+        self.endResetModel()
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self._frame
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self._loaded < len(self._frame)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        more = min(CHUNK_ROWS, len(self._frame) - self._loaded)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+        self._loaded += more
+        self.endInsertRows()
+
+    def ensure_row_loaded(self, row: int) -> None:
+        """Fetch chunks until `row` exists in the view (to jump to a problem's row)."""
+        while row >= self._loaded and self.canFetchMore():
+            self.fetchMore()
+
+    def row_for_excel_row(self, excel_row: int) -> int | None:
+        if "row" not in self._frame:
+            return None
+        matches = (self._frame["row"].to_numpy() == excel_row).nonzero()[0]
+        return int(matches[0]) if len(matches) else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            name = self._columns[section]
+            return "Excel row" if name == "row" else name.replace("_", " ").capitalize()
+        return str(section + 1)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self._frame.iat[row, self._frame.columns.get_loc(self._columns[column])]
+            text = _shown(value)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                problem = self._problem(row)
+                return f"{text}\n\n{problem[1]}" if problem else (text if len(text) > 40 else None)
+            return text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            problem = self._problem(row)
+            return QBrush(_TINT[problem[0]]) if problem else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            value = self._frame.iat[row, self._frame.columns.get_loc(self._columns[column])]
+            numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if numeric else None
+        return None
+
+    def _problem(self, row: int) -> tuple[str, str] | None:
+        if not self._row_problems or "row" not in self._frame:
+            return None
+        return self._row_problems.get(int(self._frame["row"].iat[row]))
+
+
+def _shown(value: object) -> str:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "Yes" if value else "No"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return f"{value:,.10g}" if abs(value) >= 1000 else f"{value:.10g}"
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return value.strftime("%d/%m/%Y") if value == pd.Timestamp(value).normalize() else value.strftime("%d/%m/%Y %H:%M")
+    return str(value)

@@ -1,0 +1,509 @@
+"""The main window: the report project, its tabs, menus, and the work that runs in the background.
+
+Every change to the project goes through the undo stack, so Undo/Redo covers
+it and the window knows when there are unsaved changes. Imports and exports run
+in a background process with a progress bar and Cancel in the status bar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop_app.domain.problems import Severity
+from desktop_app.domain.returns import ReturnKind
+from desktop_app.excel.importer import FileImport, import_files
+from desktop_app.excel.mappings import MappingMemory
+from desktop_app.gui import messages
+from desktop_app.gui.background import BackgroundTask
+from desktop_app.gui.mapping_dialog import ColumnMappingDialog
+from desktop_app.gui.returns_tab import ReturnsTab
+from desktop_app.project import store
+from desktop_app.project.model import Project
+
+log = logging.getLogger("scrutiny.window")
+
+PROJECT_SUFFIX = store.PROJECT_SUFFIX
+RETURN_SUFFIXES = {".xlsx", ".xlsm", ".csv"}
+AUTOSAVE_MS = 3 * 60 * 1000
+MAX_RECENT = 8
+
+
+class ImportsCommand(QUndoCommand):
+    """Any change to the project's imported files: undo puts the list back as it was."""
+
+    def __init__(self, window: MainWindow, text: str, before: list, after: list):
+        super().__init__(text)
+        self._window, self._before, self._after = window, before, after
+
+    def redo(self) -> None:
+        self._window.set_imports(self._after)
+
+    def undo(self) -> None:
+        self._window.set_imports(self._before)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_folder: Path, settings: QSettings | None = None):
+        super().__init__()
+        self.data_folder = data_folder
+        self.settings = settings or QSettings()
+        self.mapping_file = data_folder / "column_mappings.json"
+        self.project = Project()
+        self.path: Path | None = None
+        self.task: BackgroundTask | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._update_title)
+
+        self.setObjectName("MainWindow")
+        self.setAccessibleName("Scrutiny Studio")
+        self.setAcceptDrops(True)
+        self.returns_tab = ReturnsTab()
+        self.returns_tab.remap_requested.connect(self.remap_sheet)
+        self.returns_tab.reimport_requested.connect(self.reimport)
+        self.returns_tab.remove_requested.connect(self.remove_import)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Editors")
+        self.tabs.addTab(self.returns_tab, "&Returns")
+        self.setCentralWidget(self.tabs)
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self._restore_layout()
+        self._update_title()
+
+    # --- building ------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        self.status_text = QLabel("Ready")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName("Progress")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setMaximumWidth(240)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel the work in progress")
+        self.cancel_button.clicked.connect(self.cancel_task)
+        bar = self.statusBar()
+        bar.addWidget(self.status_text, 1)
+        bar.addPermanentWidget(self.progress_bar)
+        bar.addPermanentWidget(self.cancel_button)
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New", self.new_project, keys.New, "Start a new report")
+        self.open_action = self._action("&Open…", self.open_dialog, keys.Open, "Open a report project")
+        self.save_action = self._action("&Save", self.save, keys.Save, "Save the report project")
+        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs, "Save the report project under a new name")
+        self.import_action = self._action("&Import returns…", self.import_dialog, "Ctrl+I",
+                                          "Read Excel or CSV returns into the report")
+        self.export_action = self._action("&Export complaints report…", self.export_dialog, "Ctrl+E",
+                                          "Write the Annual Complaints Report appendix as PDF")
+        self.quit_action = self._action("&Quit", self.close, keys.Quit, "Close Scrutiny Studio")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("MainToolBar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.import_action, self.export_action])
+        toolbar.addSeparator()
+        undo, redo = QAction("Undo", self), QAction("Redo", self)
+        undo.setToolTip("Undo the last change (Ctrl+Z)")
+        redo.setToolTip("Redo what was undone (Ctrl+Shift+Z)")
+        undo.triggered.connect(self.undo_stack.undo)
+        redo.triggered.connect(self.undo_stack.redo)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        toolbar.addActions([undo, redo])
+
+    # --- the project -----------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def set_imports(self, imports: list) -> None:
+        """Show `imports` as the project's; the one place the imports change (undo goes through here)."""
+        self.project.imports = list(imports)
+        self.returns_tab.set_imports(self.project.imports)
+        self.export_action.setEnabled(len(self.project.frame(ReturnKind.COMPLAINTS_LOG)) > 0)
+
+    def _change_imports(self, text: str, after: list) -> None:
+        self.undo_stack.push(ImportsCommand(self, text, list(self.project.imports), after))
+        self.project.record(text)
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else "Untitled report"
+        self.setWindowTitle(f"{name}[*] – Scrutiny Studio")
+        self.setWindowModified(self.dirty)
+
+    def _replace_project(self, project: Project, path: Path | None) -> None:
+        self.project = project
+        self.path = path
+        self.undo_stack.clear()
+        self.set_imports(project.imports)
+        self._update_title()
+
+    def new_project(self) -> bool:
+        if not self._may_discard():
+            return False
+        self._replace_project(Project(), None)
+        return True
+
+    def open_dialog(self) -> None:
+        if not self._may_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Open a report project", self._last_folder(),
+                                              f"Scrutiny Studio projects (*{PROJECT_SUFFIX})")
+        if path:
+            self.open_project(Path(path), ask=False)
+
+    def open_project(self, path: Path, ask: bool = True) -> bool:
+        if ask and not self._may_discard():
+            return False
+        try:
+            project = store.load(path)
+        except store.ProjectFileError as exc:
+            messages.warn(self, "Cannot open the project", f"{exc}\n\nThe file was not changed.")
+            return False
+        self._replace_project(project, path)
+        self._remember_recent(path)
+        self._offer_recovery()
+        self.show_status(f"Opened {path.name}")
+        return True
+
+    def save(self) -> bool:
+        return self.save_to(self.path) if self.path else self.save_as()
+
+    def save_as(self) -> bool:
+        suggested = str(Path(self._last_folder()) / (self.path.name if self.path else f"report{PROJECT_SUFFIX}"))
+        path, _ = QFileDialog.getSaveFileName(self, "Save the report project", suggested,
+                                              f"Scrutiny Studio projects (*{PROJECT_SUFFIX})")
+        if not path:
+            return False
+        path = Path(path)
+        return self.save_to(path if path.suffix == PROJECT_SUFFIX else path.with_name(path.name + PROJECT_SUFFIX))
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            store.save(self.project, path)
+        except OSError as exc:
+            messages.warn(self, "Not saved", f"{path.name} could not be saved: {exc.strerror or exc}.\n\n"
+                          "Your work is still open here; try saving to another folder.")
+            return False
+        store.discard_recovery(self.data_folder, self.path, self.project)
+        self.path = path
+        self.undo_stack.setClean()
+        self._remember_recent(path)
+        self._update_title()
+        self.show_status(f"Saved {path.name}")
+        return True
+
+    def autosave(self) -> None:
+        """A recovery copy in the user's data folder, offered back after a crash."""
+        if self.dirty:
+            try:
+                store.save_recovery(self.project, self.data_folder, self.path)
+            except OSError:
+                log.exception("autosave failed")
+
+    def _offer_recovery(self) -> None:
+        if store.recovery_newer(self.data_folder, self.path) and messages.ask_yes_no(
+            self, "Recover unsaved work?",
+            "Scrutiny Studio closed without saving this report last time. Open the copy it kept of your unsaved work?",
+        ):
+            self._replace_project(store.load_recovery(self.data_folder, self.path), self.path)
+            self.undo_stack.resetClean()
+            self._update_title()
+
+    def offer_pending_recovery(self) -> bool:
+        """At start-up: work that was never saved before Scrutiny Studio last closed, offered back."""
+        pending = sorted(store.pending_recoveries(self.data_folder), key=lambda found: found.autosaved_at)
+        if not pending:
+            return False
+        latest = pending[-1]
+        if not messages.ask_yes_no(
+            self, "Recover unsaved work?",
+            f"Scrutiny Studio closed without saving {latest.name} last time. Open the copy it kept of your unsaved work?",
+        ):
+            return False
+        try:
+            recovered = latest.load()
+        except store.ProjectFileError as exc:
+            messages.warn(self, "The copy cannot be opened", str(exc))
+            return False
+        self._replace_project(recovered, latest.project_path)
+        self.undo_stack.resetClean()
+        latest.discard()
+        self._update_title()
+        return True
+
+    def _may_discard(self) -> bool:
+        if not self.dirty:
+            return True
+        answer = messages.ask_save(self, self.path.name if self.path else "this report")
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # --- importing ----------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import returns", self._last_folder(),
+                                                "Returns (*.xlsx *.xlsm *.csv);;All files (*)")
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        self.settings.setValue("last_folder", str(paths[0].parent))
+        self._run(import_files, [str(p) for p in paths], str(self.mapping_file),
+                  text=f"Importing {len(paths)} file{'s' if len(paths) > 1 else ''}", done=self._imported)
+
+    def _imported(self, imports: list[FileImport]) -> None:
+        added, failed = list(self.project.imports), []
+        for found in imports:
+            if found.result is None:
+                failed.append(found.error)
+                continue
+            added.append(self.project.make_import(found.result, found.path))
+        if len(added) > len(self.project.imports):
+            names = ", ".join(Path(f.path).name for f in imports if f.result)
+            self._change_imports(f"Import {names}", added)
+            errors = sum(f.result.count(Severity.ERROR) for f in imports if f.result)
+            self.show_status(f"Imported {names}" + (f": {errors} rows with errors were not used" if errors else ""))
+        if failed:
+            messages.warn(self, "Some files could not be read", "\n".join(failed))
+
+    def open_sample(self, paths: list[Path]) -> None:
+        """The bundled sample returns as a new, untitled report (nothing to save until the user changes it)."""
+        def opened(imports: list[FileImport]) -> None:
+            project = Project()
+            project.imports = [project.make_import(found.result, found.path) for found in imports if found.result]
+            self._replace_project(project, None)
+            self.show_status("The sample returns are open: import your own with File > Import returns (Ctrl+I)")
+
+        self._run(import_files, [str(p) for p in paths], str(self.mapping_file), text="Opening the sample returns",
+                  done=opened)
+
+    def remove_import(self, import_id: int) -> None:
+        kept = [i for i in self.project.imports if i.id != import_id]
+        removed = next(i for i in self.project.imports if i.id == import_id)
+        self._change_imports(f"Remove {removed.provenance.file}", kept)
+
+    def reimport(self, import_id: int) -> None:
+        imported = next(i for i in self.project.imports if i.id == import_id)
+        if not Path(imported.source_path).exists():
+            messages.warn(self, "File not found", f"{imported.source_path} is no longer there. "
+                          "Import the new copy with File > Import returns.")
+            return
+        self._run(import_files, [imported.source_path], str(self.mapping_file),
+                  text=f"Reading {imported.provenance.file} again", done=lambda found: self._reimported(import_id, found))
+
+    def _reimported(self, import_id: int, imports: list[FileImport], kinds_changed: bool = False) -> None:
+        [found] = imports
+        if found.result is None:
+            messages.warn(self, "The file could not be read", found.error)
+            return
+        old = next(i for i in self.project.imports if i.id == import_id)
+        new = self.project.make_import(found.result, found.path, replacing=old)
+        self._change_imports(f"Re-import {old.provenance.file}",
+                             [new if i.id == import_id else i for i in self.project.imports])
+        changes = self.project.describe_changes(old, new)
+        if not kinds_changed:
+            messages.inform(self, "What changed", changes)
+        self.show_status(changes.splitlines()[0] if changes else "")
+
+    def remap_sheet(self, import_id: int, sheet_name: str) -> None:
+        imported = next(i for i in self.project.imports if i.id == import_id)
+        sheet = next(s for s in imported.sheets if s.sheet == sheet_name)
+        dialog = ColumnMappingDialog(sheet_name, imported.provenance.file, sheet.kind, sheet.labels, sheet.columns, self)
+        if not dialog.exec():
+            return
+        self.apply_mapping(import_id, sheet_name, *dialog.result())
+
+    def apply_mapping(self, import_id: int, sheet_name: str, kind: ReturnKind | None, mapping: dict[str, str],
+                      remember: bool) -> None:
+        """Read the file again with the user's choice for one sheet; remember it for files of the same shape."""
+        imported = next(i for i in self.project.imports if i.id == import_id)
+        sheet = next(s for s in imported.sheets if s.sheet == sheet_name)
+        if remember and sheet.labels:
+            MappingMemory(self.mapping_file).remember(sheet.labels, kind, mapping)
+        if not Path(imported.source_path).exists():
+            messages.warn(self, "File not found", f"{imported.source_path} is no longer there, so it cannot be read again.")
+            return
+        self._run(_import_with_mapping, imported.source_path, str(self.mapping_file), sheet_name, kind, mapping,
+                  text=f"Reading '{sheet_name}' with your columns",
+                  done=lambda found: self._reimported(import_id, found, kinds_changed=True))
+
+    # --- exporting ----------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        log_frame = self.project.frame(ReturnKind.COMPLAINTS_LOG)
+        if log_frame.empty:
+            messages.inform(self, "Nothing to export", "Import a complaints log first (File > Import returns).")
+            return
+        suggested = str(Path(self._last_folder()) / "Complaints annual report.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, "Export the complaints report", suggested, "PDF (*.pdf)")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        from desktop_app.export import export_complaints_report
+
+        self._run(export_complaints_report, self.project.frame(ReturnKind.COMPLAINTS_LOG), str(path), dt.date.today(),
+                  text=f"Writing {path.name}", done=lambda out: self.show_status(f"Wrote {Path(out).name}"))
+
+    # --- background work ------------------------------------------------------------
+
+    def _run(self, function, *args, text: str, done) -> None:
+        if self.task and self.task.running:
+            messages.inform(self, "Please wait", "Scrutiny Studio is still busy with the last task; wait for it or cancel it.")
+            return
+        self.task = BackgroundTask(function, *args, parent=self)
+        self.task.progress.connect(lambda fraction, step: self._show_progress(fraction, f"{text}: {step}"))
+        self.task.finished.connect(lambda result: (self._idle(), done(result)))
+        self.task.failed.connect(lambda reason: (self._idle(), messages.warn(self, "That did not work", reason)))
+        self.task.cancelled.connect(lambda: (self._idle(), self.show_status("Cancelled")))
+        self._show_progress(0.0, text)
+        self.task.start()
+
+    def cancel_task(self) -> None:
+        if self.task:
+            self.task.cancel()
+
+    def _show_progress(self, fraction: float, text: str) -> None:
+        self.progress_bar.setValue(int(fraction * 1000))
+        self.progress_bar.show()
+        self.cancel_button.show()
+        self.status_text.setText(text)
+
+    def _idle(self) -> None:
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+        self.status_text.setText("Ready")
+
+    def show_status(self, text: str) -> None:
+        self.status_text.setText(text)
+
+    # --- files dropped on the window ------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(Path(url.toLocalFile()).suffix.lower() in RETURN_SUFFIXES | {PROJECT_SUFFIX}
+               for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()]
+        projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
+        returns = [p for p in paths if p.suffix.lower() in RETURN_SUFFIXES]
+        if projects:
+            self.open_project(projects[0])
+        elif returns:
+            self.import_paths(returns)
+        event.acceptProposedAction()
+
+    # --- settings that persist --------------------------------------------------------
+
+    def _last_folder(self) -> str:
+        return str(self.settings.value("last_folder", str(Path.home())))
+
+    def recent_projects(self) -> list[str]:
+        recent = self.settings.value("recent_projects", []) or []
+        return [recent] if isinstance(recent, str) else list(recent)
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.recent_projects() if p != str(path)]
+        self.settings.setValue("recent_projects", recent[:MAX_RECENT])
+        self.settings.setValue("last_folder", str(path.parent))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for number, recent in enumerate(self.recent_projects(), start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(recent).name}")
+            action.setToolTip(recent)
+            action.triggered.connect(lambda checked=False, recent=recent: self.open_project(Path(recent)))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/returns_splitter")
+        if splitter is not None:
+            self.returns_tab.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._may_discard():
+            event.ignore()
+            return
+        if self.task and self.task.running:
+            self.task.cancel()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/returns_splitter", self.returns_tab.splitter.saveState())
+        store.discard_recovery(self.data_folder, self.path, self.project)
+        event.accept()
+
+
+def _import_with_mapping(path: str, mapping_file: str, sheet: str, kind, mapping: dict[str, str], progress=None):
+    """One file read again with the user's kind and columns for one sheet (runs in the background)."""
+    from desktop_app.excel.importer import Importer
+
+    importer = Importer(mappings=MappingMemory(Path(mapping_file)))
+    try:
+        result = importer.import_file(Path(path), kinds={sheet: kind}, overrides={sheet: mapping}, progress=progress)
+    except Exception as exc:  # WorkbookError and the like: the file changed since
+        return [FileImport(path, error=str(exc))]
+    return [FileImport(path, result)]

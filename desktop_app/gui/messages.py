@@ -1,0 +1,45 @@
+"""Every message box goes through here, so tests can answer them and nothing shows a traceback."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+#: Tests set this to a function (kind, title, text) -> answer, to answer boxes without a person.
+answer_for_tests = None
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    if answer_for_tests:
+        answer_for_tests("inform", title, text)
+        return
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """A problem in plain English, with what to do next; `details` are folded away."""
+    if answer_for_tests:
+        answer_for_tests("warn", title, text)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def ask_save(parent: QWidget | None, name: str) -> str:
+    """'save', 'discard' or 'cancel' for a project with unsaved changes."""
+    if answer_for_tests:
+        return answer_for_tests("ask_save", "Unsaved changes", name)
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent, "Unsaved changes", f"Save the changes to {name} before closing it?",
+        buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
+    )
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    if answer_for_tests:
+        return answer_for_tests("ask_yes_no", title, text)
+    buttons = QMessageBox.StandardButton
+    return QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.Yes) == buttons.Yes
