@@ -11,7 +11,10 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,6 +36,7 @@ from desktop_app.gui.mapping_dialog import ColumnMappingDialog
 from desktop_app.gui.returns_tab import ReturnsTab
 from desktop_app.project import store
 from desktop_app.project.model import Project
+from desktop_app.workspace import Workspace
 
 log = logging.getLogger("scrutiny.window")
 
@@ -56,13 +60,37 @@ class ImportsCommand(QUndoCommand):
         self._window.set_imports(self._before)
 
 
+class EditCommand(QUndoCommand):
+    """One edit of what the author sets or writes (a limit, a commentary, a cover field): undoable."""
+
+    def __init__(self, window: MainWindow, text: str, apply: Callable[[Any], None], before: Any, after: Any):
+        super().__init__(text)
+        self._window, self._apply, self._before, self._after = window, apply, before, after
+
+    def redo(self) -> None:
+        self._apply(self._after)
+        self._window.project_changed.emit()
+
+    def undo(self) -> None:
+        self._apply(self._before)
+        self._window.project_changed.emit()
+
+
 class MainWindow(QMainWindow):
+    """Signals:
+        project_changed(): the project's returns, settings or words changed (or a new project is open);
+            the editors refresh their figures from `workspace`
+    """
+
+    project_changed = Signal()
+
     def __init__(self, data_folder: Path, settings: QSettings | None = None):
         super().__init__()
         self.data_folder = data_folder
         self.settings = settings or QSettings()
         self.mapping_file = data_folder / "column_mappings.json"
         self.project = Project()
+        self.workspace = Workspace(self.project)
         self.path: Path | None = None
         self.task: BackgroundTask | None = None
         self.undo_stack = QUndoStack(self)
@@ -173,6 +201,12 @@ class MainWindow(QMainWindow):
         self.project.imports = list(imports)
         self.returns_tab.set_imports(self.project.imports)
         self.export_action.setEnabled(len(self.project.frame(ReturnKind.COMPLAINTS_LOG)) > 0)
+        self.project_changed.emit()
+
+    def edit(self, text: str, apply: Callable[[Any], None], before: Any, after: Any) -> None:
+        """Make an edit through the undo stack: `apply(after)` now, `apply(before)` on undo."""
+        if before != after:
+            self.undo_stack.push(EditCommand(self, text, apply, before, after))
 
     def _change_imports(self, text: str, after: list) -> None:
         self.undo_stack.push(ImportsCommand(self, text, list(self.project.imports), after))
@@ -185,6 +219,7 @@ class MainWindow(QMainWindow):
 
     def _replace_project(self, project: Project, path: Path | None) -> None:
         self.project = project
+        self.workspace = Workspace(project)
         self.path = path
         self.undo_stack.clear()
         self.set_imports(project.imports)

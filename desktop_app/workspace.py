@@ -1,0 +1,158 @@
+"""The report's figures, worked out from the project and recalculated only when their inputs change.
+
+Every editor (and the PDF, and the live figures in the text) reads figures from
+here, so there is one calculation per figure. No Qt: the window's tabs adapt it.
+
+The project's settings that change the figures:
+    settings["limits"]: {procedure: {stage: {clock: {"limit": n, "extended_limit": n}}}} over the rules file
+    settings["closure_days"]: ["YYYY-MM-DD", ...], the council's own closure days
+    settings["period"]: ["YYYY-MM-DD", "YYYY-MM-DD"], the report's period (default: the log's latest year)
+Indicator notes (project.indicator_notes[id]: commentary, action, status) are laid over the results:
+an author's status wins over the rule's and is marked as the author's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import pandas as pd
+
+from desktop_app.domain.complaints import ComplaintsSummary, summarise
+from desktop_app.domain.indicators import Catalogue, IndicatorResults, IndicatorReturns, calculate_indicators, load_catalogue
+from desktop_app.domain.periods import Period
+from desktop_app.domain.returns import ReturnKind
+from desktop_app.domain.rules import ComplaintRules, load_rules
+from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
+from desktop_app.project.model import Project
+
+NOTE_COLUMNS = ("commentary", "action")
+
+
+def rules_with_settings(rules: ComplaintRules, settings: dict) -> ComplaintRules:
+    """The rules file's rules with the limits and closure days the author set for this report."""
+    procedures = dict(rules.procedures)
+    for procedure_code, stages in settings.get("limits", {}).items():
+        procedure = procedures.get(procedure_code)
+        if procedure is None:
+            continue
+        new_stages = dict(procedure.stages)
+        for stage_code, clocks in stages.items():
+            stage = new_stages.get(stage_code)
+            if stage is None:
+                continue
+            new_clocks = dict(stage.clocks)
+            for clock_name, values in clocks.items():
+                if clock_name in new_clocks:
+                    new_clocks[clock_name] = dataclasses.replace(new_clocks[clock_name], **values)
+            new_stages[stage_code] = dataclasses.replace(stage, clocks=new_clocks)
+        procedures[procedure_code] = dataclasses.replace(procedure, stages=new_stages)
+    closure_days = tuple(dt.date.fromisoformat(day) for day in settings.get("closure_days", []))
+    return dataclasses.replace(rules, procedures=procedures, closure_days=closure_days or rules.closure_days)
+
+
+class _Identity:
+    """Compares by identity, whatever the object's own equality does (DataFrames refuse to compare)."""
+
+    __slots__ = ("thing",)
+
+    def __init__(self, thing: object):
+        self.thing = thing
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Identity) and other.thing is self.thing
+
+    def __hash__(self) -> int:
+        return id(self.thing)
+
+
+class Workspace:
+    """The project's complaints summary, indicator results and live figures, cached by their inputs."""
+
+    def __init__(self, project: Project, as_of: dt.date | None = None, rules: ComplaintRules | None = None,
+                 vocabulary: Vocabulary | None = None, catalogue: Catalogue | None = None):
+        self.project = project
+        self.as_of = as_of or dt.date.today()
+        self.base_rules = rules or load_rules()
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.catalogue = catalogue or load_catalogue()
+        self._cache: dict[str, tuple[object, object]] = {}
+
+    def _cached(self, name: str, key: object, compute):
+        found = self._cache.get(name)
+        if found is not None and found[0] == key:
+            return found[1]
+        value = compute()
+        self._cache[name] = (key, value)
+        return value
+
+    def _imports_key(self, *kinds: ReturnKind) -> tuple:
+        """Identifies the imported sheets of `kinds`: a re-import or an undo gives new sheet objects.
+
+        The sheets themselves are part of the key, so they stay alive while it is cached and
+        their ids cannot be reused by others.
+        """
+        return tuple(_Identity(sheet) for imported in self.project.imports for sheet in imported.sheets
+                     if sheet.kind in kinds)
+
+    def _settings_key(self, *names: str) -> str:
+        return json.dumps({name: self.project.settings.get(name) for name in names}, sort_keys=True, default=str)
+
+    # --- complaints -------------------------------------------------------------------
+
+    def rules(self) -> ComplaintRules:
+        return self._cached("rules", self._settings_key("limits", "closure_days"),
+                            lambda: rules_with_settings(self.base_rules, self.project.settings))
+
+    def complaints_log(self) -> pd.DataFrame:
+        return self._cached("log", self._imports_key(ReturnKind.COMPLAINTS_LOG),
+                            lambda: self.project.frame(ReturnKind.COMPLAINTS_LOG))
+
+    def period(self) -> Period:
+        chosen = self.project.settings.get("period")
+        if chosen:
+            return Period(dt.date.fromisoformat(chosen[0]), dt.date.fromisoformat(chosen[1]))
+        return Period.latest_year(self.complaints_log()["received"], self.base_rules.year_start, self.as_of)
+
+    def complaints(self) -> ComplaintsSummary | None:
+        """The Annual Complaints Report's figures, or None where the project has no complaints log."""
+        log = self.complaints_log()
+        if log.empty:
+            return None
+        key = (self._imports_key(ReturnKind.COMPLAINTS_LOG), self._settings_key("limits", "closure_days", "period"),
+               self.as_of)
+        return self._cached("complaints", key, lambda: summarise(
+            log, self.rules(), self.vocabulary.outcome_classes, self.period(), self.as_of))
+
+    # --- indicators -------------------------------------------------------------------
+
+    INDICATOR_KINDS = (ReturnKind.INDICATORS, ReturnKind.MONTHLY_SERIES, ReturnKind.SURVEY,
+                       ReturnKind.BENCHMARK_QUARTILES, ReturnKind.BENCHMARK_MEMBERS, ReturnKind.POPULATION)
+
+    def calculated_indicators(self) -> IndicatorResults | None:
+        """The indicators as the returns and the rules give them, before the author's notes."""
+        frames = {kind: self.project.frame(kind) for kind in self.INDICATOR_KINDS}
+        if all(frame.empty for kind, frame in frames.items() if kind is not ReturnKind.POPULATION):
+            return None
+        return self._cached("indicators", self._imports_key(*self.INDICATOR_KINDS), lambda: calculate_indicators(
+            IndicatorReturns(*(frames[kind] for kind in self.INDICATOR_KINDS)), self.catalogue))
+
+    def indicators(self) -> IndicatorResults | None:
+        """The indicators with the author's commentary, actions and statuses laid over them."""
+        calculated = self.calculated_indicators()
+        if calculated is None:
+            return None
+        key = (_Identity(calculated), json.dumps(self.project.indicator_notes, sort_keys=True))
+        return self._cached("noted", key, lambda: self._with_notes(calculated))
+
+    def _with_notes(self, calculated: IndicatorResults) -> IndicatorResults:
+        table = calculated.table.copy()
+        ids = table["id"]
+        for column in NOTE_COLUMNS:
+            noted = ids.map(lambda id_: self.project.indicator_notes.get(id_, {}).get(column))
+            table[column] = noted.where(noted.notna(), table[column])
+        status = ids.map(lambda id_: self.project.indicator_notes.get(id_, {}).get("status"))
+        table["status_source"] = table["status_source"].where(status.isna(), "author")
+        table["status"] = status.where(status.notna(), table["status"])
+        return dataclasses.replace(calculated, table=table)
