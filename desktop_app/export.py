@@ -1,40 +1,48 @@
-"""Writing the committee appendices from a project's returns: plain functions, run in the background."""
+"""Writing and previewing the committee appendices: plain functions of plain values, run in the background."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
-
-from desktop_app.domain.periods import Period
-from desktop_app.domain.rules import load_rules
-from desktop_app.domain.vocabulary import load_vocabulary
-
 Progress = Callable[[float, str], None]
+PREVIEW_SCALE = 1.5  # 108 dots per inch: sharp on a laptop screen
 
 
-def export_complaints_report(
-    log: pd.DataFrame,
-    out: str,
-    as_of: dt.date,
-    period: Period | None = None,
-    agenda_item: int | None = None,
-    first_page: int = 1,
-    progress: Progress | None = None,
-) -> str:
-    """The Annual Complaints Report appendix for the log's latest reporting year (or `period`)."""
-    from desktop_app.domain.complaints import summarise
+def _silent(fraction: float, text: str) -> None:
+    """Progress for a caller that does not show it."""
+
+
+def export_complaints_report(summary, rules, text, out: str, options=None, suppress_below: int | None = None,
+                             progress: Progress = _silent) -> str:
+    """The Annual Complaints Report appendix written to `out` (atomically)."""
     from desktop_app.pdf.complaints_report import write_complaints_report
     from desktop_app.pdf.document import PageOptions
 
-    progress = progress or (lambda fraction, text: None)
-    progress(0.1, "Working out the figures")
-    rules, vocabulary = load_rules(), load_vocabulary()
-    period = period or Period.latest_year(log["received"], rules.year_start, as_of)
-    summary = summarise(log, rules, vocabulary.outcome_classes, period, as_of)
-    progress(0.4, "Laying out the pages")
-    write_complaints_report(summary, rules, Path(out), options=PageOptions(agenda_item, first_page))
+    progress(0.2, "Laying out the pages")
+    write_complaints_report(summary, rules, Path(out), text=text, options=options or PageOptions(),
+                            suppress_below=suppress_below)
     progress(1.0, "Done")
     return out
+
+
+def preview_complaints_report(summary, rules, text, options=None, suppress_below: int | None = None,
+                              progress: Progress = _silent) -> list[bytes]:
+    """The appendix's pages as PNG images, exactly as the PDF will print them."""
+    import io
+
+    import pypdfium2
+
+    from desktop_app.pdf.complaints_report import render_complaints_report
+    from desktop_app.pdf.document import PageOptions
+
+    progress(0.1, "Laying out the pages")
+    pdf = pypdfium2.PdfDocument(render_complaints_report(summary, rules, text=text, options=options or PageOptions(),
+                                                          suppress_below=suppress_below))
+    pages = []
+    for number in range(len(pdf)):
+        progress(0.5 + 0.5 * number / len(pdf), f"Drawing page {number + 1} of {len(pdf)}")
+        buffer = io.BytesIO()
+        pdf[number].render(scale=PREVIEW_SCALE).to_pil().save(buffer, format="PNG")
+        pages.append(buffer.getvalue())
+    return pages

@@ -7,8 +7,11 @@ The project's settings that change the figures:
     settings["limits"]: {procedure: {stage: {clock: {"limit": n, "extended_limit": n}}}} over the rules file
     settings["closure_days"]: ["YYYY-MM-DD", ...], the council's own closure days
     settings["period"]: ["YYYY-MM-DD", "YYYY-MM-DD"], the report's period (default: the log's latest year)
+    settings["suppress_below"]: show counts under this number as "<N" in published tables and text
 Indicator notes (project.indicator_notes[id]: commentary, action, status) are laid over the results:
-an author's status wins over the rule's and is marked as the author's.
+an author's status wins over the rule's and is marked as the author's. The author's section texts
+(project.sections[key]) replace the report text file's; their live figures ({name}) come from
+`figures()`, the same function the PDF's tables use.
 """
 
 from __future__ import annotations
@@ -125,6 +128,26 @@ class Workspace:
         return self._cached("complaints", key, lambda: summarise(
             log, self.rules(), self.vocabulary.outcome_classes, self.period(), self.as_of))
 
+    def report_text(self):
+        """The Annual Complaints Report's words: the text file's, with the author's sections over them."""
+        from desktop_app.pdf.text import load_report_text
+
+        text = self._cached("text file", None, load_report_text)
+        key = json.dumps(self.project.sections, sort_keys=True)
+        return self._cached("report text", (_Identity(text), key), lambda: _with_sections(text, self.project.sections))
+
+    def figures(self) -> dict[str, str]:
+        """Every live figure by name, formatted as the appendix prints it (empty without a complaints log)."""
+        from desktop_app.pdf.figures import Formatter, report_figures
+
+        summary = self.complaints()
+        if summary is None:
+            return {}
+        text = self.report_text()
+        suppress = self.project.settings.get("suppress_below")
+        return self._cached("figures", (_Identity(summary), _Identity(text), suppress), lambda: dict(
+            report_figures(summary, self.rules(), text.procedures, text.figures, Formatter(suppress))))
+
     # --- indicators -------------------------------------------------------------------
 
     INDICATOR_KINDS = (ReturnKind.INDICATORS, ReturnKind.MONTHLY_SERIES, ReturnKind.SURVEY,
@@ -156,3 +179,10 @@ class Workspace:
         table["status_source"] = table["status_source"].where(status.isna(), "author")
         table["status"] = status.where(status.notna(), table["status"])
         return dataclasses.replace(calculated, table=table)
+
+
+def _with_sections(text, sections: dict[str, str]):
+    """`text` with the author's words for the sections they have written."""
+    changed = {key: dataclasses.replace(section, text=sections[key])
+               for key, section in text.sections.items() if key in sections}
+    return dataclasses.replace(text, sections={**text.sections, **changed}) if changed else text

@@ -7,7 +7,6 @@ in a background process with a progress bar and Cancel in the status bar.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 
@@ -33,6 +32,8 @@ from desktop_app.excel.mappings import MappingMemory
 from desktop_app.gui import messages
 from desktop_app.gui.background import BackgroundTask
 from desktop_app.gui.mapping_dialog import ColumnMappingDialog
+from desktop_app.gui.preview_tab import PreviewTab
+from desktop_app.gui.report_tab import ReportTab
 from desktop_app.gui.returns_tab import ReturnsTab
 from desktop_app.project import store
 from desktop_app.project.model import Project
@@ -106,6 +107,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Editors")
         self.tabs.addTab(self.returns_tab, "&Returns")
+        self.report_tab = ReportTab(self)
+        self.preview_tab = PreviewTab(self)
+        self.tabs.addTab(self.report_tab, "Re&port")
+        self.tabs.addTab(self.preview_tab, "Pre&view")
         self.setCentralWidget(self.tabs)
         self._build_status_bar()
         self._build_actions()
@@ -431,8 +436,19 @@ class MainWindow(QMainWindow):
     def export_to(self, path: Path) -> None:
         from desktop_app.export import export_complaints_report
 
-        self._run(export_complaints_report, self.project.frame(ReturnKind.COMPLAINTS_LOG), str(path), dt.date.today(),
+        summary = self.workspace.complaints()
+        if summary is None:
+            return
+        self._run(export_complaints_report, summary, self.workspace.rules(), self.workspace.report_text(), str(path),
+                  self.page_options(), self.project.settings.get("suppress_below"),
                   text=f"Writing {path.name}", done=lambda out: self.show_status(f"Wrote {Path(out).name}"))
+
+    def page_options(self):
+        """The agenda pack's conventions for this report: agenda item, first page number, odd-page start."""
+        from desktop_app.pdf.document import PageOptions
+
+        settings = self.project.settings
+        return PageOptions(settings.get("agenda_item"), settings.get("first_page", 1), settings.get("start_on_odd", False))
 
     # --- background work ------------------------------------------------------------
 

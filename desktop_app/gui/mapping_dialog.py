@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, Qt
-from PySide6.QtUiTools import QUiLoader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop_app.domain.returns import RETURN_FIELDS, ReturnKind
 from desktop_app.domain.complaints import LOG_COLUMNS
-from desktop_app.paths import FORMS
+from desktop_app.gui.forms import load_form
 
 NOT_USED = "(not used)"
 NOT_A_RETURN = "Not a return"
-
-
-def load_form(name: str, parent: QWidget | None = None) -> QWidget:
-    """A widget from forms/NAME.ui (loaded at run time, so the Designer file is the one source)."""
-    form = QFile(str(FORMS / f"{name}.ui"))
-    if not form.open(QFile.OpenModeFlag.ReadOnly):
-        raise FileNotFoundError(f"forms/{name}.ui is missing from this installation")
-    try:
-        return QUiLoader().load(form, parent)
-    finally:
-        form.close()
 
 
 def kind_label(kind: ReturnKind | None) -> str:

@@ -1,0 +1,115 @@
+"""The Preview tab: the appendix as it will print, redrawn in the background after each edit.
+
+The pages are laid out by the same writer as the exported PDF and drawn to
+images in a background process (pypdfium2), so the window never waits for them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+
+from desktop_app.gui.background import BackgroundTask
+
+REDRAW_PAUSE_MS = 1200  # after the last edit, so typing does not start a redraw per key
+
+
+class PreviewTab(QWidget):
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+        self.setAccessibleName("Preview")
+        self.pages: list[bytes] = []
+        self.task: BackgroundTask | None = None
+        self._stale = True
+
+        self.status = QLabel("The preview appears here once a complaints log is imported.")
+        self.previous_button = QPushButton("&Previous page")
+        self.next_button = QPushButton("&Next page")
+        self.page_number = QSpinBox()
+        self.page_number.setAccessibleName("Page shown")
+        self.page_number.setMinimum(1)
+        self.page_count = QLabel()
+        self.export_button = QPushButton("&Export PDF…")
+        self.export_button.setToolTip("Write this appendix as a PDF for the agenda pack")
+        self.export_button.clicked.connect(window.export_dialog)
+        self.previous_button.clicked.connect(lambda: self.page_number.setValue(self.page_number.value() - 1))
+        self.next_button.clicked.connect(lambda: self.page_number.setValue(self.page_number.value() + 1))
+        self.page_number.valueChanged.connect(self._show_page)
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.image.setAccessibleName("Page image")
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        bar = QHBoxLayout()
+        for widget in (self.previous_button, self.page_number, self.page_count, self.next_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+
+        self.redraw_pause = QTimer(self)
+        self.redraw_pause.setSingleShot(True)
+        self.redraw_pause.setInterval(REDRAW_PAUSE_MS)
+        self.redraw_pause.timeout.connect(self.redraw)
+        window.project_changed.connect(self._project_changed)
+        self._show_page()
+
+    def _project_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.redraw_pause.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Lay out the pages again in the background (a redraw under way is cancelled first)."""
+        from desktop_app.export import preview_complaints_report
+
+        workspace = self.window.workspace
+        summary = workspace.complaints()
+        self._stale = False
+        if summary is None:
+            self.pages = []
+            self.status.setText("The preview appears here once a complaints log is imported.")
+            self._show_page()
+            return
+        if self.task and self.task.running:
+            self.task.cancel()
+        self.status.setText("Drawing the pages…")
+        self.task = BackgroundTask(preview_complaints_report, summary, workspace.rules(), workspace.report_text(),
+                                   self.window.page_options(), self.window.project.settings.get("suppress_below"),
+                                   parent=self)
+        self.task.progress.connect(lambda fraction, text: self.status.setText(text))
+        self.task.finished.connect(self._drawn)
+        self.task.failed.connect(lambda reason: self.status.setText(f"The preview could not be drawn: {reason}"))
+        self.task.start()
+
+    def _drawn(self, pages: list[bytes]) -> None:
+        self.pages = pages
+        self.status.setText(f"As it will print ({len(pages)} pages)")
+        self._show_page()
+
+    def _show_page(self) -> None:
+        count = len(self.pages)
+        self.page_number.setMaximum(max(count, 1))
+        self.page_count.setText(f"of {count}")
+        for widget in (self.previous_button, self.next_button, self.page_number, self.export_button):
+            widget.setEnabled(count > 0)
+        if not count:
+            self.image.clear()
+            return
+        number = self.page_number.value()
+        self.previous_button.setEnabled(number > 1)
+        self.next_button.setEnabled(number < count)
+        pixmap = QPixmap()
+        pixmap.loadFromData(self.pages[number - 1], "PNG")
+        self.image.setPixmap(pixmap)

@@ -1,0 +1,362 @@
+"""The Report tab: the cover sheet, the appendix's sections with live figures, and the pack's page settings.
+
+A section's text holds live figures as {name}: the picker inserts them, the
+preview below shows them filled from the same figures the PDF's tables use,
+and a figure whose value changed since the author last read the section is
+flagged, so no paper again says 69 on one page and 98 on another.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.forms import load_form
+
+_PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
+COVER = "cover"
+EDIT_PAUSE_MS = 700  # typing pauses this long before the edit is kept (one undo step per pause)
+
+
+class FigureHighlighter(QSyntaxHighlighter):
+    """Live figures stand out in the editor; a name the report does not have is underlined in red."""
+
+    def __init__(self, document, known):
+        super().__init__(document)
+        self._known = known
+        self._figure = QTextCharFormat()
+        self._figure.setBackground(QColor(220, 235, 255))
+        self._unknown = QTextCharFormat()
+        self._unknown.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self._unknown.setUnderlineColor(QColor(200, 0, 0))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802
+        for match in _PLACEHOLDER.finditer(text):
+            known = match.group(1) in self._known()
+            self.setFormat(match.start(), match.end() - match.start(), self._figure if known else self._unknown)
+
+
+class ReportTab(QWidget):
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+        self.setAccessibleName("Report")
+        self._section: str | None = None
+        self._refreshing = False
+
+        self.parts = QListWidget()
+        self.parts.setAccessibleName("Parts of the report")
+        self.parts.currentItemChanged.connect(self._show_part)
+
+        self.cover = load_form("cover_sheet")
+        cover_scroll = QScrollArea()
+        cover_scroll.setWidgetResizable(True)
+        cover_scroll.setWidget(self.cover)
+        self._connect_cover()
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold; font-size: 14pt")
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName("Section text")
+        self.editor.setTabChangesFocus(True)
+        self.highlighter = FigureHighlighter(self.editor.document(), lambda: self.figures)
+        self.editor.textChanged.connect(self._typed)
+        self.edit_pause = QTimer(self)
+        self.edit_pause.setSingleShot(True)
+        self.edit_pause.setInterval(EDIT_PAUSE_MS)
+        self.edit_pause.timeout.connect(self.keep_section_text)
+
+        self.picker = QComboBox()
+        self.picker.setEditable(True)
+        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.picker.setAccessibleName("Live figure to insert")
+        self.picker.setToolTip("Type to find a figure, e.g. 'stage1_in_time'")
+        self.insert_button = QPushButton("&Insert figure")
+        self.insert_button.clicked.connect(self.insert_figure)
+        self.stale = QLabel()
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("background: #fff3cd; padding: 6px; border: 1px solid #e0c060")
+        self.stale.setMinimumHeight(48)
+        self.read_button = QPushButton("I have &read it")
+        self.read_button.setToolTip("The sentences around these figures are right for their new values")
+        self.read_button.clicked.connect(self.mark_read)
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Section as it will print")
+
+        picker_row = QHBoxLayout()
+        picker_row.addWidget(QLabel("Live figure:"))
+        picker_row.addWidget(self.picker, 1)
+        picker_row.addWidget(self.insert_button)
+        stale_row = QHBoxLayout()
+        stale_row.addWidget(self.stale, 1)
+        stale_row.addWidget(self.read_button)
+        section = QWidget()
+        section_layout = QVBoxLayout(section)
+        section_layout.addWidget(self.title)
+        section_layout.addLayout(stale_row)
+        editor_split = QSplitter(Qt.Orientation.Vertical)
+        editor_split.addWidget(self.editor)
+        editor_split.addWidget(self.preview)
+        section_layout.addWidget(editor_split, 1)
+        section_layout.addLayout(picker_row)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(cover_scroll)
+        self.pages.addWidget(section)
+
+        self.agenda_item = QSpinBox()
+        self.agenda_item.setRange(0, 99)
+        self.agenda_item.setSpecialValueText("none")
+        self.agenda_item.setAccessibleName("Agenda item number")
+        self.first_page = QSpinBox()
+        self.first_page.setRange(1, 9999)
+        self.first_page.setAccessibleName("Number of the first page")
+        self.start_on_odd = QCheckBox("Start on an &odd page")
+        self.suppress = QSpinBox()
+        self.suppress.setRange(0, 20)
+        self.suppress.setSpecialValueText("off")
+        self.suppress.setAccessibleName("Suppress counts below")
+        self.suppress.setToolTip("Show small counts as '<N' in the published tables and text")
+        pack = QFormLayout()
+        pack.addRow("&Agenda item:", self.agenda_item)
+        pack.addRow("&First page number:", self.first_page)
+        pack.addRow("", self.start_on_odd)
+        pack.addRow("Suppress counts &below:", self.suppress)
+        for box, key in ((self.agenda_item, "agenda_item"), (self.first_page, "first_page"), (self.suppress, "suppress_below")):
+            box.editingFinished.connect(lambda box=box, key=key: self._set_number(key, box.value()))
+        self.start_on_odd.toggled.connect(lambda on: self._set_setting("start_on_odd", on or None, "Start on an odd page"))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel("Parts of the report:"))
+        left_layout.addWidget(self.parts, 1)
+        left_layout.addLayout(pack)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        window.project_changed.connect(self.refresh)
+        self.refresh()
+
+    # --- what the report says ----------------------------------------------------
+
+    @property
+    def project(self):
+        return self.window.project
+
+    def section_texts(self) -> dict[str, tuple[str, str]]:
+        """Section key -> (title, text as the author has it)."""
+        text = self.window.workspace.report_text()
+        return {key: (section.title, section.text) for key, section in text.sections.items()}
+
+    def refresh(self) -> None:
+        """Show the project as it now is (after an edit, an undo, or a new project)."""
+        self._refreshing = True
+        try:
+            self.figures = self.window.workspace.figures()
+            current = self.parts.currentItem().data(Qt.ItemDataRole.UserRole) if self.parts.currentItem() else COVER
+            self.parts.clear()
+            item = QListWidgetItem("Cover sheet")
+            item.setData(Qt.ItemDataRole.UserRole, COVER)
+            self.parts.addItem(item)
+            for key, (title, text) in self.section_texts().items():
+                changed = self.changed_figures(key, text)
+                item = QListWidgetItem(("● " if changed else "") + title)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                if changed:
+                    item.setToolTip("Figures in this section changed since you last read it")
+                    item.setForeground(QColor(150, 90, 0))
+                self.parts.addItem(item)
+            chosen = self.picker.currentData()
+            self.picker.clear()
+            for name, value in sorted(self.figures.items()):
+                self.picker.addItem(f"{name}  =  {value}", name)
+            self.picker.setCurrentIndex(max(0, self.picker.findData(chosen)))
+            self._fill_cover()
+            settings = self.project.settings
+            self.agenda_item.setValue(settings.get("agenda_item") or 0)
+            self.first_page.setValue(settings.get("first_page", 1))
+            self.start_on_odd.setChecked(bool(settings.get("start_on_odd")))
+            self.suppress.setValue(settings.get("suppress_below") or 0)
+            self._select(current)
+        finally:
+            self._refreshing = False
+
+    def _select(self, key: str) -> None:
+        for row in range(self.parts.count()):
+            if self.parts.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.parts.setCurrentRow(row)
+                self._show_part(self.parts.item(row), None)
+                return
+
+    def select_section(self, key: str) -> None:
+        self._select(key)
+
+    def _show_part(self, current, previous) -> None:
+        if current is None:
+            return
+        key = current.data(Qt.ItemDataRole.UserRole)
+        if self.edit_pause.isActive():
+            self.edit_pause.stop()
+            self.keep_section_text()
+        if key == COVER:
+            self._section = None
+            self.pages.setCurrentIndex(0)
+            return
+        self._section = key
+        self.pages.setCurrentIndex(1)
+        title, text = self.section_texts()[key]
+        self.title.setText(title)
+        if self.editor.toPlainText() != text:
+            was = self._refreshing
+            self._refreshing = True
+            self.editor.setPlainText(text)
+            self._refreshing = was
+        self._show_preview_and_flags(text)
+
+    # --- live figures ------------------------------------------------------------------
+
+    def changed_figures(self, key: str, text: str) -> list[tuple[str, str, str]]:
+        """(name, value when last read, value now) for each figure in the section that has changed."""
+        read = self.project.settings.get("figures_read", {}).get(key, {})
+        return [(name, read[name], self.figures.get(name, "?")) for name in dict.fromkeys(_PLACEHOLDER.findall(text))
+                if name in read and read[name] != self.figures.get(name)]
+
+    def _show_preview_and_flags(self, text: str) -> None:
+        def shown(match: re.Match) -> str:
+            name = match.group(1)
+            if name in self.figures:
+                return f'<span style="background:#dcebff">{html.escape(self.figures[name])}</span>'
+            return f'<span style="color:#b00020">[{html.escape(name)}: no such figure]</span>'
+
+        paragraphs = [_PLACEHOLDER.sub(shown, html.escape(part, quote=False)) for part in text.split("\n\n")]
+        self.preview.setHtml("".join(f"<p>{part.replace(chr(10), '<br>')}</p>" for part in paragraphs))
+        changed = self.changed_figures(self._section, text) if self._section else []
+        self.stale.setVisible(bool(changed))
+        self.read_button.setVisible(bool(changed))
+        if changed:
+            self.stale.setText("Figures in this section have changed since you last read it: " + "; ".join(
+                f"{name} was {before}, now {now}" for name, before, now in changed) + ". Check the sentences around them.")
+
+    def insert_figure(self) -> None:
+        name = self.picker.currentData()
+        typed = self.picker.currentText().split("=")[0].strip()
+        name = name if self.picker.findText(self.picker.currentText()) >= 0 else (typed if typed in self.figures else None)
+        if name:
+            self.editor.insertPlainText("{" + name + "}")
+            self.editor.setFocus()
+
+    def mark_read(self) -> None:
+        """The author has read the section with its figures' present values."""
+        if self._section is None:
+            return
+        self._keep_read(self._section, self.section_texts()[self._section][1], "Marked as read")
+
+    def _keep_read(self, key: str, text: str, description: str) -> None:
+        before = self.project.settings.get("figures_read", {})
+        after = {**before, key: {name: self.figures[name] for name in _PLACEHOLDER.findall(text) if name in self.figures}}
+        self.window.edit(f"{description}: {self.section_texts()[key][0]}",
+                         lambda value: self.project.set_setting("figures_read", value or None), before or None, after)
+
+    # --- editing -------------------------------------------------------------------------
+
+    def _typed(self) -> None:
+        if not self._refreshing and self._section:
+            self._show_preview_and_flags(self.editor.toPlainText())
+            self.edit_pause.start()
+
+    def keep_section_text(self) -> None:
+        """Keep what the author typed (one undo step per pause in typing); writing a section is reading it."""
+        key = self._section
+        if key is None:
+            return
+        text = self.editor.toPlainText()
+        before = self.project.sections.get(key)
+        if text == self.section_texts()[key][1]:
+            return
+        self.window.undo_stack.beginMacro(f"Edit {self.section_texts()[key][0]}")
+        self.window.edit(f"Edit {key}", lambda value: self.project.set_section(key, value), before, text)
+        self._keep_read(key, text, "Read")
+        self.window.undo_stack.endMacro()
+
+    def _set_setting(self, key: str, value, description: str) -> None:
+        if self._refreshing:
+            return
+        self.window.edit(description, lambda v: self.project.set_setting(key, v), self.project.settings.get(key), value)
+
+    def _set_number(self, key: str, value: int) -> None:
+        self._set_setting(key, value or None if key != "first_page" else value, f"Set {key.replace('_', ' ')}")
+
+    # --- the cover sheet (forms/cover_sheet.ui: each field's widget is named as the field) ------------------
+
+    def _cover_widgets(self) -> dict[str, QWidget]:
+        return {widget.objectName(): widget for widget in self.cover.findChildren(QWidget)
+                if isinstance(widget, (QLineEdit, QPlainTextEdit, QComboBox, QDateEdit)) and widget.objectName()
+                and not widget.objectName().startswith("qt_")}
+
+    def _connect_cover(self) -> None:
+        for name, widget in self._cover_widgets().items():
+            if isinstance(widget, QLineEdit):
+                widget.editingFinished.connect(lambda name=name, w=widget: self.set_cover(name, w.text()))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.installEventFilter(self)
+            elif isinstance(widget, QComboBox):
+                widget.activated.connect(lambda index, name=name, w=widget: self.set_cover(name, w.currentText()))
+            elif isinstance(widget, QDateEdit):
+                widget.editingFinished.connect(
+                    lambda name=name, w=widget: self.set_cover(name, w.date().toString("yyyy-MM-dd")))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """A long cover field is kept when the author leaves it."""
+        if event.type() == event.Type.FocusOut and isinstance(watched, QPlainTextEdit):
+            self.set_cover(watched.objectName(), watched.toPlainText())
+        return super().eventFilter(watched, event)
+
+    def set_cover(self, name: str, text: str) -> None:
+        if self._refreshing:
+            return
+        before = self.project.cover.get(name)
+        self.window.edit(f"Edit the cover's {name.replace('_', ' ')}",
+                         lambda value: self.project.set_cover(name, value), before, text or None)
+
+    def _fill_cover(self) -> None:
+        for name, widget in self._cover_widgets().items():
+            value = self.project.cover.get(name, "")
+            widget.blockSignals(True)
+            if isinstance(widget, QLineEdit):
+                widget.setText(value)
+            elif isinstance(widget, QPlainTextEdit):
+                if widget.toPlainText() != value:
+                    widget.setPlainText(value)
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findText(value)))
+            elif isinstance(widget, QDateEdit):
+                date = QDate.fromString(value, "yyyy-MM-dd")
+                widget.setDate(date if date.isValid() else QDate.currentDate())
+            widget.blockSignals(False)
