@@ -12,15 +12,16 @@ Prints the median of `--repeat` runs.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_complaints import median_seconds  # noqa: E402
 
 from desktop_app.domain.indicators import (  # noqa: E402
     Catalogue,
@@ -114,15 +115,6 @@ def synthetic_returns(count: int, months: int, seed: int = 1) -> IndicatorReturn
     return IndicatorReturns(
         indicators=indicators, monthly=monthly, quartiles=quartiles, members=members, population=population
     )
-
-
-def median_seconds(step, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

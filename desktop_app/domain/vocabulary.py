@@ -54,7 +54,7 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY_FILE) -> Vocabulary:
 
     columns: dict[str, str] = {}
     for field_name, spec in data.get("columns", {}).items():
-        _add_spellings(columns, path.name, "columns", field_name, spec.get("names", []))
+        add_spellings(columns, path.name, "columns", field_name, spec.get("names", []))
     required = tuple(name for name, spec in data.get("columns", {}).items() if spec.get("required"))
 
     values: dict[str, dict[str, str]] = {}
@@ -72,11 +72,12 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY_FILE) -> Vocabulary:
                     )
                 outcome_classes[code] = counts_as
             spellings[kind][code] = list(names)
-            _add_spellings(values[kind], path.name, kind, code, names)
+            add_spellings(values[kind], path.name, kind, code, names)
     return Vocabulary(columns, required, values, outcome_classes, spellings)
 
 
-def _add_spellings(table: dict[str, str], file: str, kind: str, code: str, names: list[str]) -> None:
+def add_spellings(table: dict[str, str], file: str, kind: str, code: str, names: list[str]) -> None:
+    """Add `names` (normalised) as spellings of `code`; one spelling for two codes is refused."""
     for name in names:
         key = normalise(name)
         if table.get(key, code) != code:

@@ -76,12 +76,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         text = values[is_text].str.strip()
         cleaned = text.str.replace(_ORDINAL, "", regex=True).str.replace(_TIME_OF_DAY, "", regex=True)
         cleaned = cleaned.str.replace(r"\s+", " ", regex=True).str.replace(",", "", regex=False)
-        from_text = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
-        for form in TEXT_DATE_FORMATS:
-            missing = from_text.isna()
-            if not missing.any():
-                break
-            from_text[missing] = pd.to_datetime(cleaned[missing], format=form, errors="coerce")
+        from_text = _first_format(cleaned, TEXT_DATE_FORMATS)
         parsed[is_text] = from_text
         unread = from_text.isna()
         reason[unread[unread].index] = cleaned[unread].map(_why_not_a_date)
@@ -89,6 +84,17 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     other = ~blank & ~is_date & ~is_number & ~is_text
     reason[other] = "is not a date"
     return parsed, reason
+
+
+def _first_format(text: pd.Series, formats: tuple[str, ...]) -> pd.Series:
+    """Each text read by the first of `formats` that reads it (NaT where none does)."""
+    read = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
+    for form in formats:
+        missing = read.isna()
+        if not missing.any():
+            break
+        read[missing] = pd.to_datetime(text[missing], format=form, errors="coerce")
+    return read
 
 
 def _as_datetime(value: dt.date | pd.Timestamp) -> dt.datetime:
@@ -205,13 +211,7 @@ def parse_months(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     unread = reason != ""
     if unread.any():
         text = values[unread].astype(str).str.strip().str.replace(r"\s+", " ", regex=True)
-        months = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
-        for form in _MONTH_FORMATS:
-            missing = months.isna()
-            if not missing.any():
-                break
-            months[missing] = pd.to_datetime(text[missing], format=form, errors="coerce")
-        dates[unread] = months
+        dates[unread] = _first_format(text, _MONTH_FORMATS)
         reason[unread & dates.notna()] = ""
         reason[unread & dates.isna()] = "is not a month this reader understands; write e.g. 'Jan-23' or 'January 2023'"
     return dates.dt.to_period("M").dt.start_time.astype("datetime64[s]"), reason

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop_app.domain.resource_files import ResourceFileError, read_toml
 from desktop_app.domain.returns import RETURN_FIELDS, ReturnKind
-from desktop_app.domain.vocabulary import Vocabulary, normalise
+from desktop_app.domain.vocabulary import Vocabulary, add_spellings, normalise
 from desktop_app.excel.workbook import Sheet
 from desktop_app.paths import RESOURCES
 
@@ -61,13 +61,7 @@ def load_returns_vocabulary(complaints: Vocabulary, path: Path = DEFAULT_RETURNS
         for field_name, spellings in spec.get("columns", {}).items():
             if field_name not in known:
                 raise ResourceFileError(f"{path.name}: [kinds.{code}.columns]: '{field_name}' is not a field of {code}")
-            for spelling in spellings:
-                key = normalise(spelling)
-                if names.get(key, field_name) != field_name:
-                    raise ResourceFileError(
-                        f"{path.name}: [kinds.{code}.columns]: {spelling!r} is listed under both '{names[key]}' and '{field_name}'"
-                    )
-                names[key] = field_name
+            add_spellings(names, path.name, f"[kinds.{code}.columns]", field_name, spellings)
         required = frozenset(f.name for f in RETURN_FIELDS[kind] if f.required)
         kinds[kind] = KindColumns(kind, names, required, spec.get("first_column"))
     values = {

@@ -32,12 +32,7 @@ def parse_return(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The rows of one sheet of kind `header.kind`, and the problems found in them."""
     kind = header.kind
-    raw = body_frame(sheet, header)
-    totals = total_rows(sheet, header, raw.index, vocabulary.values.get("total_row", {}))
-    repeats, notes = non_data_rows(sheet, header, raw.index.difference(totals))
-    found = RowProblems(file, sheet, header, raw)
-    found.set_aside(repeats, notes)
-    data = raw.drop(index=totals.union(repeats).union(notes))
+    found, data, totals = _table_body(sheet, header, file, vocabulary)
     fields = {f.name: f for f in RETURN_FIELDS[kind]}
     frame = pd.DataFrame(index=data.index)
     missing_words = vocabulary.values.get("missing", {})
@@ -63,6 +58,19 @@ def parse_return(
         _check_percentages(found, frame[~found.errors.reindex(frame.index, fill_value=False)], totals, sheet, header)
     used = frame[~found.errors.reindex(frame.index, fill_value=False)]
     return conform_return(kind, used.reset_index(drop=True)), found.sorted()
+
+
+def _table_body(sheet: Sheet, header: Header, file: str, vocabulary: ReturnsVocabulary):
+    """The rows to read under the header, the TOTAL rows to check, and where their problems go.
+
+    Repeated headers and lone notes are set aside with a note saying so.
+    """
+    raw = body_frame(sheet, header)
+    totals = total_rows(sheet, header, raw.index, vocabulary.values.get("total_row", {}))
+    repeats, notes = non_data_rows(sheet, header, raw.index.difference(totals))
+    found = RowProblems(file, sheet, header, raw)
+    found.set_aside(repeats, notes)
+    return found, raw.drop(index=totals.union(repeats).union(notes)), totals
 
 
 def _read_field(
@@ -188,12 +196,7 @@ def parse_cross_tab(
     sheet: Sheet, header: Header, file: str, vocabulary: ReturnsVocabulary
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The counts in long form (row label, column label, count); TOTAL rows and columns are checked."""
-    raw = body_frame(sheet, header)
-    totals = total_rows(sheet, header, raw.index, vocabulary.values.get("total_row", {}))
-    repeats, notes = non_data_rows(sheet, header, raw.index.difference(totals))
-    found = RowProblems(file, sheet, header, raw)
-    found.set_aside(repeats, notes)
-    data = raw.drop(index=totals.union(repeats).union(notes))
+    found, data, totals = _table_body(sheet, header, file, vocabulary)
     total_words = vocabulary.values.get("total_row", {})
     columns = [name for name in data.columns if name != "row_label"]
     counts = pd.DataFrame(index=data.index)
