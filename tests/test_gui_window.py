@@ -222,3 +222,27 @@ def test_an_untitled_report_is_offered_back_at_the_next_start(make_window, qtbot
     assert shown[-1][1] == "Recover unsaved work?" and "an untitled report" in shown[-1][2]
     assert [i.provenance.file for i in next_start.project.imports] == ["population_2023.xlsx"]
     assert not make_window().offer_pending_recovery()  # offered once, then gone
+
+
+def test_reimport_a_changed_file_and_see_what_changed(make_window, qtbot, tmp_path, answers):
+    shown, _ = answers
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Area", "Age band", "Year", "Population"])
+    workbook.active.append(["Sefton", "0-17", 2023, 54098])
+    workbook.active.append(["Sefton", "18+", 2023, 226985])
+    path = tmp_path / "population.xlsx"
+    workbook.save(path)
+    window = make_window()
+    window.import_paths([path])
+    wait_for_task(qtbot, window)
+    workbook.active["D2"] = 54100  # corrected
+    workbook.active.append(["Sefton", "65+", 2023, 69402])  # added
+    workbook.save(path)
+    window.reimport(window.project.imports[0].id)
+    wait_for_task(qtbot, window)
+    kind, title, text = shown[-1]
+    assert (kind, title) == ("inform", "What changed")
+    assert "1 changed, 1 added" in text.splitlines()[0]
+    assert window.project.frame(ReturnKind.POPULATION)["population"].tolist() == [54100, 226985, 69402]
+    window.undo_stack.undo()
+    assert window.project.frame(ReturnKind.POPULATION)["population"].tolist() == [54098, 226985]
