@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args)
     if args.command == "report":
-        return _complaints_report(args)
+        return {"complaints": _complaints_report, "performance": _performance_report, "cover": _cover_report}[
+            args.report_kind](args)
     if args.command == "indicators":
         return _indicators(args)
     return _complaints(args)
@@ -87,10 +88,21 @@ def _parser() -> argparse.ArgumentParser:
     complaints_report.add_argument("--out", type=Path, required=True, help="the PDF to write")
     _period_arguments(complaints_report)
     complaints_report.add_argument("--text", type=Path, help="the report's words (default: resources/complaints_report_text.toml)")
-    complaints_report.add_argument("--agenda-item", type=int, help="the agenda item number printed at the top of every page")
-    complaints_report.add_argument("--first-page", type=int, default=1, help="the page number of the first page, so pages run on from the agenda pack")
-    complaints_report.add_argument("--start-on-odd", action="store_true", help="start on an odd page, with a 'left blank' page if needed")
     complaints_report.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
+    _page_arguments(complaints_report)
+    performance = report_kinds.add_parser("performance", help="the performance appendix: dashboard, surveys, change cards, charts")
+    performance.add_argument("files", type=Path, nargs="+", help="returns: indicators, benchmarks, population, series, survey")
+    performance.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    performance.add_argument("--period", help="as at this period (e.g. 'July 2023'; default: each indicator's latest)")
+    performance.add_argument("--area", help="our area in the population return, where it holds several")
+    performance.add_argument("--text", type=Path, help="the report's words (default: resources/performance_report_text.toml)")
+    _page_arguments(performance)
+    cover = report_kinds.add_parser("cover", help="the cover report sheet, laid out by a council's template")
+    cover.add_argument("values", type=Path, help="the cover's words (a TOML file such as resources/cover_templates/sample_cover.toml)")
+    cover.add_argument("--template", default="sefton", help="sefton, wirral, or a template file (default: sefton)")
+    cover.add_argument("--appendix", action="append", help="an appendix to list (repeat for each; default: the file's list)")
+    cover.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    _page_arguments(cover)
     indicators = commands.add_parser("indicators", help="every indicator's figures: change, judgement, status, benchmarks")
     indicators.add_argument("files", type=Path, nargs="+", help="returns: indicators, benchmarks, population, series, survey")
     indicators.add_argument("--period", help="as at this period (e.g. 'July 2023', '2022-23' or 2023-07-31; default: each indicator's latest)")
@@ -100,6 +112,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")
     return parser
+
+
+def _page_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--agenda-item", type=int, help="the agenda item number printed at the top of every page")
+    parser.add_argument("--first-page", type=int, default=1, help="the page number of the first page, so pages run on from the agenda pack")
+    parser.add_argument("--start-on-odd", action="store_true", help="start on an odd page, with a 'left blank' page if needed")
+
+
+def _page_options(args: argparse.Namespace):
+    from desktop_app.pdf.document import PageOptions
+
+    return PageOptions(args.agenda_item, args.first_page, args.start_on_odd)
 
 
 def _period_arguments(parser: argparse.ArgumentParser) -> None:
@@ -137,7 +161,6 @@ def _summary_of_log(args: argparse.Namespace):
 
 def _complaints_report(args: argparse.Namespace) -> int:
     from desktop_app.pdf.complaints_report import write_complaints_report  # ReportLab only when needed
-    from desktop_app.pdf.document import PageOptions
     from desktop_app.pdf.text import load_report_text
 
     read = _summary_of_log(args)
@@ -147,7 +170,7 @@ def _complaints_report(args: argparse.Namespace) -> int:
     try:
         text = load_report_text(args.text) if args.text else load_report_text()
         write_complaints_report(summary, rules, args.out, text=text, suppress_below=args.suppress_below,
-                                options=PageOptions(args.agenda_item, args.first_page, args.start_on_odd))
+                                options=_page_options(args))
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -185,7 +208,8 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_ROWS_IN_ERROR if result.count(Severity.ERROR) else 0
 
 
-def _indicators(args: argparse.Namespace) -> int:
+def _calculated_indicators(args: argparse.Namespace):
+    """Import the returns and work out the indicators; None (with one line on stderr) when that cannot be done."""
     from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
     from desktop_app.excel.cells import period_ends
 
@@ -195,7 +219,7 @@ def _indicators(args: argparse.Namespace) -> int:
         if pd.isna(as_at):
             print(f"error: --period {args.period!r} is not a period this reader can place in time "
                   "(write e.g. 'July 2023', '2022-23' or 2023-07-31)", file=sys.stderr)
-            return EXIT_UNREADABLE
+            return None
         as_at = as_at.date()
     try:
         importer = Importer()
@@ -203,7 +227,7 @@ def _indicators(args: argparse.Namespace) -> int:
         catalogue = load_catalogue()
     except (WorkbookError, ResourceFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return None
     frames = {kind: _frame_of(results, kind) for kind in ReturnKind}
     returns = IndicatorReturns(
         frames[ReturnKind.INDICATORS], frames[ReturnKind.MONTHLY_SERIES], frames[ReturnKind.SURVEY],
@@ -212,6 +236,14 @@ def _indicators(args: argparse.Namespace) -> int:
     )
     calculated = calculate_indicators(returns, catalogue, as_at)
     problems = [p for result in results for p in result.problems] + list(calculated.problems)
+    return calculated, problems, frames, catalogue
+
+
+def _indicators(args: argparse.Namespace) -> int:
+    found = _calculated_indicators(args)
+    if found is None:
+        return EXIT_UNREADABLE
+    calculated, problems, _, _ = found
     if args.json:
         document = {"schema": INDICATORS_SCHEMA, "indicators": [_indicator_record(r) for r in calculated.records()],
                     "problems": [_problem_record(p) for p in problems]}
@@ -220,6 +252,43 @@ def _indicators(args: argparse.Namespace) -> int:
     else:
         print(indicators_text(calculated))
         print(f"\n{len(problems)} problems (use --json to see them all)")
+    return 0
+
+
+def _performance_report(args: argparse.Namespace) -> int:
+    from desktop_app.pdf.performance_report import load_performance_text, write_performance_report
+
+    found = _calculated_indicators(args)
+    if found is None:
+        return EXIT_UNREADABLE
+    calculated, problems, frames, catalogue = found
+    try:
+        text = load_performance_text(args.text) if args.text else load_performance_text()
+        write_performance_report(calculated, args.out, text=text, weekly=frames[ReturnKind.WEEKLY_SERIES],
+                                 monthly=frames[ReturnKind.MONTHLY_SERIES], catalogue=catalogue,
+                                 options=_page_options(args))
+    except (ResourceFileError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if problems:
+        print(f"note: {len(problems)} problems in the returns (run 'indicators --json' or 'check' to see them)",
+              file=sys.stderr)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _cover_report(args: argparse.Namespace) -> int:
+    from desktop_app.pdf.cover import write_cover_report
+
+    try:
+        _, problems = write_cover_report(args.values, args.template, args.out, appendices=args.appendix,
+                                         options=_page_options(args))
+    except (ResourceFileError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"wrote {args.out}")
     return 0
 
 

@@ -196,3 +196,25 @@ def test_report_command_on_an_unreadable_log_exits_2(tmp_path, capsys):
     assert main(["report", "complaints", str(tmp_path / "absent.xlsx"), "--out", str(tmp_path / "x.pdf")]) == 2
     assert capsys.readouterr().err == "error: absent.xlsx: no such file\n"
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_report_performance_and_cover_commands(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from desktop_app.paths import RESOURCES, SAMPLE_DATA
+
+    returns = [str(SAMPLE_DATA / name) for name in ("childrens_performance_2023.xlsx", "benchmarks_2023.xlsx",
+                                                     "survey_2023-24.xlsx", "population_2023.xlsx",
+                                                     "monthly_series_2021-2023.xlsx")]
+    performance = tmp_path / "performance.pdf"
+    assert main(["report", "performance", *returns, "--out", str(performance), "--agenda-item", "10",
+                 "--first-page", "3"]) == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(performance).pages)
+    assert "Agenda Item 10" in text and "Page 3" in text and "▲ £5,975 (+0.2%)" in text
+    cover = tmp_path / "cover.pdf"
+    assert main(["report", "cover", str(RESOURCES / "cover_templates" / "sample_cover.toml"), "--template", "wirral",
+                 "--out", str(cover)]) == 0
+    assert "REPORT AUTHOR" in " ".join(page.extract_text() for page in PdfReader(cover).pages)
+    capsys.readouterr()
+    assert main(["report", "cover", str(tmp_path / "missing.toml"), "--out", str(tmp_path / "x.pdf")]) == 2
+    assert capsys.readouterr().err.startswith("error: missing.toml: cannot be read")

@@ -15,8 +15,7 @@ earlier file as it was and no half-written PDF.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
+import os  # noqa: F401  (tests patch os.replace through this module)
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from reportlab.platypus import (
 
 from desktop_app.domain.complaints import ComplaintsSummary
 from desktop_app.domain.rules import ComplaintRules
-from desktop_app.pdf.document import AppendixDocTemplate, Heading, PageOptions, contents
+from desktop_app.pdf.document import AppendixDocTemplate, Heading, PageOptions, contents, write_atomically
 from desktop_app.pdf.figures import (
     Formatter, keys_of, ombudsman_decision_keys, report_figures, stage_key, theme_names,
 )
@@ -56,7 +55,7 @@ def write_complaints_report(
     path = Path(path)
     pdf = render_complaints_report(summary, rules, text=text, options=options, style=style,
                                    suppress_below=suppress_below)
-    _write_atomically(path, pdf)
+    write_atomically(path, pdf)
     return path
 
 
@@ -88,30 +87,6 @@ def render_complaints_report(
     )
     document.multiBuild(story)
     return buffer.getvalue()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename it over `path` in one step."""
-    if not path.parent.is_dir():
-        raise FileNotFoundError(f"cannot write {path.name}: there is no folder {path.parent}")
-    try:
-        mode = path.stat().st_mode & 0o777  # replacing a file keeps who may read it
-    except FileNotFoundError:
-        mode = 0o644  # mkstemp's file is private to its owner; a paper is not
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 class _Report:

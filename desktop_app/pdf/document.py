@@ -3,7 +3,8 @@
 One BaseDocTemplate subclass (as ReportLab's own user guide is built, in
 tools/docco/rltemplate.py) with named page templates: "blank" (the
 "This page is intentionally left blank" filler), "title", "contents" and
-"body". Every page carries "Agenda Item N" at the top and "Page N" at the
+"body" (and "body_landscape", the body turned sideways for a wide table).
+Every page carries "Agenda Item N" at the top and "Page N" at the
 foot, numbered on from the agenda pack's first page. Each Heading becomes a
 bookmark in the outline and, at level 0, an entry in the contents, from the
 same place (`afterFlowable`); the contents needs `multiBuild`.
@@ -11,10 +12,14 @@ same place (`afterFlowable`); the contents needs `multiBuild`.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
+from reportlab.lib.pagesizes import landscape
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -72,8 +77,36 @@ def contents(style: ReportStyle) -> TableOfContents:
     )
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename it over `path` in one step.
+
+    A failed write leaves any earlier file as it was and no temporary file behind.
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"cannot write {path.name}: there is no folder {path.parent}")
+    try:
+        mode = path.stat().st_mode & 0o777  # replacing a file keeps who may read it
+    except FileNotFoundError:
+        mode = 0o644  # mkstemp's file is private to its owner; a paper is not
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+
+
 class AppendixDocTemplate(BaseDocTemplate):
-    """An agenda-pack appendix: page templates blank, title, contents and body."""
+    """An agenda-pack appendix: page templates blank, title, contents, body and body_landscape."""
 
     def __init__(
         self,
@@ -110,6 +143,10 @@ class AppendixDocTemplate(BaseDocTemplate):
         )
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        wide = landscape(style.page_size)
+        wide_frame = Frame(self.leftMargin, self.bottomMargin, wide[0] - self.leftMargin - self.rightMargin,
+                           wide[1] - self.topMargin - self.bottomMargin, id="wide_text",
+                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         templates = [
             PageTemplate("title", [frame], onPage=self._decorate),
             PageTemplate("contents", [frame], onPage=self._decorate),
@@ -118,9 +155,14 @@ class AppendixDocTemplate(BaseDocTemplate):
         ]
         if options.needs_filler:  # the first page template is the first page's
             templates.insert(0, templates.pop())
+        templates.append(PageTemplate("body_landscape", [wide_frame], onPage=self._decorate_body, pagesize=wide))
         self.addPageTemplates(templates)
 
     # --- numbering ---------------------------------------------------------
+
+    def page_size(self) -> tuple[float, float]:
+        """The size of the page being drawn: the style's, or turned sideways on a landscape page."""
+        return getattr(self.pageTemplate, "pagesize", None) or self.report_style.page_size
 
     def pack_page(self, physical: int) -> int:
         """The page number printed on the `physical`-th page of this PDF (1-based)."""
@@ -147,7 +189,7 @@ class AppendixDocTemplate(BaseDocTemplate):
     def _decorate(self, canvas, doc) -> None:
         style = self.report_style
         running = style["running"]
-        width, height = style.page_size
+        width, height = self.page_size()
         canvas.saveState()
         canvas.setFillColor(running.textColor)
         if self.options.agenda_item not in (None, ""):
@@ -166,10 +208,11 @@ class AppendixDocTemplate(BaseDocTemplate):
         running = style["running"]
         canvas.saveState()
         canvas.setFillColor(running.textColor)
+        width, height = self.page_size()
         canvas.setFont(running.fontName, running.fontSize)
-        canvas.drawString(style.margin_left, style.page_size[1] - style.header_from_top, self.running_title)
+        canvas.drawString(style.margin_left, height - style.header_from_top, self.running_title)
         canvas.setStrokeColor(style.colours["table_grid"])
         canvas.setLineWidth(0.4)
-        rule_y = style.page_size[1] - style.header_from_top - running.leading * 0.6
-        canvas.line(style.margin_left, rule_y, style.page_size[0] - style.margin_right, rule_y)
+        rule_y = height - style.header_from_top - running.leading * 0.6
+        canvas.line(style.margin_left, rule_y, width - style.margin_right, rule_y)
         canvas.restoreState()

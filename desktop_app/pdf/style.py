@@ -29,11 +29,13 @@ ALIGNMENTS = {"left": TA_LEFT, "centre": TA_CENTER, "center": TA_CENTER, "right"
 STYLE_NAMES = (
     "body", "bullet", "footnote", "heading1", "heading2", "title_appendix", "title", "title_subtitle",
     "title_detail", "contents_heading", "contents_entry", "blank_page", "table_header", "table_text",
-    "table_number", "running",
+    "table_number", "running", "table_small", "table_small_number", "card_label", "card_value", "card_change",
+    "caption", "cover_heading",
 )
 COLOUR_NAMES = (
     "text", "heading", "muted", "rule", "table_grid", "table_header_background", "table_header_text",
-    "table_group_background", "table_total_background",
+    "table_group_background", "table_total_background", "status_good", "status_concern", "status_poor", "better",
+    "worse", "chart_bar", "chart_line", "chart_comparator", "chart_grid", "card_background",
 )
 _STYLE_KEYS = {
     "size", "leading", "space_before", "space_after", "bold", "italic", "colour", "align", "indent_mm",
@@ -78,13 +80,22 @@ class ReportStyle:
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.paragraphs[name]
 
-    def column_widths(self, table: str) -> list[float]:
-        """The widths of a table's columns in points, from their shares of the text width."""
+    @property
+    def landscape_text_width(self) -> float:
+        """The text width of a page turned sideways (the "body_landscape" page template)."""
+        return self.page_size[1] - self.margin_left - self.margin_right
+
+    @property
+    def landscape_text_height(self) -> float:
+        return self.page_size[0] - self.margin_top - self.margin_bottom
+
+    def column_widths(self, table: str, width: float | None = None) -> list[float]:
+        """The widths of a table's columns in points, from their shares of the text width (or of `width`)."""
         try:
             shares = self.columns[table]
         except KeyError:
             raise StyleError(f"report_style.toml: [tables.columns] has no '{table}' list") from None
-        return [share * self.text_width for share in shares]
+        return [share * (self.text_width if width is None else width) for share in shares]
 
     def table_style(
         self, *, header_rows: int = 1, total_rows: tuple[int, ...] = (), group_rows: tuple[int, ...] = (),

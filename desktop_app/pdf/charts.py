@@ -1,0 +1,246 @@
+"""Charts for the performance report, drawn as vector graphics (reportlab.graphics).
+
+A chart is a Drawing: a flowable that ReportLab writes into the page's own
+content stream as lines, rectangles and text in the embedded font, never as a
+picture, so it stays sharp at any zoom and its labels are real text. Two kinds,
+as the papers show them (domain.md section 4):
+
+- `monthly_counts_chart`: a bar a month (the month's count) with a line for the
+  rolling 12-month average ("Contacts Received by Month", seed 000);
+- `rolling_percent_chart`: a percentage over rolling 12 months as a line, with
+  an optional comparator (statistical neighbours) as a dashed level line.
+
+The charts are given figures at full precision and draw them; they round
+nothing shown as a figure (the axis labels are scale marks, not figures). The
+colours and fonts come from the report style.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from desktop_app.pdf.style import ReportStyle
+
+#: Room around the plot for the axis labels and the legend, in points.
+LEFT, RIGHT, BOTTOM, TOP = 44, 8, 26, 24
+FONT_SIZE = 7.5
+LEGEND_FONT_SIZE = 8
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of a chart: a label for the legend and a value per month (None where there is none)."""
+
+    label: str
+    values: tuple[float | None, ...]
+
+
+def month_labels(months: Sequence) -> list[str]:
+    """'Aug 22' for each month (a date or Timestamp)."""
+    return [f"{month:%b %y}" for month in months]
+
+
+def nice_step(span: float, ticks: int = 5) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about `ticks` intervals over `span`."""
+    if span <= 0 or not math.isfinite(span):
+        return 1.0
+    raw = span / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    for multiple in (1, 2, 2.5, 5, 10):
+        if raw <= multiple * power:
+            return multiple * power
+    return 10 * power
+
+
+def _scale(values: Sequence[float], floor_at_zero: bool) -> tuple[float, float, float]:
+    """(lowest, highest, step) of a value axis that holds `values` with round ends."""
+    present = [v for v in values if v is not None and math.isfinite(v)]
+    if not present:
+        return 0.0, 1.0, 0.25
+    low, high = min(present), max(present)
+    if floor_at_zero:
+        low = min(0.0, low)
+    if high == low:
+        high = low + 1
+    step = nice_step(high - low)
+    lowest = math.floor(low / step) * step
+    highest = math.ceil(high / step) * step
+    if highest - high < step * 0.1:  # leave a little room above the highest point
+        highest += step
+    if not floor_at_zero and low - lowest < step * 0.1 and lowest - step >= 0:
+        lowest -= step
+    return lowest, highest, step
+
+
+def _axis_format(step: float, suffix: str):
+    places = next((p for p in range(4) if abs(step * 10**p - round(step * 10**p)) < 1e-9), 3)
+
+    def label(value: float) -> str:
+        return f"{value:,.{places}f}{suffix}"
+
+    return label
+
+
+def _every(count: int, most: int = 12) -> int:
+    """Label every n-th month so that no more than `most` labels share the axis."""
+    return max(1, math.ceil(count / most))
+
+
+def _drawing(width: float, height: float, style: ReportStyle) -> Drawing:
+    """An empty drawing whose text state starts in the report's embedded font (ReportLab's default is
+    Helvetica, which would put an unembedded font in the PDF even with no text set in it)."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = style.fonts.regular
+    drawing.initialFontSize = FONT_SIZE
+    return drawing
+
+
+def _legend(drawing: Drawing, style: ReportStyle, items: list[tuple[str, object, str]], y: float) -> None:
+    """A row of swatches and labels at the top left: (label, colour, 'bar' | 'line' | 'dash')."""
+    x = LEFT
+    font = style.fonts.regular
+    for label, colour, kind in items:
+        if kind == "bar":
+            drawing.add(Rect(x, y - 1, 10, 7, fillColor=colour, strokeColor=None))
+        else:
+            line = Line(x, y + 2.5, x + 14, y + 2.5, strokeColor=colour, strokeWidth=1.6)
+            if kind == "dash":
+                line.strokeDashArray = [4, 2]
+            drawing.add(line)
+        x += 18
+        drawing.add(String(x, y, label, fontName=font, fontSize=LEGEND_FONT_SIZE, fillColor=style.colours["text"]))
+        x += stringWidth(label, font, LEGEND_FONT_SIZE) + 16
+
+
+def _line_plot(style: ReportStyle, count: int, lowest: float, highest: float, width: float, height: float,
+               series: list[list[tuple[float, float]]], colours: list, dashes: list[bool], markers: list[bool],
+               show_axes: bool, step: float = 1.0, suffix: str = "", labels: list[str] | None = None) -> LinePlot:
+    """A LinePlot whose x positions are month numbers, centred on the months as a bar chart's categories are."""
+    plot = LinePlot()
+    plot.x, plot.y, plot.width, plot.height = LEFT, BOTTOM, width - LEFT - RIGHT, height - BOTTOM - TOP
+    plot.data = series
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = -0.5, count - 0.5
+    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = lowest, highest
+    plot.yValueAxis.valueStep = step
+    for number, (colour, dashed, marked) in enumerate(zip(colours, dashes, markers, strict=True)):
+        line = plot.lines[number]
+        line.strokeColor = colour
+        line.strokeWidth = 1.6
+        if dashed:
+            line.strokeDashArray = [4, 2]
+        if marked:
+            line.symbol = makeMarker("FilledCircle", size=3.2, fillColor=colour, strokeColor=colour)
+    font = style.fonts.regular
+    for axis in (plot.xValueAxis, plot.yValueAxis):
+        axis.labels.fontName = font
+        axis.labels.fontSize = FONT_SIZE
+        axis.labels.fillColor = style.colours["text"]
+        axis.strokeColor = style.colours["table_grid"]
+    if not show_axes:
+        plot.xValueAxis.visible = plot.yValueAxis.visible = 0
+        return plot
+    every = _every(count)
+    plot.xValueAxis.valueSteps = list(range((count - 1) % every, count, every))  # the latest month labelled
+    names = labels or []
+    plot.xValueAxis.labelTextFormat = lambda value: names[int(round(value))] if 0 <= round(value) < len(names) else ""
+    plot.xValueAxis.labels.dy = -3
+    plot.yValueAxis.labelTextFormat = _axis_format(step, suffix)
+    plot.yValueAxis.visibleGrid = 1
+    plot.yValueAxis.gridStrokeColor = style.colours["chart_grid"]
+    plot.yValueAxis.gridStrokeWidth = 0.4
+    return plot
+
+
+def _points(values: Sequence[float | None]) -> list[list[tuple[float, float]]]:
+    """The runs of consecutive months that have a value, as (month number, value) points: a gap breaks the line."""
+    runs: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    for number, value in enumerate(values):
+        if value is None or not math.isfinite(value):
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        current.append((float(number), float(value)))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def monthly_counts_chart(
+    months: Sequence, bars: Series, line: Series, style: ReportStyle, *, width: float, height: float = 190,
+) -> Drawing:
+    """Bars for each month's count, a line for the rolling 12-month average over them (the same scale)."""
+    count = len(months)
+    if len(bars.values) != count or len(line.values) != count:
+        raise ValueError("a chart needs one bar value and one line value per month")
+    lowest, highest, step = _scale([*bars.values, *line.values], floor_at_zero=True)
+    drawing = _drawing(width, height, style)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = LEFT, BOTTOM, width - LEFT - RIGHT, height - BOTTOM - TOP
+    chart.data = [tuple(v if v is not None and math.isfinite(v) else None for v in bars.values)]
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = lowest, highest, step
+    chart.valueAxis.labelTextFormat = _axis_format(step, "")
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeColor = style.colours["chart_grid"]
+    chart.valueAxis.gridStrokeWidth = 0.4
+    every = _every(count)
+    chart.categoryAxis.categoryNames = [label if (count - 1 - number) % every == 0 else ""
+                                        for number, label in enumerate(month_labels(months))]
+    chart.categoryAxis.labels.dy = -3
+    chart.bars[0].fillColor = style.colours["chart_bar"]
+    chart.bars[0].strokeColor = None
+    chart.barSpacing = 0
+    chart.groupSpacing = max(1.0, chart.width / max(count, 1) * 0.22)
+    for axis in (chart.valueAxis, chart.categoryAxis):
+        axis.labels.fontName = style.fonts.regular
+        axis.labels.fontSize = FONT_SIZE
+        axis.labels.fillColor = style.colours["text"]
+        axis.strokeColor = style.colours["table_grid"]
+    drawing.add(chart)
+    runs = _points(line.values)
+    if runs:
+        colour = style.colours["chart_line"]
+        drawing.add(_line_plot(style, count, lowest, highest, width, height, runs, [colour] * len(runs),
+                               [False] * len(runs), [True] * len(runs), show_axes=False))
+    _legend(drawing, style, [(bars.label, style.colours["chart_bar"], "bar"),
+                             (line.label, style.colours["chart_line"], "line")], height - 12)
+    return drawing
+
+
+def rolling_percent_chart(
+    months: Sequence, line: Series, style: ReportStyle, *, width: float, height: float = 190,
+    comparator: float | None = None, comparator_label: str = "", suffix: str = "%",
+) -> Drawing:
+    """A rolling 12-month percentage by month, with a comparator's level as a dashed line."""
+    count = len(months)
+    if len(line.values) != count:
+        raise ValueError("a chart needs one value per month")
+    known = comparator is not None and math.isfinite(comparator)
+    lowest, highest, step = _scale([*line.values, *([comparator] if known else [])], floor_at_zero=False)
+    runs = _points(line.values)
+    colour = style.colours["chart_line"]
+    series, colours, dashes, markers = list(runs), [colour] * len(runs), [False] * len(runs), [True] * len(runs)
+    if known:
+        series.append([(-0.5, comparator), (count - 0.5, comparator)])
+        colours.append(style.colours["chart_comparator"])
+        dashes.append(True)
+        markers.append(False)
+    drawing = _drawing(width, height, style)
+    if not series:  # nothing to draw: the axes alone, so the page still says what was meant
+        series, colours, dashes, markers = [[(0.0, lowest)]], [style.colours["chart_grid"]], [False], [False]
+    drawing.add(_line_plot(style, count, lowest, highest, width, height, series, colours, dashes, markers,
+                           show_axes=True, step=step, suffix=suffix, labels=month_labels(months)))
+    legend = [(line.label, colour, "line")]
+    if known and comparator_label:
+        legend.append((comparator_label, style.colours["chart_comparator"], "dash"))
+    _legend(drawing, style, legend, height - 12)
+    return drawing

@@ -1,0 +1,320 @@
+"""The performance report appendix as a committee would read it: built from the bundled sample returns,
+written to a PDF and read back with pypdf."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
+from desktop_app.domain.returns import ReturnKind
+from desktop_app.excel.importer import Importer
+from desktop_app.paths import RESOURCES, SAMPLE_DATA
+from desktop_app.pdf.charts import nice_step
+from desktop_app.pdf.document import PageOptions
+from desktop_app.pdf.performance_report import (
+    PerformanceTextError, load_performance_text, performance_figures, render_performance_report, weekly_results,
+    write_performance_report,
+)
+from desktop_app.pdf.text import UnknownPlaceholderError
+
+RETURNS = ["childrens_performance_2023.xlsx", "benchmarks_2023.xlsx", "survey_2023-24.xlsx", "population_2023.xlsx",
+           "monthly_series_2021-2023.xlsx"]
+GROUPS = ["Demand", "Timeliness", "Effectiveness", "Management", "Outcomes"]
+SECTIONS = [
+    "Introduction", "Performance Dashboard", "Other Measures from the Children's Services Analysis Tool (ChAT)",
+    "Front Door and Assessment Trends", "Adult Social Care Finance – Weekly Overview",
+    "Actions to be taken in response to the Carers Survey",
+    "Actions to be taken in response to the Adult Social Care Survey (ASCS)",
+]
+
+
+# --- reading a PDF back ------------------------------------------------------------------
+
+
+def pages_of(path_or_bytes) -> list[list[str]]:
+    """Each page's lines as laid out on the page, spaces collapsed (a table row's first line reads as one line)."""
+    reader = PdfReader(path_or_bytes)
+    return [
+        [" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines() if line.strip()]
+        for page in reader.pages
+    ]
+
+
+def lines_of(pages: list[list[str]]) -> list[str]:
+    return [line for page in pages for line in page]
+
+
+def page_number(page: list[str]) -> int:
+    match = re.fullmatch(r"Page (\d+)", page[-1])
+    assert match, f"no 'Page N' at the foot of a page: {page[-1]!r}"
+    return int(match.group(1))
+
+
+# --- fixtures: the sample returns, worked out once -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def frames() -> dict[ReturnKind, pd.DataFrame]:
+    importer = Importer()
+    imported = [importer.import_file(SAMPLE_DATA / name) for name in RETURNS]
+    by_kind = {}
+    for kind in ReturnKind:
+        parts = [result.frame(kind) for result in imported]
+        parts = [part for part in parts if len(part)]
+        by_kind[kind] = pd.concat(parts, ignore_index=True) if parts else None
+    return by_kind
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+@pytest.fixture(scope="module")
+def results(frames, catalogue):
+    returns = IndicatorReturns(
+        frames[ReturnKind.INDICATORS], frames[ReturnKind.MONTHLY_SERIES], frames[ReturnKind.SURVEY],
+        frames[ReturnKind.BENCHMARK_QUARTILES], frames[ReturnKind.BENCHMARK_MEMBERS], frames[ReturnKind.POPULATION],
+    )
+    return calculate_indicators(returns, catalogue)
+
+
+@pytest.fixture(scope="module")
+def text():
+    return load_performance_text()
+
+
+@pytest.fixture(scope="module")
+def report(results, frames, text, tmp_path_factory) -> Path:
+    """The sample report as Agenda Item 8, running on from page 23 of the pack."""
+    path = tmp_path_factory.mktemp("performance") / "performance_report.pdf"
+    written = write_performance_report(results, path, text=text, options=PageOptions(agenda_item=8, first_page=23),
+                                       weekly=frames[ReturnKind.WEEKLY_SERIES], monthly=frames[ReturnKind.MONTHLY_SERIES])
+    assert written == path
+    return path
+
+
+@pytest.fixture(scope="module")
+def pages(report) -> list[list[str]]:
+    return pages_of(report)
+
+
+def section_lines(pages: list[list[str]], title: str, following: str | None) -> list[str]:
+    """The lines from the section's heading (after the contents) to the next section's heading."""
+    lines = lines_of(pages[2:])
+    start = lines.index(title)
+    end = lines.index(following, start) if following else len(lines)
+    return lines[start:end]
+
+
+def section_pages(pages: list[list[str]], title: str, following: str) -> list[list[str]]:
+    """The pages from the one with the section's heading to the one before the next section's heading."""
+    start = next(n for n, page in enumerate(pages) if n > 1 and title in page)
+    end = next(n for n, page in enumerate(pages) if n > start and following in page)
+    return pages[start:end]
+
+
+# --- what the committee sees ---------------------------------------------------------------
+
+
+def test_every_page_has_the_agenda_item_and_a_continuous_page_number(pages):
+    assert len(pages) >= 10
+    for number, page in enumerate(pages):
+        assert "Agenda Item 8" in page[0], page[0]
+        assert page_number(page) == 23 + number
+
+
+def test_title_page_and_contents(pages):
+    title_page = pages[0]
+    assert "Appendix A" in title_page and "Social Care Performance Report" in title_page
+    assert "Figures for: July 2023" in title_page
+    listed = {}
+    for line in pages[1]:
+        match = re.fullmatch(r"(.+?)[ .]+ (\d+)", line)
+        if match:
+            listed[match.group(1).strip()] = int(match.group(2))
+    assert list(listed) == SECTIONS
+    for title, number in listed.items():  # each entry's page number is the page its heading is on
+        assert any(title in " ".join(page) for page in pages if page_number(page) == number), title
+
+
+def test_dashboard_groups_come_in_the_seeds_order(pages):
+    headings = [line for line in section_lines(pages, SECTIONS[1], SECTIONS[2]) if line in GROUPS]
+    assert headings == GROUPS
+
+
+def test_dashboard_row_shows_previous_current_sn_and_the_arrow(pages):
+    """Seed 002: Assessments within 45 working days: June 68.2, July 66.5, SN 89.2, status 3, ▼."""
+    lines = lines_of(pages)
+    [at] = [n for n, line in enumerate(lines) if re.search(r"68\.2% 66\.5% 89\.2% ▼", line)]
+    assert lines[at].startswith("3 Assessments Completed")  # status 3; the metric wraps in its cell
+    assert lines[at + 1].startswith("within 45 Working Days")
+    contacts = next(line for line in lines if line.startswith("2 MASH Contact Starts"))
+    assert "14,014 14,213" in contacts and "▲" in contacts
+    # the dashboard's column headers name the periods, and repeat on each page the tables run onto
+    for page in section_pages(pages, SECTIONS[1], SECTIONS[2]):
+        assert any(line.startswith("Status Metric (June (July SN DoT Comment Action") for line in page), page[:4]
+
+
+def test_dashboard_pages_are_landscape_and_the_rest_portrait(report, pages):
+    reader = PdfReader(report)
+    for page, lines in zip(reader.pages, pages, strict=True):
+        wide = page.mediabox.width > page.mediabox.height
+        in_dashboard = any(line.startswith("Status Metric") for line in lines)
+        assert wide == in_dashboard, lines[:3]
+
+
+def test_long_comments_wrap_inside_their_cells_and_lists_stay_lists(pages):
+    lines = lines_of(pages)
+    assert any("• Decision making and triage at" in line for line in lines)
+    assert any("• Quality of analysis" in line for line in lines)
+
+
+def test_a_row_with_its_own_period_says_so(pages):
+    """ChAT measures compare July with January: the column header says so (not June)."""
+    chat = section_lines(pages, SECTIONS[2], SECTIONS[3])
+    assert any(line.startswith("Status Metric (January (July") for line in chat)
+
+
+def test_survey_table_as_seed_000_prints_it(pages):
+    lines = lines_of(pages)
+    assert any(re.fullmatch(r"Control \(carers.* High 13\.7 ✘ 21\.4 ✘ 21 ✘ 21\.5", line) for line in lines)
+    assert any(re.fullmatch(r"Information and advice .*High 55\.3 ✘ 63\.1 ✘ 58\.7 ▬ 59", line) for line in lines)
+    assert any(re.fullmatch(r"Loneliness \(carers.* Low 19\.9 ✘ 13\.4 ✘ 15\.6 ✘ 13\.3", line) for line in lines)
+    for mark, words in (("✔", "the top quartile"), ("▬", "one of the two middle quartiles"),
+                        ("✘", "the bottom quartile")):
+        assert f"{mark} Sefton's value falls into {words}" in lines
+
+
+def test_change_cards(pages):
+    lines = lines_of(pages)
+    at = lines.index("Total Weekly Cost")
+    assert lines[at + 1] == "£2,703,204"
+    assert lines[at + 4] == "▲ £5,975 (+0.2%) ▲ £24,224 (+0.9%) ▲ £36,049 (+1.4%) ▲ £270,871 (+11.1%)"
+    client = lines.index("Client Count Snapshot")
+    assert lines[client + 1] == "4,769"
+    assert lines[client + 4] == "▲ 12 (+0.3%) ▲ 82 (+1.7%) ▲ 122 (+2.6%) ▲ 53 (+1.1%)"
+    # the published "£564" was a slip: the total over the clients is £566.83
+    average = lines.index("Average Weekly Cost")
+    assert lines[average + 1] == "£567"
+
+
+def test_charts_are_vector_drawings_with_real_text(report, pages):
+    reader = PdfReader(report)
+    chart_pages = [n for n, lines in enumerate(pages) if "MASH contacts received by month" in lines
+                   or "Assessments completed within 45 working days, rolling 12 months" in lines]
+    assert chart_pages
+    for number in chart_pages:  # drawn in the page's own content, never as a picture
+        xobjects = reader.pages[number]["/Resources"].get("/XObject")
+        assert not xobjects or not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
+    contents = reader.pages[chart_pages[0]].get_contents().get_data().decode("latin-1")
+    bars = len(re.findall(r"\bre\b", contents))  # rectangles: 24 months' bars (two charts) and the swatches
+    segments = len(re.findall(r"\bl\b", contents))  # line segments: the rolling averages, the axes and grid
+    assert bars >= 2 * 24 and segments >= 2 * 12, (bars, segments)
+    chart_lines = lines_of([pages[n] for n in chart_pages])
+    assert "Contacts received Contacts received, rolling 12-month average" in chart_lines  # the legend, as text
+    assert any(line.endswith("Jul 23") for line in chart_lines)  # the latest month is labelled
+
+
+def test_every_font_is_embedded(report):
+    reader = PdfReader(report)
+    for page in reader.pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            assert "DejaVu" in font["/BaseFont"], font["/BaseFont"]  # never an unembedded base-14 font
+
+
+def test_the_prose_and_the_tables_read_the_same_figures(results, frames, text, pages):
+    weekly = weekly_results(frames[ReturnKind.WEEKLY_SERIES], ids=text.weekly_ids, ratios=text.weekly_ratios)
+    figures = performance_figures(results, weekly, text)
+    assert figures["csc_assessments_45_days_value"] == "66.5%"
+    assert figures["csc_assessments_45_days_previous"] == "68.2%"
+    assert figures["csc_assessments_45_days_change_words"] == "down 1.7 percentage points"
+    assert figures["asc_weekly_cost_week_change"] == "▲ £5,975 (+0.2%)"
+    assert figures["sace_control_sn_marker"] == "✘"
+    assert figures["period"] == "July 2023" and figures["previous_period"] == "June 2023"
+    words = " ".join(lines_of(pages))
+    assert "Assessments completed within 45 working days were 66.5% in the 12 months to July 2023, down 1.7" in words
+    assert "£2,703,204 in the week ending 29 November 2024: ▲ £270,871 (+11.1%)" in words
+
+
+def test_weekly_cards_come_from_the_engine(frames, text):
+    weekly = weekly_results(frames[ReturnKind.WEEKLY_SERIES], ids=text.weekly_ids, ratios=text.weekly_ratios)
+    row = weekly.table.set_index("id").loc["ASC-AVERAGE-WEEKLY-COST"]
+    assert row["value"] == pytest.approx(2_703_204 / 4_769)
+    assert set(weekly.cards["horizon"]) == {"week", "month", "quarter", "year"}
+
+
+def test_the_same_input_gives_the_same_bytes(results, frames, text):
+    first = render_performance_report(results, text=text, weekly=frames[ReturnKind.WEEKLY_SERIES])
+    assert first == render_performance_report(results, text=text, weekly=frames[ReturnKind.WEEKLY_SERIES])
+    reader = PdfReader(io.BytesIO(first))
+    assert reader.metadata.title == "Social Care Performance Report"
+
+
+def test_an_odd_page_start_adds_a_blank_page(results, frames, text, tmp_path):
+    path = write_performance_report(results, tmp_path / "odd.pdf", text=text, weekly=frames[ReturnKind.WEEKLY_SERIES],
+                                    options=PageOptions(agenda_item=8, first_page=22, start_on_odd=True))
+    pages = pages_of(path)
+    assert "This page is intentionally left blank" in pages[0] and page_number(pages[0]) == 22
+    assert "Social Care Performance Report" in pages[1] and page_number(pages[1]) == 23
+    first = PdfReader(path).pages[0].mediabox
+    assert first.width < first.height  # the blank page is an ordinary (portrait) page
+
+
+def test_without_the_weekly_return_the_report_says_what_is_missing(results, text):
+    with pytest.raises(UnknownPlaceholderError, match=r"unknown placeholder \{asc_weekly_cost_period\}.*"
+                                                      r"need the weekly return, and none was given"):
+        render_performance_report(results, text=text)
+    document = {**text.document, "subtitle": "Figures to {period}"}
+    sections = tuple(s for s in text.sections if s.key != "introduction")
+    without = dataclasses.replace(text, document=document, sections=sections)
+    with pytest.raises(PerformanceTextError, match=r"'ASC-WEEKLY-COST' is not an indicator of the results "
+                                                   r"\(no weekly series was given\)"):
+        render_performance_report(results, text=without)
+
+
+def test_an_unknown_placeholder_is_named_and_nothing_is_written(results, frames, text, tmp_path):
+    sections = list(text.sections)
+    sections[0] = dataclasses.replace(sections[0], text="Assessments: {csc_assesments_45_days_value}.")
+    slip = dataclasses.replace(text, sections=tuple(sections))
+    existing = tmp_path / "report.pdf"
+    existing.write_bytes(b"the earlier export")
+    with pytest.raises(UnknownPlaceholderError) as raised:
+        write_performance_report(results, existing, text=slip, weekly=frames[ReturnKind.WEEKLY_SERIES])
+    assert "[[sections]] 'introduction' text" in str(raised.value)
+    assert "did you mean {csc_assessments_45_days_value}?" in str(raised.value)
+    assert existing.read_bytes() == b"the earlier export"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("shipped", "mistake", "message"),
+    [
+        ('show = "survey"\ngroups = ["Carers survey"]', 'show = "surveys"\ngroups = ["Carers survey"]',
+         "show 'surveys' is not one of"),
+        ('kind = "rolling_percent"', 'kind = "pie"', "kind 'pie' is not one of"),
+        ('dashboard_comment = "Comment"\n', "", "[tables] dashboard_comment is missing"),
+        ('colour = "status_poor"', 'colour = "red"', "colour 'red' is not a colour of the report style"),
+    ],
+)
+def test_a_mistake_in_the_report_text_is_named(tmp_path, shipped, mistake, message):
+    original = (RESOURCES / "performance_report_text.toml").read_text(encoding="utf-8")
+    assert shipped in original
+    path = tmp_path / "text.toml"
+    path.write_text(original.replace(shipped, mistake, 1), encoding="utf-8")
+    with pytest.raises(PerformanceTextError) as raised:
+        load_performance_text(path)
+    assert str(raised.value).startswith("text.toml") and message in str(raised.value)
+
+
+def test_nice_steps_for_chart_axes():
+    assert [nice_step(span) for span in (1500, 400, 25, 1)] == [500, 100, 5, 0.2]
