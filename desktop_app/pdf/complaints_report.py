@@ -15,7 +15,6 @@ earlier file as it was and no half-written PDF.
 from __future__ import annotations
 
 import io
-import os  # noqa: F401  (tests patch os.replace through this module)
 from collections.abc import Mapping
 from pathlib import Path
 
