@@ -36,11 +36,15 @@ EXIT_ROWS_IN_ERROR = 1
 EXIT_UNREADABLE = 2
 
 
-COMMANDS = ("complaints", "report", "check", "indicators")
+COMMANDS = ("complaints", "report", "check", "indicators", "selftest")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "selftest":
+        from desktop_app.selftest import main as selftest  # Qt, pandas and ReportLab only when asked
+
+        return selftest(argv[1:])
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _window([Path(arg) for arg in argv])
     parser = _parser()
@@ -108,6 +112,8 @@ def _parser() -> argparse.ArgumentParser:
     indicators.add_argument("--period", help="as at this period (e.g. 'July 2023', '2022-23' or 2023-07-31; default: each indicator's latest)")
     indicators.add_argument("--area", help="our area in the population return, where it holds several")
     indicators.add_argument("--json", action="store_true", help=f"print one JSON document ({INDICATORS_SCHEMA})")
+    commands.add_parser("selftest", help="check this installation: open the window off screen, import the samples, "
+                                         "export the appendices and read them back")
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")
