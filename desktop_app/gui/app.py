@@ -13,12 +13,13 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.gui import messages
 from desktop_app.gui.main_window import PROJECT_SUFFIX, MainWindow
-from desktop_app.paths import SAMPLE_DATA
+from desktop_app.paths import RESOURCES, SAMPLE_DATA
 
 log = logging.getLogger("scrutiny")
 SAMPLE_RETURNS = (
@@ -52,6 +53,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationDisplayName("Scrutiny Studio")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "scrutiny-studio.png")))
     return app
 
 
