@@ -246,3 +246,23 @@ def test_reimport_a_changed_file_and_see_what_changed(make_window, qtbot, tmp_pa
     assert window.project.frame(ReturnKind.POPULATION)["population"].tolist() == [54100, 226985, 69402]
     window.undo_stack.undo()
     assert window.project.frame(ReturnKind.POPULATION)["population"].tolist() == [54098, 226985]
+
+
+def test_qt_calls_into_python_do_not_leak_references_to_none(qtbot):
+    """PySide6 6.12.0 lost one reference to None per call from Qt into Python, and a long session
+    on Python 3.11 died of it; the pinned Qt binding must not."""
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    class Resized(QWidget):
+        def resizeEvent(self, event):  # noqa: N802
+            pass
+
+    widget = Resized()
+    qtbot.addWidget(widget)
+    widget.show()
+    before = sys.getrefcount(None)
+    for step in range(500):
+        widget.resize(100 + step % 7, 100)
+    assert before - sys.getrefcount(None) < 50

@@ -32,6 +32,8 @@ from desktop_app.excel.mappings import MappingMemory
 from desktop_app.gui import messages
 from desktop_app.gui.background import BackgroundTask
 from desktop_app.gui.mapping_dialog import ColumnMappingDialog
+from desktop_app.gui.complaints_tab import ComplaintsTab
+from desktop_app.gui.indicators_tab import IndicatorsTab
 from desktop_app.gui.preview_tab import PreviewTab
 from desktop_app.gui.report_tab import ReportTab
 from desktop_app.gui.returns_tab import ReturnsTab
@@ -107,6 +109,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Editors")
         self.tabs.addTab(self.returns_tab, "&Returns")
+        self.indicators_tab = IndicatorsTab(self)
+        self.complaints_tab = ComplaintsTab(self)
+        self.tabs.addTab(self.indicators_tab, "&Indicators")
+        self.tabs.addTab(self.complaints_tab, "&Complaints")
         self.report_tab = ReportTab(self)
         self.preview_tab = PreviewTab(self)
         self.tabs.addTab(self.report_tab, "Re&port")
