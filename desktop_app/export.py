@@ -26,6 +26,19 @@ def export_complaints_report(summary, rules, text, out: str, options=None, suppr
     return out
 
 
+def export_performance_report(results, weekly, monthly, out: str, options=None, progress: Progress = _silent) -> str:
+    """The performance appendix (with the author's commentary and statuses in `results`) written to `out`."""
+    from desktop_app.domain.indicators import load_catalogue
+    from desktop_app.pdf.document import PageOptions
+    from desktop_app.pdf.performance_report import write_performance_report
+
+    progress(0.2, "Laying out the pages")
+    write_performance_report(results, Path(out), weekly=weekly, monthly=monthly, catalogue=load_catalogue(),
+                             options=options or PageOptions())
+    progress(1.0, "Done")
+    return out
+
+
 def preview_complaints_report(summary, rules, text, options=None, suppress_below: int | None = None,
                               progress: Progress = _silent) -> list[bytes]:
     """The appendix's pages as PNG images, exactly as the PDF will print them."""

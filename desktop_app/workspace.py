@@ -170,14 +170,15 @@ class Workspace:
         return self._cached("noted", key, lambda: self._with_notes(calculated))
 
     def _with_notes(self, calculated: IndicatorResults) -> IndicatorResults:
+        """Only the noted indicators change; everything else keeps the calculation's own values (None stays None)."""
         table = calculated.table.copy()
-        ids = table["id"]
-        for column in NOTE_COLUMNS:
-            noted = ids.map(lambda id_: self.project.indicator_notes.get(id_, {}).get(column))
-            table[column] = noted.where(noted.notna(), table[column])
-        status = ids.map(lambda id_: self.project.indicator_notes.get(id_, {}).get("status"))
-        table["status_source"] = table["status_source"].where(status.isna(), "author")
-        table["status"] = status.where(status.notna(), table["status"])
+        notes = self.project.indicator_notes
+        for column in (*NOTE_COLUMNS, "status"):
+            table[column] = pd.Series([notes.get(id_, {}).get(column, None if pd.isna(value) else value)
+                                       for id_, value in zip(table["id"], table[column])], index=table.index, dtype=object)
+        authored = table["id"].map(lambda id_: "status" in notes.get(id_, {}))
+        table["status_source"] = pd.Series([("author" if mine else source) for mine, source in
+                                            zip(authored, table["status_source"])], index=table.index, dtype=object)
         return dataclasses.replace(calculated, table=table)
 
 

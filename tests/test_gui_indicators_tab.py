@@ -335,3 +335,23 @@ def test_every_control_is_named_and_the_menu_opens_from_the_keyboard(tab):
         ["Edit commentary…", "Edit action…", "Edit status…", "Set status", "Use the return's status"]
     menu.close()
     assert tab.current_indicator() == "CSC-ASSESSMENTS-45-DAYS"
+
+
+def test_an_edited_commentary_reaches_the_exported_performance_report(make_window, qtbot, tmp_path):
+    from pypdf import PdfReader
+
+    from desktop_app.paths import SAMPLE_DATA
+
+    window = make_window()
+    window.import_paths([SAMPLE_DATA / name for name in ("childrens_performance_2023.xlsx", "population_2023.xlsx",
+                                                         "monthly_series_2021-2023.xlsx", "survey_2023-24.xlsx",
+                                                         "benchmarks_2023.xlsx")])
+    wait_for_task(qtbot, window)
+    indicator = "CSC-ASSESSMENTS-45-DAYS"
+    window.edit("Commentary", lambda text: window.project.set_note(indicator, "commentary", text), None,
+                "Backlog of out-of-date assessments cleared in August")
+    out = tmp_path / "performance.pdf"
+    window.export_performance_to(out)
+    wait_for_task(qtbot, window)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "Backlog of out-of-date assessments cleared in August" in text

@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
                                           "Read Excel or CSV returns into the report")
         self.export_action = self._action("&Export complaints report…", self.export_dialog, "Ctrl+E",
                                           "Write the Annual Complaints Report appendix as PDF")
+        self.export_performance_action = self._action(
+            "Export &performance report…", self.export_performance_dialog, "Ctrl+Shift+E",
+            "Write the performance appendix (dashboard, surveys, change cards, charts) as PDF")
         self.quit_action = self._action("&Quit", self.close, keys.Quit, "Close Scrutiny Studio")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
@@ -178,7 +181,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addActions([self.import_action, self.export_action, self.export_performance_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -447,6 +450,23 @@ class MainWindow(QMainWindow):
             return
         self._run(export_complaints_report, summary, self.workspace.rules(), self.workspace.report_text(), str(path),
                   self.page_options(), self.project.settings.get("suppress_below"),
+                  text=f"Writing {path.name}", done=lambda out: self.show_status(f"Wrote {Path(out).name}"))
+
+    def export_performance_dialog(self) -> None:
+        if self.workspace.indicators() is None:
+            messages.inform(self, "Nothing to export", "Import an indicator return first (File > Import returns).")
+            return
+        suggested = str(Path(self._last_folder()) / "Performance report.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, "Export the performance report", suggested, "PDF (*.pdf)")
+        if path:
+            self.export_performance_to(Path(path))
+
+    def export_performance_to(self, path: Path) -> None:
+        from desktop_app.export import export_performance_report
+
+        weekly, monthly = (self.project.frame(kind) for kind in (ReturnKind.WEEKLY_SERIES, ReturnKind.MONTHLY_SERIES))
+        self._run(export_performance_report, self.workspace.indicators(), None if weekly.empty else weekly,
+                  None if monthly.empty else monthly, str(path), self.page_options(),
                   text=f"Writing {path.name}", done=lambda out: self.show_status(f"Wrote {Path(out).name}"))
 
     def page_options(self):
