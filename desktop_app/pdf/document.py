@@ -20,7 +20,9 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import landscape
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate, Flowable, Frame, HRFlowable, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+)
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop_app.pdf.style import ReportStyle
@@ -216,3 +218,27 @@ class AppendixDocTemplate(BaseDocTemplate):
         rule_y = height - style.header_from_top - running.leading * 0.6
         canvas.line(style.margin_left, rule_y, width - style.margin_right, rule_y)
         canvas.restoreState()
+
+
+def title_page(style: ReportStyle, title: str, appendix: str | None, subtitle: str | None,
+               details: list[list[Flowable]]) -> list[Flowable]:
+    """An appendix's title page: the appendix line, the title and its rule, the subtitle, and a table
+    of particulars (label and value cells). Text is given as paragraph mark-up."""
+    flowables: list[Flowable] = [Spacer(1, style.text_height * 0.16)]
+    if appendix:
+        flowables.append(Paragraph(appendix, style["title_appendix"]))
+    flowables.append(Heading(title, style["title"], in_contents=False))
+    flowables.append(HRFlowable(width="100%", thickness=2, color=style.colours["rule"], spaceBefore=2,
+                                spaceAfter=14, hAlign="LEFT"))
+    if subtitle:
+        flowables.append(Paragraph(subtitle, style["title_subtitle"]))
+    if details:
+        table = Table(details, colWidths=[style.text_width * 0.28, style.text_width * 0.72], hAlign="LEFT")
+        table.setStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),
+        ])
+        flowables.append(table)
+    return flowables

@@ -44,7 +44,7 @@ from pathlib import Path
 
 import pandas as pd
 from reportlab.platypus import (
-    CondPageBreak, Flowable, HRFlowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
+    CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
 )
 
 from desktop_app.domain.indicators import (
@@ -56,7 +56,9 @@ from desktop_app.domain.resource_files import read_toml
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.paths import RESOURCES
 from desktop_app.pdf.charts import Series, monthly_counts_chart, rolling_percent_chart
-from desktop_app.pdf.document import AppendixDocTemplate, Heading, PageOptions, contents, write_atomically
+from desktop_app.pdf.document import (
+    AppendixDocTemplate, Heading, PageOptions, contents, title_page, write_atomically,
+)
 from desktop_app.pdf.figures import key_of
 from desktop_app.pdf.prose import inline, prose
 from desktop_app.pdf.style import COLOUR_NAMES, ReportStyle, load_style
@@ -615,17 +617,9 @@ class _Report:
         return []
 
     def title_page(self) -> list[Flowable]:
-        style, document = self.style, self.text.document
-        flowables: list[Flowable] = [Spacer(1, style.text_height * 0.16)]
-        if document.get("appendix"):
-            flowables.append(Paragraph(inline(self.fill(document["appendix"], "[document] appendix")),
-                                       style["title_appendix"]))
-        flowables.append(Heading(inline(self.title), style["title"], in_contents=False))
-        flowables.append(HRFlowable(width="100%", thickness=2, color=style.colours["rule"], spaceBefore=2,
-                                    spaceAfter=14, hAlign="LEFT"))
-        if document.get("subtitle"):
-            flowables.append(Paragraph(inline(self.fill(document["subtitle"], "[document] subtitle")),
-                                       style["title_subtitle"]))
+        document = self.text.document
+        appendix, subtitle = (inline(self.fill(document[key], f"[document] {key}")) if document.get(key) else None
+                              for key in ("appendix", "subtitle"))
         rows = []
         for key, words in (("report_to", "title_details_report_to"), ("meeting_date", "title_details_meeting_date"),
                            ("report_of", "title_details_report_of")):
@@ -636,16 +630,7 @@ class _Report:
         if self.figures["period"] != MISSING:
             rows.append([self.text_cell(f"**{self.words('title_details_period')}**", "title_detail"),
                          self.text_cell(self.figures["period"], "title_detail")])
-        if rows:
-            details = Table(rows, colWidths=[style.text_width * 0.28, style.text_width * 0.72], hAlign="LEFT")
-            details.setStyle([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),
-            ])
-            flowables.append(details)
-        return flowables
+        return title_page(self.style, inline(self.title), appendix, subtitle, rows)
 
     # --- tables -----------------------------------------------------------------------
 
