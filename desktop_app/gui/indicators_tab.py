@@ -72,16 +72,23 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _NEW_LINE = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
 
 
+def _cell_without_text(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,
+                       index: QModelIndex):
+    """Draw the cell's background, selection and focus but not its text; return what the text needs."""
+    opt = QStyleOptionViewItem(option)
+    delegate.initStyleOption(opt, index)
+    text, opt.text = opt.text, ""
+    widget = opt.widget
+    style = widget.style() if widget else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+    return opt, text, style, widget
+
+
 class WrappedTextDelegate(QStyledItemDelegate):
     """Wrapped text that ends in "…" where the row is too short for all of it (Qt would cut a line in half)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        widget = opt.widget
-        style = widget.style() if widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt, text, style, widget = _cell_without_text(self, painter, option, index)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(margin, 0, -margin, 0)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
@@ -97,12 +104,7 @@ class GroupDelegate(QStyledItemDelegate):
     """A group's name at the top of the part of its cell (spanning the group's rows) that is in view."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        widget = opt.widget
-        style = widget.style() if widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt, text, style, widget = _cell_without_text(self, painter, option, index)
         shown = opt.rect.intersected(widget.viewport().rect()) if widget else opt.rect
         painter.save()
         painter.setFont(opt.font)
