@@ -155,11 +155,15 @@ class Workspace:
 
     def calculated_indicators(self) -> IndicatorResults | None:
         """The indicators as the returns and the rules give them, before the author's notes."""
-        frames = {kind: self.project.frame(kind) for kind in self.INDICATOR_KINDS}
-        if all(frame.empty for kind, frame in frames.items() if kind is not ReturnKind.POPULATION):
+        key = self._imports_key(*self.INDICATOR_KINDS)
+        if not any(part.thing.kind is not ReturnKind.POPULATION for part in key):
             return None
-        return self._cached("indicators", self._imports_key(*self.INDICATOR_KINDS), lambda: calculate_indicators(
-            IndicatorReturns(*(frames[kind] for kind in self.INDICATOR_KINDS)), self.catalogue))
+
+        def calculate() -> IndicatorResults:
+            frames = (self.project.frame(kind) for kind in self.INDICATOR_KINDS)
+            return calculate_indicators(IndicatorReturns(*frames), self.catalogue)
+
+        return self._cached("indicators", key, calculate)
 
     def indicators(self) -> IndicatorResults | None:
         """The indicators with the author's commentary, actions and statuses laid over them."""
