@@ -25,8 +25,14 @@ from desktop_app.domain.periods import Period  # noqa: E402
 from desktop_app.domain.rules import load_rules  # noqa: E402
 from desktop_app.domain.vocabulary import load_vocabulary  # noqa: E402
 
-THEMES = ["Decision Making", "Finance / Funding", "Information and Advice", "Quality of service",
-          "Health and Safety", "Staff Attitude"]
+THEMES = [
+    "Decision Making",
+    "Finance / Funding",
+    "Information and Advice",
+    "Quality of service",
+    "Health and Safety",
+    "Staff Attitude",
+]
 OUTCOMES = ["upheld", "partially_upheld", "not_upheld", "withdrawn", "ongoing"]
 
 
@@ -84,9 +90,13 @@ def main() -> None:
     year = Period(dt.date(2022, 4, 1), dt.date(2023, 3, 31))
     as_of = dt.date(2024, 6, 1)
     print(f"{args.rows:,} rows, median of {args.repeat} runs")
-    print(f"  case timeliness, whole log: {median_seconds(lambda: case_timeliness(log, rules, as_of), args.repeat):.3f} s")
-    print(f"  summary of one year:        "
-          f"{median_seconds(lambda: summarise(log, rules, vocabulary.outcome_classes, year, as_of), args.repeat):.3f} s")
+    print(
+        f"  case timeliness, whole log: {median_seconds(lambda: case_timeliness(log, rules, as_of), args.repeat):.3f} s"
+    )
+    print(
+        f"  summary of one year:        "
+        f"{median_seconds(lambda: summarise(log, rules, vocabulary.outcome_classes, year, as_of), args.repeat):.3f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -55,9 +55,11 @@ def main() -> None:
         probe.stop()
         gaps = sorted((b - a) * 1000 for a, b in zip(ticks, ticks[1:]))
         rows = sum(sheet.rows for imported in window.project.imports for sheet in imported.sheets)
-        print(f"{rows:,} rows imported in {elapsed:.2f} s; timer gaps over {len(gaps)} ticks: "
-              f"longest {gaps[-1]:.0f} ms, 99th percentile {gaps[int(len(gaps) * 0.99)]:.0f} ms, "
-              f"median {statistics.median(gaps):.0f} ms")
+        print(
+            f"{rows:,} rows imported in {elapsed:.2f} s; timer gaps over {len(gaps)} ticks: "
+            f"longest {gaps[-1]:.0f} ms, 99th percentile {gaps[int(len(gaps) * 0.99)]:.0f} ms, "
+            f"median {statistics.median(gaps):.0f} ms"
+        )
 
 
 if __name__ == "__main__":

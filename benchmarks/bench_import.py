@@ -28,8 +28,13 @@ from bench_complaints import median_seconds, synthetic_log  # noqa: E402
 from desktop_app.excel.importer import Importer  # noqa: E402
 
 PROCEDURE = {"childrens_statutory": "Statutory", "corporate": "Corporate", "adult_social_care": "ASC"}
-OUTCOME = {"upheld": "Upheld", "partially_upheld": "Partly upheld", "not_upheld": "Not upheld",
-           "withdrawn": "Withdrawn", "ongoing": "Ongoing"}
+OUTCOME = {
+    "upheld": "Upheld",
+    "partially_upheld": "Partly upheld",
+    "not_upheld": "Not upheld",
+    "withdrawn": "Withdrawn",
+    "ongoing": "Ongoing",
+}
 
 
 def write_log(path: Path, rows: int) -> None:
@@ -37,13 +42,33 @@ def write_log(path: Path, rows: int) -> None:
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("Complaints Log")
     sheet.append(["Complaints log (synthetic)"])
-    sheet.append(["Complaint Ref", "Process", "Stage", "Date Received", "Date Acknowledged", "Date Responded",
-                  "Extension Agreed", "Outcome", "Category"])
+    sheet.append(
+        [
+            "Complaint Ref",
+            "Process",
+            "Stage",
+            "Date Received",
+            "Date Acknowledged",
+            "Date Responded",
+            "Extension Agreed",
+            "Outcome",
+            "Category",
+        ]
+    )
     for row in log.itertuples(index=False):
-        sheet.append([row.reference, PROCEDURE[row.procedure], row.stage, row.received.date(),
-                      None if pd.isna(row.acknowledged) else row.acknowledged.date(),
-                      None if pd.isna(row.responded) else row.responded.date(),
-                      "Yes" if row.extension else "No", OUTCOME[row.outcome], row.theme])
+        sheet.append(
+            [
+                row.reference,
+                PROCEDURE[row.procedure],
+                row.stage,
+                row.received.date(),
+                None if pd.isna(row.acknowledged) else row.acknowledged.date(),
+                None if pd.isna(row.responded) else row.responded.date(),
+                "Yes" if row.extension else "No",
+                OUTCOME[row.outcome],
+                row.theme,
+            ]
+        )
     workbook.save(path)
 
 
@@ -59,9 +84,20 @@ def write_indicator_workbook(path: Path, sheets: int, rows_per_sheet: int = 500)
         for row in range(rows_per_sheet):
             month = months[row % 60]
             value = rng.normal(60, 15)
-            sheet.append([f"S{number}-{row // 60:02d}", f"Measure {row // 60}", "Timeliness", "%",
-                          "High" if row % 2 else "Low", month.strftime("%B %Y"),
-                          f"{value:.1f}" if row % 7 == 0 else round(value, 1), 65, 70.2, 68.9])
+            sheet.append(
+                [
+                    f"S{number}-{row // 60:02d}",
+                    f"Measure {row // 60}",
+                    "Timeliness",
+                    "%",
+                    "High" if row % 2 else "Low",
+                    month.strftime("%B %Y"),
+                    f"{value:.1f}" if row % 7 == 0 else round(value, 1),
+                    65,
+                    70.2,
+                    68.9,
+                ]
+            )
     workbook.save(path)
 
 
@@ -76,8 +112,10 @@ def main() -> None:
         log, indicators = Path(folder) / "log.xlsx", Path(folder) / "indicators.xlsx"
         write_log(log, args.rows)
         write_indicator_workbook(indicators, args.sheets)
-        for label, path in ((f"complaints log, {args.rows:,} rows", log),
-                            (f"indicator workbook, {args.sheets} sheets", indicators)):
+        for label, path in (
+            (f"complaints log, {args.rows:,} rows", log),
+            (f"indicator workbook, {args.sheets} sheets", indicators),
+        ):
             print(f"{label} ({path.stat().st_size / 1e6:.1f} MB), median of {args.repeat} runs")
             steps = {
                 "our importer (calamine + checks)": lambda: importer.import_file(path),

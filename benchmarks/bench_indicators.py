@@ -49,7 +49,13 @@ def synthetic_catalogue(count: int) -> Catalogue:
         unit, rolling, polarity, age_band = KINDS[n % len(KINDS)]
         id_ = f"IND-{n:04d}"
         definitions[id_] = IndicatorDefinition(
-            id_, f"Indicator {n}", unit, group="Demand", polarity=polarity, age_band=age_band, rolling=rolling,
+            id_,
+            f"Indicator {n}",
+            unit,
+            group="Demand",
+            polarity=polarity,
+            age_band=age_band,
+            rolling=rolling,
             tolerance=0.05,
         )
     return Catalogue(definitions, load_catalogue().unit_names)
@@ -90,8 +96,14 @@ def synthetic_returns(count: int, months: int, seed: int = 1) -> IndicatorReturn
     )
     quartiles = pd.DataFrame(
         {
-            "id": ids, "comparator": "sn", "lower_quartile": 250.0, "median": 300.0, "upper_quartile": 350.0,
-            "average": 300.0, "sheet": "Benchmarks", "row": np.arange(count) + 2,
+            "id": ids,
+            "comparator": "sn",
+            "lower_quartile": 250.0,
+            "median": 300.0,
+            "upper_quartile": 350.0,
+            "average": 300.0,
+            "sheet": "Benchmarks",
+            "row": np.arange(count) + 2,
         }
     )
     members = pd.concat(

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_complaints import median_seconds, synthetic_log  # noqa: E402
 
 from desktop_app.domain.returns import ReturnKind  # noqa: E402
-from desktop_app.excel.importer import ImportResult, Importer, SheetImport  # noqa: E402
+from desktop_app.excel.importer import Importer, ImportResult, SheetImport  # noqa: E402
 from desktop_app.excel.workbook import Provenance  # noqa: E402
 from desktop_app.paths import SAMPLE_DATA  # noqa: E402
 from desktop_app.project import store  # noqa: E402
@@ -54,12 +54,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"report{store.PROJECT_SUFFIX}"
         store.save(project, path)
-        print(f"{args.rows:,}-row complaints log plus the sample returns, median of {args.repeat} runs "
-              f"({path.stat().st_size / 1e6:.1f} MB file)")
+        print(
+            f"{args.rows:,}-row complaints log plus the sample returns, median of {args.repeat} runs "
+            f"({path.stat().st_size / 1e6:.1f} MB file)"
+        )
         print(f"  save:           {median_seconds(lambda: store.save(project, path), args.repeat):.3f} s")
         print(f"  open:           {median_seconds(lambda: store.load(path), args.repeat):.3f} s")
-        print(f"  recovery copy:  "
-              f"{median_seconds(lambda: store.save_recovery(project, Path(folder) / 'data', path), args.repeat):.3f} s")
+        print(
+            f"  recovery copy:  "
+            f"{median_seconds(lambda: store.save_recovery(project, Path(folder) / 'data', path), args.repeat):.3f} s"
+        )
         compare = lambda: compare_frames("Log", ReturnKind.COMPLAINTS_LOG, log, changed)  # noqa: E731
         print(f"  what changed:   {median_seconds(compare, args.repeat):.3f} s")
 

@@ -37,8 +37,9 @@ def first_paint_seconds(command: list[str], environment: dict[str, str]) -> floa
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=180, env=environment, cwd=ROOT)
     except subprocess.TimeoutExpired:
-        raise SystemExit(f"{' '.join(command)} did not paint its window within 180 s "
-                         "(does its command line know `selftest`?)") from None
+        raise SystemExit(
+            f"{' '.join(command)} did not paint its window within 180 s (does its command line know `selftest`?)"
+        ) from None
     painted = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("first-paint ")]
     if result.returncode != 0 or not painted:
         raise SystemExit(f"{' '.join(command)} failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
@@ -49,8 +50,11 @@ def measure(label: str, command: list[str], repeat: int, environment: dict[str, 
     first_paint_seconds(command, environment)  # warms the disk cache and Python's bytecode cache
     times = [first_paint_seconds(command, environment) for _ in range(repeat)]
     median = statistics.median(times)
-    print(f"{label:<8} median {median:.2f} s to the first painted window "
-          f"(fastest {min(times):.2f} s, slowest {max(times):.2f} s, {repeat} runs)", flush=True)
+    print(
+        f"{label:<8} median {median:.2f} s to the first painted window "
+        f"(fastest {min(times):.2f} s, slowest {max(times):.2f} s, {repeat} runs)",
+        flush=True,
+    )
     return median
 
 
@@ -64,9 +68,23 @@ def source_command() -> list[str]:
 
 def build(into: Path) -> Path:
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                    "--distpath", str(into / "dist"), "--workpath", str(into / "build"), str(ROOT / "build.spec")],
-                   check=True, cwd=into)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(into / "dist"),
+            "--workpath",
+            str(into / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        check=True,
+        cwd=into,
+    )
     print(f"built in {time.monotonic() - started:.0f} s", flush=True)
     return into / "dist" / NAME
 
@@ -85,8 +103,9 @@ def main() -> None:
         bundle = build(Path(folder)) if args.build else args.bundle
         executable = bundle / (f"{NAME}.exe" if sys.platform == "win32" else NAME)
         if not executable.exists():
-            print(f"bundle   not measured: there is no {executable} (build it: pyinstaller build.spec, "
-                  "or pass --build)")
+            print(
+                f"bundle   not measured: there is no {executable} (build it: pyinstaller build.spec, or pass --build)"
+            )
             return
         measure("bundle", [str(executable), "selftest", "--measure-startup"], args.repeat, environment)
 

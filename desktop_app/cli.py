@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.command == "report":
         return {"complaints": _complaints_report, "performance": _performance_report, "cover": _cover_report}[
-            args.report_kind](args)
+            args.report_kind
+        ](args)
     if args.command == "indicators":
         return _indicators(args)
     return _complaints(args)
@@ -67,11 +68,15 @@ def _window(paths: list[Path]) -> int:
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
     ):
-        print("Scrutiny Studio: there is no screen here, so the window cannot open. "
-              f"The sample complaints log ({SAMPLE_COMPLAINTS_LOG.name}) summarised:\n")
+        print(
+            "Scrutiny Studio: there is no screen here, so the window cannot open. "
+            f"The sample complaints log ({SAMPLE_COMPLAINTS_LOG.name}) summarised:\n"
+        )
         status = _complaints(_parser().parse_args(["complaints", str(SAMPLE_COMPLAINTS_LOG)]))
-        print("\nFor your own log: python -m desktop_app complaints YOUR_LOG.xlsx [--json]; "
-              "python -m desktop_app --help lists every command.")
+        print(
+            "\nFor your own log: python -m desktop_app complaints YOUR_LOG.xlsx [--json]; "
+            "python -m desktop_app --help lists every command."
+        )
         return status
     from desktop_app.gui.app import run  # Qt only when the window is wanted
 
@@ -91,29 +96,51 @@ def _parser() -> argparse.ArgumentParser:
     complaints_report.add_argument("log", type=Path, help="the complaints log (.xlsx, .xlsm or .csv)")
     complaints_report.add_argument("--out", type=Path, required=True, help="the PDF to write")
     _period_arguments(complaints_report)
-    complaints_report.add_argument("--text", type=Path, help="the report's words (default: resources/complaints_report_text.toml)")
+    complaints_report.add_argument(
+        "--text", type=Path, help="the report's words (default: resources/complaints_report_text.toml)"
+    )
     complaints_report.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
     _page_arguments(complaints_report)
-    performance = report_kinds.add_parser("performance", help="the performance appendix: dashboard, surveys, change cards, charts")
-    performance.add_argument("files", type=Path, nargs="+", help="returns: indicators, benchmarks, population, series, survey")
+    performance = report_kinds.add_parser(
+        "performance", help="the performance appendix: dashboard, surveys, change cards, charts"
+    )
+    performance.add_argument(
+        "files", type=Path, nargs="+", help="returns: indicators, benchmarks, population, series, survey"
+    )
     performance.add_argument("--out", type=Path, required=True, help="the PDF to write")
     performance.add_argument("--period", help="as at this period (e.g. 'July 2023'; default: each indicator's latest)")
     performance.add_argument("--area", help="our area in the population return, where it holds several")
-    performance.add_argument("--text", type=Path, help="the report's words (default: resources/performance_report_text.toml)")
+    performance.add_argument(
+        "--text", type=Path, help="the report's words (default: resources/performance_report_text.toml)"
+    )
     _page_arguments(performance)
     cover = report_kinds.add_parser("cover", help="the cover report sheet, laid out by a council's template")
-    cover.add_argument("values", type=Path, help="the cover's words (a TOML file such as resources/cover_templates/sample_cover.toml)")
+    cover.add_argument(
+        "values", type=Path, help="the cover's words (a TOML file such as resources/cover_templates/sample_cover.toml)"
+    )
     cover.add_argument("--template", default="sefton", help="sefton, wirral, or a template file (default: sefton)")
-    cover.add_argument("--appendix", action="append", help="an appendix to list (repeat for each; default: the file's list)")
+    cover.add_argument(
+        "--appendix", action="append", help="an appendix to list (repeat for each; default: the file's list)"
+    )
     cover.add_argument("--out", type=Path, required=True, help="the PDF to write")
     _page_arguments(cover)
-    indicators = commands.add_parser("indicators", help="every indicator's figures: change, judgement, status, benchmarks")
-    indicators.add_argument("files", type=Path, nargs="+", help="returns: indicators, benchmarks, population, series, survey")
-    indicators.add_argument("--period", help="as at this period (e.g. 'July 2023', '2022-23' or 2023-07-31; default: each indicator's latest)")
+    indicators = commands.add_parser(
+        "indicators", help="every indicator's figures: change, judgement, status, benchmarks"
+    )
+    indicators.add_argument(
+        "files", type=Path, nargs="+", help="returns: indicators, benchmarks, population, series, survey"
+    )
+    indicators.add_argument(
+        "--period",
+        help="as at this period (e.g. 'July 2023', '2022-23' or 2023-07-31; default: each indicator's latest)",
+    )
     indicators.add_argument("--area", help="our area in the population return, where it holds several")
     indicators.add_argument("--json", action="store_true", help=f"print one JSON document ({INDICATORS_SCHEMA})")
-    commands.add_parser("selftest", help="check this installation: open the window off screen, import the samples, "
-                                         "export the appendices and read them back")
+    commands.add_parser(
+        "selftest",
+        help="check this installation: open the window off screen, import the samples, "
+        "export the appendices and read them back",
+    )
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")
@@ -122,8 +149,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def _page_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--agenda-item", type=int, help="the agenda item number printed at the top of every page")
-    parser.add_argument("--first-page", type=int, default=1, help="the page number of the first page, so pages run on from the agenda pack")
-    parser.add_argument("--start-on-odd", action="store_true", help="start on an odd page, with a 'left blank' page if needed")
+    parser.add_argument(
+        "--first-page",
+        type=int,
+        default=1,
+        help="the page number of the first page, so pages run on from the agenda pack",
+    )
+    parser.add_argument(
+        "--start-on-odd", action="store_true", help="start on an odd page, with a 'left blank' page if needed"
+    )
 
 
 def _page_options(args: argparse.Namespace):
@@ -133,9 +167,21 @@ def _page_options(args: argparse.Namespace):
 
 
 def _period_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", type=_date, help="first day of the period (default: the start of the reporting year of the latest complaint)")
-    parser.add_argument("--to", dest="end", type=_date, help="last day of the period (default: a year after --from, less a day)")
-    parser.add_argument("--as-of", type=_date, default=dt.date.today(), help="the day open complaints are judged overdue on (default: today)")
+    parser.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        help="first day of the period (default: the start of the reporting year of the latest complaint)",
+    )
+    parser.add_argument(
+        "--to", dest="end", type=_date, help="last day of the period (default: a year after --from, less a day)"
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        default=dt.date.today(),
+        help="the day open complaints are judged overdue on (default: today)",
+    )
 
 
 def _date(text: str) -> dt.date:
@@ -158,8 +204,11 @@ def _summary_of_log(args: argparse.Namespace):
     except Exception as exc:  # a reader failure nobody foresaw: still one line, never a traceback
         if os.environ.get("SCRUTINY_DEBUG"):
             raise
-        print(f"error: {args.log.name}: could not be read ({type(exc).__name__}: {exc}); "
-              "set SCRUTINY_DEBUG=1 to see the details, and please report it", file=sys.stderr)
+        print(
+            f"error: {args.log.name}: could not be read ({type(exc).__name__}: {exc}); "
+            "set SCRUTINY_DEBUG=1 to see the details, and please report it",
+            file=sys.stderr,
+        )
         return None
     summary = summarise(imported.log, rules, vocabulary.outcome_classes, period, args.as_of)
     return rules, imported, summary
@@ -175,8 +224,9 @@ def _complaints_report(args: argparse.Namespace) -> int:
     rules, imported, summary = read
     try:
         text = load_report_text(args.text) if args.text else load_report_text()
-        write_complaints_report(summary, rules, args.out, text=text, suppress_below=args.suppress_below,
-                                options=_page_options(args))
+        write_complaints_report(
+            summary, rules, args.out, text=text, suppress_below=args.suppress_below, options=_page_options(args)
+        )
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -223,8 +273,11 @@ def _calculated_indicators(args: argparse.Namespace):
     if args.period:
         as_at = period_ends(pd.Series([args.period], dtype="object")).iloc[0]
         if pd.isna(as_at):
-            print(f"error: --period {args.period!r} is not a period this reader can place in time "
-                  "(write e.g. 'July 2023', '2022-23' or 2023-07-31)", file=sys.stderr)
+            print(
+                f"error: --period {args.period!r} is not a period this reader can place in time "
+                "(write e.g. 'July 2023', '2022-23' or 2023-07-31)",
+                file=sys.stderr,
+            )
             return None
         as_at = as_at.date()
     try:
@@ -236,8 +289,12 @@ def _calculated_indicators(args: argparse.Namespace):
         return None
     frames = {kind: _frame_of(results, kind) for kind in ReturnKind}
     returns = IndicatorReturns(
-        frames[ReturnKind.INDICATORS], frames[ReturnKind.MONTHLY_SERIES], frames[ReturnKind.SURVEY],
-        frames[ReturnKind.BENCHMARK_QUARTILES], frames[ReturnKind.BENCHMARK_MEMBERS], frames[ReturnKind.POPULATION],
+        frames[ReturnKind.INDICATORS],
+        frames[ReturnKind.MONTHLY_SERIES],
+        frames[ReturnKind.SURVEY],
+        frames[ReturnKind.BENCHMARK_QUARTILES],
+        frames[ReturnKind.BENCHMARK_MEMBERS],
+        frames[ReturnKind.POPULATION],
         area=args.area,
     )
     calculated = calculate_indicators(returns, catalogue, as_at)
@@ -251,8 +308,11 @@ def _indicators(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     calculated, problems, _, _ = found
     if args.json:
-        document = {"schema": INDICATORS_SCHEMA, "indicators": [_indicator_record(r) for r in calculated.records()],
-                    "problems": [_problem_record(p) for p in problems]}
+        document = {
+            "schema": INDICATORS_SCHEMA,
+            "indicators": [_indicator_record(r) for r in calculated.records()],
+            "problems": [_problem_record(p) for p in problems],
+        }
         json.dump(document, sys.stdout, indent=1, ensure_ascii=False)
         print()
     else:
@@ -270,15 +330,23 @@ def _performance_report(args: argparse.Namespace) -> int:
     calculated, problems, frames, catalogue = found
     try:
         text = load_performance_text(args.text) if args.text else load_performance_text()
-        write_performance_report(calculated, args.out, text=text, weekly=frames[ReturnKind.WEEKLY_SERIES],
-                                 monthly=frames[ReturnKind.MONTHLY_SERIES], catalogue=catalogue,
-                                 options=_page_options(args))
+        write_performance_report(
+            calculated,
+            args.out,
+            text=text,
+            weekly=frames[ReturnKind.WEEKLY_SERIES],
+            monthly=frames[ReturnKind.MONTHLY_SERIES],
+            catalogue=catalogue,
+            options=_page_options(args),
+        )
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     if problems:
-        print(f"note: {len(problems)} problems in the returns (run 'indicators --json' or 'check' to see them)",
-              file=sys.stderr)
+        print(
+            f"note: {len(problems)} problems in the returns (run 'indicators --json' or 'check' to see them)",
+            file=sys.stderr,
+        )
     print(f"wrote {args.out}")
     return 0
 
@@ -287,8 +355,9 @@ def _cover_report(args: argparse.Namespace) -> int:
     from desktop_app.pdf.cover import write_cover_report
 
     try:
-        _, problems = write_cover_report(args.values, args.template, args.out, appendices=args.appendix,
-                                         options=_page_options(args))
+        _, problems = write_cover_report(
+            args.values, args.template, args.out, appendices=args.appendix, options=_page_options(args)
+        )
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -305,8 +374,23 @@ def _frame_of(results: list[ImportResult], kind: ReturnKind) -> pd.DataFrame | N
 
 
 def _indicator_record(row: dict) -> dict:
-    keys = ("id", "name", "group", "unit", "polarity", "period", "value", "previous", "change", "change_pct",
-            "direction", "judgement", "target", "status", "status_source")
+    keys = (
+        "id",
+        "name",
+        "group",
+        "unit",
+        "polarity",
+        "period",
+        "value",
+        "previous",
+        "change",
+        "change_pct",
+        "direction",
+        "judgement",
+        "target",
+        "status",
+        "status_source",
+    )
     record = {key: row.get(key) for key in keys}
     record["comparators"] = {
         group: {"value": row.get(group), "quartile": row.get(f"{group}_quartile")} for group in ("sn", "nw", "england")
@@ -317,12 +401,18 @@ def _indicator_record(row: dict) -> dict:
 
 
 def _problem_record(problem) -> dict:
-    return {"severity": problem.severity.value, "sheet": problem.sheet, "row": problem.row,
-            "column": problem.column or None, "value": problem.value or None, "message": problem.message}
+    return {
+        "severity": problem.severity.value,
+        "sheet": problem.sheet,
+        "row": problem.row,
+        "column": problem.column or None,
+        "value": problem.value or None,
+        "message": problem.message,
+    }
 
 
 def indicators_text(calculated) -> str:
-    from desktop_app.domain.indicators import format_change, format_value
+    from desktop_app.domain.indicators import format_value
 
     arrows = {"up": "▲", "down": "▼", "same": "-"}
     lines = []
@@ -334,7 +424,9 @@ def indicators_text(calculated) -> str:
             previous = format_value(None if pd.isna(row["previous"]) else row["previous"], row["unit"], decimals)
             arrow = arrows.get(row["direction"], " ") if isinstance(row["direction"], str) else " "
             judgement = row["judgement"] if isinstance(row["judgement"], str) else ""
-            lines.append(f"  {arrow} {row['name'][:70]:<70} {row['period'] or '':>12} {value:>10} (was {previous}) {judgement}")
+            lines.append(
+                f"  {arrow} {row['name'][:70]:<70} {row['period'] or '':>12} {value:>10} (was {previous}) {judgement}"
+            )
     return "\n".join(lines).lstrip("\n")
 
 
@@ -347,13 +439,26 @@ def check_document(result: ImportResult) -> dict:
         "size": result.provenance.size,
         "modified": result.provenance.modified,
         "sheets": [
-            {"sheet": s.sheet, "kind": s.kind.value if s.kind else None, "header_row": s.header_row,
-             "rows": s.rows, "hidden": s.hidden, "columns": s.columns}
+            {
+                "sheet": s.sheet,
+                "kind": s.kind.value if s.kind else None,
+                "header_row": s.header_row,
+                "rows": s.rows,
+                "hidden": s.hidden,
+                "columns": s.columns,
+            }
             for s in result.sheets
         ],
         "problems": [
-            {"severity": p.severity.value, "sheet": p.sheet, "row": p.row, "column": p.column or None,
-             "cell": p.cell or None, "value": p.value or None, "message": p.message}
+            {
+                "severity": p.severity.value,
+                "sheet": p.sheet,
+                "row": p.row,
+                "column": p.column or None,
+                "cell": p.cell or None,
+                "value": p.value or None,
+                "message": p.message,
+            }
             for p in result.problems
         ],
     }
@@ -366,8 +471,10 @@ def check_text(result: ImportResult) -> str:
         where = f", header on row {sheet.header_row}, {sheet.rows} rows read" if sheet.kind else ""
         lines.append(f"  sheet '{sheet.sheet}': {kind}{where}")
     counts = {severity: result.count(severity) for severity in Severity}
-    lines.append(f"{counts[Severity.ERROR]} errors (rows not used), {counts[Severity.WARNING]} warnings, "
-                 f"{counts[Severity.NOTE]} notes")
+    lines.append(
+        f"{counts[Severity.ERROR]} errors (rows not used), {counts[Severity.WARNING]} warnings, "
+        f"{counts[Severity.NOTE]} notes"
+    )
     lines += [f"  {problem}" for problem in result.problems]
     return "\n".join(lines)
 
@@ -404,7 +511,13 @@ def _stage_records(stages: pd.DataFrame) -> list[dict]:
     for row in stages.to_dict("records"):
         records.append(
             {
-                key: (_number(value, 1) if key.endswith("_pct") else value if key in ("procedure", "stage") else _number(value))
+                key: (
+                    _number(value, 1)
+                    if key.endswith("_pct")
+                    else value
+                    if key in ("procedure", "stage")
+                    else _number(value)
+                )
                 for key, value in row.items()
             }
         )
@@ -416,8 +529,11 @@ def _summary_records(summary: ComplaintsSummary) -> dict:
     themes = summary.themes
     procedures = list(themes.columns.get_level_values(1).unique())
     return {
-        "period": {"from": summary.period.start.isoformat(), "to": summary.period.end.isoformat(),
-                   "label": summary.period.label},
+        "period": {
+            "from": summary.period.start.isoformat(),
+            "to": summary.period.end.isoformat(),
+            "label": summary.period.label,
+        },
         "stages": _stage_records(summary.stages),
         "themes": [
             {
@@ -428,16 +544,23 @@ def _summary_records(summary: ComplaintsSummary) -> dict:
             for theme in themes.index
         ],
         "escalation": [
-            {"procedure": row["procedure"], "stage_1": int(row["stage_1"]), "stage_2": int(row["stage_2"]),
-             "escalation_pct": _number(row["escalation_pct"], 1)}
+            {
+                "procedure": row["procedure"],
+                "stage_1": int(row["stage_1"]),
+                "stage_2": int(row["stage_2"]),
+                "escalation_pct": _number(row["escalation_pct"], 1),
+            }
             for row in summary.escalation.to_dict("records")
         ],
         "ombudsman": [
             {"procedure": row["procedure"], "decision": row["decision"], "contacts": int(row["contacts"])}
             for row in summary.ombudsman_decisions.to_dict("records")
         ],
-        "cared_for": {"count": summary.cared_for["count"], "of": summary.cared_for["of"],
-                      "pct": _number(summary.cared_for["pct"], 1)},
+        "cared_for": {
+            "count": summary.cared_for["count"],
+            "of": summary.cared_for["of"],
+            "pct": _number(summary.cared_for["pct"], 1),
+        },
     }
 
 
@@ -447,14 +570,23 @@ def summary_document(summary: ComplaintsSummary, imported: LogImport) -> dict:
     if summary.previous is not None:
         previous = _summary_records(summary.previous)
         previous["change"] = [
-            {"procedure": row["procedure"], "stage": row["stage"], "received": int(row["received"]),
-             "previous": int(row["previous"]), "change_pct": _number(row["change_pct"], 1)}
+            {
+                "procedure": row["procedure"],
+                "stage": row["stage"],
+                "received": int(row["received"]),
+                "previous": int(row["previous"]),
+                "change_pct": _number(row["change_pct"], 1),
+            }
             for row in summary.year_on_year().to_dict("records")
         ]
     return {
         "schema": SUMMARY_SCHEMA,
-        "source": {"file": imported.file, "sheet": imported.sheet, "header_row": imported.header_row,
-                   "rows_read": len(imported.log)},
+        "source": {
+            "file": imported.file,
+            "sheet": imported.sheet,
+            "header_row": imported.header_row,
+            "rows_read": len(imported.log),
+        },
         "as_of": summary.as_of.isoformat(),
         **_summary_records(summary),
         "previous_year": previous,
@@ -517,8 +649,10 @@ def summary_text(summary: ComplaintsSummary, imported: LogImport, rules: Complai
             }
         )
         lines += ["", table.to_string(index=False)]
-    lines.append("* of the complaints finalised to date. Upheld is of complaints with a finding "
-                 "(withdrawn, rejected and ombudsman closures are left out).")
+    lines.append(
+        "* of the complaints finalised to date. Upheld is of complaints with a finding "
+        "(withdrawn, rejected and ombudsman closures are left out)."
+    )
 
     if len(summary.themes) > 1:
         themes = summary.themes.swaplevel(axis=1).sort_index(axis=1, level=0, sort_remaining=False)
@@ -527,25 +661,34 @@ def summary_text(summary: ComplaintsSummary, imported: LogImport, rules: Complai
         lines += ["", "Complaint themes (Stage 1)", themes.to_string()]
     lines.append("")
     for row in summary.escalation.to_dict("records"):
-        lines.append(f"Escalated to Stage 2 ({label(row['procedure'])}): "
-                     f"{row['stage_2']} of {row['stage_1']} ({_pct(row['escalation_pct'])})")
+        lines.append(
+            f"Escalated to Stage 2 ({label(row['procedure'])}): "
+            f"{row['stage_2']} of {row['stage_1']} ({_pct(row['escalation_pct'])})"
+        )
     cared = summary.cared_for
-    lines.append(f"Complaints from cared-for children and young people: {cared['count']} of {cared['of']} "
-                 f"({_pct(cared['pct'])})")
+    lines.append(
+        f"Complaints from cared-for children and young people: {cared['count']} of {cared['of']} ({_pct(cared['pct'])})"
+    )
     if len(summary.ombudsman_decisions):
         lines += ["", "Ombudsman contacts"]
-        lines += [f"  {row['contacts']:>3}  {row['decision']} ({label(row['procedure'])})"
-                  for row in summary.ombudsman_decisions.to_dict("records")]
+        lines += [
+            f"  {row['contacts']:>3}  {row['decision']} ({label(row['procedure'])})"
+            for row in summary.ombudsman_decisions.to_dict("records")
+        ]
     if summary.previous is not None:
         lines += ["", f"Received this year ({summary.period.label}) and last year ({summary.previous.period.label})"]
         for row in summary.year_on_year().to_dict("records"):
             if row["received"] or row["previous"]:
                 change = "" if pd.isna(row["change_pct"]) else f" ({row['change_pct']:+.0f}%)"
-                lines.append(f"  {label(row['procedure'])}, {stage_label(row['procedure'], row['stage'])}: "
-                             f"{row['received']} and {row['previous']}{change}")
+                lines.append(
+                    f"  {label(row['procedure'])}, {stage_label(row['procedure'], row['stage'])}: "
+                    f"{row['received']} and {row['previous']}{change}"
+                )
         for row in summary.previous.escalation.to_dict("records"):
-            lines.append(f"  Escalated to Stage 2 last year ({label(row['procedure'])}): "
-                         f"{row['stage_2']} of {row['stage_1']} ({_pct(row['escalation_pct'])})")
+            lines.append(
+                f"  Escalated to Stage 2 last year ({label(row['procedure'])}): "
+                f"{row['stage_2']} of {row['stage_1']} ({_pct(row['escalation_pct'])})"
+            )
     if imported.problems:
         lines += ["", "Problems in the log:"] + [f"  {problem}" for problem in imported.problems[:50]]
         if len(imported.problems) > 50:

@@ -13,15 +13,17 @@ def _silent(fraction: float, text: str) -> None:
     """Progress for a caller that does not show it."""
 
 
-def export_complaints_report(summary, rules, text, out: str, options=None, suppress_below: int | None = None,
-                             progress: Progress = _silent) -> str:
+def export_complaints_report(
+    summary, rules, text, out: str, options=None, suppress_below: int | None = None, progress: Progress = _silent
+) -> str:
     """The Annual Complaints Report appendix written to `out` (atomically)."""
     from desktop_app.pdf.complaints_report import write_complaints_report
     from desktop_app.pdf.document import PageOptions
 
     progress(0.2, "Laying out the pages")
-    write_complaints_report(summary, rules, Path(out), text=text, options=options or PageOptions(),
-                            suppress_below=suppress_below)
+    write_complaints_report(
+        summary, rules, Path(out), text=text, options=options or PageOptions(), suppress_below=suppress_below
+    )
     progress(1.0, "Done")
     return out
 
@@ -33,14 +35,16 @@ def export_performance_report(results, weekly, monthly, out: str, options=None, 
     from desktop_app.pdf.performance_report import write_performance_report
 
     progress(0.2, "Laying out the pages")
-    write_performance_report(results, Path(out), weekly=weekly, monthly=monthly, catalogue=load_catalogue(),
-                             options=options or PageOptions())
+    write_performance_report(
+        results, Path(out), weekly=weekly, monthly=monthly, catalogue=load_catalogue(), options=options or PageOptions()
+    )
     progress(1.0, "Done")
     return out
 
 
-def preview_complaints_report(summary, rules, text, options=None, suppress_below: int | None = None,
-                              progress: Progress = _silent) -> list[bytes]:
+def preview_complaints_report(
+    summary, rules, text, options=None, suppress_below: int | None = None, progress: Progress = _silent
+) -> list[bytes]:
     """The appendix's pages as PNG images, exactly as the PDF will print them."""
     import io
 
@@ -50,8 +54,11 @@ def preview_complaints_report(summary, rules, text, options=None, suppress_below
     from desktop_app.pdf.document import PageOptions
 
     progress(0.1, "Laying out the pages")
-    pdf = pypdfium2.PdfDocument(render_complaints_report(summary, rules, text=text, options=options or PageOptions(),
-                                                          suppress_below=suppress_below))
+    pdf = pypdfium2.PdfDocument(
+        render_complaints_report(
+            summary, rules, text=text, options=options or PageOptions(), suppress_below=suppress_below
+        )
+    )
     pages = []
     for number in range(len(pdf)):
         progress(0.5 + 0.5 * number / len(pdf), f"Drawing page {number + 1} of {len(pdf)}")

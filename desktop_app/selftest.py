@@ -53,8 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     _attach_console()
     parser = argparse.ArgumentParser(prog="selftest", description=__doc__.splitlines()[0])
     parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                        help="the longest one background task may take, in seconds (default %(default)s)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        help="the longest one background task may take, in seconds (default %(default)s)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.measure_startup:
         return measure_startup()
@@ -209,8 +213,10 @@ class _SelfTest:
         if not painted:
             raise CheckFailed("the window was shown but never painted")
         tabs = [self.window.tabs.tabText(n).replace("&", "") for n in range(self.window.tabs.count())]
-        return (f"painted on Qt's '{app.platformName()}' platform, {self.window.width()}x{self.window.height()}, "
-                f"tabs {', '.join(tabs)}")
+        return (
+            f"painted on Qt's '{app.platformName()}' platform, {self.window.width()}x{self.window.height()}, "
+            f"tabs {', '.join(tabs)}"
+        )
 
     def modules(self) -> str:
         """Every module of the application imports: nothing it needs was left out of the build."""
@@ -219,8 +225,11 @@ class _SelfTest:
 
         import desktop_app
 
-        names = sorted(found.name for found in pkgutil.walk_packages(desktop_app.__path__, "desktop_app.")
-                       if found.name not in ("desktop_app.__main__", __name__))
+        names = sorted(
+            found.name
+            for found in pkgutil.walk_packages(desktop_app.__path__, "desktop_app.")
+            if found.name not in ("desktop_app.__main__", __name__)
+        )
         if not names:
             raise CheckFailed("the application's modules cannot be listed")
         failed = []
@@ -260,14 +269,17 @@ class _SelfTest:
         if len(imported) != len(SAMPLE_RETURNS):
             got = {item.provenance.file for item in imported}
             missing = [name for name in SAMPLE_RETURNS if name not in got]
-            raise CheckFailed(f"{len(imported)} of {len(SAMPLE_RETURNS)} sample returns imported "
-                              f"(not: {', '.join(missing)})")
+            raise CheckFailed(
+                f"{len(imported)} of {len(SAMPLE_RETURNS)} sample returns imported (not: {', '.join(missing)})"
+            )
         rows = len(self.window.project.frame(ReturnKind.COMPLAINTS_LOG))
         if not rows:
             raise CheckFailed("the sample complaints log gave no rows")
         sheets = sum(len(item.sheets) for item in imported)
-        return (f"{len(imported)} files, {sheets} sheets, {rows} complaints, in a background process, "
-                f"{time.perf_counter() - started:.1f} s")
+        return (
+            f"{len(imported)} files, {sheets} sheets, {rows} complaints, in a background process, "
+            f"{time.perf_counter() - started:.1f} s"
+        )
 
     def complaints_figures(self) -> str:
         self.needs_import()
@@ -279,10 +291,14 @@ class _SelfTest:
         found = stages[(stages["procedure"] == procedure) & (stages["stage"].astype(str) == stage)]["received"]
         if len(found) != 1 or int(found.iloc[0]) != expected:
             got = found.tolist() if len(found) else "nothing"
-            raise CheckFailed(f"{summary.period.label} {procedure} stage {stage} received: expected {expected}, got {got}")
+            raise CheckFailed(
+                f"{summary.period.label} {procedure} stage {stage} received: expected {expected}, got {got}"
+            )
         figures = self.window.workspace.figures()
-        return (f"{summary.period.label}: {expected} {procedure.replace('_', ' ')} Stage {stage} complaints, "
-                f"{len(figures)} live figures")
+        return (
+            f"{summary.period.label}: {expected} {procedure.replace('_', ' ')} Stage {stage} complaints, "
+            f"{len(figures)} live figures"
+        )
 
     def indicators(self) -> str:
         self.needs_import()
@@ -328,14 +344,20 @@ class _SelfTest:
 
         self.needs_import()
         from desktop_app.pdf.performance_report import write_performance_report as write
+
         results = self.window.workspace.indicators()
         if results is None:
             raise CheckFailed("not run: no indicators")
         project = self.window.project
         weekly, monthly = project.frame(ReturnKind.WEEKLY_SERIES), project.frame(ReturnKind.MONTHLY_SERIES)
         path = self.folder / "Performance report.pdf"
-        write(results, path, options=PageOptions(), weekly=weekly if len(weekly) else None,
-              monthly=monthly if len(monthly) else None)
+        write(
+            results,
+            path,
+            options=PageOptions(),
+            weekly=weekly if len(weekly) else None,
+            monthly=monthly if len(monthly) else None,
+        )
         self.pdfs["performance"] = path
         return f"{path.name} written ({path.stat().st_size:,} bytes)"
 
@@ -447,9 +469,9 @@ def measure_startup() -> int:
     """
     import tempfile
 
-    import desktop_app.cli  # noqa: F401 - what the application imports before its window
     from PySide6.QtCore import QSettings, QTimer
 
+    import desktop_app.cli  # noqa: F401 - what the application imports before its window
     from desktop_app.gui import messages
     from desktop_app.gui.app import SAMPLE_RETURNS, application
     from desktop_app.gui.main_window import MainWindow
@@ -528,8 +550,11 @@ def _unchanged(folder: Path, before: dict[str, tuple[int, int]]) -> str:
     changed = sorted(name for name in set(after) & set(before) if after[name] != before[name])
     removed = sorted(set(before) - set(after))
     if added or changed or removed:
-        parts = [f"{label}: {', '.join(names[:5])}{' ...' if len(names) > 5 else ''}"
-                 for label, names in (("added", added), ("changed", changed), ("removed", removed)) if names]
+        parts = [
+            f"{label}: {', '.join(names[:5])}{' ...' if len(names) > 5 else ''}"
+            for label, names in (("added", added), ("changed", changed), ("removed", removed))
+            if names
+        ]
         raise CheckFailed(f"the self-test wrote into the install folder ({'; '.join(parts)})")
     return f"nothing written under {folder} ({len(after)} files)"
 

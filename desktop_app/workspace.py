@@ -23,7 +23,13 @@ import json
 import pandas as pd
 
 from desktop_app.domain.complaints import ComplaintsSummary, summarise
-from desktop_app.domain.indicators import Catalogue, IndicatorResults, IndicatorReturns, calculate_indicators, load_catalogue
+from desktop_app.domain.indicators import (
+    Catalogue,
+    IndicatorResults,
+    IndicatorReturns,
+    calculate_indicators,
+    load_catalogue,
+)
 from desktop_app.domain.periods import Period
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
@@ -73,8 +79,14 @@ class _Identity:
 class Workspace:
     """The project's complaints summary, indicator results and live figures, cached by their inputs."""
 
-    def __init__(self, project: Project, as_of: dt.date | None = None, rules: ComplaintRules | None = None,
-                 vocabulary: Vocabulary | None = None, catalogue: Catalogue | None = None):
+    def __init__(
+        self,
+        project: Project,
+        as_of: dt.date | None = None,
+        rules: ComplaintRules | None = None,
+        vocabulary: Vocabulary | None = None,
+        catalogue: Catalogue | None = None,
+    ):
         self.project = project
         self.as_of = as_of or dt.date.today()
         self.base_rules = rules or load_rules()
@@ -96,8 +108,9 @@ class Workspace:
         The sheets themselves are part of the key, so they stay alive while it is cached and
         their ids cannot be reused by others.
         """
-        return tuple(_Identity(sheet) for imported in self.project.imports for sheet in imported.sheets
-                     if sheet.kind in kinds)
+        return tuple(
+            _Identity(sheet) for imported in self.project.imports for sheet in imported.sheets if sheet.kind in kinds
+        )
 
     def _settings_key(self, *names: str) -> str:
         return json.dumps({name: self.project.settings.get(name) for name in names}, sort_keys=True, default=str)
@@ -105,12 +118,16 @@ class Workspace:
     # --- complaints -------------------------------------------------------------------
 
     def rules(self) -> ComplaintRules:
-        return self._cached("rules", self._settings_key("limits", "closure_days"),
-                            lambda: rules_with_settings(self.base_rules, self.project.settings))
+        return self._cached(
+            "rules",
+            self._settings_key("limits", "closure_days"),
+            lambda: rules_with_settings(self.base_rules, self.project.settings),
+        )
 
     def complaints_log(self) -> pd.DataFrame:
-        return self._cached("log", self._imports_key(ReturnKind.COMPLAINTS_LOG),
-                            lambda: self.project.frame(ReturnKind.COMPLAINTS_LOG))
+        return self._cached(
+            "log", self._imports_key(ReturnKind.COMPLAINTS_LOG), lambda: self.project.frame(ReturnKind.COMPLAINTS_LOG)
+        )
 
     def period(self) -> Period:
         chosen = self.project.settings.get("period")
@@ -123,10 +140,16 @@ class Workspace:
         log = self.complaints_log()
         if log.empty:
             return None
-        key = (self._imports_key(ReturnKind.COMPLAINTS_LOG), self._settings_key("limits", "closure_days", "period"),
-               self.as_of)
-        return self._cached("complaints", key, lambda: summarise(
-            log, self.rules(), self.vocabulary.outcome_classes, self.period(), self.as_of))
+        key = (
+            self._imports_key(ReturnKind.COMPLAINTS_LOG),
+            self._settings_key("limits", "closure_days", "period"),
+            self.as_of,
+        )
+        return self._cached(
+            "complaints",
+            key,
+            lambda: summarise(log, self.rules(), self.vocabulary.outcome_classes, self.period(), self.as_of),
+        )
 
     def report_text(self):
         """The Annual Complaints Report's words: the text file's, with the author's sections over them."""
@@ -145,13 +168,22 @@ class Workspace:
             return {}
         text = self.report_text()
         suppress = self.project.settings.get("suppress_below")
-        return self._cached("figures", (_Identity(summary), _Identity(text), suppress), lambda: dict(
-            report_figures(summary, self.rules(), text.procedures, text.figures, Formatter(suppress))))
+        return self._cached(
+            "figures",
+            (_Identity(summary), _Identity(text), suppress),
+            lambda: dict(report_figures(summary, self.rules(), text.procedures, text.figures, Formatter(suppress))),
+        )
 
     # --- indicators -------------------------------------------------------------------
 
-    INDICATOR_KINDS = (ReturnKind.INDICATORS, ReturnKind.MONTHLY_SERIES, ReturnKind.SURVEY,
-                       ReturnKind.BENCHMARK_QUARTILES, ReturnKind.BENCHMARK_MEMBERS, ReturnKind.POPULATION)
+    INDICATOR_KINDS = (
+        ReturnKind.INDICATORS,
+        ReturnKind.MONTHLY_SERIES,
+        ReturnKind.SURVEY,
+        ReturnKind.BENCHMARK_QUARTILES,
+        ReturnKind.BENCHMARK_MEMBERS,
+        ReturnKind.POPULATION,
+    )
 
     def calculated_indicators(self) -> IndicatorResults | None:
         """The indicators as the returns and the rules give them, before the author's notes."""
@@ -178,16 +210,28 @@ class Workspace:
         table = calculated.table.copy()
         notes = self.project.indicator_notes
         for column in (*NOTE_COLUMNS, "status"):
-            table[column] = pd.Series([notes.get(id_, {}).get(column, None if pd.isna(value) else value)
-                                       for id_, value in zip(table["id"], table[column])], index=table.index, dtype=object)
+            table[column] = pd.Series(
+                [
+                    notes.get(id_, {}).get(column, None if pd.isna(value) else value)
+                    for id_, value in zip(table["id"], table[column])
+                ],
+                index=table.index,
+                dtype=object,
+            )
         authored = table["id"].map(lambda id_: "status" in notes.get(id_, {}))
-        table["status_source"] = pd.Series([("author" if mine else source) for mine, source in
-                                            zip(authored, table["status_source"])], index=table.index, dtype=object)
+        table["status_source"] = pd.Series(
+            [("author" if mine else source) for mine, source in zip(authored, table["status_source"])],
+            index=table.index,
+            dtype=object,
+        )
         return dataclasses.replace(calculated, table=table)
 
 
 def _with_sections(text, sections: dict[str, str]):
     """`text` with the author's words for the sections they have written."""
-    changed = {key: dataclasses.replace(section, text=sections[key])
-               for key, section in text.sections.items() if key in sections}
+    changed = {
+        key: dataclasses.replace(section, text=sections[key])
+        for key, section in text.sections.items()
+        if key in sections
+    }
     return dataclasses.replace(text, sections={**text.sections, **changed}) if changed else text

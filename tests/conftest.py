@@ -7,7 +7,6 @@ import os
 # Qt draws off screen in tests (set before pytest-qt makes the application).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -18,8 +17,16 @@ from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
 
 HEADER = [
-    "Complaint Ref", "Process", "Stage", "Date Received", "Date Acknowledged",
-    "Date Responded", "Extension Agreed", "Outcome", "Category", "Made by",
+    "Complaint Ref",
+    "Process",
+    "Stage",
+    "Date Received",
+    "Date Acknowledged",
+    "Date Responded",
+    "Extension Agreed",
+    "Outcome",
+    "Category",
+    "Made by",
 ]
 
 

@@ -26,12 +26,21 @@ def case(
     """One row of a complaints log in the domain's shape (dates as ISO text)."""
     day = lambda text: pd.Timestamp(text) if text else pd.NaT  # noqa: E731
     return {
-        "reference": reference, "procedure": procedure, "stage": stage,
-        "received": day(received), "acknowledged": day(acknowledged),
-        "statement_agreed": day(statement_agreed), "responded": day(responded),
-        "extension": extension, "outcome": outcome, "decision": outcome, "theme": theme,
-        "complainant": complainant, "complainant_group": complainant_group,
-        "sheet": "Log", "row": 0,
+        "reference": reference,
+        "procedure": procedure,
+        "stage": stage,
+        "received": day(received),
+        "acknowledged": day(acknowledged),
+        "statement_agreed": day(statement_agreed),
+        "responded": day(responded),
+        "extension": extension,
+        "outcome": outcome,
+        "decision": outcome,
+        "theme": theme,
+        "complainant": complainant,
+        "complainant_group": complainant_group,
+        "sheet": "Log",
+        "row": 0,
     }
 
 

@@ -8,7 +8,9 @@ from tests.factories import date
 
 
 def days(start: str, end: str, calendar: WorkingCalendar) -> int:
-    return int(calendar.working_days(np.array([start], dtype="datetime64[D]"), np.array([end], dtype="datetime64[D]"))[0])
+    return int(
+        calendar.working_days(np.array([start], dtype="datetime64[D]"), np.array([end], dtype="datetime64[D]"))[0]
+    )
 
 
 def due(start: str, limit: int, calendar: WorkingCalendar) -> str:

@@ -22,8 +22,19 @@ def run_json(capsys, *args: str) -> dict:
 def sample_summary() -> dict:
     """The JSON of the sample log, from the real `python -m desktop_app` entry point."""
     done = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "complaints", str(SAMPLE_COMPLAINTS_LOG), "--as-of", "2023-11-01", "--json"],
-        capture_output=True, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "complaints",
+            str(SAMPLE_COMPLAINTS_LOG),
+            "--as-of",
+            "2023-11-01",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -49,8 +60,12 @@ def test_sample_reproduces_the_published_stage_table(sample_summary):
 
 def test_sample_reproduces_the_published_themes_table(sample_summary):
     themes = {
-        row["theme"]: (row["received"]["childrens_statutory"], row["upheld"]["childrens_statutory"],
-                       row["received"]["corporate"], row["upheld"]["corporate"])
+        row["theme"]: (
+            row["received"]["childrens_statutory"],
+            row["upheld"]["childrens_statutory"],
+            row["received"]["corporate"],
+            row["upheld"]["corporate"],
+        )
         for row in sample_summary["themes"]
     }
     assert themes == {
@@ -80,7 +95,9 @@ def test_sample_reproduces_the_published_context_figures(sample_summary):
 def test_cases_carry_their_timeliness(sample_summary):
     cases = sample_summary["cases"]
     assert len(cases) == sum(s["received"] for s in sample_summary["stages"])
-    open_stage1 = [c for c in cases if c["stage"] == "1" and c["procedure"] == "childrens_statutory" and c["responded"] is None]
+    open_stage1 = [
+        c for c in cases if c["stage"] == "1" and c["procedure"] == "childrens_statutory" and c["responded"] is None
+    ]
     assert len(open_stage1) == 3 and all(c["overdue"] for c in open_stage1)
     answered = [c for c in cases if c["responded"] and c["due"]]
     assert all(c["in_time"] == (c["responded"] <= c["due"]) for c in answered)
@@ -101,8 +118,11 @@ def test_text_output_for_a_person(capsys):
     assert "333 rows read (0 errors, 0 warnings)" in text
     assert "Complaint themes (Stage 1)" in text and "TOTAL" in text
     statutory = text.split("\nCorporate")[0]
-    rows = {" ".join(line.split()[:2]): line.split()[2:] for line in statutory.splitlines()
-            if line.strip().startswith("Stage ")}
+    rows = {
+        " ".join(line.split()[:2]): line.split()[2:]
+        for line in statutory.splitlines()
+        if line.strip().startswith("Stage ")
+    }
     # Total, Open, Overdue, Within timescale, Upheld, Median days; as published: 98 28% 29%, 7 100% 71%, 4 75% 100%
     assert rows["Stage 1"] == ["98", "3", "3", "28%", "29%", "17"]
     assert rows["Stage 2"][:1] + rows["Stage 2"][3:5] == ["7", "100%", "71%"]
@@ -124,14 +144,18 @@ def test_no_arguments_without_a_screen_summarises_the_sample(capsys, monkeypatch
     [
         (lambda d: d / "absent.xlsx", "absent.xlsx: no such file"),
         (lambda d: _write(d / "notes.xlsx", b"Reference,Stage\n"), "notes.xlsx: is not an Excel workbook"),
-        (lambda d: _write(d / "old.xlsx", bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)), "old.xlsx: is in the old Excel 97-2003 format"),
+        (
+            lambda d: _write(d / "old.xlsx", bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)),
+            "old.xlsx: is in the old Excel 97-2003 format",
+        ),
     ],
     ids=["missing", "not-a-workbook", "legacy-xls"],
 )
 def test_unreadable_file_exits_2_with_one_clear_line(tmp_path, make, reason):
     path = make(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "desktop_app", "complaints", str(path)],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "complaints", str(path)], capture_output=True, text=True, cwd=ROOT
+    )
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [f"error: {reason}" + done.stderr.strip().split(reason, 1)[1]]
     assert "Traceback" not in done.stderr and done.stdout == ""
@@ -150,19 +174,33 @@ def _write(path: Path, data: bytes) -> Path:
 
 
 def test_check_reports_each_sheet_and_exits_by_the_worst_problem(write_workbook, capsys):
-    clean = write_workbook([["R1", "Statutory", "1", "09/05/2022", None, None, None, None, None, None]], name="clean.xlsx")
+    clean = write_workbook(
+        [["R1", "Statutory", "1", "09/05/2022", None, None, None, None, None, None]], name="clean.xlsx"
+    )
     assert main(["check", str(clean), "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["schema"] == "check/1" and len(document["sha256"]) == 64
     [sheet] = document["sheets"]
-    assert (sheet["sheet"], sheet["kind"], sheet["header_row"], sheet["rows"]) == ("Complaints Log", "complaints_log", 3, 1)
+    assert (sheet["sheet"], sheet["kind"], sheet["header_row"], sheet["rows"]) == (
+        "Complaints Log",
+        "complaints_log",
+        3,
+        1,
+    )
     assert sheet["columns"]["reference"] == "Complaint Ref" and document["problems"] == []
 
     bad = write_workbook([["R1", "Statutory", "1", "04/13/2022"]], name="bad.xlsx")
     assert main(["check", str(bad), "--json"]) == 1
     [problem] = json.loads(capsys.readouterr().out)["problems"]
-    assert problem == {"severity": "error", "sheet": "Complaints Log", "row": 4, "column": "Date Received", "cell": "D4",
-                       "value": "04/13/2022", "message": problem["message"]}
+    assert problem == {
+        "severity": "error",
+        "sheet": "Complaints Log",
+        "row": 4,
+        "column": "Date Received",
+        "cell": "D4",
+        "value": "04/13/2022",
+        "message": problem["message"],
+    }
     assert "US-style" in problem["message"]
 
 
@@ -184,8 +222,24 @@ def test_report_command_writes_the_complaints_appendix(tmp_path, capsys):
     from pypdf import PdfReader
 
     out = tmp_path / "appendix.pdf"
-    assert main(["report", "complaints", str(SAMPLE_COMPLAINTS_LOG), "--out", str(out), "--as-of", "2023-11-01",
-                 "--agenda-item", "9", "--first-page", "23"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "complaints",
+                str(SAMPLE_COMPLAINTS_LOG),
+                "--out",
+                str(out),
+                "--as-of",
+                "2023-11-01",
+                "--agenda-item",
+                "9",
+                "--first-page",
+                "23",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == f"wrote {out}\n"
     pages = PdfReader(out).pages
     assert "Page 23" in pages[0].extract_text() and "Agenda Item 9" in pages[0].extract_text()
@@ -203,17 +257,38 @@ def test_report_performance_and_cover_commands(tmp_path, capsys):
 
     from desktop_app.paths import RESOURCES, SAMPLE_DATA
 
-    returns = [str(SAMPLE_DATA / name) for name in ("childrens_performance_2023.xlsx", "benchmarks_2023.xlsx",
-                                                     "survey_2023-24.xlsx", "population_2023.xlsx",
-                                                     "monthly_series_2021-2023.xlsx")]
+    returns = [
+        str(SAMPLE_DATA / name)
+        for name in (
+            "childrens_performance_2023.xlsx",
+            "benchmarks_2023.xlsx",
+            "survey_2023-24.xlsx",
+            "population_2023.xlsx",
+            "monthly_series_2021-2023.xlsx",
+        )
+    ]
     performance = tmp_path / "performance.pdf"
-    assert main(["report", "performance", *returns, "--out", str(performance), "--agenda-item", "10",
-                 "--first-page", "3"]) == 0
+    assert (
+        main(["report", "performance", *returns, "--out", str(performance), "--agenda-item", "10", "--first-page", "3"])
+        == 0
+    )
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(performance).pages)
     assert "Agenda Item 10" in text and "Page 3" in text and "▲ £5,975 (+0.2%)" in text
     cover = tmp_path / "cover.pdf"
-    assert main(["report", "cover", str(RESOURCES / "cover_templates" / "sample_cover.toml"), "--template", "wirral",
-                 "--out", str(cover)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "cover",
+                str(RESOURCES / "cover_templates" / "sample_cover.toml"),
+                "--template",
+                "wirral",
+                "--out",
+                str(cover),
+            ]
+        )
+        == 0
+    )
     assert "REPORT AUTHOR" in " ".join(page.extract_text() for page in PdfReader(cover).pages)
     capsys.readouterr()
     assert main(["report", "cover", str(tmp_path / "missing.toml"), "--out", str(tmp_path / "x.pdf")]) == 2

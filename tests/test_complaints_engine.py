@@ -125,7 +125,9 @@ def test_childrens_stage2_runs_from_the_agreed_statement(rules):
 def test_closure_days_apply_to_corporate_but_not_statutory(rules):
     closed = dataclasses.replace(rules, closure_days=(date("2022-12-28"), date("2022-12-29"), date("2022-12-30")))
     statutory = one(closed, received="2022-12-23", responded="2023-01-04")
-    corporate = one(closed, procedure="corporate", received="2022-12-23", acknowledged="2022-12-23", responded="2023-01-04")
+    corporate = one(
+        closed, procedure="corporate", received="2022-12-23", acknowledged="2022-12-23", responded="2023-01-04"
+    )
     assert statutory["working_days"] == 5  # 28, 29, 30 Dec, 3, 4 Jan
     assert corporate["working_days"] == 2  # 3, 4 Jan
 
@@ -138,9 +140,7 @@ def test_ombudsman_contacts_are_not_timed(rules):
 def test_adult_social_care_uses_its_local_target(rules):
     row = one(rules, procedure="adult_social_care", received="2022-05-09", responded="2022-06-08")
     assert (row["limit"], row["working_days"], bool(row["in_time"])) == (20, 20, True)
-    target_15 = dataclasses.replace(
-        rules.procedures["adult_social_care"].stages["1"].clocks["response"], limit=15
-    )
+    target_15 = dataclasses.replace(rules.procedures["adult_social_care"].stages["1"].clocks["response"], limit=15)
     stage = dataclasses.replace(rules.procedures["adult_social_care"].stages["1"], clocks={"response": target_15})
     procedure = dataclasses.replace(rules.procedures["adult_social_care"], stages={"1": stage})
     stricter = dataclasses.replace(rules, procedures={**rules.procedures, "adult_social_care": procedure})
@@ -152,7 +152,8 @@ def test_adult_social_care_uses_its_local_target(rules):
 
 def test_stage_table_counts_and_percentages(rules, vocabulary):
     result = summary(
-        rules, vocabulary,
+        rules,
+        vocabulary,
         case("A", received="2022-05-09", responded="2022-05-10", outcome="upheld"),
         case("B", received="2022-05-09", responded="2022-06-30", outcome="not_upheld"),
         case("C", received="2022-05-09", responded="2022-05-20", outcome="partially_upheld"),
@@ -179,7 +180,8 @@ def test_procedure_stages_without_complaints_show_zero(rules, vocabulary):
 
 def test_themes_table_sides_by_side_with_totals(rules, vocabulary):
     result = summary(
-        rules, vocabulary,
+        rules,
+        vocabulary,
         case("A", theme="Decision Making", outcome="upheld", responded="2022-05-10"),
         case("B", theme="decision  making", outcome="not_upheld", responded="2022-05-10"),
         case("C", theme="Decision Making", procedure="corporate", outcome="partially_upheld", responded="2022-05-10"),
@@ -196,7 +198,8 @@ def test_themes_table_sides_by_side_with_totals(rules, vocabulary):
 
 def test_escalation_cared_for_and_ombudsman(rules, vocabulary):
     result = summary(
-        rules, vocabulary,
+        rules,
+        vocabulary,
         *[case(f"S{i}") for i in range(10)],
         case("S0", stage="2", received="2022-06-01"),
         case("P", procedure="corporate", complainant="Cared for young person", complainant_group="cared_for"),
@@ -214,7 +217,9 @@ def test_escalation_cared_for_and_ombudsman(rules, vocabulary):
 def test_previous_year_is_compared_where_the_log_reaches_back(rules, vocabulary):
     this_year_only = summary(rules, vocabulary, case(received="2022-05-09"))
     assert this_year_only.previous is None
-    both = summary(rules, vocabulary, case(received="2022-05-09"), case(received="2021-05-10"), case(received="2021-06-01"))
+    both = summary(
+        rules, vocabulary, case(received="2022-05-09"), case(received="2021-05-10"), case(received="2021-06-01")
+    )
     assert both.previous.period == Period(date("2021-04-01"), date("2022-03-31"))
     change = both.year_on_year().set_index("stage").loc["1"]
     assert (change["received"], change["previous"], change["change_pct"]) == (1, 2, -50.0)

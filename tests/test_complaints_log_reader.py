@@ -10,7 +10,18 @@ from desktop_app.domain.problems import Severity
 from desktop_app.excel.complaints_log import read_complaints_log
 from desktop_app.excel.workbook import WorkbookError
 
-GOOD = ["R1", "Statutory", "1", dt.date(2022, 5, 9), None, dt.date(2022, 5, 20), "No", "Upheld", "Decision Making", "Parent"]
+GOOD = [
+    "R1",
+    "Statutory",
+    "1",
+    dt.date(2022, 5, 9),
+    None,
+    dt.date(2022, 5, 20),
+    "No",
+    "Upheld",
+    "Decision Making",
+    "Parent",
+]
 
 
 def read(path, rules, vocabulary):
@@ -26,14 +37,47 @@ def test_header_below_titles_and_varied_spellings(write_workbook, rules, vocabul
         [
             GOOD,
             [],
-            ["R2", "CSC statutory", "Stage One", "03/04/2022", None, "3 April 2022", "Y", "Partly upheld", "Theme", "Parent"],
+            [
+                "R2",
+                "CSC statutory",
+                "Stage One",
+                "03/04/2022",
+                None,
+                "3 April 2022",
+                "Y",
+                "Partly upheld",
+                "Theme",
+                "Parent",
+            ],
             ["R3", "Corporate", "Stage 2", 44700, "20/05/2022", "20th May 2022", "", "Not upheld", None, None],
             [],
             ["R4", "ASC", 1, dt.datetime(2022, 6, 1, 14, 30), None, None, None, "Ongoing", None, None],
-            ["R5", "Statutory children's", "LGSCO", "1-Jun-22", None, None, None, "Closed after initial enquiries", None, None],
+            [
+                "R5",
+                "Statutory children's",
+                "LGSCO",
+                "1-Jun-22",
+                None,
+                None,
+                None,
+                "Closed after initial enquiries",
+                None,
+                None,
+            ],
             ["R6", "Corporate", "1", "1 June 2022", None, None, None, None, None, None],
         ],
-        header=["Ref", "Procedure", "Level", "Received", "Acknowledged", "Date closed", "Extended", "Outcome", "Theme", "Complainant"],
+        header=[
+            "Ref",
+            "Procedure",
+            "Level",
+            "Received",
+            "Acknowledged",
+            "Date closed",
+            "Extended",
+            "Outcome",
+            "Theme",
+            "Complainant",
+        ],
         title_rows=[["Children's complaints"], ["Kept by the Complaints Team"], []],
     )
     imported = read(path, rules, vocabulary)
@@ -44,14 +88,39 @@ def test_header_below_titles_and_varied_spellings(write_workbook, rules, vocabul
     log = imported.log
     assert log["reference"].tolist() == ["R1", "R2", "R3", "R4", "R5", "R6"]
     assert log["procedure"].tolist() == [
-        "childrens_statutory", "childrens_statutory", "corporate", "adult_social_care", "childrens_statutory", "corporate"]
+        "childrens_statutory",
+        "childrens_statutory",
+        "corporate",
+        "adult_social_care",
+        "childrens_statutory",
+        "corporate",
+    ]
     assert log["stage"].tolist() == ["1", "1", "2", "1", "ombudsman", "1"]
     assert log["received"].dt.strftime("%Y-%m-%d").tolist() == [
-        "2022-05-09", "2022-04-03", "2022-05-19", "2022-06-01", "2022-06-01", "2022-06-01"]
-    assert log["responded"].dt.strftime("%Y-%m-%d").fillna("").tolist() == ["2022-05-20", "2022-04-03", "2022-05-20", "", "", ""]
+        "2022-05-09",
+        "2022-04-03",
+        "2022-05-19",
+        "2022-06-01",
+        "2022-06-01",
+        "2022-06-01",
+    ]
+    assert log["responded"].dt.strftime("%Y-%m-%d").fillna("").tolist() == [
+        "2022-05-20",
+        "2022-04-03",
+        "2022-05-20",
+        "",
+        "",
+        "",
+    ]
     assert log["extension"].tolist() == [False, True, False, False, False, False]
     assert log["outcome"].fillna("").tolist() == [
-        "upheld", "partially_upheld", "not_upheld", "ongoing", "closed_after_initial_enquiries", ""]
+        "upheld",
+        "partially_upheld",
+        "not_upheld",
+        "ongoing",
+        "closed_after_initial_enquiries",
+        "",
+    ]
     assert log["row"].tolist() == [5, 7, 8, 10, 11, 12]  # Excel's row numbers, blank rows skipped
 
 
@@ -71,8 +140,20 @@ def test_header_below_titles_and_varied_spellings(write_workbook, rules, vocabul
         (6, "Maybe", "is not Yes or No"),
         (7, "Sort of", "is not a value this column accepts"),
     ],
-    ids=["us-date", "impossible-date", "words", "small-number", "no-received", "response-before-receipt",
-         "no-reference", "unknown-procedure", "no-procedure", "unknown-stage", "extension", "outcome"],
+    ids=[
+        "us-date",
+        "impossible-date",
+        "words",
+        "small-number",
+        "no-received",
+        "response-before-receipt",
+        "no-reference",
+        "unknown-procedure",
+        "no-procedure",
+        "unknown-stage",
+        "extension",
+        "outcome",
+    ],
 )
 def test_unreadable_cell_is_an_error_naming_the_cell_and_the_rest_still_loads(
     write_workbook, rules, vocabulary, column, value, message
@@ -86,8 +167,19 @@ def test_unreadable_cell_is_an_error_naming_the_cell_and_the_rest_still_loads(
     assert message in problem.message and problem.message.endswith("the row is not used")
     assert (problem.sheet, problem.row) == ("Complaints Log", 5)
     assert problem.cell == f"{'ABCDEFGH'[column]}5"
-    assert problem.column == ["Complaint Ref", "Process", "Stage", "Date Received", "Date Acknowledged",
-                              "Date Responded", "Extension Agreed", "Outcome"][column]
+    assert (
+        problem.column
+        == [
+            "Complaint Ref",
+            "Process",
+            "Stage",
+            "Date Received",
+            "Date Acknowledged",
+            "Date Responded",
+            "Extension Agreed",
+            "Outcome",
+        ][column]
+    )
     if value is not None and column != 5:
         assert problem.value == str(value)
 
@@ -107,8 +199,19 @@ def test_warnings_keep_the_row(write_workbook, rules, vocabulary):
     assert "not used for the complaints figures" in messages[(3, Severity.NOTE)]
 
 
-HEADER_WITH_NOTES = ["Complaint Ref", "Process", "Stage", "Date Received", "Date Acknowledged",
-                     "Date Responded", "Extension Agreed", "Outcome", "Category", "Made by", "Officer notes"]
+HEADER_WITH_NOTES = [
+    "Complaint Ref",
+    "Process",
+    "Stage",
+    "Date Received",
+    "Date Acknowledged",
+    "Date Responded",
+    "Extension Agreed",
+    "Outcome",
+    "Category",
+    "Made by",
+    "Officer notes",
+]
 
 
 def test_same_stage_twice_is_a_warning_and_both_rows_count(write_workbook, rules, vocabulary):
@@ -120,7 +223,18 @@ def test_same_stage_twice_is_a_warning_and_both_rows_count(write_workbook, rules
 
 
 def test_ombudsman_decisions_are_kept_as_written(write_workbook, rules, vocabulary):
-    row = ["R9", "Statutory", "Ombudsman", dt.date(2022, 5, 9), None, None, None, "Closed: complainant withdrew", None, None]
+    row = [
+        "R9",
+        "Statutory",
+        "Ombudsman",
+        dt.date(2022, 5, 9),
+        None,
+        None,
+        None,
+        "Closed: complainant withdrew",
+        None,
+        None,
+    ]
     imported = read(write_workbook([row]), rules, vocabulary)
     assert imported.problems == []
     assert imported.log.loc[0, "decision"] == "Closed: complainant withdrew"

@@ -168,10 +168,14 @@ def test_closure_days_and_resetting_the_limits(window, tab, qtbot):
 def test_every_widget_has_an_accessible_name_and_the_tables_pass_the_model_tester(window, tab, qtmodeltester):
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QHeaderView
 
-    unnamed = [w for w in tab.findChildren(QWidget)
-               if isinstance(w, (QAbstractItemView, QAbstractSpinBox, QComboBox)) and not isinstance(w, QHeaderView)
-               and not w.accessibleName()
-               and w.isVisibleTo(tab)]
+    unnamed = [
+        w
+        for w in tab.findChildren(QWidget)
+        if isinstance(w, (QAbstractItemView, QAbstractSpinBox, QComboBox))
+        and not isinstance(w, QHeaderView)
+        and not w.accessibleName()
+        and w.isVisibleTo(tab)
+    ]
     assert unnamed == []
     buttons = [w for w in tab.findChildren(QAbstractButton) if w.isVisibleTo(tab)]
     assert all(b.text() or b.accessibleName() for b in buttons if not isinstance(b.parent(), QAbstractItemView))
@@ -179,11 +183,14 @@ def test_every_widget_has_an_accessible_name_and_the_tables_pass_the_model_teste
         qtmodeltester.check(slot.table.model())
     qtmodeltester.check(tab.cases.model)
     view = tab.stage_tables[0].table
-    assert view.model().index(1, 2).data(Qt.ItemDataRole.AccessibleTextRole) == \
-        "Stage 1, Response within timescale*: 28%"
+    assert (
+        view.model().index(1, 2).data(Qt.ItemDataRole.AccessibleTextRole) == "Stage 1, Response within timescale*: 28%"
+    )
     themes = tab.themes_table.table.model()
-    assert themes.index(2, 3).data(Qt.ItemDataRole.AccessibleTextRole) == \
-        "Decision Making, Corporate Children's Complaints, Number received: 10"
+    assert (
+        themes.index(2, 3).data(Qt.ItemDataRole.AccessibleTextRole)
+        == "Decision Making, Corporate Children's Complaints, Number received: 10"
+    )
 
 
 def test_the_charts_show_the_period(window, tab, qtbot, tmp_path):
@@ -245,4 +252,5 @@ def test_the_cases_behind_and_the_limits_setting_without_a_window(window):
     base = window.workspace.base_rules
     assert limits_after(None, base, STATUTORY, "1", "response", "limit", 10) is None
     assert limits_after(None, base, STATUTORY, "1", "response", "limit", 25) == {
-        STATUTORY: {"1": {"response": {"limit": 25, "extended_limit": 25}}}}
+        STATUTORY: {"1": {"response": {"limit": 25, "extended_limit": 25}}}
+    }

@@ -44,8 +44,13 @@ from desktop_app.paths import SAMPLE_DATA
 from desktop_app.workspace import Workspace
 from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401 - the window's fixtures
 
-RETURNS = ["childrens_performance_2023.xlsx", "benchmarks_2023.xlsx", "survey_2023-24.xlsx", "population_2023.xlsx",
-           "monthly_series_2021-2023.xlsx"]
+RETURNS = [
+    "childrens_performance_2023.xlsx",
+    "benchmarks_2023.xlsx",
+    "survey_2023-24.xlsx",
+    "population_2023.xlsx",
+    "monthly_series_2021-2023.xlsx",
+]
 ASSESSMENTS = "Assessments Completed within 45 Working Days - in last 12 Months (%)"
 
 
@@ -84,8 +89,14 @@ def test_the_dashboard_grouped_as_the_appendix(tab, qtmodeltester, tmp_path):
     model, table = tab.model, tab.table
     qtmodeltester.check(model)
     row = row_named(model, ASSESSMENTS)
-    assert cells(model, row, STATUS, PREVIOUS, CURRENT, SN, DIRECTION, JUDGEMENT) == \
-        ("3", "68.2%", "66.5%", "89.2%", "▼", "worse")
+    assert cells(model, row, STATUS, PREVIOUS, CURRENT, SN, DIRECTION, JUDGEMENT) == (
+        "3",
+        "68.2%",
+        "66.5%",
+        "89.2%",
+        "▼",
+        "worse",
+    )
     assert model.data(model.index(row, JUDGEMENT), Qt.ItemDataRole.ForegroundRole).color().name() == "#b00000"
     assert model.headerData(PREVIOUS, Qt.Orientation.Horizontal) == "Previous\n(June 2023)"
     assert model.headerData(CURRENT, Qt.Orientation.Horizontal) == "Current\n(July 2023)"
@@ -105,8 +116,7 @@ def test_the_dashboard_grouped_as_the_appendix(tab, qtmodeltester, tmp_path):
 def test_survey_rows_show_the_published_quartile_marks(tab, tmp_path):
     model = tab.model
     control = row_of(model, "SACE-CONTROL")
-    assert cells(model, control, CURRENT, SN, NW, ENGLAND) == ("13.7%\n(no period)", "✘ 21.4%", "✘ 21.0%",
-                                                              "✘ 21.5%")
+    assert cells(model, control, CURRENT, SN, NW, ENGLAND) == ("13.7%\n(no period)", "✘ 21.4%", "✘ 21.0%", "✘ 21.5%")
     assert model.data(model.index(control, SN), Qt.ItemDataRole.AccessibleTextRole) == "21.4%, bottom quartile"
     satisfaction = row_of(model, "SACE-SATISFACTION")
     assert cells(model, satisfaction, SN, NW, ENGLAND) == ("▬ 69.5%", "▬ 66.8%", "▬ 67.1%")
@@ -128,12 +138,16 @@ def test_edit_a_commentary_then_undo_and_redo(tab):
     old = index.data()
     assert old == "SEE ANALYSIS IN SUMMARY SECTION OF REPORT"  # the return's own words
     assert model.setData(index, "Down again: see the analysis of the Assessment Service.\nQA in August.")
-    assert noted(tab, "CSC-ASSESSMENTS-45-DAYS")["commentary"] == \
-        "Down again: see the analysis of the Assessment Service.\nQA in August."
+    assert (
+        noted(tab, "CSC-ASSESSMENTS-45-DAYS")["commentary"]
+        == "Down again: see the analysis of the Assessment Service.\nQA in August."
+    )
     assert index.data() == "Down again: see the analysis of the Assessment Service.\nQA in August."
     assert "Written in this report" in model.data(index, Qt.ItemDataRole.ToolTipRole)
-    assert window.isWindowModified() and window.undo_action.text() == \
-        "&Undo Edit the commentary of “Assessments Completed within 45 Working Days…”"
+    assert (
+        window.isWindowModified()
+        and window.undo_action.text() == "&Undo Edit the commentary of “Assessments Completed within 45 Working Days…”"
+    )
     assert not model.setData(index, index.data())  # an editor closed unchanged is no edit
     assert window.undo_stack.count() == 2  # the import and the commentary
 
@@ -193,8 +207,10 @@ def test_an_authors_status_is_shown_and_can_be_reset(tab, tmp_path):
     assert model.setData(status, "2")
     assert status.data() == "2 ✎" and status.data(Qt.ItemDataRole.FontRole).bold()
     assert "Set by the author in this report" in status.data(Qt.ItemDataRole.ToolTipRole)
-    assert (noted(tab, "CSC-ASSESSMENTS-45-DAYS")["status"], noted(tab, "CSC-ASSESSMENTS-45-DAYS")["status_source"]) \
-        == ("2", "author")
+    assert (
+        noted(tab, "CSC-ASSESSMENTS-45-DAYS")["status"],
+        noted(tab, "CSC-ASSESSMENTS-45-DAYS")["status_source"],
+    ) == ("2", "author")
     assert tab.reset_button.isEnabled() and tab.reset_button.text() == "Use the return's status"
     tab.window().grab().save(str(tmp_path / "author-status.png"))
 
@@ -233,13 +249,25 @@ def test_selecting_an_indicator_draws_its_trend_and_lists_its_rows(tab, tmp_path
 
     provenance = tab.provenance_model.frame
     assert len(provenance) == len(rows)
-    assert provenance.iloc[0][["period", "value", "file", "worksheet", "row"]].tolist() == \
-        ["July 2023", "66.5%", "childrens_performance_2023.xlsx", "Dashboard", 39]
+    assert provenance.iloc[0][["period", "value", "file", "worksheet", "row"]].tolist() == [
+        "July 2023",
+        "66.5%",
+        "childrens_performance_2023.xlsx",
+        "Dashboard",
+        39,
+    ]
     may = provenance[provenance["period"].eq("May 2023")].iloc[0]
-    assert may[["value", "numerator", "denominator", "file", "worksheet", "row"]].tolist() == \
-        ["69.8%", "3,383", "4,846", "monthly_series_2021-2023.xlsx", "Monthly", 72]
-    headers = [tab.provenance_model.headerData(c, Qt.Orientation.Horizontal)
-               for c in range(tab.provenance_model.columnCount())]
+    assert may[["value", "numerator", "denominator", "file", "worksheet", "row"]].tolist() == [
+        "69.8%",
+        "3,383",
+        "4,846",
+        "monthly_series_2021-2023.xlsx",
+        "Monthly",
+        72,
+    ]
+    headers = [
+        tab.provenance_model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.provenance_model.columnCount())
+    ]
     assert headers == ["Period", "Value", "Numerator", "Denominator", "File", "Worksheet", "Excel row"]
     assert tab.checks.isVisible() and "ChAT row 10: listed twice" in tab.checks.text()
     tab.window().grab().save(str(tmp_path / "trend.png"))
@@ -251,15 +279,23 @@ def test_selecting_an_indicator_draws_its_trend_and_lists_its_rows(tab, tmp_path
 def test_the_trend_of_months_that_are_not_rolled_has_a_12_month_average():
     months = pd.date_range("2022-01-31", periods=26, freq="ME")
     values = [np.nan, np.nan, *range(1, 25)]
-    history = pd.DataFrame({"period": months.strftime("%B %Y"), "period_end": months, "value": values,
-                            "sheet": "Monthly", "row": range(3, 29)})
+    history = pd.DataFrame(
+        {
+            "period": months.strftime("%B %Y"),
+            "period_end": months,
+            "value": values,
+            "sheet": "Monthly",
+            "row": range(3, 29),
+        }
+    )
     found = trend(history)
     assert list(found.values) == list(range(1, 25)) and found.periods[0] == "March 2022"  # empty months trimmed
     assert np.isnan(found.average[:11]).all() and found.average[11] == pytest.approx(np.mean(range(1, 13)))
     assert found.average[-1] == pytest.approx(np.mean(range(13, 25)))
     assert trend(history, rolled=True).average is None  # rolled figures are a 12-month line already
-    undated = trend(pd.DataFrame({"period": [None], "period_end": [pd.NaT], "value": [13.7], "sheet": ["S"],
-                                  "row": [5]}))
+    undated = trend(
+        pd.DataFrame({"period": [None], "period_end": [pd.NaT], "value": [13.7], "sheet": ["S"], "row": [5]})
+    )
     assert not undated.dated and undated.ticks == ("(no period given)",) and undated.sources == ("S row 5",)
 
 
@@ -313,14 +349,19 @@ def test_an_edit_shows_in_the_table_within_100_ms(tab, capsys):
         refreshes.append((time.perf_counter() - started) * 1000)
         assert tab.model.index(row_named(model, ASSESSMENTS), CURRENT).data() == "66.5%"
     with capsys.disabled():
-        print(f"\nedit to table: median {statistics.median(edits):.1f} ms (max {max(edits):.1f}); "
-              f"recalculation and refresh after an import: median {statistics.median(refreshes):.0f} ms")
+        print(
+            f"\nedit to table: median {statistics.median(edits):.1f} ms (max {max(edits):.1f}); "
+            f"recalculation and refresh after an import: median {statistics.median(refreshes):.0f} ms"
+        )
     assert statistics.median(edits) < 100
 
 
 def test_every_control_is_named_and_the_menu_opens_from_the_keyboard(tab):
-    views = [w for w in tab.findChildren(QWidget)
-             if isinstance(w, (QAbstractItemView, QComboBox, QGraphicsView)) and not isinstance(w, QHeaderView)]
+    views = [
+        w
+        for w in tab.findChildren(QWidget)
+        if isinstance(w, (QAbstractItemView, QComboBox, QGraphicsView)) and not isinstance(w, QHeaderView)
+    ]
     assert views and all(w.accessibleName() for w in views)
     assert all(b.text() and b.accessibleName() for b in tab.findChildren(QAbstractButton) if b.isVisibleTo(tab))
     assert "F2" in tab.model.headerData(COMMENTARY, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
@@ -331,8 +372,13 @@ def test_every_control_is_named_and_the_menu_opens_from_the_keyboard(tab):
     tab.table.contextMenuEvent(menu_key)
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    assert [a.text() for a in menu.actions()] == \
-        ["Edit commentary…", "Edit action…", "Edit status…", "Set status", "Use the return's status"]
+    assert [a.text() for a in menu.actions()] == [
+        "Edit commentary…",
+        "Edit action…",
+        "Edit status…",
+        "Set status",
+        "Use the return's status",
+    ]
     menu.close()
     assert tab.current_indicator() == "CSC-ASSESSMENTS-45-DAYS"
 
@@ -343,13 +389,26 @@ def test_an_edited_commentary_reaches_the_exported_performance_report(make_windo
     from desktop_app.paths import SAMPLE_DATA
 
     window = make_window()
-    window.import_paths([SAMPLE_DATA / name for name in ("childrens_performance_2023.xlsx", "population_2023.xlsx",
-                                                         "monthly_series_2021-2023.xlsx", "survey_2023-24.xlsx",
-                                                         "benchmarks_2023.xlsx")])
+    window.import_paths(
+        [
+            SAMPLE_DATA / name
+            for name in (
+                "childrens_performance_2023.xlsx",
+                "population_2023.xlsx",
+                "monthly_series_2021-2023.xlsx",
+                "survey_2023-24.xlsx",
+                "benchmarks_2023.xlsx",
+            )
+        ]
+    )
     wait_for_task(qtbot, window)
     indicator = "CSC-ASSESSMENTS-45-DAYS"
-    window.edit("Commentary", lambda text: window.project.set_note(indicator, "commentary", text), None,
-                "Backlog of out-of-date assessments cleared in August")
+    window.edit(
+        "Commentary",
+        lambda text: window.project.set_note(indicator, "commentary", text),
+        None,
+        "Backlog of out-of-date assessments cleared in August",
+    )
     out = tmp_path / "performance.pdf"
     window.export_performance_to(out)
     wait_for_task(qtbot, window)

@@ -1,7 +1,6 @@
 """The Report and Preview tabs: live figures in the text, flagged when they change; the cover; the preview."""
 
 import pytest
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
 
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG

@@ -51,8 +51,9 @@ def drop_files(window: MainWindow, paths: list[Path]) -> None:
     """What happens when files are dragged from Explorer onto the window."""
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     window.dropEvent(event)
 
 
@@ -99,7 +100,9 @@ def test_a_bad_workbook_shows_its_problems_and_clicking_one_goes_to_the_cell(mak
     assert (problem.row, problem.cell, problem.value) == (701, "D701", "04/13/2022")
     tab.go_to_problem(tab.problems_model.index(0, 0))
     current = tab.table.currentIndex()
-    assert current.row() == 698 and tab.table_model.headerData(current.column(), Qt.Orientation.Horizontal) == "Received"
+    assert (
+        current.row() == 698 and tab.table_model.headerData(current.column(), Qt.Orientation.Horizontal) == "Received"
+    )
     window.grab().save(str(tmp_path / "problems.png"))
 
 
@@ -109,8 +112,9 @@ def test_an_unreadable_file_is_one_clear_message(make_window, qtbot, tmp_path, a
     window = make_window()
     window.import_paths([notes])
     wait_for_task(qtbot, window)
-    assert answers[0] == [("warn", "Some files could not be read",
-                           "notes.xlsx: is not an Excel workbook (.xlsx or .xlsm) or a CSV file")]
+    assert answers[0] == [
+        ("warn", "Some files could not be read", "notes.xlsx: is not an Excel workbook (.xlsx or .xlsm) or a CSV file")
+    ]
     assert window.project.imports == []
 
 

@@ -36,7 +36,9 @@ def small_workbook_bytes(rows=(("ID", "Month", "Value"), ("A", "Jan-23", 1))) ->
     return buffer.getvalue()
 
 
-def rezip(data: bytes, replace: dict[str, bytes] | None = None, drop: set[str] = frozenset(), declared: int | None = None) -> bytes:
+def rezip(
+    data: bytes, replace: dict[str, bytes] | None = None, drop: set[str] = frozenset(), declared: int | None = None
+) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
@@ -58,24 +60,42 @@ def rezip(data: bytes, replace: dict[str, bytes] | None = None, drop: set[str] =
 def shared_string_workbook() -> bytes:
     """A workbook whose one cell uses the shared strings table (the usual Excel layout)."""
     data = small_workbook_bytes()
-    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-             b'<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>')
-    content_types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").replace(
-        b"</Types>",
-        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-        b'spreadsheetml.sharedStrings+xml"/></Types>',
+    sheet = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'
     )
-    return rezip(data, {"xl/worksheets/sheet1.xml": sheet, "[Content_Types].xml": content_types,
-                        "xl/sharedStrings.xml": BILLION_LAUGHS})
+    content_types = (
+        zipfile.ZipFile(io.BytesIO(data))
+        .read("[Content_Types].xml")
+        .replace(
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            b'spreadsheetml.sharedStrings+xml"/></Types>',
+        )
+    )
+    return rezip(
+        data,
+        {
+            "xl/worksheets/sheet1.xml": sheet,
+            "[Content_Types].xml": content_types,
+            "xl/sharedStrings.xml": BILLION_LAUGHS,
+        },
+    )
 
 
 DAMAGED = {
     "empty": (b"", "is empty"),
     "random bytes": (bytes(range(256)) * 40, "is not an Excel workbook"),
     "truncated archive": (small_workbook_bytes()[:700], "is damaged"),
-    "zip of something else": (rezip(small_workbook_bytes(), drop={"xl/workbook.xml"}), "is a zip archive but not an Excel workbook"),
+    "zip of something else": (
+        rezip(small_workbook_bytes(), drop={"xl/workbook.xml"}),
+        "is a zip archive but not an Excel workbook",
+    ),
     "declared 4 GB": (rezip(small_workbook_bytes(), declared=4_000_000_000), "memory to read"),
-    "sheet XML garbage": (rezip(small_workbook_bytes(), {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row"}), "is damaged"),
+    "sheet XML garbage": (
+        rezip(small_workbook_bytes(), {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row"}),
+        "is damaged",
+    ),
 }
 
 
@@ -114,8 +134,12 @@ def test_garbage_and_cut_archives_raise_only_the_importers_error(tmp_path, impor
 
 
 CELLS = st.one_of(
-    st.none(), st.integers(-10**12, 10**12), st.floats(allow_nan=False, allow_infinity=False, width=32),
-    st.booleans(), st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=12), st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 1, 1)),
+    st.none(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.booleans(),
+    st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=12),
+    st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 1, 1)),
     st.sampled_from(["n/a", "-", "*", "1,234", "28%", "£2,703,204", "04/13/2022", "3 April 2022", "Total", "Stage 9"]),
 )
 HEADERS = [

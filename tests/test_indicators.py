@@ -82,7 +82,11 @@ def test_chat_review_directions_and_judgements(catalogue):
     ]
     table = calculate(catalogue, *rows).table
     assert table["id"].tolist() == [
-        "CSC-REFERRALS-RATE", "CSC-ASSESSMENTS-45-DAYS", "CSC-S47-RATE", "CSC-CP-RATE", "CSC-CARED-FOR-RATE",
+        "CSC-REFERRALS-RATE",
+        "CSC-ASSESSMENTS-45-DAYS",
+        "CSC-S47-RATE",
+        "CSC-CP-RATE",
+        "CSC-CARED-FOR-RATE",
     ]
     assert table["period"].tolist() == ["July 2023"] * 5
     assert table["previous_period"].tolist() == ["January 2023"] * 5
@@ -106,11 +110,23 @@ DASHBOARD = [  # as written, June, July, SN, published status, published arrow
     ("Cared for Children - Currently Open (Nos)", 610, 617, None, "3", "▲"),
     ("Cared for Children - Currently Open (Rate per 10,000 children)", 112.8, 114.1, 89, "3", "▲"),
     ("Assessments Completed within 45 Working Days - in last 12 Months (%)", 68.2, 66.5, 89.2, "3", "▼"),
-    ("Initial Child Protection Conferences held within 15 Working Days - in last 12 Months (%)",
-     86.3, 83.5, 82.5, "1", "▼"),
+    (
+        "Initial Child Protection Conferences held within 15 Working Days - in last 12 Months (%)",
+        86.3,
+        83.5,
+        82.5,
+        "1",
+        "▼",
+    ),
     ("Cared for Children (Open) with a Visit within Statutory Timescales (%)", 91.0, 92.2, None, "1", "▲"),
-    ("Children who became the subject of a Child Protection Plan for a subsequent time in last 12 Months (%)",
-     16.4, 18.3, 25.1, "1", "▲"),
+    (
+        "Children who became the subject of a Child Protection Plan for a subsequent time in last 12 Months (%)",
+        16.4,
+        18.3,
+        25.1,
+        "1",
+        "▲",
+    ),
     ("Care Experienced aged 19-21 Currently in Education, Employment, or Training (%)", 45.6, 45, 50, "2", "▼"),
 ]
 
@@ -128,7 +144,17 @@ def test_dashboard_direction_arrows(catalogue):
     table = dashboard(catalogue, with_status=True).table
     assert table["direction"].map(ARROWS).tolist() == [arrow for *_, arrow in DASHBOARD]
     assert table["judgement"].tolist() == [
-        None, "better", "better", "better", "worse", "worse", "worse", "worse", "better", "worse", "worse",
+        None,
+        "better",
+        "better",
+        "better",
+        "worse",
+        "worse",
+        "worse",
+        "worse",
+        "better",
+        "worse",
+        "worse",
     ]
 
 
@@ -156,10 +182,18 @@ def test_the_authors_status_wins_and_a_different_rule_status_is_noted(catalogue)
 def test_dashboard_arrows_that_the_figures_do_not_support(catalogue):
     results = calculate(
         catalogue,
-        indicator("Children with a Previous Referral within 12 months of their latest Referral - Rolling 12 Months (%)",
-                  "2023-06", 26.5, sn=21.1),
-        indicator("Children with a Previous Referral within 12 months of their latest Referral - Rolling 12 Months (%)",
-                  "2023-07", 26.5, sn=21.1),
+        indicator(
+            "Children with a Previous Referral within 12 months of their latest Referral - Rolling 12 Months (%)",
+            "2023-06",
+            26.5,
+            sn=21.1,
+        ),
+        indicator(
+            "Children with a Previous Referral within 12 months of their latest Referral - Rolling 12 Months (%)",
+            "2023-07",
+            26.5,
+            sn=21.1,
+        ),
         indicator("Sickness Absence", "2023-06", None),
         indicator("Sickness Absence", "2023-07", 7.74),
     )
@@ -254,7 +288,10 @@ def test_client_count_cards(catalogue):
     results = weekly_finance(catalogue)
     assert format_value(row_of(results, "ASC-CLIENTS")["value"], "count", 0) == "4,769"
     assert card_texts(results, "ASC-CLIENTS") == {
-        "week": "▲ 12 (+0.3%)", "month": "▲ 82 (+1.7%)", "quarter": "▲ 122 (+2.6%)", "year": "▲ 53 (+1.1%)",
+        "week": "▲ 12 (+0.3%)",
+        "month": "▲ 82 (+1.7%)",
+        "quarter": "▲ 122 (+2.6%)",
+        "year": "▲ 53 (+1.1%)",
     }
 
 

@@ -25,10 +25,16 @@ def test_shipped_definitions_are_complete(catalogue):
     assert rates["age_band"].notna().all()
     assert (rates["multiplier"] == rates["unit"].map({"rate_per_10000": 10_000, "rate_per_100000": 100_000})).all()
     assert frame.loc["ASC-ADMISSIONS-65", ["unit", "age_band", "multiplier", "decimals"]].tolist() == [
-        "rate_per_100000", "65+", 100_000.0, 1,
+        "rate_per_100000",
+        "65+",
+        100_000.0,
+        1,
     ]
     assert frame.loc["CSC-ASSESSMENTS-45-DAYS", ["multiplier", "decimals", "rolling", "status_rule"]].tolist() == [
-        100.0, 1, "ratio_of_sums", "scheme_123",
+        100.0,
+        1,
+        "ratio_of_sums",
+        "scheme_123",
     ]
     assert frame.loc["ASC-REVIEWS-12-MONTHS", ["status_rule", "status_tolerance"]].tolist() == ["target", 5.0]
     assert frame["polarity"].notna().all()

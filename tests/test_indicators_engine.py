@@ -106,7 +106,8 @@ def test_mean_of_months_and_ratio_of_sums_differ():
 
 def test_a_rolling_rate_is_the_twelve_month_count_over_the_population():
     results = monthly_results(
-        series("REFERRALS-RATE", "2023-01", values=[300.0] * 12), REFERRALS_RATE,
+        series("REFERRALS-RATE", "2023-01", values=[300.0] * 12),
+        REFERRALS_RATE,
         population=population(("0-17", 2023, 54_000)),
     )
     december = results.history.set_index("period").loc["December 2023"]
@@ -115,10 +116,12 @@ def test_a_rolling_rate_is_the_twelve_month_count_over_the_population():
 
 
 def test_the_return_wins_over_the_series_and_the_series_fills_the_rest():
-    returned = pd.DataFrame([
-        indicator("CONTACTS", "2023-02", 1250.0, commentary="as published"),
-        indicator("CONTACTS", "2023-01", None, commentary="figure to come"),
-    ])
+    returned = pd.DataFrame(
+        [
+            indicator("CONTACTS", "2023-02", 1250.0, commentary="as published"),
+            indicator("CONTACTS", "2023-01", None, commentary="figure to come"),
+        ]
+    )
     results = monthly_results(series("CONTACTS", "2022-01", values=[100.0] * 14), CONTACTS, indicators=returned)
     row = row_of(results, "CONTACTS")
     assert (row["value"], row["previous"], row["commentary"]) == (1250, 1200, "as published")
@@ -138,7 +141,9 @@ def test_a_month_listed_twice_in_the_series_uses_the_first():
 
 def test_each_indicator_shows_its_latest_period_on_or_before_the_chosen_date():
     rows = [
-        indicator("SCORE", "2022-07", 10.0), indicator("SCORE", "2023-06", 11.0), indicator("SCORE", "2023-07", 12.0),
+        indicator("SCORE", "2022-07", 10.0),
+        indicator("SCORE", "2023-06", 11.0),
+        indicator("SCORE", "2023-07", 12.0),
     ]
     june = row_of(calculate(catalogue_of(SCORE), *rows, period=pd.Timestamp("2023-06-30")), "SCORE")
     assert june[["period", "value", "previous", "previous_period"]].tolist() == ["June 2023", 11, 10, "July 2022"]
@@ -156,15 +161,18 @@ def test_a_change_smaller_than_the_tolerance_is_the_same():
 
 
 def test_percent_change_is_missing_from_zero():
-    row = row_of(calculate(catalogue_of(SCORE), indicator("SCORE", "2023-06", 0.0), indicator("SCORE", "2023-07", 3.0)),
-                 "SCORE")
+    row = row_of(
+        calculate(catalogue_of(SCORE), indicator("SCORE", "2023-06", 0.0), indicator("SCORE", "2023-07", 3.0)), "SCORE"
+    )
     assert row["change"] == 3 and np.isnan(row["change_pct"])
 
 
 def test_the_table_follows_the_order_of_the_return():
     table = calculate(
         catalogue_of(SCORE, REVIEWS),
-        indicator("SCORE", "2023-07", 1.0), indicator("REVIEWS", "2023-07", 50.0), indicator("SCORE", "2023-06", 2.0),
+        indicator("SCORE", "2023-07", 1.0),
+        indicator("REVIEWS", "2023-07", 50.0),
+        indicator("SCORE", "2023-06", 2.0),
     ).table
     assert table["id"].tolist() == ["SCORE", "REVIEWS"]
 
@@ -281,16 +289,24 @@ def cut_points(lower: float, upper: float, comparator: str = "england", **fields
 
 def members(values: list[float | None], comparator: str = "sn", **fields) -> pd.DataFrame:
     return pd.DataFrame(
-        [{"id": "SCORE", "comparator": comparator, "authority": f"LA{n}", "value": value, **fields}
-         for n, value in enumerate(values)]
+        [
+            {"id": "SCORE", "comparator": comparator, "authority": f"LA{n}", "value": value, **fields}
+            for n, value in enumerate(values)
+        ]
     )
 
 
 @pytest.mark.parametrize(
     ("value", "polarity", "position"),
     [
-        (81, "high", "top"), (80, "high", "middle"), (60, "high", "middle"), (59, "high", "bottom"),
-        (59, "low", "top"), (60, "low", "middle"), (80, "low", "middle"), (81, "low", "bottom"),
+        (81, "high", "top"),
+        (80, "high", "middle"),
+        (60, "high", "middle"),
+        (59, "high", "bottom"),
+        (59, "low", "top"),
+        (60, "low", "middle"),
+        (80, "low", "middle"),
+        (81, "low", "bottom"),
     ],
 )
 def test_a_value_on_a_cut_point_is_in_the_middle(value, polarity, position):
@@ -317,11 +333,13 @@ def test_fewer_than_four_members_give_no_quartile():
 
 
 def test_published_cut_points_for_our_period_are_preferred():
-    quartiles = pd.concat([
-        cut_points(10, 20, "nw", period="2022-23", average=15.0),
-        cut_points(60, 80, "nw", period="July 2023", average=70.0),
-        cut_points(90, 95, "nw", period="2021-22", average=92.0),
-    ])
+    quartiles = pd.concat(
+        [
+            cut_points(10, 20, "nw", period="2022-23", average=15.0),
+            cut_points(60, 80, "nw", period="July 2023", average=70.0),
+            cut_points(90, 95, "nw", period="2021-22", average=92.0),
+        ]
+    )
     row, _ = benchmarked(50, quartiles=quartiles, members=members([1, 2, 3, 4], "nw", period="July 2023"))
     assert (row["nw"], row["nw_quartile"]) == (70, "bottom")
 
@@ -360,8 +378,13 @@ def test_a_typed_status_wins_over_the_rule():
 
 @pytest.mark.parametrize(
     ("june", "july", "sn", "status"),
-    [(85.0, 90.0, 89.0, "1"), (95.0, 90.0, 90.0, "1"), (70.0, 80.0, 89.0, "2"), (80.0, 80.0, 89.0, "3"),
-     (85.0, 80.0, 89.0, "3")],
+    [
+        (85.0, 90.0, 89.0, "1"),
+        (95.0, 90.0, 90.0, "1"),
+        (70.0, 80.0, 89.0, "2"),
+        (80.0, 80.0, 89.0, "3"),
+        (85.0, 80.0, 89.0, "3"),
+    ],
 )
 def test_scheme_123(june, july, sn, status):
     # 1: at or better than the statistical neighbours; 2: short of them but improving; 3: short and not improving.
@@ -371,7 +394,9 @@ def test_scheme_123(june, july, sn, status):
 
 def test_a_status_rule_that_cannot_apply_is_noted():
     results = calculate(
-        catalogue_of(REVIEWS, IN_TIME), indicator("REVIEWS", "2024-03", 57.0), indicator("IN-TIME", "2024-03", 57.0),
+        catalogue_of(REVIEWS, IN_TIME),
+        indicator("REVIEWS", "2024-03", 57.0),
+        indicator("IN-TIME", "2024-03", 57.0),
     )
     assert row_of(results, "REVIEWS")["status"] is None and row_of(results, "IN-TIME")["status_source"] is None
     assert messages(results) == [
@@ -386,9 +411,16 @@ def test_a_status_rule_that_cannot_apply_is_noted():
 @pytest.mark.parametrize(
     ("value", "unit", "decimals", "text"),
     [
-        (2_703_204.0, "gbp", 0, "£2,703,204"), (28.4, "percent", 1, "28.4%"), (114.05, "rate_per_10000", 1, "114.1"),
-        (14_213.0, "count", 0, "14,213"), (4196.16, "hours", 2, "4,196.16"), (-1.2, "gbp", 0, "-£1"),
-        (0.5, "count", 0, "1"), (2.5, "count", 0, "3"), (-0.04, "number", 1, "0.0"), (None, "count", 0, ""),
+        (2_703_204.0, "gbp", 0, "£2,703,204"),
+        (28.4, "percent", 1, "28.4%"),
+        (114.05, "rate_per_10000", 1, "114.1"),
+        (14_213.0, "count", 0, "14,213"),
+        (4196.16, "hours", 2, "4,196.16"),
+        (-1.2, "gbp", 0, "-£1"),
+        (0.5, "count", 0, "1"),
+        (2.5, "count", 0, "3"),
+        (-0.04, "number", 1, "0.0"),
+        (None, "count", 0, ""),
         (np.nan, "percent", 1, ""),
     ],
 )

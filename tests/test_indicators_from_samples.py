@@ -12,15 +12,24 @@ from desktop_app.cli import main
 from desktop_app.paths import SAMPLE_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
-RETURNS = ["childrens_performance_2023.xlsx", "benchmarks_2023.xlsx", "survey_2023-24.xlsx", "population_2023.xlsx",
-           "monthly_series_2021-2023.xlsx"]
+RETURNS = [
+    "childrens_performance_2023.xlsx",
+    "benchmarks_2023.xlsx",
+    "survey_2023-24.xlsx",
+    "population_2023.xlsx",
+    "monthly_series_2021-2023.xlsx",
+]
 MARKS = {"✔": "top", "▬": "middle", "✘": "bottom"}
 
 
 @pytest.fixture(scope="module")
 def document() -> dict:
-    done = subprocess.run([sys.executable, "-m", "desktop_app", "indicators", *[str(SAMPLE_DATA / n) for n in RETURNS],
-                           "--json"], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "indicators", *[str(SAMPLE_DATA / n) for n in RETURNS], "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -33,7 +42,11 @@ def by_name(document: dict, name: str) -> dict:
 def test_dashboard_direction_and_judgement(document):
     """Seed 002: Assessments within 45 working days June 68.2, July 66.5, SN 89.2, ▼ (worse)."""
     assessments = by_name(document, "Assessments Completed within 45 Working Days - in last 12 Months (%)")
-    assert (assessments["previous"], assessments["value"], assessments["comparators"]["sn"]["value"]) == (68.2, 66.5, 89.2)
+    assert (assessments["previous"], assessments["value"], assessments["comparators"]["sn"]["value"]) == (
+        68.2,
+        66.5,
+        89.2,
+    )
     assert (assessments["direction"], assessments["judgement"], assessments["status"]) == ("down", "worse", "3")
     contacts = by_name(document, "MASH Contact Starts in last 12 Months (Nos)")
     assert (contacts["previous"], contacts["value"], contacts["direction"]) == (14014, 14213, "up")
@@ -48,9 +61,14 @@ def test_every_published_survey_marker(document):
             if len(row) > 9 and row[7] in MARKS:
                 published[(row[2], row[3], row[4], row[5])] = tuple(MARKS[mark] for mark in row[7:10])
     computed = {
-        (r["value"], r["comparators"]["sn"]["value"], r["comparators"]["nw"]["value"], r["comparators"]["england"]["value"]):
-            tuple(r["comparators"][g]["quartile"] for g in ("sn", "nw", "england"))
-        for r in document["indicators"] if r["group"] in ("Carers survey", "Adult Social Care Survey")
+        (
+            r["value"],
+            r["comparators"]["sn"]["value"],
+            r["comparators"]["nw"]["value"],
+            r["comparators"]["england"]["value"],
+        ): tuple(r["comparators"][g]["quartile"] for g in ("sn", "nw", "england"))
+        for r in document["indicators"]
+        if r["group"] in ("Carers survey", "Adult Social Care Survey")
     }
     assert len(published) == 20
     assert {key: computed.get(key) for key in published} == published
@@ -58,8 +76,17 @@ def test_every_published_survey_marker(document):
 
 def test_counterfactual_at_the_statistical_neighbours_rate(capsys):
     """Seed 002: 617 cared-for children; at the SN rate of 90 per 10,000 it would be 487, 130 fewer (ChAT's SN)."""
-    assert main(["indicators", str(SAMPLE_DATA / "population_2023.xlsx"), str(SAMPLE_DATA / "childrens_performance_2023.xlsx"),
-                 "--json"]) == 0
+    assert (
+        main(
+            [
+                "indicators",
+                str(SAMPLE_DATA / "population_2023.xlsx"),
+                str(SAMPLE_DATA / "childrens_performance_2023.xlsx"),
+                "--json",
+            ]
+        )
+        == 0
+    )
     document = json.loads(capsys.readouterr().out)
     rate = next(r for r in document["indicators"] if r["id"] == "CSC-CARED-FOR-RATE")
     sn = rate["comparators"]["sn"]["value"]

@@ -32,8 +32,21 @@ WINDOWS = sys.platform == "win32"
 BUILD_TIMEOUT = 20 * 60
 SELFTEST_TIMEOUT = 6 * 60
 #: The checks every self-test runs (the optional appendix writers' checks come on top, where they exist).
-CHECKS = ("Qt", "files", "user data folder", "window", "modules", "forms", "import", "complaints figures", "indicators",
-          "preview", "complaints report", "complaints report PDF", "background work")
+CHECKS = (
+    "Qt",
+    "files",
+    "user data folder",
+    "window",
+    "modules",
+    "forms",
+    "import",
+    "complaints figures",
+    "indicators",
+    "preview",
+    "complaints report",
+    "complaints report PDF",
+    "background work",
+)
 #: Qt modules and libraries the application never uses, some of them very large: none may be in the bundle.
 UNUSED_QT = re.compile(
     r"Qt6?(WebEngine|WebView|WebChannel|WebSockets|3D|Quick|Qml|Multimedia|SpatialAudio|TextToSpeech|Charts|"
@@ -55,8 +68,13 @@ needs_pyinstaller = pytest.mark.skipif(
 # --- running the self-test ---------------------------------------------------------------
 
 
-def run_selftest(command: list[str], temporary: Path, user: tuple[int, int] | None = None,
-                 home: Path | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_selftest(
+    command: list[str],
+    temporary: Path,
+    user: tuple[int, int] | None = None,
+    home: Path | None = None,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess:
     """`command selftest` with its own temporary folder (and home), as `user` (uid, gid) when given."""
     environment = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
     environment.update(TMPDIR=str(temporary), TEMP=str(temporary), TMP=str(temporary))
@@ -65,8 +83,16 @@ def run_selftest(command: list[str], temporary: Path, user: tuple[int, int] | No
     if user is not None:
         uid, gid = user
         command = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", *command]
-    return subprocess.run([*command, "selftest"], capture_output=True, text=True, encoding="utf-8",
-                          errors="replace", timeout=SELFTEST_TIMEOUT, env=environment, cwd=cwd or temporary)
+    return subprocess.run(
+        [*command, "selftest"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=SELFTEST_TIMEOUT,
+        env=environment,
+        cwd=cwd or temporary,
+    )
 
 
 def assert_passed(result: subprocess.CompletedProcess, temporary: Path, frozen: bool) -> list[str]:
@@ -94,15 +120,23 @@ def test_selftest_from_source_passes(tmp_path):
 
 def test_selftest_says_what_failed_and_exits_1(tmp_path):
     """An installation without its sample returns: FAIL lines that say why, exit status 1, no traceback."""
-    script = ("import sys\nfrom pathlib import Path\nimport desktop_app.paths as paths\n"
-              "paths.SAMPLE_DATA = Path(sys.argv[1])\n"
-              "from desktop_app.selftest import run_selftest\nsys.exit(run_selftest(timeout=120))\n")
-    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "no_sample_data")], capture_output=True,
-                            text=True, timeout=SELFTEST_TIMEOUT, cwd=ROOT)
+    script = (
+        "import sys\nfrom pathlib import Path\nimport desktop_app.paths as paths\n"
+        "paths.SAMPLE_DATA = Path(sys.argv[1])\n"
+        "from desktop_app.selftest import run_selftest\nsys.exit(run_selftest(timeout=120))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "no_sample_data")],
+        capture_output=True,
+        text=True,
+        timeout=SELFTEST_TIMEOUT,
+        cwd=ROOT,
+    )
     lines = result.stdout.splitlines()
     assert result.returncode == 1, result.stdout + result.stderr
-    assert any(line.startswith("FAIL  files: missing from this installation:") and "no_sample_data" in line
-               for line in lines), result.stdout
+    assert any(
+        line.startswith("FAIL  files: missing from this installation:") and "no_sample_data" in line for line in lines
+    ), result.stdout
     assert any(line.startswith("FAIL  import:") for line in lines), result.stdout
     assert any(line.startswith("PASS  window:") for line in lines), result.stdout  # the rest still ran
     assert re.fullmatch(r"\d+ of \d+ checks failed: files, import, .*", lines[-1]), lines[-1]
@@ -111,8 +145,13 @@ def test_selftest_says_what_failed_and_exits_1(tmp_path):
 
 def test_measure_startup_prints_when_the_window_first_painted():
     started = time.time()
-    result = subprocess.run([sys.executable, "-m", "desktop_app", "selftest", "--measure-startup"],
-                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "selftest", "--measure-startup"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     [line] = [line for line in result.stdout.splitlines() if line.startswith("first-paint ")]
     painted = float(line.split()[1])
@@ -130,9 +169,23 @@ def bundle(request) -> Path:
     request.addfinalizer(lambda: remove(work))
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(ROOT / "build.spec")],
-        capture_output=True, text=True, timeout=BUILD_TIMEOUT, cwd=work,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+        cwd=work,
     )
     took = time.monotonic() - started
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-6000:]
@@ -163,8 +216,9 @@ def size_report(folder: Path) -> str:
             top = "/".join(relative.parts[:2]) if relative.parts[1] != "Qt" else f"PySide6/Qt/{relative.parts[2]}"
         parts[top] = parts.get(top, 0) + path.stat().st_size
     largest = sorted(parts.items(), key=lambda item: -item[1])[:8]
-    return (f"{total / 1e6:.0f} MB in {len(files)} files; largest: "
-            + ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size in largest))
+    return f"{total / 1e6:.0f} MB in {len(files)} files; largest: " + ", ".join(
+        f"{name} {size / 1e6:.1f} MB" for name, size in largest
+    )
 
 
 def remove(folder: Path) -> None:
@@ -180,9 +234,12 @@ def test_bundle_passes_its_selftest(bundle, tmp_path):
     temporary.mkdir()
     lines = assert_passed(run_selftest([str(executable(bundle))], temporary), temporary, frozen=True)
     assert f"installed at {bundle}" in lines[0]
-    modules = [path for path in (ROOT / "desktop_app").rglob("*.py")
-               if path.relative_to(ROOT).as_posix() not in ("desktop_app/__init__.py", "desktop_app/__main__.py",
-                                                            "desktop_app/selftest.py")]
+    modules = [
+        path
+        for path in (ROOT / "desktop_app").rglob("*.py")
+        if path.relative_to(ROOT).as_posix()
+        not in ("desktop_app/__init__.py", "desktop_app/__main__.py", "desktop_app/selftest.py")
+    ]
     assert f"PASS  modules: all {len(modules)} modules of the application import" in lines  # none left out
 
 
@@ -192,8 +249,11 @@ def test_bundle_has_only_the_qt_it_uses(bundle):
     libraries = [name for name in names if re.search(r"\.(so|pyd|dll|dylib)(\.|$)", name)]
     unused = sorted(name for name in libraries if UNUSED_QT.search(name))
     assert unused == []
-    qt_python = {name.split(".")[0] for name in os.listdir(bundle / "_internal" / "PySide6")
-                 if name.startswith("Qt") and name.endswith((".so", ".pyd"))}
+    qt_python = {
+        name.split(".")[0]
+        for name in os.listdir(bundle / "_internal" / "PySide6")
+        if name.startswith("Qt") and name.endswith((".so", ".pyd"))
+    }
     source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "desktop_app").rglob("*.py"))
     imported = set(re.findall(r"\bPySide6\.(Qt\w+)", source)) | {"QtCore"}
     if re.search(r"^\s*(?:import|from)\s+pyqtgraph\b", source, re.MULTILINE):
@@ -204,7 +264,8 @@ def test_bundle_has_only_the_qt_it_uses(bundle):
     data = bundle / "_internal"
     assert (data / "forms" / "cover_sheet.ui").is_file() and (data / "resources" / "icons").is_dir()
     assert sorted(path.name for path in (data / "sample_data").iterdir()) == sorted(
-        path.name for path in (ROOT / "sample_data").glob("*.xlsx"))
+        path.name for path in (ROOT / "sample_data").glob("*.xlsx")
+    )
 
 
 @needs_pyinstaller

@@ -27,8 +27,13 @@ YEAR_2022 = Period(date("2022-04-01"), date("2023-03-31"))
 AS_OF = date("2023-11-01")
 TITLE = "Children's Services Complaints Annual Report 2022 - 2023"
 SECTIONS = [
-    "Introduction", "Complaints Procedure", "Complaints Performance Information", "Complaint Themes and Outcomes",
-    "Local Government and Social Care Ombudsman", "Compliments", "Learning from Complaints",
+    "Introduction",
+    "Complaints Procedure",
+    "Complaints Performance Information",
+    "Complaint Themes and Outcomes",
+    "Local Government and Social Care Ombudsman",
+    "Compliments",
+    "Learning from Complaints",
     "Conclusions and Recommendations",
 ]
 GLYPHS = "▲ ▼ ✔ ✘ ▬ £ –"
@@ -83,8 +88,9 @@ def text():
 def report(summary, rules, text, tmp_path_factory) -> Path:
     """The sample's 2022-23 report as Agenda Item 9, running on from page 23 of the pack."""
     path = tmp_path_factory.mktemp("report") / "complaints_report.pdf"
-    written = write_complaints_report(summary, rules, path, text=text,
-                                      options=PageOptions(agenda_item=9, first_page=23))
+    written = write_complaints_report(
+        summary, rules, path, text=text, options=PageOptions(agenda_item=9, first_page=23)
+    )
     assert written == path
     return path
 
@@ -147,9 +153,15 @@ def test_the_stage_table_reproduces_the_published_one(pages):
 
 def test_the_themes_table_reproduces_the_published_one(pages):
     lines = lines_of(pages)
-    for row in ("Decision Making 19 6 10 1", "Finance / Funding 1 1 4 0", "Information and Advice 20 5 10 2",
-                "Quality of service 53 14 19 5", "Health and Safety 1 0 0 0", "Staff Attitude 4 2 30 5",
-                "TOTAL 98 28 73 13"):
+    for row in (
+        "Decision Making 19 6 10 1",
+        "Finance / Funding 1 1 4 0",
+        "Information and Advice 20 5 10 2",
+        "Quality of service 53 14 19 5",
+        "Health and Safety 1 0 0 0",
+        "Staff Attitude 4 2 30 5",
+        "TOTAL 98 28 73 13",
+    ):
         assert row in lines
 
 
@@ -193,8 +205,10 @@ def test_prose_figures_come_from_the_summary(pages):
 def test_each_theme_has_its_figures_sentence(pages):
     text = " ".join(lines_of(pages))
     # Decision Making: 19 of 98 statutory, 10 of 73 corporate, (6 + 1) of (19 + 10) upheld
-    assert ("Complaints about Decision Making made up 19% of the statutory complaints received (19) "
-            "and 14% of the corporate complaints (10); 24% of them were upheld.") in text
+    assert (
+        "Complaints about Decision Making made up 19% of the statutory complaints received (19) "
+        "and 14% of the corporate complaints (10); 24% of them were upheld."
+    ) in text
 
 
 def test_no_section_heading_sits_alone_at_the_foot_of_a_page(pages):
@@ -243,14 +257,28 @@ def test_the_same_input_gives_the_same_bytes(summary, rules, text, tmp_path):
 
 
 def test_start_on_odd_puts_a_blank_page_first_when_the_pack_page_is_even(summary, rules, text, tmp_path):
-    pages = pages_of(write_complaints_report(summary, rules, tmp_path / "even.pdf", text=text,
-                                             options=PageOptions(agenda_item="9", first_page=24, start_on_odd=True)))
+    pages = pages_of(
+        write_complaints_report(
+            summary,
+            rules,
+            tmp_path / "even.pdf",
+            text=text,
+            options=PageOptions(agenda_item="9", first_page=24, start_on_odd=True),
+        )
+    )
     assert "This page is intentionally left blank" in pages[0] and page_number(pages[0]) == 24
     assert page_number(pages[1]) == 25 and any("Report 2022 - 2023" in line for line in pages[1])
     assert any(re.fullmatch(r"Introduction[ .]+ 27", line) for line in pages[2])  # the contents counts the filler
 
-    odd = pages_of(write_complaints_report(summary, rules, tmp_path / "odd.pdf", text=text,
-                                           options=PageOptions(agenda_item=9, first_page=25, start_on_odd=True)))
+    odd = pages_of(
+        write_complaints_report(
+            summary,
+            rules,
+            tmp_path / "odd.pdf",
+            text=text,
+            options=PageOptions(agenda_item=9, first_page=25, start_on_odd=True),
+        )
+    )
     assert page_number(odd[0]) == 25 and "This page is intentionally left blank" not in odd[0]
 
 
@@ -268,8 +296,10 @@ def test_first_page_must_be_a_page_number(first_page):
 
 def test_table_headers_repeat_and_rows_never_split(rules, vocabulary, text, tmp_path):
     """A themes table long enough to run over pages carries its header on each, and whole rows."""
-    cases = [case(reference=f"C{n}", theme=f"Theme {n:03d} {'with a long name ' * 4}", received="2022-06-01")
-             for n in range(1, 90)]
+    cases = [
+        case(reference=f"C{n}", theme=f"Theme {n:03d} {'with a long name ' * 4}", received="2022-06-01")
+        for n in range(1, 90)
+    ]
     summary = summarise(log_of(*cases), rules, vocabulary.outcome_classes, YEAR_2022, AS_OF)
     pages = pages_of(write_complaints_report(summary, rules, tmp_path / "long.pdf", text=text))
     # Each name wraps over three lines of its cell, the figures beside the middle one.
@@ -287,8 +317,9 @@ def test_table_headers_repeat_and_rows_never_split(rules, vocabulary, text, tmp_
 
 
 def test_a_year_without_last_year_leaves_out_the_comparisons(sample_log, rules, vocabulary, text, tmp_path):
-    first_year = summarise(sample_log, rules, vocabulary.outcome_classes,
-                           Period(date("2021-04-01"), date("2022-03-31")), AS_OF)
+    first_year = summarise(
+        sample_log, rules, vocabulary.outcome_classes, Period(date("2021-04-01"), date("2022-03-31")), AS_OF
+    )
     assert first_year.previous is None
     pages = pages_of(write_complaints_report(first_year, rules, tmp_path / "first.pdf", text=text))
     text_of_pages = " ".join(lines_of(pages))
@@ -301,8 +332,7 @@ def test_a_year_without_last_year_leaves_out_the_comparisons(sample_log, rules, 
 
 
 def test_small_counts_can_be_suppressed_everywhere_at_once(summary, rules, text, tmp_path):
-    pages = pages_of(write_complaints_report(summary, rules, tmp_path / "suppressed.pdf", text=text,
-                                             suppress_below=5))
+    pages = pages_of(write_complaints_report(summary, rules, tmp_path / "suppressed.pdf", text=text, suppress_below=5))
     lines = lines_of(pages)
     assert has_line_starting(pages, "Stage 1 98 28% 29% 66 ▲ 48%")
     assert has_line_starting(pages, "Stage 3 <5 [c] [c] 0 [c]")
@@ -314,7 +344,12 @@ def test_small_counts_can_be_suppressed_everywhere_at_once(summary, rules, text,
 
 def test_formatter_rounds_half_up_once_and_suppresses_small_counts():
     assert [round_half_up(v) for v in (12.5, 28.421052631578945, 29.473684210526315, 0.5, 99.5)] == [
-        "13", "28", "29", "1", "100"]
+        "13",
+        "28",
+        "29",
+        "1",
+        "100",
+    ]
     assert round_half_up(0.72644, 1) == "0.7"
     plain, careful = Formatter(), Formatter(suppress_below=5)
     assert plain.count(13490) == "13,490" and plain.percent(None) == "n/a"
@@ -371,8 +406,9 @@ def test_a_failed_write_leaves_the_earlier_file_and_no_temporary_one(summary, ru
 
 
 def test_last_years_figures_outside_year_on_year_say_where_they_belong(sample_log, rules, vocabulary, text):
-    first_year = summarise(sample_log, rules, vocabulary.outcome_classes,
-                           Period(date("2021-04-01"), date("2022-03-31")), AS_OF)
+    first_year = summarise(
+        sample_log, rules, vocabulary.outcome_classes, Period(date("2021-04-01"), date("2022-03-31")), AS_OF
+    )
     misplaced = with_section_text(text, "performance", text="Last year {statutory_stage1_received_last_year}.")
     with pytest.raises(UnknownPlaceholderError, match="put the sentence in year_on_year"):
         render_complaints_report(first_year, rules, text=misplaced)
@@ -388,7 +424,7 @@ def test_fill_writes_braces_and_refuses_a_lone_one():
     ("shipped", "mistake", "message"),
     [
         ('title = "Compliments"', 'title = ""', "[sections.compliments] title must not be empty"),
-        ('[sections.learning]\n', '[sections.learning]\nfooter = "y"\n', "[sections.learning] unknown key 'footer'"),
+        ("[sections.learning]\n", '[sections.learning]\nfooter = "y"\n', "[sections.learning] unknown key 'footer'"),
         ("compliments = 15", 'compliments = "fifteen"', "[figures] compliments must be a number"),
         ('statutory = "childrens_statutory"', "statutory = 3", "[procedures] statutory must be text in quotes"),
     ],
@@ -429,6 +465,7 @@ def test_the_pdf_package_needs_no_qt():
         print("ok")
         """
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[1])
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1]
+    )
     assert done.returncode == 0, done.stderr

@@ -12,22 +12,49 @@ from pypdf import PdfReader
 
 from desktop_app.domain.problems import Severity
 from desktop_app.pdf.cover import (
-    SAMPLE_COVER, TEMPLATES_FOLDER, CoverTemplateError, available_templates, check_cover, load_cover_template,
-    load_cover_values, render_cover_report, write_cover_report,
+    SAMPLE_COVER,
+    TEMPLATES_FOLDER,
+    CoverTemplateError,
+    available_templates,
+    check_cover,
+    load_cover_template,
+    load_cover_values,
+    render_cover_report,
+    write_cover_report,
 )
 from desktop_app.pdf.document import PageOptions
 
 APPENDIX = "Appendix A – Social Care Performance Report"
 SEFTON_LABELS = [  # seed 002 lines 2283-2345, in the order the sheet prints them
-    "Report to:", "Date of Meeting:", "Subject:", "Report of:", "Wards Affected:", "Portfolio:",
-    "Is this a Key Decision:", "Included in Forward Plan:", "Exempt / Confidential Report:", "Summary:",
-    "Recommendation(s):", "Reasons for the Recommendation(s):", "Alternative Options Considered and Rejected:",
-    "What will it cost and how will it be financed?", "(A) Revenue Costs", "(B) Capital Costs",
-    "Implications of the Proposals:", "Legal Implications:", "Equality Implications:",
-    "Impact on Children and Young People:", "Climate Emergency Implications:",
-    "What consultations have taken place on the proposals and when?", "(A) Internal Consultations",
-    "(B) External Consultations", "Implementation Date for the Decision:", "Contact Officer:", "Email Address:",
-    "Appendices:", "Background Papers:",
+    "Report to:",
+    "Date of Meeting:",
+    "Subject:",
+    "Report of:",
+    "Wards Affected:",
+    "Portfolio:",
+    "Is this a Key Decision:",
+    "Included in Forward Plan:",
+    "Exempt / Confidential Report:",
+    "Summary:",
+    "Recommendation(s):",
+    "Reasons for the Recommendation(s):",
+    "Alternative Options Considered and Rejected:",
+    "What will it cost and how will it be financed?",
+    "(A) Revenue Costs",
+    "(B) Capital Costs",
+    "Implications of the Proposals:",
+    "Legal Implications:",
+    "Equality Implications:",
+    "Impact on Children and Young People:",
+    "Climate Emergency Implications:",
+    "What consultations have taken place on the proposals and when?",
+    "(A) Internal Consultations",
+    "(B) External Consultations",
+    "Implementation Date for the Decision:",
+    "Contact Officer:",
+    "Email Address:",
+    "Appendices:",
+    "Background Papers:",
 ]
 
 
@@ -61,8 +88,9 @@ def values() -> dict:
 @pytest.fixture(scope="module")
 def sefton_written(values, tmp_path_factory):
     path = tmp_path_factory.mktemp("cover") / "cover.pdf"
-    written, problems = write_cover_report(values, "sefton", path, appendices=[APPENDIX],
-                                           options=PageOptions(agenda_item=10, first_page=3))
+    written, problems = write_cover_report(
+        values, "sefton", path, appendices=[APPENDIX], options=PageOptions(agenda_item=10, first_page=3)
+    )
     assert written == path
     return path, problems
 
@@ -81,8 +109,9 @@ def sefton(sefton_written):
 @pytest.fixture(scope="module")
 def wirral(values, tmp_path_factory):
     path = tmp_path_factory.mktemp("cover") / "wirral.pdf"
-    _, problems = write_cover_report(values, "wirral", path, appendices=[APPENDIX],
-                                     options=PageOptions(agenda_item=6, first_page=11))
+    _, problems = write_cover_report(
+        values, "wirral", path, appendices=[APPENDIX], options=PageOptions(agenda_item=6, first_page=11)
+    )
     return pages_of(path), problems
 
 
@@ -106,8 +135,11 @@ def test_fields_come_in_the_templates_order(sefton_path):
     found = positions(words, SEFTON_LABELS)
     assert found == sorted(found)
     template = load_cover_template("sefton")
-    labels = [template.labels[name] for name in template.fields() if name in template.labels
-              and name not in ("recommendations_intro", "climate_training", "climate_text")]
+    labels = [
+        template.labels[name]
+        for name in template.fields()
+        if name in template.labels and name not in ("recommendations_intro", "climate_training", "climate_text")
+    ]
     found = positions(words, labels)
     assert found == sorted(found)
 
@@ -117,8 +149,9 @@ def test_the_particulars_table(sefton):
     first = pages[0]
     assert first[1].startswith("Report to: Overview and Scrutiny Committee") and "Tuesday 7 January" in first[1]
     assert "Subject: Social Care Performance" in first
-    assert any(line.startswith("Report of: Executive Director Adult Social Care") and "All Wards" in line
-               for line in first)
+    assert any(
+        line.startswith("Report of: Executive Director Adult Social Care") and "All Wards" in line for line in first
+    )
     assert "Is this a Key No Included in No" in first  # Yes/No fields as the template's words
     assert any(line.startswith("Exempt / No") for line in first)
 
@@ -128,7 +161,7 @@ def test_recommendations_are_numbered(sefton):
     at = lines.index("Recommendation(s):")
     assert lines[at + 1] == "The Committee is asked to:"
     assert lines[at + 2].startswith("1. note the contents of the report")
-    assert any(line.startswith("2. request that regular updates") for line in lines[at:at + 6])
+    assert any(line.startswith("2. request that regular updates") for line in lines[at : at + 6])
 
 
 def test_the_climate_table_says_yes_to_the_chosen_impact(sefton):
@@ -159,8 +192,9 @@ def test_the_pdf_says_what_it_is(values):
 
 
 def test_an_odd_page_start_adds_a_blank_page(values, tmp_path):
-    path, _ = write_cover_report(values, "sefton", tmp_path / "odd.pdf",
-                                 options=PageOptions(agenda_item=10, first_page=2, start_on_odd=True))
+    path, _ = write_cover_report(
+        values, "sefton", tmp_path / "odd.pdf", options=PageOptions(agenda_item=10, first_page=2, start_on_odd=True)
+    )
     pages = pages_of(path)
     assert "This page is intentionally left blank" in pages[0] and pages[0][-1] == "Page 2"
     assert pages[1][1].startswith("Report to:") and pages[1][-1] == "Page 3"
@@ -185,9 +219,15 @@ def test_a_changed_template_changes_the_cover(values, tmp_path):
         ('date_format = "{weekday} {day} {month} {year}"', 'date_format = "{day_ordinal} {month} {year}"'),
         ('numbering = "{n}."', 'numbering = "({n})"'),
         ('report_to = "Report to:"', 'report_to = "Committee:"'),
-        ('    ["report_to", "meeting_date"],\n    ["subject"],', '    ["subject"],\n    ["report_to", "meeting_date"],'),
-        ('type = "section"\nfield = "reasons"\n', 'type = "section"\nfield = "reasons"\n\n[[blocks]]\ntype = "text"\n'
-                                                  'text = "Our own words after the reasons."\n'),
+        (
+            '    ["report_to", "meeting_date"],\n    ["subject"],',
+            '    ["subject"],\n    ["report_to", "meeting_date"],',
+        ),
+        (
+            'type = "section"\nfield = "reasons"\n',
+            'type = "section"\nfield = "reasons"\n\n[[blocks]]\ntype = "text"\n'
+            'text = "Our own words after the reasons."\n',
+        ),
     )
     pdf, _ = render_cover_report(values, template, appendices=[APPENDIX], options=PageOptions(agenda_item=4))
     pages = pages_of(io.BytesIO(pdf))
@@ -196,8 +236,11 @@ def test_a_changed_template_changes_the_cover(values, tmp_path):
     lines = [line for page in pages for line in page]
     assert any(line.startswith("(1) note the contents") for line in lines)
     words = text_of(pages)
-    assert words.index("Reasons for the Recommendation(s):") < words.index("Our own words after the reasons.") \
+    assert (
+        words.index("Reasons for the Recommendation(s):")
+        < words.index("Our own words after the reasons.")
         < words.index("Alternative Options")
+    )
 
 
 def test_templates_are_found_by_name(values):
@@ -213,7 +256,7 @@ def test_templates_are_found_by_name(values):
         ('type = "climate"', 'type = "weather"', "type must be one of"),
         ('field = "summary"', 'field = "sumary"', "unknown field 'sumary'; declare it in [fields]"),
         ('numbering = "{n}."', 'numbering = "n."', "numbering must hold {n}"),
-        ('table_columns = [0.2, 0.38, 0.19, 0.23]', 'table_columns = [0.2, 0.38]', "four shares"),
+        ("table_columns = [0.2, 0.38, 0.19, 0.23]", "table_columns = [0.2, 0.38]", "four shares"),
     ],
 )
 def test_a_mistake_in_a_template_is_named(tmp_path, old, new, message):
@@ -235,8 +278,11 @@ def test_a_misspelt_value_is_named_not_dropped(values):
 def test_wirral_numbers_its_sections_and_has_a_report_author_and_subject_history(wirral):
     pages, _ = wirral
     lines = [line for page in pages for line in page]
-    assert lines[1:4] == ["OVERVIEW AND SCRUTINY COMMITTEE (ADULT SOCIAL CARE AND HEALTH)", "Tuesday, 7 January 2025",
-                          "SOCIAL CARE PERFORMANCE"]
+    assert lines[1:4] == [
+        "OVERVIEW AND SCRUTINY COMMITTEE (ADULT SOCIAL CARE AND HEALTH)",
+        "Tuesday, 7 January 2025",
+        "SOCIAL CARE PERFORMANCE",
+    ]
     assert "This report does not relate to a key decision." in lines
     numbered = [line for line in lines if re.match(r"\d+\.0 [A-Z]", line)]
     assert [line.split(" ")[0] for line in numbered] == [f"{n}.0" for n in range(1, 11)]
@@ -253,7 +299,10 @@ def test_wirral_numbers_its_sections_and_has_a_report_author_and_subject_history
 
 
 def test_a_date_in_the_text_with_the_meetings_day_but_another_year(values):
-    slipped = {**values, "summary": values["summary"] + "\nThis report was prepared for the meeting of 7th January 2024."}
+    slipped = {
+        **values,
+        "summary": values["summary"] + "\nThis report was prepared for the meeting of 7th January 2024.",
+    }
     [problem] = check_cover(slipped)
     assert problem.severity is Severity.WARNING and problem.column == "summary"
     assert "'7th January 2024' has the meeting's day and month but the year 2024" in problem.message
@@ -275,10 +324,12 @@ def test_an_empty_report_of_and_other_required_fields(values):
 
 
 def test_prompts_and_consultation_references(values):
-    problems = check_cover({
-        **values,
-        "consultations_internal": "The Executive Director of Corporate Resources (FD.7365/23.....) and [name] have been consulted.",
-    })
+    problems = check_cover(
+        {
+            **values,
+            "consultations_internal": "The Executive Director of Corporate Resources (FD.7365/23.....) and [name] have been consulted.",
+        }
+    )
     messages = {p.message: p.severity for p in problems}
     assert messages["the prompt [name] has not been replaced"] is Severity.WARNING
     assert messages["the reference FD.7365/23..... looks unfinished"] is Severity.NOTE
@@ -286,8 +337,9 @@ def test_prompts_and_consultation_references(values):
 
 
 def test_the_problems_come_back_with_the_pdf(values, tmp_path):
-    path, problems = write_cover_report({**values, "report_of": ""}, "sefton", tmp_path / "cover.pdf",
-                                        appendices=[APPENDIX])
+    path, problems = write_cover_report(
+        {**values, "report_of": ""}, "sefton", tmp_path / "cover.pdf", appendices=[APPENDIX]
+    )
     assert path.exists() and [p.column for p in problems] == ["report_of"]
     assert str(problems[0]).startswith("warning: column 'report_of': 'Report of' is empty")
 

@@ -19,17 +19,29 @@ from desktop_app.paths import RESOURCES, SAMPLE_DATA
 from desktop_app.pdf.charts import nice_step
 from desktop_app.pdf.document import PageOptions
 from desktop_app.pdf.performance_report import (
-    PerformanceTextError, load_performance_text, performance_figures, render_performance_report, weekly_results,
+    PerformanceTextError,
+    load_performance_text,
+    performance_figures,
+    render_performance_report,
+    weekly_results,
     write_performance_report,
 )
 from desktop_app.pdf.text import UnknownPlaceholderError
 
-RETURNS = ["childrens_performance_2023.xlsx", "benchmarks_2023.xlsx", "survey_2023-24.xlsx", "population_2023.xlsx",
-           "monthly_series_2021-2023.xlsx"]
+RETURNS = [
+    "childrens_performance_2023.xlsx",
+    "benchmarks_2023.xlsx",
+    "survey_2023-24.xlsx",
+    "population_2023.xlsx",
+    "monthly_series_2021-2023.xlsx",
+]
 GROUPS = ["Demand", "Timeliness", "Effectiveness", "Management", "Outcomes"]
 SECTIONS = [
-    "Introduction", "Performance Dashboard", "Other Measures from the Children's Services Analysis Tool (ChAT)",
-    "Front Door and Assessment Trends", "Adult Social Care Finance – Weekly Overview",
+    "Introduction",
+    "Performance Dashboard",
+    "Other Measures from the Children's Services Analysis Tool (ChAT)",
+    "Front Door and Assessment Trends",
+    "Adult Social Care Finance – Weekly Overview",
     "Actions to be taken in response to the Carers Survey",
     "Actions to be taken in response to the Adult Social Care Survey (ASCS)",
 ]
@@ -80,8 +92,12 @@ def catalogue():
 @pytest.fixture(scope="module")
 def results(frames, catalogue):
     returns = IndicatorReturns(
-        frames[ReturnKind.INDICATORS], frames[ReturnKind.MONTHLY_SERIES], frames[ReturnKind.SURVEY],
-        frames[ReturnKind.BENCHMARK_QUARTILES], frames[ReturnKind.BENCHMARK_MEMBERS], frames[ReturnKind.POPULATION],
+        frames[ReturnKind.INDICATORS],
+        frames[ReturnKind.MONTHLY_SERIES],
+        frames[ReturnKind.SURVEY],
+        frames[ReturnKind.BENCHMARK_QUARTILES],
+        frames[ReturnKind.BENCHMARK_MEMBERS],
+        frames[ReturnKind.POPULATION],
     )
     return calculate_indicators(returns, catalogue)
 
@@ -95,8 +111,14 @@ def text():
 def report(results, frames, text, tmp_path_factory) -> Path:
     """The sample report as Agenda Item 8, running on from page 23 of the pack."""
     path = tmp_path_factory.mktemp("performance") / "performance_report.pdf"
-    written = write_performance_report(results, path, text=text, options=PageOptions(agenda_item=8, first_page=23),
-                                       weekly=frames[ReturnKind.WEEKLY_SERIES], monthly=frames[ReturnKind.MONTHLY_SERIES])
+    written = write_performance_report(
+        results,
+        path,
+        text=text,
+        options=PageOptions(agenda_item=8, first_page=23),
+        weekly=frames[ReturnKind.WEEKLY_SERIES],
+        monthly=frames[ReturnKind.MONTHLY_SERIES],
+    )
     assert written == path
     return path
 
@@ -188,8 +210,11 @@ def test_survey_table_as_seed_000_prints_it(pages):
     assert any(re.fullmatch(r"Control \(carers.* High 13\.7 ✘ 21\.4 ✘ 21 ✘ 21\.5", line) for line in lines)
     assert any(re.fullmatch(r"Information and advice .*High 55\.3 ✘ 63\.1 ✘ 58\.7 ▬ 59", line) for line in lines)
     assert any(re.fullmatch(r"Loneliness \(carers.* Low 19\.9 ✘ 13\.4 ✘ 15\.6 ✘ 13\.3", line) for line in lines)
-    for mark, words in (("✔", "the top quartile"), ("▬", "one of the two middle quartiles"),
-                        ("✘", "the bottom quartile")):
+    for mark, words in (
+        ("✔", "the top quartile"),
+        ("▬", "one of the two middle quartiles"),
+        ("✘", "the bottom quartile"),
+    ):
         assert f"{mark} Sefton's value falls into {words}" in lines
 
 
@@ -208,8 +233,12 @@ def test_change_cards(pages):
 
 def test_charts_are_vector_drawings_with_real_text(report, pages):
     reader = PdfReader(report)
-    chart_pages = [n for n, lines in enumerate(pages) if "MASH contacts received by month" in lines
-                   or "Assessments completed within 45 working days, rolling 12 months" in lines]
+    chart_pages = [
+        n
+        for n, lines in enumerate(pages)
+        if "MASH contacts received by month" in lines
+        or "Assessments completed within 45 working days, rolling 12 months" in lines
+    ]
     assert chart_pages
     for number in chart_pages:  # drawn in the page's own content, never as a picture
         xobjects = reader.pages[number]["/Resources"].get("/XObject")
@@ -261,8 +290,13 @@ def test_the_same_input_gives_the_same_bytes(results, frames, text):
 
 
 def test_an_odd_page_start_adds_a_blank_page(results, frames, text, tmp_path):
-    path = write_performance_report(results, tmp_path / "odd.pdf", text=text, weekly=frames[ReturnKind.WEEKLY_SERIES],
-                                    options=PageOptions(agenda_item=8, first_page=22, start_on_odd=True))
+    path = write_performance_report(
+        results,
+        tmp_path / "odd.pdf",
+        text=text,
+        weekly=frames[ReturnKind.WEEKLY_SERIES],
+        options=PageOptions(agenda_item=8, first_page=22, start_on_odd=True),
+    )
     pages = pages_of(path)
     assert "This page is intentionally left blank" in pages[0] and page_number(pages[0]) == 22
     assert "Social Care Performance Report" in pages[1] and page_number(pages[1]) == 23
@@ -271,14 +305,20 @@ def test_an_odd_page_start_adds_a_blank_page(results, frames, text, tmp_path):
 
 
 def test_without_the_weekly_return_the_report_says_what_is_missing(results, text):
-    with pytest.raises(UnknownPlaceholderError, match=r"unknown placeholder \{asc_weekly_cost_period\}.*"
-                                                      r"need the weekly return, and none was given"):
+    with pytest.raises(
+        UnknownPlaceholderError,
+        match=r"unknown placeholder \{asc_weekly_cost_period\}.*"
+        r"need the weekly return, and none was given",
+    ):
         render_performance_report(results, text=text)
     document = {**text.document, "subtitle": "Figures to {period}"}
     sections = tuple(s for s in text.sections if s.key != "introduction")
     without = dataclasses.replace(text, document=document, sections=sections)
-    with pytest.raises(PerformanceTextError, match=r"'ASC-WEEKLY-COST' is not an indicator of the results "
-                                                   r"\(no weekly series was given\)"):
+    with pytest.raises(
+        PerformanceTextError,
+        match=r"'ASC-WEEKLY-COST' is not an indicator of the results "
+        r"\(no weekly series was given\)",
+    ):
         render_performance_report(results, text=without)
 
 
@@ -299,8 +339,11 @@ def test_an_unknown_placeholder_is_named_and_nothing_is_written(results, frames,
 @pytest.mark.parametrize(
     ("shipped", "mistake", "message"),
     [
-        ('show = "survey"\ngroups = ["Carers survey"]', 'show = "surveys"\ngroups = ["Carers survey"]',
-         "show 'surveys' is not one of"),
+        (
+            'show = "survey"\ngroups = ["Carers survey"]',
+            'show = "surveys"\ngroups = ["Carers survey"]',
+            "show 'surveys' is not one of",
+        ),
         ('kind = "rolling_percent"', 'kind = "pie"', "kind 'pie' is not one of"),
         ('dashboard_comment = "Comment"\n', "", "[tables] dashboard_comment is missing"),
         ('colour = "status_poor"', 'colour = "red"', "colour 'red' is not a colour of the report style"),

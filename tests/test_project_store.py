@@ -55,8 +55,11 @@ def sample_project(importer) -> Project:
     project.set_note("CSC-D01", "commentary", "Contacts remain high.")
     project.set_note("CSC-D01", "action", "Review front door.")
     project.set_note("CHAT-02", "status", "2")
-    project.remember_mapping(["Ref", "Rcvd", "Outcome"], ReturnKind.OMBUDSMAN,
-                             {"Ref": "reference", "Rcvd": "received", "Outcome": "decision"})
+    project.remember_mapping(
+        ["Ref", "Rcvd", "Outcome"],
+        ReturnKind.OMBUDSMAN,
+        {"Ref": "reference", "Rcvd": "received", "Outcome": "decision"},
+    )
     return project
 
 
@@ -64,12 +67,28 @@ def assert_same_imports(loaded: Project, saved: Project) -> None:
     assert [i.id for i in loaded.imports] == [i.id for i in saved.imports]
     for got, want in zip(loaded.imports, saved.imports, strict=True):
         assert (got.provenance, got.source_path, got.imported_at) == (
-            want.provenance, want.source_path, want.imported_at)
+            want.provenance,
+            want.source_path,
+            want.imported_at,
+        )
         for got_sheet, want_sheet in zip(got.sheets, want.sheets, strict=True):
-            assert (got_sheet.sheet, got_sheet.kind, got_sheet.header_row, got_sheet.columns, got_sheet.labels,
-                    got_sheet.hidden, got_sheet.problems) == (
-                    want_sheet.sheet, want_sheet.kind, want_sheet.header_row, want_sheet.columns, want_sheet.labels,
-                    want_sheet.hidden, want_sheet.problems)
+            assert (
+                got_sheet.sheet,
+                got_sheet.kind,
+                got_sheet.header_row,
+                got_sheet.columns,
+                got_sheet.labels,
+                got_sheet.hidden,
+                got_sheet.problems,
+            ) == (
+                want_sheet.sheet,
+                want_sheet.kind,
+                want_sheet.header_row,
+                want_sheet.columns,
+                want_sheet.labels,
+                want_sheet.hidden,
+                want_sheet.problems,
+            )
             if want_sheet.frame is None:
                 assert got_sheet.frame is None
             else:
@@ -88,7 +107,13 @@ def assert_same_project(loaded: Project, saved: Project) -> None:
     assert loaded.settings == saved.settings
     assert list(loaded.sections) == list(saved.sections)
     assert (loaded.cover, loaded.sections, loaded.indicator_notes, loaded.mappings, loaded.history, loaded.uid) == (
-        saved.cover, saved.sections, saved.indicator_notes, saved.mappings, saved.history, saved.uid)
+        saved.cover,
+        saved.sections,
+        saved.indicator_notes,
+        saved.mappings,
+        saved.history,
+        saved.uid,
+    )
 
 
 # --- saving and opening ------------------------------------------------------------
@@ -106,7 +131,9 @@ def test_a_report_made_from_every_sample_workbook_reopens_as_it_was(tmp_path, sa
     log = loaded.frame(ReturnKind.COMPLAINTS_LOG)
     assert len(log) == 333 and log["complainant_group"].isna().sum() == 321
     assert [edit.description for edit in loaded.history][:2] == [
-        "Imported benchmarks_2023.xlsx", "Imported childrens_performance_2023.xlsx"]
+        "Imported benchmarks_2023.xlsx",
+        "Imported childrens_performance_2023.xlsx",
+    ]
 
 
 def test_a_reopened_report_maps_a_colleagues_file_the_way_its_author_did(tmp_path, sample_project):
@@ -115,7 +142,9 @@ def test_a_reopened_report_maps_a_colleagues_file_the_way_its_author_did(tmp_pat
     memory = store.load(tmp_path / "r.scrutiny").mapping_memory()
 
     assert memory.recall(["REF", "rcvd", "outcome"]) == (
-        ReturnKind.OMBUDSMAN, {"Ref": "reference", "Rcvd": "received", "Outcome": "decision"})
+        ReturnKind.OMBUDSMAN,
+        {"Ref": "reference", "Rcvd": "received", "Outcome": "decision"},
+    )
 
 
 def test_each_return_is_a_table_any_sqlite_tool_can_read(tmp_path, sample_project):
@@ -123,11 +152,11 @@ def test_each_return_is_a_table_any_sqlite_tool_can_read(tmp_path, sample_projec
     store.save(sample_project, path)
 
     with sqlite3.connect(path) as connection:
-        [(table,)] = connection.execute(
-            "SELECT frame_table FROM sheets WHERE sheet = 'Complaints Log'").fetchall()
+        [(table,)] = connection.execute("SELECT frame_table FROM sheets WHERE sheet = 'Complaints Log'").fetchall()
         first = connection.execute(f'SELECT reference, received, extension FROM "{table}" ORDER BY rowid').fetchone()
         [(file, sha256)] = connection.execute(
-            "SELECT file, sha256 FROM imports WHERE file LIKE 'complaints%'").fetchall()
+            "SELECT file, sha256 FROM imports WHERE file LIKE 'complaints%'"
+        ).fetchall()
     connection.close()
 
     assert first == ("CSC/21/0001", "2021-04-06T00:00:00", 0)
@@ -176,32 +205,39 @@ def test_imports_keep_their_ids_and_new_ones_never_reuse_them(tmp_path, importer
 
 
 def odd_frame() -> pd.DataFrame:
-    return pd.DataFrame({
-        "mixed": pd.Series(["CSC/1", 12345, 2.5, None], dtype=object),
-        "nan_text": pd.Series(["a", np.nan, "b", np.nan], dtype=object),  # as the complaints log has them
-        "odd": pd.Series([True, dt.date(2023, 1, 2), decimal.Decimal("1.20"), pd.NA], dtype=object),
-        "Int64": pd.array([1, None, 3, 4], dtype="Int64"),
-        "flag": [True, False, True, True],
-        "maybe": pd.array([True, None, False, True], dtype="boolean"),
-        "f32": np.array([1.5, np.nan, np.inf, -2.0], dtype="float32"),
-        "ns": pd.to_datetime(["2020-01-01 10:00:00.123456789", None, "1970-01-01", "2000-02-29"], format="ISO8601"),
-        "london": pd.to_datetime(["2023-07-01 10:00", None, "2023-01-01", "2023-10-29 01:30"],
-                                 format="ISO8601").tz_localize("Europe/London", ambiguous=True),
-        "waited": pd.to_timedelta(["1 day", None, "5s", "-3h"]),
-        "band": pd.Categorical(["b", "a", None, "b"], categories=["b", "a"], ordered=True),
-        "str": pd.array(["x", None, "z", ""], dtype="str"),
-        "Value": [1, 2, 3, 4],
-        'say "when"': ["a", "b", "c", "d"],
-    })
+    return pd.DataFrame(
+        {
+            "mixed": pd.Series(["CSC/1", 12345, 2.5, None], dtype=object),
+            "nan_text": pd.Series(["a", np.nan, "b", np.nan], dtype=object),  # as the complaints log has them
+            "odd": pd.Series([True, dt.date(2023, 1, 2), decimal.Decimal("1.20"), pd.NA], dtype=object),
+            "Int64": pd.array([1, None, 3, 4], dtype="Int64"),
+            "flag": [True, False, True, True],
+            "maybe": pd.array([True, None, False, True], dtype="boolean"),
+            "f32": np.array([1.5, np.nan, np.inf, -2.0], dtype="float32"),
+            "ns": pd.to_datetime(["2020-01-01 10:00:00.123456789", None, "1970-01-01", "2000-02-29"], format="ISO8601"),
+            "london": pd.to_datetime(
+                ["2023-07-01 10:00", None, "2023-01-01", "2023-10-29 01:30"], format="ISO8601"
+            ).tz_localize("Europe/London", ambiguous=True),
+            "waited": pd.to_timedelta(["1 day", None, "5s", "-3h"]),
+            "band": pd.Categorical(["b", "a", None, "b"], categories=["b", "a"], ordered=True),
+            "str": pd.array(["x", None, "z", ""], dtype="str"),
+            "Value": [1, 2, 3, 4],
+            'say "when"': ["a", "b", "c", "d"],
+        }
+    )
 
 
-@pytest.mark.parametrize("frame", [
-    odd_frame(),
-    odd_frame().iloc[:0],
-    pd.DataFrame([[1, 2, 3]], columns=["a", "A", 5]),  # names SQL cannot take as they are
-    pd.DataFrame({"x": [1.0, 2.0]}, index=pd.Index(["r1", "r2"], name="key")),
-    pd.DataFrame(index=pd.RangeIndex(3)),
-], ids=["odd columns", "no rows", "clashing names", "text index", "no columns"])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        odd_frame(),
+        odd_frame().iloc[:0],
+        pd.DataFrame([[1, 2, 3]], columns=["a", "A", 5]),  # names SQL cannot take as they are
+        pd.DataFrame({"x": [1.0, 2.0]}, index=pd.Index(["r1", "r2"], name="key")),
+        pd.DataFrame(index=pd.RangeIndex(3)),
+    ],
+    ids=["odd columns", "no rows", "clashing names", "text index", "no columns"],
+)
 def test_a_frame_of_any_kind_comes_back_exactly(frame):
     connection = sqlite3.connect(":memory:")
 
@@ -210,8 +246,15 @@ def test_a_frame_of_any_kind_comes_back_exactly(frame):
     assert_exactly_equal(read_frame(connection, "t", layout), frame)
 
 
-CELLS = st.one_of(st.none(), st.just(np.nan), st.text(max_size=5), st.integers(-(2**70), 2**70),
-                  st.floats(allow_nan=False), st.booleans(), st.dates())
+CELLS = st.one_of(
+    st.none(),
+    st.just(np.nan),
+    st.text(max_size=5),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.dates(),
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -256,8 +299,12 @@ def test_a_save_killed_at_any_moment_leaves_the_old_file_or_the_new_one(tmp_path
         folder = tmp_path / f"kill{number}"
         folder.mkdir()
         target = folder / "report.scrutiny"
-        child = subprocess.Popen([sys.executable, "-c", SAVER, str(tmp_path / "seed.scrutiny"), str(target)],
-                                 cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(tmp_path / "seed.scrutiny"), str(target)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         try:
             _, _, started = child.stdout.readline().split()
             _, _, finished = child.stdout.readline().split()  # generation 1 is on disk
@@ -356,7 +403,10 @@ def write_version_0(path: Path) -> None:
     import json
 
     layout = {
-        "rows": 2, "columns_dtype": "str", "columns_name": None, "index": {"range": [0, 2, 1], "name": None},
+        "rows": 2,
+        "columns_dtype": "str",
+        "columns_name": None,
+        "index": {"range": [0, 2, 1], "name": None},
         "columns": [
             {"label": "area", "sql": "area", "dtype": "object", "store": "plain", "missing": "none"},
             {"label": "age_band", "sql": "age_band", "dtype": "object", "store": "plain", "missing": "none"},
@@ -366,11 +416,25 @@ def write_version_0(path: Path) -> None:
             {"label": "row", "sql": "row", "dtype": "int64", "store": "int"},
         ],
     }
-    problems = [{"severity": "warning", "message": "year missing", "file": "population.xlsx",
-                 "sheet": "Population", "row": 4, "column": "Year", "cell": "C4", "value": ""}]
+    problems = [
+        {
+            "severity": "warning",
+            "message": "year missing",
+            "file": "population.xlsx",
+            "sheet": "Population",
+            "row": 4,
+            "column": "Year",
+            "cell": "C4",
+            "value": "",
+        }
+    ]
     parts = {
-        "uid": "0123abcd", "saved_at": "2024-03-01T10:00:00+00:00", "app_version": "0.0.9",
-        "settings": {"suppression_threshold": 5}, "cover": {"title": "Draft"}, "sections": {"Summary": "Old text"},
+        "uid": "0123abcd",
+        "saved_at": "2024-03-01T10:00:00+00:00",
+        "app_version": "0.0.9",
+        "settings": {"suppression_threshold": 5},
+        "cover": {"title": "Draft"},
+        "sections": {"Summary": "Old text"},
         "notes": {"CSC-D01": {"commentary": "High"}},
         "mappings": {"abc": {"kind": "population", "labels": ["Area", "Band"], "columns": {"Area": "area"}}},
         "history": [{"at": "2024-03-01T09:00:00+00:00", "description": "Imported population.xlsx", "data": {}}],
@@ -391,10 +455,15 @@ def write_version_0(path: Path) -> None:
                                   'C:\\Returns\\population.xlsx', '2024-03-01T09:00:00+00:00');
     """)
     connection.executemany("INSERT INTO project VALUES (?, ?)", [(k, json.dumps(v)) for k, v in parts.items()])
-    connection.execute("INSERT INTO sheets VALUES (7, 0, 'Population', 'population', 2, ?, ?, 0, 'population_sheet',"
-                       " ?, ?)",
-                       (json.dumps({"area": "Area"}), json.dumps(["Area", "Band", "Year", "People"]),
-                        json.dumps(layout), json.dumps(problems)))
+    connection.execute(
+        "INSERT INTO sheets VALUES (7, 0, 'Population', 'population', 2, ?, ?, 0, 'population_sheet', ?, ?)",
+        (
+            json.dumps({"area": "Area"}),
+            json.dumps(["Area", "Band", "Year", "People"]),
+            json.dumps(layout),
+            json.dumps(problems),
+        ),
+    )
     connection.commit()
     connection.close()
 
@@ -408,16 +477,33 @@ def test_a_project_from_the_prototype_opens_and_is_saved_in_the_current_format(t
 
     assert path.read_bytes() == before  # opening never changes the file
     [imported] = project.imports
-    assert (imported.id, imported.provenance.file, imported.source_path) == (7, "population.xlsx",
-                                                                             "C:\\Returns\\population.xlsx")
-    expected = conform_return(ReturnKind.POPULATION, pd.DataFrame({
-        "area": ["Sefton", "Sefton"], "age_band": ["0-17", "18+"], "year": [2023, None],
-        "population": [55000.0, 220000.0], "sheet": ["Population", "Population"], "row": [3, 4]}))
+    assert (imported.id, imported.provenance.file, imported.source_path) == (
+        7,
+        "population.xlsx",
+        "C:\\Returns\\population.xlsx",
+    )
+    expected = conform_return(
+        ReturnKind.POPULATION,
+        pd.DataFrame(
+            {
+                "area": ["Sefton", "Sefton"],
+                "age_band": ["0-17", "18+"],
+                "year": [2023, None],
+                "population": [55000.0, 220000.0],
+                "sheet": ["Population", "Population"],
+                "row": [3, 4],
+            }
+        ),
+    )
     assert_exactly_equal(imported.sheets[0].frame, expected)
     assert [(p.severity, p.cell, p.message) for p in imported.problems] == [(Severity.WARNING, "C4", "year missing")]
     assert (project.uid, project.settings, project.cover, project.sections, project.indicator_notes) == (
-        "0123abcd", {"suppression_threshold": 5}, {"title": "Draft"}, {"Summary": "Old text"},
-        {"CSC-D01": {"commentary": "High"}})
+        "0123abcd",
+        {"suppression_threshold": 5},
+        {"title": "Draft"},
+        {"Summary": "Old text"},
+        {"CSC-D01": {"commentary": "High"}},
+    )
     assert project.mappings["abc"]["columns"] == {"Area": "area"}
     assert project.history[0].description == "Imported population.xlsx"
     assert project.add_import(imported.result, "again.xlsx").id == 8
@@ -454,21 +540,33 @@ def truncated(path: Path) -> None:
 def zeroed_page(path: Path) -> None:
     store.save(Project(sections={"Summary": "x" * 50_000}), path)
     data = bytearray(path.read_bytes())
-    data[4096 * 3: 4096 * 4] = bytes(4096)
+    data[4096 * 3 : 4096 * 4] = bytes(4096)
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("make, says", [
-    (lambda p: p.write_bytes(os.urandom(5000)), "is not a Scrutiny Studio project"),
-    (lambda p: p.write_bytes(b""), "is empty"),
-    (lambda p: shutil.copy(LOG_WORKBOOK, p), "is not a Scrutiny Studio project (it is a zip file"),
-    (plain_sqlite, "is not a Scrutiny Studio project (it is a database made by another program)"),
-    (newer_version, "was saved by a newer version of Scrutiny Studio"),
-    (truncated, "is damaged"),
-    (lambda p: (truncated(p), p.write_bytes(p.read_bytes()[:50])), "is damaged"),
-    (zeroed_page, "is damaged"),
-], ids=["random bytes", "empty", "a workbook", "another program's database", "newer version", "cut in half",
-        "cut in the header", "a page wiped"])
+@pytest.mark.parametrize(
+    "make, says",
+    [
+        (lambda p: p.write_bytes(os.urandom(5000)), "is not a Scrutiny Studio project"),
+        (lambda p: p.write_bytes(b""), "is empty"),
+        (lambda p: shutil.copy(LOG_WORKBOOK, p), "is not a Scrutiny Studio project (it is a zip file"),
+        (plain_sqlite, "is not a Scrutiny Studio project (it is a database made by another program)"),
+        (newer_version, "was saved by a newer version of Scrutiny Studio"),
+        (truncated, "is damaged"),
+        (lambda p: (truncated(p), p.write_bytes(p.read_bytes()[:50])), "is damaged"),
+        (zeroed_page, "is damaged"),
+    ],
+    ids=[
+        "random bytes",
+        "empty",
+        "a workbook",
+        "another program's database",
+        "newer version",
+        "cut in half",
+        "cut in the header",
+        "a page wiped",
+    ],
+)
 def test_a_file_that_is_not_a_project_says_why_in_one_sentence_and_is_left_alone(tmp_path, make, says):
     path = tmp_path / "Annual report.scrutiny"
     make(path)
@@ -509,12 +607,28 @@ def test_importing_a_changed_log_again_shows_the_rows_added_removed_and_changed(
     workbook = openpyxl.load_workbook(LOG_WORKBOOK)
     sheet = workbook["Complaints Log"]
     assert (sheet["A6"].value, sheet["H6"].value, sheet["A345"].value) == (
-        "CSC/21/0002", "Partially upheld", "CSC/22/0098")
+        "CSC/21/0002",
+        "Partially upheld",
+        "CSC/22/0098",
+    )
     sheet.delete_rows(345)  # CSC/22/0098 taken out of the log
     sheet["H6"] = "Upheld"  # CSC/21/0002's outcome corrected
     sheet.insert_rows(5)  # a late entry at the top: every row below moves down
-    for column, value in zip("ABCDEFGHIJ", ["CSC/21/0000", "Corporate", "Stage 1", dt.datetime(2021, 4, 1), None,
-                                            None, "No", "Ongoing", "Staff Attitude", "Parent"]):
+    for column, value in zip(
+        "ABCDEFGHIJ",
+        [
+            "CSC/21/0000",
+            "Corporate",
+            "Stage 1",
+            dt.datetime(2021, 4, 1),
+            None,
+            None,
+            "No",
+            "Ongoing",
+            "Staff Attitude",
+            "Parent",
+        ],
+    ):
         sheet[f"{column}5"] = value
     changed = tmp_path / LOG_WORKBOOK.name
     workbook.save(changed)
@@ -529,7 +643,8 @@ def test_importing_a_changed_log_again_shows_the_rows_added_removed_and_changed(
     cells = log.changed_cells()
     assert cells[["reference", "column", "before", "after"]].values.tolist() == [
         ["CSC/21/0002", "outcome", "partially_upheld", "upheld"],
-        ["CSC/21/0002", "decision", "Partially upheld", "Upheld"]]
+        ["CSC/21/0002", "decision", "Partially upheld", "Upheld"],
+    ]
     assert str(changes).splitlines()[0] == f"{LOG_WORKBOOK.name}: rows 1 changed, 1 added, 1 removed"
     assert log.before["row"].tolist() == [6] and log.after["row"].tolist() == [7]
     assert project.imports[0].id == imported.id and project.imports[0].source_path == str(changed)
@@ -540,11 +655,13 @@ def test_importing_a_changed_log_again_shows_the_rows_added_removed_and_changed(
 def test_importing_the_same_file_again_says_nothing_changed(importer):
     project = Project()
     old = project.make_import(importer.import_file(SAMPLE_DATA / "childrens_performance_2023.xlsx"), "a.xlsx")
-    new = project.make_import(importer.import_file(SAMPLE_DATA / "childrens_performance_2023.xlsx"), "a.xlsx",
-                              replacing=old)
+    new = project.make_import(
+        importer.import_file(SAMPLE_DATA / "childrens_performance_2023.xlsx"), "a.xlsx", replacing=old
+    )
 
     assert project.describe_changes(old, new) == (
-        "childrens_performance_2023.xlsx: nothing has changed since it was last imported (the same file)")
+        "childrens_performance_2023.xlsx: nothing has changed since it was last imported (the same file)"
+    )
 
 
 # --- the layering ------------------------------------------------------------------------------------

@@ -11,7 +11,11 @@ def test_shipped_rules_hold_the_statutory_limits(rules):
     statutory = rules.procedures["childrens_statutory"]
     response = {code: stage.response for code, stage in statutory.stages.items()}
     assert (response["1"].limit, response["1"].extended_limit) == (10, 20)
-    assert (response["2"].limit, response["2"].extended_limit, response["2"].start) == (25, 65, ("statement_agreed", "received"))
+    assert (response["2"].limit, response["2"].extended_limit, response["2"].start) == (
+        25,
+        65,
+        ("statement_agreed", "received"),
+    )
     assert response["3"].limit == 30 and response["ombudsman"] is None
     corporate = rules.procedures["corporate"]
     assert corporate.uses_closure_days and not statutory.uses_closure_days
@@ -24,8 +28,14 @@ def test_shipped_rules_hold_the_statutory_limits(rules):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[procedures.x.stages.1]\nclocks.response = { limit = -3 }\n", "procedure 'x', stage '1', clock 'response': 'limit' must be"),
-        ("[procedures.x.stages.1]\nclocks.response = { limit = 10, extended_limit = 5 }\n", "'extended_limit' must be a whole number >= limit"),
+        (
+            "[procedures.x.stages.1]\nclocks.response = { limit = -3 }\n",
+            "procedure 'x', stage '1', clock 'response': 'limit' must be",
+        ),
+        (
+            "[procedures.x.stages.1]\nclocks.response = { limit = 10, extended_limit = 5 }\n",
+            "'extended_limit' must be a whole number >= limit",
+        ),
         ("[procedures.x.stages.1]\nclocks.response = { start = ['posted'], limit = 10 }\n", "unknown date 'posted'"),
         ("[calendar]\nyear_start = '13-01'\n[procedures.x.stages.1]\n", "[calendar]"),
         ("[calendar]\nclosure_days = ['Christmas']\n[procedures.x.stages.1]\n", "[calendar]"),
@@ -44,7 +54,9 @@ def test_a_mistake_in_the_rules_file_is_named(tmp_path, text, message):
 def test_a_spelling_listed_under_two_meanings_is_refused(tmp_path):
     path = tmp_path / "vocabulary.toml"
     path.write_text('[values.procedure]\ncorporate = ["Corporate"]\nadult_social_care = ["corporate "]\n')
-    with pytest.raises(ResourceFileError, match="'corporate ' is listed under both 'corporate' and 'adult_social_care'"):
+    with pytest.raises(
+        ResourceFileError, match="'corporate ' is listed under both 'corporate' and 'adult_social_care'"
+    ):
         load_vocabulary(path)
 
 

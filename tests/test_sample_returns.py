@@ -10,8 +10,13 @@ from desktop_app.paths import SAMPLE_DATA
 EXPECTED_SHEETS = {
     "childrens_performance_2023.xlsx": {"Dashboard": ReturnKind.INDICATORS, "ChAT": ReturnKind.INDICATORS},
     "benchmarks_2023.xlsx": {"Quartiles": ReturnKind.BENCHMARK_QUARTILES, "Members": ReturnKind.BENCHMARK_MEMBERS},
-    "survey_2023-24.xlsx": {"Carers SACE": ReturnKind.SURVEY, "ASCS": ReturnKind.SURVEY, "Reablement": ReturnKind.CROSS_TAB,
-                            "Safeguarding": ReturnKind.CROSS_TAB, "Audit": ReturnKind.CATEGORY_COUNTS},
+    "survey_2023-24.xlsx": {
+        "Carers SACE": ReturnKind.SURVEY,
+        "ASCS": ReturnKind.SURVEY,
+        "Reablement": ReturnKind.CROSS_TAB,
+        "Safeguarding": ReturnKind.CROSS_TAB,
+        "Audit": ReturnKind.CATEGORY_COUNTS,
+    },
     "population_2023.xlsx": {"Population": ReturnKind.POPULATION},
     "monthly_series_2021-2023.xlsx": {"Monthly": ReturnKind.MONTHLY_SERIES, "Weekly": ReturnKind.WEEKLY_SERIES},
 }
@@ -42,7 +47,9 @@ def test_dashboard_warts_are_read(imported):
 def test_population_reproduces_the_counterfactual_base(imported):
     population = imported["population_2023.xlsx"].frame(ReturnKind.POPULATION)
     children = population[(population["age_band"] == "0-17") & (population["year"] == 2023)]["population"].item()
-    assert round(617 / children * 10_000) == 114 and round(90 * children / 10_000) == 487  # seed 002: 617, 114, 90 -> 487
+    assert (
+        round(617 / children * 10_000) == 114 and round(90 * children / 10_000) == 487
+    )  # seed 002: 617, 114, 90 -> 487
     assert imported["population_2023.xlsx"].problems[0].message == "a note, not data: not read"
 
 
@@ -57,5 +64,9 @@ def test_reablement_total_row_is_checked_not_read(imported):
 
 def test_audit_percentages_note_the_rounding(imported):
     audit = next(s for s in imported["survey_2023-24.xlsx"].sheets if s.sheet == "Audit")
-    assert audit.frame[["category", "count", "percent"]].values.tolist() == [["Good", 2, 14], ["RI", 10, 71], ["Inadequate", 2, 14]]
+    assert audit.frame[["category", "count", "percent"]].values.tolist() == [
+        ["Good", 2, 14],
+        ["RI", 10, 71],
+        ["Inadequate", 2, 14],
+    ]
     assert [p.message for p in audit.problems] == ["the percentages add up to 99, not 100, because each is rounded"]

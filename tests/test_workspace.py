@@ -55,7 +55,11 @@ def test_the_authors_notes_lie_over_the_indicators_without_recalculating_them(wo
     workspace.project.set_note("CSC-ASSESSMENTS-45-DAYS", "commentary", "Backlog cleared in August.")
     workspace.project.set_note("CSC-ASSESSMENTS-45-DAYS", "status", "2")
     noted = row(workspace.indicators())
-    assert (noted["commentary"], noted["status"], noted["status_source"]) == ("Backlog cleared in August.", "2", "author")
+    assert (noted["commentary"], noted["status"], noted["status_source"]) == (
+        "Backlog cleared in August.",
+        "2",
+        "author",
+    )
     assert workspace.calculated_indicators() is calculated
     assert row(calculated)["status"] == "3"  # the return's own status is kept underneath
 

@@ -43,7 +43,13 @@ NOT_RECORDED = "Not recorded"
 
 
 LOG_DTYPES = {
-    name: "datetime64[s]" if name in DATE_COLUMNS else "bool" if name == "extension" else "int64" if name == "row" else "object"
+    name: "datetime64[s]"
+    if name in DATE_COLUMNS
+    else "bool"
+    if name == "extension"
+    else "int64"
+    if name == "row"
+    else "object"
     for name in LOG_COLUMNS
 }
 
@@ -77,7 +83,9 @@ def case_timeliness(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) ->
     for (procedure, stage), cases in log.groupby(["procedure", "stage"], sort=False):
         stage_rules = rules.stage(procedure, stage)
         if stage_rules is None:
-            notes.append(pd.Series(f"no rules for procedure '{procedure}' stage '{stage}': not timed", index=cases.index))
+            notes.append(
+                pd.Series(f"no rules for procedure '{procedure}' stage '{stage}': not timed", index=cases.index)
+            )
             continue
         calendar = with_closures if rules.procedures[procedure].uses_closure_days else plain
         for name, clock in stage_rules.clocks.items():
@@ -195,7 +203,9 @@ class ComplaintsSummary:
         keys = ["procedure", "stage"]
         merged = self.stages[keys + ["received"]].merge(
             self.previous.stages[keys + ["received"]].rename(columns={"received": "previous"}),
-            on=keys, how="outer", sort=False,
+            on=keys,
+            how="outer",
+            sort=False,
         )
         merged[["received", "previous"]] = merged[["received", "previous"]].fillna(0).astype("int64")
         merged["change_pct"] = _percent(merged["received"] - merged["previous"], merged["previous"])
@@ -203,9 +213,23 @@ class ComplaintsSummary:
 
 
 STAGE_COLUMNS = [
-    "procedure", "stage", "received", "finalised", "open", "overdue", "in_time", "in_time_pct",
-    "upheld", "upheld_pct", "decided", "excluded_from_upheld", "median_working_days",
-    "p90_working_days", "acknowledged", "acknowledged_in_time", "acknowledged_in_time_pct",
+    "procedure",
+    "stage",
+    "received",
+    "finalised",
+    "open",
+    "overdue",
+    "in_time",
+    "in_time_pct",
+    "upheld",
+    "upheld_pct",
+    "decided",
+    "excluded_from_upheld",
+    "median_working_days",
+    "p90_working_days",
+    "acknowledged",
+    "acknowledged_in_time",
+    "acknowledged_in_time_pct",
 ]
 
 
@@ -225,7 +249,10 @@ def summarise(
 
 
 def _summary_of(
-    timed: pd.DataFrame, rules: ComplaintRules, period: Period, as_of: dt.date,
+    timed: pd.DataFrame,
+    rules: ComplaintRules,
+    period: Period,
+    as_of: dt.date,
     previous: ComplaintsSummary | None = None,
 ) -> ComplaintsSummary:
     cases = _received_in(timed, period)
@@ -348,9 +375,7 @@ def escalation_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame
         .reindex(columns=["1", "2"], fill_value=0)
         .reindex([p for p in rules.procedures if p in set(timed["procedure"])])
     )
-    table = pd.DataFrame(
-        {"stage_1": counts["1"], "stage_2": counts["2"]}, index=counts.index
-    ).fillna(0).astype("int64")
+    table = pd.DataFrame({"stage_1": counts["1"], "stage_2": counts["2"]}, index=counts.index).fillna(0).astype("int64")
     table["escalation_pct"] = _percent(table["stage_2"], table["stage_1"])
     return table.reset_index()
 

@@ -30,7 +30,13 @@ from desktop_app.paths import RESOURCES
 DEFAULT_CATALOGUE_FILE = RESOURCES / "indicator_catalogue.toml"
 
 UNIT_MULTIPLIERS = {
-    "count": 1, "percent": 100, "rate_per_10000": 10_000, "rate_per_100000": 100_000, "gbp": 1, "hours": 1, "number": 1,
+    "count": 1,
+    "percent": 100,
+    "rate_per_10000": 10_000,
+    "rate_per_100000": 100_000,
+    "gbp": 1,
+    "hours": 1,
+    "number": 1,
 }
 UNIT_DECIMALS = {"count": 0, "percent": 1, "rate_per_10000": 1, "rate_per_100000": 1, "gbp": 0, "hours": 2, "number": 1}
 UNITS = tuple(UNIT_MULTIPLIERS)
@@ -43,8 +49,10 @@ COMPARATOR_LABELS = {"sn": "statistical neighbours", "nw": "North West", "englan
 #: earlier, within NEAR_DAYS: like seven-day periods for a weekly series, like months
 #: for a monthly one (31 July less a month is 30 June; less a year, 31 July).
 HORIZONS = {
-    "week": pd.DateOffset(weeks=1), "month": pd.DateOffset(months=1),
-    "quarter": pd.DateOffset(months=3), "year": pd.DateOffset(years=1),
+    "week": pd.DateOffset(weeks=1),
+    "month": pd.DateOffset(months=1),
+    "quarter": pd.DateOffset(months=3),
+    "year": pd.DateOffset(years=1),
 }
 NEAR_DAYS = 3
 ARROWS = {"up": "▲", "down": "▼", "same": "-"}
@@ -56,18 +64,71 @@ ARROWS = {"up": "▲", "down": "▼", "same": "-"}
 #: status_source "author" | "rule"; at_sn_rate our count at the statistical neighbours' rate and
 #: at_sn_difference that less our count; sheet and row where the figure came from. None: not known.
 TABLE_COLUMNS = [
-    "id", "name", "group", "unit", "polarity", "period", "value", "previous", "previous_period", "change",
-    "change_pct", "direction", "judgement", "same_period_last_year", "target", "status", "status_source",
-    "sn", "nw", "england", "sn_quartile", "nw_quartile", "england_quartile", "at_sn_rate", "at_sn_difference",
-    "decimals", "commentary", "action", "sheet", "row",
+    "id",
+    "name",
+    "group",
+    "unit",
+    "polarity",
+    "period",
+    "value",
+    "previous",
+    "previous_period",
+    "change",
+    "change_pct",
+    "direction",
+    "judgement",
+    "same_period_last_year",
+    "target",
+    "status",
+    "status_source",
+    "sn",
+    "nw",
+    "england",
+    "sn_quartile",
+    "nw_quartile",
+    "england_quartile",
+    "at_sn_rate",
+    "at_sn_difference",
+    "decimals",
+    "commentary",
+    "action",
+    "sheet",
+    "row",
 ]
 HISTORY_COLUMNS = [
-    "id", "name", "group", "unit", "polarity", "period", "period_end", "value", "numerator", "denominator",
-    "previous", "change", "change_pct", "direction", "judgement", "same_period_last_year", "tolerance",
-    "decimals", "sheet", "row",
+    "id",
+    "name",
+    "group",
+    "unit",
+    "polarity",
+    "period",
+    "period_end",
+    "value",
+    "numerator",
+    "denominator",
+    "previous",
+    "change",
+    "change_pct",
+    "direction",
+    "judgement",
+    "same_period_last_year",
+    "tolerance",
+    "decimals",
+    "sheet",
+    "row",
 ]
 CARD_COLUMNS = [
-    "id", "horizon", "period", "value", "then", "change", "change_pct", "direction", "judgement", "unit", "decimals",
+    "id",
+    "horizon",
+    "period",
+    "value",
+    "then",
+    "change",
+    "change_pct",
+    "direction",
+    "judgement",
+    "unit",
+    "decimals",
 ]
 _FIGURES = ["value", "numerator", "denominator"]
 
@@ -113,15 +174,32 @@ class Catalogue:
     def frame(self) -> pd.DataFrame:
         """One row per id, the status rule spread over status_rule, status_tolerance and status_comparator."""
         columns = [
-            "name", "group", "unit", "polarity", "multiplier", "age_band", "decimals", "tolerance", "rolling",
-            "status_rule", "status_tolerance", "status_comparator",
+            "name",
+            "group",
+            "unit",
+            "polarity",
+            "multiplier",
+            "age_band",
+            "decimals",
+            "tolerance",
+            "rolling",
+            "status_rule",
+            "status_tolerance",
+            "status_comparator",
         ]
         rows = {
             d.id: [
-                d.name, d.group, d.unit, d.polarity,
-                UNIT_MULTIPLIERS[d.unit] if d.multiplier is None else d.multiplier, d.age_band,
-                UNIT_DECIMALS[d.unit] if d.decimals is None else d.decimals, d.tolerance,
-                d.rolling, d.status and d.status.type, d.status.tolerance if d.status else np.nan,
+                d.name,
+                d.group,
+                d.unit,
+                d.polarity,
+                UNIT_MULTIPLIERS[d.unit] if d.multiplier is None else d.multiplier,
+                d.age_band,
+                UNIT_DECIMALS[d.unit] if d.decimals is None else d.decimals,
+                d.tolerance,
+                d.rolling,
+                d.status and d.status.type,
+                d.status.tolerance if d.status else np.nan,
                 d.status and d.status.comparator,
             ]
             for d in self.definitions.values()
@@ -165,7 +243,16 @@ def load_catalogue(path: Path = DEFAULT_CATALOGUE_FILE) -> Catalogue:
 
 
 _DEFINITION_KEYS = (
-    "name", "group", "unit", "polarity", "multiplier", "age_band", "decimals", "tolerance", "rolling", "status",
+    "name",
+    "group",
+    "unit",
+    "polarity",
+    "multiplier",
+    "age_band",
+    "decimals",
+    "tolerance",
+    "rolling",
+    "status",
     "aliases",
 )
 
@@ -202,7 +289,7 @@ def _status_rule(where: str, spec: object) -> StatusRule | None:
         return None
     where = f"{where}: 'status'"
     if not isinstance(spec, dict):
-        raise CatalogueError(f"{where}: must be a table such as {{ type = \"target\", tolerance = 5 }}")
+        raise CatalogueError(f'{where}: must be a table such as {{ type = "target", tolerance = 5 }}')
     unknown = [key for key in spec if key not in ("type", "tolerance", "comparator")]
     if unknown:
         raise CatalogueError(f"{where}: unknown key '{unknown[0]}'")
@@ -286,9 +373,12 @@ class IndicatorReturns:
     def frame(self, kind: ReturnKind) -> pd.DataFrame:
         """The kind's frame with all its columns and types; empty where none was brought."""
         given = {
-            ReturnKind.INDICATORS: self.indicators, ReturnKind.MONTHLY_SERIES: self.monthly,
-            ReturnKind.SURVEY: self.survey, ReturnKind.BENCHMARK_QUARTILES: self.quartiles,
-            ReturnKind.BENCHMARK_MEMBERS: self.members, ReturnKind.POPULATION: self.population,
+            ReturnKind.INDICATORS: self.indicators,
+            ReturnKind.MONTHLY_SERIES: self.monthly,
+            ReturnKind.SURVEY: self.survey,
+            ReturnKind.BENCHMARK_QUARTILES: self.quartiles,
+            ReturnKind.BENCHMARK_MEMBERS: self.members,
+            ReturnKind.POPULATION: self.population,
         }[kind]
         dtypes = {**return_dtypes(kind), "row": "Int64"}  # a frame built in code may have no row numbers
         frame = pd.DataFrame() if given is None else given
@@ -366,7 +456,8 @@ def _gathered(returns: IndicatorReturns, catalogue: Catalogue) -> tuple[pd.DataF
     rows = pd.concat([rows, survey], ignore_index=True)
     undatable = rows["period_end"].isna() & rows.groupby("id")["id"].transform("size").gt(1)
     problems += series_problems + _problems(
-        rows[undatable], Severity.WARNING,
+        rows[undatable],
+        Severity.WARNING,
         "has no period end date, so it cannot be placed among the indicator's other periods: not used",
     )
     return rows[~undatable].reset_index(drop=True), problems
@@ -400,7 +491,8 @@ def _series_rows(monthly: pd.DataFrame, catalogue: Catalogue) -> tuple[pd.DataFr
     listed_twice = monthly.duplicated(["id", "month"])
     twice = monthly[listed_twice]
     problems = _problems(
-        twice.assign(period=_month_labels(twice["month"])), Severity.WARNING,
+        twice.assign(period=_month_labels(twice["month"])),
+        Severity.WARNING,
         "this month is listed twice in the monthly series: the first is used",
     )
     monthly = monthly[~listed_twice]
@@ -503,14 +595,18 @@ def _population_for(age_band: pd.Series, year: pd.Series, population: pd.DataFra
     wanted = pd.DataFrame({"band": _band_keys(age_band), "year": year}).dropna()
     wanted = wanted.assign(year=wanted["year"].astype("int64"), position=wanted.index).sort_values("year")
     known = population.dropna(subset=["age_band", "year", "population"])
-    table = pd.DataFrame(
-        {
-            "band": _band_keys(known["age_band"]),
-            "year": known["year"].astype("int64"),
-            "population": known["population"],
-            "population_year": known["year"],
-        }
-    ).drop_duplicates(["band", "year"]).sort_values("year")
+    table = (
+        pd.DataFrame(
+            {
+                "band": _band_keys(known["age_band"]),
+                "year": known["year"].astype("int64"),
+                "population": known["population"],
+                "population_year": known["year"],
+            }
+        )
+        .drop_duplicates(["band", "year"])
+        .sort_values("year")
+    )
     found = pd.merge_asof(wanted, table, on="year", by="band", direction="backward")
     return found.set_index("position")[["population", "population_year"]].reindex(age_band.index)
 
@@ -580,8 +676,13 @@ def _value_near(history: pd.DataFrame, ids: pd.Series, when: pd.Series) -> pd.Se
     wanted = wanted.assign(position=wanted.index).sort_values("when")
     dated = history.loc[history["period_end"].notna(), ["id", "period_end", "value"]].sort_values("period_end")
     found = pd.merge_asof(
-        wanted, dated, left_on="when", right_on="period_end", by="id",
-        direction="nearest", tolerance=pd.Timedelta(days=NEAR_DAYS),
+        wanted,
+        dated,
+        left_on="when",
+        right_on="period_end",
+        by="id",
+        direction="nearest",
+        tolerance=pd.Timedelta(days=NEAR_DAYS),
     )
     return found.set_index("position")["value"].reindex(ids.index)
 
@@ -665,11 +766,14 @@ def _with_benchmarks(
         table[f"{code}_quartile"] = position.where(~crossed, None)
         label = COMPARATOR_LABELS[code]
         problems += _problems(
-            table[crossed], Severity.WARNING,
+            table[crossed],
+            Severity.WARNING,
             f"the {label} lower quartile is above the upper quartile: no quartile is given",
         ) + _problems(
-            table[counted < MIN_MEMBERS], Severity.NOTE,
-            f"{label}: " + counted.astype("Int64").astype(str)
+            table[counted < MIN_MEMBERS],
+            Severity.NOTE,
+            f"{label}: "
+            + counted.astype("Int64").astype(str)
             + f" members have a value; a quartile needs {MIN_MEMBERS}",
         )
     return table, problems
@@ -682,7 +786,8 @@ def _with_status(table: pd.DataFrame) -> pd.DataFrame:
     beyond_target = (table["value"] - table["target"]) * sign
     by_target = _first_of(
         [beyond_target >= 0, beyond_target >= -table["status_tolerance"], beyond_target.notna()],
-        ["met", "within tolerance", "missed"], table.index,
+        ["met", "within tolerance", "missed"],
+        table.index,
     )
     comparator = np.select(
         [table["status_comparator"].eq(code) for code in COMPARATORS], [table[code] for code in COMPARATORS], np.nan
@@ -690,9 +795,13 @@ def _with_status(table: pd.DataFrame) -> pd.DataFrame:
     beyond_comparator = (table["value"] - comparator) * sign
     not_good = beyond_comparator < -table["tolerance"]
     by_scheme = _first_of(
-        [beyond_comparator >= -table["tolerance"], not_good & table["judgement"].eq("better"),
-         not_good & table["judgement"].isin(["same", "worse"])],
-        ["1", "2", "3"], table.index,
+        [
+            beyond_comparator >= -table["tolerance"],
+            not_good & table["judgement"].eq("better"),
+            not_good & table["judgement"].isin(["same", "worse"]),
+        ],
+        ["1", "2", "3"],
+        table.index,
     )
     by_rule = by_target.where(rule.eq("target"), by_scheme.where(rule.eq("scheme_123"), None))
     unexplained = rule.notna() & table["value"].notna() & by_rule.isna()
@@ -740,43 +849,57 @@ def _table_problems(table: pd.DataFrame) -> list[Problem]:
     other_year = table["population_year"].notna() & table["population_year"].ne(table["population_wanted"])
     return [
         *_problems(
-            table[table["polarity"].isna()], Severity.WARNING,
-            "no polarity (is high or low good?) in the return or the catalogue: "
-            "no judgement, status rule or quartile",
+            table[table["polarity"].isna()],
+            Severity.WARNING,
+            "no polarity (is high or low good?) in the return or the catalogue: no judgement, status rule or quartile",
         ),
         *_problems(
-            table[table["unit_as_written"].notna()], Severity.WARNING,
+            table[table["unit_as_written"].notna()],
+            Severity.WARNING,
             "unit '" + table["unit_as_written"].astype(str) + "' is not one the catalogue knows: its own unit is used",
         ),
         *_problems(
-            table[~table["catalogued"] & table["unit"].isna()], Severity.NOTE,
+            table[~table["catalogued"] & table["unit"].isna()],
+            Severity.NOTE,
             "not in the catalogue and the return gives no unit: its value is shown as given",
         ),
         *_problems(
-            table[no_population & table["age_band"].isna()], Severity.WARNING,
+            table[no_population & table["age_band"].isna()],
+            Severity.WARNING,
             "a rate with no population age band: add age_band to its catalogue entry",
         ),
         *_problems(
-            table[no_population & table["age_band"].notna() & table["value"].isna()], Severity.WARNING,
-            "no population for age band '" + table["age_band"].astype(str) + "' in " + wanted
+            table[no_population & table["age_band"].notna() & table["value"].isna()],
+            Severity.WARNING,
+            "no population for age band '"
+            + table["age_band"].astype(str)
+            + "' in "
+            + wanted
             + " or before: the rate cannot be worked out",
         ),
         *_problems(
-            table[no_population & table["age_band"].notna() & table["value"].notna()], Severity.NOTE,
-            "no population for age band '" + table["age_band"].astype(str) + "' in " + wanted
+            table[no_population & table["age_band"].notna() & table["value"].notna()],
+            Severity.NOTE,
+            "no population for age band '"
+            + table["age_band"].astype(str)
+            + "' in "
+            + wanted
             + " or before: the count at the statistical neighbours' rate is not worked out",
         ),
         *_problems(
-            table[table["value"].isna() & ~no_population], Severity.WARNING,
+            table[table["value"].isna() & ~no_population],
+            Severity.WARNING,
             "no value, and no numerator and denominator to work it out from",
         ),
         *_problems(
-            table[other_year], Severity.NOTE,
+            table[other_year],
+            Severity.NOTE,
             "no population for " + wanted + ": " + table["population_year"].astype("Int64").astype(str) + "'s is used",
         ),
         *_problems(table[author.isna() & table["status_note"].notna()], Severity.NOTE, table["status_note"]),
         *_problems(
-            table[differs], Severity.NOTE,
+            table[differs],
+            Severity.NOTE,
             "the author's status '" + author.astype(str) + "' differs from the rule's '" + by_rule.astype(str) + "'",
         ),
     ]
@@ -822,8 +945,12 @@ def format_value(value: float | None, unit: str | None, decimals: int) -> str:
 
 
 def format_change(
-    change: float | None, change_pct: float | None, unit: str | None, decimals: int,
-    direction: str | None = None, pct_decimals: int = 1,
+    change: float | None,
+    change_pct: float | None,
+    unit: str | None,
+    decimals: int,
+    direction: str | None = None,
+    pct_decimals: int = 1,
 ) -> str:
     """A change card's change: '▲ £5,975 (+0.2%)', '▼ -£1 (-0.2%)'; a percentage changes by points: '▼ -1.4pp'.
 

@@ -30,7 +30,7 @@ class Period:
         return cls(start, _on_or_before_28(start.year + 1, month, first) - dt.timedelta(days=1))
 
     @classmethod
-    def latest_year(cls, dates: "pd.Series", year_start: tuple[int, int], otherwise: dt.date) -> Period:
+    def latest_year(cls, dates: pd.Series, year_start: tuple[int, int], otherwise: dt.date) -> Period:
         """The reporting year of the latest date (a log's latest complaint), or of `otherwise` when there is none."""
         latest = dates.max() if len(dates) else None
         day = otherwise if latest is None or latest != latest else latest.date()

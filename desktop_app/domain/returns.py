@@ -133,8 +133,13 @@ RETURN_FIELDS: dict[ReturnKind, tuple[Field, ...]] = {
 }
 
 _PANDAS_DTYPES = {
-    "text": "object", "number": "float64", "year": "Int64", "date": "datetime64[s]", "month": "datetime64[s]",
-    "polarity": "object", "comparator": "object",
+    "text": "object",
+    "number": "float64",
+    "year": "Int64",
+    "date": "datetime64[s]",
+    "month": "datetime64[s]",
+    "polarity": "object",
+    "comparator": "object",
 }
 PROVENANCE_DTYPES = {"sheet": "object", "row": "int64"}
 

@@ -79,9 +79,7 @@ def load_rules(path: Path = DEFAULT_RULES_FILE) -> ComplaintRules:
         weekend_receipt = WeekendReceipt(calendar.get("weekend_receipt", "day0"))
     except ValueError as exc:
         raise RulesError(f"{path.name}: [calendar]: {exc}") from exc
-    procedures = {
-        code: _procedure(path.name, code, spec) for code, spec in data.get("procedures", {}).items()
-    }
+    procedures = {code: _procedure(path.name, code, spec) for code, spec in data.get("procedures", {}).items()}
     if not procedures:
         raise RulesError(f"{path.name}: no [procedures.*] are defined")
     return ComplaintRules(procedures, weekend_receipt, closure_days, (month, day))

@@ -67,9 +67,7 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY_FILE) -> Vocabulary:
             if kind == "outcome":
                 counts_as = spec.get("counts_as")
                 if counts_as not in OUTCOME_CLASSES:
-                    raise VocabularyError(
-                        f"{path.name}: outcome '{code}': counts_as must be one of {OUTCOME_CLASSES}"
-                    )
+                    raise VocabularyError(f"{path.name}: outcome '{code}': counts_as must be one of {OUTCOME_CLASSES}")
                 outcome_classes[code] = counts_as
             spellings[kind][code] = list(names)
             add_spellings(values[kind], path.name, kind, code, names)
@@ -81,7 +79,5 @@ def add_spellings(table: dict[str, str], file: str, kind: str, code: str, names:
     for name in names:
         key = normalise(name)
         if table.get(key, code) != code:
-            raise VocabularyError(
-                f"{file}: {kind}: {name!r} is listed under both '{table[key]}' and '{code}'"
-            )
+            raise VocabularyError(f"{file}: {kind}: {name!r} is listed under both '{table[key]}' and '{code}'")
         table[key] = code

@@ -19,9 +19,21 @@ EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 SERIAL_RANGE = (32874, 73050)
 #: Text date forms, day first (UK). Tried in order; the first that reads a cell wins.
 TEXT_DATE_FORMATS = (
-    "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d-%m-%y", "%d.%m.%Y", "%d.%m.%y",
-    "%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d-%b-%Y", "%d-%b-%y", "%d %b %y",
-    "%A %d %B %Y", "%a %d %b %Y", "%B %d %Y",
+    "%d/%m/%Y",
+    "%d/%m/%y",
+    "%d-%m-%Y",
+    "%d-%m-%y",
+    "%d.%m.%Y",
+    "%d.%m.%y",
+    "%Y-%m-%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%d %b %y",
+    "%A %d %B %Y",
+    "%a %d %b %Y",
+    "%B %d %Y",
 )
 _ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?$")
@@ -151,9 +163,7 @@ _NUMBER_NOISE = re.compile(r"[£$€,\s\u00a0\u2009]")
 _PARENTHESISED = re.compile(r"^\((.*)\)$")
 
 
-def parse_numbers(
-    values: pd.Series, missing_words: dict[str, str]
-) -> tuple[pd.Series, pd.Series, pd.Series]:
+def parse_numbers(values: pd.Series, missing_words: dict[str, str]) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Numbers from number cells and from numbers typed as text ("1,234", "28%", "£2,703,204", "(5)").
 
     Returns the numbers, the reason each unreadable cell could not be read, and
@@ -176,8 +186,13 @@ def parse_numbers(
         marker[is_text] = read.map(lambda found: found[2])
     other = ~blank & ~is_number & ~is_text
     reason[other] = values[other].map(
-        lambda v: "is TRUE/FALSE, not a number" if isinstance(v, bool) else "is a date, not a number"
-        if isinstance(v, (dt.date, pd.Timestamp)) else "is not a number"
+        lambda v: (
+            "is TRUE/FALSE, not a number"
+            if isinstance(v, bool)
+            else "is a date, not a number"
+            if isinstance(v, (dt.date, pd.Timestamp))
+            else "is not a number"
+        )
     )
     return numbers, reason, marker
 
@@ -248,7 +263,9 @@ def period_ends(values: pd.Series) -> pd.Series:
         month = quarter.map({1: 6, 2: 9, 3: 12, 4: 3})
         ends[fq[fq].index] = pd.to_datetime({"year": year, "month": month, "day": 1}) + pd.offsets.MonthEnd(0)
     rest = text[~fy & ~fq]
-    full_date = rest.str.match(_NUMERIC_DATE) | rest.str.contains(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{2,4}", regex=True)
+    full_date = rest.str.match(_NUMERIC_DATE) | rest.str.contains(
+        r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{2,4}", regex=True
+    )
     months, month_reason = parse_months(rest[~full_date])
     ok = month_reason == ""
     ends[ok[ok].index] = months[ok] + pd.offsets.MonthEnd(0)

@@ -60,8 +60,11 @@ def read_complaints_log(
         if header:
             log, problems = parse_complaints_log(sheet, header, name, vocabulary, rules)
             return LogImport(log, problems, name, sheet.name, header.row_number)
-    misses = [(sheet.name, miss) for sheet in source.sheets
-              if (miss := nearest_miss(sheet, returns_vocabulary, ReturnKind.COMPLAINTS_LOG))]
+    misses = [
+        (sheet.name, miss)
+        for sheet in source.sheets
+        if (miss := nearest_miss(sheet, returns_vocabulary, ReturnKind.COMPLAINTS_LOG))
+    ]
     if misses:
         sheet_name, (_, missing) = min(misses, key=lambda found: len(found[1][1]))
         raise WorkbookError(
@@ -103,11 +106,20 @@ def parse_complaints_log(
     for name in ("procedure", "stage"):
         codes, reason = parse_codes(column(name), vocabulary.values[name], normalise)
         log[name] = codes
-        found.add(Severity.ERROR, name, reason != "",
-               reason + f" (accepted: {vocabulary.examples(name)}; more in resources/complaints_vocabulary.toml)")
+        found.add(
+            Severity.ERROR,
+            name,
+            reason != "",
+            reason + f" (accepted: {vocabulary.examples(name)}; more in resources/complaints_vocabulary.toml)",
+        )
         found.add(Severity.ERROR, name, is_blank(column(name)), f"no {name}")
     unknown_procedure = log["procedure"].notna() & ~log["procedure"].isin(list(rules.procedures))
-    found.add(Severity.ERROR, "procedure", unknown_procedure, "this procedure has no rules in resources/complaint_procedures.toml")
+    found.add(
+        Severity.ERROR,
+        "procedure",
+        unknown_procedure,
+        "this procedure has no rules in resources/complaint_procedures.toml",
+    )
 
     for name in DATE_COLUMNS:
         dates, reason = parse_dates(column(name))
@@ -115,8 +127,12 @@ def parse_complaints_log(
         found.add(Severity.ERROR, name, reason != "", reason)
     found.add(Severity.ERROR, "received", log["received"].isna() & is_blank(column("received")), "no date received")
     for name in ("acknowledged", "statement_agreed", "responded"):
-        found.add(Severity.ERROR, name, log[name] < log["received"],
-               "is before the date received (" + _dates(log["received"]) + ")")
+        found.add(
+            Severity.ERROR,
+            name,
+            log[name] < log["received"],
+            "is before the date received (" + _dates(log["received"]) + ")",
+        )
     found.add(Severity.ERROR, "responded", log["responded"] < log["acknowledged"], "is before the date acknowledged")
 
     extension, reason = parse_codes(column("extension").fillna(""), vocabulary.values["extension"], normalise)
@@ -128,16 +144,32 @@ def parse_complaints_log(
     log["outcome"] = outcome
     log["decision"] = as_text(column("outcome"))
     # An ombudsman's decision is kept as written even when the vocabulary does not know it.
-    found.add(Severity.ERROR, "outcome", (reason != "") & ~ombudsman,
-           reason + f" (accepted: {vocabulary.examples('outcome', 8)})")
+    found.add(
+        Severity.ERROR,
+        "outcome",
+        (reason != "") & ~ombudsman,
+        reason + f" (accepted: {vocabulary.examples('outcome', 8)})",
+    )
     outcome_class = log["outcome"].map(vocabulary.outcome_classes)
     finalised = log["responded"].notna()
-    found.add(Severity.WARNING, "outcome", finalised & outcome_class.eq("open"),
-              "says the complaint is open, but a response date is recorded: counted as finalised")
-    found.add(Severity.WARNING, "outcome", finalised & log["outcome"].isna() & ~ombudsman,
-              "no outcome, but a response date is recorded: left out of the upheld figure")
-    found.add(Severity.WARNING, "responded", ~finalised & ~ombudsman & outcome_class.isin(["upheld", "not_upheld", "excluded"]),
-              "no response date, but the outcome is decided: counted as open")
+    found.add(
+        Severity.WARNING,
+        "outcome",
+        finalised & outcome_class.eq("open"),
+        "says the complaint is open, but a response date is recorded: counted as finalised",
+    )
+    found.add(
+        Severity.WARNING,
+        "outcome",
+        finalised & log["outcome"].isna() & ~ombudsman,
+        "no outcome, but a response date is recorded: left out of the upheld figure",
+    )
+    found.add(
+        Severity.WARNING,
+        "responded",
+        ~finalised & ~ombudsman & outcome_class.isin(["upheld", "not_upheld", "excluded"]),
+        "no response date, but the outcome is decided: counted as open",
+    )
 
     log["theme"] = as_text(column("theme"))
     log["complainant"] = as_text(column("complainant"))
@@ -153,20 +185,32 @@ def _note_unused_columns(found: RowProblems, header: Header) -> None:
     for position, label in sorted(header.labels.items()):
         if position not in header.fields:
             found.problems.append(
-                Problem(Severity.NOTE, "this column is not used for the complaints figures", found.file,
-                        found.sheet.name, header.row_number, label, cell_name(position, header.row_number))
+                Problem(
+                    Severity.NOTE,
+                    "this column is not used for the complaints figures",
+                    found.file,
+                    found.sheet.name,
+                    header.row_number,
+                    label,
+                    cell_name(position, header.row_number),
+                )
             )
 
 
 def _check_stages(found: RowProblems, log: pd.DataFrame) -> None:
     """The same complaint twice at one stage; a later stage with no Stage 1 in the log."""
     twice = log.duplicated(["reference", "procedure", "stage"], keep="first")
-    found.add(Severity.WARNING, "reference", twice,
-              "this complaint is in the log twice at this stage: both rows are counted")
+    found.add(
+        Severity.WARNING, "reference", twice, "this complaint is in the log twice at this stage: both rows are counted"
+    )
     first_stage = set(log.loc[log["stage"] == "1", "reference"])
     escalated = log["stage"].isin(["2", "3"]) & ~log["reference"].isin(first_stage)
-    found.add(Severity.WARNING, "stage", escalated,
-              "no Stage 1 for this reference in the log (it may be from a previous year)")
+    found.add(
+        Severity.WARNING,
+        "stage",
+        escalated,
+        "no Stage 1 for this reference in the log (it may be from a previous year)",
+    )
 
 
 def _dates(values: pd.Series) -> pd.Series:

@@ -132,9 +132,7 @@ def _group_labels(sheet: Sheet, index: int, width: int) -> dict[int, str]:
     merged = {start[1]: end[1] for start, end in sheet.merged if start[0] == index - 1}
     if merged:
         return {
-            position: text
-            for start, text in texts.items()
-            for position in range(start, merged.get(start, start) + 1)
+            position: text for start, text in texts.items() for position in range(start, merged.get(start, start) + 1)
         }
     if len(texts) < 2:
         return {}
@@ -143,15 +141,20 @@ def _group_labels(sheet: Sheet, index: int, width: int) -> dict[int, str]:
     return {position: texts[start] for start, end in zip(starts, ends) for position in range(start, end)}
 
 
-def match_columns(labels: dict[int, str], columns: KindColumns, overrides: dict[str, str] | None = None) -> dict[int, str]:
+def match_columns(
+    labels: dict[int, str], columns: KindColumns, overrides: dict[str, str] | None = None
+) -> dict[int, str]:
     """Column position -> field; a label may match as written or by its last part (below a group label)."""
     overrides = {normalise(label): name for label, name in (overrides or {}).items()}
     fields: dict[int, str] = {}
     for position, label in sorted(labels.items()):
         candidates = (label, label.rsplit(" / ", 1)[-1])
         name = next(
-            (overrides.get(normalise(c)) or columns.names.get(normalise(c)) for c in candidates
-             if overrides.get(normalise(c)) or columns.names.get(normalise(c))),
+            (
+                overrides.get(normalise(c)) or columns.names.get(normalise(c))
+                for c in candidates
+                if overrides.get(normalise(c)) or columns.names.get(normalise(c))
+            ),
             None,
         )
         if name and name not in fields.values():
@@ -187,8 +190,10 @@ def find_header(
                 fields = match_columns(labels, columns, overrides)
                 if not columns.required <= set(fields.values()) or len(fields) < MIN_FIELDS:
                     continue
-                better = best is None or len(fields) > len(best.fields) or (
-                    len(fields) == len(best.fields) and index == best.index and rows > best.rows
+                better = (
+                    best is None
+                    or len(fields) > len(best.fields)
+                    or (len(fields) == len(best.fields) and index == best.index and rows > best.rows)
                 )
                 if better:
                     best = Header(columns.kind, index, rows, labels, fields)

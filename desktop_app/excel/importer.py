@@ -103,25 +103,40 @@ class Importer:
         sheets = []
         for number, sheet in enumerate(source.sheets):
             progress(0.3 + 0.7 * number / len(source.sheets), f"Reading sheet '{sheet.name}'")
-            sheets.append(self._import_sheet(source.provenance.file, sheet, kinds.get(sheet.name), sheet.name in kinds,
-                                             overrides.get(sheet.name)))
+            sheets.append(
+                self._import_sheet(
+                    source.provenance.file, sheet, kinds.get(sheet.name), sheet.name in kinds, overrides.get(sheet.name)
+                )
+            )
         return ImportResult(source.provenance, sheets)
 
     def _import_sheet(
         self, file: str, sheet: Sheet, kind: ReturnKind | None, chosen: bool, overrides: dict[str, str] | None = None
     ) -> SheetImport:
         if chosen and kind is None:
-            return SheetImport(sheet.name, None, None, hidden=sheet.hidden,
-                               problems=[Problem(Severity.NOTE, "set aside by the user: not a return", file, sheet.name)])
+            return SheetImport(
+                sheet.name,
+                None,
+                None,
+                hidden=sheet.hidden,
+                problems=[Problem(Severity.NOTE, "set aside by the user: not a return", file, sheet.name)],
+            )
         header = self._header(sheet, kind, overrides)
         if header is None:
-            message = ("empty" if not any(any(c not in ("", None) for c in row) for row in sheet.rows)
-                       else "not recognised as a return: no row in its first "
-                            f"{HEADER_SEARCH_ROWS} names the columns of one")
+            message = (
+                "empty"
+                if not any(any(c not in ("", None) for c in row) for row in sheet.rows)
+                else f"not recognised as a return: no row in its first {HEADER_SEARCH_ROWS} names the columns of one"
+            )
             likely = _likely_header(sheet)
-            return SheetImport(sheet.name, None, likely[0] + 1 if likely else None,
-                               labels=likely[1] if likely else [], hidden=sheet.hidden,
-                               problems=[Problem(Severity.NOTE, message, file, sheet.name)])
+            return SheetImport(
+                sheet.name,
+                None,
+                likely[0] + 1 if likely else None,
+                labels=likely[1] if likely else [],
+                hidden=sheet.hidden,
+                problems=[Problem(Severity.NOTE, message, file, sheet.name)],
+            )
         if header.kind is ReturnKind.COMPLAINTS_LOG:
             frame, problems = parse_complaints_log(sheet, header, file, self.vocabulary, self.rules)
         elif header.kind is ReturnKind.CROSS_TAB:
@@ -130,8 +145,14 @@ class Importer:
             frame, problems = parse_return(sheet, header, file, self.returns_vocabulary)
         columns = {name: header.labels.get(position, "") for position, name in header.fields.items()}
         return SheetImport(
-            sheet.name, header.kind, header.row_number, columns, [header.labels[p] for p in sorted(header.labels)],
-            frame, _sheet_problems(file, sheet, header) + problems, sheet.hidden,
+            sheet.name,
+            header.kind,
+            header.row_number,
+            columns,
+            [header.labels[p] for p in sorted(header.labels)],
+            frame,
+            _sheet_problems(file, sheet, header) + problems,
+            sheet.hidden,
         )
 
     def _header(self, sheet: Sheet, kind: ReturnKind | None, overrides: dict[str, str] | None = None) -> Header | None:
@@ -147,8 +168,9 @@ class Importer:
                 if recalled and (kind is None or recalled[0] is kind):
                     remembered_kind, overrides = recalled
                     columns = self.returns_vocabulary.kinds[remembered_kind]
-                    return Header(remembered_kind, index, 2 if two_rows else 1, labels,
-                                  match_columns(labels, columns, overrides))
+                    return Header(
+                        remembered_kind, index, 2 if two_rows else 1, labels, match_columns(labels, columns, overrides)
+                    )
         if kind is ReturnKind.CROSS_TAB:
             return find_cross_tab(sheet, self.returns_vocabulary)
         header = find_header(sheet, self.returns_vocabulary, kind)
@@ -170,19 +192,35 @@ def _sheet_problems(file: str, sheet: Sheet, header: Header) -> list[Problem]:
     """What the sheet itself hides: hidden rows and sheets, formulas that were never calculated."""
     problems = []
     if sheet.hidden:
-        problems.append(Problem(Severity.WARNING, "this sheet is hidden in Excel; it was read like the others", file, sheet.name))
+        problems.append(
+            Problem(Severity.WARNING, "this sheet is hidden in Excel; it was read like the others", file, sheet.name)
+        )
     hidden = sorted(row for row in sheet.facts.hidden_rows if row > header.row_number)
     for first, last in _runs(hidden):
         rows = f"row {first} is" if first == last else f"rows {first} to {last} are"
-        problems.append(Problem(Severity.WARNING, f"{rows} hidden in Excel; read like the others: check they belong in the return",
-                                file, sheet.name, first))
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                f"{rows} hidden in Excel; read like the others: check they belong in the return",
+                file,
+                sheet.name,
+                first,
+            )
+        )
     for cell in sheet.facts.uncalculated_formulas:
         row = int("".join(ch for ch in cell if ch.isdigit()))
         if row > header.row_number:
-            problems.append(Problem(
-                Severity.WARNING,
-                "a formula with no calculated value (read as empty): open the workbook in Excel, let it calculate, and save it",
-                file, sheet.name, row, "", cell))
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    "a formula with no calculated value (read as empty): open the workbook in Excel, let it calculate, and save it",
+                    file,
+                    sheet.name,
+                    row,
+                    "",
+                    cell,
+                )
+            )
     return problems
 
 
@@ -205,7 +243,9 @@ class FileImport:
     error: str = ""  # why the file could not be read at all
 
 
-def import_files(paths: list[str], mapping_file: str | None = None, progress: Progress | None = None) -> list[FileImport]:
+def import_files(
+    paths: list[str], mapping_file: str | None = None, progress: Progress | None = None
+) -> list[FileImport]:
     """Import several files; one that cannot be read does not stop the others.
 
     A plain function of plain arguments, so it can run in a background process.
@@ -214,6 +254,7 @@ def import_files(paths: list[str], mapping_file: str | None = None, progress: Pr
     importer = Importer(mappings=MappingMemory(Path(mapping_file) if mapping_file else None))
     imports = []
     for number, path in enumerate(paths):
+
         def file_progress(fraction: float, text: str, number: int = number) -> None:
             progress((number + fraction) / len(paths), text)
 

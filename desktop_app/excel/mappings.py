@@ -44,9 +44,7 @@ class MappingMemory:
 
     def remember(self, labels: list[str], kind: ReturnKind | None, columns: dict[str, str]) -> None:
         """Keep `columns` (header as written -> field) for every header that reads like `labels`."""
-        self._shapes[shape_key(labels)] = {
-            "kind": kind.value if kind else None, "labels": labels, "columns": columns
-        }
+        self._shapes[shape_key(labels)] = {"kind": kind.value if kind else None, "labels": labels, "columns": columns}
         if self.path:
             write_atomically(self.path, json.dumps({"shapes": self._shapes}, indent=1, ensure_ascii=False))
 

@@ -14,7 +14,15 @@ import pandas as pd
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import RETURN_FIELDS, Field, ReturnKind, conform_return
 from desktop_app.domain.vocabulary import normalise
-from desktop_app.excel.cells import as_text, is_blank, parse_codes, parse_dates, parse_months, parse_numbers, period_ends
+from desktop_app.excel.cells import (
+    as_text,
+    is_blank,
+    parse_codes,
+    parse_dates,
+    parse_months,
+    parse_numbers,
+    period_ends,
+)
 from desktop_app.excel.headers import Header, ReturnsVocabulary
 from desktop_app.excel.table import RowProblems, body_frame, cell_name, non_data_rows, total_rows
 from desktop_app.excel.workbook import Sheet
@@ -43,17 +51,25 @@ def parse_return(
         frame[name] = _read_field(found, spec, values, vocabulary, missing_words)
     if "period_end" in fields:
         frame["period_end"] = period_ends(data["period"]) if "period" in data else pd.NaT
-        found.add(Severity.WARNING, "period", frame["period"].notna() & frame["period_end"].isna(),
-                  "the period has no year or is not one this reader can place in time "
-                  "(write e.g. 'July 2023', '2022-23' or 'Q1 2023/24'): changes over time cannot use this row")
+        found.add(
+            Severity.WARNING,
+            "period",
+            frame["period"].notna() & frame["period_end"].isna(),
+            "the period has no year or is not one this reader can place in time "
+            "(write e.g. 'July 2023', '2022-23' or 'Q1 2023/24'): changes over time cannot use this row",
+        )
     frame["sheet"] = sheet.name
     frame["row"] = frame.index.astype("int64")
     for previous, row in zip([0, *totals[:-1]], totals):
         _check_total(found, sheet, header, frame[(frame.index > previous) & (frame.index < row)], row, vocabulary)
     if kind is ReturnKind.MONTHLY_SERIES:
         twice = frame.duplicated(["id", "month"], keep=False) & frame["month"].notna()
-        found.add(Severity.ERROR, "month", twice,
-                  "a second value for this indicator and month (is this a weekly series? head the column 'Week ending')")
+        found.add(
+            Severity.ERROR,
+            "month",
+            twice,
+            "a second value for this indicator and month (is this a weekly series? head the column 'Week ending')",
+        )
     if kind is ReturnKind.CATEGORY_COUNTS:
         _check_percentages(found, frame[~found.errors.reindex(frame.index, fill_value=False)], totals, sheet, header)
     used = frame[~found.errors.reindex(frame.index, fill_value=False)]
@@ -85,8 +101,12 @@ def _read_field(
         return as_text(values)
     if spec.dtype in ("number", "year"):
         numbers, reason, marker = parse_numbers(values, missing_words)
-        found.add(unreadable_grade, name, reason != "",
-                  reason if unreadable_grade is Severity.ERROR else reason + ": read as empty")
+        found.add(
+            unreadable_grade,
+            name,
+            reason != "",
+            reason if unreadable_grade is Severity.ERROR else reason + ": read as empty",
+        )
         for code, note in _MISSING_NOTES.items():
             found.add(Severity.NOTE, name, marker == code, note)
         if spec.dtype == "year":
@@ -121,16 +141,25 @@ def _check_total(
         label = header.labels.get(position, name)
         if position is None or not _summed(label, vocabulary.not_summed):
             continue
-        stated, reason, _ = parse_numbers(pd.Series([cells[position] if position < len(cells) else None], dtype="object"), missing_words)
+        stated, reason, _ = parse_numbers(
+            pd.Series([cells[position] if position < len(cells) else None], dtype="object"), missing_words
+        )
         if reason.iloc[0] or np.isnan(stated.iloc[0]):
             continue
         total = above[name].sum()
         if not np.isclose(stated.iloc[0], total, rtol=1e-6, atol=0.005):
             found.problems.append(
-                Problem(Severity.WARNING,
-                        f"the TOTAL row says {stated.iloc[0]:,.10g} but the rows above add up to {total:,.10g}"
-                        " (if some rows break another down, that is why)",
-                        found.file, sheet.name, row, label, cell_name(position, row), f"{stated.iloc[0]:,.10g}")
+                Problem(
+                    Severity.WARNING,
+                    f"the TOTAL row says {stated.iloc[0]:,.10g} but the rows above add up to {total:,.10g}"
+                    " (if some rows break another down, that is why)",
+                    found.file,
+                    sheet.name,
+                    row,
+                    label,
+                    cell_name(position, row),
+                    f"{stated.iloc[0]:,.10g}",
+                )
             )
 
 
@@ -144,14 +173,27 @@ def _check_percentages(found: RowProblems, frame: pd.DataFrame, totals: pd.Index
         percent = percent * 100  # a %-formatted cell holds a fraction
     expected = frame["count"] * 100 / total if total else pd.Series(np.nan, index=frame.index)
     disagree = (percent - expected).abs() > 0.5 + 1e-9
-    found.add(Severity.WARNING, "percent", disagree,
-              "disagrees with its count: " + frame["count"].map("{:,.10g}".format) + " of "
-              + f"{total:,.10g} is " + expected.map("{:.1f}%".format))
+    found.add(
+        Severity.WARNING,
+        "percent",
+        disagree,
+        "disagrees with its count: "
+        + frame["count"].map("{:,.10g}".format)
+        + " of "
+        + f"{total:,.10g} is "
+        + expected.map("{:.1f}%".format),
+    )
     if not disagree.any() and not np.isclose(percent.sum(), 100, atol=0.05):
         position = header.column_of("percent")
         found.problems.append(
-            Problem(Severity.NOTE, f"the percentages add up to {percent.sum():g}, not 100, because each is rounded",
-                    found.file, sheet.name, header.row_number, header.labels.get(position, "percent"))
+            Problem(
+                Severity.NOTE,
+                f"the percentages add up to {percent.sum():g}, not 100, because each is rounded",
+                found.file,
+                sheet.name,
+                header.row_number,
+                header.labels.get(position, "percent"),
+            )
         )
 
 
@@ -175,7 +217,9 @@ def find_cross_tab(sheet: Sheet, vocabulary: ReturnsVocabulary) -> Header | None
         if not all(isinstance(row[first], str) and row[first].strip() for row in body):
             continue
         numeric = [
-            position for position in labels if position != first
+            position
+            for position in labels
+            if position != first
             and all(_is_number(row[position], missing_words) for row in body if position < len(row))
         ]
         if len(numeric) >= 2:
@@ -217,19 +261,40 @@ def parse_cross_tab(
             if not _summed(name, vocabulary.not_summed):
                 continue
             stated, reason, _ = parse_numbers(pd.Series([cells[position]], dtype="object"), missing_words)
-            if not reason.iloc[0] and not np.isnan(stated.iloc[0]) and not np.isclose(stated.iloc[0], above[name].sum(), atol=0.005):
-                found.problems.append(Problem(
-                    Severity.WARNING, f"the TOTAL row says {stated.iloc[0]:,.10g} but the rows above add up to "
-                    f"{above[name].sum():,.10g} (if some rows break another down, that is why)", file, sheet.name, row, name, cell_name(position, row), shown_number(stated.iloc[0])))
+            if (
+                not reason.iloc[0]
+                and not np.isnan(stated.iloc[0])
+                and not np.isclose(stated.iloc[0], above[name].sum(), atol=0.005)
+            ):
+                found.problems.append(
+                    Problem(
+                        Severity.WARNING,
+                        f"the TOTAL row says {stated.iloc[0]:,.10g} but the rows above add up to "
+                        f"{above[name].sum():,.10g} (if some rows break another down, that is why)",
+                        file,
+                        sheet.name,
+                        row,
+                        name,
+                        cell_name(position, row),
+                        shown_number(stated.iloc[0]),
+                    )
+                )
     summed_columns = [name for name in columns if normalise(name.rsplit(" / ", 1)[-1]) not in total_words]
     for total_column in set(columns) - set(summed_columns):
         row_sums = counts[[c for c in summed_columns if _summed(c, vocabulary.not_summed)]].sum(axis=1)
-        found.add(Severity.WARNING, total_column, ~np.isclose(counts[total_column], row_sums, atol=0.005),
-                  "the Total column says " + counts[total_column].map(shown_number)
-                  + " but the row adds up to " + row_sums.map(shown_number))
+        found.add(
+            Severity.WARNING,
+            total_column,
+            ~np.isclose(counts[total_column], row_sums, atol=0.005),
+            "the Total column says "
+            + counts[total_column].map(shown_number)
+            + " but the row adds up to "
+            + row_sums.map(shown_number),
+        )
     long = (
-        counts[summed_columns].assign(row_label=labels).melt(id_vars="row_label", var_name="column_label", value_name="count",
-                                                             ignore_index=False)
+        counts[summed_columns]
+        .assign(row_label=labels)
+        .melt(id_vars="row_label", var_name="column_label", value_name="count", ignore_index=False)
     )
     long["sheet"] = sheet.name
     long["row"] = long.index.astype("int64")

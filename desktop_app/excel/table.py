@@ -56,7 +56,9 @@ def non_data_rows(sheet: Sheet, header: Header, rows: pd.Index) -> tuple[pd.Inde
     labels in the same columns. A note is a row with one filled cell holding a
     sentence (or starting with '*'), such as a footnote or a key below a table.
     """
-    header_row = {position: normalise(cell) for position, cell in enumerate(sheet.rows[header.index]) if cell not in ("", None)}
+    header_row = {
+        position: normalise(cell) for position, cell in enumerate(sheet.rows[header.index]) if cell not in ("", None)
+    }
     repeats, notes = [], []
     for row in rows:
         filled = [(position, cell) for position, cell in enumerate(sheet.rows[row - 1]) if cell not in ("", None)]
@@ -95,8 +97,16 @@ class RowProblems:
         label = self.header.labels.get(position, field_name) if position is not None else field_name
         for row in mask[mask].index:
             self.problems.append(
-                Problem(severity, f"{messages[row]}{suffix}", self.file, self.sheet.name, int(row), label,
-                        cell_name(position, int(row)) if position is not None else "", shown(values[row]))
+                Problem(
+                    severity,
+                    f"{messages[row]}{suffix}",
+                    self.file,
+                    self.sheet.name,
+                    int(row),
+                    label,
+                    cell_name(position, int(row)) if position is not None else "",
+                    shown(values[row]),
+                )
             )
 
     def set_aside(self, repeats: pd.Index, notes: pd.Index) -> None:

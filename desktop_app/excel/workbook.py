@@ -102,8 +102,10 @@ def _read_bytes(path: Path) -> bytes:
 
 def _ole_reason(name: str, data: bytes) -> str:
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return (f"{name}: is password-protected; open it in Excel, remove the password "
-                "(File > Info > Protect Workbook) and save a copy")
+        return (
+            f"{name}: is password-protected; open it in Excel, remove the password "
+            "(File > Info > Protect Workbook) and save a copy"
+        )
     return f"{name}: is in the old Excel 97-2003 format; open it in Excel and save it as .xlsx"
 
 
@@ -163,4 +165,3 @@ def _csv_sheet(path: Path, data: bytes) -> Sheet:
     rows = [list(row) for row in csv.reader(io.StringIO(text), dialect)]
     width = max((len(row) for row in rows), default=0)
     return Sheet(path.stem, [row + [""] * (width - len(row)) for row in rows])
-

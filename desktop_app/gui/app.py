@@ -23,8 +23,12 @@ from desktop_app.paths import RESOURCES, SAMPLE_DATA
 
 log = logging.getLogger("scrutiny")
 SAMPLE_RETURNS = (
-    "complaints_log_2021-2023.xlsx", "childrens_performance_2023.xlsx", "benchmarks_2023.xlsx",
-    "survey_2023-24.xlsx", "population_2023.xlsx", "monthly_series_2021-2023.xlsx",
+    "complaints_log_2021-2023.xlsx",
+    "childrens_performance_2023.xlsx",
+    "benchmarks_2023.xlsx",
+    "survey_2023-24.xlsx",
+    "population_2023.xlsx",
+    "monthly_series_2021-2023.xlsx",
 )
 
 
@@ -64,9 +68,12 @@ def open_window(paths: list[Path]) -> MainWindow:
 
     def report_unexpected(kind, value, trace) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, trace)))
-        messages.warn(window, "Something went wrong",
-                      f"Scrutiny Studio hit a problem it did not expect ({value}). Your work is still open: "
-                      f"save it under a new name to be safe. The details are in {log_file}.")
+        messages.warn(
+            window,
+            "Something went wrong",
+            f"Scrutiny Studio hit a problem it did not expect ({value}). Your work is still open: "
+            f"save it under a new name to be safe. The details are in {log_file}.",
+        )
 
     window = MainWindow(folder)
     sys.excepthook = report_unexpected

@@ -63,34 +63,45 @@ class ComplaintsCharts(QWidget):
         self.days = _plot("Chart: working days taken by stage", "Working days")
         months, days = self.in_time.getPlotItem(), self.days.getPlotItem()
         months.setTitle("Stage 1 responses within timescale, by month received", color=TEXT_COLOUR, size="10pt")
-        days.setTitle("Working days taken at each stage: median, 90th percentile and the limit",
-                      color=TEXT_COLOUR, size="10pt")
-        legend = {"offset": (10, 4), "colCount": 3, "labelTextColor": TEXT_COLOUR,
-                  "brush": pg.mkBrush(255, 255, 255, 230)}
+        days.setTitle(
+            "Working days taken at each stage: median, 90th percentile and the limit", color=TEXT_COLOUR, size="10pt"
+        )
+        legend = {
+            "offset": (10, 4),
+            "colCount": 3,
+            "labelTextColor": TEXT_COLOUR,
+            "brush": pg.mkBrush(255, 255, 255, 230),
+        }
         self.in_time_legend = months.addLegend(**legend)
         days.addLegend(**legend)
         months.getAxis("left").setTicks([[(float(n), str(n)) for n in range(0, 101, 20)]])
         days.getAxis("bottom").setHeight(44)  # two-line stage labels
         self.series: dict[str, pg.PlotDataItem] = {}
-        self.target = pg.InfiniteLine(pos=0.0, angle=0, movable=False,
-                                      pen=pg.mkPen("#595959", width=1, style=Qt.PenStyle.DashLine),
-                                      label="", labelOpts={"position": 0.98, "color": "#595959",
-                                                           "anchors": [(1, 1), (1, 1)]})
+        self.target = pg.InfiniteLine(
+            pos=0.0,
+            angle=0,
+            movable=False,
+            pen=pg.mkPen("#595959", width=1, style=Qt.PenStyle.DashLine),
+            label="",
+            labelOpts={"position": 0.98, "color": "#595959", "anchors": [(1, 1), (1, 1)]},
+        )
         months.addItem(self.target)
         self.median = pg.BarGraphItem(x=[], height=[], width=0.36, brush=MEDIAN_COLOUR, pen=None, name="Median")
         self.p90 = pg.BarGraphItem(x=[], height=[], width=0.36, brush=P90_COLOUR, pen=None, name="90th percentile")
         days.addItem(self.median)
         days.addItem(self.p90)
-        self.limit = days.plot([], [], pen=pg.mkPen(LIMIT_COLOUR, width=2, style=Qt.PenStyle.DashLine),
-                               name="Time limit")
+        self.limit = days.plot(
+            [], [], pen=pg.mkPen(LIMIT_COLOUR, width=2, style=Qt.PenStyle.DashLine), name="Time limit"
+        )
         self.values: list[pg.TextItem] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.in_time, 1)
         layout.addWidget(self.days, 1)
 
-    def show_figures(self, months: pd.DataFrame, labels: Mapping[str, str], target_pct: float | None,
-                     stages: pd.DataFrame) -> None:
+    def show_figures(
+        self, months: pd.DataFrame, labels: Mapping[str, str], target_pct: float | None, stages: pd.DataFrame
+    ) -> None:
         """`months`: % in time per month (rows) and procedure (columns); `labels`: procedure -> name;
         `stages`: complaints_tables.working_days_by_stage."""
         self._show_months(months, labels, target_pct)
@@ -109,12 +120,21 @@ class ComplaintsCharts(QWidget):
             name = labels.get(procedure, procedure)
             if procedure not in self.series:
                 colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
-                self.series[procedure] = plot.plot([], [], pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=7,
-                                                   symbolBrush=colour, symbolPen=colour, name=name)
+                self.series[procedure] = plot.plot(
+                    [],
+                    [],
+                    pen=pg.mkPen(colour, width=2),
+                    symbol="o",
+                    symbolSize=7,
+                    symbolBrush=colour,
+                    symbolPen=colour,
+                    name=name,
+                )
             shown = np.isfinite(values)
             self.series[procedure].setData(x[shown], values[shown])
-            described.append(f"{name}: " + ", ".join(
-                f"{month} {_percent(value)}" for month, value in zip(months.index, values)))
+            described.append(
+                f"{name}: " + ", ".join(f"{month} {_percent(value)}" for month, value in zip(months.index, values))
+            )
         self.target.setVisible(target_pct is not None)
         if target_pct is not None:
             self.target.setValue(float(target_pct))
@@ -146,11 +166,16 @@ class ComplaintsCharts(QWidget):
                 position, value = places[number]
                 text.setText(round_half_up(float(value), 1).removesuffix(".0"))
                 text.setPos(float(position), float(value))
-        plot.getAxis("bottom").setTicks([[(float(i), label.replace(" ", "\n", 1))
-                                          for i, label in enumerate(stages["label"])]])
+        plot.getAxis("bottom").setTicks(
+            [[(float(i), label.replace(" ", "\n", 1)) for i, label in enumerate(stages["label"])]]
+        )
         top = max([*median, *p90, *limits, 1.0])
         plot.setYRange(0, top * 1.5, padding=0)  # room for the values and the legend
         plot.setXRange(-0.6, max(len(stages) - 0.4, 0.6), padding=0)
-        self.days.setAccessibleDescription("; ".join(
-            f"{row.label}: median {row.median:g}, 90th percentile {row.p90:g}, limit {row.limit} working days"
-            for row in stages.itertuples()) or "No stage has a time limit")
+        self.days.setAccessibleDescription(
+            "; ".join(
+                f"{row.label}: median {row.median:g}, 90th percentile {row.p90:g}, limit {row.limit} working days"
+                for row in stages.itertuples()
+            )
+            or "No stage has a time limit"
+        )

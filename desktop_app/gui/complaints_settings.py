@@ -57,8 +57,9 @@ class PeriodChooser(QWidget):
         super().__init__(parent)
         self.years = QComboBox()
         self.years.setAccessibleName("Report period")
-        self.years.setToolTip("The complaints received in this period are counted (a council's year runs "
-                              "1 April to 31 March)")
+        self.years.setToolTip(
+            "The complaints received in this period are counted (a council's year runs 1 April to 31 March)"
+        )
         self.years.activated.connect(self._year_chosen)
         self.start = QDateEdit()
         self.end = QDateEdit()
@@ -124,8 +125,10 @@ class LimitsEditor(QWidget):
         self.spins: dict[tuple[str, str, str, str], QSpinBox] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        intro = QLabel("Time limits in working days. Every figure in this tab and in the appendix is measured "
-                       "against them; a limit you change here is kept with this report, not in the rules file.")
+        intro = QLabel(
+            "Time limits in working days. Every figure in this tab and in the appendix is measured "
+            "against them; a limit you change here is kept with this report, not in the rules file."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         for code, procedure in rules.procedures.items():
@@ -142,9 +145,11 @@ class LimitsEditor(QWidget):
                 grid.addWidget(heading, 0, column)
             for row, (stage_code, stage) in enumerate(timed.items(), start=1):
                 grid.addWidget(QLabel(stage.label), row, 0)
-                places = ((RESPONSE, "limit", 1, "respond within"),
-                          (RESPONSE, "extended_limit", 2, "with an extension, respond within at most"),
-                          (ACKNOWLEDGEMENT, "limit", 3, "acknowledge within"))
+                places = (
+                    (RESPONSE, "limit", 1, "respond within"),
+                    (RESPONSE, "extended_limit", 2, "with an extension, respond within at most"),
+                    (ACKNOWLEDGEMENT, "limit", 3, "acknowledge within"),
+                )
                 for clock_name, field_name, column, words in places:
                     clock = stage.clocks.get(clock_name)
                     if clock is None or getattr(clock, field_name) is None:
@@ -194,8 +199,11 @@ class LimitsEditor(QWidget):
                 font = spin.font()
                 font.setBold(changed)
                 spin.setFont(font)
-                spin.setToolTip(f"Changed for this report; the rules file says {original} working days"
-                                if changed else "As the rules file says")
+                spin.setToolTip(
+                    f"Changed for this report; the rules file says {original} working days"
+                    if changed
+                    else "As the rules file says"
+                )
             self.reset_button.setEnabled(changed_any)
         finally:
             self._showing = False
@@ -229,10 +237,16 @@ class ClosureDaysEditor(QWidget):
         self.add_button.clicked.connect(self._add)
         self.remove_button = QPushButton("Remove closure da&y")
         self.remove_button.clicked.connect(self._remove)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, self._remove,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        title = QLabel("Council closure days (the days between Christmas and New Year, say). They count only for "
-                       "procedures that use them: the statutory regulations count weekends and bank holidays alone.")
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.list,
+            self._remove,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        title = QLabel(
+            "Council closure days (the days between Christmas and New Year, say). They count only for "
+            "procedures that use them: the statutory regulations count weekends and bank holidays alone."
+        )
         title.setWordWrap(True)
         new_label = QLabel("&New closure day:")
         new_label.setBuddy(self.new_day)

@@ -49,8 +49,10 @@ log = logging.getLogger("scrutiny.complaints")
 
 _HEADING = "font-weight: bold; font-size: 12pt; margin-top: 10px"
 _FOOTNOTE = "color: #595959; font-size: 8.5pt"
-_OVERDUE = ("QPushButton { background: #fde2e2; color: #8a0016; border: 1px solid #b00020; border-radius: 3px;"
-            " padding: 3px 10px; font-weight: bold }")
+_OVERDUE = (
+    "QPushButton { background: #fde2e2; color: #8a0016; border: 1px solid #b00020; border-radius: 3px;"
+    " padding: 3px 10px; font-weight: bold }"
+)
 _PROBLEM = "background: #fff3cd; border: 1px solid #e0c060; padding: 6px"
 _EXPLAINED = {  # what the listed cases are: {n} cases, {period}, {k} in time or upheld
     "received": "{n} complaints received in {period}.",
@@ -143,8 +145,10 @@ class ComplaintsTab(QWidget):
         self.tables_area.setWidgetResizable(True)
         self.tables_area.setWidget(page)
 
-        self.cases = CasesList("Cases behind the chosen figure", "Double-click a figure in the tables, or press "
-                               "Enter on it, to list the cases it counts.")
+        self.cases = CasesList(
+            "Cases behind the chosen figure",
+            "Double-click a figure in the tables, or press Enter on it, to list the cases it counts.",
+        )
         self.overdue = CasesList("Overdue open complaints")
         self.overdue.caption.setStyleSheet("color: #8a0016; font-weight: bold")
         self.charts = ComplaintsCharts()
@@ -176,8 +180,10 @@ class ComplaintsTab(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([700, 580])
-        self.empty = QLabel("Import a complaints log (File > Import returns, Ctrl+I) and its figures appear here: "
-                            "the appendix's tables, the cases behind each figure, the overdue complaints and charts.")
+        self.empty = QLabel(
+            "Import a complaints log (File > Import returns, Ctrl+I) and its figures appear here: "
+            "the appendix's tables, the cases behind each figure, the overdue complaints and charts."
+        )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
@@ -230,8 +236,11 @@ class ComplaintsTab(QWidget):
             tables = appendix_tables(summary, rules, text, figures)
             overdue = overdue_cases(summary, log_frame, rules)
             years = financial_years(log_frame, rules.year_start)
-            headings = {key: fill(text.sections[key].title, figures, f"[sections.{key}] title")
-                        for key in self.headings if key in text.sections}
+            headings = {
+                key: fill(text.sections[key].title, figures, f"[sections.{key}] title")
+                for key in self.headings
+                if key in text.sections
+            }
         except (ResourceFileError, FigureError) as exc:
             log.warning("complaints figures cannot be shown: %s", exc)
             self._pending = {}
@@ -259,8 +268,12 @@ class ComplaintsTab(QWidget):
         target = text.figures.get("stage1_target_pct")
         self._pending = {
             self.overdue: lambda: self._show_overdue(overdue, figures["as_of"]),
-            self.charts: lambda: self.charts.show_figures(in_time_by_month(summary, text.procedures), labels, target,
-                                                          working_days_by_stage(summary, rules, text.procedures)),
+            self.charts: lambda: self.charts.show_figures(
+                in_time_by_month(summary, text.procedures),
+                labels,
+                target,
+                working_days_by_stage(summary, rules, text.procedures),
+            ),
             self.cases: self._show_cell,
         }
         self._side_page_shown()
@@ -290,24 +303,37 @@ class ComplaintsTab(QWidget):
         """Show a table again with the same cell current (keyboard users keep their place)."""
         current = view.currentIndex()
         show()
-        if current.isValid() and current.row() < view.figures.rowCount() \
-                and current.column() < view.figures.columnCount():
+        if (
+            current.isValid()
+            and current.row() < view.figures.rowCount()
+            and current.column() < view.figures.columnCount()
+        ):
             view.setCurrentIndex(view.figures.index(current.row(), current.column()))
 
     def _show_not_covered(self, summary, procedures: dict[str, str], period_label: str) -> None:
         stages = summary.stages
         others = stages[~stages["procedure"].isin(list(procedures.values())) & stages["stage"].eq("1")]
-        words = [f"{int(row.received):,} {self._rules.procedures[row.procedure].label} Stage 1 complaints"
-                 for row in others.itertuples() if row.received and row.procedure in self._rules.procedures]
-        self.not_covered.setText(f"The log also holds {' and '.join(words)} received in {period_label}, which this "
-                                 "report does not cover (see [procedures] in the report text file)." if words else "")
+        words = [
+            f"{int(row.received):,} {self._rules.procedures[row.procedure].label} Stage 1 complaints"
+            for row in others.itertuples()
+            if row.received and row.procedure in self._rules.procedures
+        ]
+        self.not_covered.setText(
+            f"The log also holds {' and '.join(words)} received in {period_label}, which this "
+            "report does not cover (see [procedures] in the report text file)."
+            if words
+            else ""
+        )
         self.not_covered.setVisible(bool(words))
 
     def _show_overdue(self, overdue, as_of: str) -> None:
         count = len(overdue)
-        caption = (f"{count} open complaint{'' if count == 1 else 's'} {'was' if count == 1 else 'were'} past the "
-                   f"due date on {as_of}, whatever the report's period. Working days overdue count from the due date."
-                   if count else f"No open complaint was past its due date on {as_of}.")
+        caption = (
+            f"{count} open complaint{'' if count == 1 else 's'} {'was' if count == 1 else 'were'} past the "
+            f"due date on {as_of}, whatever the report's period. Working days overdue count from the due date."
+            if count
+            else f"No open complaint was past its due date on {as_of}."
+        )
         self.overdue.show_cases(caption, overdue, drop_shared=False)
 
     def _show_overdue_count(self, count: int) -> None:
@@ -345,8 +371,9 @@ class ComplaintsTab(QWidget):
             return
         period = (self._summary.previous or self._summary).period if cell.last_year else self._summary.period
         counted = {"in_time": lambda: int(cases["In time"].eq(True).sum()), "upheld": lambda: self._upheld(cell)}
-        explained = _EXPLAINED[cell.measure].format(n=len(cases), period=period.label,
-                                                   k=counted.get(cell.measure, lambda: 0)())
+        explained = _EXPLAINED[cell.measure].format(
+            n=len(cases), period=period.label, k=counted.get(cell.measure, lambda: 0)()
+        )
         if len(cases) == 1:
             explained = explained.replace("complaints", "complaint", 1).replace("contacts", "contact", 1)
         self.cases.show_cases(f"{cell.label}: {value}. {explained}", cases)
@@ -354,8 +381,13 @@ class ComplaintsTab(QWidget):
     def _upheld(self, cell: Cell) -> int:
         source = self._summary.previous if cell.last_year else self._summary
         cases = source.cases
-        return int((cases["procedure"].eq(cell.procedure) & cases["stage"].eq(cell.stage)
-                    & cases["outcome_class"].eq("upheld")).sum())
+        return int(
+            (
+                cases["procedure"].eq(cell.procedure)
+                & cases["stage"].eq(cell.stage)
+                & cases["outcome_class"].eq("upheld")
+            ).sum()
+        )
 
     # --- edits -----------------------------------------------------------------------------
 
@@ -365,26 +397,41 @@ class ComplaintsTab(QWidget):
         if before is None and period == workspace.period():
             return
         after = [period.start.isoformat(), period.end.isoformat()]
-        self.window.edit(f"Report period {period.label}", lambda value: project.set_setting("period", value),
-                         before, after)
+        self.window.edit(
+            f"Report period {period.label}", lambda value: project.set_setting("period", value), before, after
+        )
 
     def set_limit(self, procedure: str, stage: str, clock: str, field_name: str, days: int) -> None:
         workspace, project = self.window.workspace, self.window.project
         before = project.settings.get("limits")
         after = limits_after(before, workspace.base_rules, procedure, stage, clock, field_name, days)
         spec = workspace.base_rules.procedures[procedure]
-        what = {"limit": "respond within" if clock == RESPONSE else "acknowledge within",
-                "extended_limit": "with an extension, respond within"}[field_name]
-        self.window.edit(f"{spec.label} {spec.stages[stage].label}: {what} {days} working days",
-                         lambda value: project.set_setting("limits", value), before, after)
+        what = {
+            "limit": "respond within" if clock == RESPONSE else "acknowledge within",
+            "extended_limit": "with an extension, respond within",
+        }[field_name]
+        self.window.edit(
+            f"{spec.label} {spec.stages[stage].label}: {what} {days} working days",
+            lambda value: project.set_setting("limits", value),
+            before,
+            after,
+        )
 
     def reset_limits(self) -> None:
         project = self.window.project
-        self.window.edit("Use the rules file's time limits", lambda value: project.set_setting("limits", value),
-                         project.settings.get("limits"), None)
+        self.window.edit(
+            "Use the rules file's time limits",
+            lambda value: project.set_setting("limits", value),
+            project.settings.get("limits"),
+            None,
+        )
 
     def set_closure_days(self, days: list) -> None:
         project = self.window.project
         after = [day.isoformat() for day in sorted(days)] or None
-        self.window.edit("Change the council's closure days", lambda value: project.set_setting("closure_days", value),
-                         project.settings.get("closure_days"), after)
+        self.window.edit(
+            "Change the council's closure days",
+            lambda value: project.set_setting("closure_days", value),
+            project.settings.get("closure_days"),
+            after,
+        )

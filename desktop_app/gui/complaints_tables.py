@@ -8,7 +8,6 @@ says which cases it counts; `cases_behind` lists them. Tests call these function
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -56,12 +55,15 @@ class ShownTable:
     footnotes: list[str] = field(default_factory=list)
 
 
-def appendix_tables(summary: ComplaintsSummary, rules: ComplaintRules, text: ReportText,
-                    figures: Mapping[str, str]) -> list[ShownTable]:
+def appendix_tables(
+    summary: ComplaintsSummary, rules: ComplaintRules, text: ReportText, figures: Mapping[str, str]
+) -> list[ShownTable]:
     """The Stage table of each of the report's procedures, the themes table and the Ombudsman table."""
     words = _Words(text, figures)
-    tables = [_stage_table(role, procedure, summary, rules, text, figures, words)
-              for role, procedure in text.procedures.items()]
+    tables = [
+        _stage_table(role, procedure, summary, rules, text, figures, words)
+        for role, procedure in text.procedures.items()
+    ]
     tables[-1].footnotes.append(words("finalised_footnote"))
     tables += [_themes_table(summary, text, figures, words), _ombudsman_table(summary, text, figures, words)]
     if figures.get("suppress_below"):
@@ -81,8 +83,15 @@ class _Words:
         return self(key) if key in self.text.tables else self.figures[f"{role}_label"]
 
 
-def _stage_table(role: str, procedure: str, summary: ComplaintsSummary, rules: ComplaintRules, text: ReportText,
-                 figures: Mapping[str, str], words: _Words) -> ShownTable:
+def _stage_table(
+    role: str,
+    procedure: str,
+    summary: ComplaintsSummary,
+    rules: ComplaintRules,
+    text: ReportText,
+    figures: Mapping[str, str],
+    words: _Words,
+) -> ShownTable:
     heading = words.heading(f"{role}_stages_heading", role)
     header = [heading, words("stages_total"), words("stages_in_time"), words("stages_upheld")]
     last_year = summary.previous is not None
@@ -106,8 +115,9 @@ def _stage_table(role: str, procedure: str, summary: ComplaintsSummary, rules: C
     return table
 
 
-def _themes_table(summary: ComplaintsSummary, text: ReportText, figures: Mapping[str, str],
-                  words: _Words) -> ShownTable:
+def _themes_table(
+    summary: ComplaintsSummary, text: ReportText, figures: Mapping[str, str], words: _Words
+) -> ShownTable:
     roles = list(text.procedures)
     top, second = [words("themes_theme")], [""]
     table = ShownTable(words("themes_theme"), [top, second], header_rows=2, spans=[(0, 0, 2, 1)])
@@ -135,16 +145,27 @@ def _themes_table(summary: ComplaintsSummary, text: ReportText, figures: Mapping
     return table
 
 
-def _theme_cells(table: ShownTable, row: int, number: int, role: str, procedure: str, theme: str | None,
-                 heading: str, received: str, upheld: str) -> None:
+def _theme_cells(
+    table: ShownTable,
+    row: int,
+    number: int,
+    role: str,
+    procedure: str,
+    theme: str | None,
+    heading: str,
+    received: str,
+    upheld: str,
+) -> None:
     named = theme if theme is not None else "All themes"
-    table.cells[(row, 1 + 2 * number)] = Cell(f"{heading}, {named} – {received}", procedure, "1",
-                                              "theme_received", theme)
+    table.cells[(row, 1 + 2 * number)] = Cell(
+        f"{heading}, {named} – {received}", procedure, "1", "theme_received", theme
+    )
     table.cells[(row, 2 + 2 * number)] = Cell(f"{heading}, {named} – {upheld}", procedure, "1", "theme_upheld", theme)
 
 
-def _ombudsman_table(summary: ComplaintsSummary, text: ReportText, figures: Mapping[str, str],
-                     words: _Words) -> ShownTable:
+def _ombudsman_table(
+    summary: ComplaintsSummary, text: ReportText, figures: Mapping[str, str], words: _Words
+) -> ShownTable:
     keys = ombudsman_decision_keys(summary, text.procedures)
     title = words("ombudsman_decision")
     if not keys:
@@ -164,8 +185,14 @@ def _ombudsman_table(summary: ComplaintsSummary, text: ReportText, figures: Mapp
                 values.append(figures[f"ombudsman_decision_{key}_contacts_last_year"])
             label = decision
         for column in range(1, len(values) + 1):
-            table.cells[(row, column)] = Cell(f"Ombudsman contacts, {label} – {header[column]}", None, OMBUDSMAN,
-                                              "ombudsman", decision=decision, last_year=column == 2)
+            table.cells[(row, column)] = Cell(
+                f"Ombudsman contacts, {label} – {header[column]}",
+                None,
+                OMBUDSMAN,
+                "ombudsman",
+                decision=decision,
+                last_year=column == 2,
+            )
         table.rows.append([label, *values])
     return table
 
@@ -173,12 +200,41 @@ def _ombudsman_table(summary: ComplaintsSummary, text: ReportText, figures: Mapp
 # --- the cases behind a figure -----------------------------------------------------------
 
 
-CASE_COLUMNS = ["Reference", "Received", "Responded", "Working days", "Limit", "Due", "In time", "Overdue", "Outcome",
-                "Theme", "Acknowledged", "Statement agreed", "Procedure", "Stage", "Note", "Source row"]
+CASE_COLUMNS = [
+    "Reference",
+    "Received",
+    "Responded",
+    "Working days",
+    "Limit",
+    "Due",
+    "In time",
+    "Overdue",
+    "Outcome",
+    "Theme",
+    "Acknowledged",
+    "Statement agreed",
+    "Procedure",
+    "Stage",
+    "Note",
+    "Source row",
+]
 
 
-OVERDUE_COLUMNS = ["Reference", "Working days overdue", "Due", "Received", "Stage", "Procedure", "Limit", "Theme",
-                   "Acknowledged", "Statement agreed", "Outcome", "Note", "Source row"]
+OVERDUE_COLUMNS = [
+    "Reference",
+    "Working days overdue",
+    "Due",
+    "Received",
+    "Stage",
+    "Procedure",
+    "Limit",
+    "Theme",
+    "Acknowledged",
+    "Statement agreed",
+    "Outcome",
+    "Note",
+    "Source row",
+]
 
 
 def theme_key(themes: pd.Series) -> pd.Series:
@@ -187,15 +243,17 @@ def theme_key(themes: pd.Series) -> pd.Series:
     return written.str.casefold().str.replace(r"\s+", " ", regex=True)
 
 
-def cases_behind(summary: ComplaintsSummary, rules: ComplaintRules, procedures: Mapping[str, str],
-                 cell: Cell) -> pd.DataFrame:
+def cases_behind(
+    summary: ComplaintsSummary, rules: ComplaintRules, procedures: Mapping[str, str], cell: Cell
+) -> pd.DataFrame:
     """The cases a figure counts, one row each, as `case_rows` shows them."""
     source = summary.previous if cell.last_year else summary
     if source is None:
         return case_rows(summary.cases.iloc[0:0], rules)
     cases = source.cases
-    chosen = cases["procedure"].eq(cell.procedure) if cell.procedure else cases["procedure"].isin(
-        list(procedures.values()))
+    chosen = (
+        cases["procedure"].eq(cell.procedure) if cell.procedure else cases["procedure"].isin(list(procedures.values()))
+    )
     if cell.stage is not None:
         chosen &= cases["stage"].eq(cell.stage)
     outcome = cases["outcome_class"]
@@ -216,27 +274,33 @@ def cases_behind(summary: ComplaintsSummary, rules: ComplaintRules, procedures: 
 def case_rows(cases: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     """Cases as the tab lists them: dates, working days against the limit, in time, overdue, note, source row."""
     labels = {code: spec.label for code, spec in rules.procedures.items()}
-    stages = {(code, stage): spec.label for code, procedure in rules.procedures.items()
-              for stage, spec in procedure.stages.items()}
+    stages = {
+        (code, stage): spec.label
+        for code, procedure in rules.procedures.items()
+        for stage, spec in procedure.stages.items()
+    }
     limit = cases["limit"].astype("Int64")
-    return pd.DataFrame({
-        "Reference": cases["reference"].astype(object),
-        "Procedure": cases["procedure"].map(labels).fillna(cases["procedure"]).astype(object),
-        "Stage": [stages.get(key, key[1]) for key in zip(cases["procedure"], cases["stage"])],
-        "Received": cases["received"],
-        "Acknowledged": cases["acknowledged"],
-        "Statement agreed": cases["statement_agreed"],
-        "Responded": cases["responded"],
-        "Working days": cases["working_days"].astype(object).where(cases["working_days"].notna(), None),
-        "Limit": limit.astype(object).where(limit.notna(), None),
-        "Due": cases["due"],
-        "In time": cases["in_time"].astype(object).where(cases["in_time"].notna(), None),
-        "Overdue": cases["overdue"].astype(bool),
-        "Outcome": cases["decision"].astype(object).where(cases["decision"].notna(), None),
-        "Theme": cases["theme"].astype(object).where(cases["theme"].notna(), None),
-        "Note": cases["note"].astype(object),
-        "Source row": [f"{sheet}, row {row}" for sheet, row in zip(cases["sheet"], cases["row"])],
-    }, columns=CASE_COLUMNS).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Reference": cases["reference"].astype(object),
+            "Procedure": cases["procedure"].map(labels).fillna(cases["procedure"]).astype(object),
+            "Stage": [stages.get(key, key[1]) for key in zip(cases["procedure"], cases["stage"])],
+            "Received": cases["received"],
+            "Acknowledged": cases["acknowledged"],
+            "Statement agreed": cases["statement_agreed"],
+            "Responded": cases["responded"],
+            "Working days": cases["working_days"].astype(object).where(cases["working_days"].notna(), None),
+            "Limit": limit.astype(object).where(limit.notna(), None),
+            "Due": cases["due"],
+            "In time": cases["in_time"].astype(object).where(cases["in_time"].notna(), None),
+            "Overdue": cases["overdue"].astype(bool),
+            "Outcome": cases["decision"].astype(object).where(cases["decision"].notna(), None),
+            "Theme": cases["theme"].astype(object).where(cases["theme"].notna(), None),
+            "Note": cases["note"].astype(object),
+            "Source row": [f"{sheet}, row {row}" for sheet, row in zip(cases["sheet"], cases["row"])],
+        },
+        columns=CASE_COLUMNS,
+    ).reset_index(drop=True)
 
 
 # --- overdue open complaints ------------------------------------------------------------
@@ -264,19 +328,25 @@ def overdue_cases(summary: ComplaintsSummary, log: pd.DataFrame, rules: Complain
     overdue_days = np.zeros(len(late), dtype=np.int64)
     if len(late):
         years = (min(late["due"].min().year, as_of.year) - 1, as_of.year + 1)
-        closure = WorkingCalendar.for_years(*years, closure_days=rules.closure_days,
-                                            weekend_receipt=rules.weekend_receipt)
+        closure = WorkingCalendar.for_years(
+            *years, closure_days=rules.closure_days, weekend_receipt=rules.weekend_receipt
+        )
         plain = WorkingCalendar.for_years(*years, weekend_receipt=rules.weekend_receipt)
-        uses_closure = late["procedure"].map(
-            {code: spec.uses_closure_days for code, spec in rules.procedures.items()}).fillna(False).to_numpy(bool)
+        uses_closure = (
+            late["procedure"]
+            .map({code: spec.uses_closure_days for code, spec in rules.procedures.items()})
+            .fillna(False)
+            .to_numpy(bool)
+        )
         due = late["due"].to_numpy(dtype="datetime64[D]")
         today = np.full(len(late), np.datetime64(as_of, "D"))
         overdue_days = np.where(uses_closure, closure.working_days(due, today), plain.working_days(due, today))
     rows = case_rows(late, rules)
     rows["Working days overdue"] = overdue_days.astype(object)
     rows = rows[OVERDUE_COLUMNS]
-    return rows.sort_values(["Working days overdue", "Received"], ascending=[False, True], kind="stable",
-                            ignore_index=True)
+    return rows.sort_values(
+        ["Working days overdue", "Received"], ascending=[False, True], kind="stable", ignore_index=True
+    )
 
 
 # --- chart series -----------------------------------------------------------------------
@@ -300,8 +370,9 @@ def in_time_by_month(summary: ComplaintsSummary, procedures: Mapping[str, str], 
     return table
 
 
-def working_days_by_stage(summary: ComplaintsSummary, rules: ComplaintRules,
-                          procedures: Mapping[str, str]) -> pd.DataFrame:
+def working_days_by_stage(
+    summary: ComplaintsSummary, rules: ComplaintRules, procedures: Mapping[str, str]
+) -> pd.DataFrame:
     """Per stage with a response clock: median and 90th percentile of working days taken, and the limit."""
     rows = []
     stages = summary.stages.set_index(["procedure", "stage"])
@@ -310,14 +381,17 @@ def working_days_by_stage(summary: ComplaintsSummary, rules: ComplaintRules,
             if stage.response is None:
                 continue
             found = stages.loc[(procedure, code)] if (procedure, code) in stages.index else None
-            rows.append({
-                "label": f"{role.replace('_', ' ').capitalize()} {stage.label}",
-                "procedure": procedure, "stage": code,
-                "median": np.nan if found is None else float(found["median_working_days"]),
-                "p90": np.nan if found is None else float(found["p90_working_days"]),
-                "limit": stage.response.limit,
-                "finalised": 0 if found is None else int(found["finalised"]),
-            })
+            rows.append(
+                {
+                    "label": f"{role.replace('_', ' ').capitalize()} {stage.label}",
+                    "procedure": procedure,
+                    "stage": code,
+                    "median": np.nan if found is None else float(found["median_working_days"]),
+                    "p90": np.nan if found is None else float(found["p90_working_days"]),
+                    "limit": stage.response.limit,
+                    "finalised": 0 if found is None else int(found["finalised"]),
+                }
+            )
     return pd.DataFrame(rows, columns=["label", "procedure", "stage", "median", "p90", "limit", "finalised"])
 
 
@@ -337,13 +411,16 @@ def financial_years(log: pd.DataFrame, year_start: tuple[int, int]) -> list[Peri
     return years
 
 
-def limits_after(limits: Mapping | None, base: ComplaintRules, procedure: str, stage: str, clock: str,
-                 field_name: str, value: int) -> dict | None:
+def limits_after(
+    limits: Mapping | None, base: ComplaintRules, procedure: str, stage: str, clock: str, field_name: str, value: int
+) -> dict | None:
     """The project's "limits" setting with one limit changed; a limit equal to the rules file's is left
     out, so the setting holds only what the author changed (None when nothing is). Raising a limit above
     its extended limit raises the extended limit with it."""
-    result = {p: {s: {c: dict(v) for c, v in clocks.items()} for s, clocks in stages.items()}
-              for p, stages in (limits or {}).items()}
+    result = {
+        p: {s: {c: dict(v) for c, v in clocks.items()} for s, clocks in stages.items()}
+        for p, stages in (limits or {}).items()
+    }
     base_clock = base.procedures[procedure].stages[stage].clocks[clock]
     current = result.setdefault(procedure, {}).setdefault(stage, {}).setdefault(clock, {})
     current[field_name] = value

@@ -41,8 +41,12 @@ class FigureTableModel(QAbstractTableModel):
         """Show `table`; True where its shape or words changed (so rows may need new heights), False where
         only figures changed (the view keeps its row heights)."""
         old = self.table
-        same = (len(old.rows) == len(table.rows) and old.rows[:old.header_rows] == table.rows[:table.header_rows]
-                and [r[0] for r in old.rows] == [r[0] for r in table.rows] and old.spans == table.spans)
+        same = (
+            len(old.rows) == len(table.rows)
+            and old.rows[: old.header_rows] == table.rows[: table.header_rows]
+            and [r[0] for r in old.rows] == [r[0] for r in table.rows]
+            and old.spans == table.spans
+        )
         if same:
             self.table = table
             if table.rows:
@@ -144,8 +148,9 @@ class FigureTable(QTableView):
             self.setSpan(row, column, rows, columns)
         for column in range(self.figures.columnCount()):
             self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        self.setMinimumWidth(LABEL_COLUMN_MIN + NUMBER_COLUMN_MIN * (self.figures.columnCount() - 1)
-                             + 2 * self.frameWidth())
+        self.setMinimumWidth(
+            LABEL_COLUMN_MIN + NUMBER_COLUMN_MIN * (self.figures.columnCount() - 1) + 2 * self.frameWidth()
+        )
         self._share_width()
         self.fit()
 

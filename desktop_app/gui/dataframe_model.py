@@ -24,8 +24,9 @@ _HIDDEN_COLUMNS = {"sheet"}
 class DataFrameModel(QAbstractTableModel):
     """Read-only view of a frame; `row_problems` maps a frame row's Excel row number to (severity, text)."""
 
-    def __init__(self, frame: pd.DataFrame | None = None, row_problems: dict[int, tuple[str, str]] | None = None,
-                 parent=None):
+    def __init__(
+        self, frame: pd.DataFrame | None = None, row_problems: dict[int, tuple[str, str]] | None = None, parent=None
+    ):
         super().__init__(parent)
         self._frame = pd.DataFrame()
         self._columns: list[str] = []
@@ -119,5 +120,7 @@ def _shown(value: object) -> str:
             return ""
         return f"{value:,.10g}" if abs(value) >= 1000 else f"{value:.10g}"
     if isinstance(value, (pd.Timestamp, dt.datetime)):
-        return value.strftime("%d/%m/%Y") if value == pd.Timestamp(value).normalize() else value.strftime("%d/%m/%Y %H:%M")
+        return (
+            value.strftime("%d/%m/%Y") if value == pd.Timestamp(value).normalize() else value.strftime("%d/%m/%Y %H:%M")
+        )
     return str(value)

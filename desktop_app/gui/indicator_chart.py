@@ -31,8 +31,14 @@ _COMPARATOR_COLOURS = {"sn": "#c55a11", "nw": "#7030a0", "england": "#404040"}
 _COMPARATOR_SHORT = {"sn": "SN", "nw": "NW", "england": "England"}
 # where each line's label sits along it, so that the labels of lines close together stay legible
 _LABEL_POSITIONS = {"target": 0.06, "sn": 0.3, "nw": 0.54, "england": 0.78}
-_UNIT_AXIS = {"percent": "%", "rate_per_10000": "per 10,000", "rate_per_100000": "per 100,000", "gbp": "£",
-              "count": "number", "hours": "hours"}
+_UNIT_AXIS = {
+    "percent": "%",
+    "rate_per_10000": "per 10,000",
+    "rate_per_100000": "per 100,000",
+    "gbp": "£",
+    "count": "number",
+    "hours": "hours",
+}
 
 
 @dataclass(frozen=True)
@@ -69,15 +75,32 @@ def trend(history: pd.DataFrame, rolled: bool = False) -> Trend:
     drawn = ~np.isnan(values) if average is None else ~np.isnan(values) | ~np.isnan(average)
     known = np.flatnonzero(drawn)
     kept = slice(known[0], known[-1] + 1) if len(known) else slice(0, 0)  # no empty periods at either end
-    return Trend(x[kept], values[kept], periods[kept], ticks[kept], sources[kept], dated, rolled,
-                 None if average is None else average[kept])
+    return Trend(
+        x[kept],
+        values[kept],
+        periods[kept],
+        ticks[kept],
+        sources[kept],
+        dated,
+        rolled,
+        None if average is None else average[kept],
+    )
 
 
 def _twelve_month_average(ends: pd.Series, values: np.ndarray) -> np.ndarray | None:
     """Each month's average over the twelve months ending with it (missing where any of them is)."""
     months = ends.dt.to_period("M").dt.to_timestamp().astype("datetime64[s]")
-    series = pd.DataFrame({"id": "trend", "month": months.to_numpy(), "value": values, "numerator": np.nan,
-                           "denominator": np.nan, "sheet": None, "row": None}).drop_duplicates("month", keep="last")
+    series = pd.DataFrame(
+        {
+            "id": "trend",
+            "month": months.to_numpy(),
+            "value": values,
+            "numerator": np.nan,
+            "denominator": np.nan,
+            "sheet": None,
+            "row": None,
+        }
+    ).drop_duplicates("month", keep="last")
     rolled = rolling_12_months(series, pd.Series({"trend": "mean"}))
     average = months.map(dict(zip(rolled["month"], rolled["value"]))).to_numpy(dtype="float64", na_value=np.nan)
     return None if np.isnan(average).all() else average
@@ -117,16 +140,30 @@ class IndicatorChart(QWidget):
         item.getViewBox().setDefaultPadding(0.08)
         self.legend = item.addLegend(offset=(-8, 6), labelTextColor="#262626", brush=pg.mkBrush(255, 255, 255, 220))
         self.values_item = pg.PlotDataItem(pen=pg.mkPen(_VALUES, width=2.5), connect="finite", antialias=True)
-        self.points = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(_VALUES), pen=pg.mkPen("w", width=1),
-                                         hoverable=True, hoverSize=10, tip=self._tip)
-        self.average_item = pg.PlotDataItem(pen=pg.mkPen(_AVERAGE, width=2, style=Qt.PenStyle.DashLine),
-                                            connect="finite", antialias=True)
+        self.points = pg.ScatterPlotItem(
+            size=7, brush=pg.mkBrush(_VALUES), pen=pg.mkPen("w", width=1), hoverable=True, hoverSize=10, tip=self._tip
+        )
+        self.average_item = pg.PlotDataItem(
+            pen=pg.mkPen(_AVERAGE, width=2, style=Qt.PenStyle.DashLine), connect="finite", antialias=True
+        )
         self.lines: dict[str, pg.InfiniteLine] = {}
-        for name, colour, style in [("target", _TARGET, Qt.PenStyle.DashLine),
-                                    *((code, c, Qt.PenStyle.DotLine) for code, c in _COMPARATOR_COLOURS.items())]:
-            line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(colour, width=1.6, style=style), label="",
-                                   labelOpts={"position": _LABEL_POSITIONS[name], "color": colour, "movable": False,
-                                              "fill": pg.mkBrush(255, 255, 255, 210), "anchors": [(0.5, 1), (0.5, 1)]})
+        for name, colour, style in [
+            ("target", _TARGET, Qt.PenStyle.DashLine),
+            *((code, c, Qt.PenStyle.DotLine) for code, c in _COMPARATOR_COLOURS.items()),
+        ]:
+            line = pg.InfiniteLine(
+                angle=0,
+                movable=False,
+                pen=pg.mkPen(colour, width=1.6, style=style),
+                label="",
+                labelOpts={
+                    "position": _LABEL_POSITIONS[name],
+                    "color": colour,
+                    "movable": False,
+                    "fill": pg.mkBrush(255, 255, 255, 210),
+                    "anchors": [(0.5, 1), (0.5, 1)],
+                },
+            )
             line.setVisible(False)
             self.lines[name] = line
         for thing in (self.average_item, self.values_item, self.points, *self.lines.values()):
@@ -155,8 +192,11 @@ class IndicatorChart(QWidget):
         unit, decimals = record.get("unit"), int(record.get("decimals") or 0)
         known = ~np.isnan(found.values)
         self.values_item.setData(found.x, found.values)
-        self.points.setData(x=found.x[known], y=found.values[known],
-                            data=[self._point_text(i, unit, decimals) for i in np.flatnonzero(known)])
+        self.points.setData(
+            x=found.x[known],
+            y=found.values[known],
+            data=[self._point_text(i, unit, decimals) for i in np.flatnonzero(known)],
+        )
         if found.average is not None:  # a legend only where there are two lines to tell apart
             self.average_item.setData(found.x, found.average)
             self.legend.addItem(self.values_item, "Month")
@@ -207,8 +247,11 @@ class IndicatorChart(QWidget):
             return f"{name}: no figures in the returns to draw."
         first, last = known[0], known[-1]
         latest = format_value(float(found.values[last]), unit, decimals)
-        span = (f"{len(known)} periods, {found.periods[first]} to {found.periods[last]}" if len(known) > 1
-                else f"one figure ({found.periods[last] or 'period not given'})")
+        span = (
+            f"{len(known)} periods, {found.periods[first]} to {found.periods[last]}"
+            if len(known) > 1
+            else f"one figure ({found.periods[last] or 'period not given'})"
+        )
         if found.average is not None:
             kind = "monthly figures with their 12-month average, "
         else:

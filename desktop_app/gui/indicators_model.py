@@ -31,20 +31,35 @@ from desktop_app.domain.indicators import ARROWS, COMPARATOR_LABELS, IndicatorRe
 from desktop_app.domain.quartiles import MARKS
 
 GROUP, STATUS, METRIC, PREVIOUS, CURRENT, SN, NW, ENGLAND, DIRECTION, JUDGEMENT, COMMENTARY, ACTION = range(12)
-HEADERS = ("Group", "Status", "Metric", "Previous", "Current", "SN", "NW", "England", "DoT", "Judgement",
-           "Commentary", "Action")
+HEADERS = (
+    "Group",
+    "Status",
+    "Metric",
+    "Previous",
+    "Current",
+    "SN",
+    "NW",
+    "England",
+    "DoT",
+    "Judgement",
+    "Commentary",
+    "Action",
+)
 HEADER_TIPS = (
     "The appendix's group of indicators",
     "1 Overall good or improving, 2 improving but impact still concerning, 3 not improving (or met / within "
     "tolerance / missed against a target). Bold: the author's; ✎ set in this report",
     "The indicator as the committee knows it",
-    "The indicator's previous period", "The indicator's latest period",
+    "The indicator's previous period",
+    "The indicator's latest period",
     "Statistical neighbours' average; ✔ top quartile, ▬ middle quartiles, ✘ bottom quartile "
     "(in the sense of good performance)",
-    "North West average, with our quartile against the North West", "England average, with our quartile in England",
+    "North West average, with our quartile against the North West",
+    "England average, with our quartile in England",
     "Direction of travel against the previous period: ▲ up, ▼ down, - about the same",
     "Whether the change is better or worse, given which way is good",
-    "The author's commentary (F2 or Enter to edit)", "What will be done (F2 or Enter to edit)",
+    "The author's commentary (F2 or Enter to edit)",
+    "What will be done (F2 or Enter to edit)",
 )
 NOTE_COLUMNS = {STATUS: "status", COMMENTARY: "commentary", ACTION: "action"}
 _WORDS = ("status", "status_source", "commentary", "action")  # what the author's notes change
@@ -54,24 +69,49 @@ OTHER_GROUP = "Other"
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 STATUS_LABELS = {
-    "1": "Overall good or improving situation", "2": "Overall improving but impact still concerning",
-    "3": "Not improving", "met": "Target met", "within tolerance": "Short of the target, within tolerance",
+    "1": "Overall good or improving situation",
+    "2": "Overall improving but impact still concerning",
+    "3": "Not improving",
+    "met": "Target met",
+    "within tolerance": "Short of the target, within tolerance",
     "missed": "Target missed",
 }
 # The shading and colours of resources/report_style.toml (status_good, ..., better, worse), as the PDF shows them.
-_STATUS_COLOURS = {"1": "#c6efce", "met": "#c6efce", "2": "#ffeb9c", "within tolerance": "#ffeb9c",
-                   "3": "#ffc7ce", "missed": "#ffc7ce"}
+_STATUS_COLOURS = {
+    "1": "#c6efce",
+    "met": "#c6efce",
+    "2": "#ffeb9c",
+    "within tolerance": "#ffeb9c",
+    "3": "#ffc7ce",
+    "missed": "#ffc7ce",
+}
 _GROUP_BACKGROUND = QBrush(QColor("#eef1f5"))
 _JUDGEMENT_COLOURS = {"better": "#1e6b30", "worse": "#b00000", "same": "#595959"}
 _QUARTILE_WORDS = {"top": "top quartile", "middle": "middle quartiles", "bottom": "bottom quartile"}
 _DIRECTION_WORDS = {"up": "up", "down": "down", "same": "about the same"}
-_UNIT_WORDS = {"count": "a count", "percent": "a percentage", "rate_per_10000": "a rate per 10,000",
-               "rate_per_100000": "a rate per 100,000", "gbp": "pounds", "hours": "hours", "number": "a number"}
-_TOP, _CENTRE, _RIGHT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-_ALIGNMENT = {STATUS: _CENTRE, PREVIOUS: _RIGHT, CURRENT: _RIGHT, SN: _RIGHT, NW: _RIGHT, ENGLAND: _RIGHT,
-              DIRECTION: _CENTRE}
+_UNIT_WORDS = {
+    "count": "a count",
+    "percent": "a percentage",
+    "rate_per_10000": "a rate per 10,000",
+    "rate_per_100000": "a rate per 100,000",
+    "gbp": "pounds",
+    "hours": "hours",
+    "number": "a number",
+}
+_TOP, _CENTRE, _RIGHT = (
+    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+)
+_ALIGNMENT = {
+    STATUS: _CENTRE,
+    PREVIOUS: _RIGHT,
+    CURRENT: _RIGHT,
+    SN: _RIGHT,
+    NW: _RIGHT,
+    ENGLAND: _RIGHT,
+    DIRECTION: _CENTRE,
+}
 _EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
 _READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
@@ -102,8 +142,12 @@ class IndicatorsModel(QAbstractTableModel):
 
     # --- the results ---------------------------------------------------------------
 
-    def set_results(self, results: IndicatorResults | None, calculated: IndicatorResults | None,
-                    notes: Mapping[str, Mapping[str, str]]) -> list[int] | None:
+    def set_results(
+        self,
+        results: IndicatorResults | None,
+        calculated: IndicatorResults | None,
+        notes: Mapping[str, Mapping[str, str]],
+    ) -> list[int] | None:
         """Show `results` (the workspace's, with the author's notes) over `calculated` (before them).
 
         Where only the notes changed (the same `calculated`), the rows stay and the
@@ -176,7 +220,8 @@ class IndicatorsModel(QAbstractTableModel):
         """What dropping the author's status goes back to, in words for a button."""
         source = self.own(row, "status_source")
         return {"rule": "Use the rule's status", "author": "Use the return's status"}.get(
-            source if isinstance(source, str) else "", "Clear the status")
+            source if isinstance(source, str) else "", "Clear the status"
+        )
 
     # --- Qt's model ---------------------------------------------------------------
 
@@ -236,8 +281,12 @@ class IndicatorsModel(QAbstractTableModel):
             return str(record["id"])
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value,  # noqa: N802
-                role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value,  # noqa: N802
+        role=Qt.ItemDataRole.EditRole,
+    ) -> bool:
         """The author's text for a note cell, said through note_edited (which makes the edit)."""
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in NOTE_COLUMNS:
             return False
@@ -309,12 +358,20 @@ class IndicatorsModel(QAbstractTableModel):
             if not shown:
                 return f"No {COMPARATOR_LABELS[code]} figure in the returns."
             quartile = record[f"{code}_quartile"]
-            where = (f"; ours ({self._figure(record, 'value')}) is in the {_QUARTILE_WORDS[quartile]} "
-                     f"({MARKS[quartile]})") if isinstance(quartile, str) else "; no quartile (no cut points)"
+            where = (
+                (f"; ours ({self._figure(record, 'value')}) is in the {_QUARTILE_WORDS[quartile]} ({MARKS[quartile]})")
+                if isinstance(quartile, str)
+                else "; no quartile (no cut points)"
+            )
             return f"{COMPARATOR_LABELS[code].capitalize()}: {shown}{where}"
         if column in (DIRECTION, JUDGEMENT):
-            change = format_change(record["change"] if present(record["change"]) else None, record["change_pct"],
-                                   record["unit"], int(record["decimals"]), record["direction"])
+            change = format_change(
+                record["change"] if present(record["change"]) else None,
+                record["change_pct"],
+                record["unit"],
+                int(record["decimals"]),
+                record["direction"],
+            )
             if not change:
                 return "No previous period to compare with."
             judged = {"better": "better", "worse": "worse", "same": "about the same"}.get(record["judgement"])
@@ -324,8 +381,11 @@ class IndicatorsModel(QAbstractTableModel):
         if column in (COMMENTARY, ACTION):
             note = NOTE_COLUMNS[column]
             text = text_of(record[note])
-            origin = "Written in this report" if self.has_note(row, note) else (
-                f"From the return ({_source(record, bare=True)})" if text else "")
+            origin = (
+                "Written in this report"
+                if self.has_note(row, note)
+                else (f"From the return ({_source(record, bare=True)})" if text else "")
+            )
             edit = "F2 or Enter to edit; Shift+Enter for a new line."
             return "\n\n".join(part for part in (text, origin, edit) if part)
         return None
@@ -339,10 +399,15 @@ class IndicatorsModel(QAbstractTableModel):
         if self.has_note(row, "status"):
             own = text_of(self.own(row, "status"))
             source = self.own(row, "status_source")
-            without = (f"Without it, the {'rule gives' if source == 'rule' else 'return gives'} {own}." if own
-                       else "Without it there is no status.")
-            lines += [f"Set by the author in this report (✎). {without}",
-                      f"Right-click or the button above: {self.reset_label(row)}."]
+            without = (
+                f"Without it, the {'rule gives' if source == 'rule' else 'return gives'} {own}."
+                if own
+                else "Without it there is no status."
+            )
+            lines += [
+                f"Set by the author in this report (✎). {without}",
+                f"Right-click or the button above: {self.reset_label(row)}.",
+            ]
         elif record["status_source"] == "author":
             lines.append(f"As the author typed it in the return ({_source(record, bare=True)}).")
         elif record["status_source"] == "rule":

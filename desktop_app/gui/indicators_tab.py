@@ -63,8 +63,20 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("scrutiny.indicators")
 
-COLUMN_WIDTHS = {GROUP: 104, STATUS: 58, METRIC: 270, PREVIOUS: 92, CURRENT: 92, 5: 76, 6: 76, 7: 76, 8: 42,
-                 9: 78, COMMENTARY: 300, ACTION: 220}
+COLUMN_WIDTHS = {
+    GROUP: 104,
+    STATUS: 58,
+    METRIC: 270,
+    PREVIOUS: 92,
+    CURRENT: 92,
+    5: 76,
+    6: 76,
+    7: 76,
+    8: 42,
+    9: 78,
+    COMMENTARY: 300,
+    ACTION: 220,
+}
 WRAPPED_COLUMNS = (METRIC, PREVIOUS, CURRENT, COMMENTARY, ACTION)
 MAX_ROW_LINES = 6
 STATUS_CHOICES = ("1", "2", "3", "met", "within tolerance", "missed")
@@ -72,8 +84,9 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _NEW_LINE = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
 
 
-def _cell_without_text(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,
-                       index: QModelIndex):
+def _cell_without_text(
+    delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
+):
     """Draw the cell's background, selection and focus but not its text; return what the text needs."""
     opt = QStyleOptionViewItem(option)
     delegate.initStyleOption(opt, index)
@@ -109,8 +122,11 @@ class GroupDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
-        painter.drawText(shown.adjusted(5, 3, -4, -2), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                                                          | Qt.TextFlag.TextWordWrap), text)
+        painter.drawText(
+            shown.adjusted(5, 3, -4, -2),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            text,
+        )
         painter.restore()
 
 
@@ -130,9 +146,11 @@ def _draw_elided(painter: QPainter, rect, text: str, font) -> None:
     for number, line in enumerate(lines):
         last_fitting = number + 1 < len(lines) and y + line.height() + lines[number + 1].height() > rect.bottom() + 2
         if last_fitting:
-            rest = text[line.textStart():].replace("\u2028", " ")
-            painter.drawText(QPointF(rect.left(), y + metrics.ascent()),
-                             metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rect.width()))
+            rest = text[line.textStart() :].replace("\u2028", " ")
+            painter.drawText(
+                QPointF(rect.left(), y + metrics.ascent()),
+                metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rect.width()),
+            )
             return
         line.draw(painter, QPointF(rect.left(), y))
         y += line.height()
@@ -159,8 +177,12 @@ class NoteDelegate(WrappedTextDelegate):
     def setModelData(self, editor: QPlainTextEdit, model, index: QModelIndex) -> None:  # noqa: N802
         model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                             index: QModelIndex) -> None:
+    def updateEditorGeometry(
+        self,
+        editor: QWidget,
+        option: QStyleOptionViewItem,  # noqa: N802
+        index: QModelIndex,
+    ) -> None:
         """Room for several lines, kept inside the table."""
         rect = option.rect
         lines = editor.fontMetrics().lineSpacing() * 7 + 12
@@ -206,8 +228,12 @@ class StatusDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:  # noqa: N802
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                             index: QModelIndex) -> None:
+    def updateEditorGeometry(
+        self,
+        editor: QWidget,
+        option: QStyleOptionViewItem,  # noqa: N802
+        index: QModelIndex,
+    ) -> None:
         rect = option.rect
         rect.setWidth(max(rect.width(), 150))
         rect.setHeight(max(editor.sizeHint().height(), min(rect.height(), 28)))
@@ -225,8 +251,12 @@ class IndicatorsTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         current = self.currentIndex()
-        if (event.key() in _ENTER and self.state() != QAbstractItemView.State.EditingState and current.isValid()
-                and current.flags() & Qt.ItemFlag.ItemIsEditable):
+        if (
+            event.key() in _ENTER
+            and self.state() != QAbstractItemView.State.EditingState
+            and current.isValid()
+            and current.flags() & Qt.ItemFlag.ItemIsEditable
+        ):
             self.edit(current)
             return
         super().keyPressEvent(event)
@@ -285,15 +315,18 @@ class IndicatorsTab(QWidget):
         self.table.setAccessibleName("Indicators")
         self.table.setAccessibleDescription(
             "One row per indicator, grouped as the appendix groups them. Commentary, action and status can be "
-            "edited: F2 or Enter.")
+            "edited: F2 or Enter."
+        )
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move within it
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().hide()
@@ -440,8 +473,10 @@ class IndicatorsTab(QWidget):
             return
         self.summary.setStyleSheet("")
         if results is None or results.table.empty:
-            self.summary.setText("No indicators yet: import an indicators return, a monthly series or a survey "
-                                 "(File > Import returns, Ctrl+I).")
+            self.summary.setText(
+                "No indicators yet: import an indicators return, a monthly series or a survey "
+                "(File > Import returns, Ctrl+I)."
+            )
             return
         table = results.table
         groups = table["group"].fillna("Other").nunique()
@@ -506,15 +541,19 @@ class IndicatorsTab(QWidget):
         def figure(values: pd.Series, unit_of: str | None, places: int) -> list[str]:
             return [format_value(v if present(v) else None, unit_of, places) for v in values]
 
-        frame = pd.DataFrame({
-            "period": [p if isinstance(p, str) else "(not given)" for p in newest_first["period"]],
-            "value": figure(newest_first["value"], unit, decimals),
-            "numerator": figure(newest_first["numerator"], None, _places(newest_first["numerator"], decimals)),
-            "denominator": figure(newest_first["denominator"], None, _places(newest_first["denominator"], decimals)),
-            "file": [files.get(s, "") if isinstance(s, str) else "" for s in newest_first["sheet"]],
-            "worksheet": [s if isinstance(s, str) else "" for s in newest_first["sheet"]],
-            "row": newest_first["row"].to_numpy(),
-        })
+        frame = pd.DataFrame(
+            {
+                "period": [p if isinstance(p, str) else "(not given)" for p in newest_first["period"]],
+                "value": figure(newest_first["value"], unit, decimals),
+                "numerator": figure(newest_first["numerator"], None, _places(newest_first["numerator"], decimals)),
+                "denominator": figure(
+                    newest_first["denominator"], None, _places(newest_first["denominator"], decimals)
+                ),
+                "file": [files.get(s, "") if isinstance(s, str) else "" for s in newest_first["sheet"]],
+                "worksheet": [s if isinstance(s, str) else "" for s in newest_first["sheet"]],
+                "row": newest_first["row"].to_numpy(),
+            }
+        )
         for name in ("numerator", "denominator"):
             if not any(frame[name]):
                 frame = frame.drop(columns=name)
@@ -529,7 +568,8 @@ class IndicatorsTab(QWidget):
         rolled = self.chart.trend is not None and self.chart.trend.rolled and bool(set(frame["worksheet"]) & monthly)
         self.provenance_caption.setText(
             f"{name} ({indicator}): computed from {len(frame)} row{'s' if len(frame) != 1 else ''} of the returns"
-            + ("; a monthly series row's figure is its month and the eleven before it." if rolled else "."))
+            + ("; a monthly series row's figure is its month and the eleven before it." if rolled else ".")
+        )
         if mine:
             self.checks.setText("To check: " + "; ".join(_check_text(p) for p in mine))
             self.checks.show()
@@ -537,8 +577,12 @@ class IndicatorsTab(QWidget):
             self.checks.hide()
 
     def _sheets_of(self, kind: ReturnKind) -> set[str]:
-        return {sheet.sheet for imported in self.main_window.project.imports for sheet in imported.sheets
-                if sheet.kind is kind}
+        return {
+            sheet.sheet
+            for imported in self.main_window.project.imports
+            for sheet in imported.sheets
+            if sheet.kind is kind
+        }
 
     def _files_by_sheet(self) -> dict[str, str]:
         files: dict[str, list[str]] = {}
@@ -561,8 +605,11 @@ class IndicatorsTab(QWidget):
         label = self.model.record(row)["name"] if row is not None else indicator
         label = label if isinstance(label, str) else indicator
         short = label if len(label) <= 48 else label[:48].rsplit(" ", 1)[0].rstrip(" -–,:;(") + "…"
-        what = f"Use the calculated status of “{short}”" if name == "status" and after is None else \
-            f"Edit the {name} of “{short}”"
+        what = (
+            f"Use the calculated status of “{short}”"
+            if name == "status" and after is None
+            else f"Edit the {name} of “{short}”"
+        )
 
         def apply(value: str | None) -> None:
             project.set_note(indicator, name, value)

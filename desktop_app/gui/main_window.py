@@ -8,9 +8,8 @@ in a background process with a progress bar and Cancel in the status bar.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTabWidget,
-    QWidget,
 )
 
 from desktop_app.domain.problems import Severity
@@ -31,9 +29,9 @@ from desktop_app.excel.importer import FileImport, import_files
 from desktop_app.excel.mappings import MappingMemory
 from desktop_app.gui import messages
 from desktop_app.gui.background import BackgroundTask
-from desktop_app.gui.mapping_dialog import ColumnMappingDialog
 from desktop_app.gui.complaints_tab import ComplaintsTab
 from desktop_app.gui.indicators_tab import IndicatorsTab
+from desktop_app.gui.mapping_dialog import ColumnMappingDialog
 from desktop_app.gui.preview_tab import PreviewTab
 from desktop_app.gui.report_tab import ReportTab
 from desktop_app.gui.returns_tab import ReturnsTab
@@ -81,8 +79,8 @@ class EditCommand(QUndoCommand):
 
 class MainWindow(QMainWindow):
     """Signals:
-        project_changed(): the project's returns, settings or words changed (or a new project is open);
-            the editors refresh their figures from `workspace`
+    project_changed(): the project's returns, settings or words changed (or a new project is open);
+        the editors refresh their figures from `workspace`
     """
 
     project_changed = Signal()
@@ -160,14 +158,24 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New", self.new_project, keys.New, "Start a new report")
         self.open_action = self._action("&Open…", self.open_dialog, keys.Open, "Open a report project")
         self.save_action = self._action("&Save", self.save, keys.Save, "Save the report project")
-        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs, "Save the report project under a new name")
-        self.import_action = self._action("&Import returns…", self.import_dialog, "Ctrl+I",
-                                          "Read Excel or CSV returns into the report")
-        self.export_action = self._action("&Export complaints report…", self.export_dialog, "Ctrl+E",
-                                          "Write the Annual Complaints Report appendix as PDF")
+        self.save_as_action = self._action(
+            "Save &As…", self.save_as, keys.SaveAs, "Save the report project under a new name"
+        )
+        self.import_action = self._action(
+            "&Import returns…", self.import_dialog, "Ctrl+I", "Read Excel or CSV returns into the report"
+        )
+        self.export_action = self._action(
+            "&Export complaints report…",
+            self.export_dialog,
+            "Ctrl+E",
+            "Write the Annual Complaints Report appendix as PDF",
+        )
         self.export_performance_action = self._action(
-            "Export &performance report…", self.export_performance_dialog, "Ctrl+Shift+E",
-            "Write the performance appendix (dashboard, surveys, change cards, charts) as PDF")
+            "Export &performance report…",
+            self.export_performance_dialog,
+            "Ctrl+Shift+E",
+            "Write the performance appendix (dashboard, surveys, change cards, charts) as PDF",
+        )
         self.quit_action = self._action("&Quit", self.close, keys.Quit, "Close Scrutiny Studio")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
@@ -248,8 +256,9 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self._may_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open a report project", self._last_folder(),
-                                              f"Scrutiny Studio projects (*{PROJECT_SUFFIX})")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a report project", self._last_folder(), f"Scrutiny Studio projects (*{PROJECT_SUFFIX})"
+        )
         if path:
             self.open_project(Path(path), ask=False)
 
@@ -272,8 +281,9 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         suggested = str(Path(self._last_folder()) / (self.path.name if self.path else f"report{PROJECT_SUFFIX}"))
-        path, _ = QFileDialog.getSaveFileName(self, "Save the report project", suggested,
-                                              f"Scrutiny Studio projects (*{PROJECT_SUFFIX})")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the report project", suggested, f"Scrutiny Studio projects (*{PROJECT_SUFFIX})"
+        )
         if not path:
             return False
         path = Path(path)
@@ -283,8 +293,12 @@ class MainWindow(QMainWindow):
         try:
             store.save(self.project, path)
         except OSError as exc:
-            messages.warn(self, "Not saved", f"{path.name} could not be saved: {exc.strerror or exc}.\n\n"
-                          "Your work is still open here; try saving to another folder.")
+            messages.warn(
+                self,
+                "Not saved",
+                f"{path.name} could not be saved: {exc.strerror or exc}.\n\n"
+                "Your work is still open here; try saving to another folder.",
+            )
             return False
         store.discard_recovery(self.data_folder, self.path, self.project)
         self.path = path
@@ -304,7 +318,8 @@ class MainWindow(QMainWindow):
 
     def _offer_recovery(self) -> None:
         if store.recovery_newer(self.data_folder, self.path) and messages.ask_yes_no(
-            self, "Recover unsaved work?",
+            self,
+            "Recover unsaved work?",
             "Scrutiny Studio closed without saving this report last time. Open the copy it kept of your unsaved work?",
         ):
             self._replace_project(store.load_recovery(self.data_folder, self.path), self.path)
@@ -318,7 +333,8 @@ class MainWindow(QMainWindow):
             return False
         latest = pending[-1]
         if not messages.ask_yes_no(
-            self, "Recover unsaved work?",
+            self,
+            "Recover unsaved work?",
             f"Scrutiny Studio closed without saving {latest.name} last time. Open the copy it kept of your unsaved work?",
         ):
             return False
@@ -344,15 +360,21 @@ class MainWindow(QMainWindow):
     # --- importing ----------------------------------------------------------------
 
     def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import returns", self._last_folder(),
-                                                "Returns (*.xlsx *.xlsm *.csv);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import returns", self._last_folder(), "Returns (*.xlsx *.xlsm *.csv);;All files (*)"
+        )
         if paths:
             self.import_paths([Path(p) for p in paths])
 
     def import_paths(self, paths: list[Path]) -> None:
         self.settings.setValue("last_folder", str(paths[0].parent))
-        self._run(import_files, [str(p) for p in paths], str(self.mapping_file),
-                  text=f"Importing {len(paths)} file{'s' if len(paths) > 1 else ''}", done=self._imported)
+        self._run(
+            import_files,
+            [str(p) for p in paths],
+            str(self.mapping_file),
+            text=f"Importing {len(paths)} file{'s' if len(paths) > 1 else ''}",
+            done=self._imported,
+        )
 
     def _imported(self, imports: list[FileImport]) -> None:
         added, failed = list(self.project.imports), []
@@ -371,14 +393,20 @@ class MainWindow(QMainWindow):
 
     def open_sample(self, paths: list[Path]) -> None:
         """The bundled sample returns as a new, untitled report (nothing to save until the user changes it)."""
+
         def opened(imports: list[FileImport]) -> None:
             project = Project()
             project.imports = [project.make_import(found.result, found.path) for found in imports if found.result]
             self._replace_project(project, None)
             self.show_status("The sample returns are open: import your own with File > Import returns (Ctrl+I)")
 
-        self._run(import_files, [str(p) for p in paths], str(self.mapping_file), text="Opening the sample returns",
-                  done=opened)
+        self._run(
+            import_files,
+            [str(p) for p in paths],
+            str(self.mapping_file),
+            text="Opening the sample returns",
+            done=opened,
+        )
 
     def remove_import(self, import_id: int) -> None:
         kept = [i for i in self.project.imports if i.id != import_id]
@@ -388,11 +416,19 @@ class MainWindow(QMainWindow):
     def reimport(self, import_id: int) -> None:
         imported = next(i for i in self.project.imports if i.id == import_id)
         if not Path(imported.source_path).exists():
-            messages.warn(self, "File not found", f"{imported.source_path} is no longer there. "
-                          "Import the new copy with File > Import returns.")
+            messages.warn(
+                self,
+                "File not found",
+                f"{imported.source_path} is no longer there. Import the new copy with File > Import returns.",
+            )
             return
-        self._run(import_files, [imported.source_path], str(self.mapping_file),
-                  text=f"Reading {imported.provenance.file} again", done=lambda found: self._reimported(import_id, found))
+        self._run(
+            import_files,
+            [imported.source_path],
+            str(self.mapping_file),
+            text=f"Reading {imported.provenance.file} again",
+            done=lambda found: self._reimported(import_id, found),
+        )
 
     def _reimported(self, import_id: int, imports: list[FileImport], kinds_changed: bool = False) -> None:
         [found] = imports
@@ -401,8 +437,9 @@ class MainWindow(QMainWindow):
             return
         old = next(i for i in self.project.imports if i.id == import_id)
         new = self.project.make_import(found.result, found.path, replacing=old)
-        self._change_imports(f"Re-import {old.provenance.file}",
-                             [new if i.id == import_id else i for i in self.project.imports])
+        self._change_imports(
+            f"Re-import {old.provenance.file}", [new if i.id == import_id else i for i in self.project.imports]
+        )
         changes = self.project.describe_changes(old, new)
         if not kinds_changed:
             messages.inform(self, "What changed", changes)
@@ -411,24 +448,36 @@ class MainWindow(QMainWindow):
     def remap_sheet(self, import_id: int, sheet_name: str) -> None:
         imported = next(i for i in self.project.imports if i.id == import_id)
         sheet = next(s for s in imported.sheets if s.sheet == sheet_name)
-        dialog = ColumnMappingDialog(sheet_name, imported.provenance.file, sheet.kind, sheet.labels, sheet.columns, self)
+        dialog = ColumnMappingDialog(
+            sheet_name, imported.provenance.file, sheet.kind, sheet.labels, sheet.columns, self
+        )
         if not dialog.exec():
             return
         self.apply_mapping(import_id, sheet_name, *dialog.result())
 
-    def apply_mapping(self, import_id: int, sheet_name: str, kind: ReturnKind | None, mapping: dict[str, str],
-                      remember: bool) -> None:
+    def apply_mapping(
+        self, import_id: int, sheet_name: str, kind: ReturnKind | None, mapping: dict[str, str], remember: bool
+    ) -> None:
         """Read the file again with the user's choice for one sheet; remember it for files of the same shape."""
         imported = next(i for i in self.project.imports if i.id == import_id)
         sheet = next(s for s in imported.sheets if s.sheet == sheet_name)
         if remember and sheet.labels:
             MappingMemory(self.mapping_file).remember(sheet.labels, kind, mapping)
         if not Path(imported.source_path).exists():
-            messages.warn(self, "File not found", f"{imported.source_path} is no longer there, so it cannot be read again.")
+            messages.warn(
+                self, "File not found", f"{imported.source_path} is no longer there, so it cannot be read again."
+            )
             return
-        self._run(_import_with_mapping, imported.source_path, str(self.mapping_file), sheet_name, kind, mapping,
-                  text=f"Reading '{sheet_name}' with your columns",
-                  done=lambda found: self._reimported(import_id, found, kinds_changed=True))
+        self._run(
+            _import_with_mapping,
+            imported.source_path,
+            str(self.mapping_file),
+            sheet_name,
+            kind,
+            mapping,
+            text=f"Reading '{sheet_name}' with your columns",
+            done=lambda found: self._reimported(import_id, found, kinds_changed=True),
+        )
 
     # --- exporting ----------------------------------------------------------------
 
@@ -448,9 +497,17 @@ class MainWindow(QMainWindow):
         summary = self.workspace.complaints()
         if summary is None:
             return
-        self._run(export_complaints_report, summary, self.workspace.rules(), self.workspace.report_text(), str(path),
-                  self.page_options(), self.project.settings.get("suppress_below"),
-                  text=f"Writing {path.name}", done=lambda out: self.show_status(f"Wrote {Path(out).name}"))
+        self._run(
+            export_complaints_report,
+            summary,
+            self.workspace.rules(),
+            self.workspace.report_text(),
+            str(path),
+            self.page_options(),
+            self.project.settings.get("suppress_below"),
+            text=f"Writing {path.name}",
+            done=lambda out: self.show_status(f"Wrote {Path(out).name}"),
+        )
 
     def export_performance_dialog(self) -> None:
         if self.workspace.indicators() is None:
@@ -465,22 +522,33 @@ class MainWindow(QMainWindow):
         from desktop_app.export import export_performance_report
 
         weekly, monthly = (self.project.frame(kind) for kind in (ReturnKind.WEEKLY_SERIES, ReturnKind.MONTHLY_SERIES))
-        self._run(export_performance_report, self.workspace.indicators(), None if weekly.empty else weekly,
-                  None if monthly.empty else monthly, str(path), self.page_options(),
-                  text=f"Writing {path.name}", done=lambda out: self.show_status(f"Wrote {Path(out).name}"))
+        self._run(
+            export_performance_report,
+            self.workspace.indicators(),
+            None if weekly.empty else weekly,
+            None if monthly.empty else monthly,
+            str(path),
+            self.page_options(),
+            text=f"Writing {path.name}",
+            done=lambda out: self.show_status(f"Wrote {Path(out).name}"),
+        )
 
     def page_options(self):
         """The agenda pack's conventions for this report: agenda item, first page number, odd-page start."""
         from desktop_app.pdf.document import PageOptions
 
         settings = self.project.settings
-        return PageOptions(settings.get("agenda_item"), settings.get("first_page", 1), settings.get("start_on_odd", False))
+        return PageOptions(
+            settings.get("agenda_item"), settings.get("first_page", 1), settings.get("start_on_odd", False)
+        )
 
     # --- background work ------------------------------------------------------------
 
     def _run(self, function, *args, text: str, done) -> None:
         if self.task and self.task.running:
-            messages.inform(self, "Please wait", "Scrutiny Studio is still busy with the last task; wait for it or cancel it.")
+            messages.inform(
+                self, "Please wait", "Scrutiny Studio is still busy with the last task; wait for it or cancel it."
+            )
             return
         self.task = BackgroundTask(function, *args, parent=self)
         self.task.progress.connect(lambda fraction, step: self._show_progress(fraction, f"{text}: {step}"))
@@ -511,8 +579,10 @@ class MainWindow(QMainWindow):
     # --- files dropped on the window ------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if any(Path(url.toLocalFile()).suffix.lower() in RETURN_SUFFIXES | {PROJECT_SUFFIX}
-               for url in event.mimeData().urls()):
+        if any(
+            Path(url.toLocalFile()).suffix.lower() in RETURN_SUFFIXES | {PROJECT_SUFFIX}
+            for url in event.mimeData().urls()
+        ):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
-from desktop_app.domain.returns import RETURN_FIELDS, ReturnKind
 from desktop_app.domain.complaints import LOG_COLUMNS
+from desktop_app.domain.returns import RETURN_FIELDS, ReturnKind
 from desktop_app.gui.forms import load_form
 
 NOT_USED = "(not used)"
@@ -28,16 +28,25 @@ def fields_of(kind: ReturnKind | None) -> list[str]:
 class ColumnMappingDialog:
     """Wraps the Designer dialog; `result()` gives (kind, {label: field}, remember)."""
 
-    def __init__(self, sheet: str, file: str, kind: ReturnKind | None, labels: list[str],
-                 columns: dict[str, str], parent: QWidget | None = None):
+    def __init__(
+        self,
+        sheet: str,
+        file: str,
+        kind: ReturnKind | None,
+        labels: list[str],
+        columns: dict[str, str],
+        parent: QWidget | None = None,
+    ):
         self.dialog: QDialog = load_form("column_mapping", parent)
         self.dialog.setWindowTitle(f"Columns of '{sheet}' ({file})")
         self._kind: QComboBox = self.dialog.findChild(QComboBox, "kindCombo")
         self._table: QTableWidget = self.dialog.findChild(QTableWidget, "mappingTable")
         self._remember: QCheckBox = self.dialog.findChild(QCheckBox, "rememberCheck")
         intro: QLabel = self.dialog.findChild(QLabel, "introLabel")
-        intro.setText(f"Say what sheet '{sheet}' of {file} is, and what each of its columns holds. "
-                      "The figures are read again with your choices.")
+        intro.setText(
+            f"Say what sheet '{sheet}' of {file} is, and what each of its columns holds. "
+            "The figures are read again with your choices."
+        )
         self._labels = labels
         self._field_of_label = {label: name for name, label in columns.items()}
         self._kind.addItem(NOT_A_RETURN, "")

@@ -32,8 +32,11 @@ def ask_save(parent: QWidget | None, name: str) -> str:
         return answer_for_tests("ask_save", "Unsaved changes", name)
     buttons = QMessageBox.StandardButton
     answer = QMessageBox.question(
-        parent, "Unsaved changes", f"Save the changes to {name} before closing it?",
-        buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
+        parent,
+        "Unsaved changes",
+        f"Save the changes to {name} before closing it?",
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        buttons.Save,
     )
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 

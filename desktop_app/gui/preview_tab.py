@@ -85,9 +85,15 @@ class PreviewTab(QWidget):
         if self.task and self.task.running:
             self.task.cancel()
         self.status.setText("Drawing the pages…")
-        self.task = BackgroundTask(preview_complaints_report, summary, workspace.rules(), workspace.report_text(),
-                                   self.window.page_options(), self.window.project.settings.get("suppress_below"),
-                                   parent=self)
+        self.task = BackgroundTask(
+            preview_complaints_report,
+            summary,
+            workspace.rules(),
+            workspace.report_text(),
+            self.window.page_options(),
+            self.window.project.settings.get("suppress_below"),
+            parent=self,
+        )
         self.task.progress.connect(lambda fraction, text: self.status.setText(text))
         self.task.finished.connect(self._drawn)
         self.task.failed.connect(lambda reason: self.status.setText(f"The preview could not be drawn: {reason}"))

@@ -145,9 +145,15 @@ class ReportTab(QWidget):
         pack.addRow("&First page number:", self.first_page)
         pack.addRow("", self.start_on_odd)
         pack.addRow("Suppress counts &below:", self.suppress)
-        for box, key in ((self.agenda_item, "agenda_item"), (self.first_page, "first_page"), (self.suppress, "suppress_below")):
+        for box, key in (
+            (self.agenda_item, "agenda_item"),
+            (self.first_page, "first_page"),
+            (self.suppress, "suppress_below"),
+        ):
             box.editingFinished.connect(lambda box=box, key=key: self._set_number(key, box.value()))
-        self.start_on_odd.toggled.connect(lambda on: self._set_setting("start_on_odd", on or None, "Start on an odd page"))
+        self.start_on_odd.toggled.connect(
+            lambda on: self._set_setting("start_on_odd", on or None, "Start on an odd page")
+        )
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -245,8 +251,11 @@ class ReportTab(QWidget):
     def changed_figures(self, key: str, text: str) -> list[tuple[str, str, str]]:
         """(name, value when last read, value now) for each figure in the section that has changed."""
         read = self.project.settings.get("figures_read", {}).get(key, {})
-        return [(name, read[name], self.figures.get(name, "?")) for name in dict.fromkeys(_PLACEHOLDER.findall(text))
-                if name in read and read[name] != self.figures.get(name)]
+        return [
+            (name, read[name], self.figures.get(name, "?"))
+            for name in dict.fromkeys(_PLACEHOLDER.findall(text))
+            if name in read and read[name] != self.figures.get(name)
+        ]
 
     def _show_preview_and_flags(self, text: str) -> None:
         def shown(match: re.Match) -> str:
@@ -261,13 +270,18 @@ class ReportTab(QWidget):
         self.stale.setVisible(bool(changed))
         self.read_button.setVisible(bool(changed))
         if changed:
-            self.stale.setText("Figures in this section have changed since you last read it: " + "; ".join(
-                f"{name} was {before}, now {now}" for name, before, now in changed) + ". Check the sentences around them.")
+            self.stale.setText(
+                "Figures in this section have changed since you last read it: "
+                + "; ".join(f"{name} was {before}, now {now}" for name, before, now in changed)
+                + ". Check the sentences around them."
+            )
 
     def insert_figure(self) -> None:
         name = self.picker.currentData()
         typed = self.picker.currentText().split("=")[0].strip()
-        name = name if self.picker.findText(self.picker.currentText()) >= 0 else (typed if typed in self.figures else None)
+        name = (
+            name if self.picker.findText(self.picker.currentText()) >= 0 else (typed if typed in self.figures else None)
+        )
         if name:
             self.editor.insertPlainText("{" + name + "}")
             self.editor.setFocus()
@@ -280,9 +294,16 @@ class ReportTab(QWidget):
 
     def _keep_read(self, key: str, text: str, description: str) -> None:
         before = self.project.settings.get("figures_read", {})
-        after = {**before, key: {name: self.figures[name] for name in _PLACEHOLDER.findall(text) if name in self.figures}}
-        self.window.edit(f"{description}: {self.section_texts()[key][0]}",
-                         lambda value: self.project.set_setting("figures_read", value or None), before or None, after)
+        after = {
+            **before,
+            key: {name: self.figures[name] for name in _PLACEHOLDER.findall(text) if name in self.figures},
+        }
+        self.window.edit(
+            f"{description}: {self.section_texts()[key][0]}",
+            lambda value: self.project.set_setting("figures_read", value or None),
+            before or None,
+            after,
+        )
 
     # --- editing -------------------------------------------------------------------------
 
@@ -316,9 +337,13 @@ class ReportTab(QWidget):
     # --- the cover sheet (forms/cover_sheet.ui: each field's widget is named as the field) ------------------
 
     def _cover_widgets(self) -> dict[str, QWidget]:
-        return {widget.objectName(): widget for widget in self.cover.findChildren(QWidget)
-                if isinstance(widget, (QLineEdit, QPlainTextEdit, QComboBox, QDateEdit)) and widget.objectName()
-                and not widget.objectName().startswith("qt_")}
+        return {
+            widget.objectName(): widget
+            for widget in self.cover.findChildren(QWidget)
+            if isinstance(widget, (QLineEdit, QPlainTextEdit, QComboBox, QDateEdit))
+            and widget.objectName()
+            and not widget.objectName().startswith("qt_")
+        }
 
     def _connect_cover(self) -> None:
         for name, widget in self._cover_widgets().items():
@@ -330,7 +355,8 @@ class ReportTab(QWidget):
                 widget.activated.connect(lambda index, name=name, w=widget: self.set_cover(name, w.currentText()))
             elif isinstance(widget, QDateEdit):
                 widget.editingFinished.connect(
-                    lambda name=name, w=widget: self.set_cover(name, w.date().toString("yyyy-MM-dd")))
+                    lambda name=name, w=widget: self.set_cover(name, w.date().toString("yyyy-MM-dd"))
+                )
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         """A long cover field is kept when the author leaves it."""
@@ -342,8 +368,12 @@ class ReportTab(QWidget):
         if self._refreshing:
             return
         before = self.project.cover.get(name)
-        self.window.edit(f"Edit the cover's {name.replace('_', ' ')}",
-                         lambda value: self.project.set_cover(name, value), before, text or None)
+        self.window.edit(
+            f"Edit the cover's {name.replace('_', ' ')}",
+            lambda value: self.project.set_cover(name, value),
+            before,
+            text or None,
+        )
 
     def _fill_cover(self) -> None:
         for name, widget in self._cover_widgets().items():

@@ -32,7 +32,11 @@ from desktop_app.domain.problems import Problem, Severity
 from desktop_app.gui.dataframe_model import DataFrameModel
 from desktop_app.gui.mapping_dialog import kind_label
 
-_SEVERITY_COLOUR = {Severity.ERROR: QColor(176, 0, 32), Severity.WARNING: QColor(150, 90, 0), Severity.NOTE: QColor(60, 60, 60)}
+_SEVERITY_COLOUR = {
+    Severity.ERROR: QColor(176, 0, 32),
+    Severity.WARNING: QColor(150, 90, 0),
+    Severity.NOTE: QColor(60, 60, 60),
+}
 _ROLE_IMPORT, _ROLE_SHEET = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 
 
@@ -67,8 +71,13 @@ class ProblemsModel(QAbstractTableModel):
             return None
         problem = self.problems[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            cells = (problem.severity.value.capitalize(), "" if problem.row is None else str(problem.row),
-                     problem.column + (f" ({problem.cell})" if problem.cell else ""), problem.value, problem.message)
+            cells = (
+                problem.severity.value.capitalize(),
+                "" if problem.row is None else str(problem.row),
+                problem.column + (f" ({problem.cell})" if problem.cell else ""),
+                problem.value,
+                problem.message,
+            )
             return cells[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return QBrush(_SEVERITY_COLOUR[problem.severity])
@@ -163,13 +172,23 @@ class ReturnsTab(QWidget):
             problems = sum(len(s.problems) for s in sheets)
             errors = sum(p.severity is Severity.ERROR for s in sheets for p in s.problems)
             rows = sum(s.rows for s in sheets)
-            top = QTreeWidgetItem([f"{imported.provenance.file}  ({rows:,} rows, {_count_text(problems, errors, 'problems')})"])
+            top = QTreeWidgetItem(
+                [f"{imported.provenance.file}  ({rows:,} rows, {_count_text(problems, errors, 'problems')})"]
+            )
             top.setData(0, _ROLE_IMPORT, imported.id)
-            top.setToolTip(0, f"{imported.source_path}\nSHA-256 {imported.provenance.sha256}\nimported {imported.imported_at}")
+            top.setToolTip(
+                0, f"{imported.source_path}\nSHA-256 {imported.provenance.sha256}\nimported {imported.imported_at}"
+            )
             for sheet in sheets:
                 sheet_errors = sum(p.severity is Severity.ERROR for p in sheet.problems)
-                child = QTreeWidgetItem([sheet.sheet + (" (hidden)" if sheet.hidden else ""), kind_label(sheet.kind),
-                                         f"{sheet.rows:,}", _count_text(len(sheet.problems), sheet_errors)])
+                child = QTreeWidgetItem(
+                    [
+                        sheet.sheet + (" (hidden)" if sheet.hidden else ""),
+                        kind_label(sheet.kind),
+                        f"{sheet.rows:,}",
+                        _count_text(len(sheet.problems), sheet_errors),
+                    ]
+                )
                 child.setData(0, _ROLE_IMPORT, imported.id)
                 child.setData(0, _ROLE_SHEET, sheet.sheet)
                 if sheet_errors:

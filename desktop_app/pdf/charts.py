@@ -120,9 +120,22 @@ def _legend(drawing: Drawing, style: ReportStyle, items: list[tuple[str, object,
         x += stringWidth(label, font, LEGEND_FONT_SIZE) + 16
 
 
-def _line_plot(style: ReportStyle, count: int, lowest: float, highest: float, width: float, height: float,
-               series: list[list[tuple[float, float]]], colours: list, dashes: list[bool], markers: list[bool],
-               show_axes: bool, step: float = 1.0, suffix: str = "", labels: list[str] | None = None) -> LinePlot:
+def _line_plot(
+    style: ReportStyle,
+    count: int,
+    lowest: float,
+    highest: float,
+    width: float,
+    height: float,
+    series: list[list[tuple[float, float]]],
+    colours: list,
+    dashes: list[bool],
+    markers: list[bool],
+    show_axes: bool,
+    step: float = 1.0,
+    suffix: str = "",
+    labels: list[str] | None = None,
+) -> LinePlot:
     """A LinePlot whose x positions are month numbers, centred on the months as a bar chart's categories are."""
     plot = LinePlot()
     plot.x, plot.y, plot.width, plot.height = LEFT, BOTTOM, width - LEFT - RIGHT, height - BOTTOM - TOP
@@ -176,7 +189,13 @@ def _points(values: Sequence[float | None]) -> list[list[tuple[float, float]]]:
 
 
 def monthly_counts_chart(
-    months: Sequence, bars: Series, line: Series, style: ReportStyle, *, width: float, height: float = 190,
+    months: Sequence,
+    bars: Series,
+    line: Series,
+    style: ReportStyle,
+    *,
+    width: float,
+    height: float = 190,
 ) -> Drawing:
     """Bars for each month's count, a line for the rolling 12-month average over them (the same scale)."""
     count = len(months)
@@ -193,8 +212,9 @@ def monthly_counts_chart(
     chart.valueAxis.gridStrokeColor = style.colours["chart_grid"]
     chart.valueAxis.gridStrokeWidth = 0.4
     every = _every(count)
-    chart.categoryAxis.categoryNames = [label if (count - 1 - number) % every == 0 else ""
-                                        for number, label in enumerate(month_labels(months))]
+    chart.categoryAxis.categoryNames = [
+        label if (count - 1 - number) % every == 0 else "" for number, label in enumerate(month_labels(months))
+    ]
     chart.categoryAxis.labels.dy = -3
     chart.bars[0].fillColor = style.colours["chart_bar"]
     chart.bars[0].strokeColor = None
@@ -209,16 +229,40 @@ def monthly_counts_chart(
     runs = _points(line.values)
     if runs:
         colour = style.colours["chart_line"]
-        drawing.add(_line_plot(style, count, lowest, highest, width, height, runs, [colour] * len(runs),
-                               [False] * len(runs), [True] * len(runs), show_axes=False))
-    _legend(drawing, style, [(bars.label, style.colours["chart_bar"], "bar"),
-                             (line.label, style.colours["chart_line"], "line")], height - 12)
+        drawing.add(
+            _line_plot(
+                style,
+                count,
+                lowest,
+                highest,
+                width,
+                height,
+                runs,
+                [colour] * len(runs),
+                [False] * len(runs),
+                [True] * len(runs),
+                show_axes=False,
+            )
+        )
+    _legend(
+        drawing,
+        style,
+        [(bars.label, style.colours["chart_bar"], "bar"), (line.label, style.colours["chart_line"], "line")],
+        height - 12,
+    )
     return drawing
 
 
 def rolling_percent_chart(
-    months: Sequence, line: Series, style: ReportStyle, *, width: float, height: float = 190,
-    comparator: float | None = None, comparator_label: str = "", suffix: str = "%",
+    months: Sequence,
+    line: Series,
+    style: ReportStyle,
+    *,
+    width: float,
+    height: float = 190,
+    comparator: float | None = None,
+    comparator_label: str = "",
+    suffix: str = "%",
 ) -> Drawing:
     """A rolling 12-month percentage by month, with a comparator's level as a dashed line."""
     count = len(months)
@@ -237,8 +281,24 @@ def rolling_percent_chart(
     drawing = _drawing(width, height, style)
     if not series:  # nothing to draw: the axes alone, so the page still says what was meant
         series, colours, dashes, markers = [[(0.0, lowest)]], [style.colours["chart_grid"]], [False], [False]
-    drawing.add(_line_plot(style, count, lowest, highest, width, height, series, colours, dashes, markers,
-                           show_axes=True, step=step, suffix=suffix, labels=month_labels(months)))
+    drawing.add(
+        _line_plot(
+            style,
+            count,
+            lowest,
+            highest,
+            width,
+            height,
+            series,
+            colours,
+            dashes,
+            markers,
+            show_axes=True,
+            step=step,
+            suffix=suffix,
+            labels=month_labels(months),
+        )
+    )
     legend = [(line.label, colour, "line")]
     if known and comparator_label:
         legend.append((comparator_label, style.colours["chart_comparator"], "dash"))

@@ -19,16 +19,33 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from reportlab.platypus import (
-    CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
 )
 
 from desktop_app.domain.complaints import ComplaintsSummary
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.pdf.document import (
-    AppendixDocTemplate, Heading, PageOptions, contents, title_page, write_atomically,
+    AppendixDocTemplate,
+    Heading,
+    PageOptions,
+    contents,
+    title_page,
+    write_atomically,
 )
 from desktop_app.pdf.figures import (
-    Formatter, keys_of, ombudsman_decision_keys, report_figures, stage_key, theme_names,
+    Formatter,
+    keys_of,
+    ombudsman_decision_keys,
+    report_figures,
+    stage_key,
+    theme_names,
 )
 from desktop_app.pdf.prose import inline, prose
 from desktop_app.pdf.style import ReportStyle, StyleError, load_style
@@ -54,8 +71,9 @@ def write_complaints_report(
     StyleError before anything is written.
     """
     path = Path(path)
-    pdf = render_complaints_report(summary, rules, text=text, options=options, style=style,
-                                   suppress_below=suppress_below)
+    pdf = render_complaints_report(
+        summary, rules, text=text, options=options, style=style, suppress_below=suppress_below
+    )
     write_atomically(path, pdf)
     return path
 
@@ -79,7 +97,9 @@ def render_complaints_report(
     story = report.story()
     buffer = io.BytesIO()
     document = AppendixDocTemplate(
-        buffer, style, options,
+        buffer,
+        style,
+        options,
         title=report.title,
         author=report.fill(text.document["author"], "[document] author"),
         subject=report.fill(text.document["subject"], "[document] subject"),
@@ -93,8 +113,16 @@ def render_complaints_report(
 class _Report:
     """Builds the story of one report: words filled, tables made from the figures."""
 
-    def __init__(self, summary: ComplaintsSummary, rules: ComplaintRules, text: ReportText, style: ReportStyle,
-                 figures: dict[str, str], options: PageOptions, suppress_below: int | None) -> None:
+    def __init__(
+        self,
+        summary: ComplaintsSummary,
+        rules: ComplaintRules,
+        text: ReportText,
+        style: ReportStyle,
+        figures: dict[str, str],
+        options: PageOptions,
+        suppress_below: int | None,
+    ) -> None:
         self.summary = summary
         self.rules = rules
         self.text = text
@@ -136,8 +164,10 @@ class _Report:
             ]
         story += self.title_page()
         story += [NextPageTemplate("contents"), PageBreak()]
-        story += [Heading(inline(self.words("contents_heading")), self.style["contents_heading"], in_contents=False),
-                  contents(self.style)]
+        story += [
+            Heading(inline(self.words("contents_heading")), self.style["contents_heading"], in_contents=False),
+            contents(self.style),
+        ]
         story += [NextPageTemplate("body"), PageBreak()]
         builders = {
             "introduction": self.key_figures_table,
@@ -149,8 +179,11 @@ class _Report:
         for number, (key, section) in enumerate(self.text.sections.items()):
             where = f"[sections.{key}]"
             if number:
-                story.append(PageBreak() if self.style.sections_start_on_new_page
-                             else CondPageBreak(self.style.section_min_space))
+                story.append(
+                    PageBreak()
+                    if self.style.sections_start_on_new_page
+                    else CondPageBreak(self.style.section_min_space)
+                )
             story.append(Heading(inline(self.fill(section.title, f"{where} title")), self.style["heading1"]))
             builder = builders.get(key)
             story += self.prose(section.text, f"{where} text", keep_last_with_next=builder is not None)
@@ -165,16 +198,25 @@ class _Report:
 
     def title_page(self) -> list[Flowable]:
         document = self.text.document
-        appendix, subtitle = (inline(self.fill(document[key], f"[document] {key}")) if document.get(key) else None
-                              for key in ("appendix", "subtitle"))
+        appendix, subtitle = (
+            inline(self.fill(document[key], f"[document] {key}")) if document.get(key) else None
+            for key in ("appendix", "subtitle")
+        )
         rows = []
-        for key, words in (("report_to", "title_details_report_to"), ("meeting_date", "title_details_meeting_date"),
-                           ("report_of", "title_details_report_of")):
+        for key, words in (
+            ("report_to", "title_details_report_to"),
+            ("meeting_date", "title_details_meeting_date"),
+            ("report_of", "title_details_report_of"),
+        ):
             value = self.fill(document.get(key, ""), f"[document] {key}").strip()
             if value:
                 rows.append([self.cell(f"**{self.words(words)}**", "title_detail"), self.cell(value, "title_detail")])
-        rows.append([self.cell(f"**{self.words('title_details_figures')}**", "title_detail"),
-                     self.cell(self.figures["as_of"], "title_detail")])
+        rows.append(
+            [
+                self.cell(f"**{self.words('title_details_figures')}**", "title_detail"),
+                self.cell(self.figures["as_of"], "title_detail"),
+            ]
+        )
         return title_page(self.style, inline(self.title), appendix, subtitle, rows)
 
     # --- tables ------------------------------------------------------------------
@@ -184,10 +226,19 @@ class _Report:
         header_rows = style_options.get("header_rows", 1)
         column_widths = self.style.column_widths(widths)
         if any(len(row) != len(column_widths) for row in rows):
-            raise StyleError(f"report_style.toml: [tables.columns] {widths} has {len(column_widths)} columns, "
-                             f"the table {max(len(row) for row in rows)}")
-        table = Table(rows, colWidths=column_widths, repeatRows=header_rows, splitByRow=1, splitInRow=0,
-                      hAlign="LEFT", style=self.style.table_style(**style_options))
+            raise StyleError(
+                f"report_style.toml: [tables.columns] {widths} has {len(column_widths)} columns, "
+                f"the table {max(len(row) for row in rows)}"
+            )
+        table = Table(
+            rows,
+            colWidths=column_widths,
+            repeatRows=header_rows,
+            splitByRow=1,
+            splitInRow=0,
+            hAlign="LEFT",
+            style=self.style.table_style(**style_options),
+        )
         return [Spacer(1, self.style.table_space_before), table, Spacer(1, self.style.table_space_after)]
 
     def header(self, *words: str) -> list[Paragraph]:
@@ -215,16 +266,24 @@ class _Report:
         for row in self.text.key_figures:
             values = [self.figure(row.this_year, where)]
             if self.has_last_year:
-                values += [self.figure(row.last_year, where) if row.last_year else "",
-                           self.figure(row.change, where) if row.change else ""]
+                values += [
+                    self.figure(row.last_year, where) if row.last_year else "",
+                    self.figure(row.change, where) if row.change else "",
+                ]
             rows.append(self.numbers(self.fill(row.label, where), *values))
         widths = "key_figures" if self.has_last_year else "key_figures_without_last_year"
         return self.table(rows, widths) + self.suppression_note()
 
     def limits_table(self) -> list[Flowable]:
         """The time limits of each of the report's procedures, from the rules (never typed again)."""
-        rows = [self.header(self.words("limits_stage"), self.words("limits_respond"), self.words("limits_extended"),
-                            self.words("limits_acknowledge"))]
+        rows = [
+            self.header(
+                self.words("limits_stage"),
+                self.words("limits_respond"),
+                self.words("limits_extended"),
+                self.words("limits_acknowledge"),
+            )
+        ]
         group_rows = []
         for role, procedure in self.text.procedures.items():
             spec = self.rules.procedures[procedure]
@@ -237,20 +296,28 @@ class _Report:
                 if stage.response is None:
                     continue
                 name = f"{role}_{stage_key(code)}"
-                rows.append(self.numbers(
-                    self.figures[f"{name}_label"], self.figures[f"{name}_limit"],
-                    self.figures.get(f"{name}_extended_limit", "–"),
-                    self.figures.get(f"{name}_acknowledgement_limit", "–"),
-                ))
+                rows.append(
+                    self.numbers(
+                        self.figures[f"{name}_label"],
+                        self.figures[f"{name}_limit"],
+                        self.figures.get(f"{name}_extended_limit", "–"),
+                        self.figures.get(f"{name}_acknowledgement_limit", "–"),
+                    )
+                )
         return self.table(rows, "limits", group_rows=tuple(group_rows))
 
     def stage_tables(self) -> list[Flowable]:
         """A Stage table per procedure: Total, Response within timescale*, Upheld (and last year's Total)."""
         flowables: list[Flowable] = []
         for role, procedure in self.text.procedures.items():
-            columns = [self.words(f"{role}_stages_heading") if f"{role}_stages_heading" in self.text.tables
-                       else self.figures[f"{role}_label"],
-                       self.words("stages_total"), self.words("stages_in_time"), self.words("stages_upheld")]
+            columns = [
+                self.words(f"{role}_stages_heading")
+                if f"{role}_stages_heading" in self.text.tables
+                else self.figures[f"{role}_label"],
+                self.words("stages_total"),
+                self.words("stages_in_time"),
+                self.words("stages_upheld"),
+            ]
             if self.has_last_year:
                 columns += [self.words("stages_last_year"), self.words("stages_change")]
             rows = [self.header(*columns)]
@@ -274,7 +341,9 @@ class _Report:
         second = [""]
         spans = []
         for number, role in enumerate(roles):
-            heading = self.words(f"themes_{role}") if f"themes_{role}" in self.text.tables else self.figures[f"{role}_label"]
+            heading = (
+                self.words(f"themes_{role}") if f"themes_{role}" in self.text.tables else self.figures[f"{role}_label"]
+            )
             top += [self.cell(heading, "table_header"), ""]
             second += self.header(self.words("themes_received"), self.words("themes_upheld"))
             column = 1 + 2 * number
@@ -298,14 +367,21 @@ class _Report:
         keys = keys_of(theme_names(self.summary))
         unknown = sorted(set(self.text.theme_notes) - set(keys))
         if unknown:
-            raise ReportTextError(f"{self.text.source}: [themes.notes] {unknown[0]!r} is not a theme of "
-                                  f"{self.figures['period_label']} (the themes are: {', '.join(keys)})")
+            raise ReportTextError(
+                f"{self.text.source}: [themes.notes] {unknown[0]!r} is not a theme of "
+                f"{self.figures['period_label']} (the themes are: {', '.join(keys)})"
+            )
         flowables: list[Flowable] = []
         for theme, key in keys.items():
             prefix = f"theme_{key}_"
             scoped = dict(self.figures)
-            scoped.update({f"theme_{name[len(prefix):]}": value for name, value in self.figures.items()
-                           if name.startswith(prefix)})
+            scoped.update(
+                {
+                    f"theme_{name[len(prefix) :]}": value
+                    for name, value in self.figures.items()
+                    if name.startswith(prefix)
+                }
+            )
             scoped["theme"] = theme
             flowables.append(Heading(inline(theme), self.style["heading2"], level=1, in_contents=False))
             if self.text.theme_sentence:

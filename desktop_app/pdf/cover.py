@@ -63,16 +63,43 @@ CLIMATE_CHOICES = ("positive", "neutral", "negative")
 
 #: The fields every template may use, and their kinds; a template may declare more in [fields].
 FIELDS: dict[str, str] = {
-    "report_to": "text", "meeting_date": "date", "subject": "text", "report_of": "text", "portfolio": "text",
-    "wards": "text", "key_decision": "yes_no", "forward_plan": "yes_no", "exempt": "yes_no",
-    "summary": "prose", "recommendations_intro": "prose", "recommendations": "list", "reasons": "prose",
-    "alternatives": "prose", "background": "prose", "revenue_costs": "prose", "capital_costs": "prose",
-    "financial_implications": "prose", "legal_implications": "prose", "resource_implications": "prose",
-    "risk_implications": "prose", "staffing_implications": "prose", "equality_implications": "prose",
-    "children_implications": "prose", "climate": "choice", "climate_training": "yes_no", "climate_text": "prose",
-    "consultations_internal": "prose", "consultations_external": "prose", "implementation_date": "text",
-    "contact_name": "text", "contact_title": "text", "contact_telephone": "text", "contact_email": "text",
-    "appendices": "list", "background_papers": "prose", "subject_history": "rows",
+    "report_to": "text",
+    "meeting_date": "date",
+    "subject": "text",
+    "report_of": "text",
+    "portfolio": "text",
+    "wards": "text",
+    "key_decision": "yes_no",
+    "forward_plan": "yes_no",
+    "exempt": "yes_no",
+    "summary": "prose",
+    "recommendations_intro": "prose",
+    "recommendations": "list",
+    "reasons": "prose",
+    "alternatives": "prose",
+    "background": "prose",
+    "revenue_costs": "prose",
+    "capital_costs": "prose",
+    "financial_implications": "prose",
+    "legal_implications": "prose",
+    "resource_implications": "prose",
+    "risk_implications": "prose",
+    "staffing_implications": "prose",
+    "equality_implications": "prose",
+    "children_implications": "prose",
+    "climate": "choice",
+    "climate_training": "yes_no",
+    "climate_text": "prose",
+    "consultations_internal": "prose",
+    "consultations_external": "prose",
+    "implementation_date": "text",
+    "contact_name": "text",
+    "contact_title": "text",
+    "contact_telephone": "text",
+    "contact_email": "text",
+    "appendices": "list",
+    "background_papers": "prose",
+    "subject_history": "rows",
 }
 BLOCK_TYPES = ("table", "line", "text", "section", "statement", "climate", "appendices", "history")
 _BLOCK_KEYS = {
@@ -86,8 +113,20 @@ _BLOCK_KEYS = {
     "history": {"type", "field", "heading", "columns", "keys", "none", "upper"},
 }
 _TEMPLATE_KEYS = {"name", "date_format", "numbering", "yes", "no", "required", "table_columns", "heading_style"}
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WRITTEN_DATE = re.compile(
     r"(?:\b(?P<weekday>" + "|".join(_WEEKDAYS) + r"),?\s+)?"
@@ -126,8 +165,9 @@ class CoverTemplate:
         try:
             return self.labels[name]
         except KeyError:
-            raise CoverTemplateError(f"{self.source}: [labels] has no {name!r} (the label printed for that field)") \
-                from None
+            raise CoverTemplateError(
+                f"{self.source}: [labels] has no {name!r} (the label printed for that field)"
+            ) from None
 
     def fields(self) -> list[str]:
         """The fields the template prints, in its order (a field printed twice counts once)."""
@@ -146,8 +186,11 @@ def _block_fields(block: Mapping) -> list[str]:
         names = [block["intro_field"]] if block.get("intro_field") else []
         return names + ([block["field"]] if block.get("field") else list(block.get("parts", [])))
     if kind == "climate":
-        return [name for name in (block.get("field", "climate"), block.get("training_field"), block.get("text_field"))
-                if name]
+        return [
+            name
+            for name in (block.get("field", "climate"), block.get("training_field"), block.get("text_field"))
+            if name
+        ]
     if kind == "appendices":
         return ["appendices"]
     if kind in ("line", "statement", "history"):
@@ -172,8 +215,9 @@ def load_cover_template(name_or_path: str | Path) -> CoverTemplate:
     """Read and check a cover template; a mistake names the file, the block and the key."""
     path = template_path(name_or_path)
     if not path.exists():
-        raise CoverTemplateError(f"there is no cover template {path.stem!r} (the templates are: "
-                                 f"{', '.join(available_templates())})")
+        raise CoverTemplateError(
+            f"there is no cover template {path.stem!r} (the templates are: {', '.join(available_templates())})"
+        )
     data = read_toml(path)
     where = path.name
     unknown = sorted(set(data) - {"template", "fields", "labels", "blocks"})
@@ -201,19 +245,29 @@ def load_cover_template(name_or_path: str | Path) -> CoverTemplate:
         raise CoverTemplateError(f"{where}: [template] table_columns must be four shares adding up to 1")
     numbering = settings.get("numbering", "{n}.")
     if "{n}" not in numbering:
-        raise CoverTemplateError(f"{where}: [template] numbering must hold {{n}}, e.g. \"({{n}})\"")
+        raise CoverTemplateError(f'{where}: [template] numbering must hold {{n}}, e.g. "({{n}})"')
     heading_style = settings.get("heading_style", "cover_heading")
     if heading_style not in STYLE_NAMES:
-        raise CoverTemplateError(f"{where}: [template] heading_style {heading_style!r} is not a style of the report style")
+        raise CoverTemplateError(
+            f"{where}: [template] heading_style {heading_style!r} is not a style of the report style"
+        )
     required = tuple(settings.get("required", ("report_to", "meeting_date", "subject", "report_of")))
     unknown = [name for name in required if name not in kinds]
     if unknown:
         raise CoverTemplateError(f"{where}: [template] required: unknown field {unknown[0]!r}")
     template = CoverTemplate(
-        name=str(settings.get("name", path.stem)), blocks=tuple(blocks), labels=dict(labels), kinds=kinds,
-        date_format=str(settings.get("date_format", "{day} {month} {year}")), numbering=numbering,
-        yes=str(settings.get("yes", "Yes")), no=str(settings.get("no", "No")), required=required,
-        table_columns=columns, heading_style=heading_style, source=where,
+        name=str(settings.get("name", path.stem)),
+        blocks=tuple(blocks),
+        labels=dict(labels),
+        kinds=kinds,
+        date_format=str(settings.get("date_format", "{day} {month} {year}")),
+        numbering=numbering,
+        yes=str(settings.get("yes", "Yes")),
+        no=str(settings.get("no", "No")),
+        required=required,
+        table_columns=columns,
+        heading_style=heading_style,
+        source=where,
     )
     _format_date(dt.date(2025, 1, 7), template)  # a date format naming an unknown part fails here, not mid-export
     return template
@@ -229,13 +283,20 @@ def _check_block(where: str, number: int, block: object, kinds: Mapping[str, str
         raise CoverTemplateError(f"{here}: unknown key {extra[0]!r}; use {sorted(_BLOCK_KEYS[block['type']])}")
     if block["type"] == "table":
         rows = block.get("rows")
-        if not isinstance(rows, list) or not rows or not all(
-                isinstance(r, list) and 1 <= len(r) <= 2 and all(isinstance(n, str) for n in r) for r in rows):
-            raise CoverTemplateError(f"{here}: rows must be a list of rows of one or two fields, "
-                                     "e.g. [[\"report_to\", \"meeting_date\"], [\"subject\"]]")
+        if (
+            not isinstance(rows, list)
+            or not rows
+            or not all(isinstance(r, list) and 1 <= len(r) <= 2 and all(isinstance(n, str) for n in r) for r in rows)
+        ):
+            raise CoverTemplateError(
+                f"{here}: rows must be a list of rows of one or two fields, "
+                'e.g. [["report_to", "meeting_date"], ["subject"]]'
+            )
     elif block["type"] in ("line", "statement", "history") and not isinstance(block.get("field"), str):
         raise CoverTemplateError(f"{here} needs a field")
-    elif block["type"] == "section" and not (isinstance(block.get("field"), str) or isinstance(block.get("parts"), list)):
+    elif block["type"] == "section" and not (
+        isinstance(block.get("field"), str) or isinstance(block.get("parts"), list)
+    ):
         raise CoverTemplateError(f"{here} needs a field, or parts (a list of fields)")
     elif block["type"] == "text" and not isinstance(block.get("text"), str):
         raise CoverTemplateError(f"{here} needs text")
@@ -245,8 +306,10 @@ def _check_block(where: str, number: int, block: object, kinds: Mapping[str, str
     if block["type"] == "statement":
         texts = block.get("texts")
         if not isinstance(texts, dict) or not texts:
-            raise CoverTemplateError(f"{here} needs texts, e.g. {{ yes = \"...\", no = \"...\" }} or "
-                                     "{ value = \"This matter affects {value}.\" }")
+            raise CoverTemplateError(
+                f'{here} needs texts, e.g. {{ yes = "...", no = "..." }} or '
+                '{ value = "This matter affects {value}." }'
+            )
 
 
 # --- the values -----------------------------------------------------------------------------
@@ -264,11 +327,14 @@ def _check_values(values: Mapping[str, object], template: CoverTemplate, where: 
     for name, value in values.items():
         kind = template.kinds.get(name)
         if kind is None:
-            raise CoverTemplateError(f"{where}: unknown field {name!r} (the fields are: {', '.join(sorted(template.kinds))})")
+            raise CoverTemplateError(
+                f"{where}: unknown field {name!r} (the fields are: {', '.join(sorted(template.kinds))})"
+            )
         ok = {
             "text": isinstance(value, str),
             "date": isinstance(value, (str, dt.date)) and not isinstance(value, dt.datetime),
-            "yes_no": isinstance(value, bool) or (isinstance(value, str) and value.strip().lower() in ("yes", "no", "")),
+            "yes_no": isinstance(value, bool)
+            or (isinstance(value, str) and value.strip().lower() in ("yes", "no", "")),
             "prose": isinstance(value, str),
             "list": isinstance(value, list) and all(isinstance(v, str) for v in value),
             "choice": isinstance(value, str) and value.strip().lower() in (*CLIMATE_CHOICES, ""),
@@ -276,15 +342,21 @@ def _check_values(values: Mapping[str, object], template: CoverTemplate, where: 
         }[kind]
         if not ok:
             expected = {
-                "text": "text in quotes", "date": "a date (2025-01-07) or text", "yes_no": "true/false or \"Yes\"/\"No\"",
-                "prose": "text in quotes", "list": "a list of texts", "choice": f"one of {list(CLIMATE_CHOICES)}",
+                "text": "text in quotes",
+                "date": "a date (2025-01-07) or text",
+                "yes_no": 'true/false or "Yes"/"No"',
+                "prose": "text in quotes",
+                "list": "a list of texts",
+                "choice": f"one of {list(CLIMATE_CHOICES)}",
                 "rows": "a list of tables",
             }[kind]
             raise CoverTemplateError(f"{where}: {name} must be {expected}, not {value!r}")
 
 
 def _empty(value: object) -> bool:
-    return value is None or (isinstance(value, (str, list)) and not (value.strip() if isinstance(value, str) else value))
+    return value is None or (
+        isinstance(value, (str, list)) and not (value.strip() if isinstance(value, str) else value)
+    )
 
 
 def _yes(value: object) -> bool | None:
@@ -316,13 +388,20 @@ def _date_of(found: re.Match) -> dt.date | None:
 
 
 def _format_date(day: dt.date, template: CoverTemplate) -> str:
-    parts = {"weekday": _WEEKDAYS[day.weekday()], "day": str(day.day), "day_ordinal": _ordinal(day.day),
-             "month": _MONTHS[day.month - 1], "year": str(day.year)}
+    parts = {
+        "weekday": _WEEKDAYS[day.weekday()],
+        "day": str(day.day),
+        "day_ordinal": _ordinal(day.day),
+        "month": _MONTHS[day.month - 1],
+        "year": str(day.year),
+    }
     try:
         return template.date_format.format(**parts)
     except (KeyError, IndexError, ValueError) as exc:
-        raise CoverTemplateError(f"{template.source}: [template] date_format {template.date_format!r} can use "
-                                 f"{{weekday}}, {{day}}, {{day_ordinal}}, {{month}} and {{year}} ({exc})") from None
+        raise CoverTemplateError(
+            f"{template.source}: [template] date_format {template.date_format!r} can use "
+            f"{{weekday}}, {{day}}, {{day_ordinal}}, {{month}} and {{year}} ({exc})"
+        ) from None
 
 
 def _ordinal(day: int) -> str:
@@ -333,8 +412,12 @@ def _ordinal(day: int) -> str:
 # --- cross-checks -------------------------------------------------------------------------
 
 
-def check_cover(values: Mapping[str, object], template: CoverTemplate | None = None,
-                appendices: Sequence[str] | None = None, source: str = "") -> list[Problem]:
+def check_cover(
+    values: Mapping[str, object],
+    template: CoverTemplate | None = None,
+    appendices: Sequence[str] | None = None,
+    source: str = "",
+) -> list[Problem]:
     """What a careful reader would query before the cover goes out; an empty list when nothing is amiss."""
     problems: list[Problem] = []
 
@@ -352,13 +435,20 @@ def check_cover(values: Mapping[str, object], template: CoverTemplate | None = N
     meeting = meeting_day(values)
     written = values.get("meeting_date")
     if isinstance(written, str) and written.strip() and meeting is None:
-        warn("the date of meeting is not a date this check can read (write it as 2025-01-07, or "
-             "'Tuesday 7 January 2025')", "meeting_date", written)
+        warn(
+            "the date of meeting is not a date this check can read (write it as 2025-01-07, or "
+            "'Tuesday 7 January 2025')",
+            "meeting_date",
+            written,
+        )
     if meeting is not None and isinstance(written, str):
         found = _WRITTEN_DATE.search(written)
         if found and found["weekday"] and found["weekday"].lower() != _WEEKDAYS[meeting.weekday()].lower():
-            warn(f"the date of meeting says {found['weekday']} but {_day(meeting)} is a {_WEEKDAYS[meeting.weekday()]}",
-                 "meeting_date", written)
+            warn(
+                f"the date of meeting says {found['weekday']} but {_day(meeting)} is a {_WEEKDAYS[meeting.weekday()]}",
+                "meeting_date",
+                written,
+            )
 
     for name, text in _texts(values):
         if name == "meeting_date":
@@ -370,9 +460,17 @@ def check_cover(values: Mapping[str, object], template: CoverTemplate | None = N
                 continue
             if found["weekday"] and found["weekday"].lower() != _WEEKDAYS[day.weekday()].lower():
                 warn(f"'{found[0]}': {_day(day)} is a {_WEEKDAYS[day.weekday()]}", name, found[0])
-            if meeting is not None and (day.month, day.day) == (meeting.month, meeting.day) and day.year != meeting.year:
-                warn(f"'{found[0]}' has the meeting's day and month but the year {day.year}, and the meeting is on "
-                     f"{_day(meeting)}: is the year a slip?", name, found[0])
+            if (
+                meeting is not None
+                and (day.month, day.day) == (meeting.month, meeting.day)
+                and day.year != meeting.year
+            ):
+                warn(
+                    f"'{found[0]}' has the meeting's day and month but the year {day.year}, and the meeting is on "
+                    f"{_day(meeting)}: is the year a slip?",
+                    name,
+                    found[0],
+                )
         for found in _PROMPT.finditer(text):
             warn(f"the prompt {found[0]} has not been replaced", name, found[0])
         for found in _REFERENCE.finditer(text):
@@ -381,12 +479,20 @@ def check_cover(values: Mapping[str, object], template: CoverTemplate | None = N
             if meeting is not None:
                 year = 2000 + int(found["year"])
                 if year not in (meeting.year, meeting.year - 1):
-                    warn(f"the reference {found['code']}{found['number']}/{found['year']} is from 20{found['year']}, "
-                         f"and the meeting is in {meeting.year}", name, found[0], Severity.NOTE)
+                    warn(
+                        f"the reference {found['code']}{found['number']}/{found['year']} is from 20{found['year']}, "
+                        f"and the meeting is in {meeting.year}",
+                        name,
+                        found[0],
+                        Severity.NOTE,
+                    )
     listed = list(appendices) if appendices is not None else values.get("appendices") or []
     if template is not None and any(b["type"] == "appendices" for b in template.blocks) and not listed:
-        warn("no appendices are listed: say 'None' in the template's words, or give the appendices",
-             "appendices", severity=Severity.NOTE)
+        warn(
+            "no appendices are listed: say 'None' in the template's words, or give the appendices",
+            "appendices",
+            severity=Severity.NOTE,
+        )
     return problems
 
 
@@ -459,7 +565,9 @@ def render_cover_report(
     buffer = io.BytesIO()
     subject = str(values.get("subject") or template.name)
     document = AppendixDocTemplate(
-        buffer, style, options,
+        buffer,
+        style,
+        options,
         title=subject,
         author=str(values.get("report_of") or ""),
         subject=", ".join(part for part in (str(values.get("report_to") or ""), cover.date_text()) if part),
@@ -472,8 +580,9 @@ def render_cover_report(
 class _Cover:
     """Builds the story of one cover report from its values and template."""
 
-    def __init__(self, values: Mapping[str, object], template: CoverTemplate, style: ReportStyle,
-                 appendices: list[str]) -> None:
+    def __init__(
+        self, values: Mapping[str, object], template: CoverTemplate, style: ReportStyle, appendices: list[str]
+    ) -> None:
         self.values = values
         self.template = template
         self.style = style
@@ -522,8 +631,10 @@ class _Cover:
         if _empty(value):
             return []
         if kind == "list":
-            return [Paragraph(inline(item), self._numbered_style(), bulletText=self.template.numbering.format(n=n))
-                    for n, item in enumerate(value, start=1)]
+            return [
+                Paragraph(inline(item), self._numbered_style(), bulletText=self.template.numbering.format(n=n))
+                for n, item in enumerate(value, start=1)
+            ]
         if kind == "prose" and numbered and self.section_number:
             return self._numbered_paragraphs(str(value))
         if kind == "prose":
@@ -532,8 +643,13 @@ class _Cover:
 
     def _numbered_style(self):
         body = self.style["body"]
-        return body.clone(f"{body.name}-numbered", leftIndent=10 * mm, bulletIndent=0, bulletFontName=body.fontName,
-                          bulletFontSize=body.fontSize)
+        return body.clone(
+            f"{body.name}-numbered",
+            leftIndent=10 * mm,
+            bulletIndent=0,
+            bulletFontName=body.fontName,
+            bulletFontSize=body.fontSize,
+        )
 
     def _numbered_paragraphs(self, text: str) -> list[Flowable]:
         """Paragraphs numbered within the section (1.1, 1.2, ...), as Wirral's reports number them; lists stay lists."""
@@ -547,8 +663,9 @@ class _Cover:
                 flowables += prose(chunk, self.style)
                 continue
             number += 1
-            flowables.append(Paragraph(inline(" ".join(lines)), self._numbered_style(),
-                                       bulletText=f"{self.section_number}.{number}"))
+            flowables.append(
+                Paragraph(inline(" ".join(lines)), self._numbered_style(), bulletText=f"{self.section_number}.{number}")
+            )
         return flowables
 
     # --- the story --------------------------------------------------------------------------
@@ -563,8 +680,13 @@ class _Cover:
                 PageBreak(),
             ]
         builders = {
-            "table": self.table, "line": self.line, "text": self.fixed_text, "section": self.section,
-            "statement": self.statement, "climate": self.climate, "appendices": self.appendix_list,
+            "table": self.table,
+            "line": self.line,
+            "text": self.fixed_text,
+            "section": self.section,
+            "statement": self.statement,
+            "climate": self.climate,
+            "appendices": self.appendix_list,
             "history": self.history,
         }
         for block in self.template.blocks:
@@ -596,16 +718,18 @@ class _Cover:
                 commands.append(("SPAN", (1, number), (3, number)))
             rows.append(row)
         table = Table(rows, colWidths=widths, hAlign="LEFT", splitByRow=1, splitInRow=0)
-        table.setStyle([
-            ("FONTNAME", (0, 0), (-1, -1), self.style.fonts.regular),
-            ("GRID", (0, 0), (-1, -1), self.style.grid_width, self.style.colours["table_grid"]),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), self.style.padding),
-            ("RIGHTPADDING", (0, 0), (-1, -1), self.style.padding),
-            ("TOPPADDING", (0, 0), (-1, -1), self.style.padding * 0.75),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), self.style.padding),
-            *commands,
-        ])
+        table.setStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), self.style.fonts.regular),
+                ("GRID", (0, 0), (-1, -1), self.style.grid_width, self.style.colours["table_grid"]),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), self.style.padding),
+                ("RIGHTPADDING", (0, 0), (-1, -1), self.style.padding),
+                ("TOPPADDING", (0, 0), (-1, -1), self.style.padding * 0.75),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), self.style.padding),
+                *commands,
+            ]
+        )
         return [table, Spacer(1, 8)]
 
     def line(self, block: Mapping) -> list[Flowable]:
@@ -620,16 +744,24 @@ class _Cover:
             markup = f"<b>{inline(self.template.label(name))}</b> {markup}"
         style = block.get("style", "body")
         if style not in STYLE_NAMES:
-            raise CoverTemplateError(f"{self.template.source}: a line's style {style!r} is not a style of the report style")
+            raise CoverTemplateError(
+                f"{self.template.source}: a line's style {style!r} is not a style of the report style"
+            )
         return [Paragraph(markup, self.kept(style) if "heading" in style else self.style[style])]
 
     def fixed_text(self, block: Mapping) -> list[Flowable]:
         style = block.get("style", "body")
         if style not in STYLE_NAMES:
-            raise CoverTemplateError(f"{self.template.source}: a text's style {style!r} is not a style of the report style")
+            raise CoverTemplateError(
+                f"{self.template.source}: a text's style {style!r} is not a style of the report style"
+            )
         if style.startswith("heading") or style == "cover_heading":
             return [Heading(inline(block["text"]), self.kept(style), level=0, in_contents=False)]
-        return prose(block["text"], self.style) if style == "body" else [Paragraph(inline(block["text"]), self.style[style])]
+        return (
+            prose(block["text"], self.style)
+            if style == "body"
+            else [Paragraph(inline(block["text"]), self.style[style])]
+        )
 
     def section(self, block: Mapping) -> list[Flowable]:
         numbered = bool(block.get("numbered"))
@@ -673,25 +805,42 @@ class _Cover:
         if block.get("intro"):
             flowables.append(Paragraph(inline(block["intro"]), self.kept("body")))
         labels = block.get("rows") or {c: f"Have a {c} impact" for c in CLIMATE_CHOICES}
-        rows = [[Paragraph(inline(labels[c]), self.style["table_text"]),
-                 Paragraph(inline(self.template.yes if c == chosen else self.template.no) if chosen else "",
-                           self.style["table_number"])]
-                for c in CLIMATE_CHOICES if c in labels]
+        rows = [
+            [
+                Paragraph(inline(labels[c]), self.style["table_text"]),
+                Paragraph(
+                    inline(self.template.yes if c == chosen else self.template.no) if chosen else "",
+                    self.style["table_number"],
+                ),
+            ]
+            for c in CLIMATE_CHOICES
+            if c in labels
+        ]
         training = block.get("training_field")
         if training:
-            rows.append([Paragraph(inline(block.get("training_label") or self.template.label(training)),
-                                   self.style["table_text"]),
-                         Paragraph(inline(self.text(training)), self.style["table_number"])])
-        table = Table(rows, colWidths=[self.style.text_width * 0.8, self.style.text_width * 0.2], hAlign="LEFT",
-                      style=self.style.table_style(header_rows=0))
+            rows.append(
+                [
+                    Paragraph(
+                        inline(block.get("training_label") or self.template.label(training)), self.style["table_text"]
+                    ),
+                    Paragraph(inline(self.text(training)), self.style["table_number"]),
+                ]
+            )
+        table = Table(
+            rows,
+            colWidths=[self.style.text_width * 0.8, self.style.text_width * 0.2],
+            hAlign="LEFT",
+            style=self.style.table_style(header_rows=0),
+        )
         flowables += [KeepTogether([table]), Spacer(1, 6)]
         if block.get("text_field"):
             flowables += self.field_flowables(block["text_field"])
         return flowables
 
     def appendix_list(self, block: Mapping) -> list[Flowable]:
-        flowables: list[Flowable] = [self.heading(block.get("heading") or self.template.label("appendices"),
-                                                  bool(block.get("upper")))]
+        flowables: list[Flowable] = [
+            self.heading(block.get("heading") or self.template.label("appendices"), bool(block.get("upper")))
+        ]
         if not self.appendices:
             flowables.append(Paragraph(inline(block.get("none", "None")), self.style["body"]))
             return flowables
@@ -703,8 +852,9 @@ class _Cover:
     def history(self, block: Mapping) -> list[Flowable]:
         """A table of rows (Wirral's Subject history: Council Meeting, Date)."""
         name = block["field"]
-        flowables: list[Flowable] = [self.heading(block.get("heading") or self.template.label(name),
-                                                  bool(block.get("upper")))]
+        flowables: list[Flowable] = [
+            self.heading(block.get("heading") or self.template.label(name), bool(block.get("upper")))
+        ]
         rows_given = self.values.get(name) or []
         if not rows_given:
             flowables.append(Paragraph(inline(block.get("none", "None")), self.style["body"]))
@@ -720,15 +870,29 @@ class _Cover:
                 cells.append(Paragraph(inline(text), self.style["table_text"]))
             rows.append(cells)
         width = self.style.text_width
-        table = Table(rows, colWidths=[width * 0.7, width * 0.3][: len(columns)] if len(columns) == 2
-                      else [width / len(columns)] * len(columns), hAlign="LEFT", repeatRows=1,
-                      style=self.style.table_style())
+        table = Table(
+            rows,
+            colWidths=[width * 0.7, width * 0.3][: len(columns)]
+            if len(columns) == 2
+            else [width / len(columns)] * len(columns),
+            hAlign="LEFT",
+            repeatRows=1,
+            style=self.style.table_style(),
+        )
         return flowables + [table]
 
 
 __all__ = [
-    "CLIMATE_CHOICES", "FIELDS", "CoverTemplate", "CoverTemplateError", "available_templates", "check_cover",
-    "load_cover_template", "load_cover_values", "meeting_day", "render_cover_report", "template_path",
+    "CLIMATE_CHOICES",
+    "FIELDS",
+    "CoverTemplate",
+    "CoverTemplateError",
+    "available_templates",
+    "check_cover",
+    "load_cover_template",
+    "load_cover_values",
+    "meeting_day",
+    "render_cover_report",
+    "template_path",
     "write_cover_report",
 ]
-

@@ -21,7 +21,15 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import landscape
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, HRFlowable, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -70,12 +78,14 @@ def contents(style: ReportStyle) -> TableOfContents:
         levelStyles=[style["contents_entry"]],
         dotsMinLevel=0,
         rightColumnWidth=48,
-        tableStyle=TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),  # never an unembedded base-14 font
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]),
+        tableStyle=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),  # never an unembedded base-14 font
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
     )
 
 
@@ -143,12 +153,29 @@ class AppendixDocTemplate(BaseDocTemplate):
             pageCompression=1,
             initialFontName=style.fonts.regular,
         )
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="text",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         wide = landscape(style.page_size)
-        wide_frame = Frame(self.leftMargin, self.bottomMargin, wide[0] - self.leftMargin - self.rightMargin,
-                           wide[1] - self.topMargin - self.bottomMargin, id="wide_text",
-                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        wide_frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            wide[0] - self.leftMargin - self.rightMargin,
+            wide[1] - self.topMargin - self.bottomMargin,
+            id="wide_text",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         templates = [
             PageTemplate("title", [frame], onPage=self._decorate),
             PageTemplate("contents", [frame], onPage=self._decorate),
@@ -196,8 +223,9 @@ class AppendixDocTemplate(BaseDocTemplate):
         canvas.setFillColor(running.textColor)
         if self.options.agenda_item not in (None, ""):
             canvas.setFont(style.fonts.bold, running.fontSize + 1.5)
-            canvas.drawRightString(width - style.margin_right, height - style.header_from_top,
-                                   f"Agenda Item {self.options.agenda_item}")
+            canvas.drawRightString(
+                width - style.margin_right, height - style.header_from_top, f"Agenda Item {self.options.agenda_item}"
+            )
         canvas.setFont(style.fonts.regular, running.fontSize + 0.5)
         canvas.drawCentredString(width / 2, style.footer_from_bottom, f"Page {self.pack_page(canvas.getPageNumber())}")
         canvas.restoreState()
@@ -220,25 +248,29 @@ class AppendixDocTemplate(BaseDocTemplate):
         canvas.restoreState()
 
 
-def title_page(style: ReportStyle, title: str, appendix: str | None, subtitle: str | None,
-               details: list[list[Flowable]]) -> list[Flowable]:
+def title_page(
+    style: ReportStyle, title: str, appendix: str | None, subtitle: str | None, details: list[list[Flowable]]
+) -> list[Flowable]:
     """An appendix's title page: the appendix line, the title and its rule, the subtitle, and a table
     of particulars (label and value cells). Text is given as paragraph mark-up."""
     flowables: list[Flowable] = [Spacer(1, style.text_height * 0.16)]
     if appendix:
         flowables.append(Paragraph(appendix, style["title_appendix"]))
     flowables.append(Heading(title, style["title"], in_contents=False))
-    flowables.append(HRFlowable(width="100%", thickness=2, color=style.colours["rule"], spaceBefore=2,
-                                spaceAfter=14, hAlign="LEFT"))
+    flowables.append(
+        HRFlowable(width="100%", thickness=2, color=style.colours["rule"], spaceBefore=2, spaceAfter=14, hAlign="LEFT")
+    )
     if subtitle:
         flowables.append(Paragraph(subtitle, style["title_subtitle"]))
     if details:
         table = Table(details, colWidths=[style.text_width * 0.28, style.text_width * 0.72], hAlign="LEFT")
-        table.setStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),
-        ])
+        table.setStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),
+            ]
+        )
         flowables.append(table)
     return flowables

@@ -182,8 +182,10 @@ def report_figures(
 
     for role, procedure in procedures.items():
         if procedure not in rules.procedures:
-            raise FigureError(f"the report's {role} procedure {procedure!r} is not in the rules "
-                              f"(they define {', '.join(rules.procedures)})")
+            raise FigureError(
+                f"the report's {role} procedure {procedure!r} is not in the rules "
+                f"(they define {', '.join(rules.procedures)})"
+            )
         _procedure_figures(put, role, procedure, summary, rules, formatter)
     _theme_figures(put, summary, procedures, formatter)
     _ombudsman_figures(put, summary, procedures, formatter)
@@ -223,8 +225,16 @@ def _day(value) -> str:
 
 
 _ZERO_ROW = {
-    "received": 0, "finalised": 0, "open": 0, "overdue": 0, "in_time": 0, "in_time_pct": None,
-    "upheld": 0, "upheld_pct": None, "decided": 0, "median_working_days": None,
+    "received": 0,
+    "finalised": 0,
+    "open": 0,
+    "overdue": 0,
+    "in_time": 0,
+    "in_time_pct": None,
+    "upheld": 0,
+    "upheld_pct": None,
+    "decided": 0,
+    "median_working_days": None,
 }
 
 
@@ -233,8 +243,9 @@ def _stage_row(stages: pd.DataFrame, procedure: str, code: str) -> dict:
     return rows.iloc[0].to_dict() if len(rows) else dict(_ZERO_ROW)
 
 
-def _procedure_figures(put, role: str, procedure: str, summary: ComplaintsSummary, rules: ComplaintRules,
-                       fmt: Formatter) -> None:
+def _procedure_figures(
+    put, role: str, procedure: str, summary: ComplaintsSummary, rules: ComplaintRules, fmt: Formatter
+) -> None:
     spec = rules.procedures[procedure]
     put(f"{role}_label", spec.label)
     put(f"{role}_regulations", spec.regulations)
@@ -266,9 +277,13 @@ def _procedure_figures(put, role: str, procedure: str, summary: ComplaintsSummar
         if previous is not None:
             before = _stage_row(previous.stages, procedure, code)
             put(f"{name}_received_last_year", fmt.count(before["received"]))
-            put(f"{name}_in_time_pct_last_year",
-                fmt.percent(before["in_time_pct"], (before["in_time"], before["finalised"])))
-            put(f"{name}_upheld_pct_last_year", fmt.percent(before["upheld_pct"], (before["upheld"], before["decided"])))
+            put(
+                f"{name}_in_time_pct_last_year",
+                fmt.percent(before["in_time_pct"], (before["in_time"], before["finalised"])),
+            )
+            put(
+                f"{name}_upheld_pct_last_year", fmt.percent(before["upheld_pct"], (before["upheld"], before["decided"]))
+            )
             change = changes.get(code, {"change_pct": None})
             arrow, words = fmt.change(int(row["received"]), int(before["received"]), change["change_pct"])
             put(f"{name}_change_arrow", arrow)

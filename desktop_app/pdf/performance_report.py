@@ -44,12 +44,26 @@ from pathlib import Path
 
 import pandas as pd
 from reportlab.platypus import (
-    CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
 )
 
 from desktop_app.domain.indicators import (
-    ARROWS, HORIZONS, Catalogue, IndicatorResults, IndicatorReturns, calculate_indicators, format_change,
-    format_value, load_catalogue,
+    ARROWS,
+    HORIZONS,
+    Catalogue,
+    IndicatorResults,
+    IndicatorReturns,
+    calculate_indicators,
+    format_change,
+    format_value,
+    load_catalogue,
 )
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.resource_files import read_toml
@@ -57,7 +71,12 @@ from desktop_app.domain.returns import COMPARATORS
 from desktop_app.paths import RESOURCES
 from desktop_app.pdf.charts import Series, monthly_counts_chart, rolling_percent_chart
 from desktop_app.pdf.document import (
-    AppendixDocTemplate, Heading, PageOptions, contents, title_page, write_atomically,
+    AppendixDocTemplate,
+    Heading,
+    PageOptions,
+    contents,
+    title_page,
+    write_atomically,
 )
 from desktop_app.pdf.figures import key_of
 from desktop_app.pdf.prose import inline, prose
@@ -70,25 +89,83 @@ DEFAULT_TEXT_FILE = RESOURCES / "performance_report_text.toml"
 MISSING = "n/a"
 SHOWS = ("dashboard", "survey", "cards", "charts")
 CHART_KINDS = ("monthly_counts", "rolling_percent")
-DOCUMENT_KEYS = ("title", "appendix", "subtitle", "author", "subject", "keywords", "report_to", "meeting_date",
-                 "report_of", "area")
+DOCUMENT_KEYS = (
+    "title",
+    "appendix",
+    "subtitle",
+    "author",
+    "subject",
+    "keywords",
+    "report_to",
+    "meeting_date",
+    "report_of",
+    "area",
+)
 TABLE_WORDS = (
-    "contents_heading", "blank_page", "title_details_report_to", "title_details_meeting_date",
-    "title_details_report_of", "title_details_period",
-    "status_key_heading", "dashboard_status", "dashboard_metric", "dashboard_previous", "dashboard_current",
-    "dashboard_sn", "dashboard_direction", "dashboard_comment", "dashboard_action", "direction_key", "other_group",
-    "survey_theme", "survey_good_is", "survey_ours", "survey_sn", "survey_nw", "survey_england", "good_is_high",
-    "good_is_low", "quartile_key_top", "quartile_key_middle", "quartile_key_bottom",
-    "card_week", "card_month", "card_quarter", "card_year", "card_as_at", "chart_no_data",
+    "contents_heading",
+    "blank_page",
+    "title_details_report_to",
+    "title_details_meeting_date",
+    "title_details_report_of",
+    "title_details_period",
+    "status_key_heading",
+    "dashboard_status",
+    "dashboard_metric",
+    "dashboard_previous",
+    "dashboard_current",
+    "dashboard_sn",
+    "dashboard_direction",
+    "dashboard_comment",
+    "dashboard_action",
+    "direction_key",
+    "other_group",
+    "survey_theme",
+    "survey_good_is",
+    "survey_ours",
+    "survey_sn",
+    "survey_nw",
+    "survey_england",
+    "good_is_high",
+    "good_is_low",
+    "quartile_key_top",
+    "quartile_key_middle",
+    "quartile_key_bottom",
+    "card_week",
+    "card_month",
+    "card_quarter",
+    "card_year",
+    "card_as_at",
+    "chart_no_data",
 )
 JUDGEMENT_WORDS = {"better": "better", "worse": "worse", "same": "unchanged"}
 _SECTION_KEYS = {
-    "key", "title", "text", "more_text", "show", "groups", "sheets", "ids", "landscape", "plain_numbers", "cards",
-    "horizons", "charts",
+    "key",
+    "title",
+    "text",
+    "more_text",
+    "show",
+    "groups",
+    "sheets",
+    "ids",
+    "landscape",
+    "plain_numbers",
+    "cards",
+    "horizons",
+    "charts",
 }
 _CARD_KEYS = {"indicator", "label"}
-_CHART_KEYS = {"indicator", "kind", "title", "bars", "line", "comparator", "comparator_label", "months", "series",
-               "caption"}
+_CHART_KEYS = {
+    "indicator",
+    "kind",
+    "title",
+    "bars",
+    "line",
+    "comparator",
+    "comparator_label",
+    "months",
+    "series",
+    "caption",
+}
 
 
 class PerformanceTextError(ReportTextError):
@@ -183,11 +260,15 @@ def load_performance_text(path: Path = DEFAULT_TEXT_FILE) -> PerformanceText:
     for level, spec in _table(data, "status", where).items():
         here = f"{where}: [status.{level}]"
         if not isinstance(spec, dict) or not isinstance(spec.get("label"), str):
-            raise PerformanceTextError(f"{here} needs a label, e.g. {{ label = \"Not improving\", colour = \"status_poor\" }}")
+            raise PerformanceTextError(
+                f'{here} needs a label, e.g. {{ label = "Not improving", colour = "status_poor" }}'
+            )
         colour = spec.get("colour")
         if colour is not None and colour not in COLOUR_NAMES:
-            raise PerformanceTextError(f"{here} colour {colour!r} is not a colour of the report style "
-                                       f"({', '.join(c for c in COLOUR_NAMES if c.startswith('status'))}, ...)")
+            raise PerformanceTextError(
+                f"{here} colour {colour!r} is not a colour of the report style "
+                f"({', '.join(c for c in COLOUR_NAMES if c.startswith('status'))}, ...)"
+            )
         status[str(level)] = StatusLevel(spec["label"], colour)
 
     weekly = _table(data, "weekly", where)
@@ -195,7 +276,7 @@ def load_performance_text(path: Path = DEFAULT_TEXT_FILE) -> PerformanceText:
     ratios = {}
     for name, pair in weekly.get("ratios", {}).items():
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
-            raise PerformanceTextError(f"{where}: [weekly.ratios] {name} must be [\"numerator id\", \"denominator id\"]")
+            raise PerformanceTextError(f'{where}: [weekly.ratios] {name} must be ["numerator id", "denominator id"]')
         ratios[str(name)] = (pair[0], pair[1])
 
     specs = data.get("sections", [])
@@ -220,7 +301,7 @@ def _section(where: str, number: int, spec: object) -> Section:
     if extra:
         raise PerformanceTextError(f"{here}: unknown key {extra[0]!r}; use {sorted(_SECTION_KEYS)}")
     if not isinstance(key, str) or not key.strip():
-        raise PerformanceTextError(f"{here} needs a key (a name for the section, e.g. \"dashboard\")")
+        raise PerformanceTextError(f'{here} needs a key (a name for the section, e.g. "dashboard")')
     if not str(spec.get("title", "")).strip():
         raise PerformanceTextError(f"{here}: title must not be empty")
     show = spec.get("show")
@@ -234,24 +315,37 @@ def _section(where: str, number: int, spec: object) -> Section:
     if unknown_horizons:
         raise PerformanceTextError(f"{here}: horizon {unknown_horizons[0]!r} is not one of {list(HORIZONS)}")
     if show == "survey" and not lists["groups"]:
-        raise PerformanceTextError(f"{here}: a survey section names its groups, e.g. groups = [\"Carers survey\"]")
+        raise PerformanceTextError(f'{here}: a survey section names its groups, e.g. groups = ["Carers survey"]')
     cards = tuple(_card(here, n, c) for n, c in enumerate(spec.get("cards", []), start=1))
     charts = tuple(_chart(here, n, c) for n, c in enumerate(spec.get("charts", []), start=1))
     if show == "cards" and not cards:
-        raise PerformanceTextError(f"{here}: show = \"cards\" needs cards = [{{ indicator = \"...\", label = \"...\" }}]")
+        raise PerformanceTextError(f'{here}: show = "cards" needs cards = [{{ indicator = "...", label = "..." }}]')
     if show == "charts" and not charts:
-        raise PerformanceTextError(f"{here}: show = \"charts\" needs charts = [{{ indicator = \"...\", kind = \"...\" }}]")
+        raise PerformanceTextError(f'{here}: show = "charts" needs charts = [{{ indicator = "...", kind = "..." }}]')
     return Section(
-        key=key, title=spec["title"], text=spec.get("text", ""), more_text=spec.get("more_text", ""), show=show,
-        groups=lists["groups"], sheets=lists["sheets"], ids=lists["ids"],
-        landscape=bool(spec.get("landscape", show == "dashboard")), plain_numbers=bool(spec.get("plain_numbers", False)),
-        cards=cards, horizons=lists["horizons"] or tuple(HORIZONS), charts=charts,
+        key=key,
+        title=spec["title"],
+        text=spec.get("text", ""),
+        more_text=spec.get("more_text", ""),
+        show=show,
+        groups=lists["groups"],
+        sheets=lists["sheets"],
+        ids=lists["ids"],
+        landscape=bool(spec.get("landscape", show == "dashboard")),
+        plain_numbers=bool(spec.get("plain_numbers", False)),
+        cards=cards,
+        horizons=lists["horizons"] or tuple(HORIZONS),
+        charts=charts,
     )
 
 
 def _card(where: str, number: int, spec: object) -> CardSpec:
     here = f"{where}: cards number {number}"
-    if not isinstance(spec, dict) or not isinstance(spec.get("indicator"), str) or not isinstance(spec.get("label"), str):
+    if (
+        not isinstance(spec, dict)
+        or not isinstance(spec.get("indicator"), str)
+        or not isinstance(spec.get("label"), str)
+    ):
         raise PerformanceTextError(f"{here} needs an indicator (its id) and a label")
     extra = sorted(set(spec) - _CARD_KEYS)
     if extra:
@@ -261,7 +355,11 @@ def _card(where: str, number: int, spec: object) -> CardSpec:
 
 def _chart(where: str, number: int, spec: object) -> ChartSpec:
     here = f"{where}: charts number {number}"
-    if not isinstance(spec, dict) or not isinstance(spec.get("indicator"), str) or not isinstance(spec.get("title"), str):
+    if (
+        not isinstance(spec, dict)
+        or not isinstance(spec.get("indicator"), str)
+        or not isinstance(spec.get("title"), str)
+    ):
         raise PerformanceTextError(f"{here} needs an indicator (its id) and a title")
     extra = sorted(set(spec) - _CHART_KEYS)
     if extra:
@@ -281,8 +379,18 @@ def _chart(where: str, number: int, spec: object) -> ChartSpec:
     series = spec.get("series")
     if series is not None and not isinstance(series, str):
         raise PerformanceTextError(f"{here}: series must be the monthly return's id, in quotes")
-    return ChartSpec(spec["indicator"], kind, spec["title"], texts["bars"], texts["line"], comparator,
-                     texts["comparator_label"], months, series, texts["caption"])
+    return ChartSpec(
+        spec["indicator"],
+        kind,
+        spec["title"],
+        texts["bars"],
+        texts["line"],
+        comparator,
+        texts["comparator_label"],
+        months,
+        series,
+        texts["caption"],
+    )
 
 
 def _table(data: dict, key: str, where: str) -> dict:
@@ -340,27 +448,39 @@ def weekly_results(
     frame = weekly.dropna(subset=["id", "week_ending"]).copy()
     frame["id"] = frame["id"].astype(str).str.strip()
     week_ending = pd.to_datetime(frame["week_ending"]).astype("datetime64[s]")
-    base = pd.DataFrame({
-        "id": frame["id"].map(lambda id_: ids.get(id_, id_)),
-        "period": week_ending.map(_day),
-        "period_end": week_ending,
-        "value": frame["value"].astype("float64"),
-        "sheet": frame.get("sheet"),
-        "row": frame.get("row"),
-    })
+    base = pd.DataFrame(
+        {
+            "id": frame["id"].map(lambda id_: ids.get(id_, id_)),
+            "period": week_ending.map(_day),
+            "period_end": week_ending,
+            "value": frame["value"].astype("float64"),
+            "sheet": frame.get("sheet"),
+            "row": frame.get("row"),
+        }
+    )
     parts = [base]
     for name, (numerator, denominator) in (ratios or {}).items():
         top = frame.loc[frame["id"].eq(numerator)].assign(week=week_ending)
         bottom = frame.loc[frame["id"].eq(denominator)].assign(week=week_ending)
         both = top.merge(bottom, on="week", suffixes=("", "_denominator"))
         if both.empty:
-            raise ValueError(f"the weekly ratio {name} needs the series {numerator!r} and {denominator!r} "
-                             "for the same weeks; the weekly return has no such weeks")
-        parts.append(pd.DataFrame({
-            "id": name, "period": both["week"].map(_day), "period_end": both["week"],
-            "numerator": both["value"].astype("float64"), "denominator": both["value_denominator"].astype("float64"),
-            "sheet": both.get("sheet"), "row": both.get("row"),
-        }))
+            raise ValueError(
+                f"the weekly ratio {name} needs the series {numerator!r} and {denominator!r} "
+                "for the same weeks; the weekly return has no such weeks"
+            )
+        parts.append(
+            pd.DataFrame(
+                {
+                    "id": name,
+                    "period": both["week"].map(_day),
+                    "period_end": both["week"],
+                    "numerator": both["value"].astype("float64"),
+                    "denominator": both["value_denominator"].astype("float64"),
+                    "sheet": both.get("sheet"),
+                    "row": both.get("row"),
+                }
+            )
+        )
     rows = pd.concat(parts, ignore_index=True)
     return calculate_indicators(IndicatorReturns(indicators=rows), catalogue)
 
@@ -408,8 +528,10 @@ def performance_figures(
 
     def put(name: str, value: str) -> None:
         if name in figures:
-            raise ValueError(f"two figures are named {{{name}}}: an indicator is in both the monthly and the weekly "
-                             "results, or two ids differ only in punctuation")
+            raise ValueError(
+                f"two figures are named {{{name}}}: an indicator is in both the monthly and the weekly "
+                "results, or two ids differ only in punctuation"
+            )
         figures[name] = value if value else MISSING
 
     table = results.table
@@ -427,8 +549,10 @@ def performance_figures(
         for card in source.cards.to_dict("records"):
             key = key_of(card["id"])
             unit, decimals = _unit(card), _decimals(card)
-            put(f"{key}_{card['horizon']}_change",
-                format_change(card["change"], card["change_pct"], unit, decimals, card["direction"]))
+            put(
+                f"{key}_{card['horizon']}_change",
+                format_change(card["change"], card["change_pct"], unit, decimals, card["direction"]),
+            )
             put(f"{key}_{card['horizon']}_then", format_value(card["then"], unit, decimals))
     return figures
 
@@ -489,8 +613,16 @@ def write_performance_report(
     or StyleError before anything is written.
     """
     path = Path(path)
-    pdf = render_performance_report(results, text=text, options=options, weekly=weekly, monthly=monthly,
-                                    catalogue=catalogue, style=style, title=title)
+    pdf = render_performance_report(
+        results,
+        text=text,
+        options=options,
+        weekly=weekly,
+        monthly=monthly,
+        catalogue=catalogue,
+        style=style,
+        title=title,
+    )
     write_atomically(path, pdf)
     return path
 
@@ -516,7 +648,9 @@ def render_performance_report(
     story = report.story()
     buffer = io.BytesIO()
     document = AppendixDocTemplate(
-        buffer, style, options,
+        buffer,
+        style,
+        options,
         title=report.title,
         author=report.fill(text.document["author"], "[document] author"),
         subject=report.fill(text.document["subject"], "[document] subject"),
@@ -530,9 +664,17 @@ def render_performance_report(
 class _Report:
     """Builds the story of one report: words filled, tables, cards and charts made from the figures."""
 
-    def __init__(self, results: IndicatorResults, weekly: IndicatorResults | None, monthly: pd.DataFrame | None,
-                 text: PerformanceText, style: ReportStyle, figures: dict[str, str], options: PageOptions,
-                 title: str | None) -> None:
+    def __init__(
+        self,
+        results: IndicatorResults,
+        weekly: IndicatorResults | None,
+        monthly: pd.DataFrame | None,
+        text: PerformanceText,
+        style: ReportStyle,
+        figures: dict[str, str],
+        options: PageOptions,
+        title: str | None,
+    ) -> None:
         self.results = results
         self.weekly = weekly
         self.monthly = monthly
@@ -551,8 +693,9 @@ class _Report:
             return fill(template, self.figures, f"{self.text.source}: {where}")
         except UnknownPlaceholderError as exc:
             if self.weekly is None and self.text.weekly_ids:
-                raise UnknownPlaceholderError(f"{exc} (figures of the weekly series need the weekly return, "
-                                              "and none was given)") from None
+                raise UnknownPlaceholderError(
+                    f"{exc} (figures of the weekly series need the weekly return, and none was given)"
+                ) from None
             raise
 
     def words(self, key: str) -> str:
@@ -588,16 +731,19 @@ class _Report:
             ]
         story += self.title_page()
         story += [NextPageTemplate("contents"), PageBreak()]
-        story += [Heading(inline(self.words("contents_heading")), style["contents_heading"], in_contents=False),
-                  contents(style)]
+        story += [
+            Heading(inline(self.words("contents_heading")), style["contents_heading"], in_contents=False),
+            contents(style),
+        ]
         landscape = None
         for section in self.text.sections:
             where = f"[[sections]] {section.key!r}"
             if landscape is None or section.landscape != landscape:
                 story += [NextPageTemplate("body_landscape" if section.landscape else "body"), PageBreak()]
             else:
-                story.append(PageBreak() if style.sections_start_on_new_page
-                             else CondPageBreak(style.section_min_space))
+                story.append(
+                    PageBreak() if style.sections_start_on_new_page else CondPageBreak(style.section_min_space)
+                )
             landscape = section.landscape
             story.append(Heading(inline(self.fill(section.title, f"{where} title")), style["heading1"]))
             story += prose(self.fill(section.text, f"{where} text"), style, keep_last_with_next=bool(section.show))
@@ -618,27 +764,50 @@ class _Report:
 
     def title_page(self) -> list[Flowable]:
         document = self.text.document
-        appendix, subtitle = (inline(self.fill(document[key], f"[document] {key}")) if document.get(key) else None
-                              for key in ("appendix", "subtitle"))
+        appendix, subtitle = (
+            inline(self.fill(document[key], f"[document] {key}")) if document.get(key) else None
+            for key in ("appendix", "subtitle")
+        )
         rows = []
-        for key, words in (("report_to", "title_details_report_to"), ("meeting_date", "title_details_meeting_date"),
-                           ("report_of", "title_details_report_of")):
+        for key, words in (
+            ("report_to", "title_details_report_to"),
+            ("meeting_date", "title_details_meeting_date"),
+            ("report_of", "title_details_report_of"),
+        ):
             value = self.fill(document.get(key, ""), f"[document] {key}").strip()
             if value:
-                rows.append([self.text_cell(f"**{self.words(words)}**", "title_detail"),
-                             self.text_cell(value, "title_detail")])
+                rows.append(
+                    [self.text_cell(f"**{self.words(words)}**", "title_detail"), self.text_cell(value, "title_detail")]
+                )
         if self.figures["period"] != MISSING:
-            rows.append([self.text_cell(f"**{self.words('title_details_period')}**", "title_detail"),
-                         self.text_cell(self.figures["period"], "title_detail")])
+            rows.append(
+                [
+                    self.text_cell(f"**{self.words('title_details_period')}**", "title_detail"),
+                    self.text_cell(self.figures["period"], "title_detail"),
+                ]
+            )
         return title_page(self.style, inline(self.title), appendix, subtitle, rows)
 
     # --- tables -----------------------------------------------------------------------
 
-    def grid(self, rows: list[list], widths: list[float], extra: Sequence[tuple] = (), header_rows: int = 1,
-             keep: list[Flowable] | None = None) -> list[Flowable]:
+    def grid(
+        self,
+        rows: list[list],
+        widths: list[float],
+        extra: Sequence[tuple] = (),
+        header_rows: int = 1,
+        keep: list[Flowable] | None = None,
+    ) -> list[Flowable]:
         """A table whose header rows repeat on every page it runs onto, and whose rows never split."""
-        table = Table(rows, colWidths=widths, repeatRows=header_rows, splitByRow=1, splitInRow=0, hAlign="LEFT",
-                      style=self.style.table_style(header_rows=header_rows))
+        table = Table(
+            rows,
+            colWidths=widths,
+            repeatRows=header_rows,
+            splitByRow=1,
+            splitInRow=0,
+            hAlign="LEFT",
+            style=self.style.table_style(header_rows=header_rows),
+        )
         table.setStyle(list(extra))
         # No space above the table: a heading before it must be kept with the table itself.
         return [table, Spacer(1, self.style.table_space_after)]
@@ -661,8 +830,10 @@ class _Report:
         if section.ids:
             unknown = [i for i in section.ids if i not in set(table["id"])]
             if unknown:
-                raise PerformanceTextError(f"{self.text.source}: [[sections]] {section.key!r}: ids: "
-                                           f"{unknown[0]!r} is not an indicator of the results")
+                raise PerformanceTextError(
+                    f"{self.text.source}: [[sections]] {section.key!r}: ids: "
+                    f"{unknown[0]!r} is not an indicator of the results"
+                )
             rows = rows[rows["id"].isin(list(section.ids))]
         if section.groups:
             rows = rows[rows["group"].isin(list(section.groups))]
@@ -689,10 +860,13 @@ class _Report:
             flowables += self.status_key(section.landscape)
             self.status_key_shown = True
         head = self.header(
-            self.words("dashboard_status"), self.words("dashboard_metric"),
+            self.words("dashboard_status"),
+            self.words("dashboard_metric"),
             _with_period(self.words("dashboard_previous"), previous_period),
             _with_period(self.words("dashboard_current"), current_period),
-            self.words("dashboard_sn"), self.words("dashboard_direction"), self.words("dashboard_comment"),
+            self.words("dashboard_sn"),
+            self.words("dashboard_direction"),
+            self.words("dashboard_comment"),
             self.words("dashboard_action"),
         )
         widths = self.widths("dashboard", section.landscape)
@@ -738,8 +912,9 @@ class _Report:
             self.text_cell(row["action"] or ""),
         ]
 
-    def headed_table(self, heading: str, rows: list[list], widths: list[float], extra: Sequence[tuple],
-                     landscape: bool) -> list[Flowable]:
+    def headed_table(
+        self, heading: str, rows: list[list], widths: list[float], extra: Sequence[tuple], landscape: bool
+    ) -> list[Flowable]:
         """A group's heading and its table, the heading never alone at the foot of a page.
 
         The table may run over pages (its header repeats), so it is not kept
@@ -751,8 +926,7 @@ class _Report:
         title = Heading(inline(heading), loose, level=1, in_contents=False)
         width = self.style.landscape_text_width if landscape else self.style.text_width
         first = Table(rows[:2], colWidths=widths, style=self.style.table_style())
-        need = (title.wrap(width, 10_000)[1] + loose.spaceBefore + loose.spaceAfter
-                + first.wrap(width, 10_000)[1])
+        need = title.wrap(width, 10_000)[1] + loose.spaceBefore + loose.spaceAfter + first.wrap(width, 10_000)[1]
         return [CondPageBreak(need), title, *self.grid(rows, widths, extra)]
 
     def status_key(self, landscape: bool) -> list[Flowable]:
@@ -763,11 +937,17 @@ class _Report:
             if spec.colour:
                 extra.append(("BACKGROUND", (0, number), (0, number), self.style.colours[spec.colour]))
         key_width = self.style.landscape_text_width if landscape else self.style.text_width
-        table = Table(rows, colWidths=self.style.column_widths("status_key", min(key_width, self.style.text_width)),
-                      hAlign="LEFT", style=self.style.table_style(header_rows=0))
+        table = Table(
+            rows,
+            colWidths=self.style.column_widths("status_key", min(key_width, self.style.text_width)),
+            hAlign="LEFT",
+            style=self.style.table_style(header_rows=0),
+        )
         table.setStyle(extra)
-        return [KeepTogether([Paragraph(inline(self.words("status_key_heading")), self.style["heading2"]), table]),
-                Spacer(1, self.style.table_space_after)]
+        return [
+            KeepTogether([Paragraph(inline(self.words("status_key_heading")), self.style["heading2"]), table]),
+            Spacer(1, self.style.table_space_after),
+        ]
 
     # --- survey benchmarks ----------------------------------------------------------------
 
@@ -776,8 +956,9 @@ class _Report:
         flowables: list[Flowable] = [self.quartile_key()]
         unknown = [g for g in section.groups if not table["group"].eq(g).any()]
         if unknown:
-            raise PerformanceTextError(f"{self.text.source}: {where}: groups: no indicator of the results is in "
-                                       f"the group {unknown[0]!r}")
+            raise PerformanceTextError(
+                f"{self.text.source}: {where}: groups: no indicator of the results is in the group {unknown[0]!r}"
+            )
         for group in section.groups:
             rows = table[table["group"].eq(group)]
             if section.ids:
@@ -786,29 +967,47 @@ class _Report:
         return flowables
 
     def quartile_key(self) -> Flowable:
-        items = [Paragraph(inline(self.words(f"quartile_key_{position}")), self.style["bullet"],
-                           bulletText=MARKS[position]) for position in ("top", "middle", "bottom")]
+        items = [
+            Paragraph(inline(self.words(f"quartile_key_{position}")), self.style["bullet"], bulletText=MARKS[position])
+            for position in ("top", "middle", "bottom")
+        ]
         return KeepTogether(items)
 
     def survey_table(self, rows: pd.DataFrame, plain: bool) -> list[Flowable]:
-        header = self.header(self.words("survey_theme"), self.words("survey_good_is"), self.words("survey_ours"),
-                             self.words("survey_sn"), self.words("survey_nw"), self.words("survey_england"))
+        header = self.header(
+            self.words("survey_theme"),
+            self.words("survey_good_is"),
+            self.words("survey_ours"),
+            self.words("survey_sn"),
+            self.words("survey_nw"),
+            self.words("survey_england"),
+        )
         body = [header]
         for row in rows.to_dict("records"):
             key = key_of(row["id"])
             number = lambda name: _plain(self.figure(name)) if plain else self.figure(name)  # noqa: E731
             polarity = row["polarity"]
-            good_is = self.words("good_is_high") if polarity == "high" else \
-                self.words("good_is_low") if polarity == "low" else ""
-            cells = [self.cell(_theme_markup(self.figure(f"{key}_name"))), self.text_cell(good_is, "table_small_number"),
-                     self.text_cell(number(f"{key}_value"), "table_small_number")]
+            good_is = (
+                self.words("good_is_high")
+                if polarity == "high"
+                else self.words("good_is_low")
+                if polarity == "low"
+                else ""
+            )
+            cells = [
+                self.cell(_theme_markup(self.figure(f"{key}_name"))),
+                self.text_cell(good_is, "table_small_number"),
+                self.text_cell(number(f"{key}_value"), "table_small_number"),
+            ]
             for group in COMPARATORS:
                 value = number(f"{key}_{group}")
                 marker = self.figure(f"{key}_{group}_marker")
                 cells.append(self.text_cell(f"{marker} {value}".strip() if value else "", "table_small_number"))
             body.append(cells)
-        return [Spacer(1, self.style.table_space_before),
-                *self.grid(body, self.widths("survey", False), [("VALIGN", (1, 1), (-1, -1), "MIDDLE")])]
+        return [
+            Spacer(1, self.style.table_space_before),
+            *self.grid(body, self.widths("survey", False), [("VALIGN", (1, 1), (-1, -1), "MIDDLE")]),
+        ]
 
     # --- change cards ------------------------------------------------------------------------
 
@@ -828,8 +1027,9 @@ class _Report:
         for spec in section.cards:
             if spec.indicator not in known:
                 hint = "" if self.weekly is not None else " (no weekly series was given)"
-                raise PerformanceTextError(f"{self.text.source}: {where}: cards: {spec.indicator!r} is not an "
-                                           f"indicator of the results{hint}")
+                raise PerformanceTextError(
+                    f"{self.text.source}: {where}: cards: {spec.indicator!r} is not an indicator of the results{hint}"
+                )
             key = key_of(spec.indicator)
             horizons = [h for h in section.horizons if self.figures.get(f"{key}_{h}_change", MISSING) != MISSING]
             period = self.figure(f"{key}_period")
@@ -839,32 +1039,47 @@ class _Report:
             ]
             spans = [("SPAN", (0, 0), (3, 0)), ("SPAN", (0, 1), (3, 1))]
             if period:
-                as_at = fill(self.text.words("card_as_at"), {**self.figures, "period": period},
-                             f"{self.text.source}: [tables] card_as_at")
+                as_at = fill(
+                    self.text.words("card_as_at"),
+                    {**self.figures, "period": period},
+                    f"{self.text.source}: [tables] card_as_at",
+                )
                 rows.append([self.text_cell(as_at, "footnote")] + [""] * 3)
                 spans.append(("SPAN", (0, 2), (3, 2)))
             changes = []
             for horizon in HORIZONS:
                 if horizon in horizons:
                     change = self.figure(f"{key}_{horizon}_change")
-                    changes.append(self.cell(f"<b>{inline(self.words('card_' + horizon))}</b><br/>"
-                                             f"{self.arrow_markup(change, spec.indicator, horizon)}", "card_change"))
+                    changes.append(
+                        self.cell(
+                            f"<b>{inline(self.words('card_' + horizon))}</b><br/>"
+                            f"{self.arrow_markup(change, spec.indicator, horizon)}",
+                            "card_change",
+                        )
+                    )
             if changes:
                 rows.append(changes + [""] * (4 - len(changes)))
             table = Table(rows, colWidths=widths, hAlign="LEFT")
-            table.setStyle([
-                ("FONTNAME", (0, 0), (-1, -1), self.style.fonts.regular),
-                ("BACKGROUND", (0, 0), (-1, -1), self.style.colours["card_background"]),
-                ("BOX", (0, 0), (-1, -1), self.style.grid_width, self.style.colours["table_grid"]),
-                ("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), self.style.grid_width,
-                 self.style.colours["table_grid"]),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), self.style.padding * 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), self.style.padding * 2),
-                ("TOPPADDING", (0, 0), (-1, -1), self.style.padding * 0.75),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), self.style.padding),
-                *spans,
-            ])
+            table.setStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.style.fonts.regular),
+                    ("BACKGROUND", (0, 0), (-1, -1), self.style.colours["card_background"]),
+                    ("BOX", (0, 0), (-1, -1), self.style.grid_width, self.style.colours["table_grid"]),
+                    (
+                        "LINEABOVE",
+                        (0, len(rows) - 1),
+                        (-1, len(rows) - 1),
+                        self.style.grid_width,
+                        self.style.colours["table_grid"],
+                    ),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), self.style.padding * 2),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), self.style.padding * 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), self.style.padding * 0.75),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), self.style.padding),
+                    *spans,
+                ]
+            )
             flowables += [Spacer(1, self.style.table_space_before), KeepTogether([table]), Spacer(1, 8)]
         return flowables
 
@@ -886,32 +1101,47 @@ class _Report:
         for number, spec in enumerate(section.charts, start=1):
             here = f"{where} charts number {number}"
             if spec.indicator not in self.table.index:
-                raise PerformanceTextError(f"{self.text.source}: {here}: {spec.indicator!r} is not an indicator "
-                                           "of the results")
+                raise PerformanceTextError(
+                    f"{self.text.source}: {here}: {spec.indicator!r} is not an indicator of the results"
+                )
             months, line = self.rolling_history(spec)
             if spec.kind == "rolling_percent":  # a line alone starts at its first figure
                 first = next((n for n, value in enumerate(line) if value is not None), len(line))
                 months, line = months[first:], line[first:]
-            title = Heading(inline(self.fill(spec.title, f"{here} title")), self.style["heading2"], level=1,
-                            in_contents=False)
+            title = Heading(
+                inline(self.fill(spec.title, f"{here} title")), self.style["heading2"], level=1, in_contents=False
+            )
             parts: list[Flowable] = [title]
             if not months:
                 parts.append(Paragraph(inline(self.words("chart_no_data")), self.style["body"]))
             elif spec.kind == "monthly_counts":
                 bars = self.monthly_counts(spec, months)
                 average = tuple(None if v is None else v / 12 for v in line)
-                parts.append(monthly_counts_chart(
-                    months, Series(self.fill(spec.bars, f"{here} bars"), bars),
-                    Series(self.fill(spec.line, f"{here} line"), average), self.style, width=width))
+                parts.append(
+                    monthly_counts_chart(
+                        months,
+                        Series(self.fill(spec.bars, f"{here} bars"), bars),
+                        Series(self.fill(spec.line, f"{here} line"), average),
+                        self.style,
+                        width=width,
+                    )
+                )
             else:
                 row = self.table.loc[spec.indicator]
                 comparator = None
                 if spec.comparator and _present(row[spec.comparator]):
                     comparator = float(row[spec.comparator])
-                parts.append(rolling_percent_chart(
-                    months, Series(self.fill(spec.line, f"{here} line"), line), self.style, width=width,
-                    comparator=comparator, comparator_label=self.fill(spec.comparator_label, f"{here} comparator_label"),
-                    suffix="%" if row["unit"] == "percent" else ""))
+                parts.append(
+                    rolling_percent_chart(
+                        months,
+                        Series(self.fill(spec.line, f"{here} line"), line),
+                        self.style,
+                        width=width,
+                        comparator=comparator,
+                        comparator_label=self.fill(spec.comparator_label, f"{here} comparator_label"),
+                        suffix="%" if row["unit"] == "percent" else "",
+                    )
+                )
             if spec.caption:
                 parts.append(Paragraph(inline(self.fill(spec.caption, f"{here} caption")), self.style["caption"]))
             flowables.append(KeepTogether(parts))
@@ -948,16 +1178,20 @@ class _Report:
     def series_id(self, indicator: str) -> str:
         """The monthly return's own id for an indicator: found through the cells its history was read from."""
         history = self.results.history
-        traced = history.loc[history["id"].eq(indicator) & history["sheet"].notna() & history["row"].notna(),
-                             ["sheet", "row"]]
+        traced = history.loc[
+            history["id"].eq(indicator) & history["sheet"].notna() & history["row"].notna(), ["sheet", "row"]
+        ]
         monthly = self.monthly.dropna(subset=["id"])
-        matched = monthly.merge(traced.astype({"row": "int64"}), on=["sheet", "row"]) if len(traced) else monthly.iloc[0:0]
+        matched = (
+            monthly.merge(traced.astype({"row": "int64"}), on=["sheet", "row"]) if len(traced) else monthly.iloc[0:0]
+        )
         found = Counter(str(i).strip() for i in matched["id"])
         return found.most_common(1)[0][0] if found else indicator
 
 
-def _change_words(change: float | None, change_pct: float | None, unit: str | None, decimals: int,
-                  direction: object) -> str:
+def _change_words(
+    change: float | None, change_pct: float | None, unit: str | None, decimals: int, direction: object
+) -> str:
     """A change for a sentence: 'down 1.7 percentage points', 'up 199 (+1.4%)', 'unchanged'."""
     if change is None or not isinstance(direction, str):
         return ""
@@ -996,7 +1230,14 @@ def _theme_markup(name: str) -> str:
 
 
 __all__ = [
-    "CardSpec", "ChartSpec", "PerformanceText", "PerformanceTextError", "Section",
-    "load_performance_text", "performance_figures", "render_performance_report", "weekly_results",
+    "CardSpec",
+    "ChartSpec",
+    "PerformanceText",
+    "PerformanceTextError",
+    "Section",
+    "load_performance_text",
+    "performance_figures",
+    "render_performance_report",
+    "weekly_results",
     "write_performance_report",
 ]

@@ -66,7 +66,7 @@ def _blocks(text: str) -> list[tuple[str, str, str]]:
         bullet, numbered = _BULLET.match(line), _NUMBERED.match(line)
         if bullet or numbered:
             marker = "•" if bullet else numbered.group(1)
-            blocks.append(("item", marker, line[(bullet or numbered).end():]))
+            blocks.append(("item", marker, line[(bullet or numbered).end() :]))
             current = [blocks[-1][2]]
             continue
         if current is None:

@@ -27,18 +27,61 @@ PAGE_SIZES = {"A4": A4, "letter": letter}
 ALIGNMENTS = {"left": TA_LEFT, "centre": TA_CENTER, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 #: Paragraph styles the writers use; the file must define each.
 STYLE_NAMES = (
-    "body", "bullet", "footnote", "heading1", "heading2", "title_appendix", "title", "title_subtitle",
-    "title_detail", "contents_heading", "contents_entry", "blank_page", "table_header", "table_text",
-    "table_number", "running", "table_small", "table_small_number", "card_label", "card_value", "card_change",
-    "caption", "cover_heading",
+    "body",
+    "bullet",
+    "footnote",
+    "heading1",
+    "heading2",
+    "title_appendix",
+    "title",
+    "title_subtitle",
+    "title_detail",
+    "contents_heading",
+    "contents_entry",
+    "blank_page",
+    "table_header",
+    "table_text",
+    "table_number",
+    "running",
+    "table_small",
+    "table_small_number",
+    "card_label",
+    "card_value",
+    "card_change",
+    "caption",
+    "cover_heading",
 )
 COLOUR_NAMES = (
-    "text", "heading", "muted", "rule", "table_grid", "table_header_background", "table_header_text",
-    "table_group_background", "table_total_background", "status_good", "status_concern", "status_poor", "better",
-    "worse", "chart_bar", "chart_line", "chart_comparator", "chart_grid", "card_background",
+    "text",
+    "heading",
+    "muted",
+    "rule",
+    "table_grid",
+    "table_header_background",
+    "table_header_text",
+    "table_group_background",
+    "table_total_background",
+    "status_good",
+    "status_concern",
+    "status_poor",
+    "better",
+    "worse",
+    "chart_bar",
+    "chart_line",
+    "chart_comparator",
+    "chart_grid",
+    "card_background",
 )
 _STYLE_KEYS = {
-    "size", "leading", "space_before", "space_after", "bold", "italic", "colour", "align", "indent_mm",
+    "size",
+    "leading",
+    "space_before",
+    "space_after",
+    "bold",
+    "italic",
+    "colour",
+    "align",
+    "indent_mm",
     "first_line_indent_mm",
 }
 
@@ -98,7 +141,11 @@ class ReportStyle:
         return [share * (self.text_width if width is None else width) for share in shares]
 
     def table_style(
-        self, *, header_rows: int = 1, total_rows: tuple[int, ...] = (), group_rows: tuple[int, ...] = (),
+        self,
+        *,
+        header_rows: int = 1,
+        total_rows: tuple[int, ...] = (),
+        group_rows: tuple[int, ...] = (),
         spans: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (),
     ) -> TableStyle:
         """Grid, header shading and padding; total rows (e.g. -1) and group rows shaded too."""
@@ -113,8 +160,15 @@ class ReportStyle:
         ]
         if header_rows:
             commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), self.colours["table_header_background"]))
-            commands.append(("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), self.grid_width * 2,
-                             self.colours["table_grid"]))
+            commands.append(
+                (
+                    "LINEBELOW",
+                    (0, header_rows - 1),
+                    (-1, header_rows - 1),
+                    self.grid_width * 2,
+                    self.colours["table_grid"],
+                )
+            )
         for row in total_rows:
             commands.append(("BACKGROUND", (0, row), (-1, row), self.colours["table_total_background"]))
             commands.append(("LINEABOVE", (0, row), (-1, row), self.grid_width * 2, self.colours["table_grid"]))
@@ -141,7 +195,10 @@ def load_style(path: Path = DEFAULT_STYLE_FILE, fonts_folder: Path = FONTS_FOLDE
         raise StyleError(f"{where}: [page] size {size_name!r} is not one of {sorted(PAGE_SIZES)}")
     try:
         fonts = register_family(
-            str(font_spec["family"]), str(font_spec["regular"]), str(font_spec["bold"]), str(font_spec["italic"]),
+            str(font_spec["family"]),
+            str(font_spec["regular"]),
+            str(font_spec["bold"]),
+            str(font_spec["italic"]),
             fonts_folder,
         )
     except KeyError as exc:
@@ -151,11 +208,11 @@ def load_style(path: Path = DEFAULT_STYLE_FILE, fonts_folder: Path = FONTS_FOLDE
     for name in COLOUR_NAMES:
         value = colour_spec.get(name)
         if not isinstance(value, str) or len(value) != 7 or not value.startswith("#"):
-            raise StyleError(f"{where}: [colours] {name} must be a colour as \"#rrggbb\", not {value!r}")
+            raise StyleError(f'{where}: [colours] {name} must be a colour as "#rrggbb", not {value!r}')
         try:
             colours[name] = colors.HexColor(value)
         except ValueError:
-            raise StyleError(f"{where}: [colours] {name} must be a colour as \"#rrggbb\", not {value!r}") from None
+            raise StyleError(f'{where}: [colours] {name} must be a colour as "#rrggbb", not {value!r}') from None
 
     paragraphs = {}
     for name in STYLE_NAMES:

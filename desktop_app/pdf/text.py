@@ -25,17 +25,48 @@ DEFAULT_TEXT_FILE = RESOURCES / "complaints_report_text.toml"
 
 #: The report's sections, in the order of the published report (the first five have a table).
 SECTIONS = ("introduction", "procedure", "performance", "themes", "ombudsman", "compliments", "learning", "conclusions")
-DOCUMENT_KEYS = ("title", "appendix", "subtitle", "author", "subject", "keywords", "report_to",
-                 "meeting_date", "report_of")
+DOCUMENT_KEYS = (
+    "title",
+    "appendix",
+    "subtitle",
+    "author",
+    "subject",
+    "keywords",
+    "report_to",
+    "meeting_date",
+    "report_of",
+)
 TABLE_WORDS = (
-    "limits_stage", "limits_respond", "limits_extended", "limits_acknowledge",
-    "stages_total", "stages_in_time", "stages_upheld", "stages_last_year", "stages_change",
-    "finalised_footnote", "suppression_footnote",
-    "themes_theme", "themes_received", "themes_upheld", "themes_total",
-    "ombudsman_decision", "ombudsman_this_year", "ombudsman_last_year", "ombudsman_total", "ombudsman_none",
-    "key_figures_heading", "key_figures_this_year", "key_figures_last_year", "key_figures_change",
-    "contents_heading", "blank_page", "title_details_report_to", "title_details_meeting_date",
-    "title_details_report_of", "title_details_figures",
+    "limits_stage",
+    "limits_respond",
+    "limits_extended",
+    "limits_acknowledge",
+    "stages_total",
+    "stages_in_time",
+    "stages_upheld",
+    "stages_last_year",
+    "stages_change",
+    "finalised_footnote",
+    "suppression_footnote",
+    "themes_theme",
+    "themes_received",
+    "themes_upheld",
+    "themes_total",
+    "ombudsman_decision",
+    "ombudsman_this_year",
+    "ombudsman_last_year",
+    "ombudsman_total",
+    "ombudsman_none",
+    "key_figures_heading",
+    "key_figures_this_year",
+    "key_figures_last_year",
+    "key_figures_change",
+    "contents_heading",
+    "blank_page",
+    "title_details_report_to",
+    "title_details_meeting_date",
+    "title_details_report_of",
+    "title_details_figures",
 )
 _SECTION_KEYS = {"title", "text", "year_on_year", "more_text"}
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -103,7 +134,7 @@ def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
 
     procedures = _strings(data, "procedures", where)
     if not procedures:
-        raise ReportTextError(f"{where}: [procedures] must name at least one procedure (statutory = \"...\")")
+        raise ReportTextError(f'{where}: [procedures] must name at least one procedure (statutory = "...")')
     for role in procedures:
         if not _NAME.fullmatch(role):
             raise ReportTextError(f"{where}: [procedures] {role!r} must be lower case letters, digits and _")
@@ -129,8 +160,11 @@ def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
         extra = sorted(set(row) - {"label", "this_year", "last_year", "change"})
         if extra:
             raise ReportTextError(f"{here}: unknown key {extra[0]!r}")
-        key_figures.append(KeyFigure(str(row["label"]), str(row["this_year"]), str(row.get("last_year", "")),
-                                     str(row.get("change", ""))))
+        key_figures.append(
+            KeyFigure(
+                str(row["label"]), str(row["this_year"]), str(row.get("last_year", "")), str(row.get("change", ""))
+            )
+        )
 
     sections_spec = data.get("sections", {})
     sections = {}
@@ -143,7 +177,9 @@ def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
             raise ReportTextError(f"{where}: [sections.{key}] unknown key {extra[0]!r}; use {sorted(_SECTION_KEYS)}")
         if not str(spec.get("title", "")).strip():
             raise ReportTextError(f"{where}: [sections.{key}] title must not be empty")
-        sections[key] = Section(key, *(str(spec.get(name, "")) for name in ("title", "text", "year_on_year", "more_text")))
+        sections[key] = Section(
+            key, *(str(spec.get(name, "")) for name in ("title", "text", "year_on_year", "more_text"))
+        )
     extra = sorted(set(sections_spec) - set(SECTIONS))
     if extra:
         raise ReportTextError(f"{where}: unknown section [sections.{extra[0]}]; the sections are {list(SECTIONS)}")

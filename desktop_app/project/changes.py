@@ -77,9 +77,11 @@ class SheetChanges:
         return pd.concat(parts, ignore_index=True).sort_values("row", kind="stable", ignore_index=True)
 
     def summary(self) -> str:
-        counts = ", ".join(f"{number:,} {what}" for number, what in
-                           ((self.changed, "changed"), (len(self.added), "added"), (len(self.removed), "removed"))
-                           if number)
+        counts = ", ".join(
+            f"{number:,} {what}"
+            for number, what in ((self.changed, "changed"), (len(self.added), "added"), (len(self.removed), "removed"))
+            if number
+        )
         return f"{self.sheet}: " + "; ".join(part for part in (self.note, counts or "no change") if part)
 
 
@@ -116,8 +118,10 @@ class ImportChanges:
         if not self.any:
             same = "the same file" if self.before.sha256 == self.after.sha256 else "no row has changed"
             return f"{name}: nothing has changed since it was last imported ({same})"
-        counts = ", ".join(f"{number:,} {what}" for number, what in
-                           ((self.changed, "changed"), (self.added, "added"), (self.removed, "removed")))
+        counts = ", ".join(
+            f"{number:,} {what}"
+            for number, what in ((self.changed, "changed"), (self.added, "added"), (self.removed, "removed"))
+        )
         lines = [f"{name}: rows {counts}"]
         lines += [f"  {sheet.summary()}" for sheet in self.sheets if sheet.any]
         return "\n".join(lines)
@@ -158,7 +162,8 @@ def compare_frames(sheet: str, kind: ReturnKind | None, old: pd.DataFrame, new: 
     else:
         before = after = np.array([], dtype=np.int64)
     return SheetChanges(
-        sheet, kind,
+        sheet,
+        kind,
         added=new.iloc[np.setdiff1d(new_left, after)].reset_index(drop=True),
         removed=old.iloc[np.setdiff1d(old_left, before)].reset_index(drop=True),
         before=old.iloc[before].reset_index(drop=True),
@@ -170,8 +175,9 @@ def compare_frames(sheet: str, kind: ReturnKind | None, old: pd.DataFrame, new: 
 def _whole(sheet: SheetImport, added: bool, note: str) -> SheetChanges:
     frame = sheet.frame
     empty = frame.iloc[:0]
-    return SheetChanges(sheet.sheet, sheet.kind, frame if added else empty, empty if added else frame, empty, empty,
-                        0, note)
+    return SheetChanges(
+        sheet.sheet, sheet.kind, frame if added else empty, empty if added else frame, empty, empty, 0, note
+    )
 
 
 def _kind_text(kind: ReturnKind | None) -> str:
@@ -193,10 +199,12 @@ def _row_hashes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
 
 def _match(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Positions of equal hashes paired one to one (the first with the first, and so on)."""
-    a = pd.DataFrame({"hash": left, "n": pd.Series(left).groupby(left).cumcount().to_numpy(),
-                      "left": np.arange(len(left))})
-    b = pd.DataFrame({"hash": right, "n": pd.Series(right).groupby(right).cumcount().to_numpy(),
-                      "right": np.arange(len(right))})
+    a = pd.DataFrame(
+        {"hash": left, "n": pd.Series(left).groupby(left).cumcount().to_numpy(), "left": np.arange(len(left))}
+    )
+    b = pd.DataFrame(
+        {"hash": right, "n": pd.Series(right).groupby(right).cumcount().to_numpy(), "right": np.arange(len(right))}
+    )
     both = a.merge(b, on=["hash", "n"]).sort_values("left")
     return both["left"].to_numpy(dtype=np.int64), both["right"].to_numpy(dtype=np.int64)
 

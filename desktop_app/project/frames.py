@@ -53,12 +53,15 @@ def write_frame(connection: sqlite3.Connection, table: str, frame: pd.DataFrame)
     connection.execute(f"CREATE TABLE {quote(table)} ({declared or quote('__no_columns__')})")
     if len(frame) and encoded:
         placeholders = ", ".join("?" * len(encoded))
-        connection.executemany(f"INSERT INTO {quote(table)} VALUES ({placeholders})",
-                               zip(*(data for _, data, _ in encoded)))
+        connection.executemany(
+            f"INSERT INTO {quote(table)} VALUES ({placeholders})", zip(*(data for _, data, _ in encoded))
+        )
     return {
         "rows": len(frame),
-        "columns": [{"label": values.tag(label), "sql": name, **spec}
-                    for label, name, (_, _, spec) in zip(labels, names, encoded)],
+        "columns": [
+            {"label": values.tag(label), "sql": name, **spec}
+            for label, name, (_, _, spec) in zip(labels, names, encoded)
+        ],
         "columns_dtype": str(frame.columns.dtype),
         "columns_name": values.tag(frame.columns.name),
         "index": index_layout,
@@ -81,11 +84,15 @@ def read_frame(connection: sqlite3.Connection, table: str, layout: dict[str, Any
         index = pd.Index(_decode(list(data[-1]), index_layout["column"]), name=values.untag(index_layout["name"]))
     else:
         index = pd.RangeIndex(*index_layout["range"], name=values.untag(index_layout["name"]))
-    labels = pd.Index([values.untag(column["label"]) for column in columns], dtype=layout["columns_dtype"],
-                      name=values.untag(layout["columns_name"]))
+    labels = pd.Index(
+        [values.untag(column["label"]) for column in columns],
+        dtype=layout["columns_dtype"],
+        name=values.untag(layout["columns_name"]),
+    )
     # Series with an explicit dtype: a DataFrame made from bare arrays would infer `str` for text
-    series = {position: pd.Series(array, index=index, dtype=array.dtype, copy=False)
-              for position, array in enumerate(arrays)}
+    series = {
+        position: pd.Series(array, index=index, dtype=array.dtype, copy=False) for position, array in enumerate(arrays)
+    }
     frame = pd.DataFrame(series, index=index)
     frame.columns = labels
     return frame
@@ -94,8 +101,11 @@ def read_frame(connection: sqlite3.Connection, table: str, layout: dict[str, Any
 def _sql_names(labels: list[object]) -> list[str]:
     """The labels themselves where SQL can take them as they are; c0, c1, ... where it cannot."""
     folded = [label.casefold() if isinstance(label, str) else None for label in labels]
-    usable = (all(isinstance(label, str) and label and "\x00" not in label for label in labels)
-              and len(set(folded)) == len(folded) and INDEX_COLUMN.casefold() not in folded)
+    usable = (
+        all(isinstance(label, str) and label and "\x00" not in label for label in labels)
+        and len(set(folded)) == len(folded)
+        and INDEX_COLUMN.casefold() not in folded
+    )
     return [str(label) for label in labels] if usable else [f"c{position}" for position in range(len(labels))]
 
 
@@ -106,8 +116,12 @@ def _encode(series: pd.Series, label: object) -> tuple[str, list[Any], dict[str,
     if isinstance(dtype, pd.CategoricalDtype):
         codes = series.cat.codes.to_numpy()
         categories = dtype.categories
-        spec.update(store="category", ordered=bool(dtype.ordered), categories_dtype=str(categories.dtype),
-                    categories=[values.tag(value) for value in categories.tolist()])
+        spec.update(
+            store="category",
+            ordered=bool(dtype.ordered),
+            categories_dtype=str(categories.dtype),
+            categories=[values.tag(value) for value in categories.tolist()],
+        )
         return "INTEGER", _with_nulls(codes.tolist(), codes < 0), spec
     if isinstance(dtype, pd.StringDtype):
         spec.update(store="string", storage=dtype.storage, na="nan" if dtype.na_value is not pd.NA else "na")
@@ -154,10 +168,16 @@ def _encode_objects(array: np.ndarray, spec: dict[str, Any]) -> tuple[str, list[
     mask = pd.isna(array)
     missing_kinds = {_missing_kind(value) for value in array[mask]}
     present = array[~mask]
-    plain = len(missing_kinds) <= 1 and None not in missing_kinds and (
-        infer_dtype(present, skipna=False) in ("string", "empty")
-        or all(type(value) is str or (type(value) is int and _INT64[0] <= value <= _INT64[1]) or type(value) is float
-               for value in present)
+    plain = (
+        len(missing_kinds) <= 1
+        and None not in missing_kinds
+        and (
+            infer_dtype(present, skipna=False) in ("string", "empty")
+            or all(
+                type(value) is str or (type(value) is int and _INT64[0] <= value <= _INT64[1]) or type(value) is float
+                for value in present
+            )
+        )
     )
     if plain:
         spec.update(store="plain", missing=next(iter(missing_kinds), "none"))

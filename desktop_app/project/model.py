@@ -85,8 +85,9 @@ class Project:
 
     # --- imported files ---------------------------------------------------------
 
-    def make_import(self, result: ImportResult, source_path: str | Path,
-                    replacing: ImportedFile | None = None) -> ImportedFile:
+    def make_import(
+        self, result: ImportResult, source_path: str | Path, replacing: ImportedFile | None = None
+    ) -> ImportedFile:
         """`result` as an import of this project, not yet added (the window adds it through its undo stack).
 
         `replacing`: the import this one will take the place of; the new one keeps its id.
@@ -101,20 +102,31 @@ class Project:
     def add_import(self, result: ImportResult, source_path: str | Path) -> ImportedFile:
         imported = self.make_import(result, source_path)
         self.imports.append(imported)
-        self.record(f"Imported {imported.provenance.file}", import_id=imported.id,
-                    sha256=imported.provenance.sha256, rows=imported.rows)
+        self.record(
+            f"Imported {imported.provenance.file}",
+            import_id=imported.id,
+            sha256=imported.provenance.sha256,
+            rows=imported.rows,
+        )
         return imported
 
-    def replace_import(self, import_id: int, result: ImportResult,
-                       source_path: str | Path | None = None) -> ImportChanges:
+    def replace_import(
+        self, import_id: int, result: ImportResult, source_path: str | Path | None = None
+    ) -> ImportChanges:
         """Put a new reading of a file in the place of the old one; say what changed in it."""
         old = self.get_import(import_id)
         new = self.make_import(result, source_path if source_path is not None else old.source_path, replacing=old)
         self.imports[self.imports.index(old)] = new
         changes = self.compare(old, new)
-        self.record(f"Imported {new.provenance.file} again", import_id=import_id,
-                    sha256_before=old.provenance.sha256, sha256=new.provenance.sha256,
-                    added=changes.added, removed=changes.removed, changed=changes.changed)
+        self.record(
+            f"Imported {new.provenance.file} again",
+            import_id=import_id,
+            sha256_before=old.provenance.sha256,
+            sha256=new.provenance.sha256,
+            added=changes.added,
+            removed=changes.removed,
+            changed=changes.changed,
+        )
         return changes
 
     def remove_import(self, import_id: int) -> ImportedFile:
@@ -140,8 +152,12 @@ class Project:
 
     def frame(self, kind: ReturnKind) -> pd.DataFrame:
         """Every sheet of `kind` in every import, in import order, as one frame (empty, with its columns, if none)."""
-        frames = [sheet.frame for imported in self.imports for sheet in imported.sheets
-                  if sheet.kind is kind and sheet.frame is not None and len(sheet.frame)]
+        frames = [
+            sheet.frame
+            for imported in self.imports
+            for sheet in imported.sheets
+            if sheet.kind is kind and sheet.frame is not None and len(sheet.frame)
+        ]
         return pd.concat(frames, ignore_index=True) if frames else conform_return(kind, pd.DataFrame())
 
     @property
@@ -169,15 +185,21 @@ class Project:
     def remember_mapping(self, labels: list[str], kind: ReturnKind | None, columns: dict[str, str]) -> None:
         """Keep a column mapping with the report, so that a colleague's copy maps the same files the same way."""
         entry = {"kind": kind.value if kind else None, "labels": list(labels), "columns": dict(columns)}
-        self._set(self.mappings, shape_key(labels), entry, f"Mapped the columns of {' | '.join(labels)[:60]}",
-                  labels=list(labels))
+        self._set(
+            self.mappings,
+            shape_key(labels),
+            entry,
+            f"Mapped the columns of {' | '.join(labels)[:60]}",
+            labels=list(labels),
+        )
 
     def mapping_memory(self) -> MappingMemory:
         """The project's mappings as a MappingMemory for the Importer (held in memory, never written)."""
         memory = MappingMemory()
         for entry in self.mappings.values():
-            memory.remember(entry["labels"], ReturnKind(entry["kind"]) if entry.get("kind") else None,
-                            entry.get("columns", {}))
+            memory.remember(
+                entry["labels"], ReturnKind(entry["kind"]) if entry.get("kind") else None, entry.get("columns", {})
+            )
         return memory
 
     def record(self, description: str, **data: Any) -> Edit:

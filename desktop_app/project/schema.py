@@ -82,29 +82,50 @@ def _from_0(connection: sqlite3.Connection) -> None:
     parts = {key: json.loads(value) for key, value in connection.execute("SELECT key, value FROM project")}
     connection.execute("ALTER TABLE sheets RENAME TO sheets_v0")
     connection.executescript(TABLES)
-    connection.executemany("INSERT INTO meta VALUES (?, ?)", [
-        ("application", "Scrutiny Studio"), ("app_version", parts.get("app_version", "")),
-        ("saved_at", parts.get("saved_at", "")), ("project_uid", parts.get("uid", "")),
-    ])
+    connection.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("application", "Scrutiny Studio"),
+            ("app_version", parts.get("app_version", "")),
+            ("saved_at", parts.get("saved_at", "")),
+            ("project_uid", parts.get("uid", "")),
+        ],
+    )
     for table in ("settings", "cover", "sections"):
         items = parts.get(table, {})
-        connection.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", [
-            (name, json.dumps(value, ensure_ascii=False) if table == "settings" else value, position)
-            for position, (name, value) in enumerate(items.items())
-        ])
-    notes = [(indicator, name, text) for indicator, fields in parts.get("notes", {}).items()
-             for name, text in fields.items()]
-    connection.executemany("INSERT INTO indicator_notes VALUES (?, ?, ?, ?)",
-                           [(*note, position) for position, note in enumerate(notes)])
-    connection.executemany("INSERT INTO mappings VALUES (?, ?, ?, ?, ?)", [
-        (shape, entry.get("kind"), json.dumps(entry.get("labels", []), ensure_ascii=False),
-         json.dumps(entry.get("columns", {}), ensure_ascii=False), position)
-        for position, (shape, entry) in enumerate(parts.get("mappings", {}).items())
-    ])
-    connection.executemany("INSERT INTO history VALUES (?, ?, ?, ?)", [
-        (position, edit["at"], edit["description"], json.dumps(edit.get("data", {}), ensure_ascii=False))
-        for position, edit in enumerate(parts.get("history", []))
-    ])
+        connection.executemany(
+            f"INSERT INTO {table} VALUES (?, ?, ?)",
+            [
+                (name, json.dumps(value, ensure_ascii=False) if table == "settings" else value, position)
+                for position, (name, value) in enumerate(items.items())
+            ],
+        )
+    notes = [
+        (indicator, name, text) for indicator, fields in parts.get("notes", {}).items() for name, text in fields.items()
+    ]
+    connection.executemany(
+        "INSERT INTO indicator_notes VALUES (?, ?, ?, ?)", [(*note, position) for position, note in enumerate(notes)]
+    )
+    connection.executemany(
+        "INSERT INTO mappings VALUES (?, ?, ?, ?, ?)",
+        [
+            (
+                shape,
+                entry.get("kind"),
+                json.dumps(entry.get("labels", []), ensure_ascii=False),
+                json.dumps(entry.get("columns", {}), ensure_ascii=False),
+                position,
+            )
+            for position, (shape, entry) in enumerate(parts.get("mappings", {}).items())
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO history VALUES (?, ?, ?, ?)",
+        [
+            (position, edit["at"], edit["description"], json.dumps(edit.get("data", {}), ensure_ascii=False))
+            for position, edit in enumerate(parts.get("history", []))
+        ],
+    )
     connection.execute("""
         INSERT INTO imports (id, position, file, size, modified, sha256, source_path, imported_at)
         SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1, name, size, modified, hash, path, imported_at FROM files""")
@@ -114,13 +135,27 @@ def _from_0(connection: sqlite3.Connection) -> None:
         SELECT file_id, position, sheet, kind, header_row, columns, labels, hidden, frame_table, frame_layout
         FROM sheets_v0""")
     for import_id, sheet_position, problems in connection.execute(
-            "SELECT file_id, position, problems FROM sheets_v0").fetchall():
-        connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            (import_id, sheet_position, position, problem["severity"], problem["message"], problem.get("file", ""),
-             problem.get("sheet", ""), problem.get("row"), problem.get("column", ""), problem.get("cell", ""),
-             problem.get("value", ""))
-            for position, problem in enumerate(json.loads(problems))
-        ])
+        "SELECT file_id, position, problems FROM sheets_v0"
+    ).fetchall():
+        connection.executemany(
+            "INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    import_id,
+                    sheet_position,
+                    position,
+                    problem["severity"],
+                    problem["message"],
+                    problem.get("file", ""),
+                    problem.get("sheet", ""),
+                    problem.get("row"),
+                    problem.get("column", ""),
+                    problem.get("cell", ""),
+                    problem.get("value", ""),
+                )
+                for position, problem in enumerate(json.loads(problems))
+            ],
+        )
     connection.executescript("DROP TABLE sheets_v0; DROP TABLE files; DROP TABLE project;")
 
 

@@ -58,8 +58,19 @@ _TEMPORARY_SUFFIX = ".saving"
 _STALE_TEMPORARY_SECONDS = 3600
 
 __all__ = [
-    "MIGRATIONS", "PROJECT_SUFFIX", "SCHEMA_VERSION", "ProjectFileError", "Recovery", "discard_recovery", "load",
-    "load_recovery", "pending_recoveries", "pending_recovery", "recovery_newer", "recovery_path", "save",
+    "MIGRATIONS",
+    "PROJECT_SUFFIX",
+    "SCHEMA_VERSION",
+    "ProjectFileError",
+    "Recovery",
+    "discard_recovery",
+    "load",
+    "load_recovery",
+    "pending_recoveries",
+    "pending_recovery",
+    "recovery_newer",
+    "recovery_path",
+    "save",
     "save_recovery",
 ]
 
@@ -123,22 +134,33 @@ def _write_database(connection: sqlite3.Connection, project: Project, extra_meta
         **extra_meta,
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    connection.executemany("INSERT INTO settings VALUES (?, ?, ?)",
-                           [(key, values.dumps(value), n) for n, (key, value) in enumerate(project.settings.items())])
+    connection.executemany(
+        "INSERT INTO settings VALUES (?, ?, ?)",
+        [(key, values.dumps(value), n) for n, (key, value) in enumerate(project.settings.items())],
+    )
     for table, texts in (("cover", project.cover), ("sections", project.sections)):
-        connection.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)",
-                               [(name, text, n) for n, (name, text) in enumerate(texts.items())])
-    notes = [(indicator, name, text) for indicator, fields in project.indicator_notes.items()
-             for name, text in fields.items()]
-    connection.executemany("INSERT INTO indicator_notes VALUES (?, ?, ?, ?)",
-                           [(*note, n) for n, note in enumerate(notes)])
-    connection.executemany("INSERT INTO mappings VALUES (?, ?, ?, ?, ?)", [
-        (shape, entry.get("kind"), values.dumps(entry.get("labels", [])), values.dumps(entry.get("columns", {})), n)
-        for n, (shape, entry) in enumerate(project.mappings.items())
-    ])
-    connection.executemany("INSERT INTO history VALUES (?, ?, ?, ?)", [
-        (n, edit.at, edit.description, values.dumps(edit.data)) for n, edit in enumerate(project.history)
-    ])
+        connection.executemany(
+            f"INSERT INTO {table} VALUES (?, ?, ?)", [(name, text, n) for n, (name, text) in enumerate(texts.items())]
+        )
+    notes = [
+        (indicator, name, text)
+        for indicator, fields in project.indicator_notes.items()
+        for name, text in fields.items()
+    ]
+    connection.executemany(
+        "INSERT INTO indicator_notes VALUES (?, ?, ?, ?)", [(*note, n) for n, note in enumerate(notes)]
+    )
+    connection.executemany(
+        "INSERT INTO mappings VALUES (?, ?, ?, ?, ?)",
+        [
+            (shape, entry.get("kind"), values.dumps(entry.get("labels", [])), values.dumps(entry.get("columns", {})), n)
+            for n, (shape, entry) in enumerate(project.mappings.items())
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO history VALUES (?, ?, ?, ?)",
+        [(n, edit.at, edit.description, values.dumps(edit.data)) for n, edit in enumerate(project.history)],
+    )
     for n, imported in enumerate(project.imports):
         _write_import(connection, imported, n)
     connection.execute("COMMIT")
@@ -150,24 +172,58 @@ def _statements(script: str) -> list[str]:
 
 def _write_import(connection: sqlite3.Connection, imported: ImportedFile, position: int) -> None:
     provenance = imported.provenance
-    connection.execute("INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
-        int(imported.id), position, provenance.file, int(provenance.size), provenance.modified, provenance.sha256,
-        imported.source_path, imported.imported_at,
-    ))
+    connection.execute(
+        "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            int(imported.id),
+            position,
+            provenance.file,
+            int(provenance.size),
+            provenance.modified,
+            provenance.sha256,
+            imported.source_path,
+            imported.imported_at,
+        ),
+    )
     for sheet_position, sheet in enumerate(imported.sheets):
         table = layout = None
         if sheet.frame is not None:
             table = frame_table(imported.id, sheet_position)
             layout = values.dumps(write_frame(connection, table, sheet.frame))
-        connection.execute("INSERT INTO sheets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (
-            imported.id, sheet_position, sheet.sheet, sheet.kind.value if sheet.kind else None, _int(sheet.header_row),
-            values.dumps(sheet.columns), values.dumps(sheet.labels), int(sheet.hidden), table, layout,
-        ))
-        connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            (imported.id, sheet_position, n, problem.severity.value, problem.message, problem.file, problem.sheet,
-             _int(problem.row), problem.column, problem.cell, problem.value)
-            for n, problem in enumerate(sheet.problems)
-        ])
+        connection.execute(
+            "INSERT INTO sheets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                imported.id,
+                sheet_position,
+                sheet.sheet,
+                sheet.kind.value if sheet.kind else None,
+                _int(sheet.header_row),
+                values.dumps(sheet.columns),
+                values.dumps(sheet.labels),
+                int(sheet.hidden),
+                table,
+                layout,
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    imported.id,
+                    sheet_position,
+                    n,
+                    problem.severity.value,
+                    problem.message,
+                    problem.file,
+                    problem.sheet,
+                    _int(problem.row),
+                    problem.column,
+                    problem.cell,
+                    problem.value,
+                )
+                for n, problem in enumerate(sheet.problems)
+            ],
+        )
 
 
 def _int(number: int | None) -> int | None:
@@ -242,7 +298,7 @@ def _remove_stale_temporaries(path: Path) -> None:
 
 
 def _utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 # --- opening -----------------------------------------------------------------------
@@ -277,8 +333,10 @@ def _open(path: Path) -> sqlite3.Connection:
             raise ProjectFileError(path, "is not a Scrutiny Studio project (it is a database made by another program)")
         if version > SCHEMA_VERSION:
             raise ProjectFileError(
-                path, f"was saved by a newer version of Scrutiny Studio (project format {version}; this version "
-                      f"opens format {SCHEMA_VERSION} and older): update Scrutiny Studio to open it")
+                path,
+                f"was saved by a newer version of Scrutiny Studio (project format {version}; this version "
+                f"opens format {SCHEMA_VERSION} and older): update Scrutiny Studio to open it",
+            )
         check = connection.execute("PRAGMA quick_check").fetchall()
         if check != [("ok",)]:
             raise ProjectFileError(path, f"is damaged and cannot be opened ({check[0][0]})")
@@ -317,8 +375,11 @@ def _check_header(path: Path, data: bytes) -> None:
         if _SQLITE_HEADER.startswith(data[:16]) and len(data) < 100:
             raise ProjectFileError(path, "is damaged: it ends after a few bytes (was it copied only in part?)")
         if data.startswith(b"PK\x03\x04"):
-            raise ProjectFileError(path, "is not a Scrutiny Studio project (it is a zip file, such as an Excel "
-                                         "workbook: import a return instead of opening it)")
+            raise ProjectFileError(
+                path,
+                "is not a Scrutiny Studio project (it is a zip file, such as an Excel "
+                "workbook: import a return instead of opening it)",
+            )
         raise ProjectFileError(path, "is not a Scrutiny Studio project (it is not a database at all)")
     if len(data) < 100:
         raise ProjectFileError(path, "is damaged: it ends inside its header (was it copied only in part?)")
@@ -334,41 +395,62 @@ def _read_project(connection: sqlite3.Connection) -> Project:
     meta = dict(connection.execute("SELECT key, value FROM meta"))
     project = Project()
     project.uid = meta.get("project_uid") or project.uid
-    project.settings = {key: values.loads(value)
-                        for key, value in connection.execute("SELECT key, value FROM settings ORDER BY position")}
+    project.settings = {
+        key: values.loads(value)
+        for key, value in connection.execute("SELECT key, value FROM settings ORDER BY position")
+    }
     project.cover = dict(connection.execute("SELECT name, text FROM cover ORDER BY position"))
     project.sections = dict(connection.execute("SELECT name, text FROM sections ORDER BY position"))
     for indicator, name, text in connection.execute(
-            "SELECT indicator, name, text FROM indicator_notes ORDER BY position"):
+        "SELECT indicator, name, text FROM indicator_notes ORDER BY position"
+    ):
         project.indicator_notes.setdefault(indicator, {})[name] = text
     project.mappings = {
         shape: {"kind": kind, "labels": values.loads(labels), "columns": values.loads(columns)}
         for shape, kind, labels, columns in connection.execute(
-            "SELECT shape, kind, labels, columns FROM mappings ORDER BY position")
+            "SELECT shape, kind, labels, columns FROM mappings ORDER BY position"
+        )
     }
-    project.history = [Edit(at, description, values.loads(data)) for at, description, data in connection.execute(
-        "SELECT at, description, data FROM history ORDER BY position")]
+    project.history = [
+        Edit(at, description, values.loads(data))
+        for at, description, data in connection.execute("SELECT at, description, data FROM history ORDER BY position")
+    ]
     problems: dict[tuple[int, int], list[Problem]] = {}
     for import_id, sheet_position, *fields in connection.execute(
-            "SELECT import_id, sheet_position, severity, message, file, sheet, row, column_name, cell, value"
-            " FROM problems ORDER BY import_id, sheet_position, position"):
+        "SELECT import_id, sheet_position, severity, message, file, sheet, row, column_name, cell, value"
+        " FROM problems ORDER BY import_id, sheet_position, position"
+    ):
         severity, *rest = fields
         problems.setdefault((import_id, sheet_position), []).append(Problem(Severity(severity), *rest))
     sheets: dict[int, list[SheetImport]] = {}
     for import_id, position, name, kind, header_row, columns, labels, hidden, table, layout in connection.execute(
-            "SELECT import_id, position, sheet, kind, header_row, columns, labels, hidden, frame_table, frame_layout"
-            " FROM sheets ORDER BY import_id, position").fetchall():
+        "SELECT import_id, position, sheet, kind, header_row, columns, labels, hidden, frame_table, frame_layout"
+        " FROM sheets ORDER BY import_id, position"
+    ).fetchall():
         frame = read_frame(connection, table, values.loads(layout)) if table else None
-        sheets.setdefault(import_id, []).append(SheetImport(
-            name, ReturnKind(kind) if kind else None, header_row, values.loads(columns), values.loads(labels),
-            frame, problems.get((import_id, position), []), bool(hidden),
-        ))
+        sheets.setdefault(import_id, []).append(
+            SheetImport(
+                name,
+                ReturnKind(kind) if kind else None,
+                header_row,
+                values.loads(columns),
+                values.loads(labels),
+                frame,
+                problems.get((import_id, position), []),
+                bool(hidden),
+            )
+        )
     for import_id, file, size, modified, sha256, source_path, imported_at in connection.execute(
-            "SELECT id, file, size, modified, sha256, source_path, imported_at FROM imports ORDER BY position"):
-        project.imports.append(ImportedFile(import_id, Provenance(file, size, modified, sha256), source_path,
-                                            imported_at, sheets.get(import_id, [])))
-    project.next_import_id = max([int(meta.get("next_import_id") or 1),
-                                  *(imported.id + 1 for imported in project.imports)])
+        "SELECT id, file, size, modified, sha256, source_path, imported_at FROM imports ORDER BY position"
+    ):
+        project.imports.append(
+            ImportedFile(
+                import_id, Provenance(file, size, modified, sha256), source_path, imported_at, sheets.get(import_id, [])
+            )
+        )
+    project.next_import_id = max(
+        [int(meta.get("next_import_id") or 1), *(imported.id + 1 for imported in project.imports)]
+    )
     return project
 
 
@@ -494,8 +576,8 @@ def _instant(text: str) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(text)
     except (TypeError, ValueError):
-        return dt.datetime.min.replace(tzinfo=dt.timezone.utc)
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _path_key(path: str | Path) -> str:
