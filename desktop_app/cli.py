@@ -161,7 +161,7 @@ def _page_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _page_options(args: argparse.Namespace):
-    from desktop_app.pdf.document import PageOptions
+    from desktop_app.report.model import PageOptions
 
     return PageOptions(args.agenda_item, args.first_page, args.start_on_odd)
 
@@ -216,7 +216,7 @@ def _summary_of_log(args: argparse.Namespace):
 
 def _complaints_report(args: argparse.Namespace) -> int:
     from desktop_app.pdf.complaints_report import write_complaints_report  # ReportLab only when needed
-    from desktop_app.pdf.text import load_report_text
+    from desktop_app.report.text import load_report_text
 
     read = _summary_of_log(args)
     if read is None:
@@ -412,7 +412,7 @@ def _problem_record(problem) -> dict:
 
 
 def indicators_text(calculated) -> str:
-    from desktop_app.domain.indicators import format_value
+    from desktop_app.domain.formatting import format_value
 
     arrows = {"up": "▲", "down": "▼", "same": "-"}
     lines = []

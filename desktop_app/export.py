@@ -18,7 +18,7 @@ def export_complaints_report(
 ) -> str:
     """The Annual Complaints Report appendix written to `out` (atomically)."""
     from desktop_app.pdf.complaints_report import write_complaints_report
-    from desktop_app.pdf.document import PageOptions
+    from desktop_app.report.model import PageOptions
 
     progress(0.2, "Laying out the pages")
     write_complaints_report(
@@ -31,8 +31,8 @@ def export_complaints_report(
 def export_performance_report(results, weekly, monthly, out: str, options=None, progress: Progress = _silent) -> str:
     """The performance appendix (with the author's commentary and statuses in `results`) written to `out`."""
     from desktop_app.domain.indicators import load_catalogue
-    from desktop_app.pdf.document import PageOptions
     from desktop_app.pdf.performance_report import write_performance_report
+    from desktop_app.report.model import PageOptions
 
     progress(0.2, "Laying out the pages")
     write_performance_report(
@@ -51,7 +51,7 @@ def preview_complaints_report(
     import pypdfium2
 
     from desktop_app.pdf.complaints_report import render_complaints_report
-    from desktop_app.pdf.document import PageOptions
+    from desktop_app.report.model import PageOptions
 
     progress(0.1, "Laying out the pages")
     pdf = pypdfium2.PdfDocument(

@@ -340,7 +340,7 @@ class _SelfTest:
 
     def write_performance_report(self) -> str:
         from desktop_app.domain.returns import ReturnKind
-        from desktop_app.pdf.document import PageOptions
+        from desktop_app.report.model import PageOptions
 
         self.needs_import()
         from desktop_app.pdf.performance_report import write_performance_report as write

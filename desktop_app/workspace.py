@@ -153,7 +153,7 @@ class Workspace:
 
     def report_text(self):
         """The Annual Complaints Report's words: the text file's, with the author's sections over them."""
-        from desktop_app.pdf.text import load_report_text
+        from desktop_app.report.text import load_report_text
 
         text = self._cached("text file", None, load_report_text)
         key = json.dumps(self.project.sections, sort_keys=True)
@@ -161,7 +161,8 @@ class Workspace:
 
     def figures(self) -> dict[str, str]:
         """Every live figure by name, formatted as the appendix prints it (empty without a complaints log)."""
-        from desktop_app.pdf.figures import Formatter, report_figures
+        from desktop_app.domain.formatting import Formatter
+        from desktop_app.report.complaints_figures import report_figures
 
         summary = self.complaints()
         if summary is None:

@@ -211,7 +211,7 @@ def test_a_project_without_a_complaints_log_says_what_to_do(make_window):  # noq
 
 
 def test_a_new_project_empties_the_tab_and_a_broken_text_file_is_reported_in_it(window, tab, monkeypatch):
-    from desktop_app.pdf.text import ReportTextError
+    from desktop_app.report.text import ReportTextError
 
     def broken():
         raise ReportTextError("complaints_report_text.toml: [tables] has no 'stages_total'")

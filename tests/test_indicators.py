@@ -9,14 +9,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from desktop_app.domain.formatting import ARROWS, format_change, format_value
 from desktop_app.domain.indicators import (
-    ARROWS,
     Catalogue,
     IndicatorResults,
     IndicatorReturns,
     calculate_indicators,
-    format_change,
-    format_value,
     load_catalogue,
 )
 from desktop_app.domain.quartiles import MARKS

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from desktop_app.domain.formatting import format_change, format_value
 from desktop_app.domain.indicators import (
     Catalogue,
     IndicatorDefinition,
@@ -16,8 +17,6 @@ from desktop_app.domain.indicators import (
     IndicatorReturns,
     StatusRule,
     calculate_indicators,
-    format_change,
-    format_value,
     load_catalogue,
 )
 from desktop_app.domain.quartiles import quartile_position

@@ -13,14 +13,15 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.domain.complaints import summarise
+from desktop_app.domain.formatting import Formatter, round_half_up
 from desktop_app.domain.periods import Period
 from desktop_app.excel.complaints_log import read_complaints_log
 from desktop_app.paths import RESOURCES, SAMPLE_COMPLAINTS_LOG
 from desktop_app.pdf.complaints_report import render_complaints_report, write_complaints_report
-from desktop_app.pdf.document import PageOptions
-from desktop_app.pdf.figures import Formatter, report_figures, round_half_up
 from desktop_app.pdf.style import StyleError, load_style
-from desktop_app.pdf.text import ReportTextError, UnknownPlaceholderError, fill, load_report_text
+from desktop_app.report.complaints_figures import report_figures
+from desktop_app.report.model import PageOptions
+from desktop_app.report.text import ReportTextError, UnknownPlaceholderError, fill, load_report_text
 from tests.factories import case, date, log_of
 
 YEAR_2022 = Period(date("2022-04-01"), date("2023-03-31"))

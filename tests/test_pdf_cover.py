@@ -22,7 +22,7 @@ from desktop_app.pdf.cover import (
     render_cover_report,
     write_cover_report,
 )
-from desktop_app.pdf.document import PageOptions
+from desktop_app.report.model import PageOptions
 
 APPENDIX = "Appendix A – Social Care Performance Report"
 SEFTON_LABELS = [  # seed 002 lines 2283-2345, in the order the sheet prints them

@@ -17,7 +17,6 @@ from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
 from desktop_app.paths import RESOURCES, SAMPLE_DATA
 from desktop_app.pdf.charts import nice_step
-from desktop_app.pdf.document import PageOptions
 from desktop_app.pdf.performance_report import (
     PerformanceTextError,
     load_performance_text,
@@ -26,7 +25,8 @@ from desktop_app.pdf.performance_report import (
     weekly_results,
     write_performance_report,
 )
-from desktop_app.pdf.text import UnknownPlaceholderError
+from desktop_app.report.model import PageOptions
+from desktop_app.report.text import UnknownPlaceholderError
 
 RETURNS = [
     "childrens_performance_2023.xlsx",

@@ -4,7 +4,7 @@ It takes the returns of desktop_app.domain.returns (indicators, monthly series,
 survey, benchmark quartiles and members, population) and the catalogue
 (resources/indicator_catalogue.toml). Every figure is worked out for all
 indicators at once with merges and group-bys and kept at full precision:
-rounding happens once, in format_value, when a figure is shown.
+rounding happens once, in domain.formatting, when a figure is shown.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from pathlib import Path
 
@@ -55,7 +54,6 @@ HORIZONS = {
     "year": pd.DateOffset(years=1),
 }
 NEAR_DAYS = 3
-ARROWS = {"up": "▲", "down": "▼", "same": "-"}
 
 #: The indicators table, one row per indicator. Figures are unrounded; `decimals` says how
 #: many places to show. `change` is value - previous in the indicator's unit (points for a
@@ -923,49 +921,3 @@ def _shown(frame: pd.DataFrame) -> pd.DataFrame:
     shown = frame.assign(polarity=frame["polarity"].where(frame["polarity"].isin(["high", "low"]), None))
     shown[text] = shown[text].astype(object).where(shown[text].notna(), None)
     return shown.assign(row=shown["row"].astype("Int64"))
-
-
-# --- presentation ------------------------------------------------------------------------
-
-_BEFORE = {"gbp": "£"}
-_AFTER = {"percent": "%"}
-
-
-def format_value(value: float | None, unit: str | None, decimals: int) -> str:
-    """A figure as the papers print it: '£2,703,204', '28.4%', '114.1', '14,213'; '' where missing.
-
-    The one place a figure is rounded: half away from zero, as Excel rounds,
-    on its shortest decimal form (so 114.05 shows as 114.1).
-    """
-    if value is None or pd.isna(value):
-        return ""
-    rounded = _rounded(value, decimals)
-    sign = "-" if rounded < 0 else ""
-    return f"{sign}{_BEFORE.get(unit, '')}{abs(rounded):,.{decimals}f}{_AFTER.get(unit, '')}"
-
-
-def format_change(
-    change: float | None,
-    change_pct: float | None,
-    unit: str | None,
-    decimals: int,
-    direction: str | None = None,
-    pct_decimals: int = 1,
-) -> str:
-    """A change card's change: '▲ £5,975 (+0.2%)', '▼ -£1 (-0.2%)'; a percentage changes by points: '▼ -1.4pp'.
-
-    The arrow is `direction`'s (which allows for a tolerance), else the change's sign.
-    """
-    if change is None or pd.isna(change):
-        return ""
-    direction = direction or ("up" if change > 0 else "down" if change < 0 else "same")
-    points = unit == "percent"
-    amount = f"{format_value(change, None, decimals)}pp" if points else format_value(change, unit, decimals)
-    if change_pct is None or pd.isna(change_pct):
-        return f"{ARROWS[direction]} {amount}"
-    plus = "+" if _rounded(change_pct, pct_decimals) > 0 else ""
-    return f"{ARROWS[direction]} {amount} ({plus}{format_value(change_pct, None, pct_decimals)}%)"
-
-
-def _rounded(value: float, decimals: int) -> Decimal:
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)

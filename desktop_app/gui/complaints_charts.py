@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop_app.pdf.figures import round_half_up
+from desktop_app.domain.formatting import round_half_up
 
 # Colours that colour-blind readers can tell apart (Okabe-Ito blue and orange).
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")

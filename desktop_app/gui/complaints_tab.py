@@ -42,8 +42,8 @@ from desktop_app.gui.complaints_tables import (
     working_days_by_stage,
 )
 from desktop_app.gui.complaints_views import CasesList, FigureTable
-from desktop_app.pdf.figures import FigureError
-from desktop_app.pdf.text import fill
+from desktop_app.report.complaints_figures import FigureError
+from desktop_app.report.text import fill
 
 log = logging.getLogger("scrutiny.complaints")
 

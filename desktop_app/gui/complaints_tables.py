@@ -15,11 +15,12 @@ import numpy as np
 import pandas as pd
 
 from desktop_app.domain.calendar import WorkingCalendar
+from desktop_app.domain.complaint_measures import theme_names
 from desktop_app.domain.complaints import NOT_RECORDED, OMBUDSMAN, ComplaintsSummary, case_timeliness
 from desktop_app.domain.periods import Period
 from desktop_app.domain.rules import ComplaintRules
-from desktop_app.pdf.figures import keys_of, ombudsman_decision_keys, stage_key, theme_names
-from desktop_app.pdf.text import ReportText, fill
+from desktop_app.report.complaints_figures import keys_of, ombudsman_decision_keys, stage_key
+from desktop_app.report.text import ReportText, fill
 
 NO_DECISION = "No decision yet"  # as domain.complaints.ombudsman_table words a contact without one
 

@@ -22,7 +22,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop_app.domain.indicators import COMPARATOR_LABELS, format_value
+from desktop_app.domain.formatting import format_value
+from desktop_app.domain.indicators import COMPARATOR_LABELS
 from desktop_app.domain.rolling import WINDOW, rolling_12_months
 
 MAX_TICK_LABELS = 7

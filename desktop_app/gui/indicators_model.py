@@ -27,7 +27,8 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_app.domain.indicators import ARROWS, COMPARATOR_LABELS, IndicatorResults, format_change, format_value
+from desktop_app.domain.formatting import ARROWS, format_change, format_value
+from desktop_app.domain.indicators import COMPARATOR_LABELS, IndicatorResults
 from desktop_app.domain.quartiles import MARKS
 
 GROUP, STATUS, METRIC, PREVIOUS, CURRENT, SN, NW, ENGLAND, DIRECTION, JUDGEMENT, COMMENTARY, ACTION = range(12)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.indicators import format_value
+from desktop_app.domain.formatting import format_value
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.gui.dataframe_model import DataFrameModel

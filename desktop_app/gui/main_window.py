@@ -535,7 +535,7 @@ class MainWindow(QMainWindow):
 
     def page_options(self):
         """The agenda pack's conventions for this report: agenda item, first page number, odd-page start."""
-        from desktop_app.pdf.document import PageOptions
+        from desktop_app.report.model import PageOptions
 
         settings = self.project.settings
         return PageOptions(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -34,33 +33,10 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop_app.pdf.style import ReportStyle
+from desktop_app.report.model import PageOptions
 
 LANGUAGE = "en-GB"
 CREATOR = "Scrutiny Studio"
-
-
-@dataclass(frozen=True)
-class PageOptions:
-    """Where the appendix sits in the agenda pack.
-
-    `agenda_item`: shown as "Agenda Item N" at the top of every page (None:
-    no header). `first_page`: the pack's page number of the PDF's first page.
-    `start_on_odd`: where `first_page` is even, a "This page is intentionally
-    left blank" page comes first, so the title page falls on an odd (right-hand)
-    page.
-    """
-
-    agenda_item: str | int | None = None
-    first_page: int = 1
-    start_on_odd: bool = False
-
-    def __post_init__(self) -> None:
-        if isinstance(self.first_page, bool) or not isinstance(self.first_page, int) or self.first_page < 1:
-            raise ValueError(f"first_page must be a whole number of at least 1, not {self.first_page!r}")
-
-    @property
-    def needs_filler(self) -> bool:
-        return self.start_on_odd and self.first_page % 2 == 0
 
 
 class Heading(Paragraph):

@@ -54,15 +54,13 @@ from reportlab.platypus import (
     Table,
 )
 
+from desktop_app.domain.formatting import ARROWS, format_change, format_value
 from desktop_app.domain.indicators import (
-    ARROWS,
     HORIZONS,
     Catalogue,
     IndicatorResults,
     IndicatorReturns,
     calculate_indicators,
-    format_change,
-    format_value,
     load_catalogue,
 )
 from desktop_app.domain.quartiles import MARKS
@@ -70,18 +68,12 @@ from desktop_app.domain.resource_files import read_toml
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.paths import RESOURCES
 from desktop_app.pdf.charts import Series, monthly_counts_chart, rolling_percent_chart
-from desktop_app.pdf.document import (
-    AppendixDocTemplate,
-    Heading,
-    PageOptions,
-    contents,
-    title_page,
-    write_atomically,
-)
-from desktop_app.pdf.figures import key_of
+from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page, write_atomically
 from desktop_app.pdf.prose import inline, prose
 from desktop_app.pdf.style import COLOUR_NAMES, ReportStyle, load_style
-from desktop_app.pdf.text import ReportTextError, UnknownPlaceholderError, fill
+from desktop_app.report.complaints_figures import key_of
+from desktop_app.report.model import PageOptions
+from desktop_app.report.text import ReportTextError, UnknownPlaceholderError, fill
 
 DEFAULT_TEXT_FILE = RESOURCES / "performance_report_text.toml"
 

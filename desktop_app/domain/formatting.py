@@ -1,0 +1,144 @@
+"""How every figure is written, in one place: the PDF, the window, the command line and the prose all call these.
+
+Rounding is half away from zero, as Excel's ROUND does (Python's round() goes to
+the even neighbour: 12.5 would print 12), on the value's shortest decimal form
+(so 114.05 shows as 114.1). Values stay at full precision until they are
+written here. JSON output carries numbers, not text: `json_number` rounds a
+percentage there to one decimal place, by the same rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+NOT_APPLICABLE = "n/a"
+SUPPRESSED_PERCENT = "[c]"
+UP, DOWN, LEVEL = "▲", "▼", "▬"
+ARROWS = {"up": UP, "down": DOWN, "same": "-"}
+
+_BEFORE = {"gbp": "£"}
+_AFTER = {"percent": "%"}
+
+
+def missing(value: object) -> bool:
+    """None, pandas' NA or NaT, or a float NaN."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def half_up(value: float, places: int = 0) -> Decimal:
+    """`value` rounded half away from zero to `places` decimal places."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+
+
+def round_half_up(value: float, places: int = 0) -> str:
+    """12.5 -> '13', 28.42 -> '28': half away from zero, as Excel's ROUND."""
+    return str(half_up(value, places))
+
+
+def json_number(value: object, places: int | None = None) -> int | float | None:
+    """A JSON number, or None for missing; with `places`, rounded half up (a percentage: 1)."""
+    if missing(value):
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    if places is not None:
+        return float(half_up(number, places))
+    return int(number) if number.is_integer() else number
+
+
+def long_date(day: dt.date) -> str:
+    """'1 April 2022': the papers' way of writing a date."""
+    return f"{day.day} {day:%B %Y}"
+
+
+@dataclass(frozen=True)
+class Formatter:
+    """How a count, a percentage and a change are written.
+
+    With `suppress_below` (say 5), a count from 1 to 4 is written "<5", and a
+    percentage or change resting on such a count (as numerator or base) is
+    written "[c]". Zero is shown: it identifies nobody. Totals are not
+    suppressed, so a suppressed cell can sometimes be worked out from its row
+    or column: this is primary suppression only.
+    """
+
+    suppress_below: int | None = None
+
+    def hidden(self, count: int | None) -> bool:
+        return bool(self.suppress_below) and count is not None and 0 < count < (self.suppress_below or 0)
+
+    def count(self, value: object) -> str:
+        if missing(value):
+            return NOT_APPLICABLE
+        number = int(value)  # type: ignore[call-overload]
+        if self.hidden(number):
+            return f"<{self.suppress_below}"
+        return f"{number:,}"
+
+    def percent(self, value: object, counts: tuple[object, ...] = (), places: int = 0) -> str:
+        """`value` (0-100, full precision) rounded half up; `counts` are what it rests on."""
+        if missing(value):
+            return NOT_APPLICABLE
+        if any(self.hidden(None if missing(c) else int(c)) for c in counts):  # type: ignore[call-overload]
+            return SUPPRESSED_PERCENT
+        return f"{round_half_up(float(value), places)}%"  # type: ignore[arg-type]
+
+    def change(self, now: int, before: int, change_pct: object) -> tuple[str, str]:
+        """(arrow form, words) for a count that went from `before` to `now`."""
+        if self.hidden(now) or self.hidden(before):
+            return SUPPRESSED_PERCENT, "changed (figures too small to publish)"
+        if now == before:
+            return f"{LEVEL} 0%", "stayed the same"
+        if before == 0 or missing(change_pct):
+            return UP, f"increased from none to {self.count(now)}"
+        shown = round_half_up(abs(float(change_pct)), 0)  # type: ignore[arg-type]
+        arrow = UP if now > before else DOWN
+        verb = "increased" if now > before else "decreased"
+        if shown == "0":
+            return f"{arrow} <1%", f"{verb} by less than 1%"
+        return f"{arrow} {shown}%", f"{verb} by {shown}%"
+
+    def days(self, value: object) -> str:
+        if missing(value):
+            return NOT_APPLICABLE
+        return round_half_up(float(value), 1).removesuffix(".0")  # type: ignore[arg-type]
+
+
+def format_value(value: float | None, unit: str | None, decimals: int) -> str:
+    """A figure as the papers print it: '£2,703,204', '28.4%', '114.1', '14,213'; '' where missing."""
+    if missing(value):
+        return ""
+    rounded = half_up(value, decimals)  # type: ignore[arg-type]
+    sign = "-" if rounded < 0 else ""
+    return f"{sign}{_BEFORE.get(unit or '', '')}{abs(rounded):,.{decimals}f}{_AFTER.get(unit or '', '')}"
+
+
+def format_change(
+    change: float | None,
+    change_pct: float | None,
+    unit: str | None,
+    decimals: int,
+    direction: str | None = None,
+    pct_decimals: int = 1,
+) -> str:
+    """A change card's change: '▲ £5,975 (+0.2%)', '▼ -£1 (-0.2%)'; a percentage changes by points: '▼ -1.4pp'.
+
+    The arrow is `direction`'s (which allows for a tolerance), else the change's sign.
+    """
+    if change is None or missing(change):
+        return ""
+    direction = direction or ("up" if change > 0 else "down" if change < 0 else "same")
+    points = unit == "percent"
+    amount = f"{format_value(change, None, decimals)}pp" if points else format_value(change, unit, decimals)
+    if change_pct is None or missing(change_pct):
+        return f"{ARROWS[direction]} {amount}"
+    plus = "+" if half_up(change_pct, pct_decimals) > 0 else ""
+    return f"{ARROWS[direction]} {amount} ({plus}{format_value(change_pct, None, pct_decimals)}%)"
+
+
+#: Counts and percentages with nothing suppressed.
+UNSUPPRESSED = Formatter()

@@ -1,0 +1,293 @@
+"""Every figure of the Annual Complaints Report, formatted once, by name.
+
+`complaint_figures` is the one place where a figure of the Annual Complaints
+Report is turned into text: the prose placeholders ("{statutory_stage1_received}")
+and the table cells both read its result, so a number cannot say one thing in
+a sentence and another in a table (the published 2022-23 report said 69 in its
+introduction and 98 in its table). The values come from the domain at full
+precision (domain.complaints, domain.complaint_measures) and are written by
+domain.formatting, once, half up (as Excel rounds), to whole numbers unless a
+figure says otherwise.
+
+Names, with ROLE one of the report's procedures (`statutory`, `corporate`) and
+STAGE one of the procedure's stages in the rules (`stage1`, `stage2`, `stage3`,
+`ombudsman`):
+
+- period: period_label (2022-23), period_years (2022 - 2023), period_start,
+  period_end, as_of; with last year's data: last_year_label
+- ROLE_label, ROLE_regulations (from the rules)
+- ROLE_STAGE_label; ROLE_STAGE_limit, ROLE_STAGE_extended_limit,
+  ROLE_STAGE_acknowledgement_limit (from the rules, where the stage has them)
+- ROLE_STAGE_received, _finalised, _open, _overdue, _in_time, _in_time_pct,
+  _upheld, _upheld_pct, _decided, _median_days; ROLE_STAGE_pct_of_stage1 for
+  stages after Stage 2 (Stage 2's is ROLE_escalation_pct)
+- with last year's data: ROLE_STAGE_received_last_year, _in_time_pct_last_year,
+  _upheld_pct_last_year, _change ("increased by 48%"), _change_arrow ("▲ 48%")
+- ROLE_escalation_pct (and _last_year), ROLE_themes_received, ROLE_themes_upheld
+- theme_KEY_name, theme_KEY_ROLE_received, theme_KEY_ROLE_upheld,
+  theme_KEY_ROLE_share_pct (of the ROLE's Stage 1 complaints),
+  theme_KEY_upheld_pct (upheld of received, the report's procedures together),
+  theme_KEY_ROLE_received_last_year; KEY is the theme in lower case with
+  underscores ("Finance / Funding" -> finance_funding)
+- ombudsman_contacts (the report's procedures together), with last year's data
+  ombudsman_contacts_last_year, _change, _change_arrow;
+  ombudsman_decision_KEY_name, _contacts (and _contacts_last_year)
+- cared_for_complaints, complaints_all_procedures, cared_for_pct
+- every author-entered figure of the text file's [figures] table (a name
+  ending in _pct shows as a percentage); with front_door_contacts:
+  complaints_pct_of_contacts (statutory Stage 1 complaints, one decimal place)
+- suppress_below, where small counts are suppressed
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from desktop_app.domain.complaint_measures import (
+    STAGE_MEASURES,
+    change_pct,
+    ombudsman_counts,
+    ombudsman_decisions,
+    percent_of,
+    share_of_stage1,
+    stage_row,
+    theme_counts,
+    theme_names,
+)
+from desktop_app.domain.complaints import ComplaintsSummary
+from desktop_app.domain.formatting import NOT_APPLICABLE, UNSUPPRESSED, Formatter, long_date
+from desktop_app.domain.rules import ACKNOWLEDGEMENT, ComplaintRules
+from desktop_app.report.model import Figure
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_WHOLE_YEAR = re.compile(r"\d{4}-\d{2}")
+
+Put = Callable[..., None]
+
+
+def key_of(name: str) -> str:
+    """The placeholder form of a theme or decision: 'Finance / Funding' -> 'finance_funding'."""
+    return _NOT_WORD.sub("_", str(name).casefold()).strip("_") or "blank"
+
+
+def keys_of(names: list[str]) -> dict[str, str]:
+    """A distinct key per name (a second name with the same key gets _2, and so on)."""
+    keys: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        key = base = key_of(name)
+        number = 1
+        while key in taken:
+            number += 1
+            key = f"{base}_{number}"
+        taken.add(key)
+        keys[name] = key
+    return keys
+
+
+def stage_key(code: str) -> str:
+    """'1' -> 'stage1', 'ombudsman' -> 'ombudsman'."""
+    return f"stage{code}" if code.isdigit() else code
+
+
+def ombudsman_decision_keys(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict[str, str]:
+    """Decision -> placeholder key, this year's decisions first, then last year's."""
+    return keys_of(ombudsman_decisions(summary, procedures))
+
+
+class FigureError(ValueError):
+    """The report cannot be made from these figures (an unknown procedure, a clashing name)."""
+
+
+def report_figures(
+    summary: ComplaintsSummary,
+    rules: ComplaintRules,
+    procedures: Mapping[str, str],
+    entered: Mapping[str, int | float] | None = None,
+    formatter: Formatter = UNSUPPRESSED,
+) -> dict[str, str]:
+    """Every figure of the report as the text the appendix prints, by name."""
+    figures = complaint_figures(summary, rules, procedures, entered, formatter)
+    return {name: figure.text for name, figure in figures.items()}
+
+
+def complaint_figures(
+    summary: ComplaintsSummary,
+    rules: ComplaintRules,
+    procedures: Mapping[str, str],
+    entered: Mapping[str, int | float] | None = None,
+    formatter: Formatter = UNSUPPRESSED,
+) -> dict[str, Figure]:
+    """Every figure of the report, its value and its text, by name (see the module docstring for the names).
+
+    `procedures` maps a role ('statutory', 'corporate') to a procedure code of
+    the rules; `entered` holds the figures an author types in (front-door
+    contacts, compliments) that no complaints log records.
+    """
+    figures: dict[str, Figure] = {}
+
+    def put(name: str, text: str, value: object = None, unit: str | None = None) -> None:
+        if name in figures:
+            raise FigureError(f"two figures are named {{{name}}}")
+        shown = value if isinstance(value, (int, float, str)) or value is None else str(value)
+        figures[name] = Figure(name, text, shown, unit)
+
+    period = summary.period
+    put("period_label", period.label, period.label)
+    put("period_years", _period_years(summary))
+    put("period_start", long_date(period.start), period.start.isoformat(), "date")
+    put("period_end", long_date(period.end), period.end.isoformat(), "date")
+    put("as_of", long_date(summary.as_of), summary.as_of.isoformat(), "date")
+    if summary.previous is not None:
+        put("last_year_label", summary.previous.period.label, summary.previous.period.label)
+
+    for role, procedure in procedures.items():
+        if procedure not in rules.procedures:
+            raise FigureError(
+                f"the report's {role} procedure {procedure!r} is not in the rules "
+                f"(they define {', '.join(rules.procedures)})"
+            )
+        _procedure_figures(put, role, procedure, summary, rules, formatter)
+    _theme_figures(put, summary, procedures, formatter)
+    _ombudsman_figures(put, summary, procedures, formatter)
+
+    if formatter.suppress_below:
+        put("suppress_below", str(formatter.suppress_below), formatter.suppress_below, "count")
+    cared = summary.cared_for
+    put("cared_for_complaints", formatter.count(cared["count"]), cared["count"], "count")
+    put("complaints_all_procedures", formatter.count(cared["of"]), cared["of"], "count")
+    put("cared_for_pct", formatter.percent(cared["pct"], (cared["count"], cared["of"])), cared["pct"], "percent")
+
+    for name, value in (entered or {}).items():
+        if name in figures:
+            raise FigureError(f"the entered figure {name!r} has the name of a figure from the log; rename it")
+        if name.endswith("_pct"):
+            put(name, formatter.percent(value), value, "percent")
+        else:
+            put(name, formatter.count(value), value, "count")
+    if entered and "front_door_contacts" in entered and "statutory" in procedures:
+        received = int(stage_row(summary.stages, procedures["statutory"], "1")["received"])  # type: ignore[call-overload]
+        share = percent_of(received, entered["front_door_contacts"])
+        put("complaints_pct_of_contacts", formatter.percent(share, (received,), places=1), share, "percent")
+    return figures
+
+
+# --- the parts -------------------------------------------------------------
+
+
+def _period_years(summary: ComplaintsSummary) -> str:
+    """'2022 - 2023' for a whole reporting year (the title's form), else the two dates."""
+    period = summary.period
+    if _WHOLE_YEAR.fullmatch(period.label):
+        return f"{period.start.year} - {period.end.year}"
+    return f"{long_date(period.start)} to {long_date(period.end)}"
+
+
+def _procedure_figures(
+    put: Put, role: str, procedure: str, summary: ComplaintsSummary, rules: ComplaintRules, fmt: Formatter
+) -> None:
+    spec = rules.procedures[procedure]
+    put(f"{role}_label", spec.label)
+    put(f"{role}_regulations", spec.regulations)
+    previous = summary.previous
+    changes = {}
+    if previous is not None:
+        yoy = summary.year_on_year()
+        changes = {row["stage"]: row for row in yoy[yoy["procedure"] == procedure].to_dict("records")}
+
+    for code, stage in spec.stages.items():
+        name = f"{role}_{stage_key(code)}"
+        row = stage_row(summary.stages, procedure, code)
+        put(f"{name}_label", stage.label)
+        if stage.response is not None:
+            put(f"{name}_limit", str(stage.response.limit), stage.response.limit, "days")
+            if stage.response.extended_limit is not None:
+                limit = stage.response.extended_limit
+                put(f"{name}_extended_limit", str(limit), limit, "days")
+        if ACKNOWLEDGEMENT in stage.clocks:
+            limit = stage.clocks[ACKNOWLEDGEMENT].limit
+            put(f"{name}_acknowledgement_limit", str(limit), limit, "days")
+        for measure in STAGE_MEASURES:
+            if measure in ("in_time_pct", "upheld_pct", "median_working_days"):
+                continue
+            put(f"{name}_{measure}", fmt.count(row[measure]), row[measure], "count")
+        in_time = fmt.percent(row["in_time_pct"], (row["in_time"], row["finalised"]))
+        put(f"{name}_in_time_pct", in_time, row["in_time_pct"], "percent")
+        upheld = fmt.percent(row["upheld_pct"], (row["upheld"], row["decided"]))
+        put(f"{name}_upheld_pct", upheld, row["upheld_pct"], "percent")
+        put(f"{name}_median_days", fmt.days(row["median_working_days"]), row["median_working_days"], "days")
+        if code not in ("1", "2"):
+            first = stage_row(summary.stages, procedure, "1")
+            share = share_of_stage1(summary, procedure, code)
+            put(f"{name}_pct_of_stage1", fmt.percent(share, (row["received"], first["received"])), share, "percent")
+        if previous is not None:
+            before = stage_row(previous.stages, procedure, code)
+            put(f"{name}_received_last_year", fmt.count(before["received"]), before["received"], "count")
+            before_in_time = fmt.percent(before["in_time_pct"], (before["in_time"], before["finalised"]))
+            put(f"{name}_in_time_pct_last_year", before_in_time, before["in_time_pct"], "percent")
+            before_upheld = fmt.percent(before["upheld_pct"], (before["upheld"], before["decided"]))
+            put(f"{name}_upheld_pct_last_year", before_upheld, before["upheld_pct"], "percent")
+            change = changes.get(code, {"change_pct": None})
+            now, then = int(row["received"]), int(before["received"])  # type: ignore[call-overload]
+            arrow, words = fmt.change(now, then, change["change_pct"])
+            put(f"{name}_change_arrow", arrow, change["change_pct"], "percent")
+            put(f"{name}_change", words, change["change_pct"], "percent")
+
+    for which, source in (("", summary), ("_last_year", previous)):
+        if source is None:
+            continue
+        escalation = source.escalation[source.escalation["procedure"] == procedure]
+        if len(escalation):
+            row = escalation.iloc[0]
+            value = fmt.percent(row["escalation_pct"], (row["stage_2"], row["stage_1"]))
+            put(f"{role}_escalation_pct{which}", value, row["escalation_pct"], "percent")
+        else:
+            put(f"{role}_escalation_pct{which}", NOT_APPLICABLE)
+
+
+def _theme_figures(put: Put, summary: ComplaintsSummary, procedures: Mapping[str, str], fmt: Formatter) -> None:
+    names = theme_names(summary)
+    keys = keys_of(names)
+    counts = {role: theme_counts(summary, procedure) for role, procedure in procedures.items()}
+    before = {role: theme_counts(summary.previous, procedure)[0] for role, procedure in procedures.items()}
+    for role, (received, upheld) in counts.items():
+        total_received, total_upheld = int(received.get("TOTAL", 0)), int(upheld.get("TOTAL", 0))
+        put(f"{role}_themes_received", fmt.count(total_received), total_received, "count")
+        put(f"{role}_themes_upheld", fmt.count(total_upheld), total_upheld, "count")
+    for theme in names:
+        key = f"theme_{keys[theme]}"
+        put(f"{key}_name", theme)
+        all_received = all_upheld = 0
+        for role, (received, upheld) in counts.items():
+            got, kept, total = int(received.get(theme, 0)), int(upheld.get(theme, 0)), int(received.get("TOTAL", 0))
+            all_received += got
+            all_upheld += kept
+            put(f"{key}_{role}_received", fmt.count(got), got, "count")
+            put(f"{key}_{role}_upheld", fmt.count(kept), kept, "count")
+            share = percent_of(got, total)
+            put(f"{key}_{role}_share_pct", fmt.percent(share, (got, total)), share, "percent")
+            if summary.previous is not None:
+                then = int(before[role].get(theme, 0))
+                put(f"{key}_{role}_received_last_year", fmt.count(then), then, "count")
+        share = percent_of(all_upheld, all_received)
+        put(f"{key}_upheld_pct", fmt.percent(share, (all_upheld, all_received)), share, "percent")
+
+
+def _ombudsman_figures(put: Put, summary: ComplaintsSummary, procedures: Mapping[str, str], fmt: Formatter) -> None:
+    now = ombudsman_counts(summary, procedures)
+    before = ombudsman_counts(summary.previous, procedures)
+    total, total_before = sum(now.values()), sum(before.values())
+    put("ombudsman_contacts", fmt.count(total), total, "count")
+    if summary.previous is not None:
+        put("ombudsman_contacts_last_year", fmt.count(total_before), total_before, "count")
+        change = change_pct(total, total_before)
+        arrow, words = fmt.change(total, total_before, change)
+        put("ombudsman_contacts_change_arrow", arrow, change, "percent")
+        put("ombudsman_contacts_change", words, change, "percent")
+    for decision, key in ombudsman_decision_keys(summary, procedures).items():
+        put(f"ombudsman_decision_{key}_name", decision)
+        put(f"ombudsman_decision_{key}_contacts", fmt.count(now.get(decision, 0)), now.get(decision, 0), "count")
+        if summary.previous is not None:
+            then = before.get(decision, 0)
+            put(f"ombudsman_decision_{key}_contacts_last_year", fmt.count(then), then, "count")

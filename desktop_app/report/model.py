@@ -1,0 +1,321 @@
+"""The report model: an appendix described once, as plain data, for every writer to walk.
+
+A `Document` holds its title page, its page furniture and its `Section`s; a
+section holds `Block`s in reading order: `Heading`, `Paragraph`, `ListItem`,
+`Table` (header rows and body rows of `Cell`s), `Chart` (the data it draws and
+its alternative text), `Note` (what was left out of a figure, and why) and
+`Footnote`, with the page furniture (`PageOptions`). Every figure in it was formatted once, by the builder of its
+appendix kind (report/complaints.py, report/performance.py, report/cover.py),
+and is kept by name in `Document.figures`, so the PDF, the window, the command
+line and (later) Word show the same text by construction.
+
+What a node means is decided here, where every writer sees it (a header cell,
+a total row, a figure's alternative text); how it looks is the writer's
+(`layout` names a style the PDF writer's style file defines, and a writer that
+has no such style ignores it). Nothing here imports Qt, ReportLab or openpyxl.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+class CellKind(enum.Enum):
+    """What a cell holds: writers align numbers right and may shade statuses."""
+
+    TEXT = "text"
+    COUNT = "count"
+    PERCENT = "percent"
+    MONEY = "money"
+    RATE = "rate"
+    NUMBER = "number"
+    DAYS = "days"
+    ARROW = "arrow"
+    STATUS = "status"
+    MARKER = "marker"
+
+    @property
+    def numeric(self) -> bool:
+        return self is not CellKind.TEXT
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The rows a figure counts, for a writer that can list them (the window's "cases behind a figure").
+
+    `procedure` None: the report's procedures together; `stage` None: every stage; `measure` one of
+    'received', 'in_time', 'upheld', 'theme_received', 'theme_upheld', 'ombudsman'; `theme` and
+    `decision` None: every theme or decision; `last_year`: the year before the report's.
+    """
+
+    label: str
+    procedure: str | None
+    stage: str | None
+    measure: str
+    theme: str | None = None
+    decision: str | None = None
+    last_year: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A named figure: its value at full precision, the text every writer prints, and what it counts."""
+
+    name: str
+    text: str
+    value: float | int | str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its text (mark-up: **bold**), what it holds, and where it came from.
+
+    `figure`: the name of the figure it prints, if any; `selection`: the rows behind it;
+    `colour`: a colour name of the style (a status's or a judgement's), `muted`: a second line in small
+    muted type (a figure's own period where it differs from the column's); `markup`: the text is already
+    writer mark-up (the PDF's paragraph XML) and must not be escaped.
+    """
+
+    text: str = ""
+    kind: CellKind = CellKind.TEXT
+    bold: bool = False
+    figure: str | None = None
+    selection: Selection | None = None
+    colour: str | None = None
+    background: str | None = None
+    muted: str = ""
+    markup: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """Cells merged from (row, column) over `rows` rows and `columns` columns (rows count the header rows)."""
+
+    row: int
+    column: int
+    rows: int = 1
+    columns: int = 1
+
+
+@dataclass
+class Table:
+    """A table: `header` rows repeat on every page it runs onto; `total_rows` and `group_rows` index `rows`
+    (header rows first). `widths` names the column widths in the style file; `layout` the table's look."""
+
+    key: str
+    header: list[list[Cell]]
+    body: list[list[Cell]]
+    widths: str
+    total_rows: tuple[int, ...] = ()
+    group_rows: tuple[int, ...] = ()
+    spans: tuple[Span, ...] = ()
+    footnotes: list[str] = field(default_factory=list)
+    caption: str = ""
+    layout: str = "table"
+    header_scope: str = "column"
+
+    @property
+    def rows(self) -> list[list[Cell]]:
+        return [*self.header, *self.body]
+
+    def texts(self) -> list[list[str]]:
+        """Every row as the text its cells print (header rows first)."""
+        return [[cell.text for cell in row] for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading: `level` 1 is a section's, 2 a sub-heading; `in_contents`: listed in the contents page."""
+
+    text: str
+    level: int = 1
+    in_contents: bool = True
+    layout: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of filled text (mark-up: **bold**); `figures` names the live figures it holds."""
+
+    text: str
+    figures: tuple[str, ...] = ()
+    keep_with_next: bool = False
+    layout: str = "body"
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """An item of a bulleted ('•') or numbered ('1.') list."""
+
+    text: str
+    marker: str = "•"
+    figures: tuple[str, ...] = ()
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True)
+class Footnote:
+    text: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A data-quality note under a table: what was left out of a figure and why."""
+
+    text: str
+    kind: str = "data_quality"
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One series of a chart: `style` 'bars', 'line' or 'dashed' (a comparator or target)."""
+
+    label: str
+    values: tuple[float | None, ...]
+    style: str = "line"
+    colour: str = "chart_line"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as data: what both pyqtgraph and ReportLab draw, and its alternative text.
+
+    `kind` 'monthly_counts' (bars with a line) or 'rolling_percent' (lines); `labels` the x axis (months);
+    `unit` 'count' or '%'; `floor_at_zero`: the value axis starts at zero.
+    """
+
+    key: str
+    kind: str
+    title: str
+    labels: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    alt_text: str
+    unit: str = "count"
+    floor_at_zero: bool = True
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """A change card: a label, the latest value, and one line per horizon ('Week Change', '▲ £5,975 (+0.2%)')."""
+
+    label: str
+    value: str
+    changes: tuple[tuple[str, str], ...]
+    as_at: str = ""
+
+
+@dataclass(frozen=True)
+class Cards:
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class Keep:
+    """Blocks kept together on one page (a short key, a table with its footnotes)."""
+
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Space:
+    """Vertical space of the style's `name` (e.g. 'table_space_after')."""
+
+    name: str
+
+
+Block = Heading | Paragraph | ListItem | Table | Chart | Cards | Note | Footnote | Keep | Space
+
+
+@dataclass
+class Section:
+    """A part of the appendix under one heading; `landscape`: on pages turned sideways (a wide table)."""
+
+    key: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    landscape: bool = False
+    in_contents: bool = True
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class TitlePage:
+    """The title page: the title, "Appendix A", a subtitle, and the details table (label, value)."""
+
+    title: str
+    appendix: str = ""
+    subtitle: str = ""
+    details: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """Where the appendix sits in the agenda pack.
+
+    `agenda_item`: shown as "Agenda Item N" at the top of every page (None: no header). `first_page`: the
+    pack's page number of the first page. `start_on_odd`: where `first_page` is even, a "This page is
+    intentionally left blank" page comes first, so the title page falls on an odd (right-hand) page.
+    """
+
+    agenda_item: str | int | None = None
+    first_page: int = 1
+    start_on_odd: bool = False
+
+    def __post_init__(self) -> None:
+        if isinstance(self.first_page, bool) or not isinstance(self.first_page, int) or self.first_page < 1:
+            raise ValueError(f"first_page must be a whole number of at least 1, not {self.first_page!r}")
+
+    @property
+    def needs_filler(self) -> bool:
+        return self.start_on_odd and self.first_page % 2 == 0
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The document's properties: title, author, subject, keywords, language, and the date it is 'as at'."""
+
+    title: str
+    author: str = ""
+    subject: str = ""
+    keywords: str = ""
+    language: str = "en-GB"
+
+
+@dataclass
+class Document:
+    """One appendix: `kind` 'complaints', 'performance' or 'cover'. Page furniture: "Agenda Item N" and
+    "Page N" from `options`, the `running_title` at the top of body pages, and `blank_page_text` on the
+    filler page that makes the title page fall on an odd page."""
+
+    kind: str
+    metadata: Metadata
+    options: PageOptions
+    sections: list[Section]
+    title_page: TitlePage | None = None
+    contents_heading: str = ""
+    running_title: str = ""
+    blank_page_text: str = ""
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def tables(self) -> Iterator[Table]:
+        """Every table, in reading order (inside kept groups too)."""
+        for section in self.sections:
+            yield from _tables(section.blocks)
+
+    def table(self, key: str) -> Table:
+        for table in self.tables():
+            if table.key == key:
+                return table
+        raise KeyError(f"the {self.kind} appendix has no table {key!r}")
+
+
+def _tables(blocks: list[Block] | tuple[Block, ...]) -> Iterator[Table]:
+    for block in blocks:
+        if isinstance(block, Table):
+            yield block
+        elif isinstance(block, Keep):
+            yield from _tables(block.blocks)

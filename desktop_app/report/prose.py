@@ -1,0 +1,68 @@
+"""An author's prose, placeholders filled, as blocks of the report model.
+
+Mark-up, kept small: a blank line starts a new paragraph; a line starting "- "
+(or "* ", "• ") is a bullet and one starting "1. " (or "i. ") a numbered item;
+"### Words" is a sub-heading; **words** are bold. Lines of one block are joined.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.report.model import Block, Heading, ListItem, Paragraph, Space
+
+_BULLET = re.compile(r"^[-*•]\s+")
+_NUMBERED = re.compile(r"^((?:\d{1,3}|[ivxlc]{1,6})[.)])\s+", re.IGNORECASE)
+
+
+def prose_blocks(text: str, *, keep_last_with_next: bool = False, figures: tuple[str, ...] = ()) -> list[Block]:
+    """Paragraphs, list items and sub-headings of `text`; a list is followed by the space a paragraph has above.
+
+    `keep_last_with_next`: the last block stays on the page of what follows (the sentence that introduces a
+    table). `figures`: the live figures the text held before it was filled.
+    """
+    blocks: list[Block] = []
+    previous = None
+    parts = _parts(text)
+    for number, (kind, marker, words) in enumerate(parts):
+        keep = keep_last_with_next and number == len(parts) - 1
+        if previous == "item" and kind == "paragraph":
+            blocks.append(Space("paragraph"))
+        previous = kind
+        if kind == "heading":
+            blocks.append(Heading(words, level=2, in_contents=False))
+        elif kind == "item":
+            blocks.append(ListItem(words, marker, figures, keep_with_next=keep))
+        else:
+            blocks.append(Paragraph(words, figures, keep_with_next=keep))
+    return blocks
+
+
+def _parts(text: str) -> list[tuple[str, str, str]]:
+    """(kind, marker, words) for each paragraph, item or heading; lines of one block are joined."""
+    parts: list[tuple[str, str, str]] = []
+    current: list[str] | None = None
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            current = None
+            continue
+        if line.startswith("### "):
+            parts.append(("heading", "", line[4:].strip()))
+            current = None
+            continue
+        bullet, numbered = _BULLET.match(line), _NUMBERED.match(line)
+        if bullet or numbered:
+            marker = "•" if bullet else numbered.group(1)  # type: ignore[union-attr]
+            found = bullet or numbered
+            assert found is not None
+            parts.append(("item", marker, line[found.end() :]))
+            current = [parts[-1][2]]
+            continue
+        if current is None:
+            parts.append(("paragraph", "", line))
+            current = [line]
+        else:  # a continuation line of the paragraph or item above
+            kind, marker, words = parts[-1]
+            parts[-1] = (kind, marker, f"{words} {line}")
+    return parts
