@@ -35,6 +35,9 @@ from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
 from desktop_app.project.model import Project
+from desktop_app.report.complaints import complaints_document
+from desktop_app.report.model import Document
+from desktop_app.report.text import ReportText, load_report_text
 
 NOTE_COLUMNS = ("commentary", "action")
 
@@ -151,28 +154,33 @@ class Workspace:
             lambda: summarise(log, self.rules(), self.vocabulary.outcome_classes, self.period(), self.as_of),
         )
 
-    def report_text(self):
+    def report_text(self) -> ReportText:
         """The Annual Complaints Report's words: the text file's, with the author's sections over them."""
-        from desktop_app.report.text import load_report_text
-
         text = self._cached("text file", None, load_report_text)
         key = json.dumps(self.project.sections, sort_keys=True)
         return self._cached("report text", (_Identity(text), key), lambda: _with_sections(text, self.project.sections))
 
-    def figures(self) -> dict[str, str]:
-        """Every live figure by name, formatted as the appendix prints it (empty without a complaints log)."""
-        from desktop_app.domain.formatting import Formatter
-        from desktop_app.report.complaints_figures import report_figures
-
+    def complaints_document(self) -> Document | None:
+        """The Annual Complaints Report as a report model (None without a complaints log): what the window's
+        tables, the live figures in the author's text and the PDF all show."""
         summary = self.complaints()
         if summary is None:
-            return {}
+            return None
         text = self.report_text()
         suppress = self.project.settings.get("suppress_below")
         return self._cached(
-            "figures",
+            "complaints document",
             (_Identity(summary), _Identity(text), suppress),
-            lambda: dict(report_figures(summary, self.rules(), text.procedures, text.figures, Formatter(suppress))),
+            lambda: complaints_document(summary, self.rules(), text, suppress_below=suppress),
+        )
+
+    def figures(self) -> dict[str, str]:
+        """Every live figure by name, formatted as the appendix prints it (empty without a complaints log)."""
+        document = self.complaints_document()
+        if document is None:
+            return {}
+        return self._cached(
+            "figures", _Identity(document), lambda: {name: f.text for name, f in document.figures.items()}
         )
 
     # --- indicators -------------------------------------------------------------------

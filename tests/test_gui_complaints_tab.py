@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.gui.complaints_tab import ComplaintsTab
-from desktop_app.gui.complaints_tables import Cell, cases_behind, limits_after
+from desktop_app.gui.complaints_tables import cases_behind, limits_after
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from desktop_app.report.model import Selection
 from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401 - fixtures
 
 STATUTORY = "childrens_statutory"
@@ -245,9 +246,9 @@ def test_the_cases_behind_and_the_limits_setting_without_a_window(window):
     summary = window.workspace.complaints()
     rules = window.workspace.rules()
     procedures = window.workspace.report_text().procedures
-    upheld = cases_behind(summary, rules, procedures, Cell("", STATUTORY, "1", "upheld"))
+    upheld = cases_behind(summary, rules, procedures, Selection("", STATUTORY, "1", "upheld"))
     assert len(upheld) == 95
-    ombudsman = cases_behind(summary, rules, procedures, Cell("", None, "ombudsman", "ombudsman"))
+    ombudsman = cases_behind(summary, rules, procedures, Selection("", None, "ombudsman", "ombudsman"))
     assert len(ombudsman) == 6
     base = window.workspace.base_rules
     assert limits_after(None, base, STATUTORY, "1", "response", "limit", 10) is None

@@ -122,3 +122,49 @@ def overdue_working_days(late: pd.DataFrame, as_of: dt.date, rules: ComplaintRul
     due = late["due"].to_numpy(dtype="datetime64[D]")
     today = np.full(len(late), np.datetime64(as_of, "D"))
     return np.where(uses_closure, closure.working_days(due, today), plain.working_days(due, today))
+
+
+# --- the series the window charts ---------------------------------------------------
+
+
+def in_time_by_month(summary: ComplaintsSummary, procedures: Mapping[str, str], stage: str = "1") -> pd.DataFrame:
+    """Per month of the period (rows, 'Apr 22') and procedure (columns): % of the finalised complaints
+    received that month at `stage` answered in time; missing where none were finalised."""
+    period = summary.period
+    months = pd.period_range(pd.Timestamp(period.start), pd.Timestamp(period.end), freq="M")
+    cases = summary.cases
+    timed = cases[cases["stage"].eq(stage) & cases["in_time"].notna()]
+    month = timed["received"].dt.to_period("M")
+    table = pd.DataFrame(index=months)
+    for procedure in procedures.values():
+        mine = timed["procedure"].eq(procedure)
+        in_time = timed.loc[mine, "in_time"].astype(bool).groupby(month[mine]).agg(["sum", "count"])
+        in_time = in_time.reindex(months)
+        table[procedure] = (in_time["sum"] * 100.0 / in_time["count"]).astype("float64")
+    table.index = [m.strftime("%b %y") for m in months]
+    return table
+
+
+def working_days_by_stage(
+    summary: ComplaintsSummary, rules: ComplaintRules, procedures: Mapping[str, str]
+) -> pd.DataFrame:
+    """Per stage with a response clock: median and 90th percentile of working days taken, and the limit."""
+    rows = []
+    stages = summary.stages.set_index(["procedure", "stage"])
+    for role, procedure in procedures.items():
+        for code, stage in rules.procedures[procedure].stages.items():
+            if stage.response is None:
+                continue
+            found = stages.loc[(procedure, code)] if (procedure, code) in stages.index else None
+            rows.append(
+                {
+                    "label": f"{role.replace('_', ' ').capitalize()} {stage.label}",
+                    "procedure": procedure,
+                    "stage": code,
+                    "median": np.nan if found is None else float(found["median_working_days"]),
+                    "p90": np.nan if found is None else float(found["p90_working_days"]),
+                    "limit": stage.response.limit,
+                    "finalised": 0 if found is None else int(found["finalised"]),
+                }
+            )
+    return pd.DataFrame(rows, columns=["label", "procedure", "stage", "median", "p90", "limit", "finalised"])

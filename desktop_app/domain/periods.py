@@ -57,3 +57,16 @@ def _on_or_before_28(year: int, month: int, day: int) -> dt.date:
 
 def _year_earlier(day: dt.date) -> dt.date:
     return _on_or_before_28(day.year - 1, day.month, day.day)
+
+
+def reporting_years(received: pd.Series, year_start: tuple[int, int]) -> list[Period]:
+    """The reporting years that dates `received` fall in, latest first."""
+    received = received.dropna()
+    if received.empty:
+        return []
+    first = Period.year_containing(received.min().date(), year_start)
+    last = Period.year_containing(received.max().date(), year_start)
+    years = [last]
+    while years[-1].start > first.start:
+        years.append(years[-1].previous_year())
+    return years

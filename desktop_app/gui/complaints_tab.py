@@ -1,8 +1,8 @@
 """The Complaints tab: the appendix's complaints tables for the chosen period, the cases behind any figure,
 the open complaints that are overdue, charts, and the settings that change the figures.
 
-The tables are the appendix's own (words, rounding and "n/a" from `Workspace.figures()`, as the PDF prints
-them). Double-clicking a figure, or pressing Enter on it, lists the cases it counts. The period, the stage
+The tables are the appendix's own: the report model's (`Workspace.complaints_document()`), which the PDF
+prints. Double-clicking a figure, or pressing Enter on it, lists the cases it counts. The period, the stage
 time limits and the council's closure days are edited here, each change one undoable edit of the project's
 settings through `MainWindow.edit`; the workspace recalculates only what the change touches, and the tab
 refreshes from it when the window says the project changed.
@@ -25,24 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.periods import Period
+from desktop_app.domain.complaint_measures import in_time_by_month, working_days_by_stage
+from desktop_app.domain.periods import Period, reporting_years
 from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.domain.rules import RESPONSE
 from desktop_app.gui.complaints_charts import ComplaintsCharts
 from desktop_app.gui.complaints_settings import ClosureDaysEditor, LimitsEditor, PeriodChooser
-from desktop_app.gui.complaints_tables import (
-    Cell,
-    ShownTable,
-    appendix_tables,
-    cases_behind,
-    financial_years,
-    in_time_by_month,
-    limits_after,
-    overdue_cases,
-    working_days_by_stage,
-)
+from desktop_app.gui.complaints_tables import cases_behind, limits_after, overdue_cases
 from desktop_app.gui.complaints_views import CasesList, FigureTable
 from desktop_app.report.complaints_figures import FigureError
+from desktop_app.report.model import Cell, Document, Selection, Table
 from desktop_app.report.text import fill
 
 log = logging.getLogger("scrutiny.complaints")
@@ -79,7 +71,7 @@ class _TableWithNotes(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.notes)
 
-    def show_table(self, table: ShownTable) -> None:
+    def show_table(self, table: Table) -> None:
         self.table.set_table(table)
         self.notes.setText("\n".join(table.footnotes))
         self.notes.setVisible(bool(table.footnotes))
@@ -94,8 +86,8 @@ class ComplaintsTab(QWidget):
         self.window = window
         self.setAccessibleName("Complaints")
         self._stale = True
-        self._cell: Cell | None = None
-        self._tables: list[ShownTable] = []
+        self._cell: Selection | None = None
+        self._tables: list[Table] = []
         self._pending: dict[QWidget, object] = {}  # side page -> how to draw it when it is next seen
 
         self.period = PeriodChooser()
@@ -231,16 +223,15 @@ class ComplaintsTab(QWidget):
                 self._pending = {}
                 self.pages.setCurrentWidget(self.empty)
                 return
-            rules, text, figures = workspace.rules(), workspace.report_text(), workspace.figures()
+            rules, text, document = workspace.rules(), workspace.report_text(), workspace.complaints_document()
+            assert document is not None
+            figures = workspace.figures()
             log_frame = workspace.complaints_log()
-            tables = appendix_tables(summary, rules, text, figures)
+            none = fill(text.words("ombudsman_none"), figures, f"{text.source}: [tables] ombudsman_none")
+            tables = appendix_tables(document, none)
             overdue = overdue_cases(summary, log_frame, rules)
-            years = financial_years(log_frame, rules.year_start)
-            headings = {
-                key: fill(text.sections[key].title, figures, f"[sections.{key}] title")
-                for key in self.headings
-                if key in text.sections
-            }
+            years = reporting_years(log_frame["received"], rules.year_start)
+            headings = {section.key: section.title for section in document.sections if section.key in self.headings}
         except (ResourceFileError, FigureError) as exc:
             log.warning("complaints figures cannot be shown: %s", exc)
             self._pending = {}
@@ -283,7 +274,7 @@ class ComplaintsTab(QWidget):
         if show is not None:
             show()
 
-    def _show_tables(self, tables: list[ShownTable]) -> None:
+    def _show_tables(self, tables: list[Table]) -> None:
         self._tables = tables
         *stage_tables, themes, ombudsman = tables
         while len(self.stage_tables) < len(stage_tables):
@@ -345,19 +336,20 @@ class ComplaintsTab(QWidget):
 
     # --- the cases behind a figure ---------------------------------------------------------
 
-    def show_cases(self, cell: Cell) -> None:
+    def show_cases(self, cell: Selection) -> None:
         """List the cases `cell` counts, in the Cases panel."""
         self._cell = cell
         self.side.setCurrentWidget(self.cases)
         self._pending.pop(self.cases, None)
         self._show_cell()
 
-    def figure_text(self, cell: Cell) -> str | None:
+    def figure_text(self, cell: Selection) -> str | None:
         """The figure `cell` shows in the tables now, or None where no table has it."""
         for table in self._tables:
-            for (row, column), found in table.cells.items():
-                if found == cell:
-                    return table.rows[row][column]
+            for row in table.rows:
+                for found in row:
+                    if found.selection == cell:
+                        return found.text
         return None
 
     def _show_cell(self) -> None:
@@ -378,7 +370,7 @@ class ComplaintsTab(QWidget):
             explained = explained.replace("complaints", "complaint", 1).replace("contacts", "contact", 1)
         self.cases.show_cases(f"{cell.label}: {value}. {explained}", cases)
 
-    def _upheld(self, cell: Cell) -> int:
+    def _upheld(self, cell: Selection) -> int:
         source = self._summary.previous if cell.last_year else self._summary
         cases = source.cases
         return int(
@@ -435,3 +427,13 @@ class ComplaintsTab(QWidget):
             project.settings.get("closure_days"),
             after,
         )
+
+
+def appendix_tables(document: Document, none_words: str) -> list[Table]:
+    """The tables the tab shows: each procedure's stage table, the themes and the Ombudsman contacts (a
+    one-cell table of `none_words` where the appendix says in words that there were none)."""
+    tables = [table for table in document.tables() if table.key.startswith("stages_")]
+    tables.append(document.table("themes"))
+    ombudsman = [table for table in document.tables() if table.key == "ombudsman"]
+    tables.append(ombudsman[0] if ombudsman else Table("ombudsman", [], [[Cell(none_words)]], "ombudsman"))
+    return tables

@@ -1,6 +1,6 @@
 """The Complaints tab's tables: the appendix's tables as the PDF prints them, and lists of cases.
 
-`FigureTableModel` adapts a `ShownTable` (rows of the appendix's words and figures); the lists of cases are
+`FigureTableModel` adapts a report model `Table` (the appendix's words and figures); the lists of cases are
 DataFrameModels (the frame stays a frame), whose subclass here only adds how a row looks.
 """
 
@@ -11,8 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from desktop_app.gui.complaints_tables import Cell, ShownTable
 from desktop_app.gui.dataframe_model import DataFrameModel
+from desktop_app.report.model import Selection, Table
 
 # The appendix's colours (resources/report_style.toml: table_header_background, table_total_background).
 HEADER_BACKGROUND = QColor("#d9e2f3")
@@ -31,54 +31,58 @@ class FigureTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.table = ShownTable("", [])
+        self.table = Table("", [], [], "")
+        self._rows: list[list[str]] = []
         self._columns = 0
         self._bold = QFont()
         self._bold.setBold(True)
         self._header_brush, self._total_brush = QBrush(HEADER_BACKGROUND), QBrush(TOTAL_BACKGROUND)
 
-    def set_table(self, table: ShownTable) -> bool:
+    def set_table(self, table: Table) -> bool:
         """Show `table`; True where its shape or words changed (so rows may need new heights), False where
         only figures changed (the view keeps its row heights)."""
-        old = self.table
+        old, rows = self._rows, table.texts()
         same = (
-            len(old.rows) == len(table.rows)
-            and old.rows[: old.header_rows] == table.rows[: table.header_rows]
-            and [r[0] for r in old.rows] == [r[0] for r in table.rows]
-            and old.spans == table.spans
+            len(old) == len(rows)
+            and old[: len(self.table.header)] == rows[: len(table.header)]
+            and [r[0] for r in old] == [r[0] for r in rows]
+            and self.table.spans == table.spans
         )
         if same:
-            self.table = table
-            if table.rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(table.rows) - 1, self._columns - 1))
+            self.table, self._rows = table, rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self._columns - 1))
             return False
         self.beginResetModel()
-        self.table = table
-        self._columns = max((len(row) for row in table.rows), default=0)
+        self.table, self._rows = table, rows
+        self._columns = max((len(row) for row in rows), default=0)
         self.endResetModel()
         return True
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.table.rows)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else self._columns
 
     def text(self, row: int, column: int) -> str:
-        cells = self.table.rows[row]
+        cells = self._rows[row]
         return cells[column] if column < len(cells) else ""
 
-    def cell(self, index: QModelIndex) -> Cell | None:
-        return self.table.cells.get((index.row(), index.column())) if index.isValid() else None
+    def cell(self, index: QModelIndex) -> Selection | None:
+        """The cases behind the figure at `index`, or None where it is not a figure."""
+        if not index.isValid():
+            return None
+        return self.table.rows[index.row()][index.column()].selection
 
     def column_heading(self, column: int) -> str:
         """The header rows' words over `column` (a spanned heading counts for each column under it)."""
         words = []
-        for row in range(self.table.header_rows):
+        for row in range(len(self.table.header)):
             text = self.text(row, column)
-            for top, left, rows, columns in self.table.spans:
-                if top <= row < top + rows and left <= column < left + columns:
-                    text = self.table.rows[top][left]
+            for span in self.table.spans:
+                if span.row <= row < span.row + span.rows and span.column <= column < span.column + span.columns:
+                    text = self._rows[span.row][span.column]
             if text and text not in words:
                 words.append(text)
         return ", ".join(words)
@@ -90,7 +94,7 @@ class FigureTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        header = row < self.table.header_rows
+        header = row < len(self.table.header)
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if header or row in self.table.total_rows else None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -120,7 +124,7 @@ class FigureTable(QTableView):
     """A table of the appendix, as tall as its rows (the page around it scrolls), keyboard-navigable.
 
     Signals:
-        figure_chosen(object): the `Cell` of a figure the user double-clicked or pressed Enter on
+        figure_chosen(object): the `Selection` of a figure the user double-clicked or pressed Enter on
     """
 
     figure_chosen = Signal(object)
@@ -139,13 +143,13 @@ class FigureTable(QTableView):
         self.setAccessibleDescription("Double-click a figure, or press Enter on it, to list the cases behind it")
         self.activated.connect(self._activated)
 
-    def set_table(self, table: ShownTable) -> None:
-        self.setAccessibleName(f"Table: {table.name}")
+    def set_table(self, table: Table) -> None:
+        self.setAccessibleName(f"Table: {table.caption or table.key}")
         if not self.figures.set_table(table):
             return  # the same rows with new figures: the layout stands
         self.clearSpans()
-        for row, column, rows, columns in table.spans:
-            self.setSpan(row, column, rows, columns)
+        for span in table.spans:
+            self.setSpan(span.row, span.column, span.rows, span.columns)
         for column in range(self.figures.columnCount()):
             self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.setMinimumWidth(
