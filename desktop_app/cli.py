@@ -8,9 +8,9 @@ Exit status: 0 done, 2 the input could not be read (one line says why).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
-import math
 import os
 import sys
 from pathlib import Path
@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from desktop_app.domain.complaints import ComplaintsSummary, summarise
+from desktop_app.domain.formatting import json_number
 from desktop_app.domain.periods import Period
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
@@ -28,6 +29,7 @@ from desktop_app.excel.complaints_log import LogImport, read_complaints_log
 from desktop_app.excel.importer import Importer, ImportResult
 from desktop_app.excel.workbook import WorkbookError
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from desktop_app.report.text import ReportText, load_report_text
 
 SUMMARY_SCHEMA = "complaints-summary/1"
 CHECK_SCHEMA = "check/1"
@@ -216,7 +218,6 @@ def _summary_of_log(args: argparse.Namespace):
 
 def _complaints_report(args: argparse.Namespace) -> int:
     from desktop_app.pdf.complaints_report import write_complaints_report  # ReportLab only when needed
-    from desktop_app.report.text import load_report_text
 
     read = _summary_of_log(args)
     if read is None:
@@ -493,15 +494,6 @@ def _period(args: argparse.Namespace, imported: LogImport, year_start: tuple[int
 # --- JSON ------------------------------------------------------------------
 
 
-def _number(value: object, places: int | None = None) -> object:
-    """A JSON number, or null for missing; percentages are rounded to `places` here only."""
-    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if places is not None:
-        return round(float(value), places)
-    return int(value) if float(value).is_integer() else float(value)
-
-
 def _day(value: object) -> str | None:
     return None if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
@@ -512,11 +504,11 @@ def _stage_records(stages: pd.DataFrame) -> list[dict]:
         records.append(
             {
                 key: (
-                    _number(value, 1)
+                    json_number(value, 1)
                     if key.endswith("_pct")
                     else value
                     if key in ("procedure", "stage")
-                    else _number(value)
+                    else json_number(value)
                 )
                 for key, value in row.items()
             }
@@ -548,7 +540,7 @@ def _summary_records(summary: ComplaintsSummary) -> dict:
                 "procedure": row["procedure"],
                 "stage_1": int(row["stage_1"]),
                 "stage_2": int(row["stage_2"]),
-                "escalation_pct": _number(row["escalation_pct"], 1),
+                "escalation_pct": json_number(row["escalation_pct"], 1),
             }
             for row in summary.escalation.to_dict("records")
         ],
@@ -559,7 +551,7 @@ def _summary_records(summary: ComplaintsSummary) -> dict:
         "cared_for": {
             "count": summary.cared_for["count"],
             "of": summary.cared_for["of"],
-            "pct": _number(summary.cared_for["pct"], 1),
+            "pct": json_number(summary.cared_for["pct"], 1),
         },
     }
 
@@ -575,7 +567,7 @@ def summary_document(summary: ComplaintsSummary, imported: LogImport) -> dict:
                 "stage": row["stage"],
                 "received": int(row["received"]),
                 "previous": int(row["previous"]),
-                "change_pct": _number(row["change_pct"], 1),
+                "change_pct": json_number(row["change_pct"], 1),
             }
             for row in summary.year_on_year().to_dict("records")
         ]
@@ -607,10 +599,10 @@ def _case_record(row) -> dict:
         "received": _day(row.received),
         "responded": _day(row.responded),
         "due": _day(row.due),
-        "working_days": _number(row.working_days),
+        "working_days": json_number(row.working_days),
         "in_time": _flag(row.in_time),
         "overdue": bool(row.overdue),
-        "acknowledgement_working_days": _number(row.acknowledgement_working_days),
+        "acknowledgement_working_days": json_number(row.acknowledgement_working_days),
         "acknowledgement_in_time": _flag(row.acknowledgement_in_time),
         "outcome": None if pd.isna(row.outcome) else row.outcome,
         "note": row.note or None,
@@ -622,73 +614,70 @@ def _case_record(row) -> dict:
 # --- text ------------------------------------------------------------------
 
 
-def _pct(value: object) -> str:
-    return "n/a" if value is None or pd.isna(value) else f"{value:.0f}%"
+def appendix_text(text: ReportText, summary: ComplaintsSummary) -> ReportText:
+    """The report text with a role for every procedure of the log it does not name (its code as the role)."""
+    named = set(text.procedures.values())
+    extra = {str(code): str(code) for code in summary.stages["procedure"].unique() if code not in named}
+    return dataclasses.replace(text, procedures={**text.procedures, **extra}) if extra else text
 
 
-def summary_text(summary: ComplaintsSummary, imported: LogImport, rules: ComplaintRules) -> str:
-    """The same tables as the JSON, laid out for a person."""
-    label = lambda procedure: rules.procedures[procedure].label  # noqa: E731
-    stage_label = lambda procedure, stage: rules.procedures[procedure].stages[stage].label  # noqa: E731
-    lines = [
+def summary_text(
+    summary: ComplaintsSummary, imported: LogImport, rules: ComplaintRules, text: ReportText | None = None
+) -> str:
+    """The appendix's tables for a person: the same model, so the same text, as the PDF prints."""
+    from desktop_app.plain_text import table_text
+    from desktop_app.report.complaints import complaints_document
+    from desktop_app.report.complaints_figures import stage_key
+    from desktop_app.report.model import Cell, CellKind, Table
+
+    text = appendix_text(text or load_report_text(), summary)
+    document = complaints_document(summary, rules, text)
+    figures = {name: figure.text for name, figure in document.figures.items()}
+    read = (
         f"{imported.file}, sheet '{imported.sheet}': {len(imported.log)} rows read "
-        f"({imported.count(Severity.ERROR)} errors, {imported.count(Severity.WARNING)} warnings)",
-        f"Complaints received {summary.period.start:%d %B %Y} to {summary.period.end:%d %B %Y} "
-        f"({summary.period.label}); open complaints judged as of {summary.as_of:%d %B %Y}",
-    ]
-    for procedure, stages in summary.stages.groupby("procedure", sort=False):
-        table = pd.DataFrame(
-            {
-                label(procedure): [stage_label(procedure, s) for s in stages["stage"]],
-                "Total": stages["received"].to_numpy(),
-                "Open": stages["open"].to_numpy(),
-                "Overdue": stages["overdue"].to_numpy(),
-                "Within timescale*": [_pct(v) for v in stages["in_time_pct"]],
-                "Upheld": [_pct(v) for v in stages["upheld_pct"]],
-                "Median days": [("" if pd.isna(v) else f"{v:g}") for v in stages["median_working_days"]],
-            }
-        )
-        lines += ["", table.to_string(index=False)]
-    lines.append(
-        "* of the complaints finalised to date. Upheld is of complaints with a finding "
-        "(withdrawn, rejected and ombudsman closures are left out)."
+        f"({imported.count(Severity.ERROR)} errors, {imported.count(Severity.WARNING)} warnings)"
     )
-
-    if len(summary.themes) > 1:
-        themes = summary.themes.swaplevel(axis=1).sort_index(axis=1, level=0, sort_remaining=False)
-        themes.columns = pd.MultiIndex.from_tuples([(label(p), kind.capitalize()) for p, kind in themes.columns])
-        themes.index.name = None
-        lines += ["", "Complaint themes (Stage 1)", themes.to_string()]
+    period = (
+        f"Complaints received {figures['period_start']} to {figures['period_end']} "
+        f"({figures['period_label']}); open complaints judged as at {figures['as_of']}"
+    )
+    lines = [read, period]
+    for table in document.tables():
+        if table.key.startswith("stages_"):
+            lines += ["", table_text(table)]
+    detail = Table(
+        "open",
+        [[Cell(w) for w in ("Stage", "Open", "Overdue", "Median working days")]],
+        [
+            [Cell(f"{figures[f'{role}_label']}, {stage.label}")]
+            + [
+                Cell(figures[f"{role}_{stage_key(code)}_{measure}"], CellKind.NUMBER)
+                for measure in ("open", "overdue", "median_days")
+            ]
+            for role, procedure in text.procedures.items()
+            for code, stage in rules.procedures[procedure].stages.items()
+        ],
+        "open",
+    )
+    lines += ["", "Open complaints, and the working days taken by those finalised", table_text(detail)]
+    lines += ["", "Complaint themes (Stage 1)", table_text(document.table("themes"))]
     lines.append("")
-    for row in summary.escalation.to_dict("records"):
-        lines.append(
-            f"Escalated to Stage 2 ({label(row['procedure'])}): "
-            f"{row['stage_2']} of {row['stage_1']} ({_pct(row['escalation_pct'])})"
-        )
-    cared = summary.cared_for
-    lines.append(
-        f"Complaints from cared-for children and young people: {cared['count']} of {cared['of']} ({_pct(cared['pct'])})"
-    )
-    if len(summary.ombudsman_decisions):
-        lines += ["", "Ombudsman contacts"]
-        lines += [
-            f"  {row['contacts']:>3}  {row['decision']} ({label(row['procedure'])})"
-            for row in summary.ombudsman_decisions.to_dict("records")
-        ]
-    if summary.previous is not None:
-        lines += ["", f"Received this year ({summary.period.label}) and last year ({summary.previous.period.label})"]
-        for row in summary.year_on_year().to_dict("records"):
-            if row["received"] or row["previous"]:
-                change = "" if pd.isna(row["change_pct"]) else f" ({row['change_pct']:+.0f}%)"
+    for role, procedure in text.procedures.items():
+        if "2" not in rules.procedures[procedure].stages:
+            continue
+        for which, words in (("", ""), ("_last_year", " last year")):
+            if f"{role}_escalation_pct{which}" in figures and (which == "" or "last_year_label" in figures):
                 lines.append(
-                    f"  {label(row['procedure'])}, {stage_label(row['procedure'], row['stage'])}: "
-                    f"{row['received']} and {row['previous']}{change}"
+                    f"Escalated to Stage 2{words} ({figures[f'{role}_label']}): "
+                    f"{figures[f'{role}_escalation_pct{which}']}"
                 )
-        for row in summary.previous.escalation.to_dict("records"):
-            lines.append(
-                f"  Escalated to Stage 2 last year ({label(row['procedure'])}): "
-                f"{row['stage_2']} of {row['stage_1']} ({_pct(row['escalation_pct'])})"
-            )
+    lines.append(
+        "Complaints from cared-for children and young people: "
+        f"{figures['cared_for_complaints']} of {figures['complaints_all_procedures']} ({figures['cared_for_pct']})"
+    )
+    ombudsman = [table for table in document.tables() if table.key == "ombudsman"]
+    if ombudsman:
+        lines += ["", "Ombudsman contacts", table_text(ombudsman[0])]
     if imported.problems:
         lines += ["", "Problems in the log:"] + [f"  {problem}" for problem in imported.problems[:50]]
         if len(imported.problems) > 50:

@@ -56,7 +56,7 @@ from desktop_app.domain.complaint_measures import (
     theme_names,
 )
 from desktop_app.domain.complaints import ComplaintsSummary
-from desktop_app.domain.formatting import NOT_APPLICABLE, UNSUPPRESSED, Formatter, long_date
+from desktop_app.domain.formatting import NOT_APPLICABLE, UNSUPPRESSED, Formatter, long_date, missing
 from desktop_app.domain.rules import ACKNOWLEDGEMENT, ComplaintRules
 from desktop_app.report.model import Figure
 
@@ -130,7 +130,9 @@ def complaint_figures(
     def put(name: str, text: str, value: object = None, unit: str | None = None) -> None:
         if name in figures:
             raise FigureError(f"two figures are named {{{name}}}")
-        shown = value if isinstance(value, (int, float, str)) or value is None else str(value)
+        if hasattr(value, "item"):  # a numpy scalar: its Python value
+            value = value.item()
+        shown = None if missing(value) else value if isinstance(value, (int, float, str)) else str(value)
         figures[name] = Figure(name, text, shown, unit)
 
     period = summary.period

@@ -1,0 +1,60 @@
+"""The command line's writer: tables of a report model as aligned plain text.
+
+The cells print the text the PDF prints (the same `Cell.text`), so a figure
+reads the same on the terminal as in the committee paper; only the look
+differs: **bold** marks are dropped, numbers are right-aligned, a heading that
+spans columns is written over the first of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.report.model import Table
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+GAP = "  "
+
+
+def plain(text: str) -> str:
+    """Mark-up dropped: '**Corporate**: rules' -> 'Corporate: rules'."""
+    return _BOLD.sub(r"\1", text).replace("\n", " ")
+
+
+def table_text(table: Table) -> str:
+    """`table` as lines of aligned columns, its footnotes under it."""
+    rows = [[plain(text) for text in row] for row in table.texts()]
+    covered = {
+        (row, column)
+        for span in table.spans
+        for row in range(span.row, span.row + span.rows)
+        for column in range(span.column, span.column + span.columns)
+        if (row, column) != (span.row, span.column)
+    }
+    across = {(span.row, span.column): span.columns for span in table.spans if span.columns > 1}
+    columns = max((len(row) for row in rows), default=0)
+    widths = [0] * columns
+    for number, row in enumerate(rows):
+        for column, text in enumerate(row):
+            if (number, column) not in covered and (number, column) not in across and number not in table.group_rows:
+                widths[column] = max(widths[column], len(text))
+    for (number, column), count in across.items():  # a heading over several columns widens the last of them
+        room = sum(widths[column : column + count]) + len(GAP) * (count - 1)
+        widths[column + count - 1] += max(0, len(rows[number][column]) - room)
+    lines = []
+    for number, row in enumerate(rows):
+        if number in table.group_rows:
+            lines.append(row[0])
+            continue
+        cells = []
+        column = 0
+        while column < len(row):
+            count = across.get((number, column), 1)
+            width = sum(widths[column : column + count]) + len(GAP) * (count - 1)
+            shown = "" if (number, column) in covered else row[column]
+            numeric = column > 0 and (number < len(table.header) or table.rows[number][column].kind.numeric)
+            cells.append(shown.rjust(width) if numeric and count == 1 else shown.ljust(width))
+            column += count
+        lines.append(GAP.join(cells).rstrip())
+    lines += [plain(note) for note in table.footnotes]
+    return "\n".join(lines)
