@@ -150,6 +150,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _page_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--template-docx",
+        type=Path,
+        help="a council's Word template (.docx or .dotx) for the styles, margins and logo of a .docx --out",
+    )
     parser.add_argument("--agenda-item", type=int, help="the agenda item number printed at the top of every page")
     parser.add_argument(
         "--first-page",
@@ -217,7 +222,8 @@ def _summary_of_log(args: argparse.Namespace):
 
 
 def _complaints_report(args: argparse.Namespace) -> int:
-    from desktop_app.pdf.complaints_report import write_complaints_report  # ReportLab only when needed
+    from desktop_app.export import write_appendix  # ReportLab or python-docx only when needed
+    from desktop_app.report.complaints import complaints_document
 
     read = _summary_of_log(args)
     if read is None:
@@ -225,9 +231,8 @@ def _complaints_report(args: argparse.Namespace) -> int:
     rules, imported, summary = read
     try:
         text = load_report_text(args.text) if args.text else load_report_text()
-        write_complaints_report(
-            summary, rules, args.out, text=text, suppress_below=args.suppress_below, options=_page_options(args)
-        )
+        document = complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
+        write_appendix(document, args.out, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

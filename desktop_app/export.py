@@ -5,12 +5,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.report.model import Document
+
 Progress = Callable[[float, str], None]
+#: The kinds of file an appendix is written as, by the ending of the file's name.
+APPENDIX_FORMATS = {".pdf": "PDF", ".docx": "Word"}
 PREVIEW_SCALE = 1.5  # 108 dots per inch: sharp on a laptop screen
 
 
 def _silent(fraction: float, text: str) -> None:
     """Progress for a caller that does not show it."""
+
+
+def write_appendix(document: Document, out: str | Path, template_docx: Path | None = None) -> Path:
+    """Write a report model as PDF or Word, chosen by the ending of `out`'s name (atomically)."""
+    path = Path(out)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from desktop_app.word.render import write_word_document
+
+        return write_word_document(document, path, template_docx)
+    if suffix == ".pdf":
+        from desktop_app.pdf.render import write_document
+
+        return write_document(document, path)
+    raise ValueError(
+        f"{path.name}: an appendix is written as {' or '.join(APPENDIX_FORMATS)}, not {suffix or 'a file with no ending'}"
+    )
 
 
 def export_complaints_report(

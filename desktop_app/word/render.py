@@ -1,0 +1,342 @@
+"""A report model (desktop_app.report.model) as a Word document a screen reader can follow.
+
+Structure, never direct formatting: headings take the template's Heading
+styles, lists its List Bullet and List Number, tables its "Table Grid" with
+the header rows marked to repeat on every page (`w:tblHeader`), cells the
+paragraph styles "Table Text", "Table Number" and "Table Heading" (added to
+the template where it lacks them), footnotes and data-quality notes "Table
+Note". Charts are pictures (the PNG `chart_image` draws) with their
+alternative text in `descr`; the document's language is en-GB; "Agenda Item N"
+is in the header and "Page N" in the footer as a PAGE field numbered on from
+the agenda pack's first page.
+
+A council's own template (.docx or .dotx) supplies the styles, margins and
+logo: python-docx cannot open a .dotx, so its main part's content type is
+rewritten in memory (the file on disk is never changed).
+
+    write_word_document(document, path, template=None, chart_image=None)
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.table import Table as WordTable
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from desktop_app.report.model import (
+    Block,
+    Cards,
+    Cell,
+    Chart,
+    Document,
+    Footnote,
+    Heading,
+    Keep,
+    ListItem,
+    Note,
+    Paragraph,
+    Space,
+    Table,
+)
+from desktop_app.safe_files import write_atomically
+
+ChartImage = Callable[[Chart], bytes]
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+#: Paragraph styles this writer needs beyond a plain template's: (name, based on, size, bold, right-aligned).
+OWN_STYLES = (
+    ("Table Text", "Normal", 9, False, False),
+    ("Table Number", "Normal", 9, False, True),
+    ("Table Heading", "Normal", 9, True, False),
+    ("Table Note", "Normal", 8, False, False),
+)
+CHART_WIDTH = Pt(450)
+
+
+def write_word_document(
+    document: Document, path: Path, template: Path | None = None, chart_image: ChartImage | None = None
+) -> Path:
+    """Write the appendix to `path` as .docx, atomically."""
+    path = Path(path)
+    write_atomically(path, render_word_document(document, template, chart_image))
+    return path
+
+
+def render_word_document(
+    document: Document, template: Path | None = None, chart_image: ChartImage | None = None
+) -> bytes:
+    """The appendix as .docx bytes."""
+    word = docx.Document(io.BytesIO(_as_document(template)) if template else None)
+    _WordWriter(word, chart_image).write(document)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _as_document(template: Path) -> bytes:
+    """The template's bytes, a .dotx's main part declared a document's (in memory only)."""
+    data = Path(template).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        if _TEMPLATE_TYPE not in source.read("[Content_Types].xml"):
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                content = source.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    content = content.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                target.writestr(item, content)
+        return out.getvalue()
+
+
+class _WordWriter:
+    """Walks a report model into a python-docx document, one method per block kind."""
+
+    def __init__(self, word: WordDocument, chart_image: ChartImage | None) -> None:
+        self.word = word
+        self.chart_image = chart_image
+        self.visitors: dict[type, Callable[..., None]] = {
+            Heading: self.heading,
+            Paragraph: self.paragraph,
+            ListItem: self.list_item,
+            Space: lambda block: None,  # Word's paragraph spacing is the style's
+            Table: self.table,
+            Footnote: lambda block: self.styled(block.text, "Table Note"),
+            Note: lambda block: self.styled(block.text, "Table Note"),
+            Keep: lambda block: self.blocks(block.blocks),
+            Chart: self.chart,
+            Cards: self.cards,
+        }
+
+    def write(self, document: Document) -> None:
+        self.ensure_styles()
+        _set_language(self.word, document.metadata.language)
+        properties = self.word.core_properties
+        properties.title = document.metadata.title
+        properties.author = document.metadata.author
+        properties.subject = document.metadata.subject
+        properties.keywords = document.metadata.keywords
+        properties.language = document.metadata.language
+        self.furniture(document)
+        body = self.word.element.body
+        for child in list(body):  # a template's own sample content goes; its section settings stay
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        page = document.title_page
+        if page is not None:
+            if page.appendix:
+                self.styled(page.appendix, "Subtitle")
+            self.styled(page.title, "Title")
+            if page.subtitle:
+                self.styled(page.subtitle, "Subtitle")
+            if page.details:
+                details = Table(
+                    "title_details",
+                    [],
+                    [[Cell(f"**{label}**"), Cell(value)] for label, value in page.details],
+                    "title_details",
+                    header_scope="row",
+                    layout="plain",
+                )
+                self.table(details)
+        if document.contents_heading:
+            self.word.add_page_break()
+            self.styled(document.contents_heading, "TOC Heading")
+            _field(self.word.add_paragraph(), 'TOC \\o "1-1" \\h \\z \\u', "Right-click and choose Update Field.")
+            self.word.settings.element.append(_element("w:updateFields", val="true"))  # Word offers to fill it
+        for section in document.sections:
+            self.word.add_page_break()
+            self.word.add_heading(_plain(section.title), level=1)
+            self.blocks(section.blocks)
+
+    def furniture(self, document: Document) -> None:
+        """'Agenda Item N' in the header; 'Page N' in the footer, numbered on from the pack's first page."""
+        section = self.word.sections[0]
+        options = document.options
+        if options.agenda_item not in (None, ""):
+            header = section.header.paragraphs[0]
+            header.text = f"Agenda Item {options.agenda_item}"
+            header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.add_run("Page ")
+        _field(footer, "PAGE", str(options.first_page))
+        numbering = OxmlElement("w:pgNumType")
+        numbering.set(qn("w:start"), str(options.first_page))
+        section._sectPr.append(numbering)
+
+    def ensure_styles(self) -> None:
+        styles = self.word.styles
+        names = {style.name for style in styles}
+        for name, base, size, bold, right in OWN_STYLES:
+            if name in names:
+                continue
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles[base]
+            style.font.size = Pt(size)
+            style.font.bold = bold or None
+            style.paragraph_format.space_after = Pt(2)
+            if right:
+                style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    # --- blocks ------------------------------------------------------------------------
+
+    def blocks(self, blocks: list[Block] | tuple[Block, ...]) -> None:
+        for block in blocks:
+            self.visitors[type(block)](block)
+
+    def styled(self, text: str, style: str) -> WordParagraph:
+        paragraph = self.word.add_paragraph(style=style)
+        _runs(paragraph, text)
+        return paragraph
+
+    def heading(self, heading: Heading) -> None:
+        self.word.add_heading(_plain(heading.text), level=min(heading.level, 9))
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        self.styled(paragraph.text, "Normal").paragraph_format.keep_with_next = paragraph.keep_with_next or None
+
+    def list_item(self, item: ListItem) -> None:
+        style = "List Bullet" if item.marker == "•" else "List Number"
+        self.styled(item.text, style).paragraph_format.keep_with_next = item.keep_with_next or None
+
+    def table(self, table: Table) -> None:
+        rows = table.rows
+        width = max((len(row) for row in rows), default=0)
+        if not width:
+            return
+        style = None if table.layout == "plain" else "Table Grid"
+        word_table: WordTable = self.word.add_table(rows=len(rows), cols=width, style=style)
+        if table.caption:
+            word_table._tbl.tblPr.append(_element("w:tblCaption", val=_plain(table.caption)))
+        merged = _merged(table)
+        for number, row in enumerate(rows):
+            header = number < len(table.header)
+            word_row = word_table.rows[number]
+            if header:
+                word_row._tr.get_or_add_trPr().append(_element("w:tblHeader"))
+            word_row._tr.get_or_add_trPr().append(_element("w:cantSplit"))
+            for column, cell in enumerate(row):
+                if (number, column) in merged:
+                    continue
+                style = (
+                    "Table Heading"
+                    if header or (table.header_scope == "row" and column == 0)
+                    else "Table Number"
+                    if cell.kind.numeric
+                    else "Table Text"
+                )
+                target = word_table.cell(number, column)
+                paragraph = target.paragraphs[0]
+                paragraph.style = self.word.styles[style]
+                _runs(paragraph, f"**{cell.text}**" if cell.bold and cell.text else cell.text)
+        for span in table.spans:
+            word_table.cell(span.row, span.column).merge(
+                word_table.cell(span.row + span.rows - 1, span.column + span.columns - 1)
+            )
+        for row in table.group_rows:
+            word_table.cell(row, 0).merge(word_table.cell(row, width - 1))
+        for words in table.footnotes:
+            self.styled(words, "Table Note")
+
+    def chart(self, chart: Chart) -> None:
+        if chart.title:
+            self.styled(chart.title, "Caption")
+        if self.chart_image is None:
+            self.styled(chart.alt_text, "Normal")
+            return
+        self.word.add_picture(io.BytesIO(self.chart_image(chart)), width=CHART_WIDTH)
+        picture = self.word.paragraphs[-1]._p.xpath(".//wp:docPr")[0]
+        picture.set("descr", chart.alt_text)
+        picture.set("title", chart.title)
+        if chart.caption:
+            self.styled(chart.caption, "Table Note")
+
+    def cards(self, cards: Cards) -> None:
+        for card in cards.cards:
+            body = [[Cell(card.label, bold=True), Cell(card.value)], *([Cell(h), Cell(c)] for h, c in card.changes)]
+            self.table(Table("card", [], body, "card", header_scope="row"))
+
+
+def _plain(text: str) -> str:
+    return _BOLD.sub(r"\1", text)
+
+
+def _runs(paragraph: WordParagraph, text: str) -> None:
+    """`text` as runs; **bold** parts take the character style Strong."""
+    position = 0
+    for found in _BOLD.finditer(text):
+        if found.start() > position:
+            paragraph.add_run(text[position : found.start()])
+        paragraph.add_run(found.group(1), style="Strong")
+        position = found.end()
+    if position < len(text):
+        paragraph.add_run(text[position:])
+
+
+def _element(tag: str, **attributes: str) -> OxmlElement:
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _field(paragraph: WordParagraph, instruction: str, shown: str) -> None:
+    """A field (PAGE, TOC) that Word works out when it lays the document out; `shown` until then."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", shown), ("end", None)):
+        run = paragraph.add_run()._r
+        if kind == "instr":
+            code = OxmlElement("w:instrText")
+            code.set(qn("xml:space"), "preserve")
+            code.text = f" {text} "
+            run.append(code)
+        elif kind == "text":
+            words = OxmlElement("w:t")
+            words.text = text
+            run.append(words)
+        else:
+            run.append(_element("w:fldChar", fldCharType=kind))
+
+
+def _set_language(word: WordDocument, language: str) -> None:
+    """The language of every style's text (the document default and Normal)."""
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    targets = []
+    if defaults is not None:
+        run = defaults.find(qn("w:rPrDefault"))
+        if run is not None:
+            properties = run.find(qn("w:rPr"))
+            if properties is not None:
+                targets.append(properties)
+    targets.append(word.styles["Normal"].element.get_or_add_rPr())
+    for properties in targets:
+        for old in properties.findall(qn("w:lang")):
+            properties.remove(old)
+        properties.append(_element("w:lang", val=language, eastAsia=language, bidi=language))
+
+
+def _merged(table: Table) -> set[tuple[int, int]]:
+    """Cells merged into another (the merge keeps the first cell's text)."""
+    width = max((len(row) for row in table.rows), default=0)
+    merged = {
+        (row, column)
+        for span in table.spans
+        for row in range(span.row, span.row + span.rows)
+        for column in range(span.column, span.column + span.columns)
+        if (row, column) != (span.row, span.column)
+    }
+    merged.update((row, column) for row in table.group_rows for column in range(1, width))
+    return merged

@@ -1,0 +1,92 @@
+"""The appendix as Word, read back with python-docx as a screen reader or an officer would meet it: headings in
+Heading styles and in order, tables whose header rows repeat, the document in en-GB, the agenda item and the
+page number in the header and footer, and the same figures as the PDF."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from desktop_app.cli import main
+from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from desktop_app.report.model import PageOptions
+from desktop_app.word.render import render_word_document
+from tests.test_renderers_agree import _document
+
+
+@pytest.fixture(scope="module")
+def appendix(rules, vocabulary):
+    document = _document(SAMPLE_COMPLAINTS_LOG, rules, vocabulary)
+    document.options = PageOptions(agenda_item=9, first_page=24)
+    return document
+
+
+@pytest.fixture(scope="module")
+def word(appendix):
+    return docx.Document(io.BytesIO(render_word_document(appendix)))
+
+
+def test_headings_use_heading_styles_in_the_models_order_and_skip_no_level(word, appendix):
+    headings = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert [text for style, text in headings if style == "Heading 1"] == [s.title for s in appendix.sections]
+    levels = [int(style.split()[-1]) for style, _ in headings]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    assert [p.text for p in word.paragraphs if p.style.name == "Title"] == [appendix.metadata.title]
+
+
+def test_every_tables_header_rows_repeat_and_the_figures_are_the_models(word, appendix):
+    tables = [t for t in appendix.tables()]
+    word_tables = word.tables[1:]  # the first is the title page's details
+    assert len(word_tables) == len(tables)
+    for table, word_table in zip(tables, word_tables, strict=True):
+        for number, row in enumerate(word_table.rows):
+            repeats = row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None
+            assert repeats == (number < len(table.header)), (table.key, number)
+        if table.key.startswith("stages_"):
+            shown = [[cell.text for cell in row.cells] for row in word_table.rows]
+            assert shown == table.texts()
+    stage1 = appendix.table("stages_statutory").texts()[1]
+    assert stage1[:4] == ["Stage 1", "98", "28%", "29%"]
+
+
+def test_the_language_is_en_gb_and_the_furniture_is_in_the_header_and_footer(word, appendix):
+    normal = word.styles["Normal"].element.rPr
+    assert normal.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
+    assert word.core_properties.language == "en-GB" and word.core_properties.title == appendix.metadata.title
+    section = word.sections[0]
+    assert section.header.paragraphs[0].text == "Agenda Item 9"
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "Page " in section.footer.paragraphs[0].text
+    assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "24"
+
+
+def test_a_council_dotx_template_supplies_the_styles(tmp_path, appendix):
+    plain = docx.Document()
+    plain.styles["Heading 1"].font.name = "Arial Black"
+    buffer = io.BytesIO()
+    plain.save(buffer)
+    template = tmp_path / "council.dotx"
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(template, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(b"document.main+xml", b"template.main+xml")
+            target.writestr(item, content)
+    before = template.read_bytes()
+    word = docx.Document(io.BytesIO(render_word_document(appendix, template)))
+    assert word.styles["Heading 1"].font.name == "Arial Black"
+    assert template.read_bytes() == before  # the council's file is never changed
+
+
+def test_report_complaints_writes_word_when_the_file_ends_in_docx(tmp_path, capsys):
+    out = tmp_path / "appendix.docx"
+    assert main(["report", "complaints", str(SAMPLE_COMPLAINTS_LOG), "--out", str(out), "--as-of", "2023-11-01"]) == 0
+    word = docx.Document(str(out))
+    assert any(p.style.name == "Heading 1" and p.text == "Complaints Performance Information" for p in word.paragraphs)
+    assert Path(capsys.readouterr().out.strip().removeprefix("wrote ")) == out
