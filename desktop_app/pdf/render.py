@@ -31,6 +31,7 @@ from reportlab.platypus import Table as PdfTable
 from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page, write_atomically
 from desktop_app.pdf.prose import inline
 from desktop_app.pdf.style import ReportStyle, StyleError, load_style
+from desktop_app.pdf.tagging import Tagger, tag_page_furniture, write_structure
 from desktop_app.report.model import (
     Block,
     Cell,
@@ -54,7 +55,7 @@ CELL_STYLES = {
 
 
 def render_document(document: Document, style: ReportStyle | None = None) -> bytes:
-    """The appendix as PDF bytes (the same document gives the same bytes)."""
+    """The appendix as tagged PDF bytes (PDF/UA-1: see pdf.tagging); the same document gives the same bytes."""
     style = style or load_style()
     buffer = io.BytesIO()
     template = AppendixDocTemplate(
@@ -67,8 +68,13 @@ def render_document(document: Document, style: ReportStyle | None = None) -> byt
         keywords=document.metadata.keywords,
         running_title=document.running_title,
     )
-    template.multiBuild(PdfWriter(style).story(document))
-    return buffer.getvalue()
+    story = PdfWriter(style).story(document)
+    tagger = Tagger()
+    tagger.tag_story(story)
+    tag_page_furniture(template, tagger)
+    template.multiBuild(story)
+    metadata = document.metadata
+    return write_structure(buffer.getvalue(), tagger, metadata.title, metadata.language, metadata.as_at)
 
 
 def write_document(document: Document, path: Path, style: ReportStyle | None = None) -> Path:

@@ -103,6 +103,7 @@ class _Builder:
             author=self.fill(document["author"], "[document] author"),
             subject=self.fill(document["subject"], "[document] subject"),
             keywords=self.fill(document.get("keywords", ""), "[document] keywords"),
+            as_at=self.summary.as_of,
         )
         return Document(
             kind="complaints",

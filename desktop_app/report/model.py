@@ -17,6 +17,7 @@ has no such style ignores it). Nothing here imports Qt, ReportLab or openpyxl.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -276,13 +277,15 @@ class PageOptions:
 
 @dataclass(frozen=True)
 class Metadata:
-    """The document's properties: title, author, subject, keywords, language, and the date it is 'as at'."""
+    """The document's properties: title, author, subject, keywords, language, and the date its figures are as
+    at (the PDF's dates, so the same report gives the same bytes and a document store sorts it rightly)."""
 
     title: str
     author: str = ""
     subject: str = ""
     keywords: str = ""
     language: str = "en-GB"
+    as_at: dt.date | None = None  # the figures' date: the document's creation and modification date
 
 
 @dataclass

@@ -1,0 +1,148 @@
+"""A structural checker of tagged PDFs (PDF/UA-1's machine-checkable core), with pikepdf and pypdf.
+
+`structure_problems(path)` lists what a screen reader would trip on: no structure tree or marks, a page
+without /StructParents or /Tabs /S, an MCID not referenced exactly once from the tree, text or drawing
+outside both marked content and artifacts, a heading that skips a level, a table header cell without a
+Scope, a figure without alternative text, a link without a description, no /Lang or pdfuaid:part, and the
+running header or "Page N" in the tagged text. An empty list means all of these hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pikepdf
+from pypdf import PdfReader
+
+_TEXT_OPERATORS = {b"Tj", b"TJ", b"'", b'"'}
+_PAINT_OPERATORS = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*", b"Do", b"sh"}
+_FURNITURE = re.compile(r"^(Page \d+|Agenda Item \S+)$")
+
+
+def structure_problems(path: Path) -> list[str]:
+    problems: list[str] = []
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root
+        if root.get("/MarkInfo", {}).get("/Marked") is not True:
+            problems.append("no /MarkInfo <</Marked true>>")
+        if "/StructTreeRoot" not in root:
+            return [*problems, "no structure tree"]
+        if not str(root.get("/Lang", "")):
+            problems.append("no /Lang")
+        with pdf.open_metadata() as metadata:
+            if metadata.get("pdfuaid:part") != "1":
+                problems.append("no pdfuaid:part 1 in the XMP metadata")
+            if not metadata.get("dc:title"):
+                problems.append("no dc:title in the XMP metadata")
+        pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+        referenced: Counter[tuple[int, int]] = Counter()
+        headings: list[int] = []
+        _walk(root.StructTreeRoot.K, None, pages, referenced, headings, problems)
+        for before, after in zip(headings, headings[1:], strict=False):
+            if after > before + 1:
+                problems.append(f"a heading skips from H{before} to H{after}")
+        drawn: Counter[tuple[int, int]] = Counter()
+        for number, page in enumerate(pdf.pages, start=1):
+            if "/StructParents" not in page.obj:
+                problems.append(f"page {number} has no /StructParents")
+            if page.obj.get("/Tabs") != pikepdf.Name.S:
+                problems.append(f"page {number} has no /Tabs /S")
+            problems += _content_problems(page, number, drawn)
+            for annotation in page.obj.get("/Annots", []):
+                if annotation.get("/Subtype") == pikepdf.Name.Link:
+                    if not str(annotation.get("/Contents", "")):
+                        problems.append(f"page {number}: a link has no description")
+                    if "/StructParent" not in annotation:
+                        problems.append(f"page {number}: a link is not in the structure tree")
+        for mark in drawn:
+            if referenced[mark] != 1:
+                problems.append(f"page {mark[0]} MCID {mark[1]} is referenced {referenced[mark]} times from the tree")
+        for mark in referenced:
+            if mark not in drawn:
+                problems.append(f"the tree names page {mark[0]} MCID {mark[1]}, which is not on the page")
+    problems += _furniture_in_tagged_text(path)
+    return problems
+
+
+def _walk(kids, page, pages, referenced, headings, problems) -> None:
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, int) or (isinstance(kid, pikepdf.Object) and kid._type_code == pikepdf.ObjectType.integer):
+            referenced[(pages[page.objgen], int(kid))] += 1
+            continue
+        if not isinstance(kid, pikepdf.Dictionary):
+            continue
+        if kid.get("/Type") == pikepdf.Name.MCR:
+            referenced[(pages[kid.Pg.objgen], int(kid.MCID))] += 1
+            continue
+        if kid.get("/Type") == pikepdf.Name.OBJR:
+            continue
+        tag = str(kid.get("/S", ""))
+        if re.fullmatch(r"/H[1-6]", tag):
+            headings.append(int(tag[2:]))
+        if tag == "/Figure" and not str(kid.get("/Alt", "")):
+            problems.append("a Figure has no alternative text")
+        if tag == "/TH" and "/Scope" not in kid.get("/A", {}):
+            problems.append("a table header cell has no Scope")
+        if tag == "/Table":
+            if not _has_tag(kid, "/TH"):
+                problems.append("a table has no header cells")
+        _walk(kid.get("/K", pikepdf.Array()), kid.get("/Pg", page), pages, referenced, headings, problems)
+
+
+def _has_tag(element, tag: str) -> bool:
+    kids = element.get("/K", pikepdf.Array())
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and (kid.get("/S") == pikepdf.Name(tag) or _has_tag(kid, tag)):
+            return True
+    return False
+
+
+def _content_problems(page, number: int, drawn: Counter) -> list[str]:
+    """Text or painting outside marked content and artifacts; the MCIDs the page draws."""
+    problems: list[str] = []
+    stack: list[str] = []
+    loose = 0
+    for operands, operator in pikepdf.parse_content_stream(page):
+        if operator == pikepdf.Operator("BDC"):
+            properties = operands[1]
+            if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
+                drawn[(number, int(properties.MCID))] += 1
+            stack.append(str(operands[0]))
+        elif operator == pikepdf.Operator("BMC"):
+            stack.append(str(operands[0]))
+        elif operator == pikepdf.Operator("EMC"):
+            if stack:
+                stack.pop()
+        elif bytes(operator) in _TEXT_OPERATORS | _PAINT_OPERATORS and not stack:
+            loose += 1
+    if loose:
+        problems.append(f"page {number}: {loose} drawing operations are neither tagged nor artifacts")
+    return problems
+
+
+def _furniture_in_tagged_text(path: Path) -> list[str]:
+    """'Page N' and 'Agenda Item N' must be artifacts: read the tagged text back and look for them."""
+    problems: list[str] = []
+    for number, page in enumerate(PdfReader(path).pages, start=1):
+        depth: list[bool] = []  # True for marked content with an MCID (tagged), False for an artifact
+        tagged: list[str] = []
+
+        def before(operator, operands, cm, tm, depth=depth):
+            if operator == b"BDC":
+                depth.append(not str(operands[0]).endswith("Artifact"))
+            elif operator == b"BMC":
+                depth.append(False)
+            elif operator == b"EMC" and depth:
+                depth.pop()
+
+        def text(words, cm, tm, font, size, depth=depth, tagged=tagged):
+            if depth and all(depth):
+                tagged.append(words)
+
+        page.extract_text(visitor_operand_before=before, visitor_text=text)
+        for line in "".join(tagged).splitlines():
+            if _FURNITURE.match(line.strip()):
+                problems.append(f"page {number}: {line.strip()!r} is in the tagged text")
+    return problems

@@ -1,0 +1,73 @@
+"""The appendices as tagged PDF (PDF/UA-1): the structural checks of tests/pdf_structure.py, and the `pdfua`
+checker from PyPI as a second opinion, on every appendix kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pdfua import validate as pdfua_validate
+
+from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from desktop_app.pdf.render import render_document
+from desktop_app.report.model import PageOptions
+from tests.pdf_structure import structure_problems
+from tests.test_renderers_agree import _document
+
+
+@pytest.fixture(scope="module")
+def complaints_pdf(tmp_path_factory, rules, vocabulary) -> Path:
+    document = _document(SAMPLE_COMPLAINTS_LOG, rules, vocabulary)
+    document.options = PageOptions(agenda_item=9, first_page=24, start_on_odd=True)
+    path = tmp_path_factory.mktemp("tagged") / "complaints.pdf"
+    path.write_bytes(render_document(document))
+    return path
+
+
+def test_the_complaints_appendix_passes_the_structural_checks(complaints_pdf):
+    assert structure_problems(complaints_pdf) == []
+
+
+def test_pdfua_finds_no_errors_or_warnings(complaints_pdf):
+    report = pdfua_validate(str(complaints_pdf))
+    assert [f"{f.rule_id}: {f.message}" for f in report.findings] == []
+    assert not report.skipped  # every rule it has ran
+
+
+def test_the_structure_follows_the_report_model(complaints_pdf, rules, vocabulary):
+    document = _document(SAMPLE_COMPLAINTS_LOG, rules, vocabulary)
+    with pikepdf.open(complaints_pdf) as pdf:
+        top = pdf.Root.StructTreeRoot.K
+        assert top.S == pikepdf.Name.Document
+        kinds = [str(kid.S) for kid in top.K]
+        assert "/TOC" in kinds and kinds.count("/Table") == len(list(document.tables())) + 1  # and the title page's
+        tables = [kid for kid in top.K if kid.S == pikepdf.Name.Table]
+        themes = tables[1 + [t.key for t in document.tables()].index("themes")]
+        head = [kid for kid in themes.K if kid.S == pikepdf.Name.THead][0]
+        first = [str(cell.S) for cell in head.K[0].K]
+        assert first == ["/TH", "/TH", "/TH"]  # Theme, and the two procedures over two columns each
+        assert [int(cell.A.get("/ColSpan", 1)) for cell in head.K[0].K] == [1, 2, 2]
+        assert head.K[0].K[0].A.RowSpan == 2 and head.K[0].K[0].A.Scope == pikepdf.Name.Column
+
+
+def test_the_dates_are_the_reports_own_and_the_bytes_repeat(complaints_pdf, rules, vocabulary):
+    document = _document(SAMPLE_COMPLAINTS_LOG, rules, vocabulary)
+    document.options = PageOptions(agenda_item=9, first_page=24, start_on_odd=True)
+    assert render_document(document) == complaints_pdf.read_bytes()
+    with pikepdf.open(complaints_pdf) as pdf:
+        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20231101")
+        with pdf.open_metadata() as metadata:
+            assert metadata["xmp:CreateDate"].startswith("2023-11-01")
+    assert document.metadata.as_at == dt.date(2023, 11, 1)
+
+
+def test_the_checker_finds_page_furniture_left_untagged(monkeypatch, tmp_path, rules, vocabulary):
+    monkeypatch.setattr("desktop_app.pdf.tagging._as_artifact", lambda on_page, tagger: on_page)
+    document = _document(SAMPLE_COMPLAINTS_LOG, rules, vocabulary)
+    document.options = PageOptions(agenda_item=9, first_page=24)
+    path = tmp_path / "untagged_furniture.pdf"
+    path.write_bytes(render_document(document))
+    problems = structure_problems(path)
+    assert problems and all("neither tagged nor artifacts" in problem for problem in problems)
