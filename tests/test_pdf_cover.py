@@ -11,16 +11,15 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.domain.problems import Severity
-from desktop_app.pdf.cover import (
+from desktop_app.pdf.cover import render_cover_report, write_cover_report
+from desktop_app.report.cover_check import check_cover
+from desktop_app.report.cover_template import (
     SAMPLE_COVER,
     TEMPLATES_FOLDER,
     CoverTemplateError,
     available_templates,
-    check_cover,
     load_cover_template,
     load_cover_values,
-    render_cover_report,
-    write_cover_report,
 )
 from desktop_app.report.model import PageOptions
 

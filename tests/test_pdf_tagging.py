@@ -71,3 +71,21 @@ def test_the_checker_finds_page_furniture_left_untagged(monkeypatch, tmp_path, r
     path.write_bytes(render_document(document))
     problems = structure_problems(path)
     assert problems and all("neither tagged nor artifacts" in problem for problem in problems)
+
+
+@pytest.mark.parametrize("template", ["sefton", "wirral"])
+def test_every_cover_template_passes_the_checks(tmp_path, template):
+    from desktop_app.pdf.cover import write_cover_report
+    from desktop_app.report.cover_template import SAMPLE_COVER
+
+    path, _ = write_cover_report(
+        SAMPLE_COVER, template, tmp_path / f"{template}.pdf", options=PageOptions(agenda_item=4)
+    )
+    assert structure_problems(path) == []
+    assert [f.rule_id for f in pdfua_validate(str(path)).findings] == []
+    if template != "sefton":
+        return
+    with pikepdf.open(path) as pdf:  # Sefton's cover opens with its label/value table
+        headers = [k for k in pdf.Root.StructTreeRoot.K.K if k.S == pikepdf.Name.Table][0].K[0].K[0].K
+        assert [str(cell.S) for cell in headers][:2] == ["/TH", "/TD"]  # a label heads its row; its value follows
+        assert headers[0].A.Scope == pikepdf.Name.Row

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -24,6 +25,7 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     Spacer,
+    TableStyle,
 )
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
@@ -47,11 +49,16 @@ from desktop_app.report.model import (
 )
 from desktop_app.report.model import Heading as ModelHeading
 
-#: The paragraph styles of a table's cells, by the table's layout: (header, text, number).
+#: The paragraph styles of a table's cells, by the table's layout: (header, text, number). "table" has the
+#: style's space above and below; "table_kept_with_footnotes" keeps its footnotes on its page; "grid" has no
+#: space of its own; "label_value" is a form's grid of labels and values (no header shading, text at the top).
 CELL_STYLES = {
     "table": ("table_header", "table_text", "table_number"),
     "table_kept_with_footnotes": ("table_header", "table_text", "table_number"),
+    "grid": ("table_header", "table_text", "table_number"),
+    "label_value": ("table_header", "table_text", "table_number"),
 }
+NUMBER_INDENT = 10 * mm
 
 
 def render_document(document: Document, style: ReportStyle | None = None) -> bytes:
@@ -121,8 +128,11 @@ class PdfWriter:
                 contents(style),
             ]
         landscape: bool | None = None
+        first_page = document.title_page is None and not document.contents_heading
         for section in document.sections:
-            if landscape is None or section.landscape != landscape:
+            if first_page and landscape is None:  # nothing before it: it starts on the first page
+                landscape = section.landscape
+            elif landscape is None or section.landscape != landscape:
                 story += [NextPageTemplate("body_landscape" if section.landscape else "body"), PageBreak()]
             else:
                 story.append(
@@ -148,6 +158,8 @@ class PdfWriter:
         )
 
     def section(self, section: Section) -> list[Flowable]:
+        if not section.title:
+            return self.blocks(section.blocks)
         heading = Heading(inline(section.title), self.style["heading1"], in_contents=section.in_contents)
         return [heading, *self.blocks(section.blocks)]
 
@@ -173,6 +185,8 @@ class PdfWriter:
 
     def heading(self, heading: ModelHeading) -> list[Flowable]:
         style = self.style[heading.layout or f"heading{heading.level}"]
+        if heading.keep_with_next and not style.keepWithNext:
+            style = self.kept(style, True)
         return [Heading(inline(heading.text), style, level=heading.level - 1, in_contents=heading.in_contents)]
 
     def paragraph(self, paragraph: Paragraph) -> list[Flowable]:
@@ -180,10 +194,23 @@ class PdfWriter:
         return [PdfParagraph(inline(paragraph.text), style)]
 
     def list_item(self, item: ListItem) -> list[Flowable]:
-        style = self.kept(self.style["bullet"], item.keep_with_next)
-        return [PdfParagraph(inline(item.text), style, bulletText=item.marker)]
+        style = self.numbered_style() if item.layout == "numbered" else self.style[item.layout]
+        return [PdfParagraph(inline(item.text), self.kept(style, item.keep_with_next), bulletText=item.marker)]
+
+    def numbered_style(self) -> ParagraphStyle:
+        """Body text with its number ("1.", "2.3") hanging in the margin of a wider indent."""
+        body = self.style["body"]
+        return body.clone(
+            f"{body.name}-numbered",
+            leftIndent=NUMBER_INDENT,
+            bulletIndent=0,
+            bulletFontName=body.fontName,
+            bulletFontSize=body.fontSize,
+        )
 
     def space(self, space: Space) -> list[Flowable]:
+        if space.points:
+            return [Spacer(1, space.points)]
         if space.name == "paragraph":
             return [Spacer(1, self.style["body"].spaceAfter)]
         return [Spacer(1, getattr(self.style, space.name))]
@@ -202,7 +229,10 @@ class PdfWriter:
     def table(self, table: Table) -> list[Flowable]:
         """A table whose header rows repeat on every page it runs onto, and whose rows never split."""
         rows = table.rows
-        widths = self.style.column_widths(table.widths)
+        if table.column_shares:
+            widths = [share * self.style.text_width for share in table.column_shares]
+        else:
+            widths = self.style.column_widths(table.widths)
         if any(len(row) != len(widths) for row in rows):
             raise StyleError(
                 f"report_style.toml: [tables.columns] {table.widths} has {len(widths)} columns, "
@@ -224,6 +254,19 @@ class PdfWriter:
                 shown.append(self.cell(cell, kind))
             cells.append(shown)
         count = len(rows)
+        spans = tuple(
+            ((span.column, span.row), (span.column + span.columns - 1, span.row + span.rows - 1))
+            for span in _pdf_span_order(table)
+        )
+        if table.layout == "label_value":
+            look = self.label_value_style(spans)
+        else:
+            look = self.style.table_style(
+                header_rows=len(table.header),
+                total_rows=tuple(row - count for row in table.total_rows),
+                group_rows=table.group_rows,
+                spans=spans,
+            )
         pdf_table = PdfTable(
             cells,
             colWidths=widths,
@@ -231,25 +274,37 @@ class PdfWriter:
             splitByRow=1,
             splitInRow=0,
             hAlign="LEFT",
-            style=self.style.table_style(
-                header_rows=len(table.header),
-                total_rows=tuple(row - count for row in table.total_rows),
-                group_rows=table.group_rows,
-                spans=tuple(
-                    ((span.column, span.row), (span.column + span.columns - 1, span.row + span.rows - 1))
-                    for span in _pdf_span_order(table)
-                ),
-            ),
+            style=look,
         )
+        pdf_table.header_scope = table.header_scope  # for the tagging: which cells head their row or column
+        pdf_table.row_headers = table.row_headers
         notes = [PdfParagraph(inline(words), self.style["footnote"]) for words in table.footnotes]
+        if table.layout in ("grid", "label_value"):
+            return [pdf_table, *notes]
         before = Spacer(1, self.style.table_space_before)
         if table.layout == "table_kept_with_footnotes":
             return [before, KeepTogether([pdf_table, *notes])]
         return [before, pdf_table, Spacer(1, self.style.table_space_after), *notes]
 
+    def label_value_style(self, spans: tuple) -> TableStyle:
+        """A form's grid: lines and padding, text at the top of each cell, no header shading."""
+        style = self.style
+        return TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),
+                ("GRID", (0, 0), (-1, -1), style.grid_width, style.colours["table_grid"]),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), style.padding),
+                ("RIGHTPADDING", (0, 0), (-1, -1), style.padding),
+                ("TOPPADDING", (0, 0), (-1, -1), style.padding * 0.75),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), style.padding),
+                *(("SPAN", start, end) for start, end in spans),
+            ]
+        )
+
     def cell(self, cell: Cell, style_name: str) -> PdfParagraph:
         text = f"**{cell.text}**" if cell.bold and cell.text else cell.text
-        return PdfParagraph(inline(text), self.style[style_name])
+        return PdfParagraph(inline(text).replace("\n", "<br/>"), self.style[style_name])
 
 
 def _covered(table: Table) -> set[tuple[int, int]]:

@@ -20,37 +20,13 @@ from reportlab.platypus import TableStyle
 from desktop_app.domain.resource_files import ResourceFileError, read_toml
 from desktop_app.paths import RESOURCES
 from desktop_app.pdf.fonts import FONTS_FOLDER, FontFamily, register_family
+from desktop_app.report.model import PARAGRAPH_LAYOUTS
 
 DEFAULT_STYLE_FILE = RESOURCES / "report_style.toml"
 
 PAGE_SIZES = {"A4": A4, "letter": letter}
 ALIGNMENTS = {"left": TA_LEFT, "centre": TA_CENTER, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 #: Paragraph styles the writers use; the file must define each.
-STYLE_NAMES = (
-    "body",
-    "bullet",
-    "footnote",
-    "heading1",
-    "heading2",
-    "title_appendix",
-    "title",
-    "title_subtitle",
-    "title_detail",
-    "contents_heading",
-    "contents_entry",
-    "blank_page",
-    "table_header",
-    "table_text",
-    "table_number",
-    "running",
-    "table_small",
-    "table_small_number",
-    "card_label",
-    "card_value",
-    "card_change",
-    "caption",
-    "cover_heading",
-)
 COLOUR_NAMES = (
     "text",
     "heading",
@@ -215,7 +191,7 @@ def load_style(path: Path = DEFAULT_STYLE_FILE, fonts_folder: Path = FONTS_FOLDE
             raise StyleError(f'{where}: [colours] {name} must be a colour as "#rrggbb", not {value!r}') from None
 
     paragraphs = {}
-    for name in STYLE_NAMES:
+    for name in PARAGRAPH_LAYOUTS:
         if name not in style_spec:
             raise StyleError(f"{where}: [styles.{name}] is missing")
         paragraphs[name] = _paragraph_style(where, name, style_spec[name], fonts, colours)

@@ -159,6 +159,7 @@ class Tagger:
         """Nodes for the table's rows and cells, and a render callback that marks each cell as drawn."""
         header_rows = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
         row_scope = getattr(table, "header_scope", "column" if header_rows else "row") == "row"
+        row_headers = set(getattr(table, "row_headers", ()) or ((0,) if row_scope else ()))
         spans: dict[tuple[int, int], tuple[int, int]] = {}
         for command in getattr(table, "_spanCmds", []):
             (start_column, start_row), (end_column, end_row) = command[1], command[2]
@@ -176,7 +177,7 @@ class Tagger:
                 ]
                 if not flowables:
                     continue
-                heading = row_number < header_rows or (row_scope and column == 0)
+                heading = row_number < header_rows or column in row_headers
                 rows, columns = spans.get((row_number, column), (1, 1))
                 cells[id(flowables[0])] = tr.add(
                     "TH" if heading else "TD",

@@ -22,9 +22,36 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+#: The paragraph layouts every writer knows (the PDF's style file defines each: resources/report_style.toml).
+PARAGRAPH_LAYOUTS = (
+    "body",
+    "bullet",
+    "footnote",
+    "heading1",
+    "heading2",
+    "title_appendix",
+    "title",
+    "title_subtitle",
+    "title_detail",
+    "contents_heading",
+    "contents_entry",
+    "blank_page",
+    "table_header",
+    "table_text",
+    "table_number",
+    "running",
+    "table_small",
+    "table_small_number",
+    "card_label",
+    "card_value",
+    "card_change",
+    "caption",
+    "cover_heading",
+)
+
 
 class CellKind(enum.Enum):
-    """What a cell holds: writers align numbers right and may shade statuses."""
+    """What a cell holds: writers align every kind but text to the right, and may shade statuses."""
 
     TEXT = "text"
     COUNT = "count"
@@ -36,6 +63,7 @@ class CellKind(enum.Enum):
     ARROW = "arrow"
     STATUS = "status"
     MARKER = "marker"
+    ANSWER = "answer"  # Yes / No
 
     @property
     def numeric(self) -> bool:
@@ -117,6 +145,8 @@ class Table:
     caption: str = ""
     layout: str = "table"
     header_scope: str = "column"
+    column_shares: tuple[float, ...] = ()  # shares of the text width, where `widths` names no style entry
+    row_headers: tuple[int, ...] = ()  # columns whose body cells head their row (a label/value table's labels)
 
     @property
     def rows(self) -> list[list[Cell]]:
@@ -135,6 +165,7 @@ class Heading:
     level: int = 1
     in_contents: bool = True
     layout: str = ""
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,6 +186,7 @@ class ListItem:
     marker: str = "•"
     figures: tuple[str, ...] = ()
     keep_with_next: bool = False
+    layout: str = "bullet"  # or "numbered": a number ("1.", "2.3") hanging in a wider indent
 
 
 @dataclass(frozen=True)
@@ -223,9 +255,10 @@ class Keep:
 
 @dataclass(frozen=True)
 class Space:
-    """Vertical space of the style's `name` (e.g. 'table_space_after')."""
+    """Vertical space: the style's `name` (e.g. 'table_space_after', 'paragraph'), or `points` where given."""
 
     name: str
+    points: float = 0.0
 
 
 Block = Heading | Paragraph | ListItem | Table | Chart | Cards | Note | Footnote | Keep | Space
@@ -233,7 +266,8 @@ Block = Heading | Paragraph | ListItem | Table | Chart | Cards | Note | Footnote
 
 @dataclass
 class Section:
-    """A part of the appendix under one heading; `landscape`: on pages turned sideways (a wide table)."""
+    """A part of the appendix under one heading (none where `title` is empty); `landscape`: on pages turned
+    sideways (a wide table)."""
 
     key: str
     title: str

@@ -1,0 +1,290 @@
+"""The cover report (the fixed cover sheet in front of the appendices) as a report model.
+
+Each block of the council's template (report/cover_template.py) becomes blocks
+of the model, in the template's order, filled from the author's values: the
+label/value table (labels are row headers), lines, fixed text, headed sections
+(prose, or paragraphs numbered 1.1, 1.2 ... within section 1.0), statements
+chosen by a value, the climate table, the appendix list and the subject
+history. The whole cover is one untitled section on the pack's first page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from desktop_app.report.cover_template import (
+    CLIMATE_CHOICES,
+    PARAGRAPH_LAYOUTS,
+    CoverTemplate,
+    CoverTemplateError,
+    empty,
+    format_date,
+    meeting_day,
+    yes,
+)
+from desktop_app.report.model import (
+    Block,
+    Cell,
+    CellKind,
+    Document,
+    Heading,
+    Keep,
+    ListItem,
+    Metadata,
+    PageOptions,
+    Paragraph,
+    Section,
+    Space,
+    Span,
+    Table,
+)
+from desktop_app.report.prose import prose_blocks
+
+BLANK_PAGE = "This page is intentionally left blank"
+
+
+def cover_document(
+    values: Mapping[str, object],
+    template: CoverTemplate,
+    appendices: Sequence[str] | None = None,
+    options: PageOptions | None = None,
+) -> Document:
+    """The cover of `values`, laid out by `template`; `appendices` replaces the values' own list."""
+    listed = list(appendices) if appendices is not None else list(values.get("appendices") or [])  # type: ignore[call-overload]
+    builder = _Cover(values, template, listed)
+    blocks: list[Block] = []
+    for block in template.blocks:
+        blocks += builder.builders[block["type"]](block)
+    metadata = Metadata(
+        title=str(values.get("subject") or template.name),
+        author=str(values.get("report_of") or ""),
+        subject=", ".join(part for part in (str(values.get("report_to") or ""), builder.date_text()) if part),
+        keywords="committee report, cover report",
+        as_at=meeting_day(values),
+    )
+    return Document(
+        kind="cover",
+        metadata=metadata,
+        options=options or PageOptions(),
+        sections=[Section("cover", "", blocks)],
+        blank_page_text=BLANK_PAGE,
+    )
+
+
+class _Cover:
+    """Turns each block of a template into blocks of the model."""
+
+    def __init__(self, values: Mapping[str, object], template: CoverTemplate, appendices: list[str]) -> None:
+        self.values = values
+        self.template = template
+        self.appendices = appendices
+        self.section_number = 0
+        self.builders: dict[str, Callable[[Mapping], list[Block]]] = {
+            "table": self.table,
+            "line": self.line,
+            "text": self.fixed_text,
+            "section": self.section,
+            "statement": self.statement,
+            "climate": self.climate,
+            "appendices": self.appendix_list,
+            "history": self.history,
+        }
+
+    # --- values as text ----------------------------------------------------------------
+
+    def date_text(self) -> str:
+        value = self.values.get("meeting_date")
+        if isinstance(value, dt.date):
+            return format_date(value, self.template)
+        return str(value or "")
+
+    def text(self, name: str) -> str:
+        """A one-line field as printed: a date in the template's form, Yes/No in its words."""
+        value = self.values.get(name)
+        kind = self.template.kinds[name]
+        if kind == "date":
+            return format_date(value, self.template) if isinstance(value, dt.date) else str(value or "")
+        if kind == "yes_no":
+            answer = yes(value)
+            return "" if answer is None else self.template.yes if answer else self.template.no
+        if kind == "list":
+            return "; ".join(value or [])  # type: ignore[arg-type]
+        if kind == "choice":
+            return str(value or "").strip().capitalize()
+        return "" if value is None else str(value)
+
+    def heading(self, words: str, upper: bool = False, numbered: bool = False) -> Heading:
+        if numbered:
+            self.section_number += 1
+            words = f"{self.section_number}.0 {words}"
+        words = words.upper() if upper else words
+        return Heading(words, level=1, in_contents=False, layout=self.template.heading_style, keep_with_next=True)
+
+    def field_blocks(self, name: str, numbered: bool = False) -> list[Block]:
+        """A field's value as paragraphs, a numbered list or a line."""
+        kind = self.template.kinds[name]
+        value = self.values.get(name)
+        if empty(value):
+            return []
+        if kind == "list":
+            return [
+                ListItem(item, self.template.numbering.format(n=n), layout="numbered")
+                for n, item in enumerate(value, start=1)  # type: ignore[arg-type]
+            ]
+        if kind == "prose" and numbered and self.section_number:
+            return self.numbered_paragraphs(str(value))
+        if kind == "prose":
+            return prose_blocks(str(value))
+        return [Paragraph(self.text(name))]
+
+    def numbered_paragraphs(self, text: str) -> list[Block]:
+        """Paragraphs numbered within the section (1.1, 1.2, ...), as Wirral's reports number them; lists stay."""
+        blocks: list[Block] = []
+        number = 0
+        for chunk in re.split(r"\n\s*\n", text.strip()):
+            lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+            if not lines:
+                continue
+            if all(re.match(r"^[-*•]\s+", line) for line in lines):
+                blocks += prose_blocks(chunk)
+                continue
+            number += 1
+            blocks.append(ListItem(" ".join(lines), f"{self.section_number}.{number}", layout="numbered"))
+        return blocks
+
+    def style(self, block: Mapping, default: str = "body") -> str:
+        style = str(block.get("style", default))
+        if style not in PARAGRAPH_LAYOUTS:
+            raise CoverTemplateError(
+                f"{self.template.source}: a {block['type']}'s style {style!r} is not a style of the report style"
+            )
+        return style
+
+    # --- blocks ------------------------------------------------------------------------
+
+    def value_cell(self, name: str) -> Cell:
+        """A field's value in a table cell; paragraphs of prose stay paragraphs (a blank line between)."""
+        if self.template.kinds[name] == "prose":
+            paragraphs = re.split(r"\n\s*\n", str(self.values.get(name) or ""))
+            return Cell("\n\n".join(p.strip() for p in paragraphs if p.strip()))
+        return Cell(self.text(name))
+
+    def table(self, block: Mapping) -> list[Block]:
+        """Label/value rows: a row of one field spans the row; of two, label value label value."""
+        rows, spans = [], []
+        for number, names in enumerate(block["rows"]):
+            row = [Cell(self.template.label(names[0]), bold=True), self.value_cell(names[0])]
+            if len(names) == 2:
+                row += [Cell(self.template.label(names[1]), bold=True), self.value_cell(names[1])]
+            else:
+                row += [Cell(), Cell()]
+                spans.append(Span(number, 1, columns=3))
+            rows.append(row)
+        table = Table(
+            "cover_details",
+            [],
+            rows,
+            "",
+            spans=tuple(spans),
+            layout="label_value",
+            header_scope="row",
+            column_shares=self.template.table_columns,
+            row_headers=(0, 2),
+        )
+        return [table, Space("", 8)]
+
+    def line(self, block: Mapping) -> list[Block]:
+        name = block["field"]
+        words = self.text(name)
+        if not words.strip():
+            return []
+        if block.get("upper"):
+            words = words.upper()
+        if block.get("label"):
+            words = f"**{self.template.label(name)}** {words}"
+        style = self.style(block)
+        return [Paragraph(words, layout=style, keep_with_next="heading" in style)]
+
+    def fixed_text(self, block: Mapping) -> list[Block]:
+        style = self.style(block)
+        if style.startswith("heading") or style == "cover_heading":
+            return [Heading(block["text"], level=1, in_contents=False, layout=style, keep_with_next=True)]
+        return prose_blocks(block["text"]) if style == "body" else [Paragraph(block["text"], layout=style)]
+
+    def section(self, block: Mapping) -> list[Block]:
+        numbered = bool(block.get("numbered"))
+        upper = bool(block.get("upper"))
+        if block.get("field"):
+            name = block["field"]
+            blocks: list[Block] = [self.heading(block.get("heading") or self.template.label(name), upper, numbered)]
+            if block.get("intro_field"):
+                blocks += self.field_blocks(block["intro_field"], numbered)
+            return blocks + self.field_blocks(name, numbered)
+        blocks = [self.heading(block.get("heading") or "", upper, numbered)]
+        for name in block["parts"]:
+            blocks.append(Paragraph(f"**{self.template.label(name)}**", keep_with_next=True))
+            blocks += self.field_blocks(name, numbered)
+        return blocks
+
+    def statement(self, block: Mapping) -> list[Block]:
+        name = block["field"]
+        value = self.values.get(name)
+        texts = block["texts"]
+        kind = self.template.kinds[name]
+        if kind == "yes_no":
+            answer = yes(value)
+            words = "" if answer is None else texts.get("yes" if answer else "no", "")
+        elif kind == "choice":
+            words = texts.get(str(value or "").strip().lower(), "")
+        else:
+            words = texts.get("value", "{value}").replace("{value}", self.text(name)) if not empty(value) else ""
+        return [Paragraph(words, layout=str(block.get("style", "body")))] if words else []
+
+    def climate(self, block: Mapping) -> list[Block]:
+        """The climate emergency table: each impact Yes or No by the chosen one, the training row, the words."""
+        name = block.get("field", "climate")
+        chosen = str(self.values.get(name) or "").strip().lower()
+        blocks: list[Block] = [self.heading(block.get("heading") or self.template.label(name))]
+        if block.get("intro"):
+            blocks.append(Paragraph(block["intro"], keep_with_next=True))
+        labels = block.get("rows") or {c: f"Have a {c} impact" for c in CLIMATE_CHOICES}
+        answer = {c: (self.template.yes if c == chosen else self.template.no) if chosen else "" for c in labels}
+        rows = [[Cell(labels[c]), Cell(answer[c], CellKind.ANSWER)] for c in CLIMATE_CHOICES if c in labels]
+        training = block.get("training_field")
+        if training:
+            label = block.get("training_label") or self.template.label(training)
+            rows.append([Cell(label), Cell(self.text(training), CellKind.ANSWER)])
+        table = Table("climate", [], rows, "", layout="grid", column_shares=(0.8, 0.2), header_scope="row")
+        blocks += [Keep((table,)), Space("", 6)]
+        if block.get("text_field"):
+            blocks += self.field_blocks(block["text_field"])
+        return blocks
+
+    def appendix_list(self, block: Mapping) -> list[Block]:
+        heading = self.heading(block.get("heading") or self.template.label("appendices"), bool(block.get("upper")))
+        if not self.appendices:
+            return [heading, Paragraph(block.get("none", "None"))]
+        intro = [Paragraph(block["intro"])] if block.get("intro") else []
+        return [heading, *intro, *(Paragraph(title) for title in self.appendices)]
+
+    def history(self, block: Mapping) -> list[Block]:
+        """A table of rows (Wirral's Subject history: Council Meeting, Date)."""
+        name = block["field"]
+        heading = self.heading(block.get("heading") or self.template.label(name), bool(block.get("upper")))
+        given = self.values.get(name) or []
+        if not given:
+            return [heading, Paragraph(block.get("none", "None"))]
+        columns = block.get("columns", ["Council Meeting", "Date"])
+        keys = block.get("keys", ["meeting", "date"])
+        body = [
+            [
+                Cell(format_date(value, self.template) if isinstance(value, dt.date) else str(value))
+                for value in (row.get(key, "") for key in keys)
+            ]
+            for row in given  # type: ignore[attr-defined]
+        ]
+        shares = (0.7, 0.3) if len(columns) == 2 else tuple(1 / len(columns) for _ in columns)
+        table = Table("subject_history", [[Cell(c) for c in columns]], body, "", layout="grid", column_shares=shares)
+        return [heading, table]
