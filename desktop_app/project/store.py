@@ -32,10 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app import __version__
+from desktop_app.domain.imports import Provenance, SheetImport
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
-from desktop_app.excel.importer import SheetImport
-from desktop_app.excel.workbook import Provenance
 from desktop_app.project import values
 from desktop_app.project.frames import read_frame, write_frame
 from desktop_app.project.model import Edit, ImportedFile, Project
