@@ -399,7 +399,7 @@ def test_a_failed_write_leaves_the_earlier_file_and_no_temporary_one(summary, ru
     def full_disk(source, target):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("desktop_app.pdf.document.os.replace", full_disk)
+    monkeypatch.setattr("desktop_app.safe_files.os.replace", full_disk)
     with pytest.raises(OSError, match="No space left"):
         write_complaints_report(summary, rules, existing, text=text)
     assert existing.read_bytes() == b"the earlier export"

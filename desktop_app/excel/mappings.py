@@ -8,12 +8,11 @@ atomically, so the next session maps next month's return by itself.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from desktop_app.domain.imports import MappingMemory
 from desktop_app.domain.returns import ReturnKind
+from desktop_app.safe_files import write_atomically
 
 
 class MappingFile(MappingMemory):
@@ -32,19 +31,5 @@ class MappingFile(MappingMemory):
     def remember(self, labels: list[str], kind: ReturnKind | None, columns: dict[str, str]) -> None:
         super().remember(labels, kind, columns)
         if self.path:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(self.path, json.dumps({"shapes": self.shapes}, indent=1, ensure_ascii=False))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: the old or the new file, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -49,10 +49,11 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBre
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.resource_files import ResourceFileError, read_toml
 from desktop_app.paths import RESOURCES
-from desktop_app.pdf.document import AppendixDocTemplate, Heading, write_atomically
+from desktop_app.pdf.document import AppendixDocTemplate, Heading
 from desktop_app.pdf.prose import inline, prose
 from desktop_app.pdf.style import STYLE_NAMES, ReportStyle, load_style
 from desktop_app.report.model import PageOptions
+from desktop_app.safe_files import write_atomically
 
 TEMPLATES_FOLDER = RESOURCES / "cover_templates"
 SAMPLE_COVER = TEMPLATES_FOLDER / "sample_cover.toml"

@@ -28,7 +28,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 
-from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page, write_atomically
+from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page
 from desktop_app.pdf.prose import inline
 from desktop_app.pdf.style import ReportStyle, StyleError, load_style
 from desktop_app.report.model import (
@@ -45,6 +45,7 @@ from desktop_app.report.model import (
     Table,
 )
 from desktop_app.report.model import Heading as ModelHeading
+from desktop_app.safe_files import write_atomically
 
 #: The paragraph styles of a table's cells, by the table's layout: (header, text, number).
 CELL_STYLES = {
