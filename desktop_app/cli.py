@@ -19,6 +19,7 @@ import pandas as pd
 
 from desktop_app.domain.complaints import ComplaintsSummary, summarise
 from desktop_app.domain.formatting import json_number
+from desktop_app.domain.imports import ImportResult
 from desktop_app.domain.periods import Period
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
@@ -26,7 +27,7 @@ from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import load_vocabulary
 from desktop_app.excel.complaints_log import LogImport, read_complaints_log
-from desktop_app.excel.importer import Importer, ImportResult
+from desktop_app.excel.importer import Importer
 from desktop_app.excel.workbook import WorkbookError
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
 from desktop_app.report.text import ReportText, load_report_text

@@ -362,8 +362,8 @@ class _SelfTest:
         return f"{path.name} written ({path.stat().st_size:,} bytes)"
 
     def write_cover_report(self) -> str:
-        from desktop_app.report.cover_template import SAMPLE_COVER as sample
         from desktop_app.pdf.cover import write_cover_report as write
+        from desktop_app.report.cover_template import SAMPLE_COVER as sample
 
         path = self.folder / "Cover report.pdf"
         written, problems = write(sample, "sefton", path)

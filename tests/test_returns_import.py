@@ -9,7 +9,7 @@ import pytest
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
-from desktop_app.excel.mappings import MappingMemory
+from desktop_app.excel.mappings import MappingFile
 
 
 @pytest.fixture(scope="module")
@@ -329,12 +329,12 @@ def test_provenance_is_recorded_and_the_file_is_left_alone(tmp_path, importer):
 def test_an_unrecognised_column_mapped_once_is_remembered_for_the_same_shape(tmp_path, rules, vocabulary):
     rows = [["Case No", "Process", "Stage", "Date Received"], ["C1", "Corporate", "1", dt.date(2022, 5, 9)]]
     memory_file = tmp_path / "user" / "mappings.json"
-    first = Importer(rules, vocabulary, mappings=MappingMemory(memory_file))
+    first = Importer(rules, vocabulary, mappings=MappingFile(memory_file))
     assert [s.kind for s in first.import_file(workbook_with(tmp_path, {"Log": rows}, "may.xlsx")).sheets] == [None]
     first.mappings.remember(
         ["Case No", "Process", "Stage", "Date Received"], ReturnKind.COMPLAINTS_LOG, {"Case No": "reference"}
     )
-    next_month = Importer(rules, vocabulary, mappings=MappingMemory(memory_file))  # a new session
+    next_month = Importer(rules, vocabulary, mappings=MappingFile(memory_file))  # a new session
     rows_june = [
         ["Logged by the Complaints Team"],
         ["CASE NO", "process", "Stage", "Date received"],

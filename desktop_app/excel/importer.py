@@ -9,13 +9,12 @@ Problem with file, sheet, row, column and value.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
+from desktop_app.domain.imports import ImportResult, MappingMemory, SheetImport
 from desktop_app.domain.problems import Problem, Severity
-from desktop_app.domain.returns import ReturnKind, conform_return
+from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
 from desktop_app.excel.complaints_log import parse_complaints_log
@@ -28,47 +27,11 @@ from desktop_app.excel.headers import (
     load_returns_vocabulary,
     match_columns,
 )
-from desktop_app.excel.mappings import MappingMemory
+from desktop_app.excel.mappings import MappingFile
 from desktop_app.excel.returns_reader import find_cross_tab, parse_cross_tab, parse_return
-from desktop_app.excel.workbook import Provenance, Sheet, WorkbookError, open_source
+from desktop_app.excel.workbook import Sheet, WorkbookError, open_source
 
 Progress = Callable[[float, str], None]
-
-
-@dataclass
-class SheetImport:
-    """One sheet: what it was taken to be, and what was read from it."""
-
-    sheet: str
-    kind: ReturnKind | None
-    header_row: int | None  # as Excel numbers it
-    columns: dict[str, str] = field(default_factory=dict)  # field -> header as written
-    labels: list[str] = field(default_factory=list)  # every header cell, left to right
-    frame: pd.DataFrame | None = None
-    problems: list[Problem] = field(default_factory=list)
-    hidden: bool = False
-
-    @property
-    def rows(self) -> int:
-        return 0 if self.frame is None else len(self.frame)
-
-
-@dataclass
-class ImportResult:
-    provenance: Provenance
-    sheets: list[SheetImport]
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [problem for sheet in self.sheets for problem in sheet.problems]
-
-    def count(self, severity: Severity) -> int:
-        return sum(problem.severity is severity for problem in self.problems)
-
-    def frame(self, kind: ReturnKind) -> pd.DataFrame:
-        """Every sheet of `kind` as one frame (empty, with the right columns, where there is none)."""
-        frames = [s.frame for s in self.sheets if s.kind is kind and s.frame is not None and len(s.frame)]
-        return pd.concat(frames, ignore_index=True) if frames else conform_return(kind, pd.DataFrame())
 
 
 class Importer:
@@ -251,7 +214,7 @@ def import_files(
     A plain function of plain arguments, so it can run in a background process.
     """
     progress = progress or (lambda fraction, text: None)
-    importer = Importer(mappings=MappingMemory(Path(mapping_file) if mapping_file else None))
+    importer = Importer(mappings=MappingFile(Path(mapping_file) if mapping_file else None))
     imports = []
     for number, path in enumerate(paths):
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
+from desktop_app.domain.imports import Provenance
 from desktop_app.excel.xlsx_parts import SheetFacts, scan_workbook
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -32,19 +33,6 @@ MAX_RATIO = 200
 
 class WorkbookError(Exception):
     """The file cannot be read as a return at all; the message says why, in plain English."""
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Which file the figures came from, so any of them can be traced back."""
-
-    file: str
-    size: int
-    modified: str  # ISO 8601, local time of the file system
-    sha256: str
-
-    def to_dict(self) -> dict[str, object]:
-        return {"file": self.file, "size": self.size, "modified": self.modified, "sha256": self.sha256}
 
 
 @dataclass

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import FileImport, import_files
-from desktop_app.excel.mappings import MappingMemory
+from desktop_app.excel.mappings import MappingFile
 from desktop_app.gui import messages
 from desktop_app.gui.background import BackgroundTask
 from desktop_app.gui.complaints_tab import ComplaintsTab
@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
         imported = next(i for i in self.project.imports if i.id == import_id)
         sheet = next(s for s in imported.sheets if s.sheet == sheet_name)
         if remember and sheet.labels:
-            MappingMemory(self.mapping_file).remember(sheet.labels, kind, mapping)
+            MappingFile(self.mapping_file).remember(sheet.labels, kind, mapping)
         if not Path(imported.source_path).exists():
             messages.warn(
                 self, "File not found", f"{imported.source_path} is no longer there, so it cannot be read again."
@@ -648,7 +648,7 @@ def _import_with_mapping(path: str, mapping_file: str, sheet: str, kind, mapping
     """One file read again with the user's kind and columns for one sheet (runs in the background)."""
     from desktop_app.excel.importer import Importer
 
-    importer = Importer(mappings=MappingMemory(Path(mapping_file)))
+    importer = Importer(mappings=MappingFile(Path(mapping_file)))
     try:
         result = importer.import_file(Path(path), kinds={sheet: kind}, overrides={sheet: mapping}, progress=progress)
     except Exception as exc:  # WorkbookError and the like: the file changed since

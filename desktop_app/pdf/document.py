@@ -12,9 +12,6 @@ same place (`afterFlowable`); the contents needs `multiBuild`.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -33,7 +30,6 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop_app.pdf.style import ReportStyle
-from desktop_app.safe_files import write_atomically  # noqa: F401  (the writers' one safe writer)
 from desktop_app.report.model import PageOptions
 
 LANGUAGE = "en-GB"

@@ -30,7 +30,7 @@ catalogue's by the report text's [weekly] table, ratios such as the average
 weekly cost worked out from two series) and runs calculate_indicators on them:
 the cards are that calculation's `cards` (indicators.change_cards).
 
-The file is written atomically (document.write_atomically).
+The file is written atomically (desktop_app.safe_files.write_atomically).
 """
 
 from __future__ import annotations
@@ -68,12 +68,13 @@ from desktop_app.domain.resource_files import read_toml
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.paths import RESOURCES
 from desktop_app.pdf.charts import Series, monthly_counts_chart, rolling_percent_chart
-from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page, write_atomically
+from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page
 from desktop_app.pdf.prose import inline, prose
 from desktop_app.pdf.style import COLOUR_NAMES, ReportStyle, load_style
 from desktop_app.report.complaints_figures import key_of
 from desktop_app.report.model import PageOptions
 from desktop_app.report.text import ReportTextError, UnknownPlaceholderError, fill
+from desktop_app.safe_files import write_atomically
 
 DEFAULT_TEXT_FILE = RESOURCES / "performance_report_text.toml"
 

@@ -30,7 +30,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 
-from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page, write_atomically
+from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page
 from desktop_app.pdf.prose import inline
 from desktop_app.pdf.style import ReportStyle, StyleError, load_style
 from desktop_app.pdf.tagging import Tagger, tag_page_furniture, write_structure
@@ -48,6 +48,7 @@ from desktop_app.report.model import (
     Table,
 )
 from desktop_app.report.model import Heading as ModelHeading
+from desktop_app.safe_files import write_atomically
 
 #: The paragraph styles of a table's cells, by the table's layout: (header, text, number). "table" has the
 #: style's space above and below; "table_kept_with_footnotes" keeps its footnotes on its page; "grid" has no

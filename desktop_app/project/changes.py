@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from desktop_app.domain.imports import Provenance, SheetImport
 from desktop_app.domain.returns import ReturnKind
-from desktop_app.excel.importer import SheetImport
-from desktop_app.excel.workbook import Provenance
 
 #: Where a row came from, not what it says: left out of the comparison.
 PLACE_COLUMNS = ("sheet", "row")

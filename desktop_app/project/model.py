@@ -16,11 +16,9 @@ from typing import Any
 
 import pandas as pd
 
+from desktop_app.domain.imports import ImportResult, MappingMemory, Provenance, SheetImport, shape_key
 from desktop_app.domain.problems import Problem
 from desktop_app.domain.returns import ReturnKind, conform_return
-from desktop_app.excel.importer import ImportResult, SheetImport
-from desktop_app.excel.mappings import MappingMemory, shape_key
-from desktop_app.excel.workbook import Provenance
 from desktop_app.project.changes import ImportChanges, compare_imports
 
 #: The fields of an indicator's note the report uses.

@@ -6,7 +6,7 @@ holds the whole report, to be emailed and reopened next cycle.
 
 Saving never writes into the user's file. The new file is built beside it
 under a temporary name, flushed to disk, and renamed over the old one
-(os.replace, atomic on every file system we support): if the process dies at
+(desktop_app.safe_files, with its retry on Windows): if the process dies at
 any moment, the user has the old file or the new one, never half of one.
 
 Opening reads the whole file into memory first, so the file is neither locked
@@ -23,19 +23,14 @@ import hashlib
 import logging
 import os
 import re
-import secrets
 import sqlite3
-import stat
-import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app import __version__
+from desktop_app import __version__, safe_files
+from desktop_app.domain.imports import Provenance, SheetImport
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
-from desktop_app.excel.importer import SheetImport
-from desktop_app.excel.workbook import Provenance
 from desktop_app.project import values
 from desktop_app.project.frames import read_frame, write_frame
 from desktop_app.project.model import Edit, ImportedFile, Project
@@ -54,8 +49,6 @@ log = logging.getLogger("scrutiny.project")
 PROJECT_SUFFIX = ".scrutiny"
 RECOVERY_SUFFIX = ".recovery"
 _SQLITE_HEADER = b"SQLite format 3\x00"
-_TEMPORARY_SUFFIX = ".saving"
-_STALE_TEMPORARY_SECONDS = 3600
 
 __all__ = [
     "MIGRATIONS",
@@ -96,24 +89,15 @@ def save(project: Project, path: str | Path) -> None:
 
 
 def _write(project: Project, path: Path, extra_meta: dict[str, str]) -> None:
-    path = Path(os.path.abspath(path))
-    _remove_stale_temporaries(path)
-    temporary = _create_temporary(path)
     try:
-        connection = sqlite3.connect(temporary, isolation_level=None)
-        try:
-            _write_database(connection, project, extra_meta)
-        finally:
-            connection.close()
-        _fsync(temporary)
-        _replace(temporary, path)
+        with safe_files.atomic_path(path) as temporary:
+            connection = sqlite3.connect(temporary, isolation_level=None)
+            try:
+                _write_database(connection, project, extra_meta)
+            finally:
+                connection.close()
     except sqlite3.OperationalError as exc:  # the disk filled up, or the folder went away: to the caller, an OSError
-        temporary.unlink(missing_ok=True)
         raise OSError(errno.ENOSPC if "full" in str(exc) else errno.EIO, _one_line(exc)) from exc
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
 
 
 def _write_database(connection: sqlite3.Connection, project: Project, extra_meta: dict[str, str]) -> None:
@@ -229,72 +213,6 @@ def _write_import(connection: sqlite3.Connection, imported: ImportedFile, positi
 def _int(number: int | None) -> int | None:
     """A row number as sqlite3 takes it (a reader may hand over a numpy integer)."""
     return None if number is None else int(number)
-
-
-def _create_temporary(path: Path) -> Path:
-    """A new, empty file beside `path`, with the permissions `path` has (or a new file would get)."""
-    while True:
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}{_TEMPORARY_SUFFIX}")
-        try:
-            descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o666)
-        except FileExistsError:
-            continue
-        os.close(descriptor)
-        try:
-            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
-        except OSError:
-            pass  # no file there yet: it keeps the folder's defaults
-        return temporary
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as stream:
-        os.fsync(stream.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no such call and needs none)."""
-    if sys.platform == "win32":
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
-def _replace(temporary: Path, path: Path) -> None:
-    """os.replace, tried again for a moment on Windows, where a virus scanner may hold the old file open."""
-    for attempt in range(10):
-        try:
-            os.replace(temporary, path)
-            return
-        except PermissionError:
-            if sys.platform != "win32" or attempt == 9:
-                raise
-            time.sleep(0.1 * (attempt + 1))
-
-
-def _remove_stale_temporaries(path: Path) -> None:
-    """Temporary files left by a save that was killed part way (an hour old or more)."""
-    prefix = f".{path.name}."
-    try:
-        entries = list(os.scandir(path.parent))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith(prefix) and entry.name.endswith(_TEMPORARY_SUFFIX):
-            try:
-                if time.time() - entry.stat().st_mtime > _STALE_TEMPORARY_SECONDS:
-                    os.unlink(entry.path)
-                    log.info("removed %s, left by a save that did not finish", entry.name)
-            except OSError:
-                pass
 
 
 def _utc_now() -> str:
