@@ -9,6 +9,7 @@ procedures that use them. Day of receipt is day 0.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -28,8 +29,14 @@ class WeekendReceipt(str, Enum):
 
 def england_bank_holidays(first_year: int, last_year: int) -> list[dt.date]:
     """Bank holidays in England and Wales, the one-off days included."""
+    return list(_england_bank_holidays(first_year, last_year))
+
+
+@functools.lru_cache(maxsize=32)
+def _england_bank_holidays(first_year: int, last_year: int) -> tuple[dt.date, ...]:
+    """Worked out once per range of years: `holidays` takes milliseconds per year."""
     years = range(first_year, last_year + 1)
-    return sorted(holidays.country_holidays("GB", subdiv="ENG", years=years))
+    return tuple(sorted(holidays.country_holidays("GB", subdiv="ENG", years=years)))
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,8 @@ def case_timeliness(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) ->
     response, acknowledgement, notes = [], [], []
     if len(log):
         plain, with_closures = _calendars(log, rules, as_of)
-    for (procedure, stage), cases in log.groupby(["procedure", "stage"], sort=False):
+    clock_inputs = log[["procedure", "stage", *DATE_COLUMNS, "extension"]]  # groups copy only what the clocks read
+    for (procedure, stage), cases in clock_inputs.groupby(["procedure", "stage"], sort=False):
         stage_rules = rules.stage(procedure, stage)
         if stage_rules is None:
             notes.append(
@@ -120,14 +121,15 @@ def _stack(parts: list[pd.DataFrame], index: pd.Index, columns: list[str]) -> pd
 
 
 def _join_notes(notes: list[pd.Series], index: pd.Index) -> pd.Series:
-    joined = pd.Series("", index=index, dtype="object")
+    joined = np.full(len(index), "", dtype=object)
     for note in notes:
-        note = note[note != ""]
-        if note.empty:
+        written = note.to_numpy() != ""
+        if not written.any():
             continue
-        current = joined.loc[note.index]
-        joined.loc[note.index] = current.where(current == "", current + "; ") + note
-    return joined
+        at = index.get_indexer(note.index[written])
+        current = joined[at]
+        joined[at] = np.where(current == "", "", current + "; ") + note.to_numpy()[written]
+    return pd.Series(joined, index=index, dtype="object")
 
 
 def _calendars(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) -> tuple[WorkingCalendar, WorkingCalendar]:
@@ -143,30 +145,30 @@ def _calendars(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) -> tupl
 
 
 def _time_clock(cases: pd.DataFrame, clock: Clock, calendar: WorkingCalendar) -> pd.DataFrame:
-    """One clock over the cases of one stage."""
-    start = pd.Series(pd.NaT, index=cases.index, dtype="datetime64[s]")
+    """One clock over the cases of one stage (numpy arrays throughout: a stage is thousands of cases)."""
+    start = np.full(len(cases), np.datetime64("NaT"), dtype="datetime64[s]")
     note = np.full(len(cases), "", dtype=object)
     for position, name in enumerate(clock.start):
-        fill = start.isna() & cases[name].notna()
+        values = cases[name].to_numpy(dtype="datetime64[s]")
+        fill = np.isnat(start) & ~np.isnat(values)
         if position > 0 and fill.any():
             missing = clock.start[0].replace("_", " ")
-            note[fill.to_numpy()] = f"no {missing} date: clock started at {name.replace('_', ' ')}"
-        start = start.where(~fill, cases[name])
+            note[fill] = f"no {missing} date: clock started at {name.replace('_', ' ')}"
+        start = np.where(fill, values, start)
     limit = np.full(len(cases), clock.limit, dtype=np.int64)
     if clock.extended_limit is not None:
         limit = np.where(cases["extension"].to_numpy(dtype=bool), clock.extended_limit, limit)
 
-    started = start.notna().to_numpy()
+    started = ~np.isnat(start)
     ended = started & cases[clock.end].notna().to_numpy()
-    start_days = start.to_numpy(dtype=DAY)
+    start_days = start.astype(DAY)
     due = np.full(len(cases), np.datetime64("NaT"), dtype=DAY)
     due[started] = calendar.due_dates(start_days[started], limit[started])
-    days = pd.array([pd.NA] * len(cases), dtype="Int64")
-    in_time = pd.array([pd.NA] * len(cases), dtype="boolean")
+    taken = np.zeros(len(cases), dtype=np.int64)
     if ended.any():
-        taken = calendar.working_days(start_days[ended], cases[clock.end].to_numpy(dtype=DAY)[ended])
-        days[ended] = taken
-        in_time[ended] = taken <= limit[ended]
+        taken[ended] = calendar.working_days(start_days[ended], cases[clock.end].to_numpy(dtype=DAY)[ended])
+    days = pd.arrays.IntegerArray(taken, ~ended)
+    in_time = pd.arrays.BooleanArray(taken <= limit, ~ended)
     return pd.DataFrame(
         {"limit": limit, "due": due, "working_days": days, "in_time": in_time, "note": note},
         index=cases.index,
@@ -242,6 +244,8 @@ def summarise(
 ) -> ComplaintsSummary:
     """The figures of an Annual Complaints Report for complaints received in `period`,
     and for the year before where the log has complaints received in it."""
+    wanted = _received_in(log, period) | _received_in(log, period.previous_year())
+    log = log[wanted.to_numpy()]  # timed only where counted: a five-year log is timed one year in five
     timed = pd.concat([log, case_timeliness(log, rules, as_of)], axis=1)
     timed["outcome_class"] = timed["outcome"].map(outcome_classes).astype("object")
     previous = _summary_of(timed, rules, period.previous_year(), as_of)
@@ -255,7 +259,7 @@ def _summary_of(
     as_of: dt.date,
     previous: ComplaintsSummary | None = None,
 ) -> ComplaintsSummary:
-    cases = _received_in(timed, period)
+    cases = timed[_received_in(timed, period).to_numpy()]
     return ComplaintsSummary(
         period=period,
         as_of=as_of,
@@ -269,10 +273,11 @@ def _summary_of(
     )
 
 
-def _received_in(timed: pd.DataFrame, period: Period) -> pd.DataFrame:
+def _received_in(timed: pd.DataFrame, period: Period) -> pd.Series:
+    """True for the rows received in `period`."""
     received = timed["received"]
     start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
-    return timed[(received >= start) & (received <= end)]
+    return (received >= start) & (received <= end)
 
 
 def _percent(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
@@ -300,35 +305,37 @@ def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     withdrawn, rejected and ombudsman closures are counted in
     `excluded_from_upheld`. Stages with no response clock have no in-time figure.
     """
-    finalised = timed["responded"].notna()
+    # numpy columns (no index to align) and one grouping for the counts and the working days
+    finalised = timed["responded"].notna().to_numpy()
     outcome_class = timed["outcome_class"]
-    acknowledged = timed["acknowledgement_in_time"].notna()
+    decided = outcome_class.isin(["upheld", "not_upheld"]).to_numpy()
+    in_time, acknowledgement_in_time = timed["in_time"].array, timed["acknowledgement_in_time"].array
     flags = pd.DataFrame(
         {
-            "procedure": timed["procedure"],
-            "stage": timed["stage"],
+            "procedure": timed["procedure"].to_numpy(),
+            "stage": timed["stage"].to_numpy(),
             "received": 1,
             "finalised": finalised,
             "open": ~finalised,
-            "overdue": timed["overdue"],
-            "timed": timed["in_time"].notna(),
-            "in_time": timed["in_time"].fillna(False).astype(bool),
-            "upheld": outcome_class.eq("upheld"),
-            "decided": outcome_class.isin(["upheld", "not_upheld"]),
-            "excluded_from_upheld": finalised & ~outcome_class.isin(["upheld", "not_upheld"]),
-            "acknowledged": acknowledged,
-            "acknowledged_in_time": timed["acknowledgement_in_time"].fillna(False).astype(bool),
+            "overdue": timed["overdue"].to_numpy(dtype=bool),
+            "timed": ~in_time.isna(),
+            "in_time": in_time.to_numpy(dtype=bool, na_value=False),
+            "upheld": outcome_class.eq("upheld").to_numpy(),
+            "decided": decided,
+            "excluded_from_upheld": finalised & ~decided,
+            "acknowledged": ~acknowledgement_in_time.isna(),
+            "acknowledged_in_time": acknowledgement_in_time.to_numpy(dtype=bool, na_value=False),
         }
     )
-    counts = flags.groupby(["procedure", "stage"], sort=False).sum()
-    days = timed["working_days"].astype("float64")
-    by_stage = days.groupby([timed["procedure"], timed["stage"]], sort=False)
-    counts["median_working_days"] = by_stage.median()
-    counts["p90_working_days"] = by_stage.quantile(0.9)
+    count_columns = [c for c in flags.columns if c not in ("procedure", "stage")]
+    flags["days"] = timed["working_days"].to_numpy(dtype="float64", na_value=np.nan)
+    by_stage = flags.groupby(["procedure", "stage"], sort=False)
+    counts = by_stage[count_columns].sum()
+    counts["median_working_days"] = by_stage["days"].median()
+    counts["p90_working_days"] = by_stage["days"].quantile(0.9)
 
     order = _stage_order(rules, list(timed["procedure"].unique()))
     table = counts.reindex(order.union(counts.index, sort=False))
-    count_columns = [c for c in flags.columns if c not in ("procedure", "stage")]
     table[count_columns] = table[count_columns].fillna(0).astype("int64")
     table["in_time_pct"] = _percent(table["in_time"], table["timed"])
     table["upheld_pct"] = _percent(table["upheld"], table["decided"])
@@ -342,24 +349,44 @@ def themes_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     Theme spellings that differ only in case or spacing are one theme, shown
     as it is most often written.
     """
-    first = timed[timed["stage"] == "1"]
-    procedures = [p for p in rules.procedures if p in set(first["procedure"])]
+    first = timed.loc[timed["stage"] == "1", ["theme", "procedure", "outcome_class"]]
+    present = set(first["procedure"].unique())
+    procedures = [p for p in rules.procedures if p in present]
     columns = pd.MultiIndex.from_product([["received", "upheld"], procedures])
     if first.empty:
         return pd.DataFrame(columns=columns, index=pd.Index(["TOTAL"], name="theme")).fillna(0)
-    written = first["theme"].fillna(NOT_RECORDED).astype(str).str.strip()
-    key = written.str.casefold().str.replace(r"\s+", " ", regex=True)
-    shown = written.groupby(key).agg(lambda spellings: spellings.value_counts().index[0])
-    frame = pd.DataFrame(
+    # cleaned once per distinct spelling, not once per row
+    codes, spellings = pd.factorize(first["theme"].fillna(NOT_RECORDED).astype(str), use_na_sentinel=False)
+    distinct = pd.Series(spellings, dtype=object).str.strip()
+    spelling = pd.DataFrame(
         {
-            "theme": key.map(shown),
-            "procedure": first["procedure"],
-            "received": 1,
-            "upheld": first["outcome_class"].eq("upheld").astype(int),
+            "key": distinct.str.casefold().str.replace(r"\s+", " ", regex=True),
+            "written": distinct,
+            "rows": np.bincount(codes, minlength=len(spellings)),
+            "first_seen": np.arange(len(spellings)),  # factorize numbers spellings in the order they first appear
         }
     )
-    table = frame.pivot_table(
-        index="theme", columns="procedure", values=["received", "upheld"], aggfunc="sum", fill_value=0
+    # each theme shown as it is most often written (the first written of equals, as value_counts orders them)
+    written = spelling.groupby(["key", "written"], sort=False).agg(
+        rows=("rows", "sum"), first_seen=("first_seen", "min")
+    )
+    written = written.reset_index().sort_values(["rows", "first_seen"], ascending=[False, True], kind="stable")
+    shown = written.drop_duplicates("key").set_index("key")["written"]
+    # counted by integer codes (theme x procedure), not by grouping on strings
+    theme_of_spelling, themes = pd.factorize(spelling["key"].map(shown).to_numpy())
+    procedure_codes, procedures_seen = pd.factorize(first["procedure"].to_numpy())
+    cell = theme_of_spelling[codes] * len(procedures_seen) + procedure_codes
+    shape, size = (len(themes), len(procedures_seen)), len(themes) * len(procedures_seen)
+    upheld = first["outcome_class"].eq("upheld").to_numpy()
+    table = pd.DataFrame(
+        np.hstack(
+            [
+                np.bincount(cell, minlength=size).reshape(shape),
+                np.bincount(cell[upheld], minlength=size).reshape(shape),
+            ]
+        ),
+        index=pd.Index(themes, name="theme"),
+        columns=pd.MultiIndex.from_product([["received", "upheld"], procedures_seen]),
     )
     table = table.reindex(columns=columns, fill_value=0).astype("int64")
     table = table.sort_index(key=lambda index: index.str.casefold())
@@ -370,10 +397,13 @@ def themes_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
 
 def escalation_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     """Per procedure: Stage 2 complaints as a percentage of Stage 1 complaints received."""
+    present = set(timed["procedure"].unique())
     counts = (
-        pd.crosstab(timed["procedure"], timed["stage"])
+        timed[["procedure", "stage"]]
+        .value_counts(sort=False)
+        .unstack("stage", fill_value=0)
         .reindex(columns=["1", "2"], fill_value=0)
-        .reindex([p for p in rules.procedures if p in set(timed["procedure"])])
+        .reindex([p for p in rules.procedures if p in present])
     )
     table = pd.DataFrame({"stage_1": counts["1"], "stage_2": counts["2"]}, index=counts.index).fillna(0).astype("int64")
     table["escalation_pct"] = _percent(table["stage_2"], table["stage_1"])
@@ -382,7 +412,7 @@ def escalation_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame
 
 def ombudsman_table(timed: pd.DataFrame) -> pd.DataFrame:
     """Ombudsman contacts by procedure and decision, as the log words the decision."""
-    contacts = timed[timed["stage"] == OMBUDSMAN]
+    contacts = timed.loc[timed["stage"] == OMBUDSMAN, ["procedure", "decision"]]
     decision = contacts["decision"].fillna("No decision yet").astype(str)
     table = (
         pd.DataFrame({"procedure": contacts["procedure"], "decision": decision})
@@ -395,7 +425,7 @@ def ombudsman_table(timed: pd.DataFrame) -> pd.DataFrame:
 
 def cared_for_share(timed: pd.DataFrame) -> dict[str, int | float | None]:
     """Complaints (Stage 1, every procedure) made by cared-for children and young people."""
-    first = timed[timed["stage"] == "1"]
-    total = len(first)
-    count = int(first["complainant_group"].eq(CARED_FOR).sum())
+    first = timed["stage"] == "1"
+    total = int(first.sum())
+    count = int((first & timed["complainant_group"].eq(CARED_FOR)).sum())
     return {"count": count, "of": total, "pct": count * 100.0 / total if total else None}
