@@ -17,15 +17,15 @@ from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
 from desktop_app.paths import RESOURCES, SAMPLE_DATA
 from desktop_app.pdf.charts import nice_step
+from desktop_app.domain.weekly import weekly_results
 from desktop_app.pdf.performance_report import (
     PerformanceTextError,
     load_performance_text,
-    performance_figures,
     render_performance_report,
-    weekly_results,
     write_performance_report,
 )
 from desktop_app.report.model import PageOptions
+from desktop_app.report.performance_figures import performance_texts
 from desktop_app.report.text import UnknownPlaceholderError
 
 RETURNS = [
@@ -263,7 +263,7 @@ def test_every_font_is_embedded(report):
 
 def test_the_prose_and_the_tables_read_the_same_figures(results, frames, text, pages):
     weekly = weekly_results(frames[ReturnKind.WEEKLY_SERIES], ids=text.weekly_ids, ratios=text.weekly_ratios)
-    figures = performance_figures(results, weekly, text)
+    figures = performance_texts(results, weekly, text)
     assert figures["csc_assessments_45_days_value"] == "66.5%"
     assert figures["csc_assessments_45_days_previous"] == "68.2%"
     assert figures["csc_assessments_45_days_change_words"] == "down 1.7 percentage points"
@@ -346,7 +346,7 @@ def test_an_unknown_placeholder_is_named_and_nothing_is_written(results, frames,
         ),
         ('kind = "rolling_percent"', 'kind = "pie"', "kind 'pie' is not one of"),
         ('dashboard_comment = "Comment"\n', "", "[tables] dashboard_comment is missing"),
-        ('colour = "status_poor"', 'colour = "red"', "colour 'red' is not a colour of the report style"),
+        ("[weekly.ids]", '[status."1"]\nlabel = "Good"\n\n[weekly.ids]', "[status] has moved"),
     ],
 )
 def test_a_mistake_in_the_report_text_is_named(tmp_path, shipped, mistake, message):

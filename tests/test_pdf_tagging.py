@@ -89,3 +89,19 @@ def test_every_cover_template_passes_the_checks(tmp_path, template):
         headers = [k for k in pdf.Root.StructTreeRoot.K.K if k.S == pikepdf.Name.Table][0].K[0].K[0].K
         assert [str(cell.S) for cell in headers][:2] == ["/TH", "/TD"]  # a label heads its row; its value follows
         assert headers[0].A.Scope == pikepdf.Name.Row
+
+
+def test_the_performance_appendix_passes_the_checks_and_its_charts_are_figures(tmp_path):
+    from desktop_app.cli import main
+    from desktop_app.paths import RESOURCES
+
+    samples = RESOURCES.parent / "sample_data"
+    returns = ["childrens_performance_2023", "benchmarks_2023", "monthly_series_2021-2023", "population_2023"]
+    returns.append("survey_2023-24")
+    out = tmp_path / "performance.pdf"
+    assert main(["report", "performance", *(str(samples / f"{name}.xlsx") for name in returns), "--out", str(out)]) == 0
+    assert structure_problems(out) == []
+    assert [f.rule_id for f in pdfua_validate(str(out)).findings] == []
+    with pikepdf.open(out) as pdf:
+        figures = [k for k in pdf.Root.StructTreeRoot.K.K if k.S == pikepdf.Name.Figure]
+        assert figures and all(str(figure.Alt).split()[0] in ("Bar", "Line") for figure in figures)

@@ -1,6 +1,8 @@
 """Charts for the performance report, drawn as vector graphics (reportlab.graphics).
 
-A chart is a Drawing: a flowable that ReportLab writes into the page's own
+`draw_chart` draws a `Chart` node of the report model (report.model: its
+labels, its series and its unit, with the alternative text worked out in
+report.charts). A chart is a Drawing: a flowable that ReportLab writes into the page's own
 content stream as lines, rectangles and text in the embedded font, never as a
 picture, so it stays sharp at any zoom and its labels are real text. Two kinds,
 as the papers show them (domain.md section 4):
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.lineplots import LinePlot
@@ -28,6 +29,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop_app.pdf.style import ReportStyle
+from desktop_app.report.model import Chart, ChartSeries
 
 #: Room around the plot for the axis labels and the legend, in points.
 LEFT, RIGHT, BOTTOM, TOP = 44, 8, 26, 24
@@ -35,17 +37,22 @@ FONT_SIZE = 7.5
 LEGEND_FONT_SIZE = 8
 
 
-@dataclass(frozen=True)
-class Series:
-    """One series of a chart: a label for the legend and a value per month (None where there is none)."""
-
-    label: str
-    values: tuple[float | None, ...]
-
-
-def month_labels(months: Sequence) -> list[str]:
-    """'Aug 22' for each month (a date or Timestamp)."""
-    return [f"{month:%b %y}" for month in months]
+def draw_chart(chart: Chart, style: ReportStyle, *, width: float) -> Drawing:
+    """The chart node as a drawing `width` points wide: its bars and lines, and a 'dashed' series as a level."""
+    by_style = {series.style: series for series in reversed(chart.series)}  # the first series of each style
+    if chart.kind == "monthly_counts":
+        return monthly_counts_chart(chart.labels, by_style["bars"], by_style["line"], style, width=width)
+    level = by_style.get("dashed")
+    known = [v for v in level.values if v is not None] if level is not None else []
+    return rolling_percent_chart(
+        chart.labels,
+        by_style["line"],
+        style,
+        width=width,
+        comparator=known[0] if known else None,
+        comparator_label=level.label if level is not None else "",
+        suffix="%" if chart.unit == "%" else "",
+    )
 
 
 def nice_step(span: float, ticks: int = 5) -> float:
@@ -163,7 +170,7 @@ def _line_plot(
     every = _every(count)
     plot.xValueAxis.valueSteps = list(range((count - 1) % every, count, every))  # the latest month labelled
     names = labels or []
-    plot.xValueAxis.labelTextFormat = lambda value: names[int(round(value))] if 0 <= round(value) < len(names) else ""
+    plot.xValueAxis.labelTextFormat = lambda value: names[round(value)] if 0 <= round(value) < len(names) else ""
     plot.xValueAxis.labels.dy = -3
     plot.yValueAxis.labelTextFormat = _axis_format(step, suffix)
     plot.yValueAxis.visibleGrid = 1
@@ -189,16 +196,16 @@ def _points(values: Sequence[float | None]) -> list[list[tuple[float, float]]]:
 
 
 def monthly_counts_chart(
-    months: Sequence,
-    bars: Series,
-    line: Series,
+    labels: Sequence[str],
+    bars: ChartSeries,
+    line: ChartSeries,
     style: ReportStyle,
     *,
     width: float,
     height: float = 190,
 ) -> Drawing:
     """Bars for each month's count, a line for the rolling 12-month average over them (the same scale)."""
-    count = len(months)
+    count = len(labels)
     if len(bars.values) != count or len(line.values) != count:
         raise ValueError("a chart needs one bar value and one line value per month")
     lowest, highest, step = _scale([*bars.values, *line.values], floor_at_zero=True)
@@ -213,7 +220,7 @@ def monthly_counts_chart(
     chart.valueAxis.gridStrokeWidth = 0.4
     every = _every(count)
     chart.categoryAxis.categoryNames = [
-        label if (count - 1 - number) % every == 0 else "" for number, label in enumerate(month_labels(months))
+        label if (count - 1 - number) % every == 0 else "" for number, label in enumerate(labels)
     ]
     chart.categoryAxis.labels.dy = -3
     chart.bars[0].fillColor = style.colours["chart_bar"]
@@ -254,8 +261,8 @@ def monthly_counts_chart(
 
 
 def rolling_percent_chart(
-    months: Sequence,
-    line: Series,
+    labels: Sequence[str],
+    line: ChartSeries,
     style: ReportStyle,
     *,
     width: float,
@@ -265,7 +272,7 @@ def rolling_percent_chart(
     suffix: str = "%",
 ) -> Drawing:
     """A rolling 12-month percentage by month, with a comparator's level as a dashed line."""
-    count = len(months)
+    count = len(labels)
     if len(line.values) != count:
         raise ValueError("a chart needs one value per month")
     known = comparator is not None and math.isfinite(comparator)
@@ -296,7 +303,7 @@ def rolling_percent_chart(
             show_axes=True,
             step=step,
             suffix=suffix,
-            labels=month_labels(months),
+            labels=list(labels),
         )
     )
     legend = [(line.label, colour, "line")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
@@ -30,13 +31,18 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 
+from desktop_app.pdf.charts import draw_chart
 from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page
 from desktop_app.pdf.prose import inline
 from desktop_app.pdf.style import ReportStyle, StyleError, load_style
-from desktop_app.pdf.tagging import Tagger, tag_page_furniture, write_structure
+from desktop_app.pdf.tagging import Figure, Tagger, tag_page_furniture, write_structure
 from desktop_app.report.model import (
     Block,
+    Card,
+    Cards,
     Cell,
+    CellKind,
+    Chart,
     Document,
     Footnote,
     Keep,
@@ -50,14 +56,44 @@ from desktop_app.report.model import (
 from desktop_app.report.model import Heading as ModelHeading
 from desktop_app.safe_files import write_atomically
 
-#: The paragraph styles of a table's cells, by the table's layout: (header, text, number). "table" has the
-#: style's space above and below; "table_kept_with_footnotes" keeps its footnotes on its page; "grid" has no
-#: space of its own; "label_value" is a form's grid of labels and values (no header shading, text at the top).
-CELL_STYLES = {
-    "table": ("table_header", "table_text", "table_number"),
-    "table_kept_with_footnotes": ("table_header", "table_text", "table_number"),
-    "grid": ("table_header", "table_text", "table_number"),
-    "label_value": ("table_header", "table_text", "table_number"),
+#: A muted second line in a cell (a figure's own period), in points.
+MUTED_SIZE = 6.5
+#: Space under each change card, in points.
+CARD_SPACE_AFTER = 8
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """How a table of a `Table.layout` is drawn: its cells' paragraph styles (an arrow's may differ from a
+    number's), whether its body rows align at the top, the space around it, and whether it is kept whole
+    with its footnotes or kept no wider than a portrait page's text (a key beside a landscape table)."""
+
+    header: str = "table_header"
+    text: str = "table_text"
+    number: str = "table_number"
+    arrow: str = ""
+    top_aligned: bool = False
+    spaced: bool = True
+    kept_with_footnotes: bool = False
+    narrow: bool = False
+
+    def style_of(self, cell: Cell) -> str:
+        if cell.kind is CellKind.ARROW and self.arrow:
+            return self.arrow
+        return self.number if cell.kind.numeric else self.text
+
+
+_SMALL = {"text": "table_small", "number": "table_small_number", "arrow": "table_number"}
+TABLE_LAYOUTS = {
+    "table": TableLayout(),
+    "table_kept_with_footnotes": TableLayout(kept_with_footnotes=True),
+    "small": TableLayout(**_SMALL),
+    "small_top": TableLayout(**_SMALL, top_aligned=True),
+    "key": TableLayout(**_SMALL, spaced=False, narrow=True),
+    # no space of its own (a cover's climate and history tables)
+    "grid": TableLayout(spaced=False),
+    # a form's grid of labels and values: lines and padding, text at the top, no header shading
+    "label_value": TableLayout(spaced=False),
 }
 NUMBER_INDENT = 10 * mm
 
@@ -97,6 +133,7 @@ class PdfWriter:
 
     def __init__(self, style: ReportStyle) -> None:
         self.style = style
+        self.width = style.text_width  # the text width of the pages being laid out
         self.visitors: dict[type, Callable[..., list[Flowable]]] = {
             ModelHeading: self.heading,
             Paragraph: self.paragraph,
@@ -106,6 +143,8 @@ class PdfWriter:
             Footnote: self.footnote,
             Note: self.note,
             Keep: self.keep,
+            Cards: self.cards,
+            Chart: self.chart,
         }
 
     # --- the document ------------------------------------------------------------------
@@ -140,6 +179,7 @@ class PdfWriter:
                     PageBreak() if style.sections_start_on_new_page else CondPageBreak(style.section_min_space)
                 )
             landscape = section.landscape
+            self.width = style.landscape_text_width if landscape else style.text_width
             story += self.section(section)
         return story
 
@@ -188,6 +228,8 @@ class PdfWriter:
         style = self.style[heading.layout or f"heading{heading.level}"]
         if heading.keep_with_next and not style.keepWithNext:
             style = self.kept(style, True)
+        if not heading.in_outline:
+            return [PdfParagraph(inline(heading.text), style)]
         return [Heading(inline(heading.text), style, level=heading.level - 1, in_contents=heading.in_contents)]
 
     def paragraph(self, paragraph: Paragraph) -> list[Flowable]:
@@ -230,29 +272,31 @@ class PdfWriter:
     def table(self, table: Table) -> list[Flowable]:
         """A table whose header rows repeat on every page it runs onto, and whose rows never split."""
         rows = table.rows
+        layout = TABLE_LAYOUTS[table.layout]
+        width = min(self.width, self.style.text_width) if layout.narrow else self.width
         if table.column_shares:
-            widths = [share * self.style.text_width for share in table.column_shares]
+            widths = [share * width for share in table.column_shares]
         else:
-            widths = self.style.column_widths(table.widths)
+            widths = self.style.column_widths(table.widths, width)
         if any(len(row) != len(widths) for row in rows):
             raise StyleError(
                 f"report_style.toml: [tables.columns] {table.widths} has {len(widths)} columns, "
                 f"the table {max(len(row) for row in rows)}"
             )
         covered = _covered(table)
-        header_style, text_style, number_style = CELL_STYLES[table.layout]
         cells: list[list[object]] = []
+        shading: list[tuple] = []
         for number, row in enumerate(rows):
             shown: list[object] = []
             for column, cell in enumerate(row):
                 if (number, column) in covered:
                     shown.append("")
                     continue
-                if number < len(table.header):
-                    kind = header_style
-                else:
-                    kind = number_style if cell.kind.numeric else text_style
+                kind = layout.header if number < len(table.header) else layout.style_of(cell)
                 shown.append(self.cell(cell, kind))
+                if cell.background:
+                    where = (column, number)
+                    shading.append(("BACKGROUND", where, where, self.style.colours[cell.background]))
             cells.append(shown)
         count = len(rows)
         spans = tuple(
@@ -279,13 +323,35 @@ class PdfWriter:
         )
         pdf_table.header_scope = table.header_scope  # for the tagging: which cells head their row or column
         pdf_table.row_headers = table.row_headers
+        if layout.top_aligned:
+            shading.append(("VALIGN", (0, len(table.header)), (-1, -1), "TOP"))
+        if shading:
+            pdf_table.setStyle(shading)
         notes = [PdfParagraph(inline(words), self.style["footnote"]) for words in table.footnotes]
-        if table.layout in ("grid", "label_value"):
+        after = Spacer(1, self.style.table_space_after)
+        if table.heading:  # no space above: the heading is kept with the table's first rows
+            return [*self.table_heading(table.heading, cells, widths), pdf_table, after, *notes]
+        if not layout.spaced:
             return [pdf_table, *notes]
         before = Spacer(1, self.style.table_space_before)
-        if table.layout == "table_kept_with_footnotes":
+        if layout.kept_with_footnotes:
             return [before, KeepTogether([pdf_table, *notes])]
-        return [before, pdf_table, Spacer(1, self.style.table_space_after), *notes]
+        return [before, pdf_table, after, *notes]
+
+    def table_heading(self, heading: str, cells: list[list[object]], widths: list[float]) -> list[Flowable]:
+        """A table's heading, never alone at the foot of a page.
+
+        The table may run over pages (its header repeats), so it is not kept
+        with its heading as a whole: the page breaks first only where the
+        heading, the header row and the first row would not fit.
+        """
+        style = self.style["heading2"]
+        loose = style.clone(f"{style.name}-loose", keepWithNext=0)
+        title = Heading(inline(heading), loose, level=1, in_contents=False)
+        first = PdfTable(cells[:2], colWidths=widths, style=self.style.table_style())
+        width = self.width
+        need = title.wrap(width, 10_000)[1] + loose.spaceBefore + loose.spaceAfter + first.wrap(width, 10_000)[1]
+        return [CondPageBreak(need), title]
 
     def label_value_style(self, spans: tuple) -> TableStyle:
         """A form's grid: lines and padding, text at the top of each cell, no header shading."""
@@ -304,8 +370,92 @@ class PdfWriter:
         )
 
     def cell(self, cell: Cell, style_name: str) -> PdfParagraph:
-        text = f"**{cell.text}**" if cell.bold and cell.text else cell.text
-        return PdfParagraph(inline(text).replace("\n", "<br/>"), self.style[style_name])
+        return PdfParagraph(self.cell_markup(cell), self.style[style_name])
+
+    def cell_markup(self, cell: Cell) -> str:
+        """A cell's text as paragraph mark-up: each line kept, its arrow coloured, its muted line under it."""
+        if cell.markup:
+            markup = cell.text
+        elif cell.term:
+            markup = _term_markup(cell.text)
+        else:
+            markup = inline(f"**{cell.text}**" if cell.bold and cell.text else cell.text).replace("\n", "<br/>")
+        if cell.colour:
+            markup = self.coloured_arrow(markup, cell.colour)
+        if cell.muted:
+            colour = self.hex_colour("muted")
+            markup += f'<br/><font size="{MUTED_SIZE:g}" color="{colour}">{inline(cell.muted)}</font>'
+        return markup
+
+    def coloured_arrow(self, markup: str, colour: str | None) -> str:
+        """The leading ▲ or ▼ of `markup` in the style's colour `colour` (a judgement's)."""
+        if not colour or markup[:1] not in ("▲", "▼"):
+            return markup
+        return f'<font color="{self.hex_colour(colour)}">{markup[:1]}</font>{markup[1:]}'
+
+    def hex_colour(self, name: str) -> str:
+        return self.style.colours[name].hexval().replace("0x", "#")
+
+    # --- change cards and charts ------------------------------------------------------------
+
+    def cards(self, cards: Cards) -> list[Flowable]:
+        """Each card a boxed table: its label, its value, its date, and a row of changes, kept on one page."""
+        flowables: list[Flowable] = []
+        widths = self.style.column_widths(cards.widths, self.width)
+        for card in cards.cards:
+            flowables += [
+                Spacer(1, self.style.table_space_before),
+                KeepTogether([self.card(card, widths)]),
+                Spacer(1, CARD_SPACE_AFTER),
+            ]
+        return flowables
+
+    def card(self, card: Card, widths: list[float]) -> PdfTable:
+        style = self.style
+        columns = len(widths)
+        blank = [""] * (columns - 1)
+        rows: list[list[object]] = [
+            [self.text_paragraph(card.label, "card_label"), *blank],
+            [self.text_paragraph(card.value, "card_value"), *blank],
+        ]
+        if card.as_at:
+            rows.append([self.text_paragraph(card.as_at, "footnote"), *blank])
+        spans = [("SPAN", (0, row), (columns - 1, row)) for row in range(len(rows))]
+        changes: list[object] = []
+        for number, (horizon, change) in enumerate(card.changes):
+            colour = card.colours[number] if number < len(card.colours) else None
+            markup = f"<b>{inline(horizon)}</b><br/>{self.coloured_arrow(inline(change), colour)}"
+            changes.append(PdfParagraph(markup, style["card_change"]))
+        if changes:
+            rows.append(changes + [""] * (columns - len(changes)))
+        table = PdfTable(rows, colWidths=widths, hAlign="LEFT")
+        last = len(rows) - 1
+        table.setStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),
+                ("BACKGROUND", (0, 0), (-1, -1), style.colours["card_background"]),
+                ("BOX", (0, 0), (-1, -1), style.grid_width, style.colours["table_grid"]),
+                ("LINEABOVE", (0, last), (-1, last), style.grid_width, style.colours["table_grid"]),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), style.padding * 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), style.padding * 2),
+                ("TOPPADDING", (0, 0), (-1, -1), style.padding * 0.75),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), style.padding),
+                *spans,
+            ]
+        )
+        return table
+
+    def chart(self, chart: Chart) -> list[Flowable]:
+        return [Figure(draw_chart(chart, self.style, width=self.width), chart.alt_text)]
+
+
+def _term_markup(text: str) -> str:
+    """'Control (carers with ...)' as the papers print a term: the term bold, its definition italic."""
+    head, bracket, rest = text.partition(" (")
+    if not bracket:
+        return f"<b>{inline(text)}</b>"
+    return f"<b>{inline(head)}</b> <i>({inline(rest)}</i>"
 
 
 def _covered(table: Table) -> set[tuple[int, int]]:

@@ -64,6 +64,22 @@ class Node:
         return child
 
 
+class Figure(Flowable):
+    """A drawing (a chart) with its alternative text: tagged as a Figure with /Alt."""
+
+    def __init__(self, drawing: Flowable, alt_text: str) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.alt_text = alt_text
+        self.hAlign = getattr(drawing, "hAlign", "LEFT")
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.drawing.wrap(available_width, available_height)
+
+    def draw(self) -> None:
+        self.drawing.drawOn(self.canv, 0, 0)
+
+
 class Tagger:
     """Marks content as it is drawn and remembers which MCIDs of which page belong to which node."""
 
@@ -150,7 +166,7 @@ class Tagger:
             self._tag_contents(flowable, parent.add("TOC"))
         elif isinstance(flowable, PdfTable):
             self._tag_table(flowable, parent.add("Table"))
-        elif getattr(flowable, "alt_text", None):
+        elif isinstance(flowable, Figure):
             self.mark(flowable, parent.add("Figure", alt=flowable.alt_text))
         else:  # a rule (HRFlowable) or another decoration
             self.mark(flowable, None)
@@ -159,7 +175,8 @@ class Tagger:
         """Nodes for the table's rows and cells, and a render callback that marks each cell as drawn."""
         header_rows = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
         row_scope = getattr(table, "header_scope", "column" if header_rows else "row") == "row"
-        row_headers = set(getattr(table, "row_headers", ()) or ((0,) if row_scope else ()))
+        # A table with no header rows (a key, a card, a form) is headed by its first column.
+        row_headers = set(getattr(table, "row_headers", ()) or ((0,) if row_scope or not header_rows else ()))
         spans: dict[tuple[int, int], tuple[int, int]] = {}
         for command in getattr(table, "_spanCmds", []):
             (start_column, start_row), (end_column, end_row) = command[1], command[2]

@@ -3,8 +3,9 @@
 A `Document` holds its title page, its page furniture and its `Section`s; a
 section holds `Block`s in reading order: `Heading`, `Paragraph`, `ListItem`,
 `Table` (header rows and body rows of `Cell`s), `Chart` (the data it draws and
-its alternative text), `Note` (what was left out of a figure, and why) and
-`Footnote`, with the page furniture (`PageOptions`). Every figure in it was formatted once, by the builder of its
+its alternative text), `Cards` (change cards), `Note` (what was left out of a
+figure, and why), `Footnote`, `Keep` (blocks kept on one page) and `Space`,
+with the page furniture (`PageOptions`). Every figure in it was formatted once, by the builder of its
 appendix kind (report/complaints.py, report/performance.py, report/cover.py),
 and is kept by name in `Document.figures`, so the PDF, the window, the command
 line and (later) Word show the same text by construction.
@@ -64,6 +65,7 @@ class CellKind(enum.Enum):
     STATUS = "status"
     MARKER = "marker"
     ANSWER = "answer"  # Yes / No
+    POLARITY = "polarity"  # which way is good: "High", "Low"
 
     @property
     def numeric(self) -> bool:
@@ -103,9 +105,12 @@ class Cell:
     """One cell: its text (mark-up: **bold**), what it holds, and where it came from.
 
     `figure`: the name of the figure it prints, if any; `selection`: the rows behind it;
-    `colour`: a colour name of the style (a status's or a judgement's), `muted`: a second line in small
-    muted type (a figure's own period where it differs from the column's); `markup`: the text is already
-    writer mark-up (the PDF's paragraph XML) and must not be escaped.
+    `colour`: a colour name of the style (a judgement's: 'better', 'worse') for the cell's leading arrow
+    (▲ ▼), `background`: a colour name of the style shading the cell (a status's, from the status
+    vocabulary); `muted`: a second line in small muted type (a figure's own period where it differs from the
+    column's); `markup`: the text is already writer mark-up (the PDF's paragraph XML) and must not be
+    escaped; `term`: the text is a term with its definition in brackets ('Control (carers who ...)'), which
+    writers show as the term in bold and the definition in italics.
     """
 
     text: str = ""
@@ -117,6 +122,7 @@ class Cell:
     background: str | None = None
     muted: str = ""
     markup: bool = False
+    term: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,7 +138,13 @@ class Span:
 @dataclass
 class Table:
     """A table: `header` rows repeat on every page it runs onto; `total_rows` and `group_rows` index `rows`
-    (header rows first). `widths` names the column widths in the style file; `layout` the table's look."""
+    (header rows first). `widths` names the column widths in the style file; `layout` the table's look
+    ('table'; 'small' for the small cells of a wide table, 'small_top' with its rows aligned at the top, 'key'
+    for a small table with no space around it, kept with what is kept with it).
+
+    `heading`: a sub-heading over the table (a dashboard group's name), in the outline but not the
+    contents, kept on the page of the table's header and first row (the table itself may run on).
+    """
 
     key: str
     header: list[list[Cell]]
@@ -147,6 +159,7 @@ class Table:
     header_scope: str = "column"
     column_shares: tuple[float, ...] = ()  # shares of the text width, where `widths` names no style entry
     row_headers: tuple[int, ...] = ()  # columns whose body cells head their row (a label/value table's labels)
+    heading: str = ""
 
     @property
     def rows(self) -> list[list[Cell]]:
@@ -159,13 +172,15 @@ class Table:
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading: `level` 1 is a section's, 2 a sub-heading; `in_contents`: listed in the contents page."""
+    """A heading: `level` 1 is a section's, 2 a sub-heading; `in_contents`: listed in the contents page;
+    `in_outline`: a bookmark in the PDF's outline (a key's heading is not)."""
 
     text: str
     level: int = 1
     in_contents: bool = True
     layout: str = ""
     keep_with_next: bool = False
+    in_outline: bool = True
 
 
 @dataclass(frozen=True)
@@ -216,8 +231,11 @@ class ChartSeries:
 class Chart:
     """A chart as data: what both pyqtgraph and ReportLab draw, and its alternative text.
 
-    `kind` 'monthly_counts' (bars with a line) or 'rolling_percent' (lines); `labels` the x axis (months);
-    `unit` 'count' or '%'; `floor_at_zero`: the value axis starts at zero.
+    `kind` 'monthly_counts' (bars with a line) or 'rolling_percent' (lines); `labels` the x axis (months,
+    'Aug 22'), `periods` the same positions in full ('August 2022', for the alternative text and tips);
+    `unit` 'count', '%' or an indicator's unit ('gbp'); `decimals`: the places its figures are written
+    with; `floor_at_zero`: the value axis starts at zero. A 'dashed' series is a level (a comparator): its
+    first value is drawn across the chart. `alt_text` is worked out from the data (report.charts).
     """
 
     key: str
@@ -229,21 +247,30 @@ class Chart:
     unit: str = "count"
     floor_at_zero: bool = True
     caption: str = ""
+    periods: tuple[str, ...] = ()
+    decimals: int = 0
 
 
 @dataclass(frozen=True)
 class Card:
-    """A change card: a label, the latest value, and one line per horizon ('Week Change', '▲ £5,975 (+0.2%)')."""
+    """A change card: a label, the latest value, and one line per horizon ('Week Change', '▲ £5,975 (+0.2%)').
+
+    `colours`: per change, a colour name of the style for its leading arrow (a judgement's), or None.
+    """
 
     label: str
     value: str
     changes: tuple[tuple[str, str], ...]
     as_at: str = ""
+    colours: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
 class Cards:
+    """Change cards, one under another; `widths` names the column widths of a card's changes in the style."""
+
     cards: tuple[Card, ...]
+    widths: str = "cards"
 
 
 @dataclass(frozen=True)

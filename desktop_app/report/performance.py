@@ -1,0 +1,485 @@
+"""The performance appendix as a report model: dashboard tables, survey benchmarks, change cards and charts.
+
+    document = performance_document(results, weekly=weekly_frame, monthly=monthly_frame,
+                                    text=load_performance_text(), options=PageOptions(...))
+
+Title page, contents, then the sections the report text file lists, in its
+order. A section is the author's words and, where it says `show = ...`, one of:
+
+- "dashboard": the indicators by group (Demand, Timeliness, Effectiveness,
+  Management, Outcomes, ...; in `dashboard_group_order`, which the window's
+  Indicators tab uses too), a table per group as seed 002's dashboard prints
+  them: Status (shaded as the status vocabulary says), Metric, Previous,
+  Current, SN, direction of travel, Comment, Action; the status key before the
+  first dashboard with statuses; on landscape pages unless the section says
+  otherwise;
+- "survey": the quartile key, then benchmark tables as seed 000 prints them:
+  Theme, Good is, our value, then each comparator group's average with the
+  quartile marker of our value in that group (✔ top, ▬ middle, ✘ bottom);
+- "cards": change cards (seed 000's "Weekly Summary"): the latest value and
+  its change on a week, a month, a quarter and a year before
+  (domain.weekly.weekly_results for the weekly series);
+- "charts": monthly counts with the rolling 12-month average, or a percentage
+  over rolling 12 months (`Chart` nodes with their alternative text, report.charts).
+
+Every figure is one of `performance_figures`; every word the text file's or the author's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from desktop_app.domain.indicator_series import MonthlySeries, monthly_average, monthly_counts, rolling_history
+from desktop_app.domain.indicators import HORIZONS, Catalogue, IndicatorResults
+from desktop_app.domain.quartiles import MARKS
+from desktop_app.domain.returns import COMPARATORS
+from desktop_app.domain.weekly import WeeklySeries, weekly_results
+from desktop_app.report.charts import month_label, month_name, with_alt_text
+from desktop_app.report.complaints_figures import key_of
+from desktop_app.report.model import (
+    Block,
+    Card,
+    Cards,
+    Cell,
+    CellKind,
+    Chart,
+    ChartSeries,
+    Document,
+    Footnote,
+    Heading,
+    Keep,
+    ListItem,
+    Metadata,
+    PageOptions,
+    Paragraph,
+    Section,
+    Space,
+    Table,
+    TitlePage,
+)
+from desktop_app.report.performance_figures import (
+    MISSING,
+    Row,
+    decimals_of,
+    performance_figures,
+    plain_number,
+    present,
+    usual_period,
+)
+from desktop_app.report.performance_text import (
+    ChartSpec,
+    PerformanceText,
+    PerformanceTextError,
+    load_performance_text,
+)
+from desktop_app.report.performance_text import Section as TextSection
+from desktop_app.report.prose import prose_blocks
+from desktop_app.report.statuses import StatusVocabulary, load_statuses
+from desktop_app.report.text import UnknownPlaceholderError, fill, placeholders_in
+
+#: What a figure's cell holds, by the indicator's unit (writers align numbers alike; the kind says what it is).
+UNIT_KINDS = {
+    "count": CellKind.COUNT,
+    "percent": CellKind.PERCENT,
+    "gbp": CellKind.MONEY,
+    "rate_per_10000": CellKind.RATE,
+    "rate_per_100000": CellKind.RATE,
+}
+JUDGED = ("better", "worse")
+
+
+def dashboard_group_order(groups: Iterable[object], text: PerformanceText, first: Sequence[str] = ()) -> dict[str, int]:
+    """Each dashboard group's place: `first` (a section's own groups), then the groups the report's dashboards
+    name, in their order, then the others in the order `groups` (the results' groups) first lists them.
+
+    The PDF's dashboards and the window's Indicators tab both order their groups by it; indicators without a
+    group come after every group (as "Other").
+    """
+    named = [*first, *(g for s in text.sections if s.show == "dashboard" for g in s.groups)]
+    named += [g for g in groups if isinstance(g, str)]
+    order: dict[str, int] = {}
+    for group in named:
+        order.setdefault(group, len(order))
+    return order
+
+
+def performance_document(
+    results: IndicatorResults,
+    *,
+    weekly: WeeklySeries | IndicatorResults | None = None,
+    monthly: MonthlySeries | None = None,
+    text: PerformanceText | None = None,
+    options: PageOptions | None = None,
+    title: str | None = None,
+    catalogue: Catalogue | None = None,
+    statuses: StatusVocabulary | None = None,
+) -> Document:
+    """The appendix of `results` as a report model: every figure formatted once, every word filled.
+
+    `weekly`: a weekly series frame (see domain.weekly.weekly_results, with the text's [weekly] ids and
+    ratios) or results already worked out from one, for the change cards; `monthly`: the monthly series
+    frame, whose months' own counts are the bars of a "monthly_counts" chart (the rolling figures come from
+    `results.history`). `title` replaces the text file's. Raises PerformanceTextError (an unknown section,
+    group or indicator) or UnknownPlaceholderError.
+    """
+    text = text or load_performance_text()
+    if weekly is not None and not isinstance(weekly, IndicatorResults):
+        weekly = weekly_results(weekly, catalogue, text.weekly_ids, text.weekly_ratios)
+    builder = _Builder(results, weekly, monthly, text, options or PageOptions(), statuses or load_statuses())
+    return builder.document(title)
+
+
+class _Builder:
+    """Fills the words and lays out the tables, cards and charts of one appendix."""
+
+    def __init__(
+        self,
+        results: IndicatorResults,
+        weekly: IndicatorResults | None,
+        monthly: MonthlySeries | None,
+        text: PerformanceText,
+        options: PageOptions,
+        statuses: StatusVocabulary,
+    ) -> None:
+        self.results = results
+        self.weekly = weekly
+        self.monthly = monthly
+        self.text = text
+        self.options = options
+        self.statuses = statuses
+        self.all_figures = performance_figures(results, weekly, text, statuses)
+        self.figures = {name: figure.text for name, figure in self.all_figures.items()}
+        self.table = results.table.set_index("id", drop=False)
+        # The status key: the statuses of every scheme the results use, once, before the first dashboard with any.
+        self.key_statuses = statuses.in_schemes(statuses.schemes_of(results.table["status"].dropna()))
+        self.status_key_shown = False
+
+    # --- words ---------------------------------------------------------------------
+
+    def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
+        try:
+            return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
+        except UnknownPlaceholderError as exc:
+            if self.weekly is None and self.text.weekly_ids:
+                raise UnknownPlaceholderError(
+                    f"{exc} (figures of the weekly series need the weekly return, and none was given)"
+                ) from None
+            raise
+
+    def words(self, key: str) -> str:
+        return self.fill(self.text.words(key), f"[tables] {key}")
+
+    def prose(self, template: str, where: str, keep: bool = False) -> list[Block]:
+        names = tuple(dict.fromkeys(placeholders_in(template)))
+        return prose_blocks(self.fill(template, where), keep_last_with_next=keep, figures=names)
+
+    def figure(self, name: str) -> str:
+        """A figure for a table cell: blank where the results have none (as the papers leave it)."""
+        value = self.figures.get(name, MISSING)
+        return "" if value == MISSING else value
+
+    # --- the document ----------------------------------------------------------------
+
+    def document(self, title: str | None) -> Document:
+        document = self.text.document
+        title = title or self.fill(document["title"], "[document] title")
+        metadata = Metadata(
+            title=title,
+            author=self.fill(document["author"], "[document] author"),
+            subject=self.fill(document["subject"], "[document] subject"),
+            keywords=self.fill(document.get("keywords", ""), "[document] keywords"),
+        )
+        return Document(
+            kind="performance",
+            metadata=metadata,
+            options=self.options,
+            title_page=self.title_page(title),
+            sections=self.sections(),
+            contents_heading=self.words("contents_heading"),
+            running_title=title,
+            blank_page_text=self.words("blank_page"),
+            figures=self.all_figures,
+        )
+
+    def title_page(self, title: str) -> TitlePage:
+        document = self.text.document
+        appendix, subtitle = (
+            self.fill(document[key], f"[document] {key}") if document.get(key) else ""
+            for key in ("appendix", "subtitle")
+        )
+        details = []
+        for key, words in (
+            ("report_to", "title_details_report_to"),
+            ("meeting_date", "title_details_meeting_date"),
+            ("report_of", "title_details_report_of"),
+        ):
+            value = self.fill(document.get(key, ""), f"[document] {key}").strip()
+            if value:
+                details.append((self.words(words), value))
+        if self.figures["period"] != MISSING:
+            details.append((self.words("title_details_period"), self.figures["period"]))
+        return TitlePage(title, appendix, subtitle, tuple(details))
+
+    def sections(self) -> list[Section]:
+        sections = []
+        for section in self.text.sections:
+            where = f"[[sections]] {section.key!r}"
+            blocks = self.prose(section.text, f"{where} text", keep=bool(section.show))
+            blocks += self.shown(section, where)
+            blocks += self.prose(section.more_text, f"{where} more_text")
+            title = self.fill(section.title, f"{where} title")
+            sections.append(Section(section.key, title, blocks, landscape=section.landscape))
+        return sections
+
+    def shown(self, section: TextSection, where: str) -> list[Block]:
+        if section.show == "dashboard":
+            return self.dashboard(section)
+        if section.show == "survey":
+            return self.surveys(section, where)
+        if section.show == "cards":
+            return self.cards(section, where)
+        if section.show == "charts":
+            return self.charts(section, where)
+        return []
+
+    # --- cells ---------------------------------------------------------------------
+
+    def header(self, *words: str) -> list[Cell]:
+        return [Cell(w) for w in words]
+
+    def number(self, name: str, row: Row, plain: bool, muted: str = "") -> Cell:
+        """The cell of figure `name` (of the indicator `row`), the survey tables' plain way if `plain`."""
+        shown = plain_number(self.figure(name)) if plain else self.figure(name)
+        kind = UNIT_KINDS.get(row["unit"], CellKind.NUMBER) if isinstance(row["unit"], str) else CellKind.NUMBER
+        return Cell(shown, kind, figure=name, muted=muted if shown else "")
+
+    # --- the dashboard -------------------------------------------------------------------
+
+    def dashboard_rows(self, section: TextSection) -> Any:
+        """The section's indicators: its sheets and ids, its groups (in `dashboard_group_order`)."""
+        table = self.results.table
+        surveyed = {group for s in self.text.sections if s.show == "survey" for group in s.groups}
+        rows = table[~table["group"].isin(list(surveyed))] if not section.groups else table
+        if section.sheets:
+            rows = rows[rows["sheet"].isin(list(section.sheets))]
+        if section.ids:
+            unknown = [i for i in section.ids if i not in set(table["id"])]
+            if unknown:
+                raise PerformanceTextError(
+                    f"{self.text.source}: [[sections]] {section.key!r}: ids: "
+                    f"{unknown[0]!r} is not an indicator of the results"
+                )
+            rows = rows[rows["id"].isin(list(section.ids))]
+        if section.groups:
+            rows = rows[rows["group"].isin(list(section.groups))]
+        order = dashboard_group_order(table["group"], self.text, section.groups)
+        position = rows["group"].map(order).fillna(len(order))
+        return rows.assign(_order=position).sort_values("_order", kind="stable").drop(columns="_order")
+
+    def dashboard(self, section: TextSection) -> list[Block]:
+        rows = self.dashboard_rows(section)
+        if rows.empty:
+            return [Paragraph(self.words("chart_no_data"))]
+        current_period, previous_period = usual_period(rows["period"]), usual_period(rows["previous_period"])
+        blocks: list[Block] = []
+        if rows["status"].notna().any() and self.key_statuses and not self.status_key_shown:
+            blocks += self.status_key()
+            self.status_key_shown = True
+        head = self.header(
+            self.words("dashboard_status"),
+            self.words("dashboard_metric"),
+            _with_period(self.words("dashboard_previous"), previous_period),
+            _with_period(self.words("dashboard_current"), current_period),
+            self.words("dashboard_sn"),
+            self.words("dashboard_direction"),
+            self.words("dashboard_comment"),
+            self.words("dashboard_action"),
+        )
+        for number, (group, members) in enumerate(rows.groupby("group", sort=False, dropna=False), start=1):
+            name = group if isinstance(group, str) else self.words("other_group")
+            body = [
+                self.dashboard_row(row, current_period, previous_period, section.plain_numbers)
+                for row in members.to_dict("records")
+            ]
+            key = f"{section.key}_{key_of(name)}_{number}"
+            blocks.append(Table(key, [head], body, "dashboard", layout="small_top", heading=name, caption=name))
+        blocks.append(Footnote(self.words("direction_key")))
+        return blocks
+
+    def dashboard_row(self, row: Row, current_period: str, previous_period: str, plain: bool) -> list[Cell]:
+        key = key_of(row["id"])
+
+        def with_own_period(name: str, period: object, usual: str) -> Cell:
+            return self.number(name, row, plain, period if isinstance(period, str) and period != usual else "")
+
+        status = self.figure(f"{key}_status")
+        found = self.statuses.find(status) if status else None
+        arrow = self.figure(f"{key}_arrow")
+        judgement = row["judgement"] if isinstance(row["judgement"], str) else None
+        return [
+            Cell(status, CellKind.STATUS, bold=True, figure=f"{key}_status", background=found and found.colour),
+            Cell(self.figure(f"{key}_name"), figure=f"{key}_name"),
+            with_own_period(f"{key}_previous", row["previous_period"], previous_period),
+            with_own_period(f"{key}_value", row["period"], current_period),
+            self.number(f"{key}_sn", row, plain),
+            Cell(arrow, CellKind.ARROW, figure=f"{key}_arrow", colour=judgement if judgement in JUDGED else None),
+            Cell(row["commentary"] or ""),
+            Cell(row["action"] or ""),
+        ]
+
+    def status_key(self) -> list[Block]:
+        """What each status means, its cell shaded as the dashboard shades it."""
+        body = [
+            [Cell(status.code, CellKind.STATUS, bold=True, background=status.colour), Cell(status.label)]
+            for status in self.key_statuses
+        ]
+        heading = Heading(self.words("status_key_heading"), level=2, in_contents=False, in_outline=False)
+        table = Table("status_key", [], body, "status_key", layout="key")
+        return [Keep((heading, table)), Space("table_space_after")]
+
+    # --- survey benchmarks ----------------------------------------------------------------
+
+    def surveys(self, section: TextSection, where: str) -> list[Block]:
+        table = self.results.table
+        key = Keep(
+            tuple(
+                ListItem(self.words(f"quartile_key_{position}"), marker=MARKS[position])
+                for position in ("top", "middle", "bottom")
+            )
+        )
+        blocks: list[Block] = [key]
+        unknown = [g for g in section.groups if not table["group"].eq(g).any()]
+        if unknown:
+            raise PerformanceTextError(
+                f"{self.text.source}: {where}: groups: no indicator of the results is in the group {unknown[0]!r}"
+            )
+        for group in section.groups:
+            rows = table[table["group"].eq(group)]
+            if section.ids:
+                rows = rows[rows["id"].isin(list(section.ids))]
+            blocks.append(self.survey_table(f"{section.key}_{key_of(group)}", group, rows, section.plain_numbers))
+        return blocks
+
+    def survey_table(self, name: str, group: str, rows: Any, plain: bool) -> Table:
+        header = self.header(
+            self.words("survey_theme"),
+            self.words("survey_good_is"),
+            self.words("survey_ours"),
+            self.words("survey_sn"),
+            self.words("survey_nw"),
+            self.words("survey_england"),
+        )
+        good_is = {"high": self.words("good_is_high"), "low": self.words("good_is_low")}
+        body = []
+        for row in rows.to_dict("records"):
+            key = key_of(row["id"])
+            cells = [
+                Cell(self.figure(f"{key}_name"), figure=f"{key}_name", term=True),
+                Cell(good_is.get(row["polarity"], ""), CellKind.POLARITY),
+                self.number(f"{key}_value", row, plain),
+            ]
+            for comparator in COMPARATORS:
+                cell = self.number(f"{key}_{comparator}", row, plain)
+                marker = self.figure(f"{key}_{comparator}_marker")
+                cells.append(Cell(f"{marker} {cell.text}".strip() if cell.text else "", cell.kind, figure=cell.figure))
+            body.append(cells)
+        return Table(name, [header], body, "survey", layout="small", caption=group)
+
+    # --- change cards ------------------------------------------------------------------------
+
+    def judgement(self, indicator: str, horizon: str) -> str | None:
+        """Whether the change over `horizon` is better or worse (None: neither, or no polarity)."""
+        for source in (self.weekly, self.results):
+            if source is None:
+                continue
+            cards = source.cards[source.cards["id"].eq(indicator)]
+            if len(cards):
+                judged = cards.loc[cards["horizon"].eq(horizon), "judgement"]
+                found = judged.iloc[0] if len(judged) and isinstance(judged.iloc[0], str) else None
+                return found if found in JUDGED else None
+        return None
+
+    def cards(self, section: TextSection, where: str) -> list[Block]:
+        known = set(self.results.table["id"]) | (set(self.weekly.table["id"]) if self.weekly is not None else set())
+        cards = []
+        for spec in section.cards:
+            if spec.indicator not in known:
+                hint = "" if self.weekly is not None else " (no weekly series was given)"
+                raise PerformanceTextError(
+                    f"{self.text.source}: {where}: cards: {spec.indicator!r} is not an indicator of the results{hint}"
+                )
+            key = key_of(spec.indicator)
+            period = self.figure(f"{key}_period")
+            as_at = ""
+            if period:
+                as_at = self.fill(
+                    self.text.words("card_as_at"), "[tables] card_as_at", {**self.figures, "period": period}
+                )
+            horizons = [h for h in HORIZONS if h in section.horizons and self.figure(f"{key}_{h}_change")]
+            changes = tuple((self.words(f"card_{h}"), self.figure(f"{key}_{h}_change")) for h in horizons)
+            colours = tuple(self.judgement(spec.indicator, h) for h in horizons)
+            cards.append(Card(spec.label, self.figure(f"{key}_value"), changes, as_at, colours))
+        return [Cards(tuple(cards))]
+
+    # --- charts ----------------------------------------------------------------------------------
+
+    def charts(self, section: TextSection, where: str) -> list[Block]:
+        blocks: list[Block] = []
+        for number, spec in enumerate(section.charts, start=1):
+            here = f"{where} charts number {number}"
+            if spec.indicator not in self.table.index:
+                raise PerformanceTextError(
+                    f"{self.text.source}: {here}: {spec.indicator!r} is not an indicator of the results"
+                )
+            title = self.fill(spec.title, f"{here} title")
+            parts: list[Block] = [Heading(title, level=2, in_contents=False)]
+            chart = self.chart(spec, title, f"{section.key}_{number}", here)
+            parts.append(chart if chart is not None else Paragraph(self.words("chart_no_data")))
+            if spec.caption:
+                parts.append(Paragraph(self.fill(spec.caption, f"{here} caption"), layout="caption"))
+            blocks.append(Keep(tuple(parts)))
+        return blocks
+
+    def chart(self, spec: ChartSpec, title: str, key: str, here: str) -> Chart | None:
+        """The chart of `spec` as data, with its alternative text; None where the results have no months."""
+        months, line = rolling_history(self.results, spec.indicator, spec.months)
+        if spec.kind == "rolling_percent":  # a line alone starts at its first figure
+            first = next((n for n, value in enumerate(line) if value is not None), len(line))
+            months, line = months[first:], line[first:]
+        if not months:
+            return None
+        labels = tuple(month_label(m) for m in months)
+        periods = tuple(month_name(m) for m in months)
+        if spec.kind == "monthly_counts":
+            bars = monthly_counts(self.monthly, self.results, spec.indicator, months, spec.series)
+            series = (
+                ChartSeries(self.fill(spec.bars, f"{here} bars"), bars, style="bars", colour="chart_bar"),
+                ChartSeries(self.fill(spec.line, f"{here} line"), monthly_average(line)),
+            )
+            chart = Chart(key, spec.kind, title, labels, series, "", periods=periods)
+            return with_alt_text(chart)
+        row = self.table.loc[spec.indicator]
+        series = (ChartSeries(self.fill(spec.line, f"{here} line"), line),)
+        comparator_label = self.fill(spec.comparator_label, f"{here} comparator_label")
+        if spec.comparator and present(row[spec.comparator]):
+            level = float(row[spec.comparator])
+            series += (ChartSeries(comparator_label, (level,) * len(months), "dashed", "chart_comparator"),)
+        unit = "%" if row["unit"] == "percent" else row["unit"] if isinstance(row["unit"], str) else "count"
+        chart = Chart(
+            key,
+            spec.kind,
+            title,
+            labels,
+            series,
+            "",
+            unit=unit,
+            floor_at_zero=False,
+            periods=periods,
+            decimals=decimals_of(row),
+        )
+        return with_alt_text(chart)
+
+
+def _with_period(words: str, period: str) -> str:
+    return f"{words}\n({period})" if period else words

@@ -1,0 +1,178 @@
+"""Every figure of the performance appendix, formatted once, by name.
+
+`performance_figures` is the one place where a figure of the performance
+appendix becomes text: the prose placeholders ("{csc_contacts_value}") and the
+table cells, cards and captions all read its result, so a sentence cannot say
+one thing and a table another. The values come from IndicatorResults
+(domain.indicators.calculate_indicators; the weekly series through
+domain.weekly.weekly_results) at full precision and are written by
+domain.formatting.format_value and format_change with the indicator's decimals.
+
+Names: `period` and `previous_period` (the periods most indicators show),
+`area`; then for each indicator, KEY being its id in lower case with
+underscores (CSC-ASSESSMENTS-45-DAYS -> csc_assessments_45_days):
+KEY_name, KEY_period, KEY_previous_period, KEY_value, KEY_previous,
+KEY_change ("▼ -1.7pp"), KEY_change_words ("down 1.7 percentage points"),
+KEY_arrow (▲ ▼ -), KEY_judgement (better, worse, unchanged), KEY_status,
+KEY_status_label (its meaning in the status vocabulary), KEY_target, KEY_sn,
+KEY_nw, KEY_england, KEY_sn_marker (and _nw_, _england_: ✔ ▬ ✘),
+KEY_at_sn_rate (our count at the statistical neighbours' rate),
+KEY_at_sn_change ("a reduction of 130"), and per change card horizon
+KEY_week_change, KEY_month_change, KEY_quarter_change, KEY_year_change, with
+KEY_week_then (the value a week before), and so on.
+A figure the results do not have is "n/a" (MISSING).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from desktop_app.domain.formatting import ARROWS, format_change, format_value, missing
+from desktop_app.domain.indicators import IndicatorResults
+from desktop_app.domain.quartiles import MARKS
+from desktop_app.domain.returns import COMPARATORS
+from desktop_app.report.complaints_figures import key_of
+from desktop_app.report.model import Figure
+from desktop_app.report.performance_text import PerformanceText
+from desktop_app.report.statuses import StatusVocabulary, load_statuses
+
+#: Shown in prose for a figure the results do not have; a table leaves the cell blank, as the papers do.
+MISSING = "n/a"
+JUDGEMENT_WORDS = {"better": "better", "worse": "worse", "same": "unchanged"}
+
+Row = Mapping[str, Any]
+Put = Callable[..., None]
+
+
+def present(value: object) -> bool:
+    return not missing(value)
+
+
+def decimals_of(row: Row) -> int:
+    return int(row["decimals"]) if present(row.get("decimals")) else 1
+
+
+def unit_of(row: Row) -> str | None:
+    unit = row.get("unit")
+    return unit if isinstance(unit, str) else None
+
+
+def usual_period(periods: object) -> str:
+    """The period most of `periods` show ('' if none)."""
+    counted = Counter(p for p in periods if isinstance(p, str))  # type: ignore[attr-defined]
+    return counted.most_common(1)[0][0] if counted else ""
+
+
+def performance_texts(
+    results: IndicatorResults,
+    weekly: IndicatorResults | None = None,
+    text: PerformanceText | None = None,
+    statuses: StatusVocabulary | None = None,
+) -> dict[str, str]:
+    """Every figure of the appendix as the text it prints, by placeholder name."""
+    figures = performance_figures(results, weekly, text, statuses)
+    return {name: figure.text for name, figure in figures.items()}
+
+
+def performance_figures(
+    results: IndicatorResults,
+    weekly: IndicatorResults | None = None,
+    text: PerformanceText | None = None,
+    statuses: StatusVocabulary | None = None,
+) -> dict[str, Figure]:
+    """Every figure of the appendix, its value and its text, by name (see the module docstring for the names)."""
+    statuses = statuses or load_statuses()
+    figures: dict[str, Figure] = {}
+
+    def put(name: str, shown: str, value: object = None, unit: str | None = None) -> None:
+        if name in figures:
+            raise ValueError(
+                f"two figures are named {{{name}}}: an indicator is in both the monthly and the weekly "
+                "results, or two ids differ only in punctuation"
+            )
+        if hasattr(value, "item"):  # a numpy scalar: its Python value
+            value = value.item()
+        kept = None if missing(value) else value if isinstance(value, (int, float, str)) else str(value)
+        figures[name] = Figure(name, shown if shown else MISSING, kept, unit)
+
+    table = results.table
+    period, previous = usual_period(table["period"]), usual_period(table["previous_period"])
+    put("period", period, period or None)
+    put("previous_period", previous, previous or None)
+    area = (text.document.get("area", "") if text else "") or "our area"
+    put("area", area, area)
+    for source in (results, weekly):
+        if source is None:
+            continue
+        for row in source.table.to_dict("records"):
+            _indicator_figures(put, row, statuses)
+        for card in source.cards.to_dict("records"):
+            key = key_of(card["id"])
+            unit, decimals = unit_of(card), decimals_of(card)
+            change = format_change(card["change"], card["change_pct"], unit, decimals, card["direction"])
+            put(f"{key}_{card['horizon']}_change", change, card["change"], unit)
+            put(f"{key}_{card['horizon']}_then", format_value(card["then"], unit, decimals), card["then"], unit)
+    return figures
+
+
+def _indicator_figures(put: Put, row: Row, statuses: StatusVocabulary) -> None:
+    key = key_of(row["id"])
+    unit, decimals = unit_of(row), decimals_of(row)
+    put(f"{key}_name", str(row["name"] or row["id"]), row["name"] or row["id"])
+    put(f"{key}_period", row["period"] or "", row["period"])
+    put(f"{key}_previous_period", row["previous_period"] or "", row["previous_period"])
+    for name in ("value", "previous", "target", *COMPARATORS):
+        value = row[name] if present(row[name]) else None
+        put(f"{key}_{name}", format_value(value, unit, decimals), value, unit)
+    change = row["change"] if present(row["change"]) else None
+    direction = row["direction"] if isinstance(row["direction"], str) else None
+    put(f"{key}_change", format_change(change, row["change_pct"], unit, decimals, direction), change, unit)
+    put(f"{key}_change_words", change_words(change, row["change_pct"], unit, decimals, direction), change, unit)
+    put(f"{key}_arrow", ARROWS.get(direction, "") if direction else "", direction)
+    judgement = row["judgement"] if isinstance(row["judgement"], str) else None
+    put(f"{key}_judgement", JUDGEMENT_WORDS.get(judgement, "") if judgement else "", judgement)
+    status = str(row["status"]).strip() if present(row["status"]) else ""
+    put(f"{key}_status", status, status or None)
+    found = statuses.find(status) if status else None
+    put(f"{key}_status_label", found.label if found else "", found.label if found else None)
+    for group in COMPARATORS:
+        quartile = row[f"{group}_quartile"]
+        put(f"{key}_{group}_marker", MARKS.get(quartile, "") if isinstance(quartile, str) else "", quartile)
+    at_rate = row["at_sn_rate"] if present(row["at_sn_rate"]) else None
+    put(f"{key}_at_sn_rate", format_value(at_rate, "count", 0), at_rate, "count")
+    difference = row["at_sn_difference"] if present(row["at_sn_difference"]) else None
+    words = ""
+    if difference is not None:
+        amount = format_value(abs(difference), "count", 0)
+        words = "no change" if amount == "0" else f"{'a reduction' if difference < 0 else 'an increase'} of {amount}"
+    put(f"{key}_at_sn_change", words, difference, "count")
+
+
+def change_words(
+    change: float | None, change_pct: float | None, unit: str | None, decimals: int, direction: str | None
+) -> str:
+    """A change for a sentence: 'down 1.7 percentage points', 'up 199 (+1.4%)', 'unchanged'."""
+    if change is None or direction is None:
+        return ""
+    amount = format_value(abs(change), None if unit == "percent" else unit, decimals)
+    if direction == "same" or plain_number(amount) == "0":
+        return "unchanged"
+    verb = "up" if direction == "up" else "down"
+    if unit == "percent":
+        return f"{verb} {amount} percentage points"
+    percent = "" if not present(change_pct) else f" ({format_value(change_pct, None, 1)}%)"
+    if percent and not percent.startswith(" (-"):
+        percent = percent.replace(" (", " (+", 1)
+    return f"{verb} {amount}{percent}"
+
+
+def plain_number(figure: str) -> str:
+    """A figure as the published survey tables print it: no % sign, no trailing zeros ('21.0%' -> '21')."""
+    if not figure:
+        return figure
+    shown = figure.removesuffix("%")
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return shown

@@ -1,0 +1,341 @@
+"""The author's words for the performance report appendix, read from resources/performance_report_text.toml.
+
+The words are data: a performance team edits the file (or a copy of it) each
+cycle. The file lists the appendix's sections in order; a section is the
+author's prose and, where it says `show = ...`, one of "dashboard" (the
+indicators by group), "survey" (benchmark tables with quartile markers),
+"cards" (change cards) or "charts" (monthly counts or rolling percentages).
+Prose holds live figures as placeholders ("{csc_contacts_value}"), filled by
+report.text.fill from report.performance_figures; the mark-up is report.prose's.
+The statuses' labels and colours are not here: they are the one status
+vocabulary of resources/status_vocabulary.toml (report.statuses).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.domain.indicators import HORIZONS
+from desktop_app.domain.resource_files import read_toml
+from desktop_app.domain.returns import COMPARATORS
+from desktop_app.paths import RESOURCES
+from desktop_app.report.text import ReportTextError
+
+DEFAULT_TEXT_FILE = RESOURCES / "performance_report_text.toml"
+
+SHOWS = ("dashboard", "survey", "cards", "charts")
+CHART_KINDS = ("monthly_counts", "rolling_percent")
+DOCUMENT_KEYS = (
+    "title",
+    "appendix",
+    "subtitle",
+    "author",
+    "subject",
+    "keywords",
+    "report_to",
+    "meeting_date",
+    "report_of",
+    "area",
+)
+TABLE_WORDS = (
+    "contents_heading",
+    "blank_page",
+    "title_details_report_to",
+    "title_details_meeting_date",
+    "title_details_report_of",
+    "title_details_period",
+    "status_key_heading",
+    "dashboard_status",
+    "dashboard_metric",
+    "dashboard_previous",
+    "dashboard_current",
+    "dashboard_sn",
+    "dashboard_direction",
+    "dashboard_comment",
+    "dashboard_action",
+    "direction_key",
+    "other_group",
+    "survey_theme",
+    "survey_good_is",
+    "survey_ours",
+    "survey_sn",
+    "survey_nw",
+    "survey_england",
+    "good_is_high",
+    "good_is_low",
+    "quartile_key_top",
+    "quartile_key_middle",
+    "quartile_key_bottom",
+    "card_week",
+    "card_month",
+    "card_quarter",
+    "card_year",
+    "card_as_at",
+    "chart_no_data",
+)
+_SECTION_KEYS = {
+    "key",
+    "title",
+    "text",
+    "more_text",
+    "show",
+    "groups",
+    "sheets",
+    "ids",
+    "landscape",
+    "plain_numbers",
+    "cards",
+    "horizons",
+    "charts",
+}
+_CARD_KEYS = {"indicator", "label"}
+_CHART_KEYS = {
+    "indicator",
+    "kind",
+    "title",
+    "bars",
+    "line",
+    "comparator",
+    "comparator_label",
+    "months",
+    "series",
+    "caption",
+}
+
+
+class PerformanceTextError(ReportTextError):
+    """The performance report text cannot be used: a missing word, an unknown section or indicator."""
+
+
+# --- the author's words ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    indicator: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    indicator: str
+    kind: str
+    title: str
+    bars: str = ""
+    line: str = ""
+    comparator: str | None = None
+    comparator_label: str = ""
+    months: int = 24
+    series: str | None = None  # the monthly series' own id, where it is not the indicator's
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    text: str = ""
+    more_text: str = ""
+    show: str | None = None
+    groups: tuple[str, ...] = ()
+    sheets: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    landscape: bool = False
+    plain_numbers: bool = False
+    cards: tuple[CardSpec, ...] = ()
+    horizons: tuple[str, ...] = tuple(HORIZONS)
+    charts: tuple[ChartSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class PerformanceText:
+    document: dict[str, str]
+    tables: dict[str, str]
+    sections: tuple[Section, ...]
+    weekly_ids: dict[str, str] = field(default_factory=dict)  # the weekly return's id -> the catalogue's
+    weekly_ratios: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (numerator id, denominator id)
+    source: str = "performance_report_text.toml"
+
+    def words(self, key: str) -> str:
+        try:
+            return self.tables[key]
+        except KeyError:
+            raise PerformanceTextError(f"{self.source}: [tables] has no {key!r}") from None
+
+
+def load_performance_text(path: Path = DEFAULT_TEXT_FILE) -> PerformanceText:
+    """Read and check a performance report text file; a mistake names the table and key."""
+    data = read_toml(path)
+    where = path.name
+    if "status" in data:
+        raise PerformanceTextError(
+            f"{where}: [status] has moved: the statuses' labels and colours are in status_vocabulary.toml"
+        )
+    unknown = sorted(set(data) - {"document", "tables", "weekly", "sections"})
+    if unknown:
+        raise PerformanceTextError(f"{where}: unknown table [{unknown[0]}]")
+
+    document = _strings(data.get("document", {}), f"{where}: [document]", lists=("keywords",))
+    for key in ("title", "author", "subject"):
+        if not document.get(key, "").strip():
+            raise PerformanceTextError(f"{where}: [document] {key} must not be empty")
+    extra = sorted(set(document) - set(DOCUMENT_KEYS))
+    if extra:
+        raise PerformanceTextError(f"{where}: [document] unknown key {extra[0]!r}; use one of {list(DOCUMENT_KEYS)}")
+
+    tables = _strings(data.get("tables", {}), f"{where}: [tables]")
+    missing = [key for key in TABLE_WORDS if key not in tables]
+    if missing:
+        raise PerformanceTextError(f"{where}: [tables] {missing[0]} is missing")
+
+    weekly = _table(data, "weekly", where)
+    ids = _strings(weekly.get("ids", {}), f"{where}: [weekly.ids]")
+    ratios = {}
+    for name, pair in weekly.get("ratios", {}).items():
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+            raise PerformanceTextError(f'{where}: [weekly.ratios] {name} must be ["numerator id", "denominator id"]')
+        ratios[str(name)] = (pair[0], pair[1])
+
+    specs = data.get("sections", [])
+    if not isinstance(specs, list) or not specs:
+        raise PerformanceTextError(f"{where}: no [[sections]]: the report needs at least one")
+    sections = tuple(_section(where, number, spec) for number, spec in enumerate(specs, start=1))
+    keys = [section.key for section in sections]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        raise PerformanceTextError(f"{where}: two [[sections]] have the key {twice[0]!r}")
+    return PerformanceText(document, tables, sections, ids, ratios, where)
+
+
+def _section(where: str, number: int, spec: object) -> Section:
+    here = f"{where}: [[sections]] number {number}"
+    if not isinstance(spec, dict):
+        raise PerformanceTextError(f"{here} must be a table")
+    key = spec.get("key")
+    if isinstance(key, str) and key:
+        here = f"{where}: [[sections]] {key!r}"
+    extra = sorted(set(spec) - _SECTION_KEYS)
+    if extra:
+        raise PerformanceTextError(f"{here}: unknown key {extra[0]!r}; use {sorted(_SECTION_KEYS)}")
+    if not isinstance(key, str) or not key.strip():
+        raise PerformanceTextError(f'{here} needs a key (a name for the section, e.g. "dashboard")')
+    if not str(spec.get("title", "")).strip():
+        raise PerformanceTextError(f"{here}: title must not be empty")
+    show = spec.get("show")
+    if show is not None and show not in SHOWS:
+        raise PerformanceTextError(f"{here}: show {show!r} is not one of {list(SHOWS)}")
+    for name in ("text", "more_text", "title"):
+        if name in spec and not isinstance(spec[name], str):
+            raise PerformanceTextError(f"{here}: {name} must be text in quotes")
+    lists = {name: _names(spec, name, here) for name in ("groups", "sheets", "ids", "horizons")}
+    unknown_horizons = [h for h in lists["horizons"] if h not in HORIZONS]
+    if unknown_horizons:
+        raise PerformanceTextError(f"{here}: horizon {unknown_horizons[0]!r} is not one of {list(HORIZONS)}")
+    if show == "survey" and not lists["groups"]:
+        raise PerformanceTextError(f'{here}: a survey section names its groups, e.g. groups = ["Carers survey"]')
+    cards = tuple(_card(here, n, c) for n, c in enumerate(spec.get("cards", []), start=1))
+    charts = tuple(_chart(here, n, c) for n, c in enumerate(spec.get("charts", []), start=1))
+    if show == "cards" and not cards:
+        raise PerformanceTextError(f'{here}: show = "cards" needs cards = [{{ indicator = "...", label = "..." }}]')
+    if show == "charts" and not charts:
+        raise PerformanceTextError(f'{here}: show = "charts" needs charts = [{{ indicator = "...", kind = "..." }}]')
+    return Section(
+        key=key,
+        title=spec["title"],
+        text=spec.get("text", ""),
+        more_text=spec.get("more_text", ""),
+        show=show,
+        groups=lists["groups"],
+        sheets=lists["sheets"],
+        ids=lists["ids"],
+        landscape=bool(spec.get("landscape", show == "dashboard")),
+        plain_numbers=bool(spec.get("plain_numbers", False)),
+        cards=cards,
+        horizons=lists["horizons"] or tuple(HORIZONS),
+        charts=charts,
+    )
+
+
+def _card(where: str, number: int, spec: object) -> CardSpec:
+    here = f"{where}: cards number {number}"
+    if (
+        not isinstance(spec, dict)
+        or not isinstance(spec.get("indicator"), str)
+        or not isinstance(spec.get("label"), str)
+    ):
+        raise PerformanceTextError(f"{here} needs an indicator (its id) and a label")
+    extra = sorted(set(spec) - _CARD_KEYS)
+    if extra:
+        raise PerformanceTextError(f"{here}: unknown key {extra[0]!r}")
+    return CardSpec(spec["indicator"], spec["label"])
+
+
+def _chart(where: str, number: int, spec: object) -> ChartSpec:
+    here = f"{where}: charts number {number}"
+    if (
+        not isinstance(spec, dict)
+        or not isinstance(spec.get("indicator"), str)
+        or not isinstance(spec.get("title"), str)
+    ):
+        raise PerformanceTextError(f"{here} needs an indicator (its id) and a title")
+    extra = sorted(set(spec) - _CHART_KEYS)
+    if extra:
+        raise PerformanceTextError(f"{here}: unknown key {extra[0]!r}; use {sorted(_CHART_KEYS)}")
+    kind = spec.get("kind")
+    if kind not in CHART_KINDS:
+        raise PerformanceTextError(f"{here}: kind {kind!r} is not one of {list(CHART_KINDS)}")
+    comparator = spec.get("comparator")
+    if comparator is not None and comparator not in COMPARATORS:
+        raise PerformanceTextError(f"{here}: comparator {comparator!r} is not one of {list(COMPARATORS)}")
+    months = spec.get("months", 24)
+    if isinstance(months, bool) or not isinstance(months, int) or not 2 <= months <= 120:
+        raise PerformanceTextError(f"{here}: months must be a whole number from 2 to 120, not {months!r}")
+    texts = {name: spec.get(name, "") for name in ("bars", "line", "comparator_label", "caption")}
+    if not all(isinstance(value, str) for value in texts.values()):
+        raise PerformanceTextError(f"{here}: bars, line, comparator_label and caption must be text in quotes")
+    series = spec.get("series")
+    if series is not None and not isinstance(series, str):
+        raise PerformanceTextError(f"{here}: series must be the monthly return's id, in quotes")
+    return ChartSpec(
+        spec["indicator"],
+        kind,
+        spec["title"],
+        texts["bars"],
+        texts["line"],
+        comparator,
+        texts["comparator_label"],
+        months,
+        series,
+        texts["caption"],
+    )
+
+
+def _table(data: dict, key: str, where: str) -> dict:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise PerformanceTextError(f"{where}: [{key}] must be a table")
+    return value
+
+
+def _strings(table: object, where: str, lists: tuple[str, ...] = ()) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise PerformanceTextError(f"{where} must be a table")
+    out = {}
+    for name, value in table.items():
+        if name in lists:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise PerformanceTextError(f"{where} {name} must be a list of words")
+            out[name] = ", ".join(value)
+            continue
+        if not isinstance(value, str):
+            raise PerformanceTextError(f"{where} {name} must be text in quotes, not {value!r}")
+        out[str(name)] = value
+    return out
+
+
+def _names(spec: dict, key: str, where: str) -> tuple[str, ...]:
+    value = spec.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PerformanceTextError(f"{where}: {key} must be a list of names in quotes")
+    return tuple(value)
