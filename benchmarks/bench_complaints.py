@@ -20,10 +20,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop_app.domain.complaints import case_timeliness, conform_log, summarise  # noqa: E402
-from desktop_app.domain.periods import Period  # noqa: E402
-from desktop_app.domain.rules import load_rules  # noqa: E402
-from desktop_app.domain.vocabulary import load_vocabulary  # noqa: E402
+from desktop_app.domain.complaints import case_timeliness, conform_log, summarise
+from desktop_app.domain.periods import Period
+from desktop_app.domain.rules import load_rules
+from desktop_app.domain.vocabulary import load_vocabulary
 
 THEMES = [
     "Decision Making",

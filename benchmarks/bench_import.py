@@ -23,9 +23,9 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_complaints import median_seconds, synthetic_log  # noqa: E402
+from bench_complaints import median_seconds, synthetic_log
 
-from desktop_app.excel.importer import Importer  # noqa: E402
+from desktop_app.excel.importer import Importer
 
 PROCEDURE = {"childrens_statutory": "Statutory", "corporate": "Corporate", "adult_social_care": "ASC"}
 OUTCOME = {
@@ -118,9 +118,13 @@ def main() -> None:
         ):
             print(f"{label} ({path.stat().st_size / 1e6:.1f} MB), median of {args.repeat} runs")
             steps = {
-                "our importer (calamine + checks)": lambda: importer.import_file(path),
-                "pandas.read_excel, calamine": lambda: pd.read_excel(path, sheet_name=None, engine="calamine"),
-                "pandas.read_excel, openpyxl": lambda: pd.read_excel(path, sheet_name=None, engine="openpyxl"),
+                "our importer (calamine + checks)": lambda path=path: importer.import_file(path),
+                "pandas.read_excel, calamine": lambda path=path: pd.read_excel(
+                    path, sheet_name=None, engine="calamine"
+                ),
+                "pandas.read_excel, openpyxl": lambda path=path: pd.read_excel(
+                    path, sheet_name=None, engine="openpyxl"
+                ),
             }
             for name, step in steps.items():
                 print(f"  {name:<34} {median_seconds(step, args.repeat):7.2f} s")

@@ -21,17 +21,17 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_complaints import median_seconds  # noqa: E402
+from bench_complaints import median_seconds
 
-from desktop_app.domain.indicators import (  # noqa: E402
+from desktop_app.domain.indicators import (
     Catalogue,
     IndicatorDefinition,
     IndicatorReturns,
     calculate_indicators,
     load_catalogue,
 )
-from desktop_app.domain.returns import ReturnKind  # noqa: E402
-from desktop_app.domain.rolling import rolling_12_months  # noqa: E402
+from desktop_app.domain.returns import ReturnKind
+from desktop_app.domain.rolling import rolling_12_months
 
 KINDS = [  # unit, rolling, polarity, age band
     ("count", "sum", "low", None),

@@ -19,15 +19,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_complaints import median_seconds, synthetic_log  # noqa: E402
+from bench_complaints import median_seconds, synthetic_log
 
-from desktop_app.domain.returns import ReturnKind  # noqa: E402
-from desktop_app.excel.importer import Importer, ImportResult, SheetImport  # noqa: E402
-from desktop_app.excel.workbook import Provenance  # noqa: E402
-from desktop_app.paths import SAMPLE_DATA  # noqa: E402
-from desktop_app.project import store  # noqa: E402
-from desktop_app.project.changes import compare_frames  # noqa: E402
-from desktop_app.project.model import Project  # noqa: E402
+from desktop_app.domain.returns import ReturnKind
+from desktop_app.excel.importer import Importer, ImportResult, SheetImport
+from desktop_app.excel.workbook import Provenance
+from desktop_app.paths import SAMPLE_DATA
+from desktop_app.project import store
+from desktop_app.project.changes import compare_frames
+from desktop_app.project.model import Project
 
 
 def big_project(rows: int) -> Project:

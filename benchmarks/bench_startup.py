@@ -59,11 +59,7 @@ def measure(label: str, command: list[str], repeat: int, environment: dict[str, 
 
 
 def source_command() -> list[str]:
-    cli = (ROOT / "desktop_app" / "cli.py").read_text(encoding="utf-8")
-    if "selftest" in cli:
-        return [sys.executable, "-m", "desktop_app", "selftest", "--measure-startup"]
-    # until the command line knows `selftest`: the same code path (it imports desktop_app.cli first)
-    return [sys.executable, "-m", "desktop_app.selftest", "--measure-startup"]
+    return [sys.executable, "-m", "desktop_app", "selftest", "--measure-startup"]
 
 
 def build(into: Path) -> Path:

@@ -21,19 +21,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_complaints import synthetic_log  # noqa: E402
-from desktop_app.domain.complaints import summarise  # noqa: E402
-from desktop_app.domain.periods import Period  # noqa: E402
-from desktop_app.domain.rules import load_rules  # noqa: E402
-from desktop_app.domain.vocabulary import load_vocabulary  # noqa: E402
-from desktop_app.excel.complaints_log import read_complaints_log  # noqa: E402
-from desktop_app.paths import SAMPLE_COMPLAINTS_LOG  # noqa: E402
-from desktop_app.pdf.document import AppendixDocTemplate  # noqa: E402
-from desktop_app.pdf.render import PdfWriter, render_document  # noqa: E402
-from desktop_app.pdf.style import load_style  # noqa: E402
-from desktop_app.report.complaints import complaints_document  # noqa: E402
-from desktop_app.report.model import Document  # noqa: E402
-from tests.pdf_structure import structure_problems  # noqa: E402
+from benchmarks.bench_complaints import synthetic_log
+from desktop_app.domain.complaints import summarise
+from desktop_app.domain.periods import Period
+from desktop_app.domain.rules import load_rules
+from desktop_app.domain.vocabulary import load_vocabulary
+from desktop_app.excel.complaints_log import read_complaints_log
+from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from desktop_app.pdf.document import AppendixDocTemplate
+from desktop_app.pdf.render import PdfWriter, render_document
+from desktop_app.pdf.style import load_style
+from desktop_app.report.complaints import complaints_document
+from desktop_app.report.model import Document
+from tests.pdf_structure import structure_problems
 
 
 def untagged(document: Document) -> bytes:

@@ -329,7 +329,9 @@ def _indicators(args: argparse.Namespace) -> int:
 
 
 def _performance_report(args: argparse.Namespace) -> int:
-    from desktop_app.pdf.performance_report import load_performance_text, write_performance_report
+    from desktop_app.export import write_appendix
+    from desktop_app.report.performance import performance_document
+    from desktop_app.report.performance_text import load_performance_text
 
     found = _calculated_indicators(args)
     if found is None:
@@ -337,15 +339,15 @@ def _performance_report(args: argparse.Namespace) -> int:
     calculated, problems, frames, catalogue = found
     try:
         text = load_performance_text(args.text) if args.text else load_performance_text()
-        write_performance_report(
+        document = performance_document(
             calculated,
-            args.out,
             text=text,
             weekly=frames[ReturnKind.WEEKLY_SERIES],
             monthly=frames[ReturnKind.MONTHLY_SERIES],
             catalogue=catalogue,
             options=_page_options(args),
         )
+        write_appendix(document, args.out, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -359,12 +361,12 @@ def _performance_report(args: argparse.Namespace) -> int:
 
 
 def _cover_report(args: argparse.Namespace) -> int:
-    from desktop_app.pdf.cover import write_cover_report
+    from desktop_app.export import write_appendix
+    from desktop_app.report.cover import cover_model
 
     try:
-        _, problems = write_cover_report(
-            args.values, args.template, args.out, appendices=args.appendix, options=_page_options(args)
-        )
+        document, problems = cover_model(args.values, args.template, args.appendix, _page_options(args))
+        write_appendix(document, args.out, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop_app.report.model import Document
+from desktop_app.report.model import Chart, Document
 
 Progress = Callable[[float, str], None]
 #: The kinds of file an appendix is written as, by the ending of the file's name.
 APPENDIX_FORMATS = {".pdf": "PDF", ".docx": "Word"}
 PREVIEW_SCALE = 1.5  # 108 dots per inch: sharp on a laptop screen
+CHART_SCALE = 3  # 216 dots per inch: a chart pasted into Word prints sharp
 
 
 def _silent(fraction: float, text: str) -> None:
@@ -24,27 +25,40 @@ def write_appendix(document: Document, out: str | Path, template_docx: Path | No
     if suffix == ".docx":
         from desktop_app.word.render import write_word_document
 
-        return write_word_document(document, path, template_docx)
+        return write_word_document(document, path, template_docx, chart_image=chart_png)
     if suffix == ".pdf":
         from desktop_app.pdf.render import write_document
 
         return write_document(document, path)
-    raise ValueError(
-        f"{path.name}: an appendix is written as {' or '.join(APPENDIX_FORMATS)}, not {suffix or 'a file with no ending'}"
-    )
+    formats = " or ".join(APPENDIX_FORMATS)
+    raise ValueError(f"{path.name}: an appendix is written as {formats}, not {suffix or 'a file with no ending'}")
+
+
+def chart_png(chart: Chart) -> bytes:
+    """A chart as a PNG picture for Word, drawn by the PDF writer's own chart code (so it looks the same)."""
+    import io
+
+    import pypdfium2
+    from reportlab.graphics import renderPDF
+
+    from desktop_app.pdf.charts import draw_chart
+    from desktop_app.pdf.style import load_style
+
+    style = load_style()
+    page = pypdfium2.PdfDocument(renderPDF.drawToString(draw_chart(chart, style, width=style.text_width)))[0]
+    buffer = io.BytesIO()
+    page.render(scale=CHART_SCALE).to_pil().save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def export_complaints_report(
     summary, rules, text, out: str, options=None, suppress_below: int | None = None, progress: Progress = _silent
 ) -> str:
-    """The Annual Complaints Report appendix written to `out` (atomically)."""
-    from desktop_app.pdf.complaints_report import write_complaints_report
-    from desktop_app.report.model import PageOptions
+    """The Annual Complaints Report appendix written to `out`, as PDF or Word by its ending (atomically)."""
+    from desktop_app.report.complaints import complaints_document
 
     progress(0.2, "Laying out the pages")
-    write_complaints_report(
-        summary, rules, Path(out), text=text, options=options or PageOptions(), suppress_below=suppress_below
-    )
+    write_appendix(complaints_document(summary, rules, text, options, suppress_below), out)
     progress(1.0, "Done")
     return out
 
@@ -52,13 +66,13 @@ def export_complaints_report(
 def export_performance_report(results, weekly, monthly, out: str, options=None, progress: Progress = _silent) -> str:
     """The performance appendix (with the author's commentary and statuses in `results`) written to `out`."""
     from desktop_app.domain.indicators import load_catalogue
-    from desktop_app.pdf.performance_report import write_performance_report
-    from desktop_app.report.model import PageOptions
+    from desktop_app.report.performance import performance_document
 
     progress(0.2, "Laying out the pages")
-    write_performance_report(
-        results, Path(out), weekly=weekly, monthly=monthly, catalogue=load_catalogue(), options=options or PageOptions()
+    document = performance_document(
+        results, weekly=weekly, monthly=monthly, options=options, catalogue=load_catalogue()
     )
+    write_appendix(document, out)
     progress(1.0, "Done")
     return out
 

@@ -20,7 +20,7 @@ AS_OF = dt.date(2023, 11, 1)
 
 
 @pytest.fixture
-def window(make_window, qtbot):  # noqa: F811
+def window(make_window, qtbot):
     window = make_window()
     window.tabs.addTab(ComplaintsTab(window), "&Complaints")
     window.import_paths([SAMPLE_COMPLAINTS_LOG])
@@ -203,7 +203,7 @@ def test_the_charts_show_the_period(window, tab, qtbot, tmp_path):
     tab.grab().save(str(tmp_path / "complaints-charts.png"))
 
 
-def test_a_project_without_a_complaints_log_says_what_to_do(make_window):  # noqa: F811
+def test_a_project_without_a_complaints_log_says_what_to_do(make_window):
     window = make_window()
     tab = ComplaintsTab(window)
     window.tabs.addTab(tab, "&Complaints")

@@ -81,7 +81,7 @@ def cells(model: IndicatorsModel, row: int, *columns: int) -> tuple:
 
 
 def noted(tab: IndicatorsTab, indicator: str) -> dict:
-    table = tab.main_window.workspace.indicators().table
+    table = tab.session.workspace.indicators().table
     return table[table["id"].eq(indicator)].iloc[0].to_dict()
 
 
@@ -132,7 +132,7 @@ def test_survey_rows_show_the_published_quartile_marks(tab, tmp_path):
 
 
 def test_edit_a_commentary_then_undo_and_redo(tab):
-    window, model = tab.main_window, tab.model
+    window, model = tab.session, tab.model
     row = row_named(model, ASSESSMENTS)
     index = model.index(row, COMMENTARY)
     old = index.data()
@@ -197,7 +197,7 @@ def test_edit_in_place_with_the_keyboard(tab, qtbot, tmp_path):
 
 
 def test_an_authors_status_is_shown_and_can_be_reset(tab, tmp_path):
-    window, model = tab.main_window, tab.model
+    window, model = tab.session, tab.model
     row = row_named(model, ASSESSMENTS)
     tab.select("CSC-ASSESSMENTS-45-DAYS")
     status = model.index(row, STATUS)
@@ -237,7 +237,7 @@ def test_an_authors_status_is_shown_and_can_be_reset(tab, tmp_path):
 
 def test_selecting_an_indicator_draws_its_trend_and_lists_its_rows(tab, tmp_path):
     tab.select("CSC-ASSESSMENTS-45-DAYS")
-    history = tab.main_window.workspace.indicators().history
+    history = tab.session.workspace.indicators().history
     rows = history[history["id"].eq("CSC-ASSESSMENTS-45-DAYS")]
     drawn = rows.dropna(subset=["value"])  # from the first 12-month figure (July 2022) to the latest
     x, y = tab.chart.values_item.getData()
@@ -316,7 +316,7 @@ def test_an_empty_project_and_a_failed_calculation_say_so(make_window, monkeypat
 
 
 def test_a_hidden_tab_catches_up_when_shown(tab):
-    window = tab.main_window
+    window = tab.session
     window.tabs.setCurrentIndex(0)
     row = row_named(tab.model, ASSESSMENTS)
     window.undo_action.trigger()  # the import undone while the tab is hidden
@@ -329,7 +329,7 @@ def test_a_hidden_tab_catches_up_when_shown(tab):
 
 def test_an_edit_shows_in_the_table_within_100_ms(tab, capsys):
     """Commentary typed: the time until the table has painted it (median of 10); and a change of the returns."""
-    window, table, model = tab.main_window, tab.table, tab.model
+    window, table, model = tab.session, tab.table, tab.model
     row = row_named(model, ASSESSMENTS)
     table.scrollTo(model.index(row, COMMENTARY))
     index = model.index(row, COMMENTARY)

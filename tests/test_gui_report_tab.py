@@ -10,7 +10,7 @@ LIMIT_SETTING = {"childrens_statutory": {"1": {"response": {"limit": 20}}}}
 
 
 @pytest.fixture
-def window(make_window, qtbot):  # noqa: F811
+def window(make_window, qtbot):
     window = make_window()
     window.import_paths([SAMPLE_COMPLAINTS_LOG])
     wait_for_task(qtbot, window)
@@ -88,3 +88,24 @@ def test_the_preview_draws_the_pages_in_the_background(window, qtbot, tmp_path):
     preview.next_button.click()
     assert preview.page_number.value() == 2
     window.grab().save(str(tmp_path / "preview-tab.png"))
+
+
+def test_the_window_exports_word_with_the_authors_words(window, qtbot, tmp_path, monkeypatch):
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.gui.main_window import APPENDIX_FILTER
+
+    tab = window.report_tab
+    tab.select_section("conclusions")
+    type_section(tab, qtbot, "The Council received {statutory_stage1_received} statutory complaints this year.")
+    chosen = tmp_path / "appendix.pdf"  # the suggested name, with Word chosen in the dialog
+    word_filter = APPENDIX_FILTER.split(";;")[1]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), word_filter))
+    window.export_dialog()
+    wait_for_task(qtbot, window)
+    document = docx.Document(str(tmp_path / "appendix.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert "The Council received 98 statutory complaints this year." in texts
+    assert any(p.style.name == "Heading 1" and p.text == "Conclusions and Recommendations" for p in document.paragraphs)
+    assert not chosen.exists()

@@ -260,7 +260,7 @@ def test_qt_calls_into_python_do_not_leak_references_to_none(qtbot):
     from PySide6.QtWidgets import QWidget
 
     class Resized(QWidget):
-        def resizeEvent(self, event):  # noqa: N802
+        def resizeEvent(self, event):
             pass
 
     widget = Resized()

@@ -14,10 +14,10 @@ from pypdf import PdfReader
 
 from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
 from desktop_app.domain.returns import ReturnKind
+from desktop_app.domain.weekly import weekly_results
 from desktop_app.excel.importer import Importer
 from desktop_app.paths import RESOURCES, SAMPLE_DATA
 from desktop_app.pdf.charts import nice_step
-from desktop_app.domain.weekly import weekly_results
 from desktop_app.pdf.performance_report import (
     PerformanceTextError,
     load_performance_text,

@@ -98,7 +98,7 @@ def assert_same_imports(loaded: Project, saved: Project) -> None:
 def assert_exactly_equal(got: pd.DataFrame, want: pd.DataFrame) -> None:
     """assert_frame_equal, and every text cell of the same Python type (None is not NaN, 5 is not '5')."""
     assert_frame_equal(got, want, check_exact=True)
-    for column in want.columns[want.dtypes == object]:
+    for column in want.columns[want.dtypes.eq(object)]:
         assert [type(v) for v in got[column]] == [type(v) for v in want[column]], column
 
 

@@ -66,7 +66,8 @@ class WorkingCalendar:
     def working_days(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
         """Working days after `start` up to and including `end` (no NaT allowed)."""
         start, end = start.astype(DAY), end.astype(DAY)
-        return np.busday_count(start, end, busdaycal=self.calendar) + self._starts_late(start)
+        counted: np.ndarray = np.busday_count(start, end, busdaycal=self.calendar) + self._starts_late(start)
+        return counted
 
     def due_dates(self, start: np.ndarray, limits: np.ndarray) -> np.ndarray:
         """The last working day on which a clock of `limits` days is still in time."""

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -221,7 +222,8 @@ class Catalogue:
         keys = written.str.replace("’", "", regex=False).str.replace("'", "", regex=False)
         keys = keys.str.replace(r"[\W_]+", "", regex=True).str.casefold()  # vocabulary.normalise, over a column
         named = keys.map(self.lookup).astype(object).fillna(written).to_numpy()
-        return pd.Series(np.append(named, None)[codes], index=ids.index, dtype=object)  # code -1: missing
+        with_missing = np.append(named, np.array([None], dtype=object))  # code -1: missing
+        return pd.Series(with_missing[codes], index=ids.index, dtype=object)
 
 
 def load_catalogue(path: Path = DEFAULT_CATALOGUE_FILE) -> Catalogue:
@@ -262,13 +264,13 @@ def _definition(file: str, id_: str, spec: object) -> IndicatorDefinition:
     unknown = [key for key in spec if key not in _DEFINITION_KEYS]
     if unknown:
         raise CatalogueError(f"{where}: unknown key '{unknown[0]}'; the keys are {', '.join(_DEFINITION_KEYS)}")
-    unit = _choice(where, spec, "unit", UNITS, required=True)
+    unit = _choice(where, spec, "unit", UNITS, required=True) or ""  # required: never empty here
     aliases = spec.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
         raise CatalogueError(f"{where}: 'aliases' must be a list of names")
     return IndicatorDefinition(
         id=id_,
-        name=_text(where, spec, "name", required=True),
+        name=_text(where, spec, "name", required=True) or "",
         unit=unit,
         group=_text(where, spec, "group"),
         polarity=_choice(where, spec, "polarity", POLARITIES),
@@ -292,34 +294,34 @@ def _status_rule(where: str, spec: object) -> StatusRule | None:
     if unknown:
         raise CatalogueError(f"{where}: unknown key '{unknown[0]}'")
     return StatusRule(
-        _choice(where, spec, "type", STATUS_RULES, required=True),
+        _choice(where, spec, "type", STATUS_RULES, required=True) or "",
         _number(where, spec, "tolerance", 0.0),
         _choice(where, spec, "comparator", COMPARATORS) or "sn",
     )
 
 
-def _choice(where: str, spec: dict, key: str, allowed: tuple[str, ...], required: bool = False) -> str | None:
+def _choice(where: str, spec: dict[str, Any], key: str, allowed: tuple[str, ...], required: bool = False) -> str | None:
     value = spec.get(key)
     if (value is None and required) or (value is not None and value not in allowed):
         raise CatalogueError(f"{where}: '{key}' must be one of {', '.join(allowed)}")
     return value
 
 
-def _text(where: str, spec: dict, key: str, required: bool = False) -> str | None:
+def _text(where: str, spec: dict[str, Any], key: str, required: bool = False) -> str | None:
     value = spec.get(key)
     if (value is None and required) or (value is not None and not (isinstance(value, str) and value.strip())):
         raise CatalogueError(f"{where}: '{key}' must be given as text")
     return value
 
 
-def _number(where: str, spec: dict, key: str, default: float, above_zero: bool = False) -> float:
+def _number(where: str, spec: dict[str, Any], key: str, default: float, above_zero: bool = False) -> float:
     value = spec.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or (above_zero and value == 0):
         raise CatalogueError(f"{where}: '{key}' must be a number {'above' if above_zero else 'of at least'} 0")
     return float(value)
 
 
-def _whole(where: str, spec: dict, key: str, default: int) -> int:
+def _whole(where: str, spec: dict[str, Any], key: str, default: int) -> int:
     value = spec.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise CatalogueError(f"{where}: '{key}' must be a whole number of at least 0")
@@ -334,7 +336,7 @@ def _unit_key(text: str) -> str:
     return re.sub(_NOT_UNIT_TEXT, "", text.casefold())
 
 
-def _unit_names(file: str, table: dict) -> dict[str, str]:
+def _unit_names(file: str, table: dict[str, Any]) -> dict[str, str]:
     names = {_unit_key(unit): unit for unit in UNITS}
     for unit, spellings in table.items():
         where = f"{file}: [unit_names]"
@@ -403,7 +405,8 @@ class IndicatorResults:
 
     def records(self) -> list[dict[str, object]]:
         """The table as plain Python values, None where missing: ready for JSON."""
-        return self.table.astype(object).where(self.table.notna(), None).to_dict("records")
+        records: list[dict[str, object]] = self.table.astype(object).where(self.table.notna(), None).to_dict("records")
+        return records
 
 
 def calculate_indicators(
@@ -663,7 +666,7 @@ def _first_of(conditions: list[pd.Series], choices: list[str | pd.Series], index
     chosen = np.select(
         [np.asarray(condition, dtype=bool) for condition in conditions],
         [np.asarray(choice, dtype=object) for choice in choices],
-        None,
+        np.array(None, dtype=object),
     )
     return pd.Series(chosen, index=index, dtype=object)
 

@@ -53,7 +53,8 @@ def window_sums(monthly: np.ndarray) -> np.ndarray:
     have no full window.
     """
     padded = np.vstack([np.full((WINDOW - 1, monthly.shape[1]), np.nan), monthly])
-    return sliding_window_view(padded, WINDOW, axis=0).sum(axis=-1)
+    summed: np.ndarray = sliding_window_view(padded, WINDOW, axis=0).sum(axis=-1)
+    return summed
 
 
 def _within_each_span(rolled: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop_app.domain.calendar import WeekendReceipt
 from desktop_app.domain.resource_files import ResourceFileError, read_toml
@@ -91,7 +92,7 @@ def _as_date(value: object) -> dt.date:
     return dt.date.fromisoformat(str(value))
 
 
-def _procedure(file: str, code: str, spec: dict) -> Procedure:
+def _procedure(file: str, code: str, spec: dict[str, Any]) -> Procedure:
     stages = {}
     for stage_code, stage_spec in spec.get("stages", {}).items():
         clocks = {}

@@ -11,6 +11,7 @@ the engine's, for the PDF's cards and the window alike.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeAlias
 
 import pandas as pd
 
@@ -23,7 +24,7 @@ from desktop_app.domain.indicators import (
 )
 
 #: The weekly series return (ReturnKind.WEEKLY_SERIES): id, week_ending, value, sheet, row.
-WeeklySeries = pd.DataFrame
+WeeklySeries: TypeAlias = pd.DataFrame
 
 
 def weekly_results(

@@ -33,6 +33,7 @@ from desktop_app.gui.complaints_charts import ComplaintsCharts
 from desktop_app.gui.complaints_settings import ClosureDaysEditor, LimitsEditor, PeriodChooser
 from desktop_app.gui.complaints_tables import cases_behind, limits_after, overdue_cases
 from desktop_app.gui.complaints_views import CasesList, FigureTable
+from desktop_app.gui.session import Session
 from desktop_app.report.complaints_figures import FigureError
 from desktop_app.report.model import Cell, Document, Selection, Table
 from desktop_app.report.text import fill
@@ -78,12 +79,12 @@ class _TableWithNotes(QWidget):
 
 
 class ComplaintsTab(QWidget):
-    """Reads `window.workspace`; refreshes on `window.project_changed` (at once when shown, else when next
-    shown); edits only through `window.edit`."""
+    """Reads `session.workspace`; refreshes on `session.project_changed` (at once when shown, else when next
+    shown); edits only through `session.edit`."""
 
-    def __init__(self, window):
+    def __init__(self, session: Session):
         super().__init__()
-        self.window = window
+        self.session = session
         self.setAccessibleName("Complaints")
         self._stale = True
         self._cell: Selection | None = None
@@ -144,7 +145,7 @@ class ComplaintsTab(QWidget):
         self.overdue = CasesList("Overdue open complaints")
         self.overdue.caption.setStyleSheet("color: #8a0016; font-weight: bold")
         self.charts = ComplaintsCharts()
-        self.limits = LimitsEditor(window.workspace.base_rules)
+        self.limits = LimitsEditor(session.workspace.base_rules)
         self.limits.limit_changed.connect(self.set_limit)
         self.limits.reset_requested.connect(self.reset_limits)
         self.closure_days = ClosureDaysEditor()
@@ -190,7 +191,7 @@ class ComplaintsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
-        window.project_changed.connect(self._project_changed)
+        session.project_changed.connect(self._project_changed)
         self.refresh()
 
     @staticmethod
@@ -208,7 +209,7 @@ class ComplaintsTab(QWidget):
         else:
             self._stale = True  # refreshed when next shown: a hidden tab costs nothing
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -216,7 +217,7 @@ class ComplaintsTab(QWidget):
     def refresh(self) -> None:
         """Show the project as it now is (after an edit, an undo, an import or a new project)."""
         self._stale = False
-        workspace = self.window.workspace
+        workspace = self.session.workspace
         try:
             summary = workspace.complaints()
             if summary is None:
@@ -384,17 +385,17 @@ class ComplaintsTab(QWidget):
     # --- edits -----------------------------------------------------------------------------
 
     def set_period(self, period: Period) -> None:
-        workspace, project = self.window.workspace, self.window.project
+        workspace, project = self.session.workspace, self.session.project
         before = project.settings.get("period")
         if before is None and period == workspace.period():
             return
         after = [period.start.isoformat(), period.end.isoformat()]
-        self.window.edit(
+        self.session.edit(
             f"Report period {period.label}", lambda value: project.set_setting("period", value), before, after
         )
 
     def set_limit(self, procedure: str, stage: str, clock: str, field_name: str, days: int) -> None:
-        workspace, project = self.window.workspace, self.window.project
+        workspace, project = self.session.workspace, self.session.project
         before = project.settings.get("limits")
         after = limits_after(before, workspace.base_rules, procedure, stage, clock, field_name, days)
         spec = workspace.base_rules.procedures[procedure]
@@ -402,7 +403,7 @@ class ComplaintsTab(QWidget):
             "limit": "respond within" if clock == RESPONSE else "acknowledge within",
             "extended_limit": "with an extension, respond within",
         }[field_name]
-        self.window.edit(
+        self.session.edit(
             f"{spec.label} {spec.stages[stage].label}: {what} {days} working days",
             lambda value: project.set_setting("limits", value),
             before,
@@ -410,8 +411,8 @@ class ComplaintsTab(QWidget):
         )
 
     def reset_limits(self) -> None:
-        project = self.window.project
-        self.window.edit(
+        project = self.session.project
+        self.session.edit(
             "Use the rules file's time limits",
             lambda value: project.set_setting("limits", value),
             project.settings.get("limits"),
@@ -419,9 +420,9 @@ class ComplaintsTab(QWidget):
         )
 
     def set_closure_days(self, days: list) -> None:
-        project = self.window.project
+        project = self.session.project
         after = [day.isoformat() for day in sorted(days)] or None
-        self.window.edit(
+        self.session.edit(
             "Change the council's closure days",
             lambda value: project.set_setting("closure_days", value),
             project.settings.get("closure_days"),

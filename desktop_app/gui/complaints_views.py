@@ -59,10 +59,10 @@ class FigureTableModel(QAbstractTableModel):
         self.endResetModel()
         return True
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self._columns
 
     def text(self, row: int, column: int) -> str:
@@ -87,7 +87,7 @@ class FigureTableModel(QAbstractTableModel):
                 words.append(text)
         return ", ".join(words)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -177,7 +177,7 @@ class FigureTable(QTableView):
         height = sum(self.rowHeight(row) for row in range(self.figures.rowCount()))
         self.setFixedHeight(height + 2 * self.frameWidth())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._share_width()
@@ -193,7 +193,7 @@ class CasesModel(DataFrameModel):
     """Cases, one a row: column names shown as written; overdue rows red, late answers amber (the
     'Overdue', 'Working days overdue' and 'In time' columns say so in words too)."""
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return str(self.frame.columns[section])
         return super().headerData(section, orientation, role)

@@ -46,16 +46,16 @@ class DataFrameModel(QAbstractTableModel):
     def frame(self) -> pd.DataFrame:
         return self._frame
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self._loaded
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and self._loaded < len(self._frame)
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid():
             return
         more = min(CHUNK_ROWS, len(self._frame) - self._loaded)
@@ -76,7 +76,7 @@ class DataFrameModel(QAbstractTableModel):
         matches = (self._frame["row"].to_numpy() == excel_row).nonzero()[0]
         return int(matches[0]) if len(matches) else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

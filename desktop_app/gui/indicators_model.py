@@ -226,10 +226,10 @@ class IndicatorsModel(QAbstractTableModel):
 
     # --- Qt's model ---------------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._order)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -239,7 +239,7 @@ class IndicatorsModel(QAbstractTableModel):
             return Qt.ItemFlag.ItemIsEnabled  # a heading over its rows, not part of a row's selection
         return _EDITABLE if index.column() in NOTE_COLUMNS else _READ_ONLY
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -285,7 +285,7 @@ class IndicatorsModel(QAbstractTableModel):
     def setData(
         self,
         index: QModelIndex | QPersistentModelIndex,
-        value,  # noqa: N802
+        value,
         role=Qt.ItemDataRole.EditRole,
     ) -> bool:
         """The author's text for a note cell, said through note_edited (which makes the edit)."""

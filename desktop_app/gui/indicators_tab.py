@@ -7,14 +7,13 @@ place (F2 or Enter; Shift+Enter for a new line), each edit one undoable step of
 the window. Selecting an indicator draws its trend (IndicatorChart) and lists
 the rows of the returns it was computed from: the provenance of every figure.
 
-The tab reads `window.workspace`, refreshes on `window.project_changed` (when
-hidden, on being shown), and changes the project only through `window.edit`.
+The tab reads `session.workspace`, refreshes on `session.project_changed` (when
+hidden, on being shown), and changes the project only through `session.edit`.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QPointF, QSize, Qt, QTimer, Signal
@@ -56,10 +55,8 @@ from desktop_app.gui.indicators_model import (
     IndicatorsModel,
     present,
 )
+from desktop_app.gui.session import Session
 from desktop_app.workspace import Workspace
-
-if TYPE_CHECKING:
-    from desktop_app.gui.main_window import MainWindow
 
 log = logging.getLogger("scrutiny.indicators")
 
@@ -159,7 +156,7 @@ def _draw_elided(painter: QPainter, rect, text: str, font) -> None:
 class NoteDelegate(WrappedTextDelegate):
     """A commentary or action edited in several lines: Enter keeps it, Shift+Enter starts a new line, Esc cancels."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         editor = QPlainTextEdit(parent)
         editor.setTabChangesFocus(True)
         editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -170,17 +167,17 @@ class NoteDelegate(WrappedTextDelegate):
         editor.installEventFilter(self)
         return editor
 
-    def setEditorData(self, editor: QPlainTextEdit, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QPlainTextEdit, index: QModelIndex) -> None:
         editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
         editor.moveCursor(editor.textCursor().MoveOperation.End)
 
-    def setModelData(self, editor: QPlainTextEdit, model, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QPlainTextEdit, model, index: QModelIndex) -> None:
         model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(
         self,
         editor: QWidget,
-        option: QStyleOptionViewItem,  # noqa: N802
+        option: QStyleOptionViewItem,
         index: QModelIndex,
     ) -> None:
         """Room for several lines, kept inside the table."""
@@ -197,7 +194,7 @@ class NoteDelegate(WrappedTextDelegate):
         rect.moveLeft(max(rect.left(), area.left()))
         editor.setGeometry(rect)
 
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(editor, QPlainTextEdit) and event.key() in _ENTER:
             if event.modifiers() & _NEW_LINE:
                 editor.insertPlainText("\n")
@@ -211,7 +208,7 @@ class NoteDelegate(WrappedTextDelegate):
 class StatusDelegate(QStyledItemDelegate):
     """A status picked from the schemes (1/2/3, met/within tolerance/missed) or typed; empty drops the author's."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         editor = QComboBox(parent)
         editor.setEditable(True)
         editor.addItem("")
@@ -222,16 +219,16 @@ class StatusDelegate(QStyledItemDelegate):
         editor.setToolTip("1, 2 or 3 (or met, within tolerance, missed); leave empty for the return's or the rule's")
         return editor
 
-    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
         editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
 
-    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(
         self,
         editor: QWidget,
-        option: QStyleOptionViewItem,  # noqa: N802
+        option: QStyleOptionViewItem,
         index: QModelIndex,
     ) -> None:
         rect = option.rect
@@ -249,7 +246,7 @@ class IndicatorsTable(QTableView):
 
     menu_requested = Signal(QModelIndex, QPoint)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()
         if (
             event.key() in _ENTER
@@ -261,7 +258,7 @@ class IndicatorsTable(QTableView):
             return
         super().keyPressEvent(event)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if event.reason() == QContextMenuEvent.Reason.Mouse:
             index = self.indexAt(event.pos())
             where = event.globalPos()
@@ -299,11 +296,11 @@ class ProvenanceModel(DataFrameModel):
 
 
 class IndicatorsTab(QWidget):
-    """The Indicators tab over `window` (see the module's docstring). No signals: edits go to `window.edit`."""
+    """The Indicators tab over `session` (see the module's docstring). No signals: edits go to `session.edit`."""
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.main_window = window
+        self.session = session
         self.setAccessibleName("Indicators")
         self._stale = True
         self._shown_key: tuple | None = None
@@ -407,7 +404,7 @@ class IndicatorsTab(QWidget):
         layout.addWidget(self.splitter, 1)
         self.setFocusProxy(self.table)
 
-        window.project_changed.connect(self._project_changed)
+        session.project_changed.connect(self._project_changed)
         self.refresh()
 
     def _update_group_column(self) -> None:
@@ -422,7 +419,7 @@ class IndicatorsTab(QWidget):
         else:
             self._stale = True  # worked out when the tab is shown
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -434,14 +431,14 @@ class IndicatorsTab(QWidget):
         scrolled = self.table.verticalScrollBar().value()
         failure = ""
         try:
-            workspace = self.main_window.workspace
+            workspace = self.session.workspace
             calculated = workspace.calculated_indicators()
             results = workspace.indicators()
-        except Exception as exc:  # noqa: BLE001 - the returns are the user's: say so here, never a traceback
+        except Exception as exc:
             log.exception("the indicators could not be worked out")
             calculated = results = None
             failure = f"The indicators could not be worked out from these returns: {exc}"
-        changed = self.model.set_results(results, calculated, self.main_window.project.indicator_notes)
+        changed = self.model.set_results(results, calculated, self.session.project.indicator_notes)
         if changed is None:
             self.table.clearSpans()
             for first, count in self.model.spans():
@@ -524,11 +521,11 @@ class IndicatorsTab(QWidget):
         self._shown_key = key
         record = self.model.record(row)
         history = results.history[results.history["id"].eq(indicator)]
-        definition = self.main_window.workspace.catalogue.definitions.get(indicator)
+        definition = self.session.workspace.catalogue.definitions.get(indicator)
         try:
             self.chart.show_indicator(record, history, rolled=bool(definition and definition.rolling))
             self._show_provenance(indicator, record, history, results.problems)
-        except Exception:  # noqa: BLE001 - a figure that cannot be drawn is said in place, never a traceback
+        except Exception:
             log.exception("the trend of %s could not be drawn", indicator)
             self.chart.show_indicator(None, None)
             self.chart.caption.setText(f"The trend of {indicator} could not be drawn: the details are in the log.")
@@ -578,15 +575,12 @@ class IndicatorsTab(QWidget):
 
     def _sheets_of(self, kind: ReturnKind) -> set[str]:
         return {
-            sheet.sheet
-            for imported in self.main_window.project.imports
-            for sheet in imported.sheets
-            if sheet.kind is kind
+            sheet.sheet for imported in self.session.project.imports for sheet in imported.sheets if sheet.kind is kind
         }
 
     def _files_by_sheet(self) -> dict[str, str]:
         files: dict[str, list[str]] = {}
-        for imported in self.main_window.project.imports:
+        for imported in self.session.project.imports:
             for sheet in imported.sheets:
                 if sheet.kind not in Workspace.INDICATOR_KINDS:
                     continue
@@ -599,7 +593,7 @@ class IndicatorsTab(QWidget):
 
     def edit_note(self, indicator: str, name: str, after: str | None) -> None:
         """One undoable edit of an indicator's commentary, action or status (None: drop the author's)."""
-        project = self.main_window.project
+        project = self.session.project
         before = project.indicator_notes.get(indicator, {}).get(name)
         row = self.model.row_of(indicator)
         label = self.model.record(row)["name"] if row is not None else indicator
@@ -614,7 +608,7 @@ class IndicatorsTab(QWidget):
         def apply(value: str | None) -> None:
             project.set_note(indicator, name, value)
 
-        self.main_window.edit(what, apply, before, after)
+        self.session.edit(what, apply, before, after)
 
     def reset_current_status(self) -> None:
         indicator = self.current_indicator()
@@ -649,7 +643,7 @@ class IndicatorsTab(QWidget):
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(1200, 800)
 
 

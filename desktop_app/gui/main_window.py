@@ -47,6 +47,18 @@ AUTOSAVE_MS = 3 * 60 * 1000
 MAX_RECENT = 8
 
 
+#: What an appendix can be exported as (the writer is chosen by the ending of the file name).
+APPENDIX_FILTER = "PDF (*.pdf);;Word document (*.docx)"
+
+
+def appendix_path(path: str, chosen_filter: str) -> str:
+    """The chosen file, ending as the chosen kind of file does ('x.pdf' with Word chosen is 'x.docx')."""
+    if not path:
+        return path
+    ending = ".docx" if chosen_filter.startswith("Word") else ".pdf"
+    return path if Path(path).suffix.lower() == ending else str(Path(path).with_suffix(ending))
+
+
 class ImportsCommand(QUndoCommand):
     """Any change to the project's imported files: undo puts the list back as it was."""
 
@@ -487,7 +499,8 @@ class MainWindow(QMainWindow):
             messages.inform(self, "Nothing to export", "Import a complaints log first (File > Import returns).")
             return
         suggested = str(Path(self._last_folder()) / "Complaints annual report.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Export the complaints report", suggested, "PDF (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(self, "Export the complaints report", suggested, APPENDIX_FILTER)
+        path = appendix_path(path, chosen)
         if path:
             self.export_to(Path(path))
 
@@ -514,7 +527,8 @@ class MainWindow(QMainWindow):
             messages.inform(self, "Nothing to export", "Import an indicator return first (File > Import returns).")
             return
         suggested = str(Path(self._last_folder()) / "Performance report.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Export the performance report", suggested, "PDF (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(self, "Export the performance report", suggested, APPENDIX_FILTER)
+        path = appendix_path(path, chosen)
         if path:
             self.export_performance_to(Path(path))
 
@@ -578,14 +592,14 @@ class MainWindow(QMainWindow):
 
     # --- files dropped on the window ------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(
             Path(url.toLocalFile()).suffix.lower() in RETURN_SUFFIXES | {PROJECT_SUFFIX}
             for url in event.mimeData().urls()
         ):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()]
         projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
         returns = [p for p in paths if p.suffix.lower() in RETURN_SUFFIXES]
@@ -631,7 +645,7 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.returns_tab.splitter.restoreState(splitter)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_discard():
             event.ignore()
             return

@@ -11,14 +11,15 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.gui.background import BackgroundTask
+from desktop_app.gui.session import Session
 
 REDRAW_PAUSE_MS = 1200  # after the last edit, so typing does not start a redraw per key
 
 
 class PreviewTab(QWidget):
-    def __init__(self, window):
+    def __init__(self, session: Session):
         super().__init__()
-        self.window = window
+        self.session = session
         self.setAccessibleName("Preview")
         self.pages: list[bytes] = []
         self.task: BackgroundTask | None = None
@@ -33,7 +34,7 @@ class PreviewTab(QWidget):
         self.page_count = QLabel()
         self.export_button = QPushButton("&Export PDF…")
         self.export_button.setToolTip("Write this appendix as a PDF for the agenda pack")
-        self.export_button.clicked.connect(window.export_dialog)
+        self.export_button.clicked.connect(session.export_dialog)
         self.previous_button.clicked.connect(lambda: self.page_number.setValue(self.page_number.value() - 1))
         self.next_button.clicked.connect(lambda: self.page_number.setValue(self.page_number.value() + 1))
         self.page_number.valueChanged.connect(self._show_page)
@@ -57,7 +58,7 @@ class PreviewTab(QWidget):
         self.redraw_pause.setSingleShot(True)
         self.redraw_pause.setInterval(REDRAW_PAUSE_MS)
         self.redraw_pause.timeout.connect(self.redraw)
-        window.project_changed.connect(self._project_changed)
+        session.project_changed.connect(self._project_changed)
         self._show_page()
 
     def _project_changed(self) -> None:
@@ -65,7 +66,7 @@ class PreviewTab(QWidget):
         if self.isVisible():
             self.redraw_pause.start()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self.redraw()
@@ -74,7 +75,7 @@ class PreviewTab(QWidget):
         """Lay out the pages again in the background (a redraw under way is cancelled first)."""
         from desktop_app.export import preview_complaints_report
 
-        workspace = self.window.workspace
+        workspace = self.session.workspace
         summary = workspace.complaints()
         self._stale = False
         if summary is None:
@@ -90,8 +91,8 @@ class PreviewTab(QWidget):
             summary,
             workspace.rules(),
             workspace.report_text(),
-            self.window.page_options(),
-            self.window.project.settings.get("suppress_below"),
+            self.session.page_options(),
+            self.session.project.settings.get("suppress_below"),
             parent=self,
         )
         self.task.progress.connect(lambda fraction, text: self.status.setText(text))

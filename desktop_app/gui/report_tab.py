@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.forms import load_form
+from desktop_app.gui.session import Session
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 COVER = "cover"
@@ -53,16 +54,16 @@ class FigureHighlighter(QSyntaxHighlighter):
         self._unknown.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self._unknown.setUnderlineColor(QColor(200, 0, 0))
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802
+    def highlightBlock(self, text: str) -> None:
         for match in _PLACEHOLDER.finditer(text):
             known = match.group(1) in self._known()
             self.setFormat(match.start(), match.end() - match.start(), self._figure if known else self._unknown)
 
 
 class ReportTab(QWidget):
-    def __init__(self, window):
+    def __init__(self, session: Session):
         super().__init__()
-        self.window = window
+        self.session = session
         self.setAccessibleName("Report")
         self._section: str | None = None
         self._refreshing = False
@@ -167,25 +168,25 @@ class ReportTab(QWidget):
         splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        window.project_changed.connect(self.refresh)
+        session.project_changed.connect(self.refresh)
         self.refresh()
 
     # --- what the report says ----------------------------------------------------
 
     @property
     def project(self):
-        return self.window.project
+        return self.session.project
 
     def section_texts(self) -> dict[str, tuple[str, str]]:
         """Section key -> (title, text as the author has it)."""
-        text = self.window.workspace.report_text()
+        text = self.session.workspace.report_text()
         return {key: (section.title, section.text) for key, section in text.sections.items()}
 
     def refresh(self) -> None:
         """Show the project as it now is (after an edit, an undo, or a new project)."""
         self._refreshing = True
         try:
-            self.figures = self.window.workspace.figures()
+            self.figures = self.session.workspace.figures()
             current = self.parts.currentItem().data(Qt.ItemDataRole.UserRole) if self.parts.currentItem() else COVER
             self.parts.clear()
             item = QListWidgetItem("Cover sheet")
@@ -298,7 +299,7 @@ class ReportTab(QWidget):
             **before,
             key: {name: self.figures[name] for name in _PLACEHOLDER.findall(text) if name in self.figures},
         }
-        self.window.edit(
+        self.session.edit(
             f"{description}: {self.section_texts()[key][0]}",
             lambda value: self.project.set_setting("figures_read", value or None),
             before or None,
@@ -321,15 +322,17 @@ class ReportTab(QWidget):
         before = self.project.sections.get(key)
         if text == self.section_texts()[key][1]:
             return
-        self.window.undo_stack.beginMacro(f"Edit {self.section_texts()[key][0]}")
-        self.window.edit(f"Edit {key}", lambda value: self.project.set_section(key, value), before, text)
+        self.session.undo_stack.beginMacro(f"Edit {self.section_texts()[key][0]}")
+        self.session.edit(f"Edit {key}", lambda value: self.project.set_section(key, value), before, text)
         self._keep_read(key, text, "Read")
-        self.window.undo_stack.endMacro()
+        self.session.undo_stack.endMacro()
 
     def _set_setting(self, key: str, value, description: str) -> None:
         if self._refreshing:
             return
-        self.window.edit(description, lambda v: self.project.set_setting(key, v), self.project.settings.get(key), value)
+        self.session.edit(
+            description, lambda v: self.project.set_setting(key, v), self.project.settings.get(key), value
+        )
 
     def _set_number(self, key: str, value: int) -> None:
         self._set_setting(key, value or None if key != "first_page" else value, f"Set {key.replace('_', ' ')}")
@@ -358,7 +361,7 @@ class ReportTab(QWidget):
                     lambda name=name, w=widget: self.set_cover(name, w.date().toString("yyyy-MM-dd"))
                 )
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         """A long cover field is kept when the author leaves it."""
         if event.type() == event.Type.FocusOut and isinstance(watched, QPlainTextEdit):
             self.set_cover(watched.objectName(), watched.toPlainText())
@@ -368,7 +371,7 @@ class ReportTab(QWidget):
         if self._refreshing:
             return
         before = self.project.cover.get(name)
-        self.window.edit(
+        self.session.edit(
             f"Edit the cover's {name.replace('_', ' ')}",
             lambda value: self.project.set_cover(name, value),
             before,

@@ -67,7 +67,7 @@ def nice_step(span: float, ticks: int = 5) -> float:
     return 10 * power
 
 
-def _scale(values: Sequence[float], floor_at_zero: bool) -> tuple[float, float, float]:
+def _scale(values: Sequence[float | None], floor_at_zero: bool) -> tuple[float, float, float]:
     """(lowest, highest, step) of a value axis that holds `values` with round ends."""
     present = [v for v in values if v is not None and math.isfinite(v)]
     if not present:
@@ -208,7 +208,7 @@ def monthly_counts_chart(
     count = len(labels)
     if len(bars.values) != count or len(line.values) != count:
         raise ValueError("a chart needs one bar value and one line value per month")
-    lowest, highest, step = _scale([*bars.values, *line.values], floor_at_zero=True)
+    lowest, highest, step = _scale(list(bars.values) + list(line.values), floor_at_zero=True)
     drawing = _drawing(width, height, style)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = LEFT, BOTTOM, width - LEFT - RIGHT, height - BOTTOM - TOP
@@ -275,13 +275,15 @@ def rolling_percent_chart(
     count = len(labels)
     if len(line.values) != count:
         raise ValueError("a chart needs one value per month")
-    known = comparator is not None and math.isfinite(comparator)
-    lowest, highest, step = _scale([*line.values, *([comparator] if known else [])], floor_at_zero=False)
+    level = comparator if comparator is not None and math.isfinite(comparator) else None
+    known = level is not None
+    lowest, highest, step = _scale(list(line.values) + [level], floor_at_zero=False)
     runs = _points(line.values)
     colour = style.colours["chart_line"]
     series, colours, dashes, markers = list(runs), [colour] * len(runs), [False] * len(runs), [True] * len(runs)
     if known:
-        series.append([(-0.5, comparator), (count - 0.5, comparator)])
+        assert level is not None
+        series.append([(-0.5, level), (count - 0.5, level)])
         colours.append(style.colours["chart_comparator"])
         dashes.append(True)
         markers.append(False)

@@ -12,6 +12,7 @@ means (a header row, a total, a footnote) is the model's.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,13 +84,13 @@ class TableLayout:
         return self.number if cell.kind.numeric else self.text
 
 
-_SMALL = {"text": "table_small", "number": "table_small_number", "arrow": "table_number"}
+_SMALL = TableLayout(text="table_small", number="table_small_number", arrow="table_number")
 TABLE_LAYOUTS = {
     "table": TableLayout(),
     "table_kept_with_footnotes": TableLayout(kept_with_footnotes=True),
-    "small": TableLayout(**_SMALL),
-    "small_top": TableLayout(**_SMALL, top_aligned=True),
-    "key": TableLayout(**_SMALL, spaced=False, narrow=True),
+    "small": _SMALL,
+    "small_top": dataclasses.replace(_SMALL, top_aligned=True),
+    "key": dataclasses.replace(_SMALL, spaced=False, narrow=True),
     # no space of its own (a cover's climate and history tables)
     "grid": TableLayout(spaced=False),
     # a form's grid of labels and values: lines and padding, text at the top, no header shading

@@ -182,12 +182,14 @@ class Tagger:
             (start_column, start_row), (end_column, end_row) = command[1], command[2]
             spans[(start_row, start_column)] = (end_row - start_row + 1, end_column - start_column + 1)
         cells: dict[int, Node] = {}
-        groups = {"THead": None, "TBody": None}
+        groups: dict[str, Node | None] = {"THead": None, "TBody": None}
         for row_number, row in enumerate(table._cellvalues):
             part = "THead" if row_number < header_rows else "TBody"
             if groups[part] is None:
                 groups[part] = node.add(part)
-            tr = groups[part].add("TR")  # type: ignore[union-attr]
+            group = groups[part]
+            assert group is not None
+            tr = group.add("TR")
             for column, value in enumerate(row):
                 flowables = [
                     v for v in (value if isinstance(value, (list, tuple)) else (value,)) if isinstance(v, Flowable)

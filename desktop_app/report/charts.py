@@ -65,8 +65,8 @@ def _series_words(chart: Chart, series: ChartSeries, periods: Sequence[str]) -> 
     values = [v for _, v in known]
     (first_at, first), (last_at, last) = known[0], known[-1]
     if series.style == "bars":
-        low, high = figure(min(values)), figure(max(values))
-        spread = f"between {low} and {high} a month" if low != high else f"{low} each month"
+        lowest, highest = figure(min(values)), figure(max(values))
+        spread = f"between {lowest} and {highest} a month" if lowest != highest else f"{lowest} each month"
         return f"{spread}, {figure(last)} in {periods[last_at]}"
     if figure(first) == figure(last):
         return f"unchanged at {figure(last)} from {periods[first_at]} to {periods[last_at]}"

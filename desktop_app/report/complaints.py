@@ -254,7 +254,7 @@ class _Builder:
                     for column, measure in ((1, "received"), (2, "in_time"), (3, "upheld"), (4, "received"))
                     if column < len(columns)
                 ]
-                timed = self.rules.stage(procedure, code).response is not None
+                timed = self.rules.procedures[procedure].stages[code].response is not None
                 values = [
                     self.named(f"{name}_received", CellKind.COUNT, select[0]),
                     self.named(f"{name}_in_time_pct", CellKind.PERCENT, select[1] if timed else None),

@@ -13,18 +13,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
+from desktop_app.domain.problems import Problem
+from desktop_app.report.cover_check import check_cover
 from desktop_app.report.cover_template import (
     CLIMATE_CHOICES,
-    PARAGRAPH_LAYOUTS,
     CoverTemplate,
     CoverTemplateError,
+    check_values,
     empty,
     format_date,
+    load_cover_template,
+    load_cover_values,
     meeting_day,
     yes,
 )
 from desktop_app.report.model import (
+    PARAGRAPH_LAYOUTS,
     Block,
     Cell,
     CellKind,
@@ -73,6 +80,26 @@ def cover_document(
     )
 
 
+def cover_model(
+    values: Mapping[str, object] | Path | str,
+    template: CoverTemplate | str | Path,
+    appendices: Sequence[str] | None = None,
+    options: PageOptions | None = None,
+) -> tuple[Document, list[Problem]]:
+    """The cover's report model and the cross-checks' problems, from values (or their file) and a template
+    (or its name or file)."""
+    source = ""
+    if not isinstance(values, Mapping):
+        source = Path(values).name
+        values = load_cover_values(Path(values))
+    if not isinstance(template, CoverTemplate):
+        template = load_cover_template(template)
+    check_values(values, template, source or "the cover's values")
+    listed = list(appendices) if appendices is not None else list(values.get("appendices") or [])  # type: ignore[call-overload]
+    problems = check_cover(values, template, listed, source)
+    return cover_document(values, template, listed, options), problems
+
+
 class _Cover:
     """Turns each block of a template into blocks of the model."""
 
@@ -81,7 +108,7 @@ class _Cover:
         self.template = template
         self.appendices = appendices
         self.section_number = 0
-        self.builders: dict[str, Callable[[Mapping], list[Block]]] = {
+        self.builders: dict[str, Callable[[Mapping[str, Any]], list[Block]]] = {
             "table": self.table,
             "line": self.line,
             "text": self.fixed_text,
@@ -129,9 +156,10 @@ class _Cover:
         if empty(value):
             return []
         if kind == "list":
+            items: list[str] = list(value)  # type: ignore[call-overload]
             return [
                 ListItem(item, self.template.numbering.format(n=n), layout="numbered")
-                for n, item in enumerate(value, start=1)  # type: ignore[arg-type]
+                for n, item in enumerate(items, start=1)
             ]
         if kind == "prose" and numbered and self.section_number:
             return self.numbered_paragraphs(str(value))
@@ -154,7 +182,7 @@ class _Cover:
             blocks.append(ListItem(" ".join(lines), f"{self.section_number}.{number}", layout="numbered"))
         return blocks
 
-    def style(self, block: Mapping, default: str = "body") -> str:
+    def style(self, block: Mapping[str, Any], default: str = "body") -> str:
         style = str(block.get("style", default))
         if style not in PARAGRAPH_LAYOUTS:
             raise CoverTemplateError(
@@ -171,7 +199,7 @@ class _Cover:
             return Cell("\n\n".join(p.strip() for p in paragraphs if p.strip()))
         return Cell(self.text(name))
 
-    def table(self, block: Mapping) -> list[Block]:
+    def table(self, block: Mapping[str, Any]) -> list[Block]:
         """Label/value rows: a row of one field spans the row; of two, label value label value."""
         rows, spans = [], []
         for number, names in enumerate(block["rows"]):
@@ -195,7 +223,7 @@ class _Cover:
         )
         return [table, Space("", 8)]
 
-    def line(self, block: Mapping) -> list[Block]:
+    def line(self, block: Mapping[str, Any]) -> list[Block]:
         name = block["field"]
         words = self.text(name)
         if not words.strip():
@@ -207,13 +235,13 @@ class _Cover:
         style = self.style(block)
         return [Paragraph(words, layout=style, keep_with_next="heading" in style)]
 
-    def fixed_text(self, block: Mapping) -> list[Block]:
+    def fixed_text(self, block: Mapping[str, Any]) -> list[Block]:
         style = self.style(block)
         if style.startswith("heading") or style == "cover_heading":
             return [Heading(block["text"], level=1, in_contents=False, layout=style, keep_with_next=True)]
         return prose_blocks(block["text"]) if style == "body" else [Paragraph(block["text"], layout=style)]
 
-    def section(self, block: Mapping) -> list[Block]:
+    def section(self, block: Mapping[str, Any]) -> list[Block]:
         numbered = bool(block.get("numbered"))
         upper = bool(block.get("upper"))
         if block.get("field"):
@@ -228,7 +256,7 @@ class _Cover:
             blocks += self.field_blocks(name, numbered)
         return blocks
 
-    def statement(self, block: Mapping) -> list[Block]:
+    def statement(self, block: Mapping[str, Any]) -> list[Block]:
         name = block["field"]
         value = self.values.get(name)
         texts = block["texts"]
@@ -242,7 +270,7 @@ class _Cover:
             words = texts.get("value", "{value}").replace("{value}", self.text(name)) if not empty(value) else ""
         return [Paragraph(words, layout=str(block.get("style", "body")))] if words else []
 
-    def climate(self, block: Mapping) -> list[Block]:
+    def climate(self, block: Mapping[str, Any]) -> list[Block]:
         """The climate emergency table: each impact Yes or No by the chosen one, the training row, the words."""
         name = block.get("field", "climate")
         chosen = str(self.values.get(name) or "").strip().lower()
@@ -262,14 +290,14 @@ class _Cover:
             blocks += self.field_blocks(block["text_field"])
         return blocks
 
-    def appendix_list(self, block: Mapping) -> list[Block]:
+    def appendix_list(self, block: Mapping[str, Any]) -> list[Block]:
         heading = self.heading(block.get("heading") or self.template.label("appendices"), bool(block.get("upper")))
         if not self.appendices:
             return [heading, Paragraph(block.get("none", "None"))]
         intro = [Paragraph(block["intro"])] if block.get("intro") else []
         return [heading, *intro, *(Paragraph(title) for title in self.appendices)]
 
-    def history(self, block: Mapping) -> list[Block]:
+    def history(self, block: Mapping[str, Any]) -> list[Block]:
         """A table of rows (Wirral's Subject history: Council Meeting, Date)."""
         name = block["field"]
         heading = self.heading(block.get("heading") or self.template.label(name), bool(block.get("upper")))

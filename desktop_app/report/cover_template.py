@@ -34,10 +34,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop_app.domain.resource_files import ResourceFileError, read_toml
 from desktop_app.paths import RESOURCES
 from desktop_app.report.model import PARAGRAPH_LAYOUTS
+
+__all__ = ["PARAGRAPH_LAYOUTS"]  # re-exported: the layouts a template may name
 
 TEMPLATES_FOLDER = RESOURCES / "cover_templates"
 SAMPLE_COVER = TEMPLATES_FOLDER / "sample_cover.toml"
@@ -133,7 +136,7 @@ class CoverTemplate:
     """A council's cover sheet layout, read from a template file."""
 
     name: str
-    blocks: tuple[dict, ...]
+    blocks: tuple[dict[str, Any], ...]
     labels: dict[str, str]
     kinds: dict[str, str]
     date_format: str = "{day} {month} {year}"
@@ -162,7 +165,7 @@ class CoverTemplate:
         return list(seen)
 
 
-def _block_fields(block: Mapping) -> list[str]:
+def _block_fields(block: Mapping[str, Any]) -> list[str]:
     kind = block["type"]
     if kind == "table":
         return [name for row in block["rows"] for name in row]
@@ -363,7 +366,7 @@ def meeting_day(values: Mapping[str, object]) -> dt.date | None:
     return None
 
 
-def date_of(found: re.Match) -> dt.date | None:
+def date_of(found: re.Match[str]) -> dt.date | None:
     month = [m.lower() for m in MONTHS].index(found["month"].lower()) + 1
     try:
         return dt.date(int(found["year"]), month, int(found["day"]))

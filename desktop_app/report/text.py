@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop_app.domain.resource_files import ResourceFileError, read_toml
 from desktop_app.paths import RESOURCES
@@ -201,7 +202,7 @@ def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
     )
 
 
-def _strings(data: dict, key: str, where: str) -> dict[str, str]:
+def _strings(data: dict[str, Any], key: str, where: str) -> dict[str, str]:
     table = data.get(key, {})
     if not isinstance(table, dict):
         raise ReportTextError(f"{where}: [{key}] must be a table")
@@ -237,7 +238,7 @@ def fill(template: str, figures: Mapping[str, str], where: str) -> str:
     """
     unknown: list[str] = []
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         token = match.group(0)
         if token == "{{":
             return "{"
@@ -250,7 +251,7 @@ def fill(template: str, figures: Mapping[str, str], where: str) -> str:
         if name not in figures:
             unknown.append(name)
             return token
-        return figures[name]
+        return str(figures[name])
 
     filled = _PLACEHOLDER.sub(replace, template)
     if unknown:

@@ -24,9 +24,11 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -35,6 +37,8 @@ from docx.shared import Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from desktop_app.domain.resource_files import read_toml
+from desktop_app.paths import RESOURCES
 from desktop_app.report.model import (
     Block,
     Cards,
@@ -64,6 +68,10 @@ OWN_STYLES = (
     ("Table Note", "Normal", 8, False, False),
 )
 CHART_WIDTH = Pt(450)
+#: The tables' column widths, as shares of the text width: the same as the PDF's (resources/report_style.toml).
+COLUMN_SHARES: dict[str, tuple[float, ...]] = {
+    name: tuple(shares) for name, shares in read_toml(RESOURCES / "report_style.toml")["tables"]["columns"].items()
+}
 
 
 def write_word_document(
@@ -108,14 +116,15 @@ class _WordWriter:
     def __init__(self, word: WordDocument, chart_image: ChartImage | None) -> None:
         self.word = word
         self.chart_image = chart_image
+        self.width = self.text_width()
         self.visitors: dict[type, Callable[..., None]] = {
             Heading: self.heading,
             Paragraph: self.paragraph,
             ListItem: self.list_item,
             Space: lambda block: None,  # Word's paragraph spacing is the style's
             Table: self.table,
-            Footnote: lambda block: self.styled(block.text, "Table Note"),
-            Note: lambda block: self.styled(block.text, "Table Note"),
+            Footnote: self.note,
+            Note: self.note,
             Keep: lambda block: self.blocks(block.blocks),
             Chart: self.chart,
             Cards: self.cards,
@@ -157,9 +166,16 @@ class _WordWriter:
             self.styled(document.contents_heading, "TOC Heading")
             _field(self.word.add_paragraph(), 'TOC \\o "1-1" \\h \\z \\u', "Right-click and choose Update Field.")
             self.word.settings.element.append(_element("w:updateFields", val="true"))  # Word offers to fill it
+        landscape = False
         for section in document.sections:
-            self.word.add_page_break()
-            self.word.add_heading(_plain(section.title), level=1)
+            if section.landscape != landscape:  # a wide table's pages turned sideways, as in the PDF
+                self.turn(section.landscape)
+                landscape = section.landscape
+            else:
+                self.word.add_page_break()
+            if section.title:
+                self.word.add_heading(_plain(section.title), level=1)
+            self.width = self.text_width()
             self.blocks(section.blocks)
 
     def furniture(self, document: Document) -> None:
@@ -177,6 +193,17 @@ class _WordWriter:
         numbering = OxmlElement("w:pgNumType")
         numbering.set(qn("w:start"), str(options.first_page))
         section._sectPr.append(numbering)
+
+    def turn(self, landscape: bool) -> None:
+        """A new Word section on a new page, its pages turned sideways (or back)."""
+        section = self.word.add_section(WD_SECTION.NEW_PAGE)
+        if (section.page_width > section.page_height) != landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = section.page_height, section.page_width
+
+    def text_width(self) -> int:
+        section = self.word.sections[-1]
+        return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
 
     def ensure_styles(self) -> None:
         styles = self.word.styles
@@ -203,6 +230,9 @@ class _WordWriter:
         _runs(paragraph, text)
         return paragraph
 
+    def note(self, note: Footnote | Note) -> None:
+        self.styled(note.text, "Table Note")
+
     def heading(self, heading: Heading) -> None:
         self.word.add_heading(_plain(heading.text), level=min(heading.level, 9))
 
@@ -218,8 +248,17 @@ class _WordWriter:
         width = max((len(row) for row in rows), default=0)
         if not width:
             return
+        if table.heading:
+            self.word.add_heading(_plain(table.heading), level=2)
         style = None if table.layout == "plain" else "Table Grid"
         word_table: WordTable = self.word.add_table(rows=len(rows), cols=width, style=style)
+        shares = table.column_shares or COLUMN_SHARES.get(table.widths, ())
+        if len(shares) == width:
+            word_table.autofit = False
+            for column, share in zip(word_table.columns, shares, strict=True):
+                column.width = int(share * self.width)
+                for cell in column.cells:
+                    cell.width = int(share * self.width)
         if table.caption:
             word_table._tbl.tblPr.append(_element("w:tblCaption", val=_plain(table.caption)))
         merged = _merged(table)
@@ -247,8 +286,8 @@ class _WordWriter:
             word_table.cell(span.row, span.column).merge(
                 word_table.cell(span.row + span.rows - 1, span.column + span.columns - 1)
             )
-        for row in table.group_rows:
-            word_table.cell(row, 0).merge(word_table.cell(row, width - 1))
+        for group_row in table.group_rows:
+            word_table.cell(group_row, 0).merge(word_table.cell(group_row, width - 1))
         for words in table.footnotes:
             self.styled(words, "Table Note")
 
@@ -287,7 +326,7 @@ def _runs(paragraph: WordParagraph, text: str) -> None:
         paragraph.add_run(text[position:])
 
 
-def _element(tag: str, **attributes: str) -> OxmlElement:
+def _element(tag: str, **attributes: str) -> Any:
     element = OxmlElement(tag)
     for name, value in attributes.items():
         element.set(qn(f"w:{name}"), value)
