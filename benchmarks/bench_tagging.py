@@ -13,15 +13,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_complaints import synthetic_log
+from benchmarks.bench_complaints import median_seconds, synthetic_log
 from desktop_app.domain.complaints import summarise
 from desktop_app.domain.periods import Period
 from desktop_app.domain.rules import load_rules
@@ -48,15 +46,6 @@ def untagged(document: Document) -> bytes:
     return buffer.getvalue()
 
 
-def median(step, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
@@ -70,8 +59,8 @@ def main() -> None:
         period = Period.latest_year(log["received"], rules.year_start, as_of)
         summary = summarise(log, rules, vocabulary.outcome_classes, period, as_of)
         document = complaints_document(summary, rules)
-        plain = median(lambda document=document: untagged(document), args.repeat)
-        tagged = median(lambda document=document: render_document(document), args.repeat)
+        plain = median_seconds(lambda document=document: untagged(document), args.repeat)
+        tagged = median_seconds(lambda document=document: render_document(document), args.repeat)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "appendix.pdf"
             path.write_bytes(render_document(document))
