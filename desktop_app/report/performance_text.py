@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop_app.domain.indicators import HORIZONS
 from desktop_app.domain.resource_files import read_toml
@@ -311,7 +312,7 @@ def _chart(where: str, number: int, spec: object) -> ChartSpec:
     )
 
 
-def _table(data: dict, key: str, where: str) -> dict:
+def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
         raise PerformanceTextError(f"{where}: [{key}] must be a table")
@@ -334,7 +335,7 @@ def _strings(table: object, where: str, lists: tuple[str, ...] = ()) -> dict[str
     return out
 
 
-def _names(spec: dict, key: str, where: str) -> tuple[str, ...]:
+def _names(spec: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = spec.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise PerformanceTextError(f"{where}: {key} must be a list of names in quotes")
