@@ -4,8 +4,10 @@ A thin adapter (style.md): it keeps the IndicatorResults the workspace gives and
 formats each cell in data() by role, every figure through
 indicators.format_value with the indicator's own decimals (the one place a
 figure is rounded). Rows are grouped as the appendix groups them (Demand,
-Timeliness, ...): groups in the order the returns first list them, indicators
-in their own order within a group, those without a group last, as "Other".
+Timeliness, ...): groups in the appendix's order (report.performance.dashboard_group_order,
+the PDF's rule), indicators in their own order within a group, those without a
+group last, as "Other". A status is shaded and explained as the one status
+vocabulary says (report.statuses), in the report style's colours, as the PDF shades it.
 
 Commentary, action and status are editable, but the model changes nothing
 itself: setData says what the author wrote through `note_edited`, the tab makes
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -30,6 +33,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop_app.domain.formatting import ARROWS, format_change, format_value
 from desktop_app.domain.indicators import COMPARATOR_LABELS, IndicatorResults
 from desktop_app.domain.quartiles import MARKS
+from desktop_app.report.performance import dashboard_group_order
+from desktop_app.report.performance_text import PerformanceText, load_performance_text
+from desktop_app.report.statuses import StatusVocabulary, load_statuses, style_colours
 
 GROUP, STATUS, METRIC, PREVIOUS, CURRENT, SN, NW, ENGLAND, DIRECTION, JUDGEMENT, COMMENTARY, ACTION = range(12)
 HEADERS = (
@@ -69,25 +75,29 @@ OTHER_GROUP = "Other"
 #: The indicator's id for any cell of its row.
 ID_ROLE = Qt.ItemDataRole.UserRole
 
-STATUS_LABELS = {
-    "1": "Overall good or improving situation",
-    "2": "Overall improving but impact still concerning",
-    "3": "Not improving",
-    "met": "Target met",
-    "within tolerance": "Short of the target, within tolerance",
-    "missed": "Target missed",
-}
-# The shading and colours of resources/report_style.toml (status_good, ..., better, worse), as the PDF shows them.
-_STATUS_COLOURS = {
-    "1": "#c6efce",
-    "met": "#c6efce",
-    "2": "#ffeb9c",
-    "within tolerance": "#ffeb9c",
-    "3": "#ffc7ce",
-    "missed": "#ffc7ce",
-}
+#: A judgement's colour name in the report style (the PDF colours the arrows of "better" and "worse" alike).
+_JUDGEMENT_COLOURS = {"better": "better", "worse": "worse", "same": "muted"}
 _GROUP_BACKGROUND = QBrush(QColor("#eef1f5"))
-_JUDGEMENT_COLOURS = {"better": "#1e6b30", "worse": "#b00000", "same": "#595959"}
+
+
+@cache
+def statuses() -> StatusVocabulary:
+    """The status vocabulary (resources/status_vocabulary.toml), read once: the PDF's too."""
+    return load_statuses()
+
+
+@cache
+def colours() -> dict[str, str]:
+    """The report style's colours by name (resources/report_style.toml), read once: the PDF's too."""
+    return style_colours()
+
+
+@cache
+def report_text() -> PerformanceText:
+    """The performance appendix's text file (its dashboards' groups order the rows), read once."""
+    return load_performance_text()
+
+
 _QUARTILE_WORDS = {"top": "top quartile", "middle": "middle quartiles", "bottom": "bottom quartile"}
 _DIRECTION_WORDS = {"up": "up", "down": "down", "same": "about the same"}
 _UNIT_WORDS = {
@@ -180,8 +190,8 @@ class IndicatorsModel(QAbstractTableModel):
             self._records = []
             return
         groups = table["group"]
-        named = list(dict.fromkeys(g for g in groups if present(g)))
-        rank = groups.map({g: n for n, g in enumerate(named)}).fillna(len(named)).to_numpy()
+        order = dashboard_group_order(groups, report_text())
+        rank = groups.map(order).fillna(len(order)).to_numpy()
         self._order = np.argsort(rank, kind="stable")
         ids = table["id"].to_numpy()[self._order]
         self._row_of = {str(id_): row for row, id_ in enumerate(ids)}
@@ -269,11 +279,11 @@ class IndicatorsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == GROUP:
             return _GROUP_BACKGROUND
         if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
-            colour = _STATUS_COLOURS.get(text_of(record["status"]).casefold())
-            return QBrush(QColor(colour)) if colour else None
+            found = statuses().find(text_of(record["status"]))
+            return QBrush(QColor(colours()[found.colour])) if found and found.colour else None
         if role == Qt.ItemDataRole.ForegroundRole and column in (DIRECTION, JUDGEMENT):
-            colour = _JUDGEMENT_COLOURS.get(text_of(record["judgement"]))
-            return QBrush(QColor(colour)) if colour else None
+            name = _JUDGEMENT_COLOURS.get(text_of(record["judgement"]))
+            return QBrush(QColor(colours()[name])) if name else None
         if role == Qt.ItemDataRole.FontRole:
             if column == GROUP or (column == STATUS and record["status_source"] == "author"):
                 return self._bold
@@ -395,7 +405,7 @@ class IndicatorsModel(QAbstractTableModel):
         status = text_of(record["status"])
         if not status:
             return "No status: the return gives none and no rule applies. Type 1, 2 or 3 (F2) to set one."
-        meaning = STATUS_LABELS.get(status.casefold(), "")
+        meaning = statuses().label(status)
         lines = [f"{status}: {meaning}" if meaning else status]
         if self.has_note(row, "status"):
             own = text_of(self.own(row, "status"))

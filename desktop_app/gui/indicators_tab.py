@@ -51,9 +51,9 @@ from desktop_app.gui.indicators_model import (
     METRIC,
     PREVIOUS,
     STATUS,
-    STATUS_LABELS,
     IndicatorsModel,
     present,
+    statuses,
 )
 from desktop_app.gui.session import Session
 from desktop_app.workspace import Workspace
@@ -76,7 +76,6 @@ COLUMN_WIDTHS = {
 }
 WRAPPED_COLUMNS = (METRIC, PREVIOUS, CURRENT, COMMENTARY, ACTION)
 MAX_ROW_LINES = 6
-STATUS_CHOICES = ("1", "2", "3", "met", "within tolerance", "missed")
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _NEW_LINE = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
 
@@ -212,9 +211,9 @@ class StatusDelegate(QStyledItemDelegate):
         editor = QComboBox(parent)
         editor.setEditable(True)
         editor.addItem("")
-        for choice in STATUS_CHOICES:
+        for choice in statuses().codes:
             editor.addItem(choice)
-            editor.setItemData(editor.count() - 1, STATUS_LABELS[choice], Qt.ItemDataRole.ToolTipRole)
+            editor.setItemData(editor.count() - 1, statuses().label(choice), Qt.ItemDataRole.ToolTipRole)
         editor.setAccessibleName(f"Status of {index.siblingAtColumn(METRIC).data()}")
         editor.setToolTip("1, 2 or 3 (or met, within tolerance, missed); leave empty for the return's or the rule's")
         return editor
@@ -623,8 +622,8 @@ class IndicatorsTab(QWidget):
             action = menu.addAction(f"Edit {HEADERS[column].lower()}…")
             action.triggered.connect(lambda _=False, c=column: self._edit_cell(row, c))
         status_menu = menu.addMenu("Set status")
-        for choice in STATUS_CHOICES:
-            action = status_menu.addAction(f"{choice}: {STATUS_LABELS[choice]}")
+        for choice in statuses().codes:
+            action = status_menu.addAction(f"{choice}: {statuses().label(choice)}")
             action.triggered.connect(lambda _=False, c=choice: self.model.setData(self.model.index(row, STATUS), c))
         reset = QAction(self.model.reset_label(row), menu)
         reset.setEnabled(self.model.has_note(row, "status"))

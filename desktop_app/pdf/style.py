@@ -18,11 +18,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
 from desktop_app.domain.resource_files import ResourceFileError, read_toml
-from desktop_app.paths import RESOURCES
 from desktop_app.pdf.fonts import FONTS_FOLDER, FontFamily, register_family
 from desktop_app.report.model import PARAGRAPH_LAYOUTS
-
-DEFAULT_STYLE_FILE = RESOURCES / "report_style.toml"
+from desktop_app.report.statuses import STYLE_FILE as DEFAULT_STYLE_FILE
 
 PAGE_SIZES = {"A4": A4, "letter": letter}
 ALIGNMENTS = {"left": TA_LEFT, "centre": TA_CENTER, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}

@@ -65,15 +65,15 @@ def _series_words(chart: Chart, series: ChartSeries, periods: Sequence[str]) -> 
     values = [v for _, v in known]
     (first_at, first), (last_at, last) = known[0], known[-1]
     if series.style == "bars":
-        lowest, highest = figure(min(values)), figure(max(values))
-        spread = f"between {lowest} and {highest} a month" if lowest != highest else f"{lowest} each month"
+        smallest, largest = figure(min(values)), figure(max(values))
+        spread = f"between {smallest} and {largest} a month" if smallest != largest else f"{smallest} each month"
         return f"{spread}, {figure(last)} in {periods[last_at]}"
     if figure(first) == figure(last):
         return f"unchanged at {figure(last)} from {periods[first_at]} to {periods[last_at]}"
     trend = "rose" if last > first else "fell"
-    low, high = min(values), max(values)
-    beyond = low < min(first, last) or high > max(first, last)
-    spread = f" (between {figure(low)} and {figure(high)})" if beyond else ""
+    lowest, highest = min(values), max(values)
+    beyond = lowest < min(first, last) or highest > max(first, last)
+    spread = f" (between {figure(lowest)} and {figure(highest)})" if beyond else ""
     return f"{trend} from {figure(first)} in {periods[first_at]} to {figure(last)} in {periods[last_at]}{spread}"
 
 

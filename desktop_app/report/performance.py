@@ -455,14 +455,14 @@ class _Builder:
         periods = tuple(month_name(m) for m in months)
         if spec.kind == "monthly_counts":
             bars = monthly_counts(self.monthly, self.results, spec.indicator, months, spec.series)
-            series: tuple[ChartSeries, ...] = (
+            counts = (
                 ChartSeries(self.fill(spec.bars, f"{here} bars"), bars, style="bars", colour="chart_bar"),
                 ChartSeries(self.fill(spec.line, f"{here} line"), monthly_average(line)),
             )
-            chart = Chart(key, spec.kind, title, labels, series, "", periods=periods)
+            chart = Chart(key, spec.kind, title, labels, counts, "", periods=periods)
             return with_alt_text(chart)
-        row = self.table.loc[spec.indicator]
-        series = (ChartSeries(self.fill(spec.line, f"{here} line"), line),)  # and a comparator's level
+        row: Row = self.table.loc[spec.indicator].to_dict()
+        series: tuple[ChartSeries, ...] = (ChartSeries(self.fill(spec.line, f"{here} line"), line),)
         comparator_label = self.fill(spec.comparator_label, f"{here} comparator_label")
         if spec.comparator and present(row[spec.comparator]):
             level = float(row[spec.comparator])

@@ -42,7 +42,7 @@ from desktop_app.report.statuses import StatusVocabulary, load_statuses
 MISSING = "n/a"
 JUDGEMENT_WORDS = {"better": "better", "worse": "worse", "same": "unchanged"}
 
-Row = Mapping[str, Any]
+Row = Mapping[Any, Any]
 Put = Callable[..., None]
 
 

@@ -48,6 +48,11 @@ class StatusVocabulary:
         wanted = str(code).strip().casefold() if code is not None else ""
         return next((status for status in self.statuses if status.code.casefold() == wanted), None)
 
+    def label(self, code: object) -> str:
+        """What the status written `code` means ('' for a status the vocabulary does not have)."""
+        found = self.find(code)
+        return found.label if found else ""
+
     @property
     def codes(self) -> tuple[str, ...]:
         """Every status, in the file's order (the choices an author is offered)."""
