@@ -52,29 +52,57 @@ def chart_png(chart: Chart) -> bytes:
 
 
 def export_complaints_report(
-    summary, rules, text, out: str, options=None, suppress_below: int | None = None, progress: Progress = _silent
+    summary,
+    rules,
+    text,
+    out: str,
+    options=None,
+    suppress_below: int | None = None,
+    template_docx: str | None = None,
+    progress: Progress = _silent,
 ) -> str:
-    """The Annual Complaints Report appendix written to `out`, as PDF or Word by its ending (atomically)."""
+    """The Annual Complaints Report appendix written to `out`, as PDF or Word by its ending (atomically);
+    `template_docx`: the council's Word template (.docx or .dotx) for a Word appendix."""
     from desktop_app.report.complaints import complaints_document
 
     progress(0.2, "Laying out the pages")
-    write_appendix(complaints_document(summary, rules, text, options, suppress_below), out)
+    document = complaints_document(summary, rules, text, options, suppress_below)
+    write_appendix(document, out, _template(template_docx, out))
     progress(1.0, "Done")
     return out
 
 
-def export_performance_report(results, weekly, monthly, out: str, options=None, progress: Progress = _silent) -> str:
-    """The performance appendix (with the author's commentary and statuses in `results`) written to `out`."""
+def performance_report_document(results, weekly, monthly, options=None, alt_texts=None) -> Document:
+    """The performance appendix's report model (with the author's commentary, statuses and chart texts)."""
     from desktop_app.domain.indicators import load_catalogue
     from desktop_app.report.performance import performance_document
 
-    progress(0.2, "Laying out the pages")
-    document = performance_document(
-        results, weekly=weekly, monthly=monthly, options=options, catalogue=load_catalogue()
+    return performance_document(
+        results, weekly=weekly, monthly=monthly, options=options, catalogue=load_catalogue(), alt_texts=alt_texts
     )
-    write_appendix(document, out)
+
+
+def export_performance_report(
+    results,
+    weekly,
+    monthly,
+    out: str,
+    options=None,
+    alt_texts=None,
+    template_docx: str | None = None,
+    progress: Progress = _silent,
+) -> str:
+    """The performance appendix (with the author's commentary, statuses and chart texts) written to `out`."""
+    progress(0.2, "Laying out the pages")
+    document = performance_report_document(results, weekly, monthly, options, alt_texts)
+    write_appendix(document, out, _template(template_docx, out))
     progress(1.0, "Done")
     return out
+
+
+def _template(template_docx: str | None, out: str) -> Path | None:
+    """The Word template, for a Word appendix only (a PDF has its own page style)."""
+    return Path(template_docx) if template_docx and Path(out).suffix.lower() == ".docx" else None
 
 
 def preview_complaints_report(

@@ -29,6 +29,7 @@ from desktop_app.excel.importer import FileImport, import_files
 from desktop_app.excel.mappings import MappingFile
 from desktop_app.gui import messages
 from desktop_app.gui.background import BackgroundTask
+from desktop_app.gui.chart_texts_dialog import SETTING as CHART_TEXTS
 from desktop_app.gui.complaints_tab import ComplaintsTab
 from desktop_app.gui.indicators_tab import IndicatorsTab
 from desktop_app.gui.mapping_dialog import ColumnMappingDialog
@@ -49,6 +50,9 @@ MAX_RECENT = 8
 
 #: What an appendix can be exported as (the writer is chosen by the ending of the file name).
 APPENDIX_FILTER = "PDF (*.pdf);;Word document (*.docx)"
+WORD_TEMPLATE_FILTER = "Word template or document (*.dotx *.docx)"
+#: QSettings key of the council's Word template (the user's, for every project on this machine).
+WORD_TEMPLATE_KEY = "export/word_template"
 
 
 def appendix_path(path: str, chosen_filter: str) -> str:
@@ -180,13 +184,23 @@ class MainWindow(QMainWindow):
             "&Export complaints report…",
             self.export_dialog,
             "Ctrl+E",
-            "Write the Annual Complaints Report appendix as PDF",
+            "Write the Annual Complaints Report appendix as PDF or Word",
         )
         self.export_performance_action = self._action(
             "Export &performance report…",
             self.export_performance_dialog,
             "Ctrl+Shift+E",
-            "Write the performance appendix (dashboard, surveys, change cards, charts) as PDF",
+            "Write the performance appendix (dashboard, surveys, change cards, charts) as PDF or Word",
+        )
+        self.word_template_action = self._action(
+            "Word &template…",
+            self.choose_word_template,
+            tip="Choose the council's Word template (.dotx or .docx) for the styles, margins and logo of Word exports",
+        )
+        self.chart_texts_action = self._action(
+            "Chart &descriptions…",
+            self.edit_chart_texts,
+            tip="Read and replace what a screen reader says for each chart of the performance appendix",
         )
         self.quit_action = self._action("&Quit", self.close, keys.Quit, "Close Scrutiny Studio")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -202,10 +216,13 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action, self.export_performance_action])
+        file_menu.addAction(self.word_template_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.chart_texts_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("MainToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -518,6 +535,7 @@ class MainWindow(QMainWindow):
             str(path),
             self.page_options(),
             self.project.settings.get("suppress_below"),
+            self.word_template(),
             text=f"Writing {path.name}",
             done=lambda out: self.show_status(f"Wrote {Path(out).name}"),
         )
@@ -535,17 +553,73 @@ class MainWindow(QMainWindow):
     def export_performance_to(self, path: Path) -> None:
         from desktop_app.export import export_performance_report
 
-        weekly, monthly = (self.project.frame(kind) for kind in (ReturnKind.WEEKLY_SERIES, ReturnKind.MONTHLY_SERIES))
         self._run(
             export_performance_report,
-            self.workspace.indicators(),
-            None if weekly.empty else weekly,
-            None if monthly.empty else monthly,
+            *self._performance_inputs(),
             str(path),
             self.page_options(),
+            self.project.settings.get(CHART_TEXTS, {}),
+            self.word_template(),
             text=f"Writing {path.name}",
             done=lambda out: self.show_status(f"Wrote {Path(out).name}"),
         )
+
+    def _performance_inputs(self) -> tuple:
+        """The indicator results (with the author's notes) and the weekly and monthly series, if imported."""
+        weekly, monthly = (self.project.frame(kind) for kind in (ReturnKind.WEEKLY_SERIES, ReturnKind.MONTHLY_SERIES))
+        return self.workspace.indicators(), None if weekly.empty else weekly, None if monthly.empty else monthly
+
+    def word_template(self) -> str | None:
+        """The council's Word template chosen in this window (File > Word template), if any."""
+        return self.settings.value(WORD_TEMPLATE_KEY) or None
+
+    def choose_word_template(self) -> None:
+        current = self.word_template()
+        if current:
+            answer = messages.ask(
+                self,
+                "Word template",
+                f"Word exports use {Path(current).name}. Choose another template, or go back to the plain style?",
+                {"choose": "&Choose another…", "plain": "Use the &plain style", "cancel": "Cancel"},
+            )
+            if answer == "plain":
+                self.settings.remove(WORD_TEMPLATE_KEY)
+                self.show_status("Word exports use the plain style")
+            if answer != "choose":
+                return
+        folder = str(Path(current).parent) if current else self._last_folder()
+        path, _ = QFileDialog.getOpenFileName(self, "Choose the Word template", folder, WORD_TEMPLATE_FILTER)
+        if path:
+            self.settings.setValue(WORD_TEMPLATE_KEY, path)
+            self.show_status(f"Word exports use {Path(path).name}")
+
+    def edit_chart_texts(self) -> None:
+        """The performance appendix's charts, each with what a screen reader says for it, to read or replace."""
+        from desktop_app.export import performance_report_document
+        from desktop_app.gui.chart_texts_dialog import ChartTextsDialog
+
+        if self.workspace.indicators() is None:
+            messages.inform(self, "No charts yet", "Import an indicator return first (File > Import returns).")
+            return
+        authored = dict(self.project.settings.get(CHART_TEXTS, {}))
+        try:
+            document = performance_report_document(*self._performance_inputs(), self.page_options(), authored)
+        except ValueError as exc:
+            messages.warn(self, "The charts cannot be shown", str(exc))
+            return
+        charts = list(document.charts())
+        if not charts:
+            messages.inform(self, "No charts", "The performance appendix has no charts with these returns.")
+            return
+        dialog = ChartTextsDialog(charts, authored, self)
+        if dialog.exec():
+            after = dialog.authored() or None
+            self.edit(
+                "Edit chart descriptions",
+                lambda value: self.project.set_setting(CHART_TEXTS, value),
+                self.project.settings.get(CHART_TEXTS),
+                after,
+            )
 
     def page_options(self):
         """The agenda pack's conventions for this report: agenda item, first page number, odd-page start."""

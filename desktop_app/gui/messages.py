@@ -46,3 +46,16 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
         return answer_for_tests("ask_yes_no", title, text)
     buttons = QMessageBox.StandardButton
     return QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.Yes) == buttons.Yes
+
+
+def ask(parent: QWidget | None, title: str, text: str, choices: dict[str, str]) -> str:
+    """One of `choices`' keys (each a button's words); the last key where the box is closed."""
+    if answer_for_tests:
+        return answer_for_tests("ask", title, text)
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = {key: box.addButton(words, QMessageBox.ButtonRole.ActionRole) for key, words in choices.items()}
+    last = list(choices)[-1]
+    box.setEscapeButton(buttons[last])
+    box.setDefaultButton(buttons[next(iter(choices))])
+    box.exec()
+    return next((key for key, button in buttons.items() if box.clickedButton() is button), last)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from desktop_app.domain.formatting import format_value
-from desktop_app.report.model import Chart, ChartSeries
+from desktop_app.report.model import Block, Chart, ChartSeries, Document, Keep
 
 KIND_WORDS = {"bars": "Bar chart", "bars_and_line": "Bar chart with a line", "line": "Line chart"}
 
@@ -37,6 +37,29 @@ def month_name(month: dt.date) -> str:
 def with_alt_text(chart: Chart) -> Chart:
     """`chart` with its alternative text worked out from its data."""
     return dataclasses.replace(chart, alt_text=chart_alt_text(chart))
+
+
+def with_authored_alt_texts(document: Document, alt_texts: Mapping[str, str]) -> Document:
+    """`document` with the author's own alternative text (by chart key) in place of the worked-out one.
+
+    A blank text, or a key the document has no chart for, changes nothing: a chart never loses its text.
+    """
+    authored = {key: text.strip() for key, text in alt_texts.items() if text and text.strip()}
+    if not authored:
+        return document
+
+    def replaced(blocks: Sequence[Block]) -> list[Block]:
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, Chart) and block.key in authored:
+                block = dataclasses.replace(block, alt_text=authored[block.key])
+            elif isinstance(block, Keep):
+                block = Keep(tuple(replaced(block.blocks)))
+            out.append(block)
+        return out
+
+    sections = [dataclasses.replace(section, blocks=replaced(section.blocks)) for section in document.sections]
+    return dataclasses.replace(document, sections=sections)
 
 
 def chart_alt_text(chart: Chart) -> str:

@@ -22,6 +22,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 #: The paragraph layouts every writer knows (the PDF's style file defines each: resources/report_style.toml).
 PARAGRAPH_LAYOUTS = (
@@ -289,6 +290,7 @@ class Space:
 
 
 Block = Heading | Paragraph | ListItem | Table | Chart | Cards | Note | Footnote | Keep | Space
+BlockT = TypeVar("BlockT", Table, Chart)
 
 
 @dataclass
@@ -368,7 +370,7 @@ class Document:
     def tables(self) -> Iterator[Table]:
         """Every table, in reading order (inside kept groups too)."""
         for section in self.sections:
-            yield from _tables(section.blocks)
+            yield from _blocks_of(section.blocks, Table)
 
     def table(self, key: str) -> Table:
         for table in self.tables():
@@ -376,10 +378,15 @@ class Document:
                 return table
         raise KeyError(f"the {self.kind} appendix has no table {key!r}")
 
+    def charts(self) -> Iterator[Chart]:
+        """Every chart, in reading order (inside kept groups too)."""
+        for section in self.sections:
+            yield from _blocks_of(section.blocks, Chart)
 
-def _tables(blocks: list[Block] | tuple[Block, ...]) -> Iterator[Table]:
+
+def _blocks_of(blocks: list[Block] | tuple[Block, ...], kind: type[BlockT]) -> Iterator[BlockT]:
     for block in blocks:
-        if isinstance(block, Table):
+        if isinstance(block, kind):
             yield block
         elif isinstance(block, Keep):
-            yield from _tables(block.blocks)
+            yield from _blocks_of(block.blocks, kind)

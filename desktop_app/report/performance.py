@@ -35,7 +35,7 @@ from desktop_app.domain.indicators import HORIZONS, Catalogue, IndicatorResults
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.domain.weekly import WeeklySeries, weekly_results
-from desktop_app.report.charts import month_label, month_name, with_alt_text
+from desktop_app.report.charts import month_label, month_name, with_alt_text, with_authored_alt_texts
 from desktop_app.report.complaints_figures import key_of
 from desktop_app.report.model import (
     Block,
@@ -114,20 +114,22 @@ def performance_document(
     title: str | None = None,
     catalogue: Catalogue | None = None,
     statuses: StatusVocabulary | None = None,
+    alt_texts: Mapping[str, str] | None = None,
 ) -> Document:
     """The appendix of `results` as a report model: every figure formatted once, every word filled.
 
     `weekly`: a weekly series frame (see domain.weekly.weekly_results, with the text's [weekly] ids and
     ratios) or results already worked out from one, for the change cards; `monthly`: the monthly series
     frame, whose months' own counts are the bars of a "monthly_counts" chart (the rolling figures come from
-    `results.history`). `title` replaces the text file's. Raises PerformanceTextError (an unknown section,
+    `results.history`). `title` replaces the text file's; `alt_texts`: the author's alternative text of
+    charts, by chart key, in place of the worked-out text. Raises PerformanceTextError (an unknown section,
     group or indicator) or UnknownPlaceholderError.
     """
     text = text or load_performance_text()
     if weekly is not None and not isinstance(weekly, IndicatorResults):
         weekly = weekly_results(weekly, catalogue, text.weekly_ids, text.weekly_ratios)
     builder = _Builder(results, weekly, monthly, text, options or PageOptions(), statuses or load_statuses())
-    return builder.document(title)
+    return with_authored_alt_texts(builder.document(title), alt_texts or {})
 
 
 class _Builder:

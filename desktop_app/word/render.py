@@ -87,11 +87,28 @@ def render_word_document(
     document: Document, template: Path | None = None, chart_image: ChartImage | None = None
 ) -> bytes:
     """The appendix as .docx bytes."""
-    word = docx.Document(io.BytesIO(_as_document(template)) if template else None)
+    word = _template_document(template) if template else docx.Document()
     _WordWriter(word, chart_image).write(document)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
+
+
+class WordTemplateError(ValueError):
+    """A Word template that cannot be used: named, in one sentence."""
+
+
+def _template_document(template: Path) -> WordDocument:
+    """A new document on the council's template, or a WordTemplateError saying why it cannot be used."""
+    name = Path(template).name
+    try:
+        return docx.Document(io.BytesIO(_as_document(template)))
+    except FileNotFoundError:
+        raise WordTemplateError(f"the Word template {name} is no longer there; choose it again") from None
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise WordTemplateError(
+            f"{name} cannot be used as a Word template: it is not a Word document or template (.docx or .dotx)"
+        ) from exc
 
 
 def _as_document(template: Path) -> bytes:
