@@ -90,3 +90,40 @@ def test_report_complaints_writes_word_when_the_file_ends_in_docx(tmp_path, caps
     word = docx.Document(str(out))
     assert any(p.style.name == "Heading 1" and p.text == "Complaints Performance Information" for p in word.paragraphs)
     assert Path(capsys.readouterr().out.strip().removeprefix("wrote ")) == out
+
+
+@pytest.fixture(scope="module")
+def performance_word(tmp_path_factory):
+    from desktop_app.paths import SAMPLE_DATA
+
+    returns = ["childrens_performance_2023", "benchmarks_2023", "monthly_series_2021-2023", "population_2023"]
+    out = tmp_path_factory.mktemp("word") / "performance.docx"
+    paths = [str(SAMPLE_DATA / f"{name}.xlsx") for name in [*returns, "survey_2023-24"]]
+    assert main(["report", "performance", *paths, "--out", str(out)]) == 0
+    return docx.Document(str(out))
+
+
+def test_every_chart_picture_has_its_alternative_text(performance_word):
+    pictures = list(performance_word.element.body.iter(qn("wp:docPr")))
+    assert len(pictures) == 3
+    descriptions = [picture.get("descr", "") for picture in pictures]
+    assert all(text.startswith(("Bar chart with a line: ", "Line chart: ")) for text in descriptions)
+    assert "MASH contacts received by month, August 2021 to July 2023" in descriptions[0]
+
+
+def test_the_pages_number_on_across_the_landscape_dashboard(performance_word):
+    sections = performance_word.sections
+    assert len(sections) > 1 and any(s.page_width > s.page_height for s in sections)
+    starts = [s._sectPr.find(qn("w:pgNumType")) for s in sections]
+    assert [n is not None and n.get(qn("w:start")) is not None for n in starts] == [True] + [False] * (len(starts) - 1)
+
+
+def test_status_cells_and_header_rows_are_shaded_as_in_the_pdf(performance_word):
+    def fill(cell) -> str | None:
+        shading = cell._tc.tcPr.find(qn("w:shd")) if cell._tc.tcPr is not None else None
+        return None if shading is None else shading.get(qn("w:fill"))
+
+    dashboard = next(t for t in performance_word.tables if t.rows[0].cells[0].text == "Status")
+    assert fill(dashboard.rows[0].cells[1]) == "D9E2F3"  # the header row
+    statuses = {row.cells[0].text: fill(row.cells[0]) for row in dashboard.rows[1:]}
+    assert statuses.get("2") == "FFEB9C"

@@ -33,7 +33,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
@@ -60,18 +60,31 @@ ChartImage = Callable[[Chart], bytes]
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-#: Paragraph styles this writer needs beyond a plain template's: (name, based on, size, bold, right-aligned).
+#: Paragraph styles this writer needs beyond a plain template's: (name, based on, size, bold, alignment), the
+#: PDF's table styles (resources/report_style.toml: figures and headings centred).
 OWN_STYLES = (
-    ("Table Text", "Normal", 9, False, False),
-    ("Table Number", "Normal", 9, False, True),
-    ("Table Heading", "Normal", 9, True, False),
-    ("Table Note", "Normal", 8, False, False),
+    ("Table Text", "Normal", 9, False, "left"),
+    ("Table Number", "Normal", 9, False, "centre"),
+    ("Table Heading", "Normal", 9, True, "centre"),
+    ("Table Note", "Normal", 8, False, "left"),
+    ("Table Small Text", "Normal", 8, False, "left"),
+    ("Table Small Number", "Normal", 8, False, "centre"),
+    ("Table Small Heading", "Normal", 8, True, "centre"),
 )
+ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "centre": WD_ALIGN_PARAGRAPH.CENTER}
 CHART_WIDTH = Pt(450)
+_REPORT_STYLE = read_toml(RESOURCES / "report_style.toml")
 #: The tables' column widths, as shares of the text width: the same as the PDF's (resources/report_style.toml).
 COLUMN_SHARES: dict[str, tuple[float, ...]] = {
-    name: tuple(shares) for name, shares in read_toml(RESOURCES / "report_style.toml")["tables"]["columns"].items()
+    name: tuple(shares) for name, shares in _REPORT_STYLE["tables"]["columns"].items()
 }
+#: The PDF's colours by name ('#d9e2f3'): header and status shading, the arrows of better and worse changes.
+COLOURS: dict[str, str] = _REPORT_STYLE["colours"]
+#: Points of space inside every cell, as in the PDF.
+CELL_PADDING = Pt(_REPORT_STYLE["tables"]["padding"])
+#: Table layouts set in the PDF's smaller type (the landscape dashboard, the survey and status key).
+SMALL_LAYOUTS = {"small", "small_top", "key"}
+ARROWS = ("▲", "▼")
 
 
 def write_word_document(
@@ -214,6 +227,8 @@ class _WordWriter:
     def turn(self, landscape: bool) -> None:
         """A new Word section on a new page, its pages turned sideways (or back)."""
         section = self.word.add_section(WD_SECTION.NEW_PAGE)
+        for numbering in section._sectPr.findall(qn("w:pgNumType")):  # numbered on, not from the first page again
+            numbering.attrib.pop(qn("w:start"), None)
         if (section.page_width > section.page_height) != landscape:
             section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
             section.page_width, section.page_height = section.page_height, section.page_width
@@ -225,7 +240,7 @@ class _WordWriter:
     def ensure_styles(self) -> None:
         styles = self.word.styles
         names = {style.name for style in styles}
-        for name, base, size, bold, right in OWN_STYLES:
+        for name, base, size, bold, alignment in OWN_STYLES:
             if name in names:
                 continue
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -233,8 +248,7 @@ class _WordWriter:
             style.font.size = Pt(size)
             style.font.bold = bold or None
             style.paragraph_format.space_after = Pt(2)
-            if right:
-                style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            style.paragraph_format.alignment = ALIGNMENTS[alignment]
 
     # --- blocks ------------------------------------------------------------------------
 
@@ -278,6 +292,11 @@ class _WordWriter:
                     cell.width = int(share * self.width)
         if table.caption:
             word_table._tbl.tblPr.append(_element("w:tblCaption", val=_plain(table.caption)))
+        margins = _element("w:tblCellMar")
+        for side in ("left", "right"):
+            margins.append(_element(f"w:{side}", w=str(int(CELL_PADDING.twips)), type="dxa"))
+        word_table._tbl.tblPr.append(margins)
+        small = "Small " if table.layout in SMALL_LAYOUTS else ""
         merged = _merged(table)
         for number, row in enumerate(rows):
             header = number < len(table.header)
@@ -288,17 +307,15 @@ class _WordWriter:
             for column, cell in enumerate(row):
                 if (number, column) in merged:
                     continue
-                style = (
-                    "Table Heading"
-                    if header or (table.header_scope == "row" and column == 0)
-                    else "Table Number"
-                    if cell.kind.numeric
-                    else "Table Text"
-                )
+                heading = header or (table.header_scope == "row" and column == 0)
+                kind = "Heading" if heading else "Number" if cell.kind.numeric else "Text"
                 target = word_table.cell(number, column)
                 paragraph = target.paragraphs[0]
-                paragraph.style = self.word.styles[style]
-                _runs(paragraph, f"**{cell.text}**" if cell.bold and cell.text else cell.text)
+                paragraph.style = self.word.styles[f"Table {small}{kind}"]
+                shade = cell.background or ("table_header_background" if header and style else None)
+                if shade:
+                    _shade(target, COLOURS[shade])
+                self.cell_text(paragraph, cell)
         for span in table.spans:
             word_table.cell(span.row, span.column).merge(
                 word_table.cell(span.row + span.rows - 1, span.column + span.columns - 1)
@@ -307,6 +324,20 @@ class _WordWriter:
             word_table.cell(group_row, 0).merge(word_table.cell(group_row, width - 1))
         for words in table.footnotes:
             self.styled(words, "Table Note")
+
+    def cell_text(self, paragraph: WordParagraph, cell: Cell) -> None:
+        """A cell's words: its leading arrow in the colour of its judgement, its muted line under it."""
+        words = cell.text
+        if cell.colour and words[:1] in ARROWS:
+            arrow = paragraph.add_run(words[:1])
+            arrow.font.color.rgb = RGBColor.from_string(COLOURS[cell.colour].lstrip("#"))
+            words = words[1:]
+        _runs(paragraph, f"**{words}**" if cell.bold and words.strip() else words)
+        if cell.muted:
+            paragraph.add_run().add_break()
+            muted = paragraph.add_run(cell.muted)
+            muted.font.size = Pt(7)
+            muted.font.color.rgb = RGBColor.from_string(COLOURS["muted"].lstrip("#"))
 
     def chart(self, chart: Chart) -> None:
         if chart.title:
@@ -341,6 +372,11 @@ def _runs(paragraph: WordParagraph, text: str) -> None:
         position = found.end()
     if position < len(text):
         paragraph.add_run(text[position:])
+
+
+def _shade(cell: Any, colour: str) -> None:
+    """A table cell shaded `colour` ('#c6efce'), as the PDF shades it."""
+    cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=colour.lstrip("#").upper()))
 
 
 def _element(tag: str, **attributes: str) -> Any:
