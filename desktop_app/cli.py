@@ -25,8 +25,8 @@ from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
-from desktop_app.domain.vocabulary import load_vocabulary
-from desktop_app.excel.complaints_log import LogImport, read_complaints_log
+from desktop_app.domain.vocabulary import load_vocabulary, read_own_words
+from desktop_app.excel.complaints_log import UNKNOWN_OUTCOME, LogImport, read_complaints_log
 from desktop_app.excel.importer import Importer
 from desktop_app.excel.workbook import WorkbookError
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
@@ -55,6 +55,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    overwritten = _inputs_named_by_out(args)
+    if overwritten:
+        print(
+            f"error: --out {args.out.name} is one of the files read ({overwritten}); write to another file",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
     if args.command == "check":
         return _check(args)
     if args.command == "report":
@@ -64,6 +71,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "indicators":
         return _indicators(args)
     return _complaints(args)
+
+
+def _inputs_named_by_out(args: argparse.Namespace) -> str:
+    """The input file that --out names (it would be replaced by the appendix), or ''."""
+    out = getattr(args, "out", None)
+    if out is None:
+        return ""
+    inputs = [getattr(args, name, None) for name in ("log", "values", "text", "template_docx", "vocabulary")]
+    inputs += list(getattr(args, "files", None) or [])
+    for path in (Path(p) for p in inputs if p):
+        if path.exists() and out.exists() and path.resolve() == out.resolve():
+            return path.name
+    return ""
 
 
 def _window(paths: list[Path]) -> int:
@@ -92,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     complaints = commands.add_parser("complaints", help="complaint stage timeliness from a complaints log")
     complaints.add_argument("log", type=Path, help="the complaints log (.xlsx, .xlsm or .csv)")
     _period_arguments(complaints)
+    _vocabulary_argument(complaints)
     complaints.add_argument("--json", action="store_true", help=f"print one JSON document ({SUMMARY_SCHEMA})")
     report = commands.add_parser("report", help="write a committee appendix as PDF")
     report_kinds = report.add_subparsers(dest="report_kind", required=True)
@@ -99,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     complaints_report.add_argument("log", type=Path, help="the complaints log (.xlsx, .xlsm or .csv)")
     complaints_report.add_argument("--out", type=Path, required=True, help="the PDF to write")
     _period_arguments(complaints_report)
+    _vocabulary_argument(complaints_report)
     complaints_report.add_argument(
         "--text", type=Path, help="the report's words (default: resources/complaints_report_text.toml)"
     )
@@ -147,7 +169,23 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")
+    _vocabulary_argument(check)
     return parser
+
+
+def _vocabulary_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--vocabulary",
+        type=Path,
+        help="the council's own words for its log (a TOML file such as docs/own_words_example.toml), "
+        "added to the shipped ones",
+    )
+
+
+def _vocabulary(args: argparse.Namespace):
+    """The shipped vocabulary, with the council's own words of --vocabulary (a ResourceFileError names it)."""
+    own = read_own_words(args.vocabulary) if args.vocabulary else None
+    return load_vocabulary(own_words=own)
 
 
 def _page_arguments(parser: argparse.ArgumentParser) -> None:
@@ -203,7 +241,7 @@ def _summary_of_log(args: argparse.Namespace):
     """Read the log and summarise it; None (with one line on stderr) when it cannot be read."""
     try:
         rules = load_rules()
-        vocabulary = load_vocabulary()
+        vocabulary = _vocabulary(args)
         imported = read_complaints_log(args.log, vocabulary, rules)
         period = _period(args, imported, rules.year_start)
     except (WorkbookError, ResourceFileError, ValueError) as exc:
@@ -259,7 +297,7 @@ def _complaints(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     try:
-        result = Importer().import_file(args.file)
+        result = Importer(vocabulary=_vocabulary(args)).import_file(args.file)
     except (WorkbookError, ResourceFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -314,6 +352,12 @@ def _indicators(args: argparse.Namespace) -> int:
     if found is None:
         return EXIT_UNREADABLE
     calculated, problems, _, _ = found
+    if calculated.table.empty:
+        names = ", ".join(path.name for path in args.files)
+        print(
+            f"error: {names}: no sheet is an indicator return (run 'check' to see what each sheet is)", file=sys.stderr
+        )
+        return EXIT_UNREADABLE
     if args.json:
         document = {
             "schema": INDICATORS_SCHEMA,
@@ -653,6 +697,7 @@ def summary_text(
     for table in document.tables():
         if table.key.startswith("stages_"):
             lines += ["", table_text(table)]
+    lines += [note.text for note in document.notes()]
     detail = Table(
         "open",
         [[Cell(w) for w in ("Stage", "Open", "Overdue", "Median working days")]],
@@ -687,7 +732,8 @@ def summary_text(
     if ombudsman:
         lines += ["", "Ombudsman contacts", table_text(ombudsman[0])]
     if imported.problems:
-        lines += ["", "Problems in the log:"] + [f"  {problem}" for problem in imported.problems[:50]]
+        problems = sorted(imported.problems, key=lambda problem: UNKNOWN_OUTCOME not in problem.message)
+        lines += ["", "Problems in the log (outcome words to teach first):"] + [f"  {p}" for p in problems[:50]]
         if len(imported.problems) > 50:
             lines.append(f"  ... and {len(imported.problems) - 50} more (use --json for all)")
     return "\n".join(lines)

@@ -8,6 +8,8 @@ The project's settings that change the figures:
     settings["closure_days"]: ["YYYY-MM-DD", ...], the council's own closure days
     settings["period"]: ["YYYY-MM-DD", "YYYY-MM-DD"], the report's period (default: the log's latest year)
     settings["suppress_below"]: show counts under this number as "<N" in published tables and text
+    settings["own_words"]: the council's own words for the log (outcomes it writes its own way), kept in the
+        project so it counts the same on any machine
 Indicator notes (project.indicator_notes[id]: commentary, action, status) are laid over the results:
 an author's status wins over the rule's and is marked as the author's. The author's section texts
 (project.sections[key]) replace the report text file's; their live figures ({name}) come from
@@ -22,7 +24,7 @@ import json
 
 import pandas as pd
 
-from desktop_app.domain.complaints import ComplaintsSummary, summarise
+from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary, summarise, with_outcome_codes
 from desktop_app.domain.indicators import (
     Catalogue,
     IndicatorResults,
@@ -40,6 +42,8 @@ from desktop_app.report.model import Document
 from desktop_app.report.text import ReportText, load_report_text
 
 NOTE_COLUMNS = ("commentary", "action")
+#: The project setting that keeps the council's own words (domain.vocabulary.read_own_words).
+OWN_WORDS = "own_words"
 
 
 def rules_with_settings(rules: ComplaintRules, settings: dict) -> ComplaintRules:
@@ -93,7 +97,7 @@ class Workspace:
         self.project = project
         self.as_of = as_of or dt.date.today()
         self.base_rules = rules or load_rules()
-        self.vocabulary = vocabulary or load_vocabulary()
+        self.base_vocabulary = vocabulary or load_vocabulary()
         self.catalogue = catalogue or load_catalogue()
         self._cache: dict[str, tuple[object, object]] = {}
 
@@ -138,21 +142,44 @@ class Workspace:
             return Period(dt.date.fromisoformat(chosen[0]), dt.date.fromisoformat(chosen[1]))
         return Period.latest_year(self.complaints_log()["received"], self.base_rules.year_start, self.as_of)
 
+    def vocabulary(self) -> Vocabulary:
+        """The shipped vocabulary with the council's own words the project keeps (settings["own_words"])."""
+        own = self.project.settings.get(OWN_WORDS)
+        if not own:
+            return self.base_vocabulary
+        return self._cached("vocabulary", self._settings_key(OWN_WORDS), lambda: load_vocabulary(own_words=own))
+
     def complaints(self) -> ComplaintsSummary | None:
-        """The Annual Complaints Report's figures, or None where the project has no complaints log."""
+        """The Annual Complaints Report's figures, or None where the project has no complaints log.
+
+        The outcomes are read again from the log's words with the project's vocabulary, so a word the
+        author teaches counts at once, without importing the log again."""
         log = self.complaints_log()
         if log.empty:
             return None
         key = (
             self._imports_key(ReturnKind.COMPLAINTS_LOG),
-            self._settings_key("limits", "closure_days", "period"),
+            self._settings_key("limits", "closure_days", "period", OWN_WORDS),
             self.as_of,
         )
-        return self._cached(
-            "complaints",
-            key,
-            lambda: summarise(log, self.rules(), self.vocabulary.outcome_classes, self.period(), self.as_of),
-        )
+
+        def summary() -> ComplaintsSummary:
+            vocabulary = self.vocabulary()
+            coded = with_outcome_codes(log, vocabulary.values["outcome"])
+            return summarise(coded, self.rules(), vocabulary.outcome_classes, self.period(), self.as_of)
+
+        return self._cached("complaints", key, summary)
+
+    def unknown_outcome_words(self) -> dict[str, int]:
+        """The outcome words of the log the vocabulary does not know (Ombudsman decisions apart), with the
+        number of rows each: what the author may teach."""
+        log = self.complaints_log()
+        if log.empty:
+            return {}
+        coded = with_outcome_codes(log, self.vocabulary().values["outcome"])
+        unknown = coded["outcome"].isna() & coded["decision"].notna() & coded["stage"].ne(OMBUDSMAN)
+        words = coded.loc[unknown, "decision"].astype(str).str.strip()
+        return {str(word): int(count) for word, count in words.value_counts().items()}
 
     def report_text(self) -> ReportText:
         """The Annual Complaints Report's words: the text file's, with the author's sections over them."""

@@ -165,3 +165,43 @@ def test_odd_cells_under_every_header_are_problems_not_crashes(tmp_path, importe
     for sheet in result.sheets:
         for problem in sheet.problems:
             assert problem.message and problem.sheet == sheet.sheet
+
+
+# --- what is not a regular file, and an --out that names an input -----------------------------------
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_pipe_or_a_device_is_refused_at_once(tmp_path, importer, capsys):
+    import os
+
+    from desktop_app.cli import main
+
+    fifo = tmp_path / "returns.csv"
+    os.mkfifo(fifo)  # reading it would wait for a writer for ever
+    with pytest.raises(WorkbookError, match="returns.csv: is not a file of its own"):
+        importer.import_file(fifo)
+    endless = tmp_path / "log.xlsx"
+    endless.symlink_to("/dev/zero")  # reading it would fill the memory
+    assert main(["check", str(endless)]) == 2
+    assert "log.xlsx: is not a file of its own" in capsys.readouterr().err
+
+
+def test_out_naming_an_input_is_refused_and_the_workbook_is_kept(tmp_path, capsys):
+    from desktop_app.cli import main
+    from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+
+    log = tmp_path / "log.xlsx"
+    log.write_bytes(SAMPLE_COMPLAINTS_LOG.read_bytes())
+    before = log.read_bytes()
+    assert main(["report", "complaints", str(log), "--out", str(tmp_path / "." / "log.xlsx")]) == 2
+    assert "--out log.xlsx is one of the files read (log.xlsx)" in capsys.readouterr().err
+    assert log.read_bytes() == before
+
+
+def test_indicators_on_a_file_with_no_indicator_sheet_says_so(tmp_path, capsys):
+    from desktop_app.cli import main
+    from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+
+    assert main(["indicators", str(SAMPLE_COMPLAINTS_LOG)]) == 2
+    error = capsys.readouterr().err
+    assert "no sheet is an indicator return" in error and SAMPLE_COMPLAINTS_LOG.name in error

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from desktop_app.domain.calendar import WorkingCalendar
-from desktop_app.domain.complaints import ComplaintsSummary
+from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
 from desktop_app.domain.rules import ComplaintRules
 
 STAGE_MEASURES = (
@@ -168,3 +168,18 @@ def working_days_by_stage(
                 }
             )
     return pd.DataFrame(rows, columns=["label", "procedure", "stage", "median", "p90", "limit", "finalised"])
+
+
+def left_out_of_upheld(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict[str, int]:
+    """Finalised complaints of the report's procedures (Ombudsman contacts apart) whose outcome gives no
+    finding and no reason for none: by the outcome word as written, '' where none is recorded. They are left
+    out of the upheld figure, and the appendix says so under the table."""
+    cases = summary.cases
+    unread = (
+        cases["procedure"].isin(list(procedures.values()))
+        & cases["stage"].ne(OMBUDSMAN)
+        & cases["responded"].notna()
+        & cases["outcome_class"].isna()
+    )
+    words = cases.loc[unread, "decision"].fillna("").astype(str).str.strip()
+    return {str(word): int(count) for word, count in words.value_counts(sort=True).items()}

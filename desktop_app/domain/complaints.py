@@ -17,6 +17,7 @@ import pandas as pd
 from desktop_app.domain.calendar import DAY, WorkingCalendar
 from desktop_app.domain.periods import Period
 from desktop_app.domain.rules import ACKNOWLEDGEMENT, RESPONSE, Clock, ComplaintRules
+from desktop_app.domain.vocabulary import normalise
 
 #: Columns of a complaints log and what each holds.
 LOG_COLUMNS = {
@@ -233,6 +234,14 @@ STAGE_COLUMNS = [
     "acknowledged_in_time",
     "acknowledged_in_time_pct",
 ]
+
+
+def with_outcome_codes(log: pd.DataFrame, spellings: dict[str, str]) -> pd.DataFrame:
+    """The log with its outcome codes worked out again from the words as written (`decision`), by
+    `spellings` (a normalised spelling -> its code): a word the author teaches counts at once."""
+    words, distinct = pd.factorize(log["decision"].fillna("").astype(str))
+    codes = np.array([spellings.get(normalise(word)) for word in distinct] + [None], dtype=object)
+    return log.assign(outcome=codes[words])
 
 
 def summarise(

@@ -3,7 +3,9 @@
 The header is found by its names (it is often below a title), each column is
 read as a whole (vectorised), and every cell that cannot be read becomes a
 Problem naming the sheet, row, column and value. A row with an error is left
-out of the log and the problem says so; nothing is dropped or guessed silently.
+out of the log and the problem says so; nothing is dropped or guessed silently. An outcome word the
+vocabulary does not know keeps its complaint (it is left out of the upheld figure only) and is named once,
+with its count, the nearest known word and how to teach it.
 """
 
 from __future__ import annotations
@@ -143,12 +145,10 @@ def parse_complaints_log(
     outcome, reason = parse_codes(column("outcome"), vocabulary.values["outcome"], normalise)
     log["outcome"] = outcome
     log["decision"] = as_text(column("outcome"))
-    # An ombudsman's decision is kept as written even when the vocabulary does not know it.
-    found.add(
-        Severity.ERROR,
-        "outcome",
-        (reason != "") & ~ombudsman,
-        reason + f" (accepted: {vocabulary.examples('outcome', 8)})",
+    # A word the vocabulary does not know leaves the complaint out of the upheld figure only; an
+    # ombudsman's decision is kept as written (the Ombudsman table lists it so).
+    found.add_once_per_word(
+        "outcome", (reason != "") & ~ombudsman, lambda word, rows: unknown_outcome_message(vocabulary, word, rows)
     )
     outcome_class = log["outcome"].map(vocabulary.outcome_classes)
     finalised = log["responded"].notna()
@@ -161,7 +161,7 @@ def parse_complaints_log(
     found.add(
         Severity.WARNING,
         "outcome",
-        finalised & log["outcome"].isna() & ~ombudsman,
+        finalised & is_blank(column("outcome")) & ~ombudsman,
         "no outcome, but a response date is recorded: left out of the upheld figure",
     )
     found.add(
@@ -179,6 +179,27 @@ def parse_complaints_log(
     log["row"] = log.index.astype("int64")
     _check_stages(found, log[~found.errors])
     return conform_log(log[~found.errors].reset_index(drop=True)), found.sorted()
+
+
+#: What the one problem about an outcome word the vocabulary does not know says of it.
+UNKNOWN_OUTCOME = "is not an outcome the vocabulary knows"
+
+
+def unknown_outcome_message(vocabulary: Vocabulary, word: str, rows: int) -> str:
+    """What an outcome word the vocabulary does not know means for the figures, and how to teach it."""
+    complaints = "1 complaint" if rows == 1 else f"{rows:,} complaints"
+    near = vocabulary.nearest("outcome", word)
+    if near:
+        teach = f"The nearest known word is '{near[0]}'. To teach it, add it to your own vocabulary file, for example "
+        teach += f'[outcome] {near[1]} = ["{word}"]'
+    else:
+        meanings = ", ".join(vocabulary.spellings["outcome"])
+        teach = f"To teach it, add it to your own vocabulary file under its meaning (one of {meanings}), such as "
+        teach += f'[outcome] withdrawn = ["{word}"]'
+    return (
+        f"'{word}' {UNKNOWN_OUTCOME} ({complaints}, the first here): counted in every figure but the upheld "
+        f"figure. {teach} (docs/vocabulary.md)"
+    )
 
 
 def _note_unused_columns(found: RowProblems, header: Header) -> None:

@@ -9,6 +9,8 @@ error (those are left out of the result).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from desktop_app.domain.problems import Problem, Severity
@@ -106,6 +108,32 @@ class RowProblems:
                     label,
                     cell_name(position, int(row)) if position is not None else "",
                     shown(values[row]),
+                )
+            )
+
+    def add_once_per_word(self, field_name: str, mask: pd.Series, message: Callable[[str, int], str]) -> None:
+        """One WARNING per distinct word (as normalised) where `mask` holds, at its first row:
+        `message(word, rows)` says what it is and how to teach it. The rows stay in use."""
+        mask = mask.reindex(self.raw.index, fill_value=False).fillna(False).astype(bool)
+        if not mask.any() or field_name not in self.raw:
+            return
+        words = self.raw.loc[mask, field_name].map(lambda value: shown(value).strip())
+        keys = words.map(normalise)
+        position = self.header.column_of(field_name)
+        label = self.header.labels.get(position, field_name) if position is not None else field_name
+        for _, rows in words.groupby(keys, sort=False):
+            first = int(rows.index[0])
+            word = rows.iloc[0]
+            self.problems.append(
+                Problem(
+                    Severity.WARNING,
+                    message(word, len(rows)),
+                    self.file,
+                    self.sheet.name,
+                    first,
+                    label,
+                    cell_name(position, first) if position is not None else "",
+                    word,
                 )
             )
 

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,11 +57,11 @@ def open_source(path: Path) -> Source:
     """Every sheet of a workbook, or the one table of a CSV file."""
     path = Path(path)
     data = _read_bytes(path)
-    stat = path.stat()
+    modified = path.stat().st_mtime
     provenance = Provenance(
         path.name,
         len(data),
-        dt.datetime.fromtimestamp(stat.st_mtime).isoformat(timespec="seconds"),
+        dt.datetime.fromtimestamp(modified).isoformat(timespec="seconds"),
         hashlib.sha256(data).hexdigest(),
     )
     if not data:
@@ -80,6 +81,8 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise WorkbookError(f"{path.name}: is a folder, not a workbook")
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would wait for ever, a device read without end
+            raise WorkbookError(f"{path.name}: is not a file of its own (a pipe, device or socket); it was not read")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise WorkbookError(f"{path.name}: is {size / 1e6:.0f} MB, far larger than any return; it was not read")

@@ -38,7 +38,7 @@ from desktop_app.gui.report_tab import ReportTab
 from desktop_app.gui.returns_tab import ReturnsTab
 from desktop_app.project import store
 from desktop_app.project.model import Project
-from desktop_app.workspace import Workspace
+from desktop_app.workspace import OWN_WORDS, Workspace
 
 log = logging.getLogger("scrutiny.window")
 
@@ -197,6 +197,11 @@ class MainWindow(QMainWindow):
             self.choose_word_template,
             tip="Choose the council's Word template (.dotx or .docx) for the styles, margins and logo of Word exports",
         )
+        self.own_words_action = self._action(
+            "Council's own &words…",
+            self.choose_own_words,
+            tip="Teach the words your log uses (its own outcome words, say) from your own vocabulary file",
+        )
         self.chart_texts_action = self._action(
             "Chart &descriptions…",
             self.edit_chart_texts,
@@ -222,7 +227,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.chart_texts_action)
+        edit_menu.addActions([self.own_words_action, self.chart_texts_action])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("MainToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -592,6 +597,42 @@ class MainWindow(QMainWindow):
         if path:
             self.settings.setValue(WORD_TEMPLATE_KEY, path)
             self.show_status(f"Word exports use {Path(path).name}")
+
+    def choose_own_words(self) -> None:
+        """Read the council's own vocabulary file into the project (undoably): its words count at once."""
+        from desktop_app.domain.resource_files import ResourceFileError
+        from desktop_app.domain.vocabulary import read_own_words
+
+        current = self.project.settings.get(OWN_WORDS)
+        if current:
+            answer = messages.ask(
+                self,
+                "Council's own words",
+                "This project has its own words. Read them again from a vocabulary file, or forget them?",
+                {"choose": "&Choose a file…", "forget": "&Forget them", "cancel": "Cancel"},
+            )
+            if answer == "forget":
+                self.edit("Forget the council's own words", self._set_own_words, current, None)
+                self.show_status("The shipped words only")
+            if answer != "choose":
+                return
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose your vocabulary file", self._last_folder(), "Vocabulary file (*.toml)"
+        )
+        if not path:
+            return
+        try:
+            words = read_own_words(Path(path))
+        except ResourceFileError as exc:
+            messages.warn(self, "Those words cannot be used", str(exc))
+            return
+        self.edit(f"Use the words of {Path(path).name}", self._set_own_words, current, words or None)
+        unknown = self.workspace.unknown_outcome_words()
+        still = "; outcome words still unknown: " + ", ".join(f"'{w}' ({n})" for w, n in unknown.items())
+        self.show_status(f"Using the words of {Path(path).name}" + (still if unknown else ""))
+
+    def _set_own_words(self, words) -> None:
+        self.project.set_setting(OWN_WORDS, words)
 
     def edit_chart_texts(self) -> None:
         """The performance appendix's charts, each with what a screen reader says for it, to read or replace."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from desktop_app.domain.complaint_measures import theme_names
+from desktop_app.domain.complaint_measures import left_out_of_upheld, theme_names
 from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
 from desktop_app.domain.formatting import Formatter
 from desktop_app.domain.rules import ComplaintRules
@@ -26,6 +26,7 @@ from desktop_app.report.model import (
     Document,
     Heading,
     Metadata,
+    Note,
     PageOptions,
     Paragraph,
     Section,
@@ -268,11 +269,27 @@ class _Builder:
                 body.append(self.numbers(label, *values))
             widths = "stages" if self.has_last_year else "stages_without_last_year"
             tables.append(Table(f"stages_{role}", [self.header(*columns)], body, widths, caption=heading))
-        # The footnote once, under the last table and kept on its page.
+        # The footnote once, under the last table and kept on its page; then what was left out, and why.
         last = tables[-1]
         last.footnotes += [self.words("finalised_footnote"), *self.suppression_notes()]
         last.layout = "table_kept_with_footnotes"
-        return list(tables)
+        return [*tables, *self.left_out_notes()]
+
+    def left_out_notes(self) -> list[Block]:
+        """A data-quality note for each reason finalised complaints are left out of the upheld figure."""
+        left_out = left_out_of_upheld(self.summary, self.text.procedures)
+        formatter = Formatter(self.suppress_below)
+        notes: list[Block] = []
+        blank = left_out.pop("", 0)
+        unread = sum(left_out.values())
+        if unread:
+            written = ", ".join(f"'{word}' ({formatter.count(count)})" for word, count in left_out.items())
+            figures = {"count": formatter.count(unread), "words": written, "complaints_are": _are(unread)}
+            notes.append(Note(self.fill(self.text.words("upheld_unknown_outcome_note"), "[tables]", figures)))
+        if blank:
+            figures = {"count": formatter.count(blank), "complaints_are": _are(blank)}
+            notes.append(Note(self.fill(self.text.words("upheld_no_outcome_note"), "[tables]", figures)))
+        return notes
 
     @staticmethod
     def stage_selection(label: str, procedure: str, code: str, measure: str, last_year: bool = False) -> Selection:
@@ -396,3 +413,7 @@ class _Builder:
                 caption=columns[0],
             )
         ]
+
+
+def _are(count: int) -> str:
+    return "complaint is" if count == 1 else "complaints are"

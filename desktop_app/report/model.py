@@ -290,7 +290,7 @@ class Space:
 
 
 Block = Heading | Paragraph | ListItem | Table | Chart | Cards | Note | Footnote | Keep | Space
-BlockT = TypeVar("BlockT", Table, Chart)
+BlockT = TypeVar("BlockT", Table, Chart, Note)
 
 
 @dataclass
@@ -382,6 +382,11 @@ class Document:
         """Every chart, in reading order (inside kept groups too)."""
         for section in self.sections:
             yield from _blocks_of(section.blocks, Chart)
+
+    def notes(self) -> Iterator[Note]:
+        """Every data-quality note (what was left out of a figure, and why), in reading order."""
+        for section in self.sections:
+            yield from _blocks_of(section.blocks, Note)
 
 
 def _blocks_of(blocks: list[Block] | tuple[Block, ...], kind: type[BlockT]) -> Iterator[BlockT]:
