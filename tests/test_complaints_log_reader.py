@@ -212,12 +212,15 @@ HEADER_WITH_NOTES = [
 ]
 
 
-def test_same_stage_twice_is_a_warning_and_both_rows_count(write_workbook, rules, vocabulary):
-    imported = read(write_workbook([GOOD, GOOD]), rules, vocabulary)
-    assert len(imported.log) == 2
+def test_the_same_complaint_twice_at_one_stage_is_named_with_both_rows_and_counted_once(
+    write_workbook, rules, vocabulary
+):
+    other = ["R2", *GOOD[1:]]
+    imported = read(write_workbook([GOOD, other, [" R1 ", *GOOD[1:]]]), rules, vocabulary)  # the third is padded
+    assert imported.log["reference"].tolist() == ["R1", "R2"]
     [twice] = imported.problems
-    assert (twice.severity, twice.row, twice.column) == (Severity.WARNING, 5, "Complaint Ref")
-    assert "in the log twice at this stage" in twice.message
+    assert (twice.severity, twice.row, twice.column) == (Severity.WARNING, 6, "Complaint Ref")
+    assert twice.message == "the same complaint at the same stage as row 4: counted once, from that row"
 
 
 def test_ombudsman_decisions_are_kept_as_written(write_workbook, rules, vocabulary):

@@ -177,8 +177,9 @@ def parse_complaints_log(
     log["complainant_group"] = groups
     log["sheet"] = sheet.name
     log["row"] = log.index.astype("int64")
-    _check_stages(found, log[~found.errors])
-    return conform_log(log[~found.errors].reset_index(drop=True)), found.sorted()
+    used = log[~found.errors]
+    twice = _check_stages(found, used)
+    return conform_log(used[~twice].reset_index(drop=True)), found.sorted()
 
 
 #: What the one problem about an outcome word the vocabulary does not know says of it.
@@ -218,11 +219,17 @@ def _note_unused_columns(found: RowProblems, header: Header) -> None:
             )
 
 
-def _check_stages(found: RowProblems, log: pd.DataFrame) -> None:
-    """The same complaint twice at one stage; a later stage with no Stage 1 in the log."""
-    twice = log.duplicated(["reference", "procedure", "stage"], keep="first")
+def _check_stages(found: RowProblems, log: pd.DataFrame) -> pd.Series:
+    """The same complaint twice at one stage (counted once: the later rows are returned, to leave out); a
+    later stage with no Stage 1 in the log."""
+    keys = ["reference", "procedure", "stage"]
+    twice = log.duplicated(keys, keep="first")
+    first_row = log.groupby(keys, sort=False)["row"].transform("min")
     found.add(
-        Severity.WARNING, "reference", twice, "this complaint is in the log twice at this stage: both rows are counted"
+        Severity.WARNING,
+        "reference",
+        twice,
+        "the same complaint at the same stage as row " + first_row.astype(str) + ": counted once, from that row",
     )
     first_stage = set(log.loc[log["stage"] == "1", "reference"])
     escalated = log["stage"].isin(["2", "3"]) & ~log["reference"].isin(first_stage)
@@ -232,6 +239,7 @@ def _check_stages(found: RowProblems, log: pd.DataFrame) -> None:
         escalated,
         "no Stage 1 for this reference in the log (it may be from a previous year)",
     )
+    return twice
 
 
 def _dates(values: pd.Series) -> pd.Series:

@@ -112,7 +112,7 @@ def _text(cell: object) -> str:
 def header_labels(sheet: Sheet, index: int, two_rows: bool) -> dict[int, str]:
     """Column position -> label, joining a group label from the row above where asked."""
     row = sheet.rows[index]
-    labels = {position: _text(cell) for position, cell in enumerate(row) if _text(cell)}
+    labels = {position: text for position, cell in enumerate(row) if (text := _text(cell))}
     groups = _group_labels(sheet, index, len(row)) if two_rows and index > 0 else {}
     return {
         position: f"{groups[position]} / {label}" if groups.get(position, label) != label else label
@@ -128,7 +128,7 @@ def _group_labels(sheet: Sheet, index: int, width: int) -> dict[int, str]:
     title above a header is not a group label).
     """
     above = sheet.rows[index - 1]
-    texts = {position: _text(cell) for position, cell in enumerate(above) if _text(cell)}
+    texts = {position: text for position, cell in enumerate(above) if (text := _text(cell))}
     merged = {start[1]: end[1] for start, end in sheet.merged if start[0] == index - 1}
     if merged:
         return {
@@ -142,19 +142,21 @@ def _group_labels(sheet: Sheet, index: int, width: int) -> dict[int, str]:
 
 
 def match_columns(
-    labels: dict[int, str], columns: KindColumns, overrides: dict[str, str] | None = None
+    labels: dict[int, str],
+    columns: KindColumns,
+    overrides: dict[str, str] | None = None,
+    forms: dict[int, tuple[str, str]] | None = None,
 ) -> dict[int, str]:
-    """Column position -> field; a label may match as written or by its last part (below a group label)."""
+    """Column position -> field; a label may match as written or by its last part (below a group label).
+
+    `forms`: each label's normalised readings (`label_forms`), worked out once by a caller that matches
+    the same labels against many kinds; it may leave out the labels no kind knows."""
     overrides = {normalise(label): name for label, name in (overrides or {}).items()}
+    forms = label_forms(labels) if forms is None else forms
     fields: dict[int, str] = {}
-    for position, label in sorted(labels.items()):
-        candidates = (label, label.rsplit(" / ", 1)[-1])
+    for position, candidates in sorted(forms.items()):
         name = next(
-            (
-                overrides.get(normalise(c)) or columns.names.get(normalise(c))
-                for c in candidates
-                if overrides.get(normalise(c)) or columns.names.get(normalise(c))
-            ),
+            (overrides.get(c) or columns.names.get(c) for c in candidates if overrides.get(c) or columns.names.get(c)),
             None,
         )
         if name and name not in fields.values():
@@ -164,6 +166,15 @@ def match_columns(
         if first not in fields:
             fields[first] = columns.first_column
     return fields
+
+
+def label_forms(labels: dict[int, str], known: set[str] | None = None) -> dict[int, tuple[str, str]]:
+    """Each label's normalised readings (as written, and its last part below a group label); with `known`,
+    only the labels one of whose readings is a known name (linear in the labels, once for every kind)."""
+    forms = {position: (normalise(label), normalise(label.rsplit(" / ", 1)[-1])) for position, label in labels.items()}
+    if known is None:
+        return forms
+    return {position: pair for position, pair in forms.items() if pair[0] in known or pair[1] in known}
 
 
 def find_header(
@@ -179,6 +190,7 @@ def find_header(
     """
     best: Header | None = None
     kinds = [vocabulary.kinds[kind]] if kind else list(vocabulary.kinds.values())
+    known = {name for columns in kinds for name in columns.names} | {normalise(label) for label in overrides or {}}
     for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
         one_row = header_labels(sheet, index, False)
         two_rows = header_labels(sheet, index, True)
@@ -186,8 +198,9 @@ def find_header(
         for rows, labels in readings:
             if len(labels) < 2:
                 continue
+            forms = label_forms(labels, known)
             for columns in kinds:
-                fields = match_columns(labels, columns, overrides)
+                fields = match_columns(labels, columns, overrides, forms)
                 if not columns.required <= set(fields.values()) or len(fields) < MIN_FIELDS:
                     continue
                 better = (

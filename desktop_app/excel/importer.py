@@ -84,6 +84,14 @@ class Importer:
                 hidden=sheet.hidden,
                 problems=[Problem(Severity.NOTE, "set aside by the user: not a return", file, sheet.name)],
             )
+        if sheet.facts.too_large:
+            return SheetImport(
+                sheet.name,
+                None,
+                None,
+                hidden=sheet.hidden,
+                problems=[Problem(Severity.ERROR, f"the sheet {sheet.facts.too_large}", file, sheet.name)],
+            )
         header = self._header(sheet, kind, overrides)
         if header is None:
             message = (

@@ -120,6 +120,10 @@ def _workbook_sheets(name: str, data: bytes) -> list[Sheet]:
         hidden = {meta.name for meta in workbook.sheets_metadata if not str(meta.visible).endswith("Visible")}
         sheets = []
         for sheet_name in workbook.sheet_names:
+            sheet_facts = facts.get(sheet_name, SheetFacts())
+            if sheet_facts.too_large:  # refused before calamine's dense read could take the memory
+                sheets.append(Sheet(sheet_name, [], sheet_name in hidden, [], sheet_facts))
+                continue
             sheet = workbook.get_sheet_by_name(sheet_name)
             sheets.append(
                 Sheet(
@@ -127,13 +131,15 @@ def _workbook_sheets(name: str, data: bytes) -> list[Sheet]:
                     sheet.to_python(skip_empty_area=False),
                     sheet_name in hidden,
                     list(sheet.merged_cell_ranges or []),
-                    facts.get(sheet_name, SheetFacts()),
+                    sheet_facts,
                 )
             )
         return sheets
     except WorkbookError:
         raise
-    except Exception as exc:  # calamine, zipfile and XML errors all mean a damaged file here
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine's errors and its panics (not Exceptions), zipfile and XML errors
         raise WorkbookError(f"{name}: is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
 
 

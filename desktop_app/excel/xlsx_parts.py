@@ -28,10 +28,24 @@ _CELL_REF = re.compile(rb'\br="([A-Z]{1,3}\d+)"')
 _VALUE = re.compile(rb"<v>[^<]+</v>|<is>")
 
 
+#: The most cells a sheet may span (its last row times its last column) before it is refused unread: reading
+#: is dense, so a single cell at XFD1048576 would need 17 billion. 5 million is 100,000 rows by 50 columns.
+MAX_SHEET_CELLS = 5_000_000
+_CELL_AT = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
+# A reference past column Z or row 99,999: only then can a sheet span more than 2.6 million cells.
+_FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{2,3}\d|[A-Z]{1,3}\d{6,})')
+
+
 @dataclass
 class SheetFacts:
     hidden_rows: set[int] = field(default_factory=set)  # Excel row numbers
     uncalculated_formulas: list[str] = field(default_factory=list)  # cell references, e.g. "C7"
+    last_cell: tuple[int, int] = (0, 0)  # (row, column) of the farthest cell, worked out past Z or row 99,999
+    too_large: str = ""  # why the sheet is refused unread, where it spans too many cells
+
+    @property
+    def cells_spanned(self) -> int:
+        return self.last_cell[0] * self.last_cell[1]
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -48,8 +62,20 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def scan_sheet(xml: bytes) -> SheetFacts:
-    """Hidden rows and uncalculated formula cells of one sheet's XML."""
+    """Hidden rows, uncalculated formula cells and the extent of one sheet's XML."""
     facts = SheetFacts()
+    references = _CELL_AT.findall(xml) if _FAR_REFERENCE.search(xml) else []
+    if references:
+        rows = max(map(int, {row for _, row in references}))
+        columns = max(_column_number(letters) for letters in {letters for letters, _ in references})
+        facts.last_cell = (rows, columns)
+        if facts.cells_spanned > MAX_SHEET_CELLS:
+            facts.too_large = (
+                f"has a cell as far as {letters_of(columns)}{rows}, so it spans {facts.cells_spanned:,} cells, more "
+                f"than the {MAX_SHEET_CELLS:,} a return may; it was not read (delete the far rows and columns in "
+                "Excel, or copy the table to a new sheet)"
+            )
+            return facts
     for match in _HIDDEN_ROW.finditer(xml):
         number = _ROW_NUMBER.search(match.group(0))
         if number:
@@ -65,6 +91,22 @@ def scan_sheet(xml: bytes) -> SheetFacts:
             if reference:
                 facts.uncalculated_formulas.append(reference.group(1).decode())
     return facts
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def letters_of(column: int) -> str:
+    """'XFD' for column 16384."""
+    letters = ""
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 def scan_workbook(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
