@@ -205,3 +205,18 @@ def test_indicators_on_a_file_with_no_indicator_sheet_says_so(tmp_path, capsys):
     assert main(["indicators", str(SAMPLE_COMPLAINTS_LOG)]) == 2
     error = capsys.readouterr().err
     assert "no sheet is an indicator return" in error and SAMPLE_COMPLAINTS_LOG.name in error
+
+
+def test_a_far_cell_or_a_csv_wider_than_excel_is_refused_in_moments(tmp_path, importer):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["ID", "Month", "Value"])
+    workbook.active["XFD1048576"] = "x"  # read densely, this cell alone would need 17 billion cells
+    far = tmp_path / "far.xlsx"
+    workbook.save(far)
+    [sheet] = importer.import_file(far).sheets
+    [problem] = sheet.problems
+    assert "has a cell as far as XFD1048576" in problem.message and "it was not read" in problem.message
+    wide = tmp_path / "wide.csv"
+    wide.write_text(",".join(f"c{n}" for n in range(20_000)) + "\n" + ",".join("1" * 20_000) + "\n")
+    with pytest.raises(WorkbookError, match="has 20,000 columns, more than the 16,384 Excel allows"):
+        importer.import_file(wide)

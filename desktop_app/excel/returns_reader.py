@@ -212,16 +212,15 @@ def find_cross_tab(sheet: Sheet, vocabulary: ReturnsVocabulary) -> Header | None
         if len(labels) < 2 or len(body) < 2:
             continue
         first = min(next(p for p, cell in enumerate(row) if cell not in ("", None)) for row in body)
-        if any(_is_number(sheet.rows[index][p], missing_words) for p in labels if p != first):
+        others = [position for position in labels if position != first]
+        if _numbers([sheet.rows[index][p] for p in others], missing_words).any():
             continue  # a row of numbers is data, not a header
         if not all(isinstance(row[first], str) and row[first].strip() for row in body):
             continue
-        numeric = [
-            position
-            for position in labels
-            if position != first
-            and all(_is_number(row[position], missing_words) for row in body if position < len(row))
-        ]
+        # every body cell under each label at once (a cell past a short row's end counts as blank)
+        cells = [row[p] if p < len(row) else None for row in body for p in others]
+        is_number = _numbers(cells, missing_words).reshape(len(body), len(others))
+        numeric = [position for position, all_numbers in zip(others, is_number.all(axis=0)) if all_numbers]
         if len(numeric) >= 2:
             fields = {first: "row_label", **{position: labels[position] for position in numeric}}
             one_row = header_labels(sheet, index, two_rows=False)
@@ -229,11 +228,32 @@ def find_cross_tab(sheet: Sheet, vocabulary: ReturnsVocabulary) -> Header | None
     return None
 
 
-def _is_number(cell: object, missing_words: dict[str, str]) -> bool:
-    if cell in ("", None):
-        return True
-    _, reason, _ = parse_numbers(pd.Series([cell], dtype="object"), missing_words)
-    return reason.iloc[0] == ""
+_NUMBER_START = r"^[\s(£$€+\-−]*[\d.,]"
+
+
+def _at(reasons: np.ndarray, column: int, data: pd.DataFrame) -> pd.Series:
+    return pd.Series(reasons[:, column], index=data.index)
+
+
+def _numbers(cells: list[object], missing_words: dict[str, str]) -> np.ndarray:
+    """For each cell, True where it is blank or reads as a number (all cells parsed at once)."""
+    if not cells:
+        return np.zeros(0, dtype=bool)
+    values = pd.Series(cells, dtype="object")
+    text = values.map(lambda cell: isinstance(cell, str) and cell.strip() != "")
+    # a text that neither starts like a number nor is a word for a missing one ('c12', 'Area') is no number:
+    # said without parsing, so a header of 200,000 labels is read in a moment
+    plain = (
+        text
+        & ~values.where(text, "").str.match(_NUMBER_START)
+        & ~values.where(text, "").map(lambda cell: normalise(cell) in missing_words)
+    )
+    result = np.zeros(len(values), dtype=bool)
+    rest = ~plain.to_numpy(dtype=bool)
+    if rest.any():
+        _, reason, _ = parse_numbers(values[rest], missing_words)
+        result[rest] = (reason.eq("") | values[rest].isin(["", None]) | values[rest].isna()).to_numpy(dtype=bool)
+    return result
 
 
 def parse_cross_tab(
@@ -243,40 +263,45 @@ def parse_cross_tab(
     found, data, totals = _table_body(sheet, header, file, vocabulary)
     total_words = vocabulary.values.get("total_row", {})
     columns = [name for name in data.columns if name != "row_label"]
-    counts = pd.DataFrame(index=data.index)
     missing_words = vocabulary.values.get("missing", {})
-    for name in columns:
-        numbers, reason, marker = parse_numbers(data[name], missing_words)
-        found.add(Severity.ERROR, name, reason != "", reason)
+    # every cell of every column parsed at once (a published table may have 200,000 columns)
+    shape = (len(columns), len(data))
+    flat = pd.Series(data[columns].to_numpy(dtype=object).ravel(order="F"), dtype="object")
+    numbers, reason, marker = parse_numbers(flat, missing_words)
+    counts = pd.DataFrame(numbers.to_numpy().reshape(shape).T, index=data.index, columns=columns)
+    reasons, markers = (series.to_numpy(dtype=object).reshape(shape).T for series in (reason, marker))
+    noted = (reasons != "").any(axis=0) | np.isin(markers, list(_MISSING_NOTES)).any(axis=0)
+    for column in np.flatnonzero(noted):  # only the columns with something to say
+        name = columns[column]
+        found.add(
+            Severity.ERROR, name, pd.Series(reasons[:, column] != "", index=data.index), _at(reasons, column, data)
+        )
         for code, note in _MISSING_NOTES.items():
-            found.add(Severity.NOTE, name, marker == code, note)
-        counts[name] = numbers
+            found.add(Severity.NOTE, name, pd.Series(markers[:, column] == code, index=data.index), note)
     counts = counts[~found.errors.reindex(counts.index, fill_value=False)]
+    position_of = {name: position for position, name in header.fields.items()}
     labels = as_text(data["row_label"]).reindex(counts.index)
     for previous, row in zip([0, *totals[:-1]], totals):
         cells = sheet.rows[row - 1]
         above = counts[(counts.index > previous) & (counts.index < row)]
-        for name in columns:
-            position = header.column_of(name)
-            if not _summed(name, vocabulary.not_summed):
-                continue
-            stated, reason, _ = parse_numbers(pd.Series([cells[position]], dtype="object"), missing_words)
-            if (
-                not reason.iloc[0]
-                and not np.isnan(stated.iloc[0])
-                and not np.isclose(stated.iloc[0], above[name].sum(), atol=0.005)
-            ):
+        summed = [name for name in columns if _summed(name, vocabulary.not_summed)]
+        positions = [position_of[name] for name in summed]
+        row_cells = pd.Series([cells[p] if p < len(cells) else None for p in positions], dtype="object")
+        all_stated, all_reasons, _ = parse_numbers(row_cells, missing_words)
+        sums = above[summed].sum()
+        for name, position, stated_value, why in zip(summed, positions, all_stated, all_reasons):
+            if not why and not np.isnan(stated_value) and not np.isclose(stated_value, sums[name], atol=0.005):
                 found.problems.append(
                     Problem(
                         Severity.WARNING,
-                        f"the TOTAL row says {stated.iloc[0]:,.10g} but the rows above add up to "
-                        f"{above[name].sum():,.10g} (if some rows break another down, that is why)",
+                        f"the TOTAL row says {stated_value:,.10g} but the rows above add up to "
+                        f"{sums[name]:,.10g} (if some rows break another down, that is why)",
                         file,
                         sheet.name,
                         row,
                         name,
                         cell_name(position, row),
-                        shown_number(stated.iloc[0]),
+                        shown_number(stated_value),
                     )
                 )
     summed_columns = [name for name in columns if normalise(name.rsplit(" / ", 1)[-1]) not in total_words]

@@ -22,6 +22,7 @@ from desktop_app.domain.imports import Provenance
 from desktop_app.excel.xlsx_parts import SheetFacts, scan_workbook
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+EXCEL_MAX_COLUMNS = 16_384  # column XFD: a CSV wider than a worksheet is refused
 CSV_SUFFIXES = {".csv", ".txt"}
 _OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 _ZIP_SIGNATURE = b"PK\x03\x04"
@@ -161,4 +162,9 @@ def _csv_sheet(path: Path, data: bytes) -> Sheet:
         dialect = csv.excel
     rows = [list(row) for row in csv.reader(io.StringIO(text), dialect)]
     width = max((len(row) for row in rows), default=0)
+    if width > EXCEL_MAX_COLUMNS:
+        raise WorkbookError(
+            f"{path.name}: has {width:,} columns, more than the {EXCEL_MAX_COLUMNS:,} Excel allows, so it is no "
+            "return; it was not read"
+        )
     return Sheet(path.stem, [row + [""] * (width - len(row)) for row in rows])
