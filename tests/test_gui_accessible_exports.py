@@ -3,9 +3,6 @@ Figures and the Word pictures, and the council's Word template chosen in the win
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import docx
 import pikepdf
 import pytest
@@ -15,14 +12,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 from desktop_app.gui.chart_texts_dialog import ChartTextsDialog
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG, SAMPLE_DATA
 from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401 - the window's fixtures
+from tests.test_report_performance import RETURNS
+from tests.test_word_document import council_template
 
-RETURNS = [
-    "childrens_performance_2023.xlsx",
-    "benchmarks_2023.xlsx",
-    "survey_2023-24.xlsx",
-    "population_2023.xlsx",
-    "monthly_series_2021-2023.xlsx",
-]
 OWN_WORDS = "Contacts to the front door held steady all year, at about 1,250 a month."
 
 
@@ -122,20 +114,6 @@ def test_putting_back_the_worked_out_text_keeps_no_text_of_the_authors(window, q
     assert dialog.authored() == {}
     dialog.editors[first].setPlainText("   ")  # a blank text is never a chart's description
     assert dialog.authored() == {}
-
-
-def council_template(path, heading_font: str) -> None:
-    """A council's .dotx: a Word template whose Heading 1 is in `heading_font`."""
-    plain = docx.Document()
-    plain.styles["Heading 1"].font.name = heading_font
-    buffer = io.BytesIO()
-    plain.save(buffer)
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                content = content.replace(b"document.main+xml", b"template.main+xml")
-            target.writestr(item, content)
 
 
 def test_the_word_template_chosen_in_the_window_shapes_every_word_export(

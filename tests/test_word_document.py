@@ -66,18 +66,23 @@ def test_the_language_is_en_gb_and_the_furniture_is_in_the_header_and_footer(wor
     assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "24"
 
 
-def test_a_council_dotx_template_supplies_the_styles(tmp_path, appendix):
+def council_template(path: Path, heading_font: str) -> None:
+    """A council's .dotx: a Word template whose Heading 1 is in `heading_font`."""
     plain = docx.Document()
-    plain.styles["Heading 1"].font.name = "Arial Black"
+    plain.styles["Heading 1"].font.name = heading_font
     buffer = io.BytesIO()
     plain.save(buffer)
-    template = tmp_path / "council.dotx"
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(template, "w") as target:
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "[Content_Types].xml":
                 content = content.replace(b"document.main+xml", b"template.main+xml")
             target.writestr(item, content)
+
+
+def test_a_council_dotx_template_supplies_the_styles(tmp_path, appendix):
+    template = tmp_path / "council.dotx"
+    council_template(template, "Arial Black")
     before = template.read_bytes()
     word = docx.Document(io.BytesIO(render_word_document(appendix, template)))
     assert word.styles["Heading 1"].font.name == "Arial Black"
