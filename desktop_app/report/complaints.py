@@ -12,13 +12,14 @@ them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from desktop_app.domain.complaint_measures import left_out_of_upheld, theme_names
 from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
 from desktop_app.domain.formatting import Formatter
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.report.complaints_figures import complaint_figures, keys_of, ombudsman_decision_keys, stage_key
+from desktop_app.report.labels import LABEL_LIMIT, shortened, too_long
 from desktop_app.report.model import (
     Block,
     Cell,
@@ -316,6 +317,7 @@ class _Builder:
         for theme, key in rows:
             values = []
             named = theme if theme is not None else "All themes"
+            named = shortened(named)
             for role in roles:
                 procedure = self.text.procedures[role]
                 if key is None:
@@ -330,7 +332,7 @@ class _Builder:
             if theme is None:
                 body.append(self.numbers(self.words("themes_total"), *values, bold=True))
             else:
-                body.append(self.numbers(theme, *values))
+                body.append(self.numbers(shortened(theme), *values))
         return [
             Table(
                 "themes",
@@ -341,7 +343,8 @@ class _Builder:
                 spans=tuple(spans),
                 footnotes=self.suppression_notes(),
                 caption=self.words("themes_theme"),
-            )
+            ),
+            *self.long_label_notes(keys, "theme"),
         ]
 
     def theme_notes(self) -> list[Block]:
@@ -364,8 +367,8 @@ class _Builder:
                     if name.startswith(prefix)
                 }
             )
-            scoped["theme"] = theme
-            blocks.append(Heading(theme, level=2, in_contents=False))
+            scoped["theme"] = shortened(theme)
+            blocks.append(Heading(shortened(theme), level=2, in_contents=False))
             if self.text.theme_sentence:
                 blocks += self.prose(self.text.theme_sentence, "[themes] sentence", scoped)
             note = self.text.theme_notes.get(theme, "")
@@ -383,7 +386,7 @@ class _Builder:
         body = []
         decisions: list[tuple[str | None, str | None]] = [*keys.items(), (None, None)]
         for decision, key in decisions:
-            label = decision if decision is not None else self.words("ombudsman_total")
+            label = shortened(decision) if decision is not None else self.words("ombudsman_total")
             names = (
                 ["ombudsman_contacts", "ombudsman_contacts_last_year"]
                 if key is None
@@ -411,8 +414,21 @@ class _Builder:
                 total_rows=(len(body),),
                 footnotes=self.suppression_notes(),
                 caption=columns[0],
-            )
+            ),
+            *self.long_label_notes(keys, "decision"),
         ]
+
+    def long_label_notes(self, labels: Iterable[str | None], what: str) -> list[Block]:
+        """A note under a table whose labels from the log were shortened to fit a page."""
+        count = len(too_long(labels))
+        if not count:
+            return []
+        figures = {
+            "count": f"{count:,}",
+            "labels_are": f"{what} is" if count == 1 else f"{what}s are",
+            "limit": f"{LABEL_LIMIT:,}",
+        }
+        return [Note(self.fill(self.text.words("long_label_note"), "[tables]", figures))]
 
 
 def _are(count: int) -> str:

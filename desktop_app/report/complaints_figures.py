@@ -58,6 +58,7 @@ from desktop_app.domain.complaint_measures import (
 from desktop_app.domain.complaints import ComplaintsSummary
 from desktop_app.domain.formatting import NOT_APPLICABLE, UNSUPPRESSED, Formatter, long_date, missing
 from desktop_app.domain.rules import ACKNOWLEDGEMENT, ComplaintRules
+from desktop_app.report.labels import shortened
 from desktop_app.report.model import Figure
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -259,7 +260,7 @@ def _theme_figures(put: Put, summary: ComplaintsSummary, procedures: Mapping[str
         put(f"{role}_themes_upheld", fmt.count(total_upheld), total_upheld, "count")
     for theme in names:
         key = f"theme_{keys[theme]}"
-        put(f"{key}_name", theme)
+        put(f"{key}_name", shortened(theme))
         all_received = all_upheld = 0
         for role, (received, upheld) in counts.items():
             got, kept, total = int(received.get(theme, 0)), int(upheld.get(theme, 0)), int(received.get("TOTAL", 0))
