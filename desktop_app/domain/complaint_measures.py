@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from desktop_app.domain.calendar import WorkingCalendar
-from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
+from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary, unread
 from desktop_app.domain.rules import ComplaintRules
 
 STAGE_MEASURES = (
@@ -168,6 +168,20 @@ def working_days_by_stage(
                 }
             )
     return pd.DataFrame(rows, columns=["label", "procedure", "stage", "median", "p90", "limit", "finalised"])
+
+
+#: The log's columns whose cell, where it cannot be read, leaves its complaint out of some figures.
+UNREAD_COLUMNS = ("responded", "acknowledged", "statement_agreed", "extension")
+
+
+def left_out_for_unread_cells(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict[str, int]:
+    """Complaints of the report's procedures counted as received but left out of the figures that need a
+    cell that could not be read, by the column ('responded': finalised, open and timeliness; the others:
+    timeliness). Only columns with any are given."""
+    cases = summary.cases
+    ours = cases["procedure"].isin(list(procedures.values())).to_numpy()
+    counts = {column: int((ours & unread(cases, column)).sum()) for column in UNREAD_COLUMNS}
+    return {column: count for column, count in counts.items() if count}
 
 
 def left_out_of_upheld(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict[str, int]:

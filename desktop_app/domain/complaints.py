@@ -36,6 +36,8 @@ LOG_COLUMNS = {
     "complainant_group": "a group the report counts ('cared_for'), or NA",
     "sheet": "where the row came from",
     "row": "its row number as Excel shows it",
+    "unread": "the columns whose cell could not be read ('responded, extension'), '' where all were: "
+    "the complaint is left out of the figures that need them",
 }
 DATE_COLUMNS = ("received", "acknowledged", "statement_agreed", "responded")
 OMBUDSMAN = "ombudsman"
@@ -59,7 +61,18 @@ def conform_log(frame: pd.DataFrame) -> pd.DataFrame:
     """The log's columns, in order and with their types (a missing optional column is empty)."""
     frame = frame.reindex(columns=list(LOG_COLUMNS))
     frame["extension"] = frame["extension"].fillna(False)
+    frame["unread"] = frame["unread"].astype("object").fillna("")
     return frame.astype(LOG_DTYPES)
+
+
+def unread(log: pd.DataFrame, column: str) -> np.ndarray:
+    """True for the complaints whose `column` cell could not be read (a log kept before the column
+    existed has none)."""
+    if "unread" not in log:
+        return np.zeros(len(log), dtype=bool)
+    marks = log["unread"].fillna("").astype(str)
+    found: np.ndarray = marks.str.contains(rf"(?:^|, ){column}(?:,|$)", regex=True).to_numpy(dtype=bool)
+    return found
 
 
 def empty_log() -> pd.DataFrame:
@@ -81,7 +94,9 @@ def case_timeliness(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) ->
     response, acknowledgement, notes = [], [], []
     if len(log):
         plain, with_closures = _calendars(log, rules, as_of)
-    clock_inputs = log[["procedure", "stage", *DATE_COLUMNS, "extension"]]  # groups copy only what the clocks read
+    clock_inputs = log[["procedure", "stage", *DATE_COLUMNS, "extension"]].copy()  # groups copy only what clocks read
+    for name in (*DATE_COLUMNS, "extension"):
+        clock_inputs[f"unread_{name}"] = unread(log, name)
     for (procedure, stage), cases in clock_inputs.groupby(["procedure", "stage"], sort=False):
         stage_rules = rules.stage(procedure, stage)
         if stage_rules is None:
@@ -105,7 +120,7 @@ def case_timeliness(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) ->
         ],
         axis=1,
     )
-    open_ = log["responded"].isna()
+    open_ = log["responded"].isna() & ~unread(log, "responded")
     result["overdue"] = open_ & result["due"].notna() & (result["due"] < pd.Timestamp(as_of))
     result["note"] = _join_notes(notes, log.index)
     return result
@@ -157,8 +172,16 @@ def _time_clock(cases: pd.DataFrame, clock: Clock, calendar: WorkingCalendar) ->
             note[fill] = f"no {missing} date: clock started at {name.replace('_', ' ')}"
         start = np.where(fill, values, start)
     limit = np.full(len(cases), clock.limit, dtype=np.int64)
+    limit_unknown = np.zeros(len(cases), dtype=bool)
     if clock.extended_limit is not None:
         limit = np.where(cases["extension"].to_numpy(dtype=bool), clock.extended_limit, limit)
+        limit_unknown = cases["unread_extension"].to_numpy(dtype=bool)
+        note[limit_unknown] = "no in-time figure: the extension cell cannot be read"
+    # a date the clock needs could not be read: not timed (never a guess from another date)
+    for name in reversed([*clock.start, clock.end]):
+        cannot = cases[f"unread_{name}"].to_numpy(dtype=bool)
+        note[cannot] = f"not timed: the {name.replace('_', ' ')} cell cannot be read"
+        start[cannot] = np.datetime64("NaT")
 
     started = ~np.isnat(start)
     ended = started & cases[clock.end].notna().to_numpy()
@@ -168,8 +191,9 @@ def _time_clock(cases: pd.DataFrame, clock: Clock, calendar: WorkingCalendar) ->
     taken = np.zeros(len(cases), dtype=np.int64)
     if ended.any():
         taken[ended] = calendar.working_days(start_days[ended], cases[clock.end].to_numpy(dtype=DAY)[ended])
+    due[limit_unknown] = np.datetime64("NaT")  # so never overdue either
     days = pd.arrays.IntegerArray(taken, ~ended)
-    in_time = pd.arrays.BooleanArray(taken <= limit, ~ended)
+    in_time = pd.arrays.BooleanArray(taken <= limit, ~ended | limit_unknown)
     return pd.DataFrame(
         {"limit": limit, "due": due, "working_days": days, "in_time": in_time, "note": note},
         index=cases.index,
@@ -316,6 +340,7 @@ def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     """
     # numpy columns (no index to align) and one grouping for the counts and the working days
     finalised = timed["responded"].notna().to_numpy()
+    response_unread = unread(timed, "responded")  # neither finalised nor open: nobody can tell
     outcome_class = timed["outcome_class"]
     decided = outcome_class.isin(["upheld", "not_upheld"]).to_numpy()
     in_time, acknowledgement_in_time = timed["in_time"].array, timed["acknowledgement_in_time"].array
@@ -325,7 +350,7 @@ def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
             "stage": timed["stage"].to_numpy(),
             "received": 1,
             "finalised": finalised,
-            "open": ~finalised,
+            "open": ~finalised & ~response_unread,
             "overdue": timed["overdue"].to_numpy(dtype=bool),
             "timed": ~in_time.isna(),
             "in_time": in_time.to_numpy(dtype=bool, na_value=False),

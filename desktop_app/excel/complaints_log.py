@@ -2,8 +2,10 @@
 
 The header is found by its names (it is often below a title), each column is
 read as a whole (vectorised), and every cell that cannot be read becomes a
-Problem naming the sheet, row, column and value. A row with an error is left
-out of the log and the problem says so; nothing is dropped or guessed silently. An outcome word the
+Problem naming the sheet, row, column and value. A row with an error (no reference, procedure, stage or
+date received) is left out of the log and the problem says so; a date or extension that cannot be read
+leaves its complaint out of only the figures that need it (the log's `unread` column); nothing is dropped
+or guessed silently. An outcome word the
 vocabulary does not know keeps its complaint (it is left out of the upheld figure only) and is named once,
 with its count, the nearest known word and how to teach it.
 """
@@ -123,10 +125,15 @@ def parse_complaints_log(
         "this procedure has no rules in resources/complaint_procedures.toml",
     )
 
+    unread = pd.Series("", index=raw.index, dtype="object")
     for name in DATE_COLUMNS:
         dates, reason = parse_dates(column(name))
         log[name] = dates
-        found.add(Severity.ERROR, name, reason != "", reason)
+        if name == "received":  # every figure counts by the date received
+            found.add(Severity.ERROR, name, reason != "", reason)
+        else:
+            found.add(Severity.WARNING, name, reason != "", reason + LEFT_OUT_FOR[name])
+            unread = _marked(unread, reason != "", name)
     found.add(Severity.ERROR, "received", log["received"].isna() & is_blank(column("received")), "no date received")
     for name in ("acknowledged", "statement_agreed", "responded"):
         found.add(
@@ -139,7 +146,8 @@ def parse_complaints_log(
 
     extension, reason = parse_codes(column("extension").fillna(""), vocabulary.values["extension"], normalise)
     log["extension"] = extension.eq("yes")
-    found.add(Severity.ERROR, "extension", reason != "", "is not Yes or No")
+    found.add(Severity.WARNING, "extension", reason != "", "is not Yes or No" + LEFT_OUT_FOR["extension"])
+    log["unread"] = _marked(unread, reason != "", "extension")
 
     ombudsman = log["stage"].eq("ombudsman")
     outcome, reason = parse_codes(column("outcome"), vocabulary.values["outcome"], normalise)
@@ -167,7 +175,7 @@ def parse_complaints_log(
     found.add(
         Severity.WARNING,
         "responded",
-        ~finalised & ~ombudsman & outcome_class.isin(["upheld", "not_upheld", "excluded"]),
+        is_blank(column("responded")) & ~ombudsman & outcome_class.isin(["upheld", "not_upheld", "excluded"]),
         "no response date, but the outcome is decided: counted as open",
     )
 
@@ -180,6 +188,22 @@ def parse_complaints_log(
     used = log[~found.errors]
     twice = _check_stages(found, used)
     return conform_log(used[~twice].reset_index(drop=True)), found.sorted()
+
+
+#: What a cell that cannot be read leaves its complaint out of (it is counted in every other figure).
+LEFT_OUT_FOR = {
+    "acknowledged": ": the complaint is counted, but left out of the timeliness figures that need this date",
+    "statement_agreed": ": the complaint is counted, but left out of the timeliness figures that need this date",
+    "responded": ": the complaint is counted as received, but left out of the finalised, open, overdue and "
+    "timeliness figures",
+    "extension": ": the complaint is counted, but left out of the in-time and overdue figures",
+}
+
+
+def _marked(unread: pd.Series, mask: pd.Series, name: str) -> pd.Series:
+    """`unread` with `name` added where `mask` holds (the log's `unread` column)."""
+    mask = mask.fillna(False).astype(bool)
+    return unread.where(~mask, unread.where(unread == "", unread + ", ") + name)
 
 
 #: What the one problem about an outcome word the vocabulary does not know says of it.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from desktop_app.domain.complaint_measures import left_out_of_upheld, theme_names
+from desktop_app.domain.complaint_measures import left_out_for_unread_cells, left_out_of_upheld, theme_names
 from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
 from desktop_app.domain.formatting import Formatter
 from desktop_app.domain.rules import ComplaintRules
@@ -277,7 +277,8 @@ class _Builder:
         return [*tables, *self.left_out_notes()]
 
     def left_out_notes(self) -> list[Block]:
-        """A data-quality note for each reason finalised complaints are left out of the upheld figure."""
+        """A data-quality note for each reason complaints are left out of a figure: an outcome that gives no
+        finding (the upheld figure), a date or extension that cannot be read (the figures that need it)."""
         left_out = left_out_of_upheld(self.summary, self.text.procedures)
         formatter = Formatter(self.suppress_below)
         notes: list[Block] = []
@@ -290,6 +291,9 @@ class _Builder:
         if blank:
             figures = {"count": formatter.count(blank), "complaints_are": _are(blank)}
             notes.append(Note(self.fill(self.text.words("upheld_no_outcome_note"), "[tables]", figures)))
+        for column, count in left_out_for_unread_cells(self.summary, self.text.procedures).items():
+            figures = {"count": formatter.count(count), "complaints_are": _are(count)}
+            notes.append(Note(self.fill(self.text.words(f"unread_{column}_note"), "[tables]", figures)))
         return notes
 
     @staticmethod
