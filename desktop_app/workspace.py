@@ -24,7 +24,7 @@ import json
 
 import pandas as pd
 
-from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary, summarise, with_outcome_codes
+from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary, counted_once, summarise, with_outcome_codes
 from desktop_app.domain.indicators import (
     Catalogue,
     IndicatorResults,
@@ -133,7 +133,9 @@ class Workspace:
 
     def complaints_log(self) -> pd.DataFrame:
         return self._cached(
-            "log", self._imports_key(ReturnKind.COMPLAINTS_LOG), lambda: self.project.frame(ReturnKind.COMPLAINTS_LOG)
+            "log",
+            self._imports_key(ReturnKind.COMPLAINTS_LOG),
+            lambda: counted_once(self.project.frame(ReturnKind.COMPLAINTS_LOG)),
         )
 
     def period(self) -> Period:

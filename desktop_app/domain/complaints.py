@@ -75,6 +75,22 @@ def unread(log: pd.DataFrame, column: str) -> np.ndarray:
     return found
 
 
+#: What makes one complaint at one stage: the same three in two rows are one complaint counted twice.
+COMPLAINT_KEY = ["reference", "procedure", "stage"]
+
+
+def counted_once(log: pd.DataFrame) -> pd.DataFrame:
+    """The log with each complaint at each stage once: the first row of it (two imported logs that share
+    complaints are counted as one log)."""
+    return log[~log.duplicated(COMPLAINT_KEY, keep="first").to_numpy()].reset_index(drop=True)
+
+
+def shared_complaints(first: pd.DataFrame, second: pd.DataFrame) -> int:
+    """How many of `second`'s complaints at their stages `first` also holds."""
+    keys = first[COMPLAINT_KEY].drop_duplicates()
+    return len(second[COMPLAINT_KEY].drop_duplicates().merge(keys, on=COMPLAINT_KEY))
+
+
 def empty_log() -> pd.DataFrame:
     """A log with the right columns and types and no rows."""
     return conform_log(pd.DataFrame())

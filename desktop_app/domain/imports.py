@@ -8,11 +8,12 @@ other, so the file format and the reader can change apart.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
 
+from desktop_app.domain.complaints import COMPLAINT_KEY
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind, conform_return
 from desktop_app.domain.vocabulary import normalise
@@ -65,6 +66,42 @@ class ImportResult:
         """Every sheet of `kind` as one frame (empty, with the right columns, where there is none)."""
         frames = [s.frame for s in self.sheets if s.kind is kind and s.frame is not None and len(s.frame)]
         return pd.concat(frames, ignore_index=True) if frames else conform_return(kind, pd.DataFrame())
+
+
+def with_repeats_named(result: ImportResult, earlier: list[tuple[str, pd.DataFrame]]) -> ImportResult:
+    """`result` with a warning on each complaint its log shares with a log imported before (`earlier`: each
+    file's name and complaints log): the complaint is counted once, from the earlier file."""
+    if not earlier:
+        return result
+    first = pd.concat([log.assign(file=file) for file, log in earlier], ignore_index=True)
+    first = first.drop_duplicates(COMPLAINT_KEY)[[*COMPLAINT_KEY, "file", "sheet", "row"]].rename(
+        columns={"sheet": "sheet_first", "row": "row_first"}
+    )
+    sheets = []
+    for sheet in result.sheets:
+        if sheet.kind is not ReturnKind.COMPLAINTS_LOG or sheet.frame is None or sheet.frame.empty:
+            sheets.append(sheet)
+            continue
+        repeats = sheet.frame[[*COMPLAINT_KEY, "row"]].merge(first, on=COMPLAINT_KEY)
+        label = sheet.columns.get("reference", "reference")
+        problems = [
+            Problem(
+                Severity.WARNING,
+                f"the same complaint at the same stage as {file}, sheet '{where}', row {row_first}: counted once, "
+                "from that file",
+                result.provenance.file,
+                sheet.sheet,
+                int(row),
+                label,
+                "",
+                str(reference),
+            )
+            for reference, row, file, where, row_first in repeats[
+                ["reference", "row", "file", "sheet_first", "row_first"]
+            ].itertuples(index=False)
+        ]
+        sheets.append(replace(sheet, problems=[*sheet.problems, *problems]))
+    return replace(result, sheets=sheets)
 
 
 # --- column mappings ---------------------------------------------------------------

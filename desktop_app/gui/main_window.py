@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from desktop_app.domain.complaints import shared_complaints
+from desktop_app.domain.imports import with_repeats_named
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import FileImport, import_files
@@ -37,7 +39,7 @@ from desktop_app.gui.preview_tab import PreviewTab
 from desktop_app.gui.report_tab import ReportTab
 from desktop_app.gui.returns_tab import ReturnsTab
 from desktop_app.project import store
-from desktop_app.project.model import Project
+from desktop_app.project.model import ImportedFile, Project
 from desktop_app.workspace import OWN_WORDS, Workspace
 
 log = logging.getLogger("scrutiny.window")
@@ -411,19 +413,66 @@ class MainWindow(QMainWindow):
         )
 
     def _imported(self, imports: list[FileImport]) -> None:
-        added, failed = list(self.project.imports), []
+        """Add what was read; a file already in the project is not added twice, a new version of a log
+        replaces the old one (the author is asked, and told what changed), and complaints two logs share
+        are named and counted once."""
+        imports_now, failed, kept, replaced = list(self.project.imports), [], [], []
         for found in imports:
             if found.result is None:
                 failed.append(found.error)
                 continue
-            added.append(self.project.make_import(found.result, found.path))
-        if len(added) > len(self.project.imports):
-            names = ", ".join(Path(f.path).name for f in imports if f.result)
-            self._change_imports(f"Import {names}", added)
+            name = found.result.provenance.file
+            if any(i.provenance.sha256 == found.result.provenance.sha256 for i in imports_now):
+                failed.append(f"{name}: is already in this report (the same file, unchanged); it was not added again")
+                continue
+            older = self._older_version(imports_now, found)
+            if older is not None:
+                new = self.project.make_import(found.result, found.path, replacing=older)
+                imports_now[imports_now.index(older)] = new
+                replaced.append((older, new))
+                kept.append(name)
+                continue
+            earlier = [(i.provenance.file, i.result.frame(ReturnKind.COMPLAINTS_LOG)) for i in imports_now]
+            result = with_repeats_named(found.result, [(file, log) for file, log in earlier if len(log)])
+            imports_now.append(self.project.make_import(result, found.path))
+            kept.append(name)
+        if kept:
+            names = ", ".join(kept)
+            self._change_imports(f"Import {names}", imports_now)
             errors = sum(f.result.count(Severity.ERROR) for f in imports if f.result)
             self.show_status(f"Imported {names}" + (f": {errors} rows with errors were not used" if errors else ""))
+        for old, new in replaced:
+            messages.inform(
+                self,
+                "What changed",
+                f"{new.provenance.file} replaced {old.provenance.file}.\n\n" + self.project.describe_changes(old, new),
+            )
         if failed:
             messages.warn(self, "Some files could not be read", "\n".join(failed))
+
+    def _older_version(self, imports: list[ImportedFile], found: FileImport) -> ImportedFile | None:
+        """The import whose complaints log `found`'s log mostly repeats, where the author says to replace it
+        (a log kept by hand is sent again with this month's complaints added)."""
+        new_log = found.result.frame(ReturnKind.COMPLAINTS_LOG)
+        if new_log.empty:
+            return None
+        for imported in imports:
+            old_log = imported.result.frame(ReturnKind.COMPLAINTS_LOG)
+            shared = shared_complaints(old_log, new_log) if len(old_log) else 0
+            if shared * 2 <= min(len(old_log), len(new_log)):
+                continue
+            answer = messages.ask(
+                self,
+                "A new version of a log?",
+                f"{shared:,} of the {len(new_log):,} complaints in {found.result.provenance.file} are already in "
+                f"{imported.provenance.file}. Is it a new version of that log?",
+                {
+                    "replace": f"Replace {imported.provenance.file}",
+                    "add": "Add it as another log",
+                },
+            )
+            return imported if answer == "replace" else None
+        return None
 
     def open_sample(self, paths: list[Path]) -> None:
         """The bundled sample returns as a new, untitled report (nothing to save until the user changes it)."""
