@@ -195,3 +195,16 @@ def test_the_window_teaches_the_words_once_and_the_project_remembers_them(
     assert window.open_project(path, ask=False)
     window.workspace.as_of = AS_OF
     assert upheld_and_decided() == (9, 12)
+
+
+def test_a_log_imported_after_the_words_are_taught_is_checked_with_them(
+    make_window, qtbot, own_log, own_words_file, monkeypatch
+):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(own_words_file), ""))
+    window = make_window()
+    window.own_words_action.trigger()
+    window.import_paths([own_log])
+    wait_for_task(qtbot, window)
+
+    unknown = [p.value for p in window.project.problems if "is not an outcome the vocabulary knows" in p.message]
+    assert unknown == []  # "Founded" and the rest are the council's words now

@@ -16,7 +16,7 @@ from desktop_app.domain.imports import ImportResult, MappingMemory, SheetImport
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
-from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
+from desktop_app.domain.vocabulary import OwnWords, Vocabulary, load_vocabulary
 from desktop_app.excel.complaints_log import parse_complaints_log
 from desktop_app.excel.headers import (
     HEADER_SEARCH_ROWS,
@@ -215,14 +215,21 @@ class FileImport:
 
 
 def import_files(
-    paths: list[str], mapping_file: str | None = None, progress: Progress | None = None
+    paths: list[str],
+    mapping_file: str | None = None,
+    own_words: OwnWords | None = None,
+    progress: Progress | None = None,
 ) -> list[FileImport]:
-    """Import several files; one that cannot be read does not stop the others.
+    """Import several files; one that cannot be read does not stop the others. `own_words`: the council's
+    own words the project keeps, so a word it has taught is not reported as unknown.
 
     A plain function of plain arguments, so it can run in a background process.
     """
     progress = progress or (lambda fraction, text: None)
-    importer = Importer(mappings=MappingFile(Path(mapping_file) if mapping_file else None))
+    importer = Importer(
+        vocabulary=load_vocabulary(own_words=own_words) if own_words else None,
+        mappings=MappingFile(Path(mapping_file) if mapping_file else None),
+    )
     imports = []
     for number, path in enumerate(paths):
 

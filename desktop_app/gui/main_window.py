@@ -408,6 +408,7 @@ class MainWindow(QMainWindow):
             import_files,
             [str(p) for p in paths],
             str(self.mapping_file),
+            self.project.settings.get(OWN_WORDS),
             text=f"Importing {len(paths)} file{'s' if len(paths) > 1 else ''}",
             done=self._imported,
         )
@@ -487,6 +488,7 @@ class MainWindow(QMainWindow):
             import_files,
             [str(p) for p in paths],
             str(self.mapping_file),
+            None,  # a new project: none of this one's own words
             text="Opening the sample returns",
             done=opened,
         )
@@ -509,6 +511,7 @@ class MainWindow(QMainWindow):
             import_files,
             [imported.source_path],
             str(self.mapping_file),
+            self.project.settings.get(OWN_WORDS),
             text=f"Reading {imported.provenance.file} again",
             done=lambda found: self._reimported(import_id, found),
         )
@@ -555,6 +558,7 @@ class MainWindow(QMainWindow):
             _import_with_mapping,
             imported.source_path,
             str(self.mapping_file),
+            self.project.settings.get(OWN_WORDS),
             sheet_name,
             kind,
             mapping,
@@ -822,11 +826,15 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _import_with_mapping(path: str, mapping_file: str, sheet: str, kind, mapping: dict[str, str], progress=None):
+def _import_with_mapping(
+    path: str, mapping_file: str, own_words, sheet: str, kind, mapping: dict[str, str], progress=None
+):
     """One file read again with the user's kind and columns for one sheet (runs in the background)."""
+    from desktop_app.domain.vocabulary import load_vocabulary
     from desktop_app.excel.importer import Importer
 
-    importer = Importer(mappings=MappingFile(Path(mapping_file)))
+    vocabulary = load_vocabulary(own_words=own_words) if own_words else None
+    importer = Importer(vocabulary=vocabulary, mappings=MappingFile(Path(mapping_file)))
     try:
         result = importer.import_file(Path(path), kinds={sheet: kind}, overrides={sheet: mapping}, progress=progress)
     except Exception as exc:  # WorkbookError and the like: the file changed since
