@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -38,6 +39,7 @@ from desktop_app.gui.mapping_dialog import ColumnMappingDialog
 from desktop_app.gui.preview_tab import PreviewTab
 from desktop_app.gui.report_tab import ReportTab
 from desktop_app.gui.returns_tab import ReturnsTab
+from desktop_app.gui.wheel_guard import guard_wheel
 from desktop_app.project import store
 from desktop_app.project.model import ImportedFile, Project
 from desktop_app.workspace import OWN_WORDS, Workspace
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, data_folder: Path, settings: QSettings | None = None):
         super().__init__()
+        guard_wheel(QApplication.instance())
         self.data_folder = data_folder
         self.settings = settings or QSettings()
         self.mapping_file = data_folder / "column_mappings.json"
