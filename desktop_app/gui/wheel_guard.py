@@ -16,7 +16,7 @@ _GUARDED = (QAbstractSpinBox, QComboBox, QAbstractSlider)
 class WheelGuard(QObject):
     """An application-wide event filter: see the module's docstring."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and isinstance(watched, _GUARDED) and not watched.hasFocus():
             event.ignore()  # not the field's: Qt hands the wheel on to the widget under it, which scrolls
             return True
