@@ -328,7 +328,17 @@ class MainWindow(QMainWindow):
         path = Path(path)
         return self.save_to(path if path.suffix == PROJECT_SUFFIX else path.with_name(path.name + PROJECT_SUFFIX))
 
+    def commit_edits(self) -> None:
+        """Keep what the author is typing (a field not yet left, a paragraph within its typing pause) before
+        it is saved, exported or closed: Ctrl+S in the middle of a field saves what the field shows."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()  # the field's editingFinished keeps its text
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.report_tab.keep_pending_text()
+
     def save_to(self, path: Path) -> bool:
+        self.commit_edits()
         try:
             store.save(self.project, path)
         except OSError as exc:
@@ -389,6 +399,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _may_discard(self) -> bool:
+        self.commit_edits()
         if not self.dirty:
             return True
         answer = messages.ask_save(self, self.path.name if self.path else "this report")
@@ -585,6 +596,7 @@ class MainWindow(QMainWindow):
     def export_to(self, path: Path) -> None:
         from desktop_app.export import export_complaints_report
 
+        self.commit_edits()
         summary = self.workspace.complaints()
         if summary is None:
             return
@@ -614,6 +626,7 @@ class MainWindow(QMainWindow):
     def export_performance_to(self, path: Path) -> None:
         from desktop_app.export import export_performance_report
 
+        self.commit_edits()
         self._run(
             export_performance_report,
             *self._performance_inputs(),

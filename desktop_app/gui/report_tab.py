@@ -229,9 +229,7 @@ class ReportTab(QWidget):
         if current is None:
             return
         key = current.data(Qt.ItemDataRole.UserRole)
-        if self.edit_pause.isActive():
-            self.edit_pause.stop()
-            self.keep_section_text()
+        self.keep_pending_text()
         if key == COVER:
             self._section = None
             self.pages.setCurrentIndex(0)
@@ -312,6 +310,12 @@ class ReportTab(QWidget):
         if not self._refreshing and self._section:
             self._show_preview_and_flags(self.editor.toPlainText())
             self.edit_pause.start()
+
+    def keep_pending_text(self) -> None:
+        """Keep now what is typed within the pause that would keep it (before a save, an export or a close)."""
+        if self.edit_pause.isActive():
+            self.edit_pause.stop()
+            self.keep_section_text()
 
     def keep_section_text(self) -> None:
         """Keep what the author typed (one undo step per pause in typing); writing a section is reading it."""
