@@ -83,3 +83,35 @@ def test_the_same_file_twice_is_not_added_again(make_window, qtbot, answers, two
     assert len(window.project.imports) == 1
     assert received(window) == 20
     assert any("is already in this report" in box[2] for box in shown if box[0] == "warn")
+
+
+@pytest.fixture
+def sample_open(make_window, qtbot):
+    from desktop_app.gui.app import SAMPLE_RETURNS
+    from desktop_app.paths import SAMPLE_DATA
+
+    window = make_window()
+    window.open_sample([SAMPLE_DATA / name for name in SAMPLE_RETURNS])
+    wait_for_task(qtbot, window)
+    return window
+
+
+def test_your_own_log_starts_a_report_of_its_own_instead_of_joining_the_sample(
+    sample_open, qtbot, answers, two_versions
+):
+    shown, replies = answers
+    replies["ask"] = "new"
+    import_and_wait(sample_open, qtbot, two_versions[0])
+
+    assert any(box[1] == "The sample returns are open" for box in shown)
+    assert [i.provenance.file for i in sample_open.project.imports] == ["log April.xlsx"]
+    assert received(sample_open) == 20  # not the sample's and yours summed
+
+
+def test_your_files_join_the_sample_only_when_you_say_so(sample_open, qtbot, answers, two_versions):
+    shown, replies = answers
+    replies["ask"] = "add"
+    before = len(sample_open.project.imports)
+    import_and_wait(sample_open, qtbot, two_versions[0])
+
+    assert len(sample_open.project.imports) == before + 1

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.mapping_file = data_folder / "column_mappings.json"
         self.project = Project()
+        self.showing_sample = False  # the bundled sample is open, as a report of its own
         self.workspace = Workspace(self.project)
         self.path: Path | None = None
         self.task: BackgroundTask | None = None
@@ -279,6 +280,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.dirty)
 
     def _replace_project(self, project: Project, path: Path | None) -> None:
+        self.showing_sample = False
         self.project = project
         self.workspace = Workspace(project)
         self.path = path
@@ -431,6 +433,8 @@ class MainWindow(QMainWindow):
         """Add what was read; a file already in the project is not added twice, a new version of a log
         replaces the old one (the author is asked, and told what changed), and complaints two logs share
         are named and counted once."""
+        if self.showing_sample and any(found.result for found in imports) and not self._leave_sample():
+            return
         imports_now, failed, kept, replaced = list(self.project.imports), [], [], []
         for found in imports:
             if found.result is None:
@@ -465,6 +469,24 @@ class MainWindow(QMainWindow):
         if failed:
             messages.warn(self, "Some files could not be read", "\n".join(failed))
 
+    def _leave_sample(self) -> bool:
+        """Before the author's own files go into the sample: a new report of their own (the default), or
+        the sample with theirs added. False where they cancel."""
+        answer = messages.ask(
+            self,
+            "The sample returns are open",
+            "Start a new report with your files, or add them to the sample returns? The sample's figures would "
+            "be counted with yours.",
+            {"new": "Start a new report", "add": "Add them to the sample", "cancel": "Cancel"},
+        )
+        if answer == "add":
+            self.showing_sample = False
+            return True
+        if answer != "new" or not self._may_discard():
+            return False
+        self._replace_project(Project(), None)
+        return True
+
     def _older_version(self, imports: list[ImportedFile], found: FileImport) -> ImportedFile | None:
         """The import whose complaints log `found`'s log mostly repeats, where the author says to replace it
         (a log kept by hand is sent again with this month's complaints added)."""
@@ -496,6 +518,7 @@ class MainWindow(QMainWindow):
             project = Project()
             project.imports = [project.make_import(found.result, found.path) for found in imports if found.result]
             self._replace_project(project, None)
+            self.showing_sample = True
             self.show_status("The sample returns are open: import your own with File > Import returns (Ctrl+I)")
 
         self._run(
