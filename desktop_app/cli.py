@@ -20,7 +20,7 @@ import pandas as pd
 from desktop_app.domain.complaints import ComplaintsSummary, summarise
 from desktop_app.domain.formatting import json_number
 from desktop_app.domain.imports import ImportResult
-from desktop_app.domain.periods import Period
+from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.domain.returns import ReturnKind
@@ -225,8 +225,8 @@ def _period_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of",
         type=_date,
-        default=dt.date.today(),
-        help="the day open complaints are judged overdue on (default: today)",
+        help="the day open complaints are judged overdue on (default: the period's last day plus the rules "
+        "file's as_at_days_after_period, or today where that is sooner)",
     )
 
 
@@ -256,6 +256,8 @@ def _summary_of_log(args: argparse.Namespace):
             file=sys.stderr,
         )
         return None
+    if args.as_of is None:
+        args.as_of = default_as_at(period, rules.as_at_days_after_period, dt.date.today())
     summary = summarise(imported.log, rules, vocabulary.outcome_classes, period, args.as_of)
     return rules, imported, summary
 
@@ -540,7 +542,7 @@ def _period(args: argparse.Namespace, imported: LogImport, year_start: tuple[int
     if args.end:
         year = Period.year_containing(args.end, year_start)
         return Period(year.start, args.end)
-    return Period.latest_year(imported.log["received"], year_start, args.as_of)
+    return Period.latest_year(imported.log["received"], year_start, args.as_of or dt.date.today())
 
 
 # --- JSON ------------------------------------------------------------------

@@ -8,6 +8,7 @@ The project's settings that change the figures:
     settings["closure_days"]: ["YYYY-MM-DD", ...], the council's own closure days
     settings["period"]: ["YYYY-MM-DD", "YYYY-MM-DD"], the report's period (default: the log's latest year)
     settings["suppress_below"]: show counts under this number as "<N" in published tables and text
+    settings["as_of"]: "YYYY-MM-DD", the day open complaints are judged on (default: domain.periods.default_as_at)
     settings["own_words"]: the council's own words for the log (outcomes it writes its own way), kept in the
         project so it counts the same on any machine
 Indicator notes (project.indicator_notes[id]: commentary, action, status) are laid over the results:
@@ -32,7 +33,7 @@ from desktop_app.domain.indicators import (
     calculate_indicators,
     load_catalogue,
 )
-from desktop_app.domain.periods import Period
+from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
@@ -44,6 +45,7 @@ from desktop_app.report.text import ReportText, load_report_text
 NOTE_COLUMNS = ("commentary", "action")
 #: The project setting that keeps the council's own words (domain.vocabulary.read_own_words).
 OWN_WORDS = "own_words"
+AS_OF = "as_of"
 
 
 def rules_with_settings(rules: ComplaintRules, settings: dict) -> ComplaintRules:
@@ -95,7 +97,8 @@ class Workspace:
         catalogue: Catalogue | None = None,
     ):
         self.project = project
-        self.as_of = as_of or dt.date.today()
+        self.today = as_of or dt.date.today()
+        self._pinned_as_of = as_of
         self.base_rules = rules or load_rules()
         self.base_vocabulary = vocabulary or load_vocabulary()
         self.catalogue = catalogue or load_catalogue()
@@ -142,7 +145,23 @@ class Workspace:
         chosen = self.project.settings.get("period")
         if chosen:
             return Period(dt.date.fromisoformat(chosen[0]), dt.date.fromisoformat(chosen[1]))
-        return Period.latest_year(self.complaints_log()["received"], self.base_rules.year_start, self.as_of)
+        return Period.latest_year(self.complaints_log()["received"], self.base_rules.year_start, self.today)
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day open complaints are judged on: the author's (settings["as_of"]), else the period's end plus
+        the rules file's as_at_days_after_period, or today where that is sooner."""
+        chosen = self.project.settings.get(AS_OF)
+        if chosen:
+            return dt.date.fromisoformat(chosen)
+        if self._pinned_as_of is not None:
+            return self._pinned_as_of
+        return default_as_at(self.period(), self.base_rules.as_at_days_after_period, self.today)
+
+    @as_of.setter
+    def as_of(self, day: dt.date) -> None:
+        """Judge as at `day` where the author has set no day (tests, and the command line's --as-of)."""
+        self.today = self._pinned_as_of = day
 
     def vocabulary(self) -> Vocabulary:
         """The shipped vocabulary with the council's own words the project keeps (settings["own_words"])."""

@@ -70,3 +70,10 @@ def reporting_years(received: pd.Series, year_start: tuple[int, int]) -> list[Pe
     while years[-1].start > first.start:
         years.append(years[-1].previous_year())
     return years
+
+
+def default_as_at(period: Period, days_after: int, today: dt.date) -> dt.date:
+    """The day a period's figures are as at, where the author names none: `days_after` its last day (time
+    for the last responses to be logged), or today where that is sooner. Judging a past year's open
+    complaints as at today would count them hundreds of working days overdue."""
+    return min(period.end + dt.timedelta(days=days_after), today)

@@ -63,6 +63,7 @@ class ComplaintRules:
     weekend_receipt: WeekendReceipt = WeekendReceipt.DAY0
     closure_days: tuple[dt.date, ...] = ()
     year_start: tuple[int, int] = (4, 1)  # month, day
+    as_at_days_after_period: int = 0  # the figures' as-at day, by default: this many days after the period
 
     def stage(self, procedure: str, stage: str) -> Stage | None:
         found = self.procedures.get(procedure)
@@ -78,12 +79,15 @@ def load_rules(path: Path = DEFAULT_RULES_FILE) -> ComplaintRules:
         dt.date(2001, month, day)
         closure_days = tuple(_as_date(value) for value in calendar.get("closure_days", []))
         weekend_receipt = WeekendReceipt(calendar.get("weekend_receipt", "day0"))
+        lag = calendar.get("as_at_days_after_period", 0)
+        if isinstance(lag, bool) or not isinstance(lag, int) or not 0 <= lag <= 366:
+            raise ValueError(f"as_at_days_after_period must be a whole number of days from 0 to 366, not {lag!r}")
     except ValueError as exc:
         raise RulesError(f"{path.name}: [calendar]: {exc}") from exc
     procedures = {code: _procedure(path.name, code, spec) for code, spec in data.get("procedures", {}).items()}
     if not procedures:
         raise RulesError(f"{path.name}: no [procedures.*] are defined")
-    return ComplaintRules(procedures, weekend_receipt, closure_days, (month, day))
+    return ComplaintRules(procedures, weekend_receipt, closure_days, (month, day), lag)
 
 
 def _as_date(value: object) -> dt.date:

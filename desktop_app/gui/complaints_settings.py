@@ -49,9 +49,11 @@ class PeriodChooser(QWidget):
 
     Signals:
         period_chosen(object): the Period the user chose
+        as_at_chosen(object): the day (a datetime.date) the figures are to be as at
     """
 
     period_chosen = Signal(object)
+    as_at_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,6 +72,16 @@ class PeriodChooser(QWidget):
         self.apply_button = QPushButton("&Use these dates")
         self.apply_button.setToolTip("Count the complaints received from the first date to the last, inclusive")
         self.apply_button.clicked.connect(self._dates_chosen)
+        self.as_at = QDateEdit()
+        self.as_at.setCalendarPopup(True)
+        self.as_at.setDisplayFormat(DATE_FORMAT)
+        self.as_at.setAccessibleName("Figures as at")
+        self.as_at.setToolTip(
+            "Open and overdue complaints are judged on this day; it is printed on the appendix's title page"
+        )
+        self.as_at.editingFinished.connect(lambda: self.as_at_chosen.emit(_date(self.as_at.date())))
+        as_at_label = QLabel("Figures as &at")
+        as_at_label.setBuddy(self.as_at)
         label = QLabel("Report perio&d:")
         label.setBuddy(self.years)
         start_label, end_label = QLabel("Fro&m"), QLabel("&to")
@@ -79,9 +91,15 @@ class PeriodChooser(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (label, self.years, start_label, self.start, end_label, self.end, self.apply_button):
             layout.addWidget(widget)
+        layout.addSpacing(16)
+        layout.addWidget(as_at_label)
+        layout.addWidget(self.as_at)
 
-    def show_period(self, years: list[Period], current: Period) -> None:
-        """Offer `years` (latest first) and custom dates; show `current`."""
+    def show_period(self, years: list[Period], current: Period, as_at: dt.date) -> None:
+        """Offer `years` (latest first) and custom dates; show `current` and the day the figures are as at."""
+        self.as_at.blockSignals(True)
+        self.as_at.setDate(_qdate(as_at))
+        self.as_at.blockSignals(False)
         self.years.blockSignals(True)
         self.years.clear()
         for year in years:

@@ -10,6 +10,7 @@ refreshes from it when the window says the project changed.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from PySide6.QtCore import Qt
@@ -37,6 +38,7 @@ from desktop_app.gui.session import Session
 from desktop_app.report.complaints_figures import FigureError
 from desktop_app.report.model import Cell, Document, Selection, Table
 from desktop_app.report.text import fill
+from desktop_app.workspace import AS_OF
 
 log = logging.getLogger("scrutiny.complaints")
 
@@ -93,6 +95,7 @@ class ComplaintsTab(QWidget):
 
         self.period = PeriodChooser()
         self.period.period_chosen.connect(self.set_period)
+        self.period.as_at_chosen.connect(self.set_as_at)
         self.as_of = QLabel()
         self.overdue_button = QPushButton()
         self.overdue_button.setStyleSheet(_OVERDUE)
@@ -245,7 +248,7 @@ class ComplaintsTab(QWidget):
         self.splitter.show()
         self.pages.setCurrentIndex(1)
         self._summary, self._rules, self._procedures = summary, rules, dict(text.procedures)
-        self.period.show_period(years, summary.period)
+        self.period.show_period(years, summary.period, summary.as_of)
         self.as_of.setText(f"Figures as at {figures['as_of']}")
         self.title.setText(f"Complaints received {figures['period_start']} to {figures['period_end']}")
         for key, label in self.headings.items():
@@ -392,6 +395,16 @@ class ComplaintsTab(QWidget):
         after = [period.start.isoformat(), period.end.isoformat()]
         self.session.edit(
             f"Report period {period.label}", lambda value: project.set_setting("period", value), before, after
+        )
+
+    def set_as_at(self, day: dt.date) -> None:
+        """The day the figures are as at, the author's from now on (kept in the project, undoable)."""
+        workspace, project = self.session.workspace, self.session.project
+        if day == workspace.as_of:
+            return
+        before = project.settings.get(AS_OF)
+        self.session.edit(
+            f"Figures as at {day:%d/%m/%Y}", lambda value: project.set_setting(AS_OF, value), before, day.isoformat()
         )
 
     def set_limit(self, procedure: str, stage: str, clock: str, field_name: str, days: int) -> None:
