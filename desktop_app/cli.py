@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import json
 import os
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from desktop_app.domain.complaints import ComplaintsSummary, summarise
-from desktop_app.domain.formatting import json_number
+from desktop_app.domain.formatting import json_number, json_text
 from desktop_app.domain.imports import ImportResult
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.problems import Severity
@@ -289,11 +288,15 @@ def _complaints(args: argparse.Namespace) -> int:
     if read is None:
         return EXIT_UNREADABLE
     rules, imported, summary = read
+    try:
+        text = load_report_text()
+    except ResourceFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if args.json:
-        json.dump(summary_document(summary, imported), sys.stdout, indent=1, ensure_ascii=False)
-        print()
+        print(json_text(summary_document(summary, imported, text)))
     else:
-        print(summary_text(summary, imported, rules))
+        print(summary_text(summary, imported, rules, text))
     return 0
 
 
@@ -304,8 +307,7 @@ def _check(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.json:
-        json.dump(check_document(result), sys.stdout, indent=1, ensure_ascii=False)
-        print()
+        print(json_text(check_document(result)))
     else:
         print(check_text(result))
     return EXIT_ROWS_IN_ERROR if result.count(Severity.ERROR) else 0
@@ -366,8 +368,7 @@ def _indicators(args: argparse.Namespace) -> int:
             "indicators": [_indicator_record(r) for r in calculated.records()],
             "problems": [_problem_record(p) for p in problems],
         }
-        json.dump(document, sys.stdout, indent=1, ensure_ascii=False)
-        print()
+        print(json_text(document))
     else:
         print(indicators_text(calculated))
         print(f"\n{len(problems)} problems (use --json to see them all)")
@@ -428,29 +429,18 @@ def _frame_of(results: list[ImportResult], kind: ReturnKind) -> pd.DataFrame | N
     return pd.concat(frames, ignore_index=True) if frames else None
 
 
+_INDICATOR_NUMBERS = ("value", "previous", "change", "change_pct", "target")
+
+
 def _indicator_record(row: dict) -> dict:
-    keys = (
-        "id",
-        "name",
-        "group",
-        "unit",
-        "polarity",
-        "period",
-        "value",
-        "previous",
-        "change",
-        "change_pct",
-        "direction",
-        "judgement",
-        "target",
-        "status",
-        "status_source",
-    )
-    record = {key: row.get(key) for key in keys}
+    keys = ("id", "name", "group", "unit", "polarity", "period", "value", "previous", "change", "change_pct")
+    keys += ("direction", "judgement", "target", "status", "status_source")
+    record = {key: json_number(row.get(key)) if key in _INDICATOR_NUMBERS else row.get(key) for key in keys}
     record["comparators"] = {
-        group: {"value": row.get(group), "quartile": row.get(f"{group}_quartile")} for group in ("sn", "nw", "england")
+        group: {"value": json_number(row.get(group)), "quartile": row.get(f"{group}_quartile")}
+        for group in ("sn", "nw", "england")
     }
-    record["at_comparator_rate"] = {"sn": row.get("at_sn_rate")}
+    record["at_comparator_rate"] = {"sn": json_number(row.get("at_sn_rate"))}
     record["previous_period"] = row.get("previous_period")
     return record
 
@@ -610,8 +600,18 @@ def _summary_records(summary: ComplaintsSummary) -> dict:
     }
 
 
-def summary_document(summary: ComplaintsSummary, imported: LogImport) -> dict:
-    """The complaints-summary/1 JSON document."""
+def _left_out_record(summary: ComplaintsSummary, text: ReportText) -> dict:
+    """What the appendix's data-quality notes say the upheld figure left out, from the same function."""
+    from desktop_app.domain.complaint_measures import left_out_of_upheld
+
+    words = left_out_of_upheld(summary, appendix_text(text, summary).procedures)
+    no_outcome = words.pop("", 0)
+    return {"unknown_outcome": {"count": sum(words.values()), "words": words}, "no_outcome": no_outcome}
+
+
+def summary_document(summary: ComplaintsSummary, imported: LogImport, text: ReportText | None = None) -> dict:
+    """The complaints-summary/1 JSON document; `text` names the appendix's procedures (the shipped text's
+    by default)."""
     previous = None
     if summary.previous is not None:
         previous = _summary_records(summary.previous)
@@ -635,6 +635,7 @@ def summary_document(summary: ComplaintsSummary, imported: LogImport) -> dict:
         },
         "as_of": summary.as_of.isoformat(),
         **_summary_records(summary),
+        "left_out_of_upheld": _left_out_record(summary, text or load_report_text()),
         "previous_year": previous,
         "cases": [_case_record(row) for row in summary.cases.itertuples(index=False)],
         "problems": [problem.to_dict() for problem in imported.problems],

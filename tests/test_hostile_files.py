@@ -2,7 +2,10 @@
 
 import datetime as dt
 import io
+import struct
+import tracemalloc
 import zipfile
+import zlib
 
 import openpyxl
 import pytest
@@ -220,3 +223,56 @@ def test_a_far_cell_or_a_csv_wider_than_excel_is_refused_in_moments(tmp_path, im
     wide.write_text(",".join(f"c{n}" for n in range(20_000)) + "\n" + ",".join("1" * 20_000) + "\n")
     with pytest.raises(WorkbookError, match="has 20,000 columns, more than the 16,384 Excel allows"):
         importer.import_file(wide)
+
+
+def lying_shared_strings(inflated: int, declared: int = 1_000) -> bytes:
+    """A workbook whose shared strings part inflates to `inflated` bytes (one huge valid string) while its
+    headers say it holds `declared`, with the CRC of those first bytes, as a zip bomb does."""
+    source = zipfile.ZipFile(io.BytesIO(shared_string_workbook()))
+    start = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+    step = b"A" * (1 << 20)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            if name != "xl/sharedStrings.xml":
+                target.writestr(name, source.read(name))
+        with target.open("xl/sharedStrings.xml", "w") as part:  # written in steps, never whole in memory
+            part.write(start)
+            for _ in range(inflated // len(step)):
+                part.write(step)
+            part.write(b"</t></si></sst>")
+    archive = bytearray(buffer.getvalue())
+    member = zipfile.ZipFile(io.BytesIO(bytes(archive))).getinfo("xl/sharedStrings.xml")
+    forged = struct.pack("<L", zlib.crc32((start + step)[:declared]))
+    for header, crc_at in ((member.header_offset, 14), (_central_entry(archive, member.filename), 16)):
+        archive[header + crc_at : header + crc_at + 4] = forged
+        archive[header + crc_at + 8 : header + crc_at + 12] = struct.pack("<L", declared)
+    return bytes(archive)
+
+
+def _central_entry(archive: bytearray, name: str) -> int:
+    position = archive.find(b"PK\x01\x02")
+    while archive[position + 46 : position + 46 + len(name)] != name.encode():
+        position = archive.find(b"PK\x01\x02", position + 4)
+    return position
+
+
+def test_a_zip_member_that_lies_about_its_size_is_refused_with_bounded_memory(tmp_path, importer):
+    data = lying_shared_strings(300_000_000)  # 300 MB inflated, declared as 1 KB
+    assert len(data) < 1_000_000
+    assert zipfile.ZipFile(io.BytesIO(data)).read("xl/sharedStrings.xml")[:5] == b"<sst "  # the CRC passes
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(data)
+    tracemalloc.start()
+    try:
+        with pytest.raises(WorkbookError) as refused:
+            importer.import_file(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    message = str(refused.value)
+    assert message == (
+        "bomb.xlsx: its part xl/sharedStrings.xml says it holds 1,000 bytes but inflates to more: the file is "
+        "damaged or made to exhaust memory; it was not read"
+    )
+    assert peak < 30_000_000  # a few 1 MB steps, never the 300 MB

@@ -4,12 +4,15 @@ Rounding is half away from zero, as Excel's ROUND does (Python's round() goes to
 the even neighbour: 12.5 would print 12), on the value's shortest decimal form
 (so 114.05 shows as 114.1). Values stay at full precision until they are
 written here. JSON output carries numbers, not text: `json_number` rounds a
-percentage there to one decimal place, by the same rule.
+percentage there to one decimal place, by the same rule, any other number to
+12 significant digits (so no float noise: 41.99999999999999 is 42), and writes
+NaN and infinity as null, which `json_text` (every JSON document) then enforces.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -40,14 +43,26 @@ def round_half_up(value: float, places: int = 0) -> str:
     return str(half_up(value, places))
 
 
+#: Significant digits a JSON number keeps: past every figure's precision, short of float noise.
+JSON_DIGITS = 12
+
+
 def json_number(value: object, places: int | None = None) -> int | float | None:
-    """A JSON number, or None for missing; with `places`, rounded half up (a percentage: 1)."""
+    """A JSON number, or None for missing, NaN or infinity; with `places`, rounded half up (a percentage: 1),
+    else to JSON_DIGITS significant digits."""
     if missing(value):
         return None
     number = float(value)  # type: ignore[arg-type]
-    if places is not None:
-        return float(half_up(number, places))
-    return int(number) if number.is_integer() else number
+    if not math.isfinite(number):
+        return None
+    number = float(half_up(number, places)) if places is not None else float(f"{number:.{JSON_DIGITS}g}")
+    return int(number) if places is None and number.is_integer() else number
+
+
+def json_text(document: object) -> str:
+    """A JSON document as the command line prints it; a NaN or infinity that escaped json_number is an
+    error here, never the invalid JSON `Infinity`."""
+    return json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
 
 
 def long_date(day: dt.date) -> str:

@@ -47,7 +47,10 @@ class SheetImport:
 
     @property
     def rows(self) -> int:
-        return 0 if self.frame is None else len(self.frame)
+        """The sheet's rows read: a cross-tab's long form holds a row per cell, so its source rows are counted."""
+        if self.frame is None:
+            return 0
+        return int(self.frame["row"].nunique()) if "row" in self.frame.columns else len(self.frame)
 
 
 @dataclass

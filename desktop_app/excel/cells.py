@@ -36,7 +36,10 @@ TEXT_DATE_FORMATS = (
     "%B %d %Y",
 )
 _ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b", re.IGNORECASE)
-_TIME_OF_DAY = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?$")
+# A time of day after a date: 14:32, 14:32:05.123, 2:32 PM, 2:32pm, 2:32 p.m.
+_TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?"
+_TIME_OF_DAY = re.compile(rf"(?<=\d)[ T]\s*{_TIME}$", re.IGNORECASE)
+_TIME_ONLY = re.compile(rf"^{_TIME}$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 
 
@@ -94,7 +97,9 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         reason[unread[unread].index] = cleaned[unread].map(_why_not_a_date)
 
     other = ~blank & ~is_date & ~is_number & ~is_text
-    reason[other] = "is not a date"
+    reason[other] = values[other].map(
+        lambda value: _TIME_NO_DATE if isinstance(value, (dt.time, dt.timedelta)) else "is not a date"
+    )
     return parsed, reason
 
 
@@ -115,7 +120,12 @@ def _as_datetime(value: dt.date | pd.Timestamp) -> dt.datetime:
     return dt.datetime(value.year, value.month, value.day)
 
 
+_TIME_NO_DATE = "is a time of day with no date; write the date, e.g. 03/04/2022 (a time after it is allowed)"
+
+
 def _why_not_a_date(text: str) -> str:
+    if _TIME_ONLY.match(text):
+        return _TIME_NO_DATE
     match = _NUMERIC_DATE.match(text)
     if match:
         first, second = int(match.group(1)), int(match.group(2))
@@ -178,6 +188,9 @@ def parse_numbers(values: pd.Series, missing_words: dict[str, str]) -> tuple[pd.
 
     is_number = _of_type(values, int, float, np.int64, np.float64) & ~blank
     numbers[is_number] = values[is_number].astype("float64")
+    infinite = is_number & np.isinf(numbers)
+    numbers[infinite] = np.nan
+    reason[infinite] = "is infinite, not a number"
     is_text = _of_type(values, str) & ~blank
     if is_text.any():
         read = per_distinct(values[is_text], lambda text: _number_from_text(text, missing_words))

@@ -7,12 +7,16 @@ A file that cannot be read at all raises WorkbookError with one plain sentence.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
 import io
 import stat
+import struct
 import zipfile
+import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,6 +119,7 @@ def _workbook_sheets(name: str, data: bytes) -> list[Sheet]:
         )
     if "xl/workbook.xml" not in archive.namelist():
         raise WorkbookError(f"{name}: is a zip archive but not an Excel workbook")
+    _check_inflated_sizes(name, data, members)
     try:
         facts = scan_workbook(archive)
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -126,10 +131,11 @@ def _workbook_sheets(name: str, data: bytes) -> list[Sheet]:
                 sheets.append(Sheet(sheet_name, [], sheet_name in hidden, [], sheet_facts))
                 continue
             sheet = workbook.get_sheet_by_name(sheet_name)
+            rows = sheet.to_python(skip_empty_area=False)
             sheets.append(
                 Sheet(
                     sheet_name,
-                    sheet.to_python(skip_empty_area=False),
+                    _finite(rows, sheet_facts.non_finite),
                     sheet_name in hidden,
                     list(sheet.merged_cell_ranges or []),
                     sheet_facts,
@@ -144,23 +150,104 @@ def _workbook_sheets(name: str, data: bytes) -> list[Sheet]:
         raise WorkbookError(f"{name}: is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
 
 
+_INPUT_STEP, _OUTPUT_STEP = 1 << 16, 1 << 20
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name's and the extra field's lengths
+
+
+def _check_inflated_sizes(name: str, data: bytes, members: list[zipfile.ZipInfo]) -> None:
+    """Every member inflates to exactly the size its header declares, within MAX_INFLATED_BYTES in all.
+
+    The headers are the archive's own word: a member that declares 1 KB may inflate to gigabytes, and
+    the spreadsheet library would inflate it all. So each member's deflate stream is inflated here in
+    steps of 1 MB at most, with a running total, and the file is refused as soon as a member passes its declared
+    size (or the total passes the bound), with memory held to one step.
+    """
+    total, whole = 0, memoryview(data)
+    for member in members:
+        start = member.header_offset
+        signature, name_length, extra_length = (
+            _LOCAL_HEADER.unpack_from(data, start) if start + _LOCAL_HEADER.size <= len(data) else (b"", 0, 0)
+        )
+        begin = start + _LOCAL_HEADER.size + name_length + extra_length
+        packed = whole[begin : begin + member.compress_size]
+        if signature != _ZIP_SIGNATURE or len(packed) != member.compress_size:
+            raise WorkbookError(f"{name}: is damaged (its part {member.filename} is cut short); it was not read")
+        if member.compress_type == zipfile.ZIP_STORED:
+            size = len(packed)
+        elif member.compress_type == zipfile.ZIP_DEFLATED:
+            size = _inflated_size(packed, member.file_size + 1)
+            if size is None:
+                raise WorkbookError(
+                    f"{name}: is damaged (its part {member.filename} cannot be inflated); it was not read"
+                )
+        else:
+            raise WorkbookError(
+                f"{name}: its part {member.filename} is compressed in a way Excel never uses; it was not read"
+            )
+        total += size
+        if size != member.file_size or total > MAX_INFLATED_BYTES:
+            raise WorkbookError(
+                f"{name}: its part {member.filename} says it holds {member.file_size:,} bytes but inflates to "
+                f"{'more' if size > member.file_size else f'{size:,}'}: the file is damaged or made to exhaust "
+                "memory; it was not read"
+            )
+
+
+def _inflated_size(packed: memoryview, bound: int) -> int | None:
+    """How many bytes a raw deflate stream inflates to, counting no further than `bound`; None if it is
+    not deflate. The input goes in 64 KB at a time, so no step copies more than that."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    size = 0
+    try:
+        for start in range(0, len(packed), _INPUT_STEP):
+            pending: bytes | memoryview = packed[start : start + _INPUT_STEP]
+            while pending and not inflater.eof:
+                size += len(inflater.decompress(pending, _OUTPUT_STEP))
+                if size >= bound:
+                    return size
+                pending = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+        return size + len(inflater.flush())
+    except zlib.error:
+        return None
+
+
+def _finite(rows: list[list[object]], words: dict[tuple[int, int], str]) -> list[list[object]]:
+    """A number cell holding NaN or infinity keeps the word written in it, so the reader names the cell
+    (calamine reads NaN as a blank, or in a date-formatted cell as 30/12/1899)."""
+    for (row, column), word in words.items():
+        if row < len(rows) and column < len(rows[row]):
+            rows[row][column] = word
+    return rows
+
+
+#: Byte order marks, longest first (UTF-32's starts like UTF-16's). Excel's "Unicode Text" is UTF-16 LE with one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: Separators a CSV may clearly use instead of the comma, and how much of the file shows which.
+_OTHER_DELIMITERS = (";", "\t", "|")
+_SAMPLE_CHARACTERS = 64_000
+
+
 def _csv_sheet(path: Path, data: bytes) -> Sheet:
-    """A CSV export from a case system: UTF-8 (with or without BOM) or Windows-1252."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes almost anything; latin-1 decodes everything
-        text = data.decode("latin-1")
+    """A CSV export from a case system or Excel: UTF-8, UTF-16 or UTF-32 with their byte order mark,
+    else UTF-8 or Windows-1252; comma-separated as Excel writes it unless the file clearly uses another."""
+    text = _decoded(data)
     if "\x00" in text:
         raise WorkbookError(f"{path.name}: is not a text (CSV) file")
+    # A field may be as long as the file (a long note typed in one cell); never lower a limit set elsewhere.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     try:
-        dialect = csv.Sniffer().sniff(text[:20_000], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    rows = [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+        rows = list(reader)
+    except csv.Error as exc:
+        raise WorkbookError(f"{path.name}: cannot be read as CSV at line {reader.line_num} ({exc})") from exc
     width = max((len(row) for row in rows), default=0)
     if width > EXCEL_MAX_COLUMNS:
         raise WorkbookError(
@@ -168,3 +255,45 @@ def _csv_sheet(path: Path, data: bytes) -> Sheet:
             "return; it was not read"
         )
     return Sheet(path.stem, [row + [""] * (width - len(row)) for row in rows])
+
+
+def _decoded(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")  # Windows-1252 leaves five bytes undefined; Latin-1 decodes everything
+
+
+def _delimiter(text: str) -> str:
+    """The comma (the standard dialect, doubled quotes inside quoted fields: csv.excel), unless the start
+    of the file splits more consistently on a semicolon, tab or pipe.
+
+    csv.Sniffer is not used: it guesses the quoting too, and took `"He said ""no"" twice"` apart."""
+    sample = text[:_SAMPLE_CHARACTERS]
+    cut = len(text) > len(sample)
+
+    def consistency(delimiter: str) -> float:
+        """The share of the sample's records with the field count most of them have (0 for one field)."""
+        try:
+            records = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
+        except csv.Error:
+            return 0.0
+        if cut and len(records) > 1:
+            records.pop()  # cut short by the sample's end
+        widths = Counter(len(record) for record in records if any(field.strip() for field in record))
+        if not widths:
+            return 0.0
+        width, count = widths.most_common(1)[0]
+        return count / sum(widths.values()) if width >= 2 else 0.0
+
+    shares = {delimiter: consistency(delimiter) for delimiter in (",", *_OTHER_DELIMITERS)}
+    best = max(shares, key=lambda delimiter: shares[delimiter])  # the comma first among equals
+    return best if shares[best] >= 0.9 and shares[best] > shares[","] else ","

@@ -26,6 +26,9 @@ _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _FORMULA = re.compile(rb"<f[\s>/]")
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3}\d+)"')
 _VALUE = re.compile(rb"<v>[^<]+</v>|<is>")
+# A number cell holding NaN or infinity (written by a script; Excel cannot): calamine reads it as a float,
+# or in a date-formatted cell as 30/12/1899.
+_NON_FINITE = re.compile(rb"<v>\s*([+-]?(?:nan|inf)[a-z]*)\s*</v>", re.IGNORECASE)
 
 
 #: The most cells a sheet may span (its last row times its last column) before it is refused unread: reading
@@ -42,6 +45,7 @@ class SheetFacts:
     uncalculated_formulas: list[str] = field(default_factory=list)  # cell references, e.g. "C7"
     last_cell: tuple[int, int] = (0, 0)  # (row, column) of the farthest cell, worked out past Z or row 99,999
     too_large: str = ""  # why the sheet is refused unread, where it spans too many cells
+    non_finite: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column), 0-based -> "NaN"
 
     @property
     def cells_spanned(self) -> int:
@@ -62,7 +66,7 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def scan_sheet(xml: bytes) -> SheetFacts:
-    """Hidden rows, uncalculated formula cells and the extent of one sheet's XML."""
+    """Hidden rows, uncalculated formula cells, NaN or infinite numbers and the extent of one sheet's XML."""
     facts = SheetFacts()
     references = _CELL_AT.findall(xml) if _FAR_REFERENCE.search(xml) else []
     if references:
@@ -76,6 +80,11 @@ def scan_sheet(xml: bytes) -> SheetFacts:
                 "Excel, or copy the table to a new sheet)"
             )
             return facts
+    for match in _NON_FINITE.finditer(xml):
+        reference = _CELL_AT.match(xml, max(0, xml.rfind(b"<c ", 0, match.start())))
+        if reference:
+            position = (int(reference.group(2)) - 1, _column_number(reference.group(1)) - 1)
+            facts.non_finite[position] = match.group(1).decode()
     for match in _HIDDEN_ROW.finditer(xml):
         number = _ROW_NUMBER.search(match.group(0))
         if number:
