@@ -374,7 +374,7 @@ def _indicators(args: argparse.Namespace) -> int:
 
 def _performance_report(args: argparse.Namespace) -> int:
     from desktop_app.export import write_appendix
-    from desktop_app.report.performance import performance_document
+    from desktop_app.report.performance import left_out_report, performance_document
     from desktop_app.report.performance_text import load_performance_text
 
     found = _calculated_indicators(args)
@@ -401,6 +401,9 @@ def _performance_report(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(f"wrote {args.out}")
+    left_out = left_out_report(document)
+    if left_out:
+        print(left_out)
     return 0
 
 
