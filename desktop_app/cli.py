@@ -453,6 +453,7 @@ def _indicator_record(row: dict) -> dict:
     }
     record["at_comparator_rate"] = {"sn": row.get("at_sn_rate")}
     record["previous_period"] = row.get("previous_period")
+    record["note"] = row.get("note")
     return record
 
 
