@@ -377,7 +377,7 @@ def _indicators(args: argparse.Namespace) -> int:
 
 def _performance_report(args: argparse.Namespace) -> int:
     from desktop_app.export import write_appendix
-    from desktop_app.report.performance import performance_document
+    from desktop_app.report.performance import left_out_report, performance_document
     from desktop_app.report.performance_text import load_performance_text
 
     found = _calculated_indicators(args)
@@ -404,6 +404,9 @@ def _performance_report(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(f"wrote {args.out}")
+    left_out = left_out_report(document)
+    if left_out:
+        print(left_out)
     return 0
 
 
@@ -442,6 +445,7 @@ def _indicator_record(row: dict) -> dict:
     }
     record["at_comparator_rate"] = {"sn": json_number(row.get("at_sn_rate"))}
     record["previous_period"] = row.get("previous_period")
+    record["note"] = row.get("note")
     return record
 
 

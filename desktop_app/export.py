@@ -91,13 +91,17 @@ def export_performance_report(
     alt_texts=None,
     template_docx: str | None = None,
     progress: Progress = _silent,
-) -> str:
-    """The performance appendix (with the author's commentary, statuses and chart texts) written to `out`."""
+) -> tuple[str, str]:
+    """The performance appendix (with the author's commentary, statuses and chart texts) written to `out`;
+    returns `out` and what was left out of it because the returns lack its figures (report.performance's
+    left_out_report, as the command line prints it; '' if nothing)."""
+    from desktop_app.report.performance import left_out_report
+
     progress(0.2, "Laying out the pages")
     document = performance_report_document(results, weekly, monthly, options, alt_texts)
     write_appendix(document, out, _template(template_docx, out))
     progress(1.0, "Done")
-    return out
+    return out, left_out_report(document)
 
 
 def _template(template_docx: str | None, out: str) -> Path | None:

@@ -59,7 +59,10 @@ ENTRY = '[indicators.X]\nname = "X"\nunit = "count"\n'
     [
         ('[indicators.X]\nname = "X"\nunit = "per cent"\n', "indicator 'X': 'unit' must be one of count, percent,"),
         ('[indicators.X]\nunit = "count"\n', "indicator 'X': 'name' must be given as text"),
-        ('[indicators.X]\nname = "X"\nunit = "rate_per_10000"\n', "indicator 'X': 'age_band' must be given as text"),
+        (
+            '[indicators.X]\nname = "X"\nunit = "rate_per_10000"\nage_band = 17\n',
+            "indicator 'X': 'age_band' must be given as text",
+        ),
         (ENTRY + 'polarity = "up"\n', "indicator 'X': 'polarity' must be one of high, low, none"),
         (ENTRY + 'polarty = "high"\n', "indicator 'X': unknown key 'polarty'"),
         (ENTRY + "decimals = 1.5\n", "indicator 'X': 'decimals' must be a whole number of at least 0"),

@@ -25,6 +25,7 @@ from desktop_app.pdf.performance_report import (
     write_performance_report,
 )
 from desktop_app.report.model import PageOptions
+from desktop_app.report.performance import performance_document
 from desktop_app.report.performance_figures import performance_texts
 from desktop_app.report.text import UnknownPlaceholderError
 
@@ -304,22 +305,15 @@ def test_an_odd_page_start_adds_a_blank_page(results, frames, text, tmp_path):
     assert first.width < first.height  # the blank page is an ordinary (portrait) page
 
 
-def test_without_the_weekly_return_the_report_says_what_is_missing(results, text):
-    with pytest.raises(
-        UnknownPlaceholderError,
-        match=r"unknown placeholder \{asc_weekly_cost_period\}.*"
-        r"need the weekly return, and none was given",
-    ):
-        render_performance_report(results, text=text)
-    document = {**text.document, "subtitle": "Figures to {period}"}
-    sections = tuple(s for s in text.sections if s.key != "introduction")
-    without = dataclasses.replace(text, document=document, sections=sections)
-    with pytest.raises(
-        PerformanceTextError,
-        match=r"'ASC-WEEKLY-COST' is not an indicator of the results "
-        r"\(no weekly series was given\)",
-    ):
-        render_performance_report(results, text=without)
+def test_without_the_weekly_return_the_cards_and_their_sentences_are_left_out_and_listed(results, text):
+    document = performance_document(results, text=text)
+    assert "finance" not in [section.key for section in document.sections]
+    assert document.title_page.subtitle == ""
+    reasons = dict(document.left_out)
+    assert reasons["The section “Adult Social Care Finance – Weekly Overview”"].startswith(
+        "it needs ASC-WEEKLY-COST, from the weekly series, which was not given"
+    )
+    assert "The section “Performance Dashboard”" not in reasons
 
 
 def test_an_unknown_placeholder_is_named_and_nothing_is_written(results, frames, text, tmp_path):

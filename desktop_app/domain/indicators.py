@@ -61,7 +61,8 @@ NEAR_DAYS = 3
 #: percentage), `change_pct` the change as a % of previous; direction "up" | "down" | "same";
 #: judgement "better" | "worse" | "same"; *_quartile "top" | "middle" | "bottom" (quartiles.MARKS);
 #: status_source "author" | "rule"; at_sn_rate our count at the statistical neighbours' rate and
-#: at_sn_difference that less our count; sheet and row where the figure came from. None: not known.
+#: at_sn_difference that less our count; note what the user should know of how the figure was (or was not)
+#: worked out, e.g. which population band a rate is per; sheet and row where the figure came from. None: not known.
 TABLE_COLUMNS = [
     "id",
     "name",
@@ -91,6 +92,7 @@ TABLE_COLUMNS = [
     "decimals",
     "commentary",
     "action",
+    "note",
     "sheet",
     "row",
 ]
@@ -275,7 +277,7 @@ def _definition(file: str, id_: str, spec: object) -> IndicatorDefinition:
         group=_text(where, spec, "group"),
         polarity=_choice(where, spec, "polarity", POLARITIES),
         multiplier=_number(where, spec, "multiplier", UNIT_MULTIPLIERS[unit], above_zero=True),
-        age_band=_text(where, spec, "age_band", required=unit in RATE_UNITS),
+        age_band=_text(where, spec, "age_band"),  # a rate without one uses the population's only band
         decimals=_whole(where, spec, "decimals", UNIT_DECIMALS[unit]),
         tolerance=_number(where, spec, "tolerance", 0.0),
         rolling=_choice(where, spec, "rolling", METHODS),
@@ -416,7 +418,7 @@ def calculate_indicators(
     (by default its latest period), with change, judgement, status, benchmarks and counterfactual."""
     rows, problems = _gathered(returns, catalogue)
     population, population_problems = _our_population(returns.frame(ReturnKind.POPULATION), returns.area)
-    history = _with_changes(_with_values(_defined(rows, catalogue), population))
+    history = _with_changes(_with_values(_with_band(_defined(rows, catalogue), population, returns.area), population))
     table = latest(history, period).sort_values("order", kind="stable").reset_index(drop=True)
     table, benchmark_problems = _with_benchmarks(table, returns, catalogue)
     table = _with_counterfactual(_with_status(table))
@@ -571,6 +573,38 @@ def _our_population(population: pd.DataFrame, area: str | None) -> tuple[pd.Data
         )
         return population.iloc[0:0], [Problem(Severity.WARNING, message)]
     return population, []
+
+
+def _with_band(rows: pd.DataFrame, population: pd.DataFrame, area: str | None) -> pd.DataFrame:
+    """A rate whose definition names no age band is per the population's only band for its year (the
+    latest year up to its period's that the population has), said in `note`; with several bands, or none,
+    it has no band, and `note` says which bands there are."""
+    unbanded = rows["unit"].isin(RATE_UNITS) & rows["age_band"].isna() & rows["denominator"].isna()
+    known = population.dropna(subset=["age_band", "year", "population"])
+    bands = {int(year): list(dict.fromkeys(group["age_band"].str.strip())) for year, group in known.groupby("year")}
+    areas = population["area"].dropna().unique()
+    place = str(areas[0]) if len(areas) == 1 else area or "our area"
+    band, note = pd.Series(None, index=rows.index, dtype=object), pd.Series(None, index=rows.index, dtype=object)
+    for wanted, members in rows[unbanded].groupby(rows["period_end"].dt.year):
+        year = max((y for y in bands if y <= wanted), default=None)
+        found = bands.get(year, []) if year is not None else []
+        entry = np.where(members["catalogued"], "the catalogue entry names none", "it is not in the catalogue")
+        if len(found) == 1:
+            band[members.index] = found[0]
+            note[members.index] = f"per the population return's only band for {place} {year}, {found[0]}"
+        elif found:
+            note[members.index] = [
+                f"not calculated: the population return has bands {', '.join(found)} for {place} {year}; {why}"
+                for why in entry
+            ]
+        else:
+            there = (
+                "no population return was given"
+                if known.empty
+                else f"the population return has no bands for {place} in {int(wanted)} or before"
+            )
+            note[members.index] = [f"not calculated: {there}; {why}" for why in entry]
+    return rows.assign(age_band=rows["age_band"].fillna(band), note=note)
 
 
 def _with_values(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
@@ -864,11 +898,8 @@ def _table_problems(table: pd.DataFrame) -> list[Problem]:
             Severity.NOTE,
             "not in the catalogue and the return gives no unit: its value is shown as given",
         ),
-        *_problems(
-            table[no_population & table["age_band"].isna()],
-            Severity.WARNING,
-            "a rate with no population age band: add age_band to its catalogue entry",
-        ),
+        *_problems(table[table["note"].notna() & table["age_band"].isna()], Severity.WARNING, table["note"]),
+        *_problems(table[table["note"].notna() & table["age_band"].notna()], Severity.NOTE, table["note"]),
         *_problems(
             table[no_population & table["age_band"].notna() & table["value"].isna()],
             Severity.WARNING,

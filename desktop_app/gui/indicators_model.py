@@ -355,11 +355,14 @@ class IndicatorsModel(QAbstractTableModel):
         if column in (PREVIOUS, CURRENT):
             figure, period = ("previous", "previous_period") if column == PREVIOUS else ("value", "period")
             shown = self._figure(record, figure)
+            note = text_of(record["note"]) if column == CURRENT else ""  # e.g. which population band a rate is per
+            said = f"{note[:1].upper()}{note[1:]}." if note else ""
             if not shown:
-                return f"No figure for {text_of(record[period]) or 'this period'} in the returns."
+                missing = f"No figure for {text_of(record[period]) or 'this period'} in the returns."
+                return "\n".join(line for line in (missing, said) if line)
             lines = [f"{text_of(record[period]) or 'Period not given'}: {shown}"]
             if column == CURRENT:
-                lines.append(_source(record))
+                lines += [_source(record), said]
                 if present(record["target"]):
                     lines.append(f"Target: {self._figure(record, 'target')}")
             return "\n".join(line for line in lines if line)

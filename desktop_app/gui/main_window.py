@@ -658,8 +658,15 @@ class MainWindow(QMainWindow):
             self.project.settings.get(CHART_TEXTS, {}),
             self.word_template(),
             text=f"Writing {path.name}",
-            done=lambda out: self.show_status(f"Wrote {Path(out).name}"),
+            done=self._performance_written,
         )
+
+    def _performance_written(self, written: tuple[str, str]) -> None:
+        """Say the appendix is written, and what it left out (the same list the command line prints)."""
+        out, left_out = written
+        self.show_status(f"Wrote {Path(out).name}")
+        if left_out:
+            messages.inform(self, f"Wrote {Path(out).name}", left_out)
 
     def _performance_inputs(self) -> tuple:
         """The indicator results (with the author's notes) and the weekly and monthly series, if imported."""

@@ -366,6 +366,8 @@ class Document:
     running_title: str = ""
     blank_page_text: str = ""
     figures: dict[str, Figure] = field(default_factory=dict)
+    #: (what, why): each sentence, chart, card, table or section left out because the returns lack its figures
+    left_out: tuple[tuple[str, str], ...] = ()
 
     def tables(self) -> Iterator[Table]:
         """Every table, in reading order (inside kept groups too)."""

@@ -23,6 +23,12 @@ order. A section is the author's words and, where it says `show = ...`, one of:
   over rolling 12 months (`Chart` nodes with their alternative text, report.charts).
 
 Every figure is one of `performance_figures`; every word the text file's or the author's.
+
+The appendix is written from whatever returns are given: a sentence naming a figure the returns do not give
+(an indicator, a comparator, a year-back value), a chart, card or table whose indicator is not there, and a
+section left with nothing to show are left out, each with the reason, in `Document.left_out`
+(`left_out_report` words it for the command line and the window). A name no return could give (a slip
+such as {csc_assesments_45_days_value}) is still an error naming the nearest known name.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from desktop_app.domain.indicator_series import MonthlySeries, monthly_average, monthly_counts, rolling_history
-from desktop_app.domain.indicators import HORIZONS, Catalogue, IndicatorResults
+from desktop_app.domain.indicators import HORIZONS, Catalogue, IndicatorResults, load_catalogue
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.domain.weekly import WeeklySeries, weekly_results
@@ -62,6 +68,7 @@ from desktop_app.report.performance_figures import (
     MISSING,
     Row,
     decimals_of,
+    indicator_keys_of,
     performance_figures,
     plain_number,
     present,
@@ -70,13 +77,12 @@ from desktop_app.report.performance_figures import (
 from desktop_app.report.performance_text import (
     ChartSpec,
     PerformanceText,
-    PerformanceTextError,
     load_performance_text,
 )
 from desktop_app.report.performance_text import Section as TextSection
-from desktop_app.report.prose import prose_blocks
+from desktop_app.report.prose import prose_blocks, without_sentences
 from desktop_app.report.statuses import StatusVocabulary, load_statuses
-from desktop_app.report.text import UnknownPlaceholderError, fill, placeholders_in
+from desktop_app.report.text import fill, placeholders_in
 
 #: What a figure's cell holds, by the indicator's unit (writers align numbers alike; the kind says what it is).
 UNIT_KINDS = {
@@ -87,6 +93,27 @@ UNIT_KINDS = {
     "rate_per_100000": CellKind.RATE,
 }
 JUDGED = ("better", "worse")
+DOCUMENT_WORDS = (
+    "title",
+    "appendix",
+    "subtitle",
+    "author",
+    "subject",
+    "keywords",
+    "report_to",
+    "meeting_date",
+    "report_of",
+)
+QUOTED_LENGTH = 70  # a left-out sentence is quoted up to this many characters
+
+
+def left_out_report(document: Document) -> str:
+    """What the appendix left out and why, one line each ('' if nothing): the command line prints it after
+    writing, the window shows it when the export is done."""
+    if not document.left_out:
+        return ""
+    lines = [f"- {what}: {why}" for what, why in document.left_out]
+    return "\n".join([f"Left out of the appendix ({len(lines)}), as the returns do not give their figures:", *lines])
 
 
 def dashboard_group_order(groups: Iterable[object], text: PerformanceText, first: Sequence[str] = ()) -> dict[str, int]:
@@ -122,13 +149,14 @@ def performance_document(
     ratios) or results already worked out from one, for the change cards; `monthly`: the monthly series
     frame, whose months' own counts are the bars of a "monthly_counts" chart (the rolling figures come from
     `results.history`). `title` replaces the text file's; `alt_texts`: the author's alternative text of
-    charts, by chart key, in place of the worked-out text. Raises PerformanceTextError (an unknown section,
-    group or indicator) or UnknownPlaceholderError.
+    charts, by chart key, in place of the worked-out text. What the returns do not give is left out and
+    listed in the document's `left_out`; raises UnknownPlaceholderError for a name no return could give.
     """
     text = text or load_performance_text()
+    catalogue = catalogue or load_catalogue()
     if weekly is not None and not isinstance(weekly, IndicatorResults):
         weekly = weekly_results(weekly, catalogue, text.weekly_ids, text.weekly_ratios)
-    builder = _Builder(results, weekly, monthly, text, options or PageOptions(), statuses or load_statuses())
+    builder = _Builder(results, weekly, monthly, text, options or PageOptions(), statuses or load_statuses(), catalogue)
     return with_authored_alt_texts(builder.document(title), alt_texts or {})
 
 
@@ -143,6 +171,7 @@ class _Builder:
         text: PerformanceText,
         options: PageOptions,
         statuses: StatusVocabulary,
+        catalogue: Catalogue,
     ) -> None:
         self.results = results
         self.weekly = weekly
@@ -156,25 +185,64 @@ class _Builder:
         # The status key: the statuses of every scheme the results use, once, before the first dashboard with any.
         self.key_statuses = statuses.in_schemes(statuses.schemes_of(results.table["status"].dropna()))
         self.status_key_shown = False
+        # The indicators the returns give, and those the text or the catalogue knows (a figure of one of
+        # these that is not given is left out, not an error), by their figures' KEY.
+        self.weekly_series = {*text.weekly_ids, *text.weekly_ids.values(), *text.weekly_ratios}
+        given = set(self.table.index) | (set(weekly.table["id"]) if weekly is not None else set())
+        self.given_keys = {key_of(id_) for id_ in given}
+        named = [s.ids for s in text.sections] + [[c.indicator for c in s.cards + s.charts] for s in text.sections]
+        known = [*catalogue.definitions, *self.weekly_series, *(id_ for ids in named for id_ in ids)]
+        self.known = {key_of(id_): id_ for id_ in known}
+        self.left_out: list[tuple[str, str]] = []
 
     # --- words ---------------------------------------------------------------------
 
     def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
-        try:
-            return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
-        except UnknownPlaceholderError as exc:
-            if self.weekly is None and self.text.weekly_ids:
-                raise UnknownPlaceholderError(
-                    f"{exc} (figures of the weekly series need the weekly return, and none was given)"
-                ) from None
-            raise
+        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
 
     def words(self, key: str) -> str:
         return self.fill(self.text.words(key), f"[tables] {key}")
 
-    def prose(self, template: str, where: str, keep: bool = False) -> list[Block]:
-        names = tuple(dict.fromkeys(placeholders_in(template)))
-        return prose_blocks(self.fill(template, where), keep_last_with_next=keep, figures=names)
+    def not_given(self, indicator: str) -> str:
+        """Why an indicator's table, card or chart is left out: the returns do not give it."""
+        if indicator in self.weekly_series and self.weekly is None:
+            return f"it needs {indicator}, from the weekly series, which was not given"
+        return f"it needs {indicator}, which none of the returns gives"
+
+    def absent(self, name: str) -> str | None:
+        """Why the figure `name` cannot be shown (None: it can, or no return could give it: fill names it)."""
+        shown = self.figures.get(name)
+        if shown is not None:
+            return None if shown != MISSING else f"the returns give no figure for {{{name}}}"
+        for key in indicator_keys_of(name):
+            if key in self.given_keys:
+                return f"the returns give no figure for {{{name}}}"
+            if key in self.known:
+                return self.not_given(self.known[key])
+        return None
+
+    def why_not(self, sentence: str) -> str | None:
+        reasons = [why for name in placeholders_in(sentence) if (why := self.absent(name.strip()))]
+        return "; ".join(dict.fromkeys(reasons)) or None
+
+    def pruned(self, template: str, what: str) -> str:
+        """`template` without the sentences whose figures the returns do not give, each noted as left out."""
+        text, dropped = without_sentences(template, self.why_not)
+        for sentence, why in dropped:
+            self.leave_out(f"{what}, the sentence “{_quoted(sentence)}”", why)
+        return text
+
+    def kept(self, template: str, where: str, what: str) -> str:
+        """`template` filled, without the sentences whose figures the returns do not give."""
+        return self.fill(self.pruned(template, what), where)
+
+    def leave_out(self, what: str, why: str) -> None:
+        self.left_out.append((what, why))
+
+    def prose(self, template: str, where: str, what: str, keep: bool = False) -> list[Block]:
+        text = self.pruned(template, what)
+        names = tuple(dict.fromkeys(placeholders_in(text)))
+        return prose_blocks(self.fill(text, where), keep_last_with_next=keep, figures=names)
 
     def figure(self, name: str) -> str:
         """A figure for a table cell: blank where the results have none (as the papers leave it)."""
@@ -185,64 +253,68 @@ class _Builder:
 
     def document(self, title: str | None) -> Document:
         document = self.text.document
-        title = title or self.fill(document["title"], "[document] title")
-        metadata = Metadata(
-            title=title,
-            author=self.fill(document["author"], "[document] author"),
-            subject=self.fill(document["subject"], "[document] subject"),
-            keywords=self.fill(document.get("keywords", ""), "[document] keywords"),
-        )
+        about = {key: self.kept(document.get(key, ""), f"[document] {key}", f"The {key}") for key in DOCUMENT_WORDS}
+        title = title or about["title"] or about["subject"]
+        metadata = Metadata(title=title, author=about["author"], subject=about["subject"], keywords=about["keywords"])
+        title_page = self.title_page(title, about)
+        sections = self.sections()
         return Document(
             kind="performance",
             metadata=metadata,
             options=self.options,
-            title_page=self.title_page(title),
-            sections=self.sections(),
+            title_page=title_page,
+            sections=sections,
             contents_heading=self.words("contents_heading"),
             running_title=title,
             blank_page_text=self.words("blank_page"),
             figures=self.all_figures,
+            left_out=tuple(self.left_out),
         )
 
-    def title_page(self, title: str) -> TitlePage:
-        document = self.text.document
-        appendix, subtitle = (
-            self.fill(document[key], f"[document] {key}") if document.get(key) else ""
-            for key in ("appendix", "subtitle")
-        )
+    def title_page(self, title: str, about: Mapping[str, str]) -> TitlePage:
         details = []
         for key, words in (
             ("report_to", "title_details_report_to"),
             ("meeting_date", "title_details_meeting_date"),
             ("report_of", "title_details_report_of"),
         ):
-            value = self.fill(document.get(key, ""), f"[document] {key}").strip()
-            if value:
-                details.append((self.words(words), value))
+            if about[key].strip():
+                details.append((self.words(words), about[key].strip()))
         if self.figures["period"] != MISSING:
             details.append((self.words("title_details_period"), self.figures["period"]))
-        return TitlePage(title, appendix, subtitle, tuple(details))
+        return TitlePage(title, about["appendix"], about["subtitle"], tuple(details))
 
     def sections(self) -> list[Section]:
+        """The text's sections; one with nothing of the returns to show is left out whole, with its reasons."""
         sections = []
         for section in self.text.sections:
             where = f"[[sections]] {section.key!r}"
-            blocks = self.prose(section.text, f"{where} text", keep=bool(section.show))
-            blocks += self.shown(section, where)
-            blocks += self.prose(section.more_text, f"{where} more_text")
-            title = self.fill(section.title, f"{where} title")
-            sections.append(Section(section.key, title, blocks, landscape=section.landscape))
+            before = len(self.left_out)
+            title = self.kept(section.title, f"{where} title", f"Section {section.key!r}")
+            what = f"“{title or section.key}”"
+            blocks = self.prose(section.text, f"{where} text", what, keep=bool(section.show))
+            before_shown = len(self.left_out)
+            shown = self.shown(section, where, what)
+            shown_reasons = [why for _, why in self.left_out[before_shown:]]
+            blocks += shown + self.prose(section.more_text, f"{where} more_text", what)
+            if title and blocks and (shown or not section.show):
+                sections.append(Section(section.key, title, blocks, landscape=section.landscape))
+                continue
+            reasons = shown_reasons or [why for _, why in self.left_out[before:]] or [self.words("chart_no_data")]
+            del self.left_out[before:]
+            self.leave_out(f"The section {what}", "; ".join(dict.fromkeys(reasons)))
         return sections
 
-    def shown(self, section: TextSection, where: str) -> list[Block]:
+    def shown(self, section: TextSection, where: str, what: str) -> list[Block]:
+        """The section's dashboard, surveys, cards or charts: [] where the returns give none of them."""
         if section.show == "dashboard":
-            return self.dashboard(section)
+            return self.dashboard(section, what)
         if section.show == "survey":
-            return self.surveys(section, where)
+            return self.surveys(section, what)
         if section.show == "cards":
-            return self.cards(section, where)
+            return self.cards(section, what)
         if section.show == "charts":
-            return self.charts(section, where)
+            return self.charts(section, where, what)
         return []
 
     # --- cells ---------------------------------------------------------------------
@@ -258,7 +330,7 @@ class _Builder:
 
     # --- the dashboard -------------------------------------------------------------------
 
-    def dashboard_rows(self, section: TextSection) -> Any:
+    def dashboard_rows(self, section: TextSection, what: str) -> Any:
         """The section's indicators: its sheets and ids, its groups (in `dashboard_group_order`)."""
         table = self.results.table
         surveyed = {group for s in self.text.sections if s.show == "survey" for group in s.groups}
@@ -266,12 +338,8 @@ class _Builder:
         if section.sheets:
             rows = rows[rows["sheet"].isin(list(section.sheets))]
         if section.ids:
-            unknown = [i for i in section.ids if i not in set(table["id"])]
-            if unknown:
-                raise PerformanceTextError(
-                    f"{self.text.source}: [[sections]] {section.key!r}: ids: "
-                    f"{unknown[0]!r} is not an indicator of the results"
-                )
+            for unknown in (i for i in section.ids if i not in self.table.index):
+                self.leave_out(f"{what}, the dashboard's row {unknown}", self.not_given(unknown))
             rows = rows[rows["id"].isin(list(section.ids))]
         if section.groups:
             rows = rows[rows["group"].isin(list(section.groups))]
@@ -279,10 +347,17 @@ class _Builder:
         position = rows["group"].map(order).fillna(len(order))
         return rows.assign(_order=position).sort_values("_order", kind="stable").drop(columns="_order")
 
-    def dashboard(self, section: TextSection) -> list[Block]:
-        rows = self.dashboard_rows(section)
+    def dashboard(self, section: TextSection, what: str) -> list[Block]:
+        rows = self.dashboard_rows(section, what)
         if rows.empty:
-            return [Paragraph(self.words("chart_no_data"))]
+            kept_to = [
+                f"{name} {', '.join(values)}"
+                for name, values in (("sheets", section.sheets), ("groups", section.groups), ("ids", section.ids))
+                if values
+            ]
+            within = f" ({'; '.join(kept_to)})" if kept_to else ""
+            self.leave_out(f"{what}, its dashboard", f"none of the returns' indicators is in it{within}")
+            return []
         current_period, previous_period = usual_period(rows["period"]), usual_period(rows["previous_period"])
         blocks: list[Block] = []
         if rows["status"].notna().any() and self.key_statuses and not self.status_key_shown:
@@ -344,26 +419,26 @@ class _Builder:
 
     # --- survey benchmarks ----------------------------------------------------------------
 
-    def surveys(self, section: TextSection, where: str) -> list[Block]:
+    def surveys(self, section: TextSection, what: str) -> list[Block]:
         table = self.results.table
+        tables: list[Block] = []
+        for group in section.groups:
+            rows = table[table["group"].eq(group)]
+            if section.ids:
+                rows = rows[rows["id"].isin(list(section.ids))]
+            if rows.empty:
+                self.leave_out(f"{what}, the table {group!r}", f"no indicator of the returns is in the group {group!r}")
+                continue
+            tables.append(self.survey_table(f"{section.key}_{key_of(group)}", group, rows, section.plain_numbers))
+        if not tables:
+            return []
         key = Keep(
             tuple(
                 ListItem(self.words(f"quartile_key_{position}"), marker=MARKS[position])
                 for position in ("top", "middle", "bottom")
             )
         )
-        blocks: list[Block] = [key]
-        unknown = [g for g in section.groups if not table["group"].eq(g).any()]
-        if unknown:
-            raise PerformanceTextError(
-                f"{self.text.source}: {where}: groups: no indicator of the results is in the group {unknown[0]!r}"
-            )
-        for group in section.groups:
-            rows = table[table["group"].eq(group)]
-            if section.ids:
-                rows = rows[rows["id"].isin(list(section.ids))]
-            blocks.append(self.survey_table(f"{section.key}_{key_of(group)}", group, rows, section.plain_numbers))
-        return blocks
+        return [key, *tables]
 
     def survey_table(self, name: str, group: str, rows: Any, plain: bool) -> Table:
         header = self.header(
@@ -404,16 +479,13 @@ class _Builder:
                 return found if found in JUDGED else None
         return None
 
-    def cards(self, section: TextSection, where: str) -> list[Block]:
-        known = set(self.results.table["id"]) | (set(self.weekly.table["id"]) if self.weekly is not None else set())
+    def cards(self, section: TextSection, what: str) -> list[Block]:
         cards = []
         for spec in section.cards:
-            if spec.indicator not in known:
-                hint = "" if self.weekly is not None else " (no weekly series was given)"
-                raise PerformanceTextError(
-                    f"{self.text.source}: {where}: cards: {spec.indicator!r} is not an indicator of the results{hint}"
-                )
             key = key_of(spec.indicator)
+            if key not in self.given_keys:
+                self.leave_out(f"{what}, the card “{spec.label}”", self.not_given(spec.indicator))
+                continue
             period = self.figure(f"{key}_period")
             as_at = ""
             if period:
@@ -424,24 +496,27 @@ class _Builder:
             changes = tuple((self.words(f"card_{h}"), self.figure(f"{key}_{h}_change")) for h in horizons)
             colours = tuple(self.judgement(spec.indicator, h) for h in horizons)
             cards.append(Card(spec.label, self.figure(f"{key}_value"), changes, as_at, colours))
-        return [Cards(tuple(cards))]
+        return [Cards(tuple(cards))] if cards else []
 
     # --- charts ----------------------------------------------------------------------------------
 
-    def charts(self, section: TextSection, where: str) -> list[Block]:
+    def charts(self, section: TextSection, where: str, what: str) -> list[Block]:
         blocks: list[Block] = []
         for number, spec in enumerate(section.charts, start=1):
             here = f"{where} charts number {number}"
+            chart_what = f"{what}, the chart “{spec.title}”"
             if spec.indicator not in self.table.index:
-                raise PerformanceTextError(
-                    f"{self.text.source}: {here}: {spec.indicator!r} is not an indicator of the results"
-                )
-            title = self.fill(spec.title, f"{here} title")
-            parts: list[Block] = [Heading(title, level=2, in_contents=False)]
-            chart = self.chart(spec, title, f"{section.key}_{number}", here)
-            parts.append(chart if chart is not None else Paragraph(self.words("chart_no_data")))
-            if spec.caption:
-                parts.append(Paragraph(self.fill(spec.caption, f"{here} caption"), layout="caption"))
+                self.leave_out(chart_what, self.not_given(spec.indicator))
+                continue
+            title = self.kept(spec.title, f"{here} title", chart_what)
+            chart = self.chart(spec, title, f"{section.key}_{number}", here) if title else None
+            if chart is None:
+                self.leave_out(chart_what, f"the returns give no monthly figures of {spec.indicator}")
+                continue
+            parts: list[Block] = [Heading(title, level=2, in_contents=False), chart]
+            caption = self.kept(spec.caption, f"{here} caption", f"{chart_what}'s caption")
+            if caption:
+                parts.append(Paragraph(caption, layout="caption"))
             blocks.append(Keep(tuple(parts)))
         return blocks
 
@@ -465,8 +540,8 @@ class _Builder:
             return with_alt_text(chart)
         row: Row = self.table.loc[spec.indicator].to_dict()
         series: tuple[ChartSeries, ...] = (ChartSeries(self.fill(spec.line, f"{here} line"), line),)
-        comparator_label = self.fill(spec.comparator_label, f"{here} comparator_label")
         if spec.comparator and present(row[spec.comparator]):
+            comparator_label = self.fill(spec.comparator_label, f"{here} comparator_label")
             level = float(row[spec.comparator])
             series += (ChartSeries(comparator_label, (level,) * len(months), "dashed", "chart_comparator"),)
         unit = "%" if row["unit"] == "percent" else row["unit"] if isinstance(row["unit"], str) else "count"
@@ -483,6 +558,11 @@ class _Builder:
             decimals=decimals_of(row),
         )
         return with_alt_text(chart)
+
+
+def _quoted(sentence: str) -> str:
+    """A sentence of the author's as the list of what was left out quotes it: its start."""
+    return sentence if len(sentence) <= QUOTED_LENGTH else sentence[: QUOTED_LENGTH - 1].rstrip() + "…"
 
 
 def _with_period(words: str, period: str) -> str:

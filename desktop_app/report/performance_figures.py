@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from desktop_app.domain.formatting import ARROWS, format_change, format_value, missing
-from desktop_app.domain.indicators import IndicatorResults
+from desktop_app.domain.indicators import HORIZONS, IndicatorResults
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.report.complaints_figures import key_of
@@ -42,8 +42,35 @@ from desktop_app.report.statuses import StatusVocabulary, load_statuses
 MISSING = "n/a"
 JUDGEMENT_WORDS = {"better": "better", "worse": "worse", "same": "unchanged"}
 
+#: The figures each indicator may have, KEY_<suffix> (the change cards' per horizon); a name of this shape
+#: whose KEY is an indicator the returns do not give is data not given, not a slip of the author's pen.
+INDICATOR_FIGURES = (
+    "name",
+    "period",
+    "previous_period",
+    "value",
+    "previous",
+    "target",
+    *COMPARATORS,
+    "change",
+    "change_words",
+    "arrow",
+    "judgement",
+    "status",
+    "status_label",
+    *(f"{group}_marker" for group in COMPARATORS),
+    "at_sn_rate",
+    "at_sn_change",
+    *(f"{horizon}_{part}" for horizon in HORIZONS for part in ("change", "then")),
+)
+
 Row = Mapping[Any, Any]
 Put = Callable[..., None]
+
+
+def indicator_keys_of(name: str) -> list[str]:
+    """The indicator KEYs a figure's name may be of ('csc_contacts_year_then' -> ['csc_contacts'])."""
+    return [name.removesuffix(f"_{suffix}") for suffix in INDICATOR_FIGURES if name.endswith(f"_{suffix}")]
 
 
 def present(value: object) -> bool:

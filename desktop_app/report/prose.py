@@ -8,6 +8,7 @@ Mark-up, kept small: a blank line starts a new paragraph; a line starting "- "
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from desktop_app.report.model import Block, Heading, ListItem, Paragraph, Space
 
@@ -66,3 +67,40 @@ def _parts(text: str) -> list[tuple[str, str, str]]:
             kind, marker, words = parts[-1]
             parts[-1] = (kind, marker, f"{words} {line}")
     return parts
+
+
+# A sentence ends at ".", "!" or "?" followed by a space and a capital, a figure or a quote (not "e.g. a").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9{(\"'“‘*])")
+
+
+def without_sentences(text: str, why_not: Callable[[str], str | None]) -> tuple[str, list[tuple[str, str]]]:
+    """`text` (mark-up and placeholders as written) without each sentence `why_not` gives a reason for,
+    and the (sentence, reason) pairs left out.
+
+    A paragraph or list item whose every sentence is left out goes, and so does a sub-heading with nothing
+    left under it: what is left reads as the author wrote it, with no gaps.
+    """
+    kept: list[tuple[str, str, str]] = []
+    left_out: list[tuple[str, str]] = []
+    for kind, marker, words in _parts(text):
+        if kind == "heading":
+            kept.append((kind, marker, words))
+            continue
+        sentences = []
+        for sentence in _SENTENCE_END.split(words):
+            reason = why_not(sentence)
+            if reason is None:
+                sentences.append(sentence)
+            else:
+                left_out.append((sentence, reason))
+        if sentences:
+            kept.append((kind, marker, " ".join(sentences)))
+    shown = [
+        part
+        for number, part in enumerate(kept)
+        if part[0] != "heading" or (number + 1 < len(kept) and kept[number + 1][0] != "heading")
+    ]
+    lines = [
+        f"### {w}" if k == "heading" else f"{'-' if m == '•' else m} {w}" if k == "item" else w for k, m, w in shown
+    ]
+    return "\n\n".join(lines), left_out
