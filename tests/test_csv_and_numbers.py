@@ -248,3 +248,26 @@ def test_complaints_json_carries_what_the_upheld_figure_left_out(write_workbook,
     main(["complaints", str(path), "--as-of", "2023-01-01"])
     text = capsys.readouterr().out
     assert "3 finalised complaints are left out" in text and "1 finalised complaint is left out" in text
+
+
+def test_a_published_table_with_a_total_column_dashes_and_urls_is_read(tmp_path):
+    """A real FOI table of 349 councils: `all` beside its parts, '-' for a missing count, a column of URLs."""
+    from desktop_app.excel.importer import Importer
+
+    lines = ["council,all,granted,refused,withheld,url"]
+    for number in range(349):
+        parts = [number % 7, number % 5, number % 3]
+        stated = sum(parts) + (1 if number == 10 else 0)  # one published total that is wrong
+        cells = [str(part) for part in parts]
+        if number == 20:
+            cells[1] = "-"
+        lines.append(f"Council {number},{stated},{','.join(cells)},https://example.org/foi/{number}")
+    path = tmp_path / "foi.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    [sheet] = Importer().import_file(path).sheets
+
+    assert set(sheet.frame["column_label"]) == {"granted", "refused", "withheld"}  # '-' does not drop a column
+    assert sheet.frame["row_label"].nunique() == 349
+    wrong = [p for p in sheet.problems if "the Total column says" in p.message]
+    assert [(p.row, p.cell) for p in wrong] == [(12, "B12")]  # the one wrong total; the '-' row is not judged

@@ -245,6 +245,7 @@ def _numbers(cells: list[object], missing_words: dict[str, str]) -> np.ndarray:
     # said without parsing, so a header of 200,000 labels is read in a moment
     plain = (
         text
+        & values.where(text, "").str.contains(r"[^\W_]")  # a dash or '..' is a word for a missing number
         & ~values.where(text, "").str.match(_NUMBER_START)
         & ~values.where(text, "").map(lambda cell: normalise(cell) in missing_words)
     )
@@ -306,11 +307,14 @@ def parse_cross_tab(
                 )
     summed_columns = [name for name in columns if normalise(name.rsplit(" / ", 1)[-1]) not in total_words]
     for total_column in set(columns) - set(summed_columns):
-        row_sums = counts[[c for c in summed_columns if _summed(c, vocabulary.not_summed)]].sum(axis=1)
+        parts = counts[[c for c in summed_columns if _summed(c, vocabulary.not_summed)]]
+        row_sums, stated = parts.sum(axis=1), counts[total_column]
+        known = stated.notna() & parts.notna().all(axis=1)  # a part left blank or '-': nothing to check
+        differs = pd.Series(~np.isclose(stated, row_sums, atol=0.005) & known.to_numpy(), index=counts.index)
         found.add(
             Severity.WARNING,
             total_column,
-            ~np.isclose(counts[total_column], row_sums, atol=0.005),
+            differs,
             "the Total column says "
             + counts[total_column].map(shown_number)
             + " but the row adds up to "

@@ -243,7 +243,7 @@ def _csv_sheet(path: Path, data: bytes) -> Sheet:
         raise WorkbookError(f"{path.name}: is not a text (CSV) file")
     # A field may be as long as the file (a long note typed in one cell); never lower a limit set elsewhere.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=_delimiter(text))
     try:
         rows = list(reader)
     except csv.Error as exc:
@@ -283,7 +283,7 @@ def _delimiter(text: str) -> str:
     def consistency(delimiter: str) -> float:
         """The share of the sample's records with the field count most of them have (0 for one field)."""
         try:
-            records = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
+            records = list(csv.reader(io.StringIO(sample, newline=None), delimiter=delimiter))
         except csv.Error:
             return 0.0
         if cut and len(records) > 1:
