@@ -166,7 +166,7 @@ def _check_inflated_sizes(name: str, data: bytes, members: list[zipfile.ZipInfo]
     for member in members:
         start = member.header_offset
         signature, name_length, extra_length = (
-            _LOCAL_HEADER.unpack_from(data, start) if start + _LOCAL_HEADER.size <= len(data) else (b"", 0, 0)
+            _LOCAL_HEADER.unpack_from(data, start) if 0 <= start <= len(data) - _LOCAL_HEADER.size else (b"", 0, 0)
         )
         begin = start + _LOCAL_HEADER.size + name_length + extra_length
         packed = whole[begin : begin + member.compress_size]
