@@ -8,6 +8,11 @@ half of one, and a failed write leaves no temporary file behind. On Windows a
 virus scanner may hold the old file open for a moment, so the rename is tried
 again for about five seconds before the error is reported.
 
+A new file gets the permissions the user's umask gives; a replaced file keeps its own. Files that
+hold every imported row (recovery copies) are written `private`: readable by the user alone (0600
+on POSIX, in a 0700 folder). A write killed part way leaves a `.saving` temporary: the next start
+removes those older than the process (`remove_stale_temporaries`, `remove_stale_temporaries_under`).
+
 Standard library only, and no other module of the application: every layer may use it.
 """
 
@@ -16,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import secrets
 import stat
 import sys
@@ -26,32 +32,38 @@ from pathlib import Path
 log = logging.getLogger("scrutiny.files")
 
 TEMPORARY_SUFFIX = ".saving"
-_STALE_TEMPORARY_SECONDS = 3600
+#: A temporary of ours: ".<target name>.<8 hex digits>.saving".
+_TEMPORARY_NAME = re.compile(r"^\..+\.[0-9a-f]{8}" + re.escape(TEMPORARY_SUFFIX) + "$")
+#: Temporaries last changed before this process started were left by a write that was killed.
+_PROCESS_STARTED = time.time()
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
 _REPLACE_ATTEMPTS = 10
 
 
-def write_atomically(path: str | Path, data: bytes | str) -> None:
+def write_atomically(path: str | Path, data: bytes | str, private: bool = False) -> None:
     """Write `data` (text as UTF-8) to `path`, replacing the file there only once the new one is complete.
 
-    The folder must exist (FileNotFoundError names it otherwise). A replaced file keeps its permissions.
+    The folder must exist (FileNotFoundError names it otherwise). A replaced file keeps its permissions,
+    a new one gets the umask's; `private`: readable by the user alone, whatever was there.
     """
     content = data.encode("utf-8") if isinstance(data, str) else data
-    with atomic_path(path) as temporary, open(temporary, "wb") as stream:
+    with atomic_path(path, private) as temporary, open(temporary, "wb") as stream:
         stream.write(content)
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
+def atomic_path(path: str | Path, private: bool = False) -> Iterator[Path]:
     """A new, empty file beside `path` to write; when the block ends it is flushed and renamed over `path`.
 
     If the block raises, the temporary file is removed and `path` is as it was. For writers that
-    need a file name rather than bytes (SQLite).
+    need a file name rather than bytes (SQLite). `private`: as for write_atomically.
     """
     path = Path(os.path.abspath(path))
     if not path.parent.is_dir():
         raise FileNotFoundError(f"cannot write {path.name}: there is no folder {path.parent}")
     remove_stale_temporaries(path)
-    temporary = _create_temporary(path)
+    temporary = _create_temporary(path, private)
     try:
         yield temporary
         _fsync(temporary)
@@ -75,35 +87,64 @@ def replace(temporary: Path, path: Path) -> None:
 
 
 def remove_stale_temporaries(path: Path) -> None:
-    """Temporary files beside `path` left by a write that was killed part way (an hour old or more)."""
+    """Our temporary files beside `path` left by a write that was killed part way (before this process began)."""
     prefix = f".{path.name}."
     try:
         entries = list(os.scandir(path.parent))
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(prefix) and entry.name.endswith(TEMPORARY_SUFFIX):
-            try:
-                if time.time() - entry.stat().st_mtime > _STALE_TEMPORARY_SECONDS:
-                    os.unlink(entry.path)
-                    log.info("removed %s, left by a write that did not finish", entry.name)
-            except OSError:
-                pass
+        if entry.name.startswith(prefix):
+            _remove_if_stale(entry)
 
 
-def _create_temporary(path: Path) -> Path:
-    """A new, empty file beside `path`, with the permissions `path` has (or a new file would get)."""
+def remove_stale_temporaries_under(folder: Path) -> None:
+    """Every temporary of ours in `folder` and its subfolders left by a killed write (at start-up, the data folder)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            remove_stale_temporaries_under(Path(entry.path))
+        else:
+            _remove_if_stale(entry)
+
+
+def _remove_if_stale(entry: os.DirEntry) -> None:
+    if not _TEMPORARY_NAME.match(entry.name):
+        return
+    try:
+        if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < _PROCESS_STARTED:
+            os.unlink(entry.path)
+            log.info("removed %s, left by a write that did not finish", entry.name)
+    except OSError:
+        pass
+
+
+def private_folder(folder: Path) -> Path:
+    """`folder`, made if need be, that only the user can open (0700 on POSIX; Windows: the profile's own rights)."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
+    if sys.platform != "win32":
+        os.chmod(folder, PRIVATE_FOLDER_MODE)
+    return folder
+
+
+def _create_temporary(path: Path, private: bool) -> Path:
+    """A new, empty file beside `path`, with the permissions `path` has (or a new file gets); or private ones."""
     while True:
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+        mode = PRIVATE_FILE_MODE if private else 0o666  # the umask takes its part of 0o666
         try:
-            descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o666)
+            descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), mode)
         except FileExistsError:
             continue
         os.close(descriptor)
-        try:
-            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
-        except OSError:
-            pass  # no file there yet: it keeps the folder's defaults
+        if not private:
+            try:
+                os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
+            except OSError:
+                pass  # no file there yet: the umask's permissions
         return temporary
 
 

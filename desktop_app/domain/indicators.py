@@ -21,7 +21,7 @@ import pandas as pd
 
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.quartiles import MIN_MEMBERS, member_cut_points, quartile_position
-from desktop_app.domain.resource_files import ResourceFileError, read_toml
+from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.domain.returns import COMPARATORS, ReturnKind, return_dtypes
 from desktop_app.domain.rolling import METHODS, rolling_12_months
 from desktop_app.domain.vocabulary import normalise
@@ -228,6 +228,7 @@ class Catalogue:
         return pd.Series(with_missing[codes], index=ids.index, dtype=object)
 
 
+@settings_file
 def load_catalogue(path: Path = DEFAULT_CATALOGUE_FILE) -> Catalogue:
     """Read and check a catalogue file; a mistake names the file, the indicator and the key."""
     data = read_toml(path)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.calendar import WeekendReceipt
-from desktop_app.domain.resource_files import ResourceFileError, read_toml
+from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
 
 DEFAULT_RULES_FILE = RESOURCES / "complaint_procedures.toml"
@@ -70,24 +70,46 @@ class ComplaintRules:
         return found.stages.get(stage) if found else None
 
 
+@settings_file
 def load_rules(path: Path = DEFAULT_RULES_FILE) -> ComplaintRules:
-    """Read and check a rules file; a mistake names the procedure and stage."""
+    """Read and check a rules file; a mistake names the file, the procedure and stage, or the setting."""
     data = read_toml(path)
-    calendar = data.get("calendar", {})
+    calendar = _table(path.name, data, "calendar")
+    year_start = calendar.get("year_start", "04-01")
     try:
-        month, day = (int(part) for part in calendar.get("year_start", "04-01").split("-"))
+        if not isinstance(year_start, str):
+            raise ValueError("not text")
+        month, day = (int(part) for part in year_start.split("-"))
         dt.date(2001, month, day)
-        closure_days = tuple(_as_date(value) for value in calendar.get("closure_days", []))
+    except ValueError:
+        raise RulesError(
+            f'{path.name}: [calendar] year_start = {year_start!r} is not a month and day such as "04-01" '
+            "(the reporting year's first day)"
+        ) from None
+    days = calendar.get("closure_days", [])
+    if not isinstance(days, list):
+        raise RulesError(f"{path.name}: [calendar] closure_days must be a list of dates, such as [2023-12-27]")
+    try:
+        closure_days = tuple(_as_date(value) for value in days)
         weekend_receipt = WeekendReceipt(calendar.get("weekend_receipt", "day0"))
         lag = calendar.get("as_at_days_after_period", 0)
         if isinstance(lag, bool) or not isinstance(lag, int) or not 0 <= lag <= 366:
             raise ValueError(f"as_at_days_after_period must be a whole number of days from 0 to 366, not {lag!r}")
     except ValueError as exc:
         raise RulesError(f"{path.name}: [calendar]: {exc}") from exc
-    procedures = {code: _procedure(path.name, code, spec) for code, spec in data.get("procedures", {}).items()}
+    procedures = {
+        code: _procedure(path.name, code, spec) for code, spec in _table(path.name, data, "procedures").items()
+    }
     if not procedures:
         raise RulesError(f"{path.name}: no [procedures.*] are defined")
     return ComplaintRules(procedures, weekend_receipt, closure_days, (month, day), lag)
+
+
+def _table(file: str, data: dict[str, Any], name: str) -> dict[str, Any]:
+    found = data.get(name, {})
+    if not isinstance(found, dict):
+        raise RulesError(f"{file}: {name} must be a table ([{name}]), not {found!r}")
+    return found
 
 
 def _as_date(value: object) -> dt.date:

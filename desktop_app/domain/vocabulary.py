@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_app.domain.resource_files import ResourceFileError, read_toml
+from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
 
 DEFAULT_VOCABULARY_FILE = RESOURCES / "complaints_vocabulary.toml"
@@ -60,6 +60,7 @@ class Vocabulary:
         return ", ".join(repr(name) for name in names[:limit])
 
 
+@settings_file
 def load_vocabulary(path: Path = DEFAULT_VOCABULARY_FILE, own_words: OwnWords | None = None) -> Vocabulary:
     """The shipped vocabulary, with a council's own words (see `read_own_words`) added to it."""
     data = read_toml(path)
@@ -111,6 +112,7 @@ def _vocabulary(data: dict[str, Any], file: str) -> Vocabulary:
 OwnWords = dict[str, dict[str, Any]]  # kind -> code -> [names] or {"counts_as": ..., "names": [...]}
 
 
+@settings_file
 def read_own_words(path: Path) -> OwnWords:
     """A council's own vocabulary file, checked against the shipped one (a VocabularyError naming it)."""
     data = read_toml(Path(path))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.domain.resource_files import ResourceFileError, read_toml
+from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.domain.returns import RETURN_FIELDS, ReturnKind
 from desktop_app.domain.vocabulary import Vocabulary, add_spellings, normalise
 from desktop_app.excel.workbook import Sheet
@@ -43,6 +43,7 @@ class ReturnsVocabulary:
         return self.values.get(kind, {}).get(normalise(text))
 
 
+@settings_file
 def load_returns_vocabulary(complaints: Vocabulary, path: Path = DEFAULT_RETURNS_VOCABULARY) -> ReturnsVocabulary:
     """Every kind's column names; the complaints log's come from its own vocabulary."""
     data = read_toml(path)

@@ -1,13 +1,18 @@
 """Starting the window: the application object, the user's data folder, logging, and what to open.
 
 Errors nobody foresaw reach the user as one plain message; the traceback goes to
-the log file in the user's data folder, never on screen.
+the log file in the user's data folder, never on screen. A mistake in a settings
+file under resources/ is the command line's one sentence in a dialog, and the
+application ends with status 2 (there is no other set of settings to start with).
+The data folder and the log are readable by the user alone; what a killed save
+left there is removed at the start.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -16,12 +21,15 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import __version__
+from desktop_app import __version__, safe_files
+from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.gui import messages
 from desktop_app.gui.main_window import PROJECT_SUFFIX, MainWindow
 from desktop_app.paths import RESOURCES, SAMPLE_DATA
 
 log = logging.getLogger("scrutiny")
+#: The exit status when a settings file cannot be used (as the command line's for an unreadable input).
+EXIT_SETTINGS = 2
 SAMPLE_RETURNS = (
     "complaints_log_2021-2023.xlsx",
     "childrens_performance_2023.xlsx",
@@ -35,15 +43,23 @@ SAMPLE_RETURNS = (
 def data_folder() -> Path:
     """The user's own folder for logs, recovery copies and remembered mappings (the only place we write)."""
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return safe_files.private_folder(folder)
+
+
+class PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """The log, readable by the user alone (it names files and may quote cells), rotated as usual."""
+
+    def _open(self):
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, safe_files.PRIVATE_FILE_MODE)
+        if sys.platform != "win32":
+            os.fchmod(descriptor, safe_files.PRIVATE_FILE_MODE)  # a log an older version left readable
+        return os.fdopen(descriptor, self.mode, encoding=self.encoding, errors=self.errors)
 
 
 def set_up_logging(folder: Path) -> Path:
-    logs = folder / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
+    logs = safe_files.private_folder(folder / "logs")
     path = logs / "scrutiny-studio.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = PrivateLogHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("scrutiny")
     root.setLevel(logging.INFO)
@@ -61,6 +77,35 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def settings_problem() -> str | None:
+    """The one sentence the command line gives for a mistake in a shipped settings file, or None."""
+    from desktop_app.domain.indicators import load_catalogue
+    from desktop_app.domain.rules import load_rules
+    from desktop_app.domain.vocabulary import load_vocabulary
+    from desktop_app.excel.headers import load_returns_vocabulary
+    from desktop_app.report.performance_text import load_performance_text
+    from desktop_app.report.statuses import load_statuses
+    from desktop_app.report.text import load_report_text
+
+    try:
+        load_rules()
+        load_returns_vocabulary(load_vocabulary())
+        load_catalogue()
+        load_statuses()
+        load_report_text()
+        load_performance_text()
+    except ResourceFileError as exc:
+        return str(exc)
+    return None
+
+
+def remove_left_overs(folder: Path, recent_projects: list[str]) -> None:
+    """What saves killed part way left (whole copies of a report): in the data folder and beside recent projects."""
+    safe_files.remove_stale_temporaries_under(folder)
+    for recent in recent_projects:
+        safe_files.remove_stale_temporaries(Path(recent))
+
+
 def open_window(paths: list[Path]) -> MainWindow:
     """The main window on `paths` (a project, or returns to import), or on the bundled sample returns."""
     folder = data_folder()
@@ -76,6 +121,7 @@ def open_window(paths: list[Path]) -> MainWindow:
         )
 
     window = MainWindow(folder)
+    remove_left_overs(folder, window.recent_projects())
     sys.excepthook = report_unexpected
     window.show()
     projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
@@ -92,5 +138,15 @@ def open_window(paths: list[Path]) -> MainWindow:
 
 def run(paths: list[Path]) -> int:
     app = application()
+    problem = settings_problem()
+    if problem:
+        log.error("cannot start: %s", problem)
+        messages.warn(
+            None,
+            "Scrutiny Studio cannot start",
+            f"{problem}\n\nThe settings files are in {RESOURCES}. Put the mistake right there, "
+            "or ask IT to reinstall Scrutiny Studio, and start it again.",
+        )
+        return EXIT_SETTINGS
     window = open_window(paths)  # noqa: F841 - kept alive while the event loop runs
     return app.exec()

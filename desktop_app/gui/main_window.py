@@ -41,6 +41,7 @@ from desktop_app.gui.report_tab import ReportTab
 from desktop_app.gui.returns_tab import ReturnsTab
 from desktop_app.gui.wheel_guard import guard_wheel
 from desktop_app.project import store
+from desktop_app.project.locations import ImportLocations
 from desktop_app.project.model import ImportedFile, Project
 from desktop_app.workspace import OWN_WORDS, Workspace
 
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.data_folder = data_folder
         self.settings = settings or QSettings()
         self.mapping_file = data_folder / "column_mappings.json"
+        self.import_locations = ImportLocations(data_folder / "import_locations.json")
         self.project = Project()
         self.showing_sample = False  # the bundled sample is open, as a report of its own
         self.workspace = Workspace(self.project)
@@ -261,6 +263,7 @@ class MainWindow(QMainWindow):
     def set_imports(self, imports: list) -> None:
         """Show `imports` as the project's; the one place the imports change (undo goes through here)."""
         self.project.imports = list(imports)
+        self.import_locations.remember(self.project.imports)  # the project keeps only the names
         self.returns_tab.set_imports(self.project.imports)
         self.export_action.setEnabled(len(self.project.frame(ReturnKind.COMPLAINTS_LOG)) > 0)
         self.project_changed.emit()
@@ -535,18 +538,30 @@ class MainWindow(QMainWindow):
         removed = next(i for i in self.project.imports if i.id == import_id)
         self._change_imports(f"Remove {removed.provenance.file}", kept)
 
-    def reimport(self, import_id: int) -> None:
-        imported = next(i for i in self.project.imports if i.id == import_id)
-        if not Path(imported.source_path).exists():
+    def source_of(self, imported: ImportedFile) -> Path | None:
+        """Where `imported` is on this machine; None (having said so) when it is not known or no longer there."""
+        source = self.import_locations.location(imported)
+        if source is None:
             messages.warn(
                 self,
                 "File not found",
-                f"{imported.source_path} is no longer there. Import the new copy with File > Import returns.",
+                f"This computer does not know where {imported.provenance.file} is (the project keeps only the "
+                "file's name). Import it again with File > Import returns.",
             )
+        elif not source.exists():
+            messages.warn(
+                self, "File not found", f"{source} is no longer there. Import the new copy with File > Import returns."
+            )
+        return source if source is not None and source.exists() else None
+
+    def reimport(self, import_id: int) -> None:
+        imported = next(i for i in self.project.imports if i.id == import_id)
+        source = self.source_of(imported)
+        if source is None:
             return
         self._run(
             import_files,
-            [imported.source_path],
+            [str(source)],
             str(self.mapping_file),
             self.project.settings.get(OWN_WORDS),
             text=f"Reading {imported.provenance.file} again",
@@ -586,14 +601,12 @@ class MainWindow(QMainWindow):
         sheet = next(s for s in imported.sheets if s.sheet == sheet_name)
         if remember and sheet.labels:
             MappingFile(self.mapping_file).remember(sheet.labels, kind, mapping)
-        if not Path(imported.source_path).exists():
-            messages.warn(
-                self, "File not found", f"{imported.source_path} is no longer there, so it cannot be read again."
-            )
+        source = self.source_of(imported)
+        if source is None:
             return
         self._run(
             _import_with_mapping,
-            imported.source_path,
+            str(source),
             str(self.mapping_file),
             self.project.settings.get(OWN_WORDS),
             sheet_name,

@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
-from desktop_app.domain.resource_files import ResourceFileError, read_toml
+from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.pdf.fonts import FONTS_FOLDER, FontFamily, register_family
 from desktop_app.report.model import PARAGRAPH_LAYOUTS
 from desktop_app.report.statuses import STYLE_FILE as DEFAULT_STYLE_FILE
@@ -154,6 +154,7 @@ class ReportStyle:
         return TableStyle(commands)
 
 
+@settings_file
 def load_style(path: Path = DEFAULT_STYLE_FILE, fonts_folder: Path = FONTS_FOLDER) -> ReportStyle:
     """Read and check a style file, registering (and so embedding) its fonts."""
     data = read_toml(path)

@@ -18,7 +18,8 @@ Version 1, table by table (JSON columns hold desktop_app.project.values JSON):
   indicator_notes  indicator, name (commentary, action, status), text, position
   mappings         shape (MappingMemory's key), kind, labels (JSON), columns (JSON), position
   history          position, at, description, data (JSON)
-  imports          id, position, file, size, modified, sha256, source_path, imported_at
+  imports          id, position, file, size, modified, sha256, source_path (the file's name only; older
+                   files hold its full path, dropped at the next save), imported_at
   sheets           import_id, position, sheet, kind, header_row, columns (JSON), labels (JSON), hidden,
                    frame_table (NULL: nothing read), frame_layout (JSON: dtypes, labels, index; see frames.py)
   problems         import_id, sheet_position, position, severity, message, file, sheet, row, column_name, cell, value

@@ -9,6 +9,12 @@ under a temporary name, flushed to disk, and renamed over the old one
 (desktop_app.safe_files, with its retry on Windows): if the process dies at
 any moment, the user has the old file or the new one, never half of one.
 
+A project is made to be e-mailed, so it names each imported file by its
+name and SHA-256 only, never by the folder it was found in (the author's home
+folder): the window remembers where each file was on this machine, outside
+the project (desktop_app.project.locations). Recovery copies hold every
+imported row, so they are readable by the user alone.
+
 Opening reads the whole file into memory first, so the file is neither locked
 nor changed; an older layout is brought up to date there (schema.MIGRATIONS),
 and anything that is not a project this version can read raises
@@ -25,7 +31,8 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
+from typing import Any
 
 from desktop_app import __version__, safe_files
 from desktop_app.domain.imports import Provenance, SheetImport
@@ -57,6 +64,7 @@ __all__ = [
     "ProjectFileError",
     "Recovery",
     "discard_recovery",
+    "file_name",
     "load",
     "load_recovery",
     "pending_recoveries",
@@ -88,9 +96,14 @@ def save(project: Project, path: str | Path) -> None:
     _write(project, Path(path), {})
 
 
-def _write(project: Project, path: Path, extra_meta: dict[str, str]) -> None:
+def file_name(source_path: str) -> str:
+    """The name of an imported file without its folder, whichever system's separators the path uses."""
+    return PureWindowsPath(source_path).name
+
+
+def _write(project: Project, path: Path, extra_meta: dict[str, str], private: bool = False) -> None:
     try:
-        with safe_files.atomic_path(path) as temporary:
+        with safe_files.atomic_path(path, private) as temporary:
             connection = sqlite3.connect(temporary, isolation_level=None)
             try:
                 _write_database(connection, project, extra_meta)
@@ -165,7 +178,7 @@ def _write_import(connection: sqlite3.Connection, imported: ImportedFile, positi
             int(provenance.size),
             provenance.modified,
             provenance.sha256,
-            imported.source_path,
+            file_name(imported.source_path),  # the name alone: the folder is the author's, not the paper's
             imported.imported_at,
         ),
     )
@@ -230,10 +243,26 @@ def load(path: str | Path) -> Project:
         return _read_project(connection)
     except ProjectFileError:
         raise
-    except (sqlite3.Error, KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
+    except _DAMAGE as exc:
         raise ProjectFileError(path, f"is damaged and cannot be opened ({_one_line(exc)})") from exc
     finally:
         connection.close()
+
+
+#: What a tampered or damaged file makes reading it raise: JSON nested thousands deep (RecursionError),
+#: a duration or number too big for its type (OverflowError, decimal.InvalidOperation), a value of
+#: the wrong type (TypeError, or ValueError from _row).
+_DAMAGE = (
+    sqlite3.Error,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    RecursionError,
+    ArithmeticError,
+    MemoryError,
+)
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -269,7 +298,7 @@ def _open(path: Path) -> sqlite3.Connection:
     except ProjectFileError:
         connection.close()
         raise
-    except (sqlite3.Error, KeyError, ValueError, TypeError) as exc:
+    except _DAMAGE as exc:
         connection.close()
         raise ProjectFileError(path, f"is damaged and cannot be opened ({_one_line(exc)})") from exc
 
@@ -309,18 +338,47 @@ def _check_header(path: Path, data: bytes) -> None:
         raise ProjectFileError(path, "is damaged: it is shorter than it says it is (was it copied only in part?)")
 
 
+def _rows(connection: sqlite3.Connection, query: str, *kinds: type | tuple[type, ...]) -> list[tuple]:
+    """The rows of `query`, each value checked to be of its column's kind (None allowed where the kind says)."""
+    table = query.split(" FROM ")[1].split()[0]
+    rows = connection.execute(query).fetchall()
+    for row in rows:
+        for value, kind in zip(row, kinds, strict=True):
+            if not isinstance(value, kind) or type(value) is bool:
+                raise ValueError(f"table {table} holds {str(value)[:40]!r} where {_kind_name(kind)} belongs")
+    return rows
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join({int: "a number", str: "text", type(None): "nothing"}.get(k, k.__name__) for k in kinds)
+
+
+def _json(text: str, kind: type, where: str) -> Any:
+    """A JSON column's value, which must be a `kind` (a list of text, a mapping of text to text)."""
+    value = values.loads(text)
+    items = value if isinstance(value, list) else [*value.keys(), *value.values()] if isinstance(value, dict) else None
+    if not isinstance(value, kind) or items is None or not all(isinstance(item, str) for item in items):
+        raise ValueError(f"the {where} of a sheet are not {'a list' if kind is list else 'a table'} of text")
+    return value
+
+
+_TEXT, _NUMBER = str, int
+_MAYBE_TEXT, _MAYBE_NUMBER = (str, type(None)), (int, type(None))
+
+
 def _read_project(connection: sqlite3.Connection) -> Project:
-    meta = dict(connection.execute("SELECT key, value FROM meta"))
+    meta = dict(_rows(connection, "SELECT key, value FROM meta", _TEXT, _MAYBE_TEXT))
     project = Project()
     project.uid = meta.get("project_uid") or project.uid
     project.settings = {
         key: values.loads(value)
-        for key, value in connection.execute("SELECT key, value FROM settings ORDER BY position")
+        for key, value in _rows(connection, "SELECT key, value FROM settings ORDER BY position", _TEXT, _TEXT)
     }
-    project.cover = dict(connection.execute("SELECT name, text FROM cover ORDER BY position"))
-    project.sections = dict(connection.execute("SELECT name, text FROM sections ORDER BY position"))
-    for indicator, name, text in connection.execute(
-        "SELECT indicator, name, text FROM indicator_notes ORDER BY position"
+    project.cover = dict(_rows(connection, "SELECT name, text FROM cover ORDER BY position", _TEXT, _TEXT))
+    project.sections = dict(_rows(connection, "SELECT name, text FROM sections ORDER BY position", _TEXT, _TEXT))
+    for indicator, name, text in _rows(
+        connection, "SELECT indicator, name, text FROM indicator_notes ORDER BY position", _TEXT, _TEXT, _TEXT
     ):
         project.indicator_notes.setdefault(indicator, {})[name] = text
     project.mappings = {
@@ -331,35 +389,43 @@ def _read_project(connection: sqlite3.Connection) -> Project:
     }
     project.history = [
         Edit(at, description, values.loads(data))
-        for at, description, data in connection.execute("SELECT at, description, data FROM history ORDER BY position")
+        for at, description, data in _rows(
+            connection, "SELECT at, description, data FROM history ORDER BY position", _TEXT, _TEXT, _TEXT
+        )
     ]
     problems: dict[tuple[int, int], list[Problem]] = {}
-    for import_id, sheet_position, *fields in connection.execute(
+    for import_id, sheet_position, *fields in _rows(
+        connection,
         "SELECT import_id, sheet_position, severity, message, file, sheet, row, column_name, cell, value"
-        " FROM problems ORDER BY import_id, sheet_position, position"
+        " FROM problems ORDER BY import_id, sheet_position, position",
+        *(_NUMBER, _NUMBER, _TEXT, _TEXT, _TEXT, _TEXT, _MAYBE_NUMBER, _TEXT, _TEXT, _TEXT),
     ):
         severity, *rest = fields
         problems.setdefault((import_id, sheet_position), []).append(Problem(Severity(severity), *rest))
     sheets: dict[int, list[SheetImport]] = {}
-    for import_id, position, name, kind, header_row, columns, labels, hidden, table, layout in connection.execute(
+    for import_id, position, name, kind, header_row, columns, labels, hidden, table, layout in _rows(
+        connection,
         "SELECT import_id, position, sheet, kind, header_row, columns, labels, hidden, frame_table, frame_layout"
-        " FROM sheets ORDER BY import_id, position"
-    ).fetchall():
+        " FROM sheets ORDER BY import_id, position",
+        *(_NUMBER, _NUMBER, _TEXT, _MAYBE_TEXT, _MAYBE_NUMBER, _TEXT, _TEXT, _NUMBER, _MAYBE_TEXT, _MAYBE_TEXT),
+    ):
         frame = read_frame(connection, table, values.loads(layout)) if table else None
         sheets.setdefault(import_id, []).append(
             SheetImport(
                 name,
                 ReturnKind(kind) if kind else None,
                 header_row,
-                values.loads(columns),
-                values.loads(labels),
+                _json(columns, dict, "columns"),
+                _json(labels, list, "labels"),
                 frame,
                 problems.get((import_id, position), []),
                 bool(hidden),
             )
         )
-    for import_id, file, size, modified, sha256, source_path, imported_at in connection.execute(
-        "SELECT id, file, size, modified, sha256, source_path, imported_at FROM imports ORDER BY position"
+    for import_id, file, size, modified, sha256, source_path, imported_at in _rows(
+        connection,
+        "SELECT id, file, size, modified, sha256, source_path, imported_at FROM imports ORDER BY position",
+        *(_NUMBER, _TEXT, _NUMBER, _TEXT, _TEXT, _TEXT, _TEXT),
     ):
         project.imports.append(
             ImportedFile(
@@ -415,8 +481,8 @@ def recovery_path(folder: str | Path, path: str | Path | None, project: Project 
 def save_recovery(project: Project, folder: str | Path, path: str | Path | None = None) -> Path:
     """Autosave: write a recovery copy of `project` (saved at `path`, or never saved) into `folder`."""
     copy = recovery_path(folder, path, project)
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    _write(project, copy, {"recovery_for": os.path.abspath(path) if path is not None else ""})
+    safe_files.private_folder(copy.parent)
+    _write(project, copy, {"recovery_for": os.path.abspath(path) if path is not None else ""}, private=True)
     if path is not None:  # saved since the last autosave: the untitled copy is superseded
         recovery_path(folder, None, project).unlink(missing_ok=True)
     return copy

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.indicators import HORIZONS
-from desktop_app.domain.resource_files import read_toml
+from desktop_app.domain.resource_files import read_toml, settings_file
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.paths import RESOURCES
 from desktop_app.report.text import ReportTextError
@@ -165,6 +165,7 @@ class PerformanceText:
             raise PerformanceTextError(f"{self.source}: [tables] has no {key!r}") from None
 
 
+@settings_file
 def load_performance_text(path: Path = DEFAULT_TEXT_FILE) -> PerformanceText:
     """Read and check a performance report text file; a mistake names the table and key."""
     data = read_toml(path)

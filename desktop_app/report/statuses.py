@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.domain.resource_files import ResourceFileError, read_toml
+from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
 
 STATUS_FILE = RESOURCES / "status_vocabulary.toml"
@@ -77,6 +77,7 @@ def style_colours(path: Path = STYLE_FILE) -> dict[str, str]:
     return {str(name): str(value) for name, value in colours.items()}
 
 
+@settings_file
 def load_statuses(path: Path = STATUS_FILE, style_file: Path = STYLE_FILE) -> StatusVocabulary:
     """Read and check the status vocabulary; a mistake names the status and key."""
     data = read_toml(path)

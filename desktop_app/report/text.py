@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop_app.domain.resource_files import ResourceFileError, read_toml
+from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
 
 DEFAULT_TEXT_FILE = RESOURCES / "complaints_report_text.toml"
@@ -117,6 +117,7 @@ class ReportText:
             raise ReportTextError(f"{self.source}: [tables] has no {key!r}") from None
 
 
+@settings_file
 def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
     """Read and check a report text file; a mistake names the table and key."""
     data = read_toml(path)
