@@ -89,8 +89,14 @@ def test_decimal_commas_in_a_semicolon_csv_do_not_make_it_a_comma_csv(tmp_path, 
 
 @pytest.mark.parametrize(
     ("name", "delimiter", "encoding"),
-    [("log.csv", ",", "utf-16"), ("log.txt", "\t", "utf-16"), ("log.csv", ";", "utf-8-sig")],
-    ids=["utf-16 csv", "excel unicode text", "utf-8 with bom"],
+    [
+        ("log.csv", ",", "utf-16"),
+        ("log.txt", "\t", "utf-16"),
+        ("log.csv", ";", "utf-8-sig"),
+        ("log.csv", ",", "utf-16-le"),
+        ("log.txt", "\t", "utf-16-be"),
+    ],
+    ids=["utf-16 csv", "excel unicode text", "utf-8 with bom", "utf-16 le without bom", "utf-16 be without bom"],
 )
 def test_utf16_csv_and_excels_unicode_text_are_read(tmp_path, importer, name, delimiter, encoding):
     rows = log_rows(4, Category="Café £5 refund", Made_by="Résident")

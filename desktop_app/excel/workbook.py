@@ -264,12 +264,29 @@ def _decoded(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 break
-    for encoding in ("utf-8", "cp1252"):
+    for encoding in (*_utf16_without_bom(data), "utf-8", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")  # Windows-1252 leaves five bytes undefined; Latin-1 decodes everything
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, ...]:
+    """("utf-16-le",) or ("utf-16-be",) when the file's start is UTF-16 text without its byte order mark.
+
+    Some case systems write that; as UTF-8 it would be a NUL after every letter. Text that is mostly
+    ASCII has a zero byte in every other place, the odd places for little-endian, the even for big."""
+    start = data[:4096]
+    pairs = len(start) // 2
+    if pairs < 2:
+        return ()
+    even_zeros, odd_zeros = start[0 : 2 * pairs : 2].count(0), start[1 : 2 * pairs : 2].count(0)
+    if odd_zeros >= 0.4 * pairs and even_zeros <= 0.05 * pairs:
+        return ("utf-16-le",)
+    if even_zeros >= 0.4 * pairs and odd_zeros <= 0.05 * pairs:
+        return ("utf-16-be",)
+    return ()
 
 
 def _delimiter(text: str) -> str:
