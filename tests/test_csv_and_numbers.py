@@ -277,3 +277,12 @@ def test_a_published_table_with_a_total_column_dashes_and_urls_is_read(tmp_path)
     assert sheet.frame["row_label"].nunique() == 349
     wrong = [p for p in sheet.problems if "the Total column says" in p.message]
     assert [(p.row, p.cell) for p in wrong] == [(12, "B12")]  # the one wrong total; the '-' row is not judged
+
+
+def test_a_date_kept_as_a_serial_number_with_a_time_of_day_is_that_date(write_workbook, importer, tmp_path):
+    # 44367.6055 is 20 June 2021 at 14:32, as Excel shows a date cell formatted as a number
+    row = ["C1", "Corporate", 1, 44367.6055, None, 44372.25, "No", "Upheld", "Roads", "Resident"]
+    for path in (write_workbook([row]), write_csv(tmp_path / "log.csv", [HEADER, [str(cell or "") for cell in row]])):
+        sheet = log_sheet(importer, path)
+        assert sheet.frame["received"].dt.strftime("%Y-%m-%d").tolist() == ["2021-06-20"], path.name
+        assert sheet.frame["responded"].dt.strftime("%Y-%m-%d").tolist() == ["2021-06-25"], path.name

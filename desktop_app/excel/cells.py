@@ -80,13 +80,17 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         parsed[is_date] = pd.to_datetime(values[is_date].map(_as_datetime)).dt.normalize()
 
     is_number = _of_type(values, int, float, np.int64, np.float64) & ~blank
-    if is_number.any():
-        serial = values[is_number].astype("float64")
-        ok = (serial >= SERIAL_RANGE[0]) & (serial <= SERIAL_RANGE[1]) & (serial == serial.round())
-        parsed[ok[ok].index] = EXCEL_EPOCH + pd.to_timedelta(serial[ok], unit="D")
+    # A CSV holds an Excel date kept as a number as its text ("44367.6055").
+    is_serial_text = _of_type(values, str) & values.astype("string").str.fullmatch(_SERIAL_TEXT).fillna(False)
+    if is_number.any() or is_serial_text.any():
+        serial = pd.to_numeric(values[is_number | is_serial_text].astype("string").str.strip())
+        is_number |= is_serial_text
+        # A fraction is the time of day (a date and time kept as a number): the date is the whole day.
+        ok = (serial >= SERIAL_RANGE[0]) & (serial < SERIAL_RANGE[1] + 1)
+        parsed[ok[ok].index] = EXCEL_EPOCH + pd.to_timedelta(np.floor(serial[ok]), unit="D")
         reason[ok[~ok].index] = "is a number, not a date"
 
-    is_text = _of_type(values, str) & ~blank
+    is_text = _of_type(values, str) & ~blank & ~is_serial_text
     if is_text.any():
         text = values[is_text].str.strip()
         cleaned = text.str.replace(_ORDINAL, "", regex=True).str.replace(_TIME_OF_DAY, "", regex=True)
@@ -120,6 +124,7 @@ def _as_datetime(value: dt.date | pd.Timestamp) -> dt.datetime:
     return dt.datetime(value.year, value.month, value.day)
 
 
+_SERIAL_TEXT = r"\s*\d{5}(?:\.\d+)?\s*"
 _TIME_NO_DATE = "is a time of day with no date; write the date, e.g. 03/04/2022 (a time after it is allowed)"
 
 
