@@ -72,13 +72,20 @@ def export_complaints_report(
     return out
 
 
-def performance_report_document(results, weekly, monthly, options=None, alt_texts=None) -> Document:
-    """The performance appendix's report model (with the author's commentary, statuses and chart texts)."""
+def performance_report_document(results, weekly, monthly, text=None, options=None, alt_texts=None) -> Document:
+    """The performance appendix's report model (with the author's commentary, statuses and chart texts, and
+    `text`: the text file's words with the author's details of the paper)."""
     from desktop_app.domain.indicators import load_catalogue
     from desktop_app.report.performance import performance_document
 
     return performance_document(
-        results, weekly=weekly, monthly=monthly, options=options, catalogue=load_catalogue(), alt_texts=alt_texts
+        results,
+        weekly=weekly,
+        monthly=monthly,
+        text=text,
+        options=options,
+        catalogue=load_catalogue(),
+        alt_texts=alt_texts,
     )
 
 
@@ -86,6 +93,7 @@ def export_performance_report(
     results,
     weekly,
     monthly,
+    text,
     out: str,
     options=None,
     alt_texts=None,
@@ -98,7 +106,7 @@ def export_performance_report(
     from desktop_app.report.performance import left_out_report
 
     progress(0.2, "Laying out the pages")
-    document = performance_report_document(results, weekly, monthly, options, alt_texts)
+    document = performance_report_document(results, weekly, monthly, text, options, alt_texts)
     write_appendix(document, out, _template(template_docx, out))
     progress(1.0, "Done")
     return out, left_out_report(document)
@@ -112,20 +120,30 @@ def _template(template_docx: str | None, out: str) -> Path | None:
 def preview_complaints_report(
     summary, rules, text, options=None, suppress_below: int | None = None, progress: Progress = _silent
 ) -> list[bytes]:
-    """The appendix's pages as PNG images, exactly as the PDF will print them."""
+    """The complaints appendix's pages as PNG images, exactly as the PDF will print them."""
+    from desktop_app.report.complaints import complaints_document
+
+    progress(0.1, "Laying out the pages")
+    return _page_images(complaints_document(summary, rules, text, options, suppress_below), progress)
+
+
+def preview_performance_report(
+    results, weekly, monthly, text, options=None, alt_texts=None, progress: Progress = _silent
+) -> list[bytes]:
+    """The performance appendix's pages as PNG images, exactly as the PDF will print them."""
+    progress(0.1, "Laying out the pages")
+    return _page_images(performance_report_document(results, weekly, monthly, text, options, alt_texts), progress)
+
+
+def _page_images(document: Document, progress: Progress) -> list[bytes]:
+    """`document` laid out by the PDF writer and each page drawn (pypdfium2) at the preview's scale."""
     import io
 
     import pypdfium2
 
-    from desktop_app.pdf.complaints_report import render_complaints_report
-    from desktop_app.report.model import PageOptions
+    from desktop_app.pdf.render import render_document
 
-    progress(0.1, "Laying out the pages")
-    pdf = pypdfium2.PdfDocument(
-        render_complaints_report(
-            summary, rules, text=text, options=options or PageOptions(), suppress_below=suppress_below
-        )
-    )
+    pdf = pypdfium2.PdfDocument(render_document(document))
     pages = []
     for number in range(len(pdf)):
         progress(0.5 + 0.5 * number / len(pdf), f"Drawing page {number + 1} of {len(pdf)}")

@@ -39,7 +39,9 @@ from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
 from desktop_app.project.model import Project
 from desktop_app.report.complaints import complaints_document
+from desktop_app.report.details import DETAILS, cover_details, paper_details, with_details
 from desktop_app.report.model import Document
+from desktop_app.report.performance_text import PerformanceText, load_performance_text
 from desktop_app.report.text import ReportText, load_report_text
 
 NOTE_COLUMNS = ("commentary", "action")
@@ -204,9 +206,28 @@ class Workspace:
 
     def report_text(self) -> ReportText:
         """The Annual Complaints Report's words: the text file's, with the author's sections over them."""
-        text = self._cached("text file", None, load_report_text)
-        key = json.dumps(self.project.sections, sort_keys=True)
-        return self._cached("report text", (_Identity(text), key), lambda: _with_sections(text, self.project.sections))
+        text = self._cached("complaints text file", None, load_report_text)
+        details = paper_details(self.project.settings, self.project.cover, "complaints")
+        key = json.dumps([self.project.sections, details], sort_keys=True)
+        return self._cached(
+            "report text",
+            (_Identity(text), key),
+            lambda: with_details(_with_sections(text, self.project.sections), details),
+        )
+
+    def usual_details(self, appendix: str) -> dict[str, str]:
+        """What `appendix` ("complaints" or "performance") prints of its details unless the author sets their
+        own: the text file's words, or the cover sheet's where the author filled it in."""
+        load = load_performance_text if appendix == "performance" else load_report_text
+        document = self._cached(f"{appendix} text file", None, load).document
+        return {key: str(document.get(key, "")) for key in DETAILS} | cover_details(self.project.cover)
+
+    def performance_text(self) -> PerformanceText:
+        """The performance appendix's words: the text file's, with the author's details of the paper over them."""
+        text = self._cached("performance text file", None, load_performance_text)
+        details = paper_details(self.project.settings, self.project.cover, "performance")
+        key = json.dumps(details, sort_keys=True)
+        return self._cached("performance text", (_Identity(text), key), lambda: with_details(text, details))
 
     def complaints_document(self) -> Document | None:
         """The Annual Complaints Report as a report model (None without a complaints log): what the window's

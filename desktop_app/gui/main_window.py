@@ -681,10 +681,22 @@ class MainWindow(QMainWindow):
         if left_out:
             messages.inform(self, f"Wrote {Path(out).name}", left_out)
 
+    def performance_inputs(self) -> tuple:
+        """The performance appendix's inputs with the author's chart texts (None without an indicator return)."""
+        if self.workspace.indicators() is None:
+            return ()
+        return (*self._performance_inputs(), self.page_options(), self.project.settings.get(CHART_TEXTS, {}))
+
     def _performance_inputs(self) -> tuple:
-        """The indicator results (with the author's notes) and the weekly and monthly series, if imported."""
+        """The indicator results (with the author's notes), the weekly and monthly series if imported, and the
+        appendix's words with the author's details of the paper."""
         weekly, monthly = (self.project.frame(kind) for kind in (ReturnKind.WEEKLY_SERIES, ReturnKind.MONTHLY_SERIES))
-        return self.workspace.indicators(), None if weekly.empty else weekly, None if monthly.empty else monthly
+        return (
+            self.workspace.indicators(),
+            None if weekly.empty else weekly,
+            None if monthly.empty else monthly,
+            self.workspace.performance_text(),
+        )
 
     def word_template(self) -> str | None:
         """The council's Word template chosen in this window (File > Word template), if any."""

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.gui.background import BackgroundTask
 from desktop_app.gui.session import Session
+from desktop_app.report.details import APPENDICES
 
 REDRAW_PAUSE_MS = 1200  # after the last edit, so typing does not start a redraw per key
+#: What the tab says while an appendix has nothing to show.
+NOTHING_YET = {
+    "complaints": "The complaints appendix appears here once a complaints log is imported.",
+    "performance": "The performance appendix appears here once an indicator return is imported.",
+}
 
 
 class PreviewTab(QWidget):
@@ -25,7 +31,12 @@ class PreviewTab(QWidget):
         self.task: BackgroundTask | None = None
         self._stale = True
 
-        self.status = QLabel("The preview appears here once a complaints log is imported.")
+        self.appendix = QComboBox()
+        self.appendix.setAccessibleName("Appendix to preview")
+        for key, name in APPENDICES.items():
+            self.appendix.addItem(name, key)
+        self.appendix.currentIndexChanged.connect(lambda index: self.redraw())
+        self.status = QLabel(NOTHING_YET["complaints"])
         self.previous_button = QPushButton("&Previous page")
         self.next_button = QPushButton("&Next page")
         self.page_number = QSpinBox()
@@ -34,7 +45,7 @@ class PreviewTab(QWidget):
         self.page_count = QLabel()
         self.export_button = QPushButton("&Export PDF…")
         self.export_button.setToolTip("Write this appendix as a PDF for the agenda pack")
-        self.export_button.clicked.connect(session.export_dialog)
+        self.export_button.clicked.connect(self._export)
         self.previous_button.clicked.connect(lambda: self.page_number.setValue(self.page_number.value() - 1))
         self.next_button.clicked.connect(lambda: self.page_number.setValue(self.page_number.value() + 1))
         self.page_number.valueChanged.connect(self._show_page)
@@ -46,6 +57,7 @@ class PreviewTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         bar = QHBoxLayout()
+        bar.addWidget(self.appendix)
         for widget in (self.previous_button, self.page_number, self.page_count, self.next_button):
             bar.addWidget(widget)
         bar.addWidget(self.status, 1)
@@ -71,30 +83,49 @@ class PreviewTab(QWidget):
         if self._stale:
             self.redraw()
 
+    def shown_appendix(self) -> str:
+        """The kind of appendix the tab shows ("complaints" or "performance")."""
+        return str(self.appendix.currentData())
+
+    def _export(self) -> None:
+        if self.shown_appendix() == "performance":
+            self.session.export_performance_dialog()
+        else:
+            self.session.export_dialog()
+
     def redraw(self) -> None:
         """Lay out the pages again in the background (a redraw under way is cancelled first)."""
-        from desktop_app.export import preview_complaints_report
+        from desktop_app.export import preview_complaints_report, preview_performance_report
 
-        workspace = self.session.workspace
-        summary = workspace.complaints()
         self._stale = False
-        if summary is None:
-            self.pages = []
-            self.status.setText("The preview appears here once a complaints log is imported.")
-            self._show_page()
-            return
+        workspace = self.session.workspace
+        appendix = self.shown_appendix()
+        if appendix == "performance":
+            inputs = self.session.performance_inputs()
+            task = (preview_performance_report, *inputs) if inputs else None
+        else:
+            summary = workspace.complaints()
+            task = (
+                (
+                    preview_complaints_report,
+                    summary,
+                    workspace.rules(),
+                    workspace.report_text(),
+                    self.session.page_options(),
+                    self.session.project.settings.get("suppress_below"),
+                )
+                if summary is not None
+                else None
+            )
         if self.task and self.task.running:
             self.task.cancel()
+        if task is None:
+            self.pages = []
+            self.status.setText(NOTHING_YET[appendix])
+            self._show_page()
+            return
         self.status.setText("Drawing the pages…")
-        self.task = BackgroundTask(
-            preview_complaints_report,
-            summary,
-            workspace.rules(),
-            workspace.report_text(),
-            self.session.page_options(),
-            self.session.project.settings.get("suppress_below"),
-            parent=self,
-        )
+        self.task = BackgroundTask(*task, parent=self)
         self.task.progress.connect(lambda fraction, text: self.status.setText(text))
         self.task.finished.connect(self._drawn)
         self.task.failed.connect(lambda reason: self.status.setText(f"The preview could not be drawn: {reason}"))

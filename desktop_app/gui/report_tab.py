@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui.details_form import AppendixDetailsForm
 from desktop_app.gui.forms import load_form
 from desktop_app.gui.session import Session
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 COVER = "cover"
+DETAILS_PAGE = "appendix details"
 EDIT_PAUSE_MS = 700  # typing pauses this long before the edit is kept (one undo step per pause)
 
 
@@ -124,9 +126,15 @@ class ReportTab(QWidget):
         section_layout.addWidget(editor_split, 1)
         section_layout.addLayout(picker_row)
 
+        self.details = AppendixDetailsForm(session)
+        details_scroll = QScrollArea()
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setWidget(self.details)
+
         self.pages = QStackedWidget()
         self.pages.addWidget(cover_scroll)
         self.pages.addWidget(section)
+        self.pages.addWidget(details_scroll)
 
         self.agenda_item = QSpinBox()
         self.agenda_item.setRange(0, 99)
@@ -188,9 +196,14 @@ class ReportTab(QWidget):
         try:
             self.figures = self.session.workspace.figures()
             current = self.parts.currentItem().data(Qt.ItemDataRole.UserRole) if self.parts.currentItem() else COVER
+            self.parts.blockSignals(True)  # rebuilding the list passes through other parts: show only the chosen one
             self.parts.clear()
             item = QListWidgetItem("Cover sheet")
             item.setData(Qt.ItemDataRole.UserRole, COVER)
+            self.parts.addItem(item)
+            item = QListWidgetItem("Appendix details")
+            item.setData(Qt.ItemDataRole.UserRole, DETAILS_PAGE)
+            item.setToolTip("Committee, meeting date, appendix label, report of and author of each appendix")
             self.parts.addItem(item)
             for key, (title, text) in self.section_texts().items():
                 changed = self.changed_figures(key, text)
@@ -200,6 +213,7 @@ class ReportTab(QWidget):
                     item.setToolTip("Figures in this section changed since you last read it")
                     item.setForeground(QColor(150, 90, 0))
                 self.parts.addItem(item)
+            self.parts.blockSignals(False)
             chosen = self.picker.currentData()
             self.picker.clear()
             for name, value in sorted(self.figures.items()):
@@ -213,6 +227,7 @@ class ReportTab(QWidget):
             self.suppress.setValue(settings.get("suppress_below") or 0)
             self._select(current)
         finally:
+            self.parts.blockSignals(False)
             self._refreshing = False
 
     def _select(self, key: str) -> None:
@@ -230,9 +245,9 @@ class ReportTab(QWidget):
             return
         key = current.data(Qt.ItemDataRole.UserRole)
         self.keep_pending_text()
-        if key == COVER:
+        if key in (COVER, DETAILS_PAGE):
             self._section = None
-            self.pages.setCurrentIndex(0)
+            self.pages.setCurrentIndex(0 if key == COVER else 2)
             return
         self._section = key
         self.pages.setCurrentIndex(1)

@@ -36,5 +36,11 @@ class Session(Protocol):
     def export_dialog(self) -> None:
         """Ask where to export the complaints appendix, and export it."""
 
+    def export_performance_dialog(self) -> None:
+        """Ask where to export the performance appendix, and export it."""
+
+    def performance_inputs(self) -> tuple:
+        """What the performance appendix is made of: results, weekly and monthly series, words, chart texts."""
+
     def show_status(self, text: str) -> None:
         """A short message in the status bar."""
