@@ -112,6 +112,37 @@ def export_performance_report(
     return out, left_out_report(document)
 
 
+def export_cover_report(
+    fields: dict[str, str],
+    template: str,
+    out: str,
+    options=None,
+    complaints: Document | None = None,
+    performance_inputs: tuple | None = None,
+    template_docx: str | None = None,
+    progress: Progress = _silent,
+) -> tuple[str, str]:
+    """The cover report from the window's cover sheet `fields`, laid out by `template`, listing the appendices
+    the project makes (`complaints`: its document; `performance_inputs`: what performance_report_document
+    takes), written to `out`; returns `out` and what the cover's checks found (one line each; '' if nothing)."""
+    from desktop_app.report.cover import appendix_entry, cover_model, values_from_form
+    from desktop_app.report.cover_template import load_cover_template
+
+    progress(0.1, "Listing the appendices")
+    chosen = load_cover_template(template)
+    appendices = []
+    if complaints is not None:
+        appendices.append(appendix_entry(complaints.title_page, "Complaints annual report"))
+    if performance_inputs:
+        performance = performance_report_document(*performance_inputs)
+        appendices.append(appendix_entry(performance.title_page, "Performance report"))
+    progress(0.4, "Laying out the cover")
+    document, problems = cover_model(values_from_form(fields, chosen), chosen, appendices, options)
+    write_appendix(document, out, _template(template_docx, out))
+    progress(1.0, "Done")
+    return out, "\n".join(problem.message for problem in problems)
+
+
 def _template(template_docx: str | None, out: str) -> Path | None:
     """The Word template, for a Word appendix only (a PDF has its own page style)."""
     return Path(template_docx) if template_docx and Path(out).suffix.lower() == ".docx" else None

@@ -141,3 +141,35 @@ def test_the_preview_shows_either_appendix_with_the_authors_details(window, qtbo
     preview.appendix.setCurrentIndex(preview.appendix.findData("complaints"))
     qtbot.waitUntil(lambda: not preview.task.running and bool(preview.pages != performance_pages), timeout=60_000)
     assert len(performance_pages) > 1 and len(preview.pages) > 1
+
+
+def test_the_cover_sheet_form_exports_the_cover_report_listing_the_appendices(window, qtbot, tmp_path, answers):
+    tab = window.report_tab
+    for name, text in {
+        "report_to": "Cabinet",
+        "meeting_date": "2026-03-09",
+        "subject": "Complaints and performance 2022-23",
+        "report_of": "Chief Executive",
+        "summary": "This report sets out how the council handled complaints.",
+        "recommendations": "1. note the report; and\n2. agree the actions.",
+    }.items():
+        tab.set_cover(name, text)
+    type_detail(window, qtbot, "performance_appendix", "Appendix B")
+    window.export_cover_to(tmp_path / "cover.pdf")
+    wait_for_task(qtbot, window)
+    text = " ".join(pdf_text(tmp_path / "cover.pdf").split())
+    assert "Complaints and performance 2022-23" in text and "Chief Executive" in text
+    assert "9 March 2026" in text
+    assert "Appendix 1 – Children's Services Complaints Annual Report" in text
+    assert "Appendix B – Social Care Performance Report" in text
+    assert "1. note the report; and 2. agree the actions." in text and "1. 1." not in text  # numbered once
+    shown, _ = answers
+    assert any(kind == "inform" and "cover's checks" in words for kind, _, words in shown)  # empty fields said
+
+    layout = tab.cover_template
+    layout.setCurrentIndex(layout.findData("wirral"))
+    layout.activated.emit(layout.currentIndex())
+    assert window.project.settings["cover_template"] == "wirral"
+    window.export_cover_to(tmp_path / "wirral.pdf")
+    wait_for_task(qtbot, window)
+    assert pdf_text(tmp_path / "wirral.pdf") != pdf_text(tmp_path / "cover.pdf")

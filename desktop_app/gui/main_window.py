@@ -37,7 +37,7 @@ from desktop_app.gui.complaints_tab import ComplaintsTab
 from desktop_app.gui.indicators_tab import IndicatorsTab
 from desktop_app.gui.mapping_dialog import ColumnMappingDialog
 from desktop_app.gui.preview_tab import PreviewTab
-from desktop_app.gui.report_tab import ReportTab
+from desktop_app.gui.report_tab import COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE, ReportTab
 from desktop_app.gui.returns_tab import ReturnsTab
 from desktop_app.gui.wheel_guard import guard_wheel
 from desktop_app.project import store
@@ -200,6 +200,11 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+E",
             "Write the performance appendix (dashboard, surveys, change cards, charts) as PDF or Word",
         )
+        self.export_cover_action = self._action(
+            "Export &cover report…",
+            self.export_cover_dialog,
+            tip="Write the cover report from the Report tab's cover sheet, listing this project's appendices",
+        )
         self.word_template_action = self._action(
             "Word &template…",
             self.choose_word_template,
@@ -228,7 +233,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action, self.export_performance_action])
+        file_menu.addActions(
+            [self.import_action, self.export_action, self.export_performance_action, self.export_cover_action]
+        )
         file_menu.addAction(self.word_template_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -673,6 +680,37 @@ class MainWindow(QMainWindow):
             text=f"Writing {path.name}",
             done=self._performance_written,
         )
+
+    def export_cover_dialog(self) -> None:
+        suggested = str(Path(self._last_folder()) / "Cover report.pdf")
+        path, chosen = QFileDialog.getSaveFileName(self, "Export the cover report", suggested, APPENDIX_FILTER)
+        path = appendix_path(path, chosen)
+        if path:
+            self.export_cover_to(Path(path))
+
+    def export_cover_to(self, path: Path) -> None:
+        """The cover report from the cover sheet, listing the appendices the project's returns make."""
+        from desktop_app.export import export_cover_report
+
+        self.commit_edits()
+        self._run(
+            export_cover_report,
+            dict(self.project.cover),
+            self.project.settings.get(COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE),
+            str(path),
+            self.page_options(),
+            self.workspace.complaints_document(),
+            self.performance_inputs() or None,
+            self.word_template(),
+            text=f"Writing {path.name}",
+            done=lambda written: self._written_with_notes(written, "What the cover's checks found"),
+        )
+
+    def _written_with_notes(self, written: tuple[str, str], heading: str) -> None:
+        out, notes = written
+        self.show_status(f"Wrote {Path(out).name}")
+        if notes:
+            messages.inform(self, f"Wrote {Path(out).name}", f"{heading}:\n\n{notes}")
 
     def _performance_written(self, written: tuple[str, str]) -> None:
         """Say the appendix is written, and what it left out (the same list the command line prints)."""

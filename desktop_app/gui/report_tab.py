@@ -37,9 +37,13 @@ from PySide6.QtWidgets import (
 from desktop_app.gui.details_form import AppendixDetailsForm
 from desktop_app.gui.forms import load_form
 from desktop_app.gui.session import Session
+from desktop_app.report.cover_template import available_templates
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 COVER = "cover"
+#: The project setting naming the cover's layout (a template of resources/cover_templates).
+COVER_TEMPLATE = "cover_template"
+DEFAULT_COVER_TEMPLATE = "sefton"
 DETAILS_PAGE = "appendix details"
 EDIT_PAUSE_MS = 700  # typing pauses this long before the edit is kept (one undo step per pause)
 
@@ -75,10 +79,33 @@ class ReportTab(QWidget):
         self.parts.currentItemChanged.connect(self._show_part)
 
         self.cover = load_form("cover_sheet")
+        self._connect_cover()
+        self.cover_template = QComboBox()
+        self.cover_template.setAccessibleName("Cover layout")
+        for name in available_templates():
+            self.cover_template.addItem(name.replace("_", " ").title(), name)
+        self.cover_template.activated.connect(
+            lambda index: self._set_setting(
+                COVER_TEMPLATE, self.cover_template.itemData(index), "Choose the cover's layout"
+            )
+        )
+        layout_label = QLabel("Cover &layout:")
+        layout_label.setBuddy(self.cover_template)
+        export_cover = QPushButton("Export &cover report…")
+        export_cover.setToolTip("Write the cover report, listing this project's appendices")
+        export_cover.clicked.connect(session.export_cover_dialog)
+        cover_bar = QHBoxLayout()
+        cover_bar.addWidget(layout_label)
+        cover_bar.addWidget(self.cover_template)
+        cover_bar.addStretch(1)
+        cover_bar.addWidget(export_cover)
+        cover_page = QWidget()
+        cover_page_layout = QVBoxLayout(cover_page)
+        cover_page_layout.addLayout(cover_bar)
+        cover_page_layout.addWidget(self.cover, 1)
         cover_scroll = QScrollArea()
         cover_scroll.setWidgetResizable(True)
-        cover_scroll.setWidget(self.cover)
-        self._connect_cover()
+        cover_scroll.setWidget(cover_page)
 
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold; font-size: 14pt")
@@ -220,6 +247,8 @@ class ReportTab(QWidget):
                 self.picker.addItem(f"{name}  =  {value}", name)
             self.picker.setCurrentIndex(max(0, self.picker.findData(chosen)))
             self._fill_cover()
+            chosen_layout = self.project.settings.get(COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE)
+            self.cover_template.setCurrentIndex(max(0, self.cover_template.findData(chosen_layout)))
             settings = self.project.settings
             self.agenda_item.setValue(settings.get("agenda_item") or 0)
             self.first_page.setValue(settings.get("first_page", 1))

@@ -46,6 +46,7 @@ from desktop_app.report.model import (
     Space,
     Span,
     Table,
+    TitlePage,
 )
 from desktop_app.report.prose import prose_blocks
 
@@ -98,6 +99,39 @@ def cover_model(
     listed = list(appendices) if appendices is not None else list(values.get("appendices") or [])  # type: ignore[call-overload]
     problems = check_cover(values, template, listed, source)
     return cover_document(values, template, listed, options), problems
+
+
+def values_from_form(fields: Mapping[str, str], template: CoverTemplate) -> dict[str, object]:
+    """The window's cover sheet fields (all text) as the values a template takes: a date field's "2025-01-07"
+    as that day, a list field's lines as its items; empty fields and fields the template has no place for
+    are left out."""
+    values: dict[str, object] = {}
+    for name, text in fields.items():
+        kind = template.kinds.get(name)
+        if kind is None or kind == "rows" or not (text or "").strip():
+            continue
+        text = text.strip()
+        if kind == "date":
+            try:
+                values[name] = dt.date.fromisoformat(text)
+            except ValueError:
+                values[name] = text
+        elif kind == "list":
+            values[name] = [_LIST_MARK.sub("", line).strip() for line in text.splitlines() if line.strip()]
+        else:
+            values[name] = text
+    return values
+
+
+#: A list item's own number or bullet as typed ("1. ", "2) ", "- "): the template numbers the items itself.
+_LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
+
+
+def appendix_entry(title_page: TitlePage | None, fallback: str) -> str:
+    """How the cover lists an appendix: "Appendix A – Social Care Performance Report"."""
+    if title_page is None:
+        return fallback
+    return " – ".join(part for part in (title_page.appendix, title_page.title) if part) or fallback
 
 
 class _Cover:
