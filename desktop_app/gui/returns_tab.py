@@ -199,7 +199,8 @@ class ReturnsTab(QWidget):
             top.setExpanded(True)
         for column in (1, 2, 3):
             self.tree.resizeColumnToContents(column)
-        self.select(*current) if current else self._select_first_sheet()
+        if not (current and self.select(*current)):  # the file shown was removed: show another, or nothing
+            self._select_first_sheet()
         self.caption.setVisible(not self._imports)
 
     def select(self, import_id: int, sheet: str | None) -> bool:
