@@ -276,6 +276,12 @@ def test_selecting_an_indicator_draws_its_trend_and_lists_its_rows(tab, tmp_path
     assert tab.chart.values_item.getData()[1][-2:] == pytest.approx([14014, 14213])
 
 
+def test_a_chart_of_counts_starts_its_axis_at_zero(tab):
+    tab.select("CSC-CONTACTS")  # about 14,000 contacts a month: an axis from 13,000 would make 1% look like 50%
+    low, high = tab.chart.plot.getPlotItem().viewRange()[1]
+    assert low == 0 and high >= max(tab.chart.values_item.getData()[1])
+
+
 def test_the_trend_of_months_that_are_not_rolled_has_a_12_month_average():
     months = pd.date_range("2022-01-31", periods=26, freq="ME")
     values = [np.nan, np.nan, *range(1, 25)]

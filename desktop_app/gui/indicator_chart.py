@@ -32,6 +32,9 @@ _COMPARATOR_COLOURS = {"sn": "#c55a11", "nw": "#7030a0", "england": "#404040"}
 _COMPARATOR_SHORT = {"sn": "SN", "nw": "NW", "england": "England"}
 # where each line's label sits along it, so that the labels of lines close together stay legible
 _LABEL_POSITIONS = {"target": 0.06, "sn": 0.3, "nw": 0.54, "england": 0.78}
+#: Units whose charts start their value axis at zero: a count or a rate of a population, whose bars and
+#: lines are read by their height (a percentage's trend, a cost or a time keeps the axis it needs).
+ZERO_BASED_UNITS = frozenset({"count", "rate_per_10000", "rate_per_100000"})
 _UNIT_AXIS = {
     "percent": "%",
     "rate_per_10000": "per 10,000",
@@ -218,6 +221,11 @@ class IndicatorChart(QWidget):
         item = self.plot.getPlotItem()
         item.setLabel("left", _UNIT_AXIS.get(unit, ""))
         item.enableAutoRange()
+        if unit in ZERO_BASED_UNITS:
+            shown_lines = [line.value() for line in self.lines.values() if line.isVisible()]
+            top = float(np.nanmax([*found.values[known], *shown_lines, 0.0]))
+            item.enableAutoRange(axis="y", enable=False)
+            item.setYRange(0, top * 1.1 if top > 0 else 1, padding=0)  # a count's size is read from zero
         summary = self._summary(record, found, unit, decimals, lines_said)
         self.caption.setText(summary)
         self.plot.setAccessibleDescription(summary)
