@@ -155,6 +155,13 @@ def test_the_particulars_table(sefton):
     assert any(line.startswith("Exempt / No") for line in first)
 
 
+def test_the_last_section_never_sits_alone_on_the_last_page(sefton, wirral):
+    for pages, _ in (sefton, wirral):
+        last = [line.upper() for line in pages[-1] if not re.fullmatch(r"(AGENDA ITEM|PAGE) \d+", line.upper())]
+        at = next(number for number, line in enumerate(last) if line.startswith("BACKGROUND PAPERS"))
+        assert at > 0, f"the last section is alone on its page: {last}"
+
+
 def test_recommendations_are_numbered(sefton):
     lines = [line for page in sefton[0] for line in page]
     at = lines.index("Recommendation(s):")

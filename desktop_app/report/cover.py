@@ -62,9 +62,8 @@ def cover_document(
     """The cover of `values`, laid out by `template`; `appendices` replaces the values' own list."""
     listed = list(appendices) if appendices is not None else list(values.get("appendices") or [])  # type: ignore[call-overload]
     builder = _Cover(values, template, listed)
-    blocks: list[Block] = []
-    for block in template.blocks:
-        blocks += builder.builders[block["type"]](block)
+    groups = [found for block in template.blocks if (found := builder.builders[block["type"]](block))]
+    blocks = [block for group in _last_kept_with_the_one_before(groups) for block in group]
     metadata = Metadata(
         title=str(values.get("subject") or template.name),
         author=str(values.get("report_of") or ""),
@@ -79,6 +78,15 @@ def cover_document(
         sections=[Section("cover", "", blocks)],
         blank_page_text=BLANK_PAGE,
     )
+
+
+def _last_kept_with_the_one_before(groups: list[list[Block]]) -> list[list[Block]]:
+    """The blocks of each part of the cover, the last part kept on one page with the part before it: a
+    short last section (the background papers) never sits alone on the last page. (Parts longer than a
+    page still run on over pages.)"""
+    if len(groups) < 2:
+        return groups
+    return [*groups[:-2], [Keep((*groups[-2], *groups[-1]))]]
 
 
 def cover_model(
