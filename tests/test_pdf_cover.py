@@ -355,3 +355,17 @@ def test_the_values_file_is_read_from_toml(tmp_path):
     assert values["meeting_date"] == dt.date(2025, 1, 7) and values["climate"] == "neutral"
     path, problems = write_cover_report(SAMPLE_COVER, "wirral", tmp_path / "w.pdf")
     assert problems == [] and path.exists()
+
+
+def test_the_word_cover_keeps_its_last_two_sections_together(values, tmp_path):
+    import docx
+
+    from desktop_app.export import write_appendix
+    from desktop_app.report.cover import cover_model
+
+    document, _ = cover_model(values, "sefton", [APPENDIX])
+    word = docx.Document(str(write_appendix(document, tmp_path / "cover.docx")))
+    texts = [p.text for p in word.paragraphs]
+    start = next(n for n, text in enumerate(texts) if text.startswith("Appendices"))
+    kept = [p.paragraph_format.keep_with_next for p in word.paragraphs[start:] if p.text.strip()]
+    assert kept[:-1] == [True] * (len(kept) - 1) and len(kept) >= 4

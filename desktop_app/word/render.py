@@ -155,10 +155,23 @@ class _WordWriter:
             Table: self.table,
             Footnote: self.note,
             Note: self.note,
-            Keep: lambda block: self.blocks(block.blocks),
+            Keep: self.keep,
             Chart: self.chart,
             Cards: self.cards,
         }
+
+    def keep(self, block: Keep) -> None:
+        """Blocks kept on one page: each of their paragraphs (in a table's cells too) but the last is kept
+        with the next, as Word keeps a heading with its text."""
+
+        def content() -> list:
+            return [element for element in self.word.element.body if element.tag != qn("w:sectPr")]
+
+        before = len(content())
+        self.blocks(block.blocks)
+        paragraphs = [p for element in content()[before:] for p in element.iter(qn("w:p"))]
+        for paragraph in paragraphs[:-1]:
+            WordParagraph(paragraph, self.word).paragraph_format.keep_with_next = True
 
     def write(self, document: Document) -> None:
         self.ensure_styles()
