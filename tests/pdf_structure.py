@@ -124,8 +124,18 @@ def _content_problems(page, number: int, drawn: Counter) -> list[str]:
 
 def _furniture_in_tagged_text(path: Path) -> list[str]:
     """'Page N' and 'Agenda Item N' must be artifacts: read the tagged text back and look for them."""
-    problems: list[str] = []
-    for number, page in enumerate(PdfReader(path).pages, start=1):
+    return [
+        f"page {number}: {line!r} is in the tagged text"
+        for number, lines in enumerate(tagged_lines(path), start=1)
+        for line in lines
+        if _FURNITURE.match(line)
+    ]
+
+
+def tagged_lines(path: Path) -> list[list[str]]:
+    """Each page's text that a screen reader reads (marked content with an MCID; artifacts left out)."""
+    pages = []
+    for page in PdfReader(path).pages:
         depth: list[bool] = []  # True for marked content with an MCID (tagged), False for an artifact
         tagged: list[str] = []
 
@@ -142,7 +152,5 @@ def _furniture_in_tagged_text(path: Path) -> list[str]:
                 tagged.append(words)
 
         page.extract_text(visitor_operand_before=before, visitor_text=text)
-        for line in "".join(tagged).splitlines():
-            if _FURNITURE.match(line.strip()):
-                problems.append(f"page {number}: {line.strip()!r} is in the tagged text")
-    return problems
+        pages.append([line.strip() for line in "".join(tagged).splitlines() if line.strip()])
+    return pages

@@ -28,6 +28,7 @@ from desktop_app.report.model import PageOptions
 from desktop_app.report.performance import performance_document
 from desktop_app.report.performance_figures import performance_texts
 from desktop_app.report.text import UnknownPlaceholderError
+from tests.pdf_structure import structure_problems, tagged_lines
 
 RETURNS = [
     "childrens_performance_2023.xlsx",
@@ -171,6 +172,18 @@ def test_title_page_and_contents(pages):
 def test_dashboard_groups_come_in_the_seeds_order(pages):
     headings = [line for line in section_lines(pages, SECTIONS[1], SECTIONS[2]) if line in GROUPS]
     assert headings == GROUPS
+
+
+def test_a_dashboard_group_running_over_a_page_says_its_name_again_as_furniture(report, pages):
+    continued = {number: line for number, page in enumerate(pages) for line in page if line.endswith("(continued)")}
+    assert set(continued.values()) >= {"Demand (continued)"}
+    for number, line in continued.items():
+        assert pages[number].index(line) == 1  # first under the running header, above the repeated header row
+        group = line.removesuffix(" (continued)")
+        assert any(group in earlier for earlier in pages[number - 1])  # the group's rows began on the page before
+    tagged = tagged_lines(report)
+    assert not any("(continued)" in line for lines in tagged for line in lines)  # read once, where it begins
+    assert structure_problems(report) == []
 
 
 def test_dashboard_row_shows_previous_current_sn_and_the_arrow(pages):

@@ -33,6 +33,7 @@ from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 
 from desktop_app.pdf.charts import draw_chart
+from desktop_app.pdf.continued_table import ContinuedTable
 from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page
 from desktop_app.pdf.prose import inline
 from desktop_app.pdf.style import ReportStyle, StyleError, load_style
@@ -313,7 +314,7 @@ class PdfWriter:
                 group_rows=table.group_rows,
                 spans=spans,
             )
-        pdf_table = PdfTable(
+        pdf_table = (ContinuedTable if table.heading else PdfTable)(
             cells,
             colWidths=widths,
             repeatRows=len(table.header),
@@ -331,6 +332,9 @@ class PdfWriter:
         notes = [PdfParagraph(inline(words), self.style["footnote"]) for words in table.footnotes]
         after = Spacer(1, self.style.table_space_after)
         if table.heading:  # no space above: the heading is kept with the table's first rows
+            heading_style = self.style["heading2"]
+            pdf_table.continued = inline(table.heading_continued or table.heading)
+            pdf_table.continued_style = heading_style.clone(f"{heading_style.name}-continued", spaceBefore=0)
             return [*self.table_heading(table.heading, cells, widths), pdf_table, after, *notes]
         if not layout.spaced:
             return [pdf_table, *notes]

@@ -204,7 +204,23 @@ class Tagger:
                     rowspan=rows,
                     colspan=columns,
                 )
-        table._renderCB = _TableMarks(self, cells)
+        table._renderCB = _TableMarks(self, cells)  # a table's parts after a split keep it
+        self._mark_repeated_headings(table)
+
+    def _mark_repeated_headings(self, table: PdfTable) -> None:
+        """A heading a split puts over a table's later part (pdf.continued_table) drawn as an artifact."""
+        split = table.split
+
+        def split_marking_headings(width: float, height: float) -> list[Flowable]:
+            parts = split(width, height)
+            for part in parts:
+                if getattr(part, "artifact", False):
+                    self.mark(part, None)
+                elif isinstance(part, PdfTable) and part is not table:
+                    self._mark_repeated_headings(part)
+            return parts
+
+        table.split = split_marking_headings
 
     def _tag_contents(self, contents: TableOfContents, node: Node) -> None:
         """Each entry of the contents a TOCI holding a Link (its annotation is tied to it after the build)."""

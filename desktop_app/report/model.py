@@ -144,7 +144,8 @@ class Table:
     for a small table with no space around it, kept with what is kept with it).
 
     `heading`: a sub-heading over the table (a dashboard group's name), in the outline but not the
-    contents, kept on the page of the table's header and first row (the table itself may run on).
+    contents, kept on the page of the table's header and first row (the table itself may run on);
+    `heading_continued`: what stands over its rows on each later page ("Demand (continued)").
     """
 
     key: str
@@ -161,6 +162,7 @@ class Table:
     column_shares: tuple[float, ...] = ()  # shares of the text width, where `widths` names no style entry
     row_headers: tuple[int, ...] = ()  # columns whose body cells head their row (a label/value table's labels)
     heading: str = ""
+    heading_continued: str = ""
 
     @property
     def rows(self) -> list[list[Cell]]:

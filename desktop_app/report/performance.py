@@ -380,7 +380,21 @@ class _Builder:
                 for row in members.to_dict("records")
             ]
             key = f"{section.key}_{key_of(name)}_{number}"
-            blocks.append(Table(key, [head], body, "dashboard", layout="small_top", heading=name, caption=name))
+            continued = self.fill(
+                self.text.words("dashboard_continued"), "[tables] dashboard_continued", {"group": name}
+            )
+            blocks.append(
+                Table(
+                    key,
+                    [head],
+                    body,
+                    "dashboard",
+                    layout="small_top",
+                    heading=name,
+                    caption=name,
+                    heading_continued=continued,
+                )
+            )
         blocks.append(Footnote(self.words("direction_key")))
         return blocks
 

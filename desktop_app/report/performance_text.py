@@ -55,6 +55,7 @@ TABLE_WORDS = (
     "dashboard_direction",
     "dashboard_comment",
     "dashboard_action",
+    "dashboard_continued",
     "direction_key",
     "other_group",
     "survey_theme",
