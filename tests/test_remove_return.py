@@ -10,6 +10,7 @@ def bad_log(write_workbook):
     rows = [
         ["C1", "Corporate", 1, "01/05/2022", None, "next Tuesday", "No", "Upheld", "Roads", "Resident"],
         ["C2", "Corporate", 1, "02/05/2022", None, "10/05/2022", "No", "Founded", "Roads", "Resident"],
+        ["C3", "Corporate", 1, None, None, "10/05/2022", "No", "Upheld", "Roads", "Resident"],  # no date received
     ]
     return write_workbook(rows, name="bad_log.xlsx")
 

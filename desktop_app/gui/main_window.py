@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -37,7 +38,7 @@ from desktop_app.gui.complaints_tab import ComplaintsTab
 from desktop_app.gui.indicators_tab import IndicatorsTab
 from desktop_app.gui.mapping_dialog import ColumnMappingDialog
 from desktop_app.gui.preview_tab import PreviewTab
-from desktop_app.gui.report_tab import COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE, ReportTab
+from desktop_app.gui.report_tab import COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE, DETAILS_PAGE, ReportTab
 from desktop_app.gui.returns_tab import ReturnsTab
 from desktop_app.gui.wheel_guard import guard_wheel
 from desktop_app.project import store
@@ -630,11 +631,47 @@ class MainWindow(QMainWindow):
         if log_frame.empty:
             messages.inform(self, "Nothing to export", "Import a complaints log first (File > Import returns).")
             return
+        if not self.checked_before_export("complaints"):
+            return
         suggested = str(Path(self._last_folder()) / "Complaints annual report.pdf")
         path, chosen = QFileDialog.getSaveFileName(self, "Export the complaints report", suggested, APPENDIX_FILTER)
         path = appendix_path(path, chosen)
         if path:
             self.export_to(Path(path))
+
+    def checked_before_export(self, kind: str) -> bool:
+        """Show what the proof finds in the `kind` appendix; True to go on and export (nothing found, or the
+        author exports anyway). A "go there" button goes to the place to fix it, and the export waits."""
+        from desktop_app.gui.export_check import ExportCheckDialog, export_findings
+
+        self.commit_edits()
+        findings = export_findings(self, kind)
+        if not any(not finding.reminder for finding in findings):
+            return True
+        dialog = ExportCheckDialog(f"{kind} appendix", findings, self)
+        exported = dialog.exec() == QDialog.DialogCode.Accepted
+        if dialog.chosen is not None:
+            self.go_to(*dialog.chosen)
+        return exported
+
+    def go_to(self, kind: str, key: str) -> None:
+        """Show the place a finding of the check before export names (see report.proof.Finding)."""
+        if kind in ("section", "details"):
+            self.tabs.setCurrentWidget(self.report_tab)
+            self.report_tab.select_section(key if kind == "section" else DETAILS_PAGE)
+            if kind == "details":
+                self.report_tab.details.fields[key, "appendix"].setFocus()
+        elif kind in ("overdue", "as_at"):
+            self.tabs.setCurrentWidget(self.complaints_tab)
+            if kind == "overdue":
+                self.complaints_tab.side.setCurrentWidget(self.complaints_tab.overdue)
+            else:
+                self.complaints_tab.period.as_at.setFocus()
+        else:
+            self.tabs.setCurrentWidget(self.returns_tab)
+            imported = next((i for i in self.project.imports if i.provenance.file == key), None)
+            if imported is not None and imported.sheets:
+                self.returns_tab.select(imported.id, imported.sheets[0].sheet)
 
     def export_to(self, path: Path) -> None:
         from desktop_app.export import export_complaints_report
@@ -659,6 +696,8 @@ class MainWindow(QMainWindow):
     def export_performance_dialog(self) -> None:
         if self.workspace.indicators() is None:
             messages.inform(self, "Nothing to export", "Import an indicator return first (File > Import returns).")
+            return
+        if not self.checked_before_export("performance"):
             return
         suggested = str(Path(self._last_folder()) / "Performance report.pdf")
         path, chosen = QFileDialog.getSaveFileName(self, "Export the performance report", suggested, APPENDIX_FILTER)

@@ -1,0 +1,110 @@
+"""The check before an export: what the proof finds (report.proof), each with a button to the place to fix it.
+
+The author puts a finding right (the button closes the dialog and goes there; nothing is exported)
+or exports anyway. Nothing is changed by the dialog itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.problems import Severity
+from desktop_app.gui.complaints_tables import overdue_cases
+from desktop_app.report.proof import Finding, proof_findings
+
+#: What the button of each kind of place says.
+GO_THERE = {
+    "section": "Edit the text",
+    "details": "Edit the details",
+    "returns": "Show the returns",
+    "overdue": "Show them",
+    "as_at": "Change the date",
+    "left_out": "Show the returns",
+}
+
+
+def export_findings(window, kind: str) -> list[Finding]:
+    """What the proof finds in the `kind` appendix ("complaints" or "performance") the window would export.
+
+    The performance appendix is laid out here, on the window's thread (some tens of milliseconds), once,
+    when the author asks to export it."""
+    from desktop_app.export import performance_report_document
+
+    workspace, project = window.workspace, window.project
+    rows_not_used = {
+        imported.provenance.file: len(
+            {(sheet.sheet, p.row) for sheet in imported.sheets for p in sheet.problems if p.severity is Severity.ERROR}
+        )
+        for imported in project.imports
+    }
+    if kind == "performance":
+        inputs = window.performance_inputs()
+        return proof_findings(performance_report_document(*inputs), rows_not_used=rows_not_used) if inputs else []
+    document, summary = workspace.complaints_document(), workspace.complaints()
+    if document is None or summary is None:
+        return []
+    overdue = len(overdue_cases(summary, workspace.complaints_log(), workspace.rules()))
+    return proof_findings(document, as_at=summary.as_of, overdue=overdue, rows_not_used=rows_not_used)
+
+
+class ExportCheckDialog(QDialog):
+    """Lists `findings`; `chosen` is the place whose button was pressed (None: export anyway, or cancel)."""
+
+    def __init__(self, what: str, findings: list[Finding], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Before you export the {what}")
+        self.chosen: tuple[str, str] | None = None
+        to_fix = [finding for finding in findings if not finding.reminder]
+        intro = QLabel(
+            f"Check these {len(to_fix)} things before the {what} goes to the committee. Press a button to go "
+            "to the place to put one right, or export anyway."
+            if len(to_fix) != 1
+            else f"Check this before the {what} goes to the committee, or export anyway."
+        )
+        intro.setWordWrap(True)
+        grid = QGridLayout()
+        self.buttons: list[QPushButton] = []
+        for row, finding in enumerate(findings):
+            words = QLabel(finding.text)
+            words.setWordWrap(True)
+            words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if finding.reminder:
+                words.setStyleSheet("color: #333; font-style: italic")
+            grid.addWidget(words, row, 0)
+            button = QPushButton(GO_THERE[finding.place[0]])
+            button.setAccessibleName(f"{GO_THERE[finding.place[0]]}: {finding.text}")
+            button.clicked.connect(lambda checked=False, place=finding.place: self._go(place))
+            grid.addWidget(button, row, 1)
+            self.buttons.append(button)
+        grid.setColumnStretch(0, 1)
+        listed = QWidget()
+        listed.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(listed)
+        answer = QDialogButtonBox()
+        self.export_button = answer.addButton("&Export anyway", QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = answer.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.setAutoDefault(False)
+        cancel.setDefault(True)  # Enter never exports past the findings
+        answer.accepted.connect(self.accept)
+        answer.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(answer)
+        self.resize(720, min(520, 160 + 44 * len(findings)))
+
+    def _go(self, place: tuple[str, str]) -> None:
+        self.chosen = place
+        self.reject()
