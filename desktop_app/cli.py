@@ -3,8 +3,8 @@
 With no command, or with files to open, it opens the window; where there is no
 screen it summarises the bundled sample log instead, so the README's first command
 is never a dead end.
-Exit status: 0 done, 2 the input could not be read or the arguments are wrong (one
-line says why).
+Exit status: 0 done, 2 the input could not be read, the arguments are wrong or the
+window cannot open (one line says why).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ CHECK_SCHEMA = "check/1"
 INDICATORS_SCHEMA = "indicators/1"
 EXIT_ROWS_IN_ERROR = 1
 EXIT_UNREADABLE = 2
-#: As argparse's for a mistake in the arguments.
+#: As argparse's for a mistake in the arguments; also where the window cannot open.
 EXIT_USAGE = 2
 
 
@@ -118,7 +118,8 @@ def _looks_like_a_path(arg: str) -> bool:
 
 
 def _window(paths: list[Path]) -> int:
-    """The application window; on a machine with no screen, the sample summary instead."""
+    """The application window; on a machine with no screen, the sample summary instead; where Linux lacks
+    what Qt needs to draw, which packages to install."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
     ):
@@ -132,6 +133,12 @@ def _window(paths: list[Path]) -> int:
             "python -m desktop_app --help lists every command."
         )
         return status
+    from desktop_app.gui.qt_libraries import xcb_problem  # before Qt, which aborts where its plugin cannot load
+
+    problem = xcb_problem(os.environ)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
     from desktop_app.gui.app import run  # Qt only when the window is wanted
 
     return run(paths)

@@ -1,4 +1,4 @@
-"""Mistakes on the command line: a mistyped command, a missing file, a UK date."""
+"""Mistakes on the command line: a mistyped command, a missing file, a UK date, a Linux without Qt's libraries."""
 
 import json
 import os
@@ -10,9 +10,11 @@ import pytest
 
 from desktop_app import cli
 from desktop_app.cli import main
+from desktop_app.gui import qt_libraries
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
 
 ROOT = Path(__file__).resolve().parents[1]
+FRESH_DEBIAN_LACKS = {"libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"}
 
 
 def run_without_a_screen(*args: str) -> subprocess.CompletedProcess:
@@ -82,3 +84,41 @@ def test_an_impossible_date_is_a_usage_error_naming_the_argument(capsys, argumen
         main(["complaints", str(SAMPLE_COMPLAINTS_LOG), argument, value])
     assert stopped.value.code == 2
     assert f"error: argument {argument}: '{value}' {reason}" in capsys.readouterr().err
+
+
+@pytest.fixture
+def x11_screen(monkeypatch):
+    """A Linux X11 desktop where Qt would choose its xcb plugin; the window itself is never opened."""
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setenv("DISPLAY", ":0")
+    for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
+        monkeypatch.delenv(name, raising=False)
+    opened = []
+    monkeypatch.setattr("desktop_app.gui.app.run", lambda paths: opened.append(paths) or 0)
+    return opened
+
+
+def test_missing_x11_libraries_are_named_with_their_packages(x11_screen, monkeypatch, capsys):
+    monkeypatch.setattr(qt_libraries, "_loads", lambda library: library not in FRESH_DEBIAN_LACKS)
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert "cannot open its window" in err and "libxcb-cursor.so.0, libxcb-icccm.so.4, libxcb-keysyms.so.1" in err
+    assert "sudo apt install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1'" in err and err.count("\n") == 1
+    assert x11_screen == []
+
+
+def test_with_every_library_the_window_opens(x11_screen, monkeypatch):
+    monkeypatch.setattr(qt_libraries, "_loads", lambda library: True)
+    assert main([]) == 0
+    assert x11_screen == [[]]
+
+
+@pytest.mark.parametrize(
+    "environment", [{"XDG_SESSION_TYPE": "wayland"}, {"QT_QPA_PLATFORM": "offscreen"}, {"QT_QPA_PLATFORM": "wayland"}]
+)
+def test_no_x11_check_where_qt_draws_otherwise(x11_screen, monkeypatch, environment):
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(qt_libraries, "_loads", lambda library: False)
+    assert main([]) == 0
+    assert x11_screen == [[]]
