@@ -1,8 +1,10 @@
 """The command line: `python -m desktop_app complaints LOG.xlsx [--json]`.
 
-With no command it summarises the bundled sample log, so the main README
-command is never a dead end (the window arrives with a later release).
-Exit status: 0 done, 2 the input could not be read (one line says why).
+With no command, or with files to open, it opens the window; where there is no
+screen it summarises the bundled sample log instead, so the README's first command
+is never a dead end.
+Exit status: 0 done, 2 the input could not be read, the arguments are wrong or the
+window cannot open (one line says why).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -25,6 +28,7 @@ from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import load_vocabulary, read_own_words
+from desktop_app.excel.cells import parse_dates
 from desktop_app.excel.complaints_log import UNKNOWN_OUTCOME, LogImport, read_complaints_log
 from desktop_app.excel.importer import Importer
 from desktop_app.excel.workbook import WorkbookError
@@ -36,6 +40,8 @@ CHECK_SCHEMA = "check/1"
 INDICATORS_SCHEMA = "indicators/1"
 EXIT_ROWS_IN_ERROR = 1
 EXIT_UNREADABLE = 2
+#: As argparse's for a mistake in the arguments; also where the window cannot open.
+EXIT_USAGE = 2
 
 
 COMMANDS = ("complaints", "report", "check", "indicators", "selftest")
@@ -48,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return selftest(argv[1:])
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        problem = _not_openable(argv)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return EXIT_USAGE
         return _window([Path(arg) for arg in argv])
     parser = _parser()
     args = parser.parse_args(argv)
@@ -85,8 +95,31 @@ def _inputs_named_by_out(args: argparse.Namespace) -> str:
     return ""
 
 
+def _not_openable(argv: list[str]) -> str:
+    """Why the window cannot open on `argv` ('' where it can): a mistyped command or a missing file
+    must not open the window (nor, with no screen, print the sample summary as if all went well)."""
+    for position, arg in enumerate(argv):
+        if Path(arg).exists():
+            continue
+        if position == 0 and not _looks_like_a_path(arg):
+            nearest = difflib.get_close_matches(arg, COMMANDS, n=1)
+            guess = f"; did you mean '{nearest[0]}'?" if nearest else "."
+            return (
+                f"{arg!r} is neither a command nor a file{guess} Commands: {', '.join(COMMANDS)} "
+                "(python -m desktop_app --help says more)"
+            )
+        return f"{arg}: no such file"
+    return ""
+
+
+def _looks_like_a_path(arg: str) -> bool:
+    """A file name with an ending (.xlsx, .csv, .scrutiny) or a folder in it, rather than a word."""
+    return bool(Path(arg).suffix) or "/" in arg or os.sep in arg
+
+
 def _window(paths: list[Path]) -> int:
-    """The application window; on a machine with no screen, the sample summary instead."""
+    """The application window; on a machine with no screen, the sample summary instead; where Linux lacks
+    what Qt needs to draw, which packages to install."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
     ):
@@ -100,6 +133,12 @@ def _window(paths: list[Path]) -> int:
             "python -m desktop_app --help lists every command."
         )
         return status
+    from desktop_app.gui.qt_libraries import xcb_problem  # before Qt, which aborts where its plugin cannot load
+
+    problem = xcb_problem(os.environ)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
     from desktop_app.gui.app import run  # Qt only when the window is wanted
 
     return run(paths)
@@ -216,24 +255,33 @@ def _period_arguments(parser: argparse.ArgumentParser) -> None:
         "--from",
         dest="start",
         type=_date,
-        help="first day of the period (default: the start of the reporting year of the latest complaint)",
+        metavar="DATE",
+        help="first day of the period, day first: 01/04/2022, 1 April 2022 or 2022-04-01 (default: the start "
+        "of the reporting year of the latest complaint)",
     )
     parser.add_argument(
-        "--to", dest="end", type=_date, help="last day of the period (default: a year after --from, less a day)"
+        "--to",
+        dest="end",
+        type=_date,
+        metavar="DATE",
+        help="last day of the period (default: a year after --from, less a day)",
     )
     parser.add_argument(
         "--as-of",
         type=_date,
+        metavar="DATE",
         help="the day open complaints are judged overdue on (default: the period's last day plus the rules "
         "file's as_at_days_after_period, or today where that is sooner)",
     )
 
 
 def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+    """A date as a council writes it (01/04/2022, 1 April 2022, 1 Apr 2022), day first, or as 2022-04-01:
+    the same reading as a date typed into a log's cell."""
+    parsed, reason = parse_dates(pd.Series([text], dtype="object"))
+    if pd.isna(parsed.iloc[0]):
+        raise argparse.ArgumentTypeError(f"{text!r} {reason.iloc[0] or 'is not a date'}")
+    return parsed.iloc[0].date()
 
 
 def _summary_of_log(args: argparse.Namespace):
