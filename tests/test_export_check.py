@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.gui.export_check import ExportCheckDialog
 from desktop_app.gui.report_tab import DETAILS_PAGE
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG, SAMPLE_DATA
 from desktop_app.report.model import Document, Metadata, PageOptions, Paragraph, Section
@@ -25,25 +24,30 @@ def window(make_window, qtbot, write_workbook):
     return window
 
 
+class CheckAnswers:
+    """The check's dialog answered without a person (through gui.messages): `press` is "export", "cancel", or
+    words of the finding whose "go there" button is pressed."""
+
+    def __init__(self, answers) -> None:
+        self.shown, self.replies = answers
+        self.press = "cancel"
+
+    @property
+    def press(self) -> str:
+        return self.replies["check_export"]
+
+    @press.setter
+    def press(self, answer: str) -> None:
+        self.replies["check_export"] = answer
+
+    def findings(self) -> list[str]:
+        """The last dialog's findings, each as its button says it: what the button does, then the finding."""
+        return [text for kind, _, text in self.shown if kind == "check_export"][-1].splitlines()
+
+
 @pytest.fixture
-def dialog(monkeypatch):
-    """The check's dialog answered without a person: `press` names the button ('export', 'cancel', or the
-    text of a finding whose "go there" button is pressed); every dialog shown is kept."""
-    shown: list[ExportCheckDialog] = []
-    choice = {"press": "cancel"}
-
-    def exec_(self: ExportCheckDialog) -> int:
-        shown.append(self)
-        press = choice["press"]
-        if press == "export":
-            return QDialog.DialogCode.Accepted
-        if press != "cancel":
-            button = next(b for b in self.buttons if press in b.accessibleName())
-            button.click()
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(ExportCheckDialog, "exec", exec_)
-    return shown, choice
+def check(answers) -> CheckAnswers:
+    return CheckAnswers(answers)
 
 
 @pytest.fixture
@@ -58,16 +62,11 @@ def save_dialog(monkeypatch, tmp_path):
     return asked
 
 
-def finding_texts(shown) -> list[str]:
-    return [b.accessibleName() for b in shown[-1].buttons]
-
-
 def test_the_complaints_export_lists_prompts_rows_left_out_overdue_cases_and_the_as_at_date(
-    window, dialog, save_dialog, qtbot
+    window, check, save_dialog, qtbot
 ):
-    shown, choice = dialog
     window.export_dialog()
-    texts = finding_texts(shown)
+    texts = check.findings()
     prompts = [t for t in texts if "still has the prompt [" in t]
     assert len(prompts) >= 5 and any("'Conclusions and Recommendations'" in t for t in prompts)
     assert any("bad_log.xlsx: 1 row is left out of every figure" in t for t in texts)
@@ -75,40 +74,38 @@ def test_the_complaints_export_lists_prompts_rows_left_out_overdue_cases_and_the
     assert texts[0].startswith("Change the date: Figures as at ")
     assert save_dialog == []  # cancelled: nothing asked, nothing written
 
-    choice["press"] = "export"
+    check.press = "export"
     window.export_dialog()
     wait_for_task(qtbot, window)
     assert save_dialog == ["Export the complaints report"]
 
 
-def test_a_go_there_button_goes_to_the_place_and_exports_nothing(window, dialog, save_dialog):
-    shown, choice = dialog
-    choice["press"] = "'Conclusions and Recommendations' still has the prompt"
+def test_a_go_there_button_goes_to_the_place_and_exports_nothing(window, check, save_dialog):
+    check.press = "'Conclusions and Recommendations' still has the prompt"
     window.export_dialog()
     tab = window.report_tab
     assert window.tabs.currentWidget() is tab and tab._section == "conclusions"
     assert save_dialog == []
 
-    choice["press"] = "bad_log.xlsx"
+    check.press = "bad_log.xlsx"
     window.export_dialog()
     assert window.tabs.currentWidget() is window.returns_tab
     imported, _ = window.returns_tab._current_sheet()
     assert imported.provenance.file == "bad_log.xlsx"
 
-    choice["press"] = "past the due date"
+    check.press = "past the due date"
     window.export_dialog()
     complaints = window.complaints_tab
     assert window.tabs.currentWidget() is complaints and complaints.side.currentWidget() is complaints.overdue
     assert save_dialog == []
 
 
-def test_the_performance_export_is_checked_too(window, dialog, save_dialog, qtbot):
-    shown, choice = dialog
+def test_the_performance_export_is_checked_too(window, check, save_dialog, qtbot):
     window.report_tab.details.set_detail("performance", "report_of", "[Name the director]")
     window.export_performance_dialog()
-    texts = finding_texts(shown)
+    texts = check.findings()
     assert any("The title page still has the prompt [Name the director]" in t for t in texts)
-    choice["press"] = "[Name the director]"
+    check.press = "[Name the director]"
     window.export_performance_dialog()
     tab = window.report_tab
     assert tab.parts.currentItem().data(Qt.ItemDataRole.UserRole) == DETAILS_PAGE

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.problems import Severity
+from desktop_app.gui import messages
 from desktop_app.gui.complaints_tables import overdue_cases
 from desktop_app.report.proof import Finding, proof_findings
 
@@ -104,6 +105,22 @@ class ExportCheckDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(answer)
         self.resize(720, min(520, 160 + 44 * len(findings)))
+
+    def exec(self) -> int:
+        """As QDialog's; tests answer through gui.messages (None or "export": export anyway; "cancel"; or words
+        of a finding, whose button is pressed)."""
+        if messages.answer_for_tests is None:
+            return super().exec()
+        answer = messages.answer_for_tests("check_export", self.windowTitle(), "\n".join(self.texts()))
+        if answer in (None, "export"):
+            return QDialog.DialogCode.Accepted
+        if answer != "cancel":
+            next(button for button in self.buttons if answer in button.accessibleName()).click()
+        return QDialog.DialogCode.Rejected
+
+    def texts(self) -> list[str]:
+        """Each finding as its button's accessible name says it: what the button does, then the finding."""
+        return [button.accessibleName() for button in self.buttons]
 
     def _go(self, place: tuple[str, str]) -> None:
         self.chosen = place
