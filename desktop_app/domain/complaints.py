@@ -366,6 +366,20 @@ def _stage_order(rules: ComplaintRules, procedures: list[str]) -> pd.MultiIndex:
     return pd.MultiIndex.from_tuples(pairs, names=["procedure", "stage"])
 
 
+def _stage_groups(timed: pd.DataFrame) -> tuple[np.ndarray, pd.MultiIndex]:
+    """Each row's procedure and stage as one integer (-1 where either is missing), numbered in the
+    order the pairs first appear, and the pairs."""
+    procedure, procedures = pd.factorize(timed["procedure"].to_numpy(dtype=object))
+    stage, stages = pd.factorize(timed["stage"].to_numpy(dtype=object))
+    known = (procedure >= 0) & (stage >= 0)
+    group = np.full(len(timed), -1, dtype=np.int64)
+    group[known], firsts = pd.factorize(procedure[known] * len(stages) + stage[known])
+    pairs = pd.MultiIndex.from_arrays(
+        [procedures[firsts // len(stages)], stages[firsts % len(stages)]], names=["procedure", "stage"]
+    )
+    return group, pairs
+
+
 def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     """Per procedure and stage: the counts and percentages of the published Stage table.
 
@@ -375,35 +389,38 @@ def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     withdrawn, rejected and ombudsman closures are counted in
     `excluded_from_upheld`. Stages with no response clock have no in-time figure.
     """
-    # numpy columns (no index to align) and one grouping for the counts and the working days
+    # numpy columns (no index to align), counted per integer code of procedure and stage
     finalised = timed["responded"].notna().to_numpy()
     response_unread = unread(timed, "responded")  # neither finalised nor open: nobody can tell
-    outcome_class = timed["outcome_class"]
-    decided = outcome_class.isin(["upheld", "not_upheld"]).to_numpy()
+    outcome_class = timed["outcome_class"].to_numpy(dtype=object)
+    decided = (outcome_class == "upheld") | (outcome_class == "not_upheld")
     in_time, acknowledgement_in_time = timed["in_time"].array, timed["acknowledgement_in_time"].array
-    flags = pd.DataFrame(
+    flags = {
+        "received": np.ones(len(timed), dtype=bool),
+        "finalised": finalised,
+        "open": ~finalised & ~response_unread,
+        "overdue": timed["overdue"].to_numpy(dtype=bool),
+        "timed": ~in_time.isna(),
+        "in_time": in_time.to_numpy(dtype=bool, na_value=False),
+        "upheld": outcome_class == "upheld",
+        "decided": decided,
+        "excluded_from_upheld": finalised & ~decided,
+        "acknowledged": ~acknowledgement_in_time.isna(),
+        "acknowledged_in_time": acknowledgement_in_time.to_numpy(dtype=bool, na_value=False),
+    }
+    count_columns = list(flags)
+    group, pairs = _stage_groups(timed)
+    grouped = group >= 0  # a row without a procedure or stage is in no row of the table
+    counts = pd.DataFrame(
         {
-            "procedure": timed["procedure"].to_numpy(),
-            "stage": timed["stage"].to_numpy(),
-            "received": 1,
-            "finalised": finalised,
-            "open": ~finalised & ~response_unread,
-            "overdue": timed["overdue"].to_numpy(dtype=bool),
-            "timed": ~in_time.isna(),
-            "in_time": in_time.to_numpy(dtype=bool, na_value=False),
-            "upheld": outcome_class.eq("upheld").to_numpy(),
-            "decided": decided,
-            "excluded_from_upheld": finalised & ~decided,
-            "acknowledged": ~acknowledgement_in_time.isna(),
-            "acknowledged_in_time": acknowledgement_in_time.to_numpy(dtype=bool, na_value=False),
-        }
+            name: np.bincount(group[grouped], weights=flag[grouped], minlength=len(pairs))
+            for name, flag in flags.items()
+        },
+        index=pairs,
     )
-    count_columns = [c for c in flags.columns if c not in ("procedure", "stage")]
-    flags["days"] = timed["working_days"].to_numpy(dtype="float64", na_value=np.nan)
-    by_stage = flags.groupby(["procedure", "stage"], sort=False)
-    counts = by_stage[count_columns].sum()
-    counts["median_working_days"] = by_stage["days"].median()
-    counts["p90_working_days"] = by_stage["days"].quantile(0.9)
+    days = pd.Series(timed["working_days"].to_numpy(dtype="float64", na_value=np.nan)[grouped]).groupby(group[grouped])
+    counts["median_working_days"] = days.median().to_numpy()
+    counts["p90_working_days"] = days.quantile(0.9).to_numpy()
 
     order = _stage_order(rules, list(timed["procedure"].unique()))
     table = counts.reindex(order.union(counts.index, sort=False))
