@@ -1,18 +1,24 @@
-"""How long the complaints engine takes on a five-year-scale log.
+"""How long the summary of one year of a five-year complaints log takes, beside numpy's own speed.
 
-    .venv/bin/python benchmarks/bench_complaints.py [--rows 100000] [--repeat 5]
+    .venv/bin/python benchmarks/bench_complaints.py [--rows 100000 1000000] [--repeat 5]
 
-Prints the median of `--repeat` runs of each step. Reading the log from Excel
-is measured by benchmarks/bench_import.py.
+For each size: the median of `--repeat` runs of the summary of one year (which
+times that year's and the year before's complaints), beside its anchor, numpy's
+busday_offset and busday_count over every row of the log with the same bank
+holidays (the least any timing of the log could cost), and the ratio; then the
+summary's peak memory (tracemalloc) and how the time grows with the rows.
+Reading the log from Excel is measured by benchmarks/bench_import.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import statistics
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +26,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop_app.domain.complaints import case_timeliness, conform_log, summarise
+from desktop_app.domain.calendar import DAY, WorkingCalendar
+from desktop_app.domain.complaints import conform_log, summarise
 from desktop_app.domain.periods import Period
 from desktop_app.domain.rules import load_rules
 from desktop_app.domain.vocabulary import load_vocabulary
@@ -79,24 +86,50 @@ def median_seconds(step, repeat: int) -> float:
     return statistics.median(times)
 
 
+def anchor(log: pd.DataFrame, calendar: WorkingCalendar) -> None:
+    """numpy alone: a due date for every row and the working days taken by every answered one."""
+    received = log["received"].to_numpy(dtype=DAY)
+    responded = log["responded"].to_numpy(dtype=DAY)
+    answered = ~np.isnat(responded)
+    np.busday_offset(received, 20, roll="forward", busdaycal=calendar.calendar)
+    np.busday_count(received[answered], responded[answered], busdaycal=calendar.calendar)
+
+
+def peak_mib(step) -> float:
+    tracemalloc.start()
+    step()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
     rules, vocabulary = load_rules(), load_vocabulary()
-    log = synthetic_log(args.rows)
     year = Period(dt.date(2022, 4, 1), dt.date(2023, 3, 31))
     as_of = dt.date(2024, 6, 1)
-    print(f"{args.rows:,} rows, median of {args.repeat} runs")
-    print(
-        f"  case timeliness, whole log: {median_seconds(lambda: case_timeliness(log, rules, as_of), args.repeat):.3f} s"
-    )
-    print(
-        f"  summary of one year:        "
-        f"{median_seconds(lambda: summarise(log, rules, vocabulary.outcome_classes, year, as_of), args.repeat):.3f} s"
-    )
+    calendar = WorkingCalendar.for_years(2018, 2026)  # the log's years and room after, as the engine builds it
+    print(f"summary of one year of a five-year log, median of {args.repeat} runs")
+    first: tuple[int, float] | None = None
+    for rows in args.rows:
+        log = synthetic_log(rows)
+        summarise_year = functools.partial(summarise, log, rules, vocabulary.outcome_classes, year, as_of)
+        summary = median_seconds(summarise_year, args.repeat)
+        numpy_only = median_seconds(functools.partial(anchor, log, calendar), args.repeat)
+        memory = peak_mib(summarise_year)
+        print(
+            f"  {rows:>9,} rows: {summary:.3f} s   anchor (numpy busday_offset + busday_count, every row) "
+            f"{numpy_only * 1000:.1f} ms   ratio {summary / numpy_only:.0f}x   peak memory {memory:.0f} MiB "
+            f"(the log itself {log.memory_usage(deep=True).sum() / 2**20:.0f} MiB)"
+        )
+        if first is None:
+            first = (rows, summary)
+        else:
+            print(f"    {rows / first[0]:.0f}x the rows took {summary / first[1]:.1f}x the time")
 
 
 if __name__ == "__main__":

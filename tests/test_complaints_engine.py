@@ -1,12 +1,22 @@
 """The complaints engine on hand-checked cases (no Excel, no Qt)."""
 
 import dataclasses
+import datetime as dt
+import random
 
 import pandas as pd
 import pytest
 
 from desktop_app.domain.calendar import WeekendReceipt
-from desktop_app.domain.complaints import case_timeliness, summarise
+from desktop_app.domain.complaints import (
+    cared_for_share,
+    case_timeliness,
+    escalation_table,
+    ombudsman_table,
+    stage_table,
+    summarise,
+    themes_table,
+)
 from desktop_app.domain.periods import Period
 from tests.factories import case, date, log_of
 
@@ -229,3 +239,61 @@ def test_empty_log_gives_empty_tables(rules, vocabulary):
     result = summarise(log_of(), rules, vocabulary.outcome_classes, YEAR_2022, AS_OF)
     assert result.stages.empty and result.cases.empty
     assert result.cared_for["pct"] is None
+
+
+def five_years_of_complaints(count: int, seed: int = 7) -> pd.DataFrame:
+    """A log received from April 2018 to March 2023 in every procedure and stage, some still open (the
+    oldest open for years), some answered years later, some with a cell that cannot be read."""
+    pick = random.Random(seed)
+    stages = {"childrens_statutory": ["1", "2", "3", "ombudsman"], "corporate": ["1", "2", "ombudsman"]}
+    stages["adult_social_care"] = ["1", "ombudsman"]
+    day = lambda when: when.isoformat() if when else None  # noqa: E731
+    cases = []
+    for number in range(count):
+        procedure = pick.choice(list(stages))
+        received = dt.date(2018, 4, 1) + dt.timedelta(days=pick.randrange(5 * 365))
+        taken = pick.choice([None, *range(0, 40), 400, 900])  # None: still open
+        responded = received + dt.timedelta(days=taken) if taken is not None else None
+        acknowledged = received + dt.timedelta(days=pick.randrange(6)) if pick.random() < 0.8 else None
+        cases.append(
+            case(
+                f"C{number}",
+                procedure=procedure,
+                stage=pick.choice(stages[procedure]),
+                received=day(received),
+                acknowledged=day(acknowledged),
+                statement_agreed=day(acknowledged if pick.random() < 0.5 else None),
+                responded=day(responded),
+                extension=pick.random() < 0.2,
+                outcome=pick.choice(["upheld", "partially_upheld", "not_upheld", "withdrawn"]) if responded else None,
+                theme=pick.choice(["Decision Making", "decision  making ", "Finance", None]),
+                complainant_group=pick.choice([None, None, "cared_for"]),
+            )
+        )
+    log = log_of(*cases)
+    log["unread"] = [pick.choice(["", "", "", "", "responded", "extension", "acknowledged, responded"]) for _ in cases]
+    return log
+
+
+@pytest.mark.parametrize(
+    ("year", "as_of"), [(2019, date("2020-02-03")), (2019, date("2023-06-30")), (2022, date("2023-06-30"))]
+)
+def test_summary_of_a_year_is_the_whole_log_timed_then_counted_for_that_year(rules, vocabulary, year, as_of):
+    # The summary times only the rows it counts; every figure must be what timing the whole log gives
+    log = five_years_of_complaints(3000)
+    everything = pd.concat([log, case_timeliness(log, rules, as_of)], axis=1)
+    everything["outcome_class"] = everything["outcome"].map(vocabulary.outcome_classes).astype("object")
+    period = Period(dt.date(year, 4, 1), dt.date(year + 1, 3, 31))
+    result = summarise(log, rules, vocabulary.outcome_classes, period, as_of)
+
+    for summary in (result, result.previous):
+        assert summary is not None  # the log reaches back to the year before
+        cases = everything[(everything["received"] >= pd.Timestamp(summary.period.start)).to_numpy()]
+        cases = cases[(cases["received"] <= pd.Timestamp(summary.period.end)).to_numpy()]
+        pd.testing.assert_frame_equal(summary.cases, cases.reset_index(drop=True))
+        pd.testing.assert_frame_equal(summary.stages, stage_table(cases, rules))
+        pd.testing.assert_frame_equal(summary.themes, themes_table(cases, rules))
+        pd.testing.assert_frame_equal(summary.escalation, escalation_table(cases, rules))
+        pd.testing.assert_frame_equal(summary.ombudsman_decisions, ombudsman_table(cases))
+        assert summary.cared_for == cared_for_share(cases)
+    assert 0 < result.stages["overdue"].sum() < result.stages["open"].sum()  # the log has both

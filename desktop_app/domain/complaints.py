@@ -9,6 +9,7 @@ and kept at full precision: rounding is for whoever presents it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,10 +69,20 @@ def conform_log(frame: pd.DataFrame) -> pd.DataFrame:
 def unread(log: pd.DataFrame, column: str) -> np.ndarray:
     """True for the complaints whose `column` cell could not be read (a log kept before the column
     existed has none)."""
+    return unread_cells(log, (column,))[column]
+
+
+def unread_cells(log: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """`unread` for each of `columns`, reading the marks once."""
     if "unread" not in log:
-        return np.zeros(len(log), dtype=bool)
-    marks = log["unread"].fillna("").astype(str)
-    found: np.ndarray = marks.str.contains(rf"(?:^|, ){column}(?:,|$)", regex=True).to_numpy(dtype=bool)
+        return {column: np.zeros(len(log), dtype=bool) for column in columns}
+    # looked for once per distinct mark (a log has a handful), not once per row
+    marks, distinct = pd.factorize(log["unread"].to_numpy(dtype=object))
+    found = {}
+    for column in columns:
+        pattern = re.compile(rf"(?:^|, ){re.escape(column)}(?:,|$)")
+        in_mark = np.array([pattern.search(str(mark)) is not None for mark in distinct] + [False], dtype=bool)
+        found[column] = in_mark[marks]  # a missing mark (code -1) is the False on the end
     return found
 
 
@@ -104,71 +115,76 @@ def case_timeliness(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) ->
 
     Computed per procedure and stage (a handful of groups), vectorised within
     each. A case whose clock falls back to a later start date than the rules
-    prefer (no acknowledgement date, say) carries a note saying so. `log` must
-    have a unique index; the result has the same one.
+    prefer (no acknowledgement date, say) carries a note saying so. The result
+    has the log's index.
     """
-    response, acknowledgement, notes = [], [], []
+    # numpy arrays over the whole log, written into by position per group (no per-group frames to stack)
+    inputs = {name: log[name].to_numpy(dtype="datetime64[s]") for name in DATE_COLUMNS}
+    inputs["extension"] = log["extension"].to_numpy(dtype=bool)
+    cannot_read = unread_cells(log, (*DATE_COLUMNS, "extension"))
+    inputs.update({f"unread_{name}": flags for name, flags in cannot_read.items()})
+    results = {name: _untimed(len(log)) for name in (RESPONSE, ACKNOWLEDGEMENT)}
+    notes = np.full(len(log), "", dtype=object)
     if len(log):
-        plain, with_closures = _calendars(log, rules, as_of)
-    clock_inputs = log[["procedure", "stage", *DATE_COLUMNS, "extension"]].copy()  # groups copy only what clocks read
-    for name in (*DATE_COLUMNS, "extension"):
-        clock_inputs[f"unread_{name}"] = unread(log, name)
-    for (procedure, stage), cases in clock_inputs.groupby(["procedure", "stage"], sort=False):
+        plain, with_closures = _calendars(inputs, rules, as_of)
+    for (procedure, stage), rows in log.groupby(["procedure", "stage"], sort=False).indices.items():
         stage_rules = rules.stage(procedure, stage)
         if stage_rules is None:
-            notes.append(
-                pd.Series(f"no rules for procedure '{procedure}' stage '{stage}': not timed", index=cases.index)
-            )
+            notes[rows] = f"no rules for procedure '{procedure}' stage '{stage}': not timed"
             continue
         calendar = with_closures if rules.procedures[procedure].uses_closure_days else plain
+        cases = {name: values[rows] for name, values in inputs.items()}
         for name, clock in stage_rules.clocks.items():
             timed = _time_clock(cases, clock, calendar)
-            notes.append(timed.pop("note"))
-            if name == RESPONSE:
-                response.append(timed)
-            elif name == ACKNOWLEDGEMENT:
-                acknowledgement.append(timed[["working_days", "in_time"]].add_prefix("acknowledgement_"))
+            note, current = timed.pop("note"), notes[rows]
+            notes[rows] = np.where((current == "") | (note == ""), current + note, current + "; " + note)
+            if name in results:
+                for column, values in timed.items():
+                    results[name][column][rows] = values
 
-    result = pd.concat(
-        [
-            _stack(response, log.index, ["limit", "due", "working_days", "in_time"]),
-            _stack(acknowledgement, log.index, ["acknowledgement_working_days", "acknowledgement_in_time"]),
-        ],
-        axis=1,
+    response, acknowledgement = results[RESPONSE], results[ACKNOWLEDGEMENT]
+    due = response["due"].astype("datetime64[s]")
+    open_ = np.isnat(inputs["responded"]) & ~cannot_read["responded"]
+    return pd.DataFrame(
+        {
+            "limit": pd.arrays.IntegerArray(response["limit"], response["untimed"]),
+            "due": due,
+            "working_days": pd.arrays.IntegerArray(response["working_days"], ~response["ended"]),
+            "in_time": pd.arrays.BooleanArray(response["in_time"], response["no_in_time"]),
+            "acknowledgement_working_days": pd.arrays.IntegerArray(
+                acknowledgement["working_days"], ~acknowledgement["ended"]
+            ),
+            "acknowledgement_in_time": pd.arrays.BooleanArray(
+                acknowledgement["in_time"], acknowledgement["no_in_time"]
+            ),
+            "overdue": open_ & ~np.isnat(due) & (due < np.datetime64(as_of, "s")),
+            "note": pd.Series(notes, index=log.index, dtype="object"),  # not inferred as str
+        },
+        index=log.index,
     )
-    open_ = log["responded"].isna() & ~unread(log, "responded")
-    result["overdue"] = open_ & result["due"].notna() & (result["due"] < pd.Timestamp(as_of))
-    result["note"] = _join_notes(notes, log.index)
-    return result
 
 
-_CLOCK_DTYPES = {"limit": "Int64", "due": "datetime64[s]", "working_days": "Int64", "in_time": "boolean"}
+def _untimed(rows: int) -> dict[str, np.ndarray]:
+    """One clock's results for cases no clock has timed yet."""
+    return {
+        "limit": np.zeros(rows, dtype=np.int64),
+        "untimed": np.ones(rows, dtype=bool),
+        "due": np.full(rows, np.datetime64("NaT"), dtype=DAY),
+        "working_days": np.zeros(rows, dtype=np.int64),
+        "ended": np.zeros(rows, dtype=bool),
+        "in_time": np.zeros(rows, dtype=bool),
+        "no_in_time": np.ones(rows, dtype=bool),
+    }
 
 
-def _stack(parts: list[pd.DataFrame], index: pd.Index, columns: list[str]) -> pd.DataFrame:
-    """The per-group clock results as one frame over the whole log (missing where untimed)."""
-    dtypes = {name: _CLOCK_DTYPES[name.removeprefix("acknowledgement_")] for name in columns}
-    frame = pd.concat(parts) if parts else pd.DataFrame(columns=columns)
-    return frame.reindex(index)[columns].astype(dtypes)
-
-
-def _join_notes(notes: list[pd.Series], index: pd.Index) -> pd.Series:
-    joined = np.full(len(index), "", dtype=object)
-    for note in notes:
-        written = note.to_numpy() != ""
-        if not written.any():
-            continue
-        at = index.get_indexer(note.index[written])
-        current = joined[at]
-        joined[at] = np.where(current == "", "", current + "; ") + note.to_numpy()[written]
-    return pd.Series(joined, index=index, dtype="object")
-
-
-def _calendars(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) -> tuple[WorkingCalendar, WorkingCalendar]:
+def _calendars(
+    dates: dict[str, np.ndarray], rules: ComplaintRules, as_of: dt.date
+) -> tuple[WorkingCalendar, WorkingCalendar]:
     """Calendars covering every date in the log, and the longest limit after it."""
-    dates = pd.concat([log[name] for name in DATE_COLUMNS]).dropna()
-    first = min(dates.min().year, as_of.year) - 1
-    last = max(dates.max().year, as_of.year) + 2  # room for due dates past year end
+    known = np.concatenate([dates[name][~np.isnat(dates[name])] for name in DATE_COLUMNS])
+    years = known.astype("datetime64[Y]").astype(np.int64) + 1970
+    first = min(int(years.min()), as_of.year) - 1
+    last = max(int(years.max()), as_of.year) + 2  # room for due dates past year end
     plain = WorkingCalendar.for_years(first, last, weekend_receipt=rules.weekend_receipt)
     with_closures = WorkingCalendar.for_years(
         first, last, closure_days=rules.closure_days, weekend_receipt=rules.weekend_receipt
@@ -176,44 +192,49 @@ def _calendars(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) -> tupl
     return plain, with_closures
 
 
-def _time_clock(cases: pd.DataFrame, clock: Clock, calendar: WorkingCalendar) -> pd.DataFrame:
+def _time_clock(cases: dict[str, np.ndarray], clock: Clock, calendar: WorkingCalendar) -> dict[str, np.ndarray]:
     """One clock over the cases of one stage (numpy arrays throughout: a stage is thousands of cases)."""
-    start = np.full(len(cases), np.datetime64("NaT"), dtype="datetime64[s]")
-    note = np.full(len(cases), "", dtype=object)
+    rows = len(cases["received"])
+    start = np.full(rows, np.datetime64("NaT"), dtype="datetime64[s]")
+    note = np.full(rows, "", dtype=object)
     for position, name in enumerate(clock.start):
-        values = cases[name].to_numpy(dtype="datetime64[s]")
+        values = cases[name]
         fill = np.isnat(start) & ~np.isnat(values)
         if position > 0 and fill.any():
             missing = clock.start[0].replace("_", " ")
             note[fill] = f"no {missing} date: clock started at {name.replace('_', ' ')}"
         start = np.where(fill, values, start)
-    limit = np.full(len(cases), clock.limit, dtype=np.int64)
-    limit_unknown = np.zeros(len(cases), dtype=bool)
+    limit = np.full(rows, clock.limit, dtype=np.int64)
+    limit_unknown = np.zeros(rows, dtype=bool)
     if clock.extended_limit is not None:
-        limit = np.where(cases["extension"].to_numpy(dtype=bool), clock.extended_limit, limit)
-        limit_unknown = cases["unread_extension"].to_numpy(dtype=bool)
+        limit = np.where(cases["extension"], clock.extended_limit, limit)
+        limit_unknown = cases["unread_extension"]
         note[limit_unknown] = "no in-time figure: the extension cell cannot be read"
     # a date the clock needs could not be read: not timed (never a guess from another date)
     for name in reversed([*clock.start, clock.end]):
-        cannot = cases[f"unread_{name}"].to_numpy(dtype=bool)
+        cannot = cases[f"unread_{name}"]
         note[cannot] = f"not timed: the {name.replace('_', ' ')} cell cannot be read"
         start[cannot] = np.datetime64("NaT")
 
     started = ~np.isnat(start)
-    ended = started & cases[clock.end].notna().to_numpy()
+    ended = started & ~np.isnat(cases[clock.end])
     start_days = start.astype(DAY)
-    due = np.full(len(cases), np.datetime64("NaT"), dtype=DAY)
+    due = np.full(rows, np.datetime64("NaT"), dtype=DAY)
     due[started] = calendar.due_dates(start_days[started], limit[started])
-    taken = np.zeros(len(cases), dtype=np.int64)
+    taken = np.zeros(rows, dtype=np.int64)
     if ended.any():
-        taken[ended] = calendar.working_days(start_days[ended], cases[clock.end].to_numpy(dtype=DAY)[ended])
+        taken[ended] = calendar.working_days(start_days[ended], cases[clock.end].astype(DAY)[ended])
     due[limit_unknown] = np.datetime64("NaT")  # so never overdue either
-    days = pd.arrays.IntegerArray(taken, ~ended)
-    in_time = pd.arrays.BooleanArray(taken <= limit, ~ended | limit_unknown)
-    return pd.DataFrame(
-        {"limit": limit, "due": due, "working_days": days, "in_time": in_time, "note": note},
-        index=cases.index,
-    )
+    return {
+        "limit": limit,
+        "untimed": np.zeros(rows, dtype=bool),
+        "due": due,
+        "working_days": taken,
+        "ended": ended,
+        "in_time": taken <= limit,
+        "no_in_time": ~ended | limit_unknown,
+        "note": note,
+    }
 
 
 # --- tables for a period -------------------------------------------------
@@ -345,6 +366,20 @@ def _stage_order(rules: ComplaintRules, procedures: list[str]) -> pd.MultiIndex:
     return pd.MultiIndex.from_tuples(pairs, names=["procedure", "stage"])
 
 
+def _stage_groups(timed: pd.DataFrame) -> tuple[np.ndarray, pd.MultiIndex]:
+    """Each row's procedure and stage as one integer (-1 where either is missing), numbered in the
+    order the pairs first appear, and the pairs."""
+    procedure, procedures = pd.factorize(timed["procedure"].to_numpy(dtype=object))
+    stage, stages = pd.factorize(timed["stage"].to_numpy(dtype=object))
+    known = (procedure >= 0) & (stage >= 0)
+    group = np.full(len(timed), -1, dtype=np.int64)
+    group[known], firsts = pd.factorize(procedure[known] * len(stages) + stage[known])
+    pairs = pd.MultiIndex.from_arrays(
+        [procedures[firsts // len(stages)], stages[firsts % len(stages)]], names=["procedure", "stage"]
+    )
+    return group, pairs
+
+
 def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     """Per procedure and stage: the counts and percentages of the published Stage table.
 
@@ -354,35 +389,38 @@ def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     withdrawn, rejected and ombudsman closures are counted in
     `excluded_from_upheld`. Stages with no response clock have no in-time figure.
     """
-    # numpy columns (no index to align) and one grouping for the counts and the working days
+    # numpy columns (no index to align), counted per integer code of procedure and stage
     finalised = timed["responded"].notna().to_numpy()
     response_unread = unread(timed, "responded")  # neither finalised nor open: nobody can tell
-    outcome_class = timed["outcome_class"]
-    decided = outcome_class.isin(["upheld", "not_upheld"]).to_numpy()
+    outcome_class = timed["outcome_class"].to_numpy(dtype=object)
+    decided = (outcome_class == "upheld") | (outcome_class == "not_upheld")
     in_time, acknowledgement_in_time = timed["in_time"].array, timed["acknowledgement_in_time"].array
-    flags = pd.DataFrame(
+    flags = {
+        "received": np.ones(len(timed), dtype=bool),
+        "finalised": finalised,
+        "open": ~finalised & ~response_unread,
+        "overdue": timed["overdue"].to_numpy(dtype=bool),
+        "timed": ~in_time.isna(),
+        "in_time": in_time.to_numpy(dtype=bool, na_value=False),
+        "upheld": outcome_class == "upheld",
+        "decided": decided,
+        "excluded_from_upheld": finalised & ~decided,
+        "acknowledged": ~acknowledgement_in_time.isna(),
+        "acknowledged_in_time": acknowledgement_in_time.to_numpy(dtype=bool, na_value=False),
+    }
+    count_columns = list(flags)
+    group, pairs = _stage_groups(timed)
+    grouped = group >= 0  # a row without a procedure or stage is in no row of the table
+    counts = pd.DataFrame(
         {
-            "procedure": timed["procedure"].to_numpy(),
-            "stage": timed["stage"].to_numpy(),
-            "received": 1,
-            "finalised": finalised,
-            "open": ~finalised & ~response_unread,
-            "overdue": timed["overdue"].to_numpy(dtype=bool),
-            "timed": ~in_time.isna(),
-            "in_time": in_time.to_numpy(dtype=bool, na_value=False),
-            "upheld": outcome_class.eq("upheld").to_numpy(),
-            "decided": decided,
-            "excluded_from_upheld": finalised & ~decided,
-            "acknowledged": ~acknowledgement_in_time.isna(),
-            "acknowledged_in_time": acknowledgement_in_time.to_numpy(dtype=bool, na_value=False),
-        }
+            name: np.bincount(group[grouped], weights=flag[grouped], minlength=len(pairs))
+            for name, flag in flags.items()
+        },
+        index=pairs,
     )
-    count_columns = [c for c in flags.columns if c not in ("procedure", "stage")]
-    flags["days"] = timed["working_days"].to_numpy(dtype="float64", na_value=np.nan)
-    by_stage = flags.groupby(["procedure", "stage"], sort=False)
-    counts = by_stage[count_columns].sum()
-    counts["median_working_days"] = by_stage["days"].median()
-    counts["p90_working_days"] = by_stage["days"].quantile(0.9)
+    days = pd.Series(timed["working_days"].to_numpy(dtype="float64", na_value=np.nan)[grouped]).groupby(group[grouped])
+    counts["median_working_days"] = days.median().to_numpy()
+    counts["p90_working_days"] = days.quantile(0.9).to_numpy()
 
     order = _stage_order(rules, list(timed["procedure"].unique()))
     table = counts.reindex(order.union(counts.index, sort=False))
