@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.domain.formatting import round_half_up
 
@@ -94,10 +94,18 @@ class ComplaintsCharts(QWidget):
             [], [], pen=pg.mkPen(LIMIT_COLOUR, width=2, style=Qt.PenStyle.DashLine), name="Time limit"
         )
         self.values: list[pg.TextItem] = []
+        plots = QWidget()
+        plots_layout = QVBoxLayout(plots)
+        plots_layout.setContentsMargins(4, 4, 4, 4)
+        plots_layout.addWidget(self.in_time, 1)
+        plots_layout.addWidget(self.days, 1)
+        scroll = QScrollArea()  # on a short screen the charts keep their height and scroll
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(plots)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.in_time, 1)
-        layout.addWidget(self.days, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     def show_figures(
         self, months: pd.DataFrame, labels: Mapping[str, str], target_pct: float | None, stages: pd.DataFrame

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -948,12 +948,23 @@ class MainWindow(QMainWindow):
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none yet)").setEnabled(False)
 
+    def fit_screen(self, free: QRect | None = None) -> None:
+        """First start: 1280x800, or nine tenths of the screen's free area (`free`, by default the screen's
+        available geometry) where that is smaller, centred on it."""
+        if free is None:
+            screen = self.screen() or QApplication.primaryScreen()
+            if screen is None:
+                self.resize(1280, 800)
+                return
+            free = screen.availableGeometry()
+        size = QSize(min(1280, free.width() * 9 // 10), min(800, free.height() * 9 // 10))
+        self.resize(size.expandedTo(self.minimumSizeHint()).boundedTo(free.size()))
+        self.move(free.center() - self.rect().center())
+
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if geometry is None or not self.restoreGeometry(geometry):  # Qt keeps a restored window on its screen
+            self.fit_screen()
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)

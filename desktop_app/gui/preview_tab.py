@@ -37,6 +37,7 @@ class PreviewTab(QWidget):
             self.appendix.addItem(name, key)
         self.appendix.currentIndexChanged.connect(lambda index: self.redraw())
         self.status = QLabel(NOTHING_YET["complaints"])
+        self.status.setWordWrap(True)  # a long message takes two lines, not the window's width
         self.previous_button = QPushButton("&Previous page")
         self.next_button = QPushButton("&Next page")
         self.page_number = QSpinBox()

@@ -1,0 +1,29 @@
+"""The window fits the screen it opens on: a 1366x768 laptop at 150% leaves about 910x480 for it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+
+from desktop_app.gui.app import SAMPLE_DATA, SAMPLE_RETURNS
+from tests.test_gui_window import make_window, answers, wait_for_task  # noqa: F401
+
+LAPTOP_AT_150 = (910, 480)  # 1366x768 at 150%, less the taskbar
+
+
+def test_every_tab_fits_a_laptop_screen_at_150_percent_with_the_sample_open(qtbot, make_window):
+    window = make_window()
+    window.open_sample([SAMPLE_DATA / name for name in SAMPLE_RETURNS])
+    wait_for_task(qtbot, window)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        needed = window.minimumSizeHint()
+        assert needed.width() <= LAPTOP_AT_150[0], window.tabs.tabText(index)
+        assert needed.height() <= LAPTOP_AT_150[1], window.tabs.tabText(index)
+
+
+def test_first_start_opens_within_the_screens_free_area(make_window):
+    window = make_window()
+    for free in (QRect(0, 0, *LAPTOP_AT_150), QRect(0, 0, 1067, 627), QRect(1920, 0, 2560, 1400)):
+        window.fit_screen(free)
+        assert free.contains(window.geometry()), free
+        assert window.width() >= min(1280, free.width() * 8 // 10)  # sized to the screen, not left small
