@@ -41,7 +41,7 @@ def test_a_live_figure_follows_a_limit_change_and_is_flagged_until_read(window, 
     window.edit("Stage 1 limit 20 days", lambda value: window.project.set_setting("limits", value), None, LIMIT_SETTING)
     tab.select_section("performance")
     assert "Stage 1 responses in time: 28%" not in tab.preview.toPlainText()
-    assert tab.stale.isVisible() and "statutory_stage1_in_time_pct was 28%" in tab.stale.text()
+    assert tab.stale.isVisible() and "Statutory stage 1 in time % was 28%" in tab.stale.text()
     flagged = [tab.parts.item(r).text() for r in range(tab.parts.count()) if tab.parts.item(r).text().startswith("●")]
     assert flagged == ["● Complaints Performance Information"]
     window.grab().save(str(tmp_path / "report-tab-flagged.png"))

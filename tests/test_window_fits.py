@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 
 from desktop_app.gui.app import SAMPLE_DATA, SAMPLE_RETURNS
-from tests.test_gui_window import make_window, answers, wait_for_task  # noqa: F401
+from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401
 
 LAPTOP_AT_150 = (910, 480)  # 1366x768 at 150%, less the taskbar
 

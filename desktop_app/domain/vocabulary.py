@@ -54,6 +54,13 @@ class Vocabulary:
         near = difflib.get_close_matches(normalise(text), list(by_form), n=1, cutoff=0.5)
         return (by_form[near[0]], names[by_form[near[0]]]) if near else None
 
+    def words(self) -> dict[str, dict[str, str]]:
+        """Each kind's codes as a person writes them, the first spelling of each ('partially_upheld' ->
+        'Partially upheld'): what the window shows instead of a code."""
+        return {
+            kind: {code: names[0] for code, names in codes.items() if names} for kind, codes in self.spellings.items()
+        }
+
     def examples(self, kind: str, limit: int = 6) -> str:
         """A few accepted spellings, for an error message."""
         names = [names[0] for names in self.spellings[kind].values() if names]

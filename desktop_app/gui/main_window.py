@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         """Show `imports` as the project's; the one place the imports change (undo goes through here)."""
         self.project.imports = list(imports)
         self.import_locations.remember(self.project.imports)  # the project keeps only the names
+        self.returns_tab.words = self.workspace.vocabulary().words()
         self.returns_tab.set_imports(self.project.imports)
         self.export_action.setEnabled(len(self.project.frame(ReturnKind.COMPLAINTS_LOG)) > 0)
         self.project_changed.emit()

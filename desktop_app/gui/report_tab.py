@@ -48,6 +48,17 @@ DETAILS_PAGE = "appendix details"
 EDIT_PAUSE_MS = 700  # typing pauses this long before the edit is kept (one undo step per pause)
 
 
+_WORDS = {"pct": "%", "p90": "90th percentile"}
+
+
+def figure_words(name: str) -> str:
+    """A live figure's name in words for the picker: 'statutory_stage1_in_time_pct' -> 'Statutory stage 1 in
+    time %' (the text keeps {name}, which the writers fill)."""
+    words = [_WORDS.get(word) or re.sub(r"(?<=[a-z])(\d)", r" \1", word) for word in name.split("_") if word]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
 class FigureHighlighter(QSyntaxHighlighter):
     """Live figures stand out in the editor; a name the report does not have is underlined in red."""
 
@@ -123,7 +134,7 @@ class ReportTab(QWidget):
         self.picker.setEditable(True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.picker.setAccessibleName("Live figure to insert")
-        self.picker.setToolTip("Type to find a figure, e.g. 'stage1_in_time'")
+        self.picker.setToolTip("Type to find a figure, e.g. 'statutory stage 1 in time'")
         self.insert_button = QPushButton("&Insert figure")
         self.insert_button.clicked.connect(self.insert_figure)
         self.stale = QLabel()
@@ -243,8 +254,9 @@ class ReportTab(QWidget):
             self.parts.blockSignals(False)
             chosen = self.picker.currentData()
             self.picker.clear()
-            for name, value in sorted(self.figures.items()):
-                self.picker.addItem(f"{name}  =  {value}", name)
+            for name, value in sorted(self.figures.items(), key=lambda item: figure_words(item[0])):
+                self.picker.addItem(f"{figure_words(name)}: {value}", name)
+                self.picker.setItemData(self.picker.count() - 1, "{" + name + "}", Qt.ItemDataRole.ToolTipRole)
             self.picker.setCurrentIndex(max(0, self.picker.findData(chosen)))
             self._fill_cover()
             chosen_layout = self.project.settings.get(COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE)
@@ -315,15 +327,18 @@ class ReportTab(QWidget):
         if changed:
             self.stale.setText(
                 "Figures in this section have changed since you last read it: "
-                + "; ".join(f"{name} was {before}, now {now}" for name, before, now in changed)
+                + "; ".join(f"{figure_words(name)} was {before}, now {now}" for name, before, now in changed)
                 + ". Check the sentences around them."
             )
 
     def insert_figure(self) -> None:
         name = self.picker.currentData()
-        typed = self.picker.currentText().split("=")[0].strip()
+        typed = self.picker.currentText().strip().strip("{}")
+        by_words = {figure_words(known).casefold(): known for known in self.figures}
         name = (
-            name if self.picker.findText(self.picker.currentText()) >= 0 else (typed if typed in self.figures else None)
+            name
+            if self.picker.findText(self.picker.currentText()) >= 0
+            else (typed if typed in self.figures else by_words.get(typed.split(":")[0].strip().casefold()))
         )
         if name:
             self.editor.insertPlainText("{" + name + "}")

@@ -11,6 +11,8 @@ Signals:
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -28,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.formatting import long_date
 from desktop_app.domain.problems import Problem, Severity
+from desktop_app.domain.returns import ReturnKind
 from desktop_app.gui.dataframe_model import DataFrameModel
 from desktop_app.gui.mapping_dialog import kind_label
 
@@ -93,6 +97,8 @@ class ReturnsTab(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Returns")
         self._imports: list = []
+        #: column -> code -> the word shown for it (the vocabulary's words; set by the window)
+        self.words: dict[str, dict[str, str]] = {}
 
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Return", "Kind", "Rows", "Problems"])
@@ -177,7 +183,8 @@ class ReturnsTab(QWidget):
             )
             top.setData(0, _ROLE_IMPORT, imported.id)
             top.setToolTip(
-                0, f"{imported.source_path}\nSHA-256 {imported.provenance.sha256}\nimported {imported.imported_at}"
+                0,
+                f"{imported.source_path}\nSHA-256 {imported.provenance.sha256}\nimported {_when(imported.imported_at)}",
             )
             for sheet in sheets:
                 sheet_errors = sum(p.severity is Severity.ERROR for p in sheet.problems)
@@ -235,6 +242,15 @@ class ReturnsTab(QWidget):
             return imported, None
         return imported, next((s for s in imported.sheets if s.sheet == selection[1]), None)
 
+    def _in_words(self, frame: pd.DataFrame | None, kind: ReturnKind | None) -> pd.DataFrame:
+        """The rows as read, a log's codes shown as words of its vocabulary ('not_upheld' as 'Not upheld')."""
+        if frame is None:
+            return pd.DataFrame()
+        if kind is not ReturnKind.COMPLAINTS_LOG:
+            return frame
+        coded = {name: words for name, words in self.words.items() if name in frame}
+        return frame.assign(**{name: _as_words(frame[name], words) for name, words in coded.items()})
+
     def _show_current(self, current, previous) -> None:
         imported, sheet = self._current_sheet()
         self.map_button.setEnabled(sheet is not None)
@@ -249,7 +265,7 @@ class ReturnsTab(QWidget):
         for problem in sorted(sheet.problems, key=lambda p: p.severity is not Severity.ERROR):
             if problem.row is not None:
                 row_problems.setdefault(problem.row, (problem.severity.value, str(problem.message)))
-        self.table_model.set_frame(sheet.frame if sheet.frame is not None else pd.DataFrame(), row_problems)
+        self.table_model.set_frame(self._in_words(sheet.frame, sheet.kind), row_problems)
         self.problems_model.set_problems(sheet.problems)
 
     # --- going to a problem -------------------------------------------------
@@ -289,6 +305,20 @@ class ReturnsTab(QWidget):
                 signal.emit(selection[0], selection[1])
         else:
             signal.emit(selection[0])
+
+
+def _as_words(codes: pd.Series, words: dict[str, str]) -> pd.Series:
+    written = codes.astype(object)
+    return written.map(words).where(written.isin(list(words)), written)
+
+
+def _when(stamp: str) -> str:
+    """'2026-12-06T21:58:34+00:00' as '6 December 2026 at 21:58' (local time), or as written if it is not a time."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return f"{long_date(moment.date())} at {moment:%H:%M}"
 
 
 def _count_text(problems: int, errors: int, noun: str = "") -> str:
