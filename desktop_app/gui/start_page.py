@@ -78,9 +78,9 @@ class StartPage(QWidget):
         title = QLabel("Welcome to Scrutiny Studio")
         title.setObjectName("StartTitle")
         title.setAccessibleName("Welcome to Scrutiny Studio")
-        welcome = QLabel(WELCOME)
-        welcome.setObjectName("StartWelcome")
-        welcome.setWordWrap(True)
+        self.welcome = QLabel(WELCOME)
+        self.welcome.setObjectName("StartWelcome")
+        self.welcome.setWordWrap(True)
 
         self.sample_button = self._button(
             "&Look around the sample report",
@@ -140,7 +140,7 @@ class StartPage(QWidget):
         inner.setContentsMargins(32, 32, 32, 32)
         inner.setSpacing(12)
         inner.addWidget(title)
-        inner.addWidget(welcome)
+        inner.addWidget(self.welcome)
         inner.addSpacing(12)
         inner.addLayout(columns, 1)
 
