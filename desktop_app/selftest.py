@@ -167,8 +167,7 @@ class _SelfTest:
         return f"PySide6 {PySide6.__version__}, Qt {QtCore.qVersion()}"
 
     def files(self) -> str:
-        from desktop_app.gui.app import SAMPLE_RETURNS
-        from desktop_app.paths import FORMS, RESOURCES, SAMPLE_DATA
+        from desktop_app.paths import FORMS, RESOURCES, SAMPLE_DATA, SAMPLE_RETURNS
 
         missing = [str(folder) for folder in (RESOURCES, FORMS, SAMPLE_DATA) if not folder.is_dir()]
         missing += [f"sample_data/{name}" for name in SAMPLE_RETURNS if not (SAMPLE_DATA / name).is_file()]
@@ -258,12 +257,13 @@ class _SelfTest:
 
     def import_samples(self) -> str:
         from desktop_app.domain.returns import ReturnKind
-        from desktop_app.gui.app import SAMPLE_RETURNS
-        from desktop_app.paths import SAMPLE_DATA
+        from desktop_app.paths import SAMPLE_DATA, SAMPLE_RETURNS
 
         self.needs_window()
         started = time.perf_counter()
-        self.window.open_sample([SAMPLE_DATA / name for name in SAMPLE_RETURNS])  # what the window does at start
+        self.window.open_sample(
+            [SAMPLE_DATA / name for name in SAMPLE_RETURNS]
+        )  # what "Look around the sample report" does
         self._wait_for_task("importing the sample returns")
         imported = self.window.project.imports
         if len(imported) != len(SAMPLE_RETURNS):
@@ -475,9 +475,9 @@ def measure_startup() -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from desktop_app.gui import messages
-    from desktop_app.gui.app import SAMPLE_RETURNS, application
+    from desktop_app.gui.app import application
     from desktop_app.gui.main_window import MainWindow
-    from desktop_app.paths import SAMPLE_DATA
+    from desktop_app.paths import SAMPLE_DATA, SAMPLE_RETURNS
 
     app = application([sys.argv[0] if sys.argv else "selftest"])
     messages.answer_for_tests = lambda kind, title, text: {"ask_save": "discard"}.get(kind)

@@ -87,8 +87,7 @@ def test_the_same_file_twice_is_not_added_again(make_window, qtbot, answers, two
 
 @pytest.fixture
 def sample_open(make_window, qtbot):
-    from desktop_app.gui.app import SAMPLE_RETURNS
-    from desktop_app.paths import SAMPLE_DATA
+    from desktop_app.paths import SAMPLE_DATA, SAMPLE_RETURNS
 
     window = make_window()
     window.open_sample([SAMPLE_DATA / name for name in SAMPLE_RETURNS])

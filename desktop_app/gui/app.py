@@ -25,19 +25,11 @@ from desktop_app import __version__, safe_files
 from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.gui import messages
 from desktop_app.gui.main_window import PROJECT_SUFFIX, MainWindow
-from desktop_app.paths import RESOURCES, SAMPLE_DATA
+from desktop_app.paths import RESOURCES
 
 log = logging.getLogger("scrutiny")
 #: The exit status when a settings file cannot be used (as the command line's for an unreadable input).
 EXIT_SETTINGS = 2
-SAMPLE_RETURNS = (
-    "complaints_log_2021-2023.xlsx",
-    "childrens_performance_2023.xlsx",
-    "benchmarks_2023.xlsx",
-    "survey_2023-24.xlsx",
-    "population_2023.xlsx",
-    "monthly_series_2021-2023.xlsx",
-)
 
 
 def data_folder() -> Path:
@@ -107,7 +99,8 @@ def remove_left_overs(folder: Path, recent_projects: list[str]) -> None:
 
 
 def open_window(paths: list[Path]) -> MainWindow:
-    """The main window on `paths` (a project, or returns to import), or on the bundled sample returns."""
+    """The main window on `paths` (a project, or returns to import), or on the start page (after offering back
+    unsaved work)."""
     folder = data_folder()
     log_file = set_up_logging(folder)
 
@@ -123,16 +116,17 @@ def open_window(paths: list[Path]) -> MainWindow:
     window = MainWindow(folder)
     remove_left_overs(folder, window.recent_projects())
     sys.excepthook = report_unexpected
-    window.show()
     projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
     returns = [p for p in paths if p.suffix != PROJECT_SUFFIX]
+    if not paths:
+        window.show_start_page()  # before it is shown: the first paint is the start page, not empty tabs
+    window.show()
     if projects:
         QTimer.singleShot(0, lambda: window.open_project(projects[0]))
     elif returns:
         QTimer.singleShot(0, lambda: window.import_paths(returns))
     else:
-        sample = [SAMPLE_DATA / name for name in SAMPLE_RETURNS if (SAMPLE_DATA / name).exists()]
-        QTimer.singleShot(0, lambda: window.offer_pending_recovery() or window.open_sample(sample))
+        QTimer.singleShot(0, window.offer_pending_recovery)  # a recovered report goes to the tabs
     return window
 
 

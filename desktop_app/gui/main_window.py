@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QTabWidget,
 )
 
@@ -40,7 +41,9 @@ from desktop_app.gui.mapping_dialog import ColumnMappingDialog
 from desktop_app.gui.preview_tab import PreviewTab
 from desktop_app.gui.report_tab import COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE, DETAILS_PAGE, ReportTab
 from desktop_app.gui.returns_tab import ReturnsTab
+from desktop_app.gui.start_page import StartPage
 from desktop_app.gui.wheel_guard import guard_wheel
+from desktop_app.paths import sample_returns
 from desktop_app.project import store
 from desktop_app.project.locations import ImportLocations
 from desktop_app.project.model import ImportedFile, Project
@@ -140,7 +143,15 @@ class MainWindow(QMainWindow):
         self.preview_tab = PreviewTab(self)
         self.tabs.addTab(self.report_tab, "Re&port")
         self.tabs.addTab(self.preview_tab, "Pre&view")
-        self.setCentralWidget(self.tabs)
+        self.start_page = StartPage(self._last_folder)
+        self.start_page.sample_requested.connect(lambda: self._may_discard() and self.open_sample(sample_returns()))
+        self.start_page.import_requested.connect(lambda paths: self.import_new_report([Path(p) for p in paths]))
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.recent_requested.connect(lambda path: self.open_project(Path(path)))
+        self.pages = QStackedWidget()  # the start page, or the tabs once a report is open
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self.start_page)
+        self.setCentralWidget(self.pages)
         self._build_status_bar()
         self._build_actions()
         self._build_menus()
@@ -221,6 +232,9 @@ class MainWindow(QMainWindow):
             self.edit_chart_texts,
             tip="Read and replace what a screen reader says for each chart of the performance appendix",
         )
+        self.start_page_action = self._action(
+            "Start pa&ge", self.show_start_page, tip="The first steps: the sample, your own returns, recent projects"
+        )
         self.quit_action = self._action("&Quit", self.close, keys.Quit, "Close Scrutiny Studio")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
@@ -232,6 +246,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.start_page_action)
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addActions(
@@ -271,6 +286,7 @@ class MainWindow(QMainWindow):
     def set_imports(self, imports: list) -> None:
         """Show `imports` as the project's; the one place the imports change (undo goes through here)."""
         self.project.imports = list(imports)
+        self.pages.setCurrentWidget(self.tabs)  # a report is open (new, opened, imported into or recovered)
         self.import_locations.remember(self.project.imports)  # the project keeps only the names
         self.returns_tab.words = self.workspace.vocabulary().words()
         self.returns_tab.set_imports(self.project.imports)
@@ -299,6 +315,12 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.set_imports(project.imports)
         self._update_title()
+
+    def show_start_page(self) -> None:
+        """The start page in place of the tabs (the open report stays open behind it)."""
+        self.start_page.show_recent(self.recent_projects())
+        self.pages.setCurrentWidget(self.start_page)
+        self.start_page.focus_first()
 
     def new_project(self) -> bool:
         if not self._may_discard():
@@ -429,6 +451,12 @@ class MainWindow(QMainWindow):
         )
         if paths:
             self.import_paths([Path(p) for p in paths])
+
+    def import_new_report(self, paths: list[Path]) -> None:
+        """The author's own returns as a report of their own: never added to the sample or to an open report."""
+        if (self.path or self.project.imports or self.dirty) and not self.new_project():
+            return
+        self.import_paths(paths)
 
     def import_paths(self, paths: list[Path]) -> None:
         self.settings.setValue("last_folder", str(paths[0].parent))
