@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 
-from desktop_app.gui.app import SAMPLE_DATA, SAMPLE_RETURNS
+from desktop_app.paths import sample_returns
 from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401
 
 LAPTOP_AT_150 = (910, 480)  # 1366x768 at 150%, less the taskbar
@@ -12,7 +12,7 @@ LAPTOP_AT_150 = (910, 480)  # 1366x768 at 150%, less the taskbar
 
 def test_every_tab_fits_a_laptop_screen_at_150_percent_with_the_sample_open(qtbot, make_window):
     window = make_window()
-    window.open_sample([SAMPLE_DATA / name for name in SAMPLE_RETURNS])
+    window.open_sample(sample_returns())
     wait_for_task(qtbot, window)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
