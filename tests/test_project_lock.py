@@ -231,3 +231,17 @@ def test_the_stamp_changes_when_the_file_is_written_again_and_is_none_when_it_is
     assert FileStamp.of(project).size == len(b"second, longer")
     project.unlink()
     assert FileStamp.of(project) is None
+
+
+def test_a_file_saved_over_within_the_same_tick_and_of_the_same_size_has_another_stamp(tmp_path):
+    project = tmp_path / "report.scrutiny"
+    project.write_bytes(b"first")
+    stamp = FileStamp.of(project)
+    theirs = tmp_path / "theirs"
+    theirs.write_bytes(b"other")
+    os.utime(theirs, ns=(stamp.modified_ns, stamp.modified_ns))
+
+    os.replace(theirs, project)  # how a save (theirs or ours) puts the new file in place
+
+    assert (FileStamp.of(project).size, FileStamp.of(project).modified_ns) == (stamp.size, stamp.modified_ns)
+    assert FileStamp.of(project) != stamp

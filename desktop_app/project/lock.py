@@ -11,8 +11,8 @@ The lock is written whole and only where there is none yet (safe_files.write_new
 open the project at once cannot both take it; a window removes it only while it is still its own.
 
 A lock warns only the windows that look for one. For whatever else changes the file (a copy put back, a
-window whose folder took no lock), FileStamp records the file's size and modification time when the
-window opened or saved it, so Save can ask before writing over someone else's work.
+window whose folder took no lock), FileStamp records the file's size, modification time and identity
+when the window opened or saved it, so Save can ask before writing over someone else's work.
 
 Standard library only; no Qt.
 """
@@ -259,11 +259,13 @@ def _when(moment: dt.datetime, now: dt.datetime) -> str:
 
 @dataclass(frozen=True)
 class FileStamp:
-    """A file's size and modification time (to the nanosecond), as a window saw it when it opened or saved
-    it: a different stamp later means someone else changed the file."""
+    """A file's size, modification time (to the nanosecond) and identity, as a window saw it when it opened or
+    saved it: a different stamp later means someone else changed the file. The identity (inode, or NTFS file
+    index) tells a file saved over it (a new file renamed into place) even within the clock's last tick."""
 
     size: int
     modified_ns: int
+    file_id: int = 0
 
     @classmethod
     def of(cls, path: str | Path) -> FileStamp | None:
@@ -272,7 +274,7 @@ class FileStamp:
             status = os.stat(path)
         except OSError:
             return None
-        return cls(status.st_size, status.st_mtime_ns)
+        return cls(status.st_size, status.st_mtime_ns, status.st_ino)
 
 
 def process_running(pid: int) -> bool:
