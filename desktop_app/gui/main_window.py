@@ -8,6 +8,7 @@ in a background process with a progress bar and Cancel in the status bar.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -309,7 +310,7 @@ class MainWindow(QMainWindow):
         """Show `project`, saved at `path` and held by `claim`; `stamp`: the file as it was read (else as it is)."""
         claim = claim or _Claim(None)
         if claim.read_only:
-            project.uid = Project().uid  # its recovery copy is its own, never the other window's
+            project.uid = uuid.uuid4().hex  # its recovery copy is its own, never the other window's
         self._hold(claim)
         self.showing_sample = False
         self.project = project
@@ -404,7 +405,9 @@ class MainWindow(QMainWindow):
         if self.read_only:
             self.show_status(f"Opened {path.name} read-only: Save asks for a new name")
         elif self.file_lock is None:
-            self.show_status(f"Opened {path.name}; its folder cannot be written, so other windows are not told")
+            self.show_status(
+                f"Opened {path.name} (its folder cannot be written: other windows are not told it is open)"
+            )
         else:
             self.show_status(f"Opened {path.name}")
         return True
