@@ -149,7 +149,7 @@ def test_a_garbage_lock_file_is_unreadable_stale_and_can_be_taken_over(tmp_path,
 
     holder = read_holder(project)
 
-    assert holder == UNREADABLE and not holder.readable and holder.stale()
+    assert holder == UNREADABLE and holder.since is None and holder.stale()
     assert "has a lock file that cannot be read. It looks left over from a crash" in holder.describe("report.scrutiny")
     with pytest.raises(ProjectLockedError) as refused:
         ProjectLock.acquire(project)

@@ -70,10 +70,6 @@ class Holder:
     since: dt.datetime | None  # aware
     token: str = ""  # tells this window's lock from another's, whoever and wherever they are
 
-    @property
-    def readable(self) -> bool:
-        return self.since is not None
-
     def on_this_computer(self) -> bool:
         return self.host.casefold() == _host().casefold()
 
