@@ -12,6 +12,7 @@ A new file gets the permissions the user's umask gives; a replaced file keeps it
 hold every imported row (recovery copies) are written `private`: readable by the user alone (0600
 on POSIX, in a 0700 folder). A write killed part way leaves a `.saving` temporary: the next start
 removes those older than the process (`remove_stale_temporaries`, `remove_stale_temporaries_under`).
+A lock file is written `write_new`: only where there is none yet, so two windows cannot both take it.
 
 Standard library only, and no other module of the application: every layer may use it.
 """
@@ -50,6 +51,48 @@ def write_atomically(path: str | Path, data: bytes | str, private: bool = False)
     content = data.encode("utf-8") if isinstance(data, str) else data
     with atomic_path(path, private) as temporary, open(temporary, "wb") as stream:
         stream.write(content)
+
+
+def write_new(path: str | Path, data: bytes | str) -> None:
+    """Write `data` (text as UTF-8) to `path` only where no file is there yet (FileExistsError otherwise).
+
+    For a lock file: of two windows that try at once only one succeeds, and a reader never sees half of it.
+    The file is built beside `path`, then linked to its name (POSIX) or renamed to it (Windows, whose rename
+    never replaces a file); where the folder takes no links (some network shares) it is created exclusively
+    and written in one call.
+    """
+    content = data.encode("utf-8") if isinstance(data, str) else data
+    path = Path(os.path.abspath(path))
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"cannot write {path.name}: there is no folder {path.parent}")
+    remove_stale_temporaries(path)
+    temporary = _create_temporary(path, private=False)
+    try:
+        with open(temporary, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if sys.platform == "win32":
+            os.rename(temporary, path)
+        else:
+            _link_or_create(temporary, path, content)
+    finally:
+        temporary.unlink(missing_ok=True)
+    _fsync_folder(path.parent)
+
+
+def _link_or_create(temporary: Path, path: Path, content: bytes) -> None:
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here: an exclusive create, written in one call
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+        try:
+            os.write(descriptor, content)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 @contextlib.contextmanager

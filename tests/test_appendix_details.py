@@ -78,6 +78,7 @@ def test_details_are_kept_in_the_project_and_reach_the_word_file(window, qtbot, 
     type_detail(window, qtbot, "complaints_report_to", COMMITTEE)
     project = tmp_path / "report.scrutiny"
     assert window.save_to(project)
+    window.close()
 
     reopened = make_window()
     assert reopened.open_project(project, ask=False)

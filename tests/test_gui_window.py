@@ -1,6 +1,7 @@
 """The real window, driven as a user would: import, map a column, save, reopen, undo, recover."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import openpyxl
@@ -13,6 +14,8 @@ from desktop_app.gui import messages
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.mapping_dialog import ColumnMappingDialog
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG, SAMPLE_DATA
+from desktop_app.project.lock import lock_path
+from tests.test_project_lock import dead_pid
 
 TASK_TIMEOUT_MS = 60_000
 
@@ -194,8 +197,14 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(make_wind
     assert window.close()
 
 
+def as_if_its_process_died(project: Path) -> None:
+    """What a crash leaves beside the project: the window's lock, naming a process that has gone."""
+    lock = lock_path(project)
+    lock.write_text(json.dumps({**json.loads(lock.read_text(encoding="utf-8")), "pid": dead_pid()}), encoding="utf-8")
+
+
 def test_work_is_recovered_after_a_crash(make_window, qtbot, tmp_path, answers):
-    shown, _ = answers
+    shown, replies = answers
     project_file = tmp_path / "report.scrutiny"
     window = make_window()
     assert window.save_to(project_file)
@@ -204,9 +213,12 @@ def test_work_is_recovered_after_a_crash(make_window, qtbot, tmp_path, answers):
     window.autosave()  # the timer's work; then the process dies without saving
     window.undo_stack.setClean()
     window.deleteLater()
+    as_if_its_process_died(project_file)
 
+    replies["ask_locked"] = "take_over"
     after_crash = make_window()
     assert after_crash.open_project(project_file)
+    assert shown[-2][:2] == ("ask_locked", "Left over from a crash?")
     assert shown[-1][:2] == ("ask_yes_no", "Recover unsaved work?")
     assert [i.provenance.file for i in after_crash.project.imports] == ["population_2023.xlsx"]
     assert after_crash.isWindowModified()  # recovered work is not yet saved

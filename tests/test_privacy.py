@@ -129,6 +129,7 @@ def test_read_again_finds_the_file_on_this_machine_and_an_old_project_loses_its_
     window = make_window()
     assert window.open_project(old)
     window.save_to(old)
+    window.close()
     with sqlite3.connect(old) as connection:
         assert connection.execute("SELECT source_path FROM imports").fetchall() == [("log.xlsx",)]
 
@@ -137,6 +138,7 @@ def test_read_again_finds_the_file_on_this_machine_and_an_old_project_loses_its_
     again.reimport(again.project.imports[0].id)
     wait_for_task(qtbot, again)
     assert [box[1] for box in shown] == ["What changed"]
+    again.close()
 
     (tmp_path / "data" / "import_locations.json").unlink()  # another machine: it cannot know where the file is
     elsewhere = make_window()

@@ -1,5 +1,6 @@
 """The one way the application writes a file: whole or not at all, with a retry while Windows holds the old one."""
 
+import errno
 import os
 import stat
 import sys
@@ -65,3 +66,30 @@ def test_elsewhere_a_refused_rename_fails_at_once_and_leaves_no_temporary_file(t
 
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+def test_a_new_file_is_written_only_where_there_is_none(tmp_path):
+    lock = tmp_path / ".~lock.report.scrutiny#"
+
+    safe_files.write_new(lock, "first window")
+    with pytest.raises(FileExistsError):
+        safe_files.write_new(lock, "second window")
+
+    assert lock.read_text(encoding="utf-8") == "first window"
+    assert [p.name for p in tmp_path.iterdir()] == [lock.name]
+
+
+def test_where_the_folder_takes_no_links_a_new_file_is_still_written_only_once(tmp_path, monkeypatch):
+    def no_links(source, target):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(safe_files.sys, "platform", "linux")
+    monkeypatch.setattr(safe_files.os, "link", no_links)
+    lock = tmp_path / ".~lock.report.scrutiny#"
+
+    safe_files.write_new(lock, b"first window")
+    with pytest.raises(FileExistsError):
+        safe_files.write_new(lock, b"second window")
+
+    assert lock.read_bytes() == b"first window"
+    assert [p.name for p in tmp_path.iterdir()] == [lock.name]

@@ -8,11 +8,12 @@ in a background process with a progress bar and Cancel in the status bar.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,6 +47,7 @@ from desktop_app.gui.wheel_guard import guard_wheel
 from desktop_app.paths import sample_returns
 from desktop_app.project import store
 from desktop_app.project.locations import ImportLocations
+from desktop_app.project.lock import FileStamp, ProjectLock, ProjectLockedError
 from desktop_app.project.model import ImportedFile, Project
 from desktop_app.workspace import OWN_WORDS, Workspace
 
@@ -102,6 +104,13 @@ class EditCommand(QUndoCommand):
         self._window.project_changed.emit()
 
 
+class _Claim(NamedTuple):
+    """How a window holds its project file: by its lock, read-only, or neither (its folder takes no lock)."""
+
+    lock: ProjectLock | None
+    read_only: bool = False
+
+
 class MainWindow(QMainWindow):
     """Signals:
     project_changed(): the project's returns, settings or words changed (or a new project is open);
@@ -121,6 +130,10 @@ class MainWindow(QMainWindow):
         self.showing_sample = False  # the bundled sample is open, as a report of its own
         self.workspace = Workspace(self.project)
         self.path: Path | None = None
+        self.file_lock: ProjectLock | None = None  # this window's lock beside `path`
+        self.read_only = False  # `path` is open in another window: Save asks for a new name
+        self.disk_stamp: FileStamp | None = None  # `path` as this window last read or wrote it
+        self._told_about: FileStamp | None = None  # the change on disk the author was last told of
         self.task: BackgroundTask | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._update_title)
@@ -304,14 +317,23 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else "Untitled report"
-        self.setWindowTitle(f"{name}[*] – Scrutiny Studio")
+        read_only = " (read-only)" if self.read_only else ""
+        self.setWindowTitle(f"{name}{read_only}[*] – Scrutiny Studio")
         self.setWindowModified(self.dirty)
 
-    def _replace_project(self, project: Project, path: Path | None) -> None:
+    def _replace_project(
+        self, project: Project, path: Path | None, claim: _Claim | None = None, stamp: FileStamp | None = None
+    ) -> None:
+        """Show `project`, saved at `path` and held by `claim`; `stamp`: the file as it was read (else as it is)."""
+        claim = claim or _Claim(None)
+        if claim.read_only:
+            project.uid = uuid.uuid4().hex  # its recovery copy is its own, never the other window's
+        self._hold(claim)
         self.showing_sample = False
         self.project = project
         self.workspace = Workspace(project)
         self.path = path
+        self.disk_stamp = stamp or (FileStamp.of(path) if path else None)
         self.undo_stack.clear()
         self.set_imports(project.imports)
         self._update_title()
@@ -321,6 +343,56 @@ class MainWindow(QMainWindow):
         self.start_page.show_recent(self.recent_projects())
         self.pages.setCurrentWidget(self.start_page)
         self.start_page.focus_first()
+
+    def _claim(self, path: Path, saving: bool = False) -> _Claim | None:
+        """This window's lock on `path`; read-only, where another window holds it and the author says so; None
+        where the author cancels, or (`saving`) where another window has that file open."""
+        if self.file_lock is not None and self.file_lock.project == path:
+            return _Claim(self.file_lock)
+        try:
+            return _Claim(ProjectLock.acquire(path))
+        except ProjectLockedError as locked:
+            holder = locked.holder
+        except OSError as exc:  # a read-only share: the project opens, unlocked
+            log.info("no lock beside %s: %s", path.name, exc)
+            return _Claim(None)
+        if saving and not holder.stale():
+            messages.warn(self, "Not saved", f"{holder.describe(path.name)}\n\nSave your work under another name.")
+            return None
+        answer = "take_over" if saving else messages.ask_locked(self, holder.describe(path.name), holder.stale())
+        if answer == "read_only":
+            return _Claim(None, read_only=True)
+        if answer != "take_over" or not holder.stale():
+            return None
+        try:
+            return _Claim(ProjectLock.take_over(path, holder))
+        except ProjectLockedError:  # another window took it over first: ask about that one
+            return self._claim(path, saving)
+        except OSError as exc:
+            log.info("the lock beside %s could not be taken over: %s", path.name, exc)
+            return _Claim(None)
+
+    def _hold(self, claim: _Claim) -> None:
+        """Hold the file by `claim` from now on, giving back the lock held before (where it is another)."""
+        if self.file_lock is not None and self.file_lock is not claim.lock:
+            self.file_lock.release()
+        self.file_lock, self.read_only = claim.lock, claim.read_only
+
+    def _give_back(self, claim: _Claim) -> None:
+        """A claim not kept after all (the file could not be read or written): its lock, where new, goes."""
+        if claim.lock is not None and claim.lock is not self.file_lock:
+            claim.lock.release()
+
+    @property
+    def _recovery_key(self) -> Path | None:
+        """What this window's recovery copy is named after: its file, or (read-only) the project alone."""
+        return None if self.read_only else self.path
+
+    def _changed_on_disk(self) -> bool:
+        """Whether someone else changed the project file since this window read or saved it."""
+        if self.path is None or self.disk_stamp is None:
+            return False
+        return FileStamp.of(self.path) not in (None, self.disk_stamp)
 
     def new_project(self) -> bool:
         if not self._may_discard():
@@ -340,22 +412,35 @@ class MainWindow(QMainWindow):
     def open_project(self, path: Path, ask: bool = True) -> bool:
         if ask and not self._may_discard():
             return False
+        claim = self._claim(path)
+        if claim is None:
+            return False
+        stamp = FileStamp.of(path)
         try:
             project = store.load(path)
         except store.ProjectFileError as exc:
+            self._give_back(claim)
             messages.warn(self, "Cannot open the project", f"{exc}\n\nThe file was not changed.")
             return False
-        self._replace_project(project, path)
+        self._replace_project(project, path, claim, stamp)
         self._remember_recent(path)
         self._offer_recovery()
-        self.show_status(f"Opened {path.name}")
+        if self.read_only:
+            self.show_status(f"Opened {path.name} read-only: Save asks for a new name")
+        elif self.file_lock is None:
+            self.show_status(
+                f"Opened {path.name} (its folder cannot be written: other windows are not told it is open)"
+            )
+        else:
+            self.show_status(f"Opened {path.name}")
         return True
 
     def save(self) -> bool:
-        return self.save_to(self.path) if self.path else self.save_as()
+        return self.save_to(self.path) if self.path and not self.read_only else self.save_as()
 
     def save_as(self) -> bool:
-        suggested = str(Path(self._last_folder()) / (self.path.name if self.path else f"report{PROJECT_SUFFIX}"))
+        name = f"{self.path.stem} (copy){PROJECT_SUFFIX}" if self.read_only else self.path.name if self.path else None
+        suggested = str(Path(self._last_folder()) / (name or f"report{PROJECT_SUFFIX}"))
         path, _ = QFileDialog.getSaveFileName(
             self, "Save the report project", suggested, f"Scrutiny Studio projects (*{PROJECT_SUFFIX})"
         )
@@ -375,9 +460,19 @@ class MainWindow(QMainWindow):
 
     def save_to(self, path: Path) -> bool:
         self.commit_edits()
+        if path == self.path and self._changed_on_disk():
+            answer = messages.ask_overwrite(self, path.name)
+            if answer == "save_as":
+                return self.save_as()
+            if answer != "overwrite":
+                return False
+        claim = self._claim(path, saving=True)
+        if claim is None:
+            return False
         try:
             store.save(self.project, path)
         except OSError as exc:
+            self._give_back(claim)
             messages.warn(
                 self,
                 "Not saved",
@@ -385,8 +480,10 @@ class MainWindow(QMainWindow):
                 "Your work is still open here; try saving to another folder.",
             )
             return False
-        store.discard_recovery(self.data_folder, self.path, self.project)
+        store.discard_recovery(self.data_folder, self._recovery_key, self.project)
+        self._hold(claim)
         self.path = path
+        self.disk_stamp = FileStamp.of(path)
         self.undo_stack.setClean()
         self._remember_recent(path)
         self._update_title()
@@ -397,17 +494,21 @@ class MainWindow(QMainWindow):
         """A recovery copy in the user's data folder, offered back after a crash."""
         if self.dirty:
             try:
-                store.save_recovery(self.project, self.data_folder, self.path)
+                store.save_recovery(self.project, self.data_folder, self._recovery_key)
             except OSError:
                 log.exception("autosave failed")
 
     def _offer_recovery(self) -> None:
-        if store.recovery_newer(self.data_folder, self.path) and messages.ask_yes_no(
-            self,
-            "Recover unsaved work?",
-            "Scrutiny Studio closed without saving this report last time. Open the copy it kept of your unsaved work?",
+        if (
+            self._recovery_key
+            and store.recovery_newer(self.data_folder, self.path)
+            and messages.ask_yes_no(
+                self,
+                "Recover unsaved work?",
+                "Scrutiny Studio closed without saving this report last time. Open the copy it kept of your unsaved work?",
+            )
         ):
-            self._replace_project(store.load_recovery(self.data_folder, self.path), self.path)
+            self._replace_project(store.load_recovery(self.data_folder, self.path), self.path, _Claim(self.file_lock))
             self.undo_stack.resetClean()
             self._update_title()
 
@@ -423,12 +524,16 @@ class MainWindow(QMainWindow):
             f"Scrutiny Studio closed without saving {latest.name} last time. Open the copy it kept of your unsaved work?",
         ):
             return False
+        claim = self._claim(latest.project_path) if latest.project_path else _Claim(None)
+        if claim is None:
+            return False
         try:
             recovered = latest.load()
         except store.ProjectFileError as exc:
+            self._give_back(claim)
             messages.warn(self, "The copy cannot be opened", str(exc))
             return False
-        self._replace_project(recovered, latest.project_path)
+        self._replace_project(recovered, latest.project_path, claim)
         self.undo_stack.resetClean()
         latest.discard()
         self._update_title()
@@ -1001,6 +1106,31 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.returns_tab.splitter.restoreState(splitter)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            QTimer.singleShot(0, self.check_file_on_disk)  # after the activation, not inside it
+
+    def check_file_on_disk(self) -> None:
+        """Say once that someone else changed the project file, and offer to reopen it (never reloaded unasked)."""
+        if not self._changed_on_disk():
+            return
+        stamp = FileStamp.of(self.path)
+        if stamp == self._told_about:
+            return
+        self._told_about = stamp
+        name = self.path.name
+        self.show_status(f"{name} was changed on disk by someone else since you opened or saved it here")
+        lost = " (your changes here would be lost)" if self.dirty else ""
+        answer = messages.ask(
+            self,
+            "Changed by someone else",
+            f"{name} was changed on disk since you opened or last saved it here. Reopen it to see the changes{lost}?",
+            {"reopen": "&Reopen it", "keep": "&Keep this version"},
+        )
+        if answer == "reopen":
+            self.open_project(self.path, ask=False)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_discard():
             event.ignore()
@@ -1010,7 +1140,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/returns_splitter", self.returns_tab.splitter.saveState())
-        store.discard_recovery(self.data_folder, self.path, self.project)
+        store.discard_recovery(self.data_folder, self._recovery_key, self.project)
+        self._hold(_Claim(None))
         event.accept()
 
 

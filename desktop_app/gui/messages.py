@@ -59,3 +59,25 @@ def ask(parent: QWidget | None, title: str, text: str, choices: dict[str, str]) 
     box.setDefaultButton(buttons[next(iter(choices))])
     box.exec()
     return next((key for key, button in buttons.items() if box.clickedButton() is button), last)
+
+
+def ask_locked(parent: QWidget | None, text: str, stale: bool) -> str:
+    """'read_only', 'take_over' or 'cancel' for a project another window holds (`text` says who and since when);
+    Take over is offered only where the lock looks left over from a crash (`stale`)."""
+    title = "Left over from a crash?" if stale else "Open in another window"
+    if answer_for_tests:
+        return answer_for_tests("ask_locked", title, text)
+    take_over = {"take_over": "&Take over"} if stale else {}
+    return ask(parent, title, text, {"read_only": "Open &read-only", **take_over, "cancel": "Cancel"})
+
+
+def ask_overwrite(parent: QWidget | None, name: str) -> str:
+    """'save_as', 'overwrite' or 'cancel' where the project file changed on disk since this window read or saved it."""
+    title = "Changed by someone else"
+    text = (
+        f"{name} was changed on disk since you opened or last saved it here (by someone else, or another program). "
+        "Saving would replace their changes with yours."
+    )
+    if answer_for_tests:
+        return answer_for_tests("ask_overwrite", title, text)
+    return ask(parent, title, text, {"save_as": "Save as a &new file…", "overwrite": "&Overwrite", "cancel": "Cancel"})
