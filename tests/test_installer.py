@@ -269,6 +269,18 @@ def test_bundle_has_only_the_qt_it_uses(bundle):
 
 
 @needs_pyinstaller
+def test_bundle_carries_what_help_shows(bundle):
+    """The user guide, and the metadata of every library About names (its version and licence are read there)."""
+    from desktop_app.gui.help_dialogs import libraries
+
+    data = bundle / "_internal"
+    assert (data / "resources" / "guide" / "user_guide.md").is_file()
+    carried = {re.sub(r"[-_.]+", "-", path.name.split("-")[0]).lower() for path in data.glob("*.dist-info")}
+    named = {re.sub(r"[-_.]+", "-", library.name).lower() for library in libraries()}
+    assert named - carried == set()
+
+
+@needs_pyinstaller
 @pytest.mark.skipif(WINDOWS, reason="read-only as another user is checked on Linux")
 def test_bundle_runs_from_a_read_only_folder(bundle, request):
     """As under Program Files: every file and folder read-only, run by a user who owns none of them."""

@@ -33,7 +33,7 @@ from desktop_app.domain.problems import Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import FileImport, import_files
 from desktop_app.excel.mappings import MappingFile
-from desktop_app.gui import messages
+from desktop_app.gui import help_dialogs, messages
 from desktop_app.gui.background import BackgroundTask
 from desktop_app.gui.chart_texts_dialog import SETTING as CHART_TEXTS
 from desktop_app.gui.complaints_tab import ComplaintsTab
@@ -253,6 +253,23 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        self.guide_action = self._action(
+            "&User guide",
+            lambda: help_dialogs.show_window(self, help_dialogs.UserGuideDialog),
+            keys.HelpContents,
+            "From a log to the agenda pack, each tab, and what to do when a file is refused",
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts",
+            lambda: help_dialogs.show_window(self, help_dialogs.ShortcutsDialog),
+            tip="Every key of the menus and tabs",
+        )
+        self.about_action = self._action(
+            "&About Scrutiny Studio",
+            lambda: help_dialogs.show_window(self, help_dialogs.AboutDialog),
+            tip="The version, the libraries and fonts with their licences, and where your data is kept",
+        )
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -272,6 +289,10 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.own_words_action, self.chart_texts_action])
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addActions([self.guide_action, self.shortcuts_action])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("MainToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
