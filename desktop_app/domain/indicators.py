@@ -481,10 +481,9 @@ def _gathered(returns: IndicatorReturns, catalogue: Catalogue) -> tuple[pd.DataF
     rows = _combined(given[~listed_twice], series)
 
     survey = returns.frame(ReturnKind.SURVEY).dropna(subset=["theme"]).rename(columns={"theme": "id"})
-    themes = catalogue.resolve(survey["id"])
     survey = survey.assign(
-        id=themes,
-        catalogue_id=themes.where(themes.isin(list(catalogue.definitions))),
+        id=catalogue.resolve(survey["id"]),
+        catalogue_id=_entries(survey["id"], catalogue),
         order=np.arange(len(survey), dtype=float) + len(given) + len(series),
     )
     rows = pd.concat([rows, survey], ignore_index=True)
@@ -509,18 +508,15 @@ def _links(given: pd.DataFrame, catalogue: Catalogue, own: Mapping[str, str]) ->
     An id linked to no entry is left out. The monthly series of the same council uses the same ids, so it
     is linked through the same links.
     """
-    entries = list(catalogue.definitions)
-    by_id, by_name = catalogue.resolve(given["id"]), catalogue.resolve(given["name"].fillna(""))
-    linked = by_id.where(by_id.isin(entries), by_name.where(by_name.isin(entries)))
+    linked = _entries(given["id"], catalogue).fillna(_entries(given["name"].fillna(""), catalogue))
     found = pd.Series(linked.to_numpy(), index=given["id"].to_numpy(), dtype=object).dropna()
     return {**found[~found.index.duplicated()].to_dict(), **own}
 
 
-def _linked_by_id(ids: pd.Series, catalogue: Catalogue, links: Mapping[str, str]) -> pd.Series:
-    """Each id's catalogue entry: its link, else the entry it names (its id or an alias); missing where none."""
-    named = catalogue.resolve(ids)
-    named = named.where(named.isin(list(catalogue.definitions)))
-    return ids.map(links).astype(object).fillna(named)
+def _entries(names: pd.Series, catalogue: Catalogue) -> pd.Series:
+    """The catalogue entry each id or name names (the entry's id or an alias); missing where it names none."""
+    named = catalogue.resolve(names)
+    return named.where(named.isin(list(catalogue.definitions)))
 
 
 def _series_rows(
@@ -530,9 +526,10 @@ def _series_rows(
     entry asks for one, else the month's own figures."""
     monthly = monthly.dropna(subset=["id", "month"])
     ids = _written(monthly["id"])
+    linked = ids.map(links).astype(object)  # as the return's rows of the same id are linked
     monthly = monthly.assign(
         id=ids,
-        catalogue_id=_linked_by_id(ids, catalogue, links),
+        catalogue_id=linked.fillna(_entries(ids, catalogue)),
         month=monthly["month"].dt.to_period("M").dt.to_timestamp().astype("datetime64[s]"),
     )
     listed_twice = monthly.duplicated(["id", "month"])
