@@ -484,8 +484,8 @@ _INDICATOR_NUMBERS = ("value", "previous", "change", "change_pct", "target")
 
 
 def _indicator_record(row: dict) -> dict:
-    keys = ("id", "name", "group", "unit", "polarity", "period", "value", "previous", "change", "change_pct")
-    keys += ("direction", "judgement", "target", "status", "status_source")
+    keys = ("id", "catalogue_id", "name", "group", "unit", "polarity", "period", "value", "previous", "change")
+    keys += ("change_pct", "direction", "judgement", "target", "status", "status_source")
     record = {key: json_number(row.get(key)) if key in _INDICATOR_NUMBERS else row.get(key) for key in keys}
     record["comparators"] = {
         group: {"value": json_number(row.get(group)), "quartile": row.get(f"{group}_quartile")}

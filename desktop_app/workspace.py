@@ -12,7 +12,9 @@ The project's settings that change the figures:
     settings["own_words"]: the council's own words for the log (outcomes it writes its own way), kept in the
         project so it counts the same on any machine
 Indicator notes (project.indicator_notes[id]: commentary, action, status) are laid over the results:
-an author's status wins over the rule's and is marked as the author's. The author's section texts
+an author's status wins over the rule's and is marked as the author's. They are kept under the return's
+own ids; a project written when ids were renamed to the catalogue's has its notes moved on opening
+(`move_notes_to_own_ids`). The author's section texts
 (project.sections[key]) replace the report text file's; their live figures ({name}) come from
 `figures()`, the same function the PDF's tables use.
 """
@@ -31,6 +33,7 @@ from desktop_app.domain.indicators import (
     IndicatorResults,
     IndicatorReturns,
     calculate_indicators,
+    catalogue_links,
     load_catalogue,
 )
 from desktop_app.domain.periods import Period, default_as_at
@@ -282,6 +285,29 @@ class Workspace:
             return None
         key = (_Identity(calculated), json.dumps(self.project.indicator_notes, sort_keys=True))
         return self._cached("noted", key, lambda: self._with_notes(calculated))
+
+    def move_notes_to_own_ids(self) -> dict[str, str]:
+        """Move the notes kept under a catalogue id to the return's own id of the one indicator linked to that
+        entry (a project saved when ids were renamed to the catalogue's keeps 'CSC-REFERRALS-RATE' for the
+        return's 'CSC-D04'); the moves made, catalogue id -> own id, recorded in the project's history.
+
+        A note of an entry two indicators are linked to stays where it is: which it was written for cannot be
+        told. An own id's note keeps its fields; the moved note only fills those it lacks.
+        """
+        notes = self.project.indicator_notes
+        if not notes:
+            return {}
+        calculated = self.calculated_indicators()
+        links = catalogue_links(calculated)
+        moves = {entry: ids[0] for entry, ids in links.items() if entry in notes and len(ids) == 1}
+        for entry, own in moves.items():
+            notes[own] = {**notes.pop(entry), **notes.get(own, {})}
+        if moves:
+            self.project.record(
+                f"Kept the notes of {len(moves)} indicator{'s' if len(moves) != 1 else ''} under the returns' own ids",
+                moved=moves,
+            )
+        return moves
 
     def _with_notes(self, calculated: IndicatorResults) -> IndicatorResults:
         """Only the noted indicators change; everything else keeps the calculation's own values (None stays None)."""

@@ -107,7 +107,7 @@ def test_the_dashboard_grouped_as_the_appendix(tab, qtmodeltester, tmp_path):
     assert first <= row < first + count and table.rowSpan(first, GROUP) == count
     assert {model.index(r, GROUP).data() for r in range(first, first + count)} == {"Timeliness"}
     # a row from another period shows its own under the figure
-    chat = row_of(model, "CSC-CIN-RATE")
+    chat = row_of(model, "CHAT-10")
     assert cells(model, chat, PREVIOUS, CURRENT) == ("426.0\nJanuary 2023", "371.0")
     assert table.accessibleName() == "Indicators" and tab.chart.plot.accessibleName()
     tab.window().grab().save(str(tmp_path / "indicators-tab.png"))
@@ -139,8 +139,7 @@ def test_edit_a_commentary_then_undo_and_redo(tab):
     assert old == "SEE ANALYSIS IN SUMMARY SECTION OF REPORT"  # the return's own words
     assert model.setData(index, "Down again: see the analysis of the Assessment Service.\nQA in August.")
     assert (
-        noted(tab, "CSC-ASSESSMENTS-45-DAYS")["commentary"]
-        == "Down again: see the analysis of the Assessment Service.\nQA in August."
+        noted(tab, "CSC-T02")["commentary"] == "Down again: see the analysis of the Assessment Service.\nQA in August."
     )
     assert index.data() == "Down again: see the analysis of the Assessment Service.\nQA in August."
     assert "Written in this report" in model.data(index, Qt.ItemDataRole.ToolTipRole)
@@ -152,7 +151,7 @@ def test_edit_a_commentary_then_undo_and_redo(tab):
     assert window.undo_stack.count() == 2  # the import and the commentary
 
     window.undo_action.trigger()
-    assert noted(tab, "CSC-ASSESSMENTS-45-DAYS")["commentary"] == old and index.data() == old
+    assert noted(tab, "CSC-T02")["commentary"] == old and index.data() == old
     assert window.project.indicator_notes == {}
     window.redo_action.trigger()
     assert index.data().startswith("Down again")
@@ -161,7 +160,7 @@ def test_edit_a_commentary_then_undo_and_redo(tab):
     assert window.project.indicator_notes == {} and index.data() == old
     action = model.index(row, ACTION)
     model.setData(action, "Focused QA of NFA assessments")
-    assert noted(tab, "CSC-ASSESSMENTS-45-DAYS")["action"] == "Focused QA of NFA assessments"
+    assert noted(tab, "CSC-T02")["action"] == "Focused QA of NFA assessments"
 
 
 def test_edit_in_place_with_the_keyboard(tab, qtbot, tmp_path):
@@ -180,14 +179,14 @@ def test_edit_in_place_with_the_keyboard(tab, qtbot, tmp_path):
     tab.window().grab().save(str(tmp_path / "editing.png"))
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert table.state() != QAbstractItemView.State.EditingState
-    assert noted(tab, "CSC-ASSESSMENTS-45-DAYS")["commentary"] == "First line\nsecond line"
+    assert noted(tab, "CSC-T02")["commentary"] == "First line\nsecond line"
 
     table.setCurrentIndex(model.index(row, ACTION))
     qtbot.keyClick(table, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     qtbot.keyClicks(editor, "Not kept")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # Esc cancels
-    assert noted(tab, "CSC-ASSESSMENTS-45-DAYS")["action"] is None
+    assert noted(tab, "CSC-T02")["action"] is None
 
     table.setCurrentIndex(model.index(row, CURRENT))
     qtbot.keyClick(table, Qt.Key.Key_Enter)  # a figure is not edited
@@ -199,7 +198,7 @@ def test_edit_in_place_with_the_keyboard(tab, qtbot, tmp_path):
 def test_an_authors_status_is_shown_and_can_be_reset(tab, tmp_path):
     window, model = tab.session, tab.model
     row = row_named(model, ASSESSMENTS)
-    tab.select("CSC-ASSESSMENTS-45-DAYS")
+    tab.select("CSC-T02")
     status = model.index(row, STATUS)
     assert status.data() == "3" and not tab.reset_button.isEnabled()
     assert "As the author typed it in the return (Dashboard row 39)" in status.data(Qt.ItemDataRole.ToolTipRole)
@@ -208,8 +207,8 @@ def test_an_authors_status_is_shown_and_can_be_reset(tab, tmp_path):
     assert status.data() == "2 ✎" and status.data(Qt.ItemDataRole.FontRole).bold()
     assert "Set by the author in this report" in status.data(Qt.ItemDataRole.ToolTipRole)
     assert (
-        noted(tab, "CSC-ASSESSMENTS-45-DAYS")["status"],
-        noted(tab, "CSC-ASSESSMENTS-45-DAYS")["status_source"],
+        noted(tab, "CSC-T02")["status"],
+        noted(tab, "CSC-T02")["status_source"],
     ) == ("2", "author")
     assert tab.reset_button.isEnabled() and tab.reset_button.text() == "Use the return's status"
     tab.window().grab().save(str(tmp_path / "author-status.png"))
@@ -220,7 +219,7 @@ def test_an_authors_status_is_shown_and_can_be_reset(tab, tmp_path):
     assert status.data() == "2 ✎"
 
     # a status the rule gave, set from the context menu and reset from it
-    rule_row = row_of(model, "CSC-CIN-RATE")
+    rule_row = row_of(model, "CHAT-10")
     assert model.index(rule_row, STATUS).data() == "1"
     assert "status rule" in model.index(rule_row, STATUS).data(Qt.ItemDataRole.ToolTipRole)
     menu = tab.context_menu(model.index(rule_row, METRIC))
@@ -232,13 +231,13 @@ def test_an_authors_status_is_shown_and_can_be_reset(tab, tmp_path):
     [reset] = [a for a in menu.actions() if a.text() == "Use the rule's status"]
     assert reset.isEnabled()
     reset.trigger()
-    assert model.index(rule_row, STATUS).data() == "1" and noted(tab, "CSC-CIN-RATE")["status_source"] == "rule"
+    assert model.index(rule_row, STATUS).data() == "1" and noted(tab, "CHAT-10")["status_source"] == "rule"
 
 
 def test_selecting_an_indicator_draws_its_trend_and_lists_its_rows(tab, tmp_path):
-    tab.select("CSC-ASSESSMENTS-45-DAYS")
+    tab.select("CSC-T02")
     history = tab.session.workspace.indicators().history
-    rows = history[history["id"].eq("CSC-ASSESSMENTS-45-DAYS")]
+    rows = history[history["id"].eq("CSC-T02")]
     drawn = rows.dropna(subset=["value"])  # from the first 12-month figure (July 2022) to the latest
     x, y = tab.chart.values_item.getData()
     assert list(y) == pytest.approx(list(drawn["value"])) and len(x) == 13
@@ -269,15 +268,18 @@ def test_selecting_an_indicator_draws_its_trend_and_lists_its_rows(tab, tmp_path
         tab.provenance_model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.provenance_model.columnCount())
     ]
     assert headers == ["Period", "Value", "Numerator", "Denominator", "File", "Worksheet", "Excel row"]
-    assert tab.checks.isVisible() and "ChAT row 10: listed twice" in tab.checks.text()
+    assert not tab.checks.isVisible()  # the ChAT's assessments row (CHAT-04) is an indicator of its own, not a repeat
+    assert "(CSC-T02, catalogue entry CSC-ASSESSMENTS-45-DAYS)" in tab.provenance_caption.text()
     tab.window().grab().save(str(tmp_path / "trend.png"))
+    tab.select("CSC-M04")  # the vacancy rate: no figure in the return
+    assert tab.checks.isVisible() and "Dashboard row 63: no value" in tab.checks.text()
 
-    tab.select("CSC-CONTACTS")  # another indicator: another chart
+    tab.select("CSC-D01")  # another indicator: another chart
     assert tab.chart.values_item.getData()[1][-2:] == pytest.approx([14014, 14213])
 
 
 def test_a_chart_of_counts_starts_its_axis_at_zero(tab):
-    tab.select("CSC-CONTACTS")  # about 14,000 contacts a month: an axis from 13,000 would make 1% look like 50%
+    tab.select("CSC-D01")  # about 14,000 contacts a month: an axis from 13,000 would make 1% look like 50%
     low, high = tab.chart.plot.getPlotItem().viewRange()[1]
     assert low == 0 and high >= max(tab.chart.values_item.getData()[1])
 
@@ -386,7 +388,7 @@ def test_every_control_is_named_and_the_menu_opens_from_the_keyboard(tab):
         "Use the return's status",
     ]
     menu.close()
-    assert tab.current_indicator() == "CSC-ASSESSMENTS-45-DAYS"
+    assert tab.current_indicator() == "CSC-T02"
 
 
 def test_an_edited_commentary_reaches_the_exported_performance_report(make_window, qtbot, tmp_path):
@@ -408,7 +410,7 @@ def test_an_edited_commentary_reaches_the_exported_performance_report(make_windo
         ]
     )
     wait_for_task(qtbot, window)
-    indicator = "CSC-ASSESSMENTS-45-DAYS"
+    indicator = "CSC-T02"
     window.edit(
         "Commentary",
         lambda text: window.project.set_note(indicator, "commentary", text),

@@ -53,8 +53,18 @@ def calculate(catalogue: Catalogue, *rows: dict[str, object], period=None, **fra
     return calculate_indicators(returns, catalogue, period)
 
 
+def id_of(results: IndicatorResults, id_: str) -> str:
+    """A row's own id: `id_` where a row has it, else that of the one row linked to the catalogue entry `id_`."""
+    table = results.table
+    if table["id"].eq(id_).any():
+        return id_
+    [linked] = table.loc[table["catalogue_id"].eq(id_), "id"]
+    return str(linked)
+
+
 def row_of(results: IndicatorResults, id_: str) -> pd.Series:
-    return results.table.set_index("id").loc[id_]
+    """The row of `id_`, or of the one row linked to the catalogue entry `id_`."""
+    return results.table.set_index("id").loc[id_of(results, id_)]
 
 
 def messages(results: IndicatorResults) -> list[str]:
@@ -79,7 +89,8 @@ def test_chat_review_directions_and_judgements(catalogue):
         for row in (indicator(name, "2023-01", january, sn=sn), indicator(name, "2023-07", july, sn=sn))
     ]
     table = calculate(catalogue, *rows).table
-    assert table["id"].tolist() == [
+    assert table["id"].tolist() == [name for name, *_ in CHAT]  # as written, each linked by its name
+    assert table["catalogue_id"].tolist() == [
         "CSC-REFERRALS-RATE",
         "CSC-ASSESSMENTS-45-DAYS",
         "CSC-S47-RATE",
@@ -95,7 +106,7 @@ def test_chat_review_directions_and_judgements(catalogue):
     assert table["status"].tolist() == ["2", "3", "2", "2", "3"]
     assert set(table["status_source"]) == {"rule"}
     # "Significant decrease of over 25%" (S47, line 2448): 348 -> 260 is -25.3%.
-    assert table.set_index("id").loc["CSC-S47-RATE", "change_pct"] == pytest.approx(-88 / 348 * 100)
+    assert table.set_index("catalogue_id").loc["CSC-S47-RATE", "change_pct"] == pytest.approx(-88 / 348 * 100)
 
 
 # --- dashboard (seed 002 lines 2461-2500) ----------------------------------------------
@@ -172,8 +183,10 @@ def test_the_authors_status_wins_and_a_different_rule_status_is_noted(catalogue)
     # The 1/2/3 rule agrees with the author on the assessments (3), cared-for rate (3), ICPC (1) and
     # repeat plans (1); the author judged the referral rate (improving: rule 2) and EET (worse: rule 3) otherwise.
     assert [m for m in messages(results) if "differs" in m] == [
-        "CSC-REFERRALS-RATE, July 2023: the author's status '3' differs from the rule's '2'",
-        "CSC-CARE-LEAVERS-EET, July 2023: the author's status '2' differs from the rule's '3'",
+        "Referral Starts in last 12 Months (Rate per 10,000 children), July 2023: "
+        "the author's status '3' differs from the rule's '2'",
+        "Care Experienced aged 19-21 Currently in Education, Employment, or Training (%), July 2023: "
+        "the author's status '2' differs from the rule's '3'",
     ]
 
 
@@ -222,7 +235,7 @@ def test_cared_for_children_at_the_statistical_neighbours_rate(catalogue):
     assert format_value(row["at_sn_rate"], "count", 0) == "487"
     assert row["at_sn_difference"] == pytest.approx(-130.1)
     assert format_value(row["at_sn_difference"], "count", 0) == "-130"
-    assert messages(results) == ["CSC-CARED-FOR-RATE, July 2023: the 1/2/3 status needs the previous period's value"]
+    assert messages(results) == ["Cared for 10k, July 2023: the 1/2/3 status needs the previous period's value"]
 
 
 def test_a_rate_given_as_a_value_still_has_a_counterfactual(catalogue):
@@ -261,7 +274,7 @@ def weekly_finance(catalogue: Catalogue) -> IndicatorResults:
 
 
 def card_texts(results: IndicatorResults, id_: str, pct_decimals: int = 1) -> dict[str, str]:
-    cards = results.cards[results.cards["id"] == id_]
+    cards = results.cards[results.cards["id"] == id_of(results, id_)]
     return {
         card.horizon: format_change(
             card.change, card.change_pct, card.unit, card.decimals, card.direction, pct_decimals

@@ -75,7 +75,11 @@ def test_every_published_survey_marker(document):
 
 
 def test_counterfactual_at_the_statistical_neighbours_rate(capsys):
-    """Seed 002: 617 cared-for children; at the SN rate of 90 per 10,000 it would be 487, 130 fewer (ChAT's SN)."""
+    """Seed 002: 617 cared-for children; at the SN rate of 90 per 10,000 it would be 487, 130 fewer (ChAT's SN).
+
+    The dashboard's row (CSC-D13, SN 89) and the ChAT's (CHAT-12, SN 90) are both linked by their names to the
+    catalogue's CSC-CARED-FOR-RATE, and each keeps its own id and figures: the paper's two tables disagree,
+    and both are shown as they are."""
     assert (
         main(
             [
@@ -88,12 +92,14 @@ def test_counterfactual_at_the_statistical_neighbours_rate(capsys):
         == 0
     )
     document = json.loads(capsys.readouterr().out)
-    rate = next(r for r in document["indicators"] if r["id"] == "CSC-CARED-FOR-RATE")
-    sn = rate["comparators"]["sn"]["value"]
-    assert sn == 89.0  # the dashboard's SN figure wins over ChAT's 90 (the paper's two tables disagree)
-    assert round(rate["at_comparator_rate"]["sn"]) == round(89 * 54_098 / 10_000) == 481
-    listed_twice = [p for p in document["problems"] if "listed twice for this period" in p["message"]]
-    assert any(p["sheet"] == "ChAT" for p in listed_twice)  # the disagreement is reported, not hidden
+    linked = {r["id"]: r for r in document["indicators"] if r["catalogue_id"] == "CSC-CARED-FOR-RATE"}
+    assert list(linked) == ["CSC-D13", "CHAT-12"]
+    dashboard, chat = linked["CSC-D13"], linked["CHAT-12"]
+    assert (dashboard["value"], dashboard["comparators"]["sn"]["value"]) == (114.1, 89.0)
+    assert round(dashboard["at_comparator_rate"]["sn"]) == round(89 * 54_098 / 10_000) == 481
+    assert (chat["value"], chat["comparators"]["sn"]["value"]) == (114.0, 90.0)
+    assert round(chat["at_comparator_rate"]["sn"]) == round(90 * 54_098 / 10_000) == 487
+    assert not [p for p in document["problems"] if "listed twice for this period" in p["message"]]
 
 
 def test_unplaceable_period_exits_2(capsys):

@@ -278,14 +278,17 @@ def test_every_font_is_embedded(report):
 def test_the_prose_and_the_tables_read_the_same_figures(results, frames, text, pages):
     weekly = weekly_results(frames[ReturnKind.WEEKLY_SERIES], ids=text.weekly_ids, ratios=text.weekly_ratios)
     figures = performance_texts(results, weekly, text)
-    assert figures["csc_assessments_45_days_value"] == "66.5%"
-    assert figures["csc_assessments_45_days_previous"] == "68.2%"
-    assert figures["csc_assessments_45_days_change_words"] == "down 1.7 percentage points"
+    assert figures["csc_t02_value"] == "66.5%"  # the dashboard's assessments in 45 days, by its own id
+    assert figures["csc_t02_previous"] == "68.2%"
+    assert figures["csc_t02_change_words"] == "down 1.7 percentage points"
+    assert figures["chat_04_value"] == "56.0%"  # the ChAT's, linked to the same catalogue entry
+    assert "csc_assessments_45_days_value" not in figures  # which of the two is meant cannot be told
+    assert figures["csc_contacts_value"] == figures["csc_d01_value"] == "14,213"  # the one linked to its entry
     assert figures["asc_weekly_cost_week_change"] == "▲ £5,975 (+0.2%)"
     assert figures["sace_control_sn_marker"] == "✘"
     assert figures["period"] == "July 2023" and figures["previous_period"] == "June 2023"
     words = " ".join(lines_of(pages))
-    assert "Assessments completed within 45 working days were 66.5% in the 12 months to July 2023, down 1.7" in words
+    assert "14,213 contacts were received in the 12 months to July 2023, up 199 (+1.4%)" in words
     assert "£2,703,204 in the week ending 29 November 2024: ▲ £270,871 (+11.1%)" in words
 
 

@@ -50,10 +50,10 @@ def test_the_period_setting_and_closure_days(workspace):
 
 def test_the_authors_notes_lie_over_the_indicators_without_recalculating_them(workspace):
     calculated = workspace.calculated_indicators()
-    row = lambda results: results.table.set_index("id").loc["CSC-ASSESSMENTS-45-DAYS"]  # noqa: E731
+    row = lambda results: results.table.set_index("id").loc["CSC-T02"]  # noqa: E731 - the return's own id
     assert row(workspace.indicators())["status_source"] == "author"  # the return typed a status
-    workspace.project.set_note("CSC-ASSESSMENTS-45-DAYS", "commentary", "Backlog cleared in August.")
-    workspace.project.set_note("CSC-ASSESSMENTS-45-DAYS", "status", "2")
+    workspace.project.set_note("CSC-T02", "commentary", "Backlog cleared in August.")
+    workspace.project.set_note("CSC-T02", "status", "2")
     noted = row(workspace.indicators())
     assert (noted["commentary"], noted["status"], noted["status_source"]) == (
         "Backlog cleared in August.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -56,15 +57,18 @@ HORIZONS = {
 }
 NEAR_DAYS = 3
 
-#: The indicators table, one row per indicator. Figures are unrounded; `decimals` says how
-#: many places to show. `change` is value - previous in the indicator's unit (points for a
-#: percentage), `change_pct` the change as a % of previous; direction "up" | "down" | "same";
+#: The indicators table, one row per indicator. `id` is the return's own id, as written; `catalogue_id` the
+#: catalogue entry it is linked to (by id or alias, else by the indicator's name; None: none), whose definition
+#: it takes where the return says nothing different: a link, never a new id. Figures are unrounded; `decimals`
+#: says how many places to show. `change` is value - previous in the indicator's unit (points for a percentage),
+#: `change_pct` the change as a % of previous; direction "up" | "down" | "same";
 #: judgement "better" | "worse" | "same"; *_quartile "top" | "middle" | "bottom" (quartiles.MARKS);
 #: status_source "author" | "rule"; at_sn_rate our count at the statistical neighbours' rate and
 #: at_sn_difference that less our count; note what the user should know of how the figure was (or was not)
 #: worked out, e.g. which population band a rate is per; sheet and row where the figure came from. None: not known.
 TABLE_COLUMNS = [
     "id",
+    "catalogue_id",
     "name",
     "group",
     "unit",
@@ -98,6 +102,7 @@ TABLE_COLUMNS = [
 ]
 HISTORY_COLUMNS = [
     "id",
+    "catalogue_id",
     "name",
     "group",
     "unit",
@@ -363,6 +368,9 @@ class IndicatorReturns:
 
     Each frame is shaped as desktop_app.domain.returns says for its kind. The
     population is our area's: give `area` to pick it from a table of several.
+    `links`: the author's own links of a return's ids to catalogue entries
+    (e.g. a weekly series' "ASC-W01" -> "ASC-WEEKLY-COST"), over those
+    recognised by id, alias or name; the ids stay as the return writes them.
     """
 
     indicators: pd.DataFrame | None = None
@@ -372,6 +380,7 @@ class IndicatorReturns:
     members: pd.DataFrame | None = None
     population: pd.DataFrame | None = None
     area: str | None = None
+    links: Mapping[str, str] = field(default_factory=dict)
 
     def frame(self, kind: ReturnKind) -> pd.DataFrame:
         """The kind's frame with all its columns and types; empty where none was brought."""
@@ -412,6 +421,23 @@ class IndicatorResults:
         return records
 
 
+def catalogue_links(*results: IndicatorResults | None) -> dict[str, tuple[str, ...]]:
+    """Each catalogue entry that indicators of `results` are linked to but none has as its own id, with the ids
+    of those linked to it, in table order.
+
+    A report's words and an older project's notes name indicators by their catalogue ids: where one indicator
+    is linked to the entry, it is the one they mean; where two are, they could mean either.
+    """
+    tables = [r.table[["id", "catalogue_id"]] for r in results if r is not None]
+    if not tables:
+        return {}
+    table = pd.concat(tables, ignore_index=True)
+    linked = table[table["catalogue_id"].notna() & ~table["catalogue_id"].isin(table["id"])]
+    return {
+        str(entry): tuple(str(id_) for id_ in rows["id"]) for entry, rows in linked.groupby("catalogue_id", sort=False)
+    }
+
+
 def calculate_indicators(
     returns: IndicatorReturns, catalogue: Catalogue, period: dt.date | None = None
 ) -> IndicatorResults:
@@ -436,26 +462,29 @@ def calculate_indicators(
 
 
 def _gathered(returns: IndicatorReturns, catalogue: Catalogue) -> tuple[pd.DataFrame, list[Problem]]:
-    """One row per indicator and period from every source, ids as the catalogue names them.
+    """One row per indicator and period from every source, each id as its return writes it, linked to its
+    catalogue entry in `catalogue_id`.
 
     The indicator return wins over the monthly series for a period both give;
     the series fills the periods (and figures) the return lacks. `order` keeps
-    the order in which the returns first list each indicator.
+    the order in which the returns first list each indicator. A survey gives
+    themes, not ids: a theme the catalogue knows is its entry's id.
     """
     given = returns.frame(ReturnKind.INDICATORS).dropna(subset=["id"])
-    local_ids = _local_ids(given, catalogue)
-    given = given.assign(id=_renamed(given["id"], local_ids), order=np.arange(len(given), dtype=float))
+    given = given.assign(id=_written(given["id"]))
+    links = _links(given, catalogue, returns.links)
+    given = given.assign(catalogue_id=given["id"].map(links), order=np.arange(len(given), dtype=float))
     listed_twice = given["period_end"].notna() & given.duplicated(["id", "period_end"])
     problems = _problems(given[listed_twice], Severity.WARNING, "listed twice for this period: the first is used")
-    monthly = returns.frame(ReturnKind.MONTHLY_SERIES)
-    monthly = monthly.assign(id=_renamed(monthly["id"], local_ids))
-    series, series_problems = _series_rows(monthly, catalogue)
+    series, series_problems = _series_rows(returns.frame(ReturnKind.MONTHLY_SERIES), catalogue, links)
     series = series.assign(order=np.arange(len(series), dtype=float) + len(given))
     rows = _combined(given[~listed_twice], series)
 
     survey = returns.frame(ReturnKind.SURVEY).dropna(subset=["theme"]).rename(columns={"theme": "id"})
     survey = survey.assign(
-        id=catalogue.resolve(survey["id"]), order=np.arange(len(survey), dtype=float) + len(given) + len(series)
+        id=catalogue.resolve(survey["id"]),
+        catalogue_id=_entries(survey["id"], catalogue),
+        order=np.arange(len(survey), dtype=float) + len(given) + len(series),
     )
     rows = pd.concat([rows, survey], ignore_index=True)
     undatable = rows["period_end"].isna() & rows.groupby("id")["id"].transform("size").gt(1)
@@ -467,29 +496,40 @@ def _gathered(returns: IndicatorReturns, catalogue: Catalogue) -> tuple[pd.DataF
     return rows[~undatable].reset_index(drop=True), problems
 
 
-def _local_ids(given: pd.DataFrame, catalogue: Catalogue) -> dict[str, str]:
-    """A return's own ids (e.g. 'CSC-D04') -> the catalogue's, recognised by id or else by the indicator's name.
+def _written(ids: pd.Series) -> pd.Series:
+    """Ids as the return writes them, as text without the spaces around them."""
+    return ids.astype(object).str.strip()
 
-    The monthly series of the same council uses the same local ids, so they resolve the same way.
+
+def _links(given: pd.DataFrame, catalogue: Catalogue, own: Mapping[str, str]) -> dict[str, str]:
+    """A return's own ids (e.g. 'CSC-D04') -> the catalogue entry each is linked to: the author's own link,
+    else the entry the id names (its id or an alias), else the entry the indicator's name names.
+
+    An id linked to no entry is left out. The monthly series of the same council uses the same ids, so it
+    is linked through the same links.
     """
-    by_id, by_name = catalogue.resolve(given["id"]), catalogue.resolve(given["name"].fillna(""))
-    known = by_id.isin(list(catalogue.definitions))
-    named = by_name.isin(list(catalogue.definitions))
-    resolved = by_id.where(known, by_name.where(named, by_id))
-    return dict(zip(given["id"], resolved))
+    linked = _entries(given["id"], catalogue).fillna(_entries(given["name"].fillna(""), catalogue))
+    found = pd.Series(linked.to_numpy(), index=given["id"].to_numpy(), dtype=object).dropna()
+    return {**found[~found.index.duplicated()].to_dict(), **own}
 
 
-def _renamed(ids: pd.Series, names: dict[str, str]) -> pd.Series:
-    """`ids` with those in `names` replaced, the rest as they are (text throughout)."""
-    return ids.map(lambda id_: names.get(id_, id_), na_action="ignore").astype(object)
+def _entries(names: pd.Series, catalogue: Catalogue) -> pd.Series:
+    """The catalogue entry each id or name names (the entry's id or an alias); missing where it names none."""
+    named = catalogue.resolve(names)
+    return named.where(named.isin(list(catalogue.definitions)))
 
 
-def _series_rows(monthly: pd.DataFrame, catalogue: Catalogue) -> tuple[pd.DataFrame, list[Problem]]:
-    """Per id and month, indicator-shaped: the rolling 12-month figure where the catalogue asks
-    for one, else the month's own figures."""
+def _series_rows(
+    monthly: pd.DataFrame, catalogue: Catalogue, links: Mapping[str, str]
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Per id and month, indicator-shaped: the rolling 12-month figure where the linked catalogue
+    entry asks for one, else the month's own figures."""
     monthly = monthly.dropna(subset=["id", "month"])
+    ids = _written(monthly["id"])
+    linked = ids.map(links).astype(object)  # as the return's rows of the same id are linked
     monthly = monthly.assign(
-        id=catalogue.resolve(monthly["id"]),
+        id=ids,
+        catalogue_id=linked.fillna(_entries(ids, catalogue)),
         month=monthly["month"].dt.to_period("M").dt.to_timestamp().astype("datetime64[s]"),
     )
     listed_twice = monthly.duplicated(["id", "month"])
@@ -501,13 +541,18 @@ def _series_rows(monthly: pd.DataFrame, catalogue: Catalogue) -> tuple[pd.DataFr
     )
     monthly = monthly[~listed_twice]
     definitions = catalogue.frame
-    method = monthly["id"].map(definitions["rolling"])
+    method = monthly["catalogue_id"].map(definitions["rolling"])
     # A mean of monthly percentages may be given as numerators and denominators.
-    monthly_ratio = monthly["numerator"] / monthly["denominator"] * monthly["id"].map(definitions["multiplier"])
+    monthly_ratio = (
+        monthly["numerator"] / monthly["denominator"] * monthly["catalogue_id"].map(definitions["multiplier"])
+    )
     monthly = monthly.assign(value=monthly["value"].fillna(monthly_ratio.where(method.eq("mean"))))
 
-    rolled = rolling_12_months(monthly, definitions["rolling"].dropna())
-    rolled_definitions = definitions.reindex(rolled["id"])
+    methods = pd.Series(method.to_numpy(), index=monthly["id"].to_numpy()).dropna()
+    rolled = rolling_12_months(monthly, methods[~methods.index.duplicated()])
+    entry_of = monthly.drop_duplicates("id").set_index("id")["catalogue_id"]
+    rolled = rolled.assign(catalogue_id=rolled["id"].map(entry_of))
+    rolled_definitions = definitions.reindex(rolled["catalogue_id"])
     summed_rate = (rolled_definitions["unit"].isin(RATE_UNITS) & rolled_definitions["rolling"].eq("sum")).to_numpy()
     rolled = rolled.assign(  # a rate's 12-month count is its numerator, over the population
         numerator=rolled["numerator"].where(~summed_rate, rolled["value"]),
@@ -535,6 +580,7 @@ def _combined(given: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
         rows[column] = rows[column].where(~from_series, rows[f"{column}_series"])
     rows["period"] = rows["period"].fillna(rows["period_series"])
     rows["order"] = rows["order"].fillna(rows["order_series"])
+    rows["catalogue_id"] = rows["catalogue_id"].astype(object).fillna(rows["catalogue_id_series"])
     return rows.drop(columns=[name for name in rows.columns if name.endswith("_series")] + ["_merge"])
 
 
@@ -542,8 +588,10 @@ def _combined(given: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
 
 
 def _defined(rows: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
-    """Each row with its definition: the catalogue's, where the return says no different."""
-    rows = rows.merge(catalogue.frame, left_on="id", right_index=True, how="left", suffixes=("", "_catalogue"))
+    """Each row with its definition: its linked catalogue entry's, where the return says no different."""
+    rows = rows.merge(
+        catalogue.frame, left_on="catalogue_id", right_index=True, how="left", suffixes=("", "_catalogue")
+    )
     written = rows["unit"].astype(object)
     unit = written.str.casefold().str.replace(_NOT_UNIT_TEXT, "", regex=True).map(catalogue.unit_names)
     unit = unit.astype(object)
@@ -558,7 +606,7 @@ def _defined(rows: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     rows["name"] = rows["name"].fillna(rows["name_catalogue"]).fillna(rows["id"])
     rows["group"] = rows["group"].fillna(rows["group_catalogue"])
     rows["tolerance"] = rows["tolerance"].fillna(0.0)
-    rows["catalogued"] = rows["id"].isin(catalogue.frame.index)
+    rows["catalogued"] = rows["catalogue_id"].isin(catalogue.frame.index)
     return rows.drop(columns=[name for name in rows.columns if name.endswith("_catalogue")])
 
 
@@ -768,9 +816,9 @@ def _with_benchmarks(
     """Comparator values (the return's, else the group's published average) and the quartile
     position against each group.
 
-    Per indicator and group one benchmark is used: one with cut points before
-    one without, then one for the same period as ours, then published cut
-    points before members' values, then the one listed last.
+    A row's benchmarks are those of its catalogue entry (of its own id where it has none). Per
+    indicator and group one benchmark is used: one with cut points before one without, then one for
+    the same period as ours, then published cut points before members' values, then the one listed last.
     """
     published = returns.frame(ReturnKind.BENCHMARK_QUARTILES).dropna(subset=["id", "comparator"])
     members = returns.frame(ReturnKind.BENCHMARK_MEMBERS).dropna(subset=["id", "comparator"])
@@ -781,19 +829,20 @@ def _with_benchmarks(
     benchmarks = pd.concat(
         [published.assign(published=True), member_cut_points(members).assign(published=False)], ignore_index=True
     )
-    candidates = table[["id", "period"]].merge(
-        benchmarks.assign(listed=np.arange(len(benchmarks))), on="id", suffixes=("", "_benchmark")
+    rows = pd.DataFrame(
+        {"row_id": table["id"], "id": table["catalogue_id"].fillna(table["id"]), "period": table["period"]}
     )
+    candidates = rows.merge(benchmarks.assign(listed=np.arange(len(benchmarks))), on="id", suffixes=("", "_benchmark"))
     candidates = candidates.assign(
         usable=candidates["lower_quartile"].notna() & candidates["upper_quartile"].notna(),
         same_period=candidates["period_benchmark"].eq(candidates["period"]),
     ).sort_values(["usable", "same_period", "published", "listed"])
-    chosen = candidates.groupby(["id", "comparator"]).tail(1)
+    chosen = candidates.groupby(["row_id", "comparator"]).tail(1)
 
     table = table.copy()
     problems: list[Problem] = []
     for code in COMPARATORS:
-        group = chosen[chosen["comparator"].eq(code)].set_index("id")
+        group = chosen[chosen["comparator"].eq(code)].set_index("row_id")
         lower, upper = table["id"].map(group["lower_quartile"]), table["id"].map(group["upper_quartile"])
         counted = table["id"].map(group["members"])
         table[code] = table[code].fillna(table["id"].map(group["average"]))

@@ -1,8 +1,9 @@
 """The weekly series (ReturnKind.WEEKLY_SERIES) as indicators, with their change cards.
 
 The weekly series is not part of IndicatorReturns: `weekly_results` turns a
-weekly frame into indicator rows (ids mapped to the catalogue's, ratios such as
-the average weekly cost worked out week by week from two series) and runs
+weekly frame into indicator rows (ids kept as the return writes them and linked
+to the catalogue's entries, ratios such as the average weekly cost worked out
+week by week from two series) and runs
 calculate_indicators on them, so its figures and its change cards
 (indicators.change_cards: a week, a month, a quarter and a year before) are
 the engine's, for the PDF's cards and the window alike.
@@ -35,9 +36,10 @@ def weekly_results(
 ) -> IndicatorResults:
     """The weekly series (id, week_ending, value) as indicators, with their change cards.
 
-    `ids` maps the return's ids to the catalogue's (so a card knows its unit:
-    "ASC-W01" -> "ASC-WEEKLY-COST" is shown in pounds); an id not in it is
-    matched against the catalogue's ids and aliases as written. `ratios` adds
+    `ids` links the return's ids to the catalogue's entries (so a card knows its
+    unit: "ASC-W01", linked to "ASC-WEEKLY-COST", is shown in pounds; its id stays
+    "ASC-W01" and its `catalogue_id` says the entry); an id not in it is matched
+    against the catalogue's ids and aliases as written. `ratios` adds
     an indicator worked out week by week from two series (numerator id,
     denominator id, as the return writes them), e.g. the average weekly cost
     from the total cost and the client count: the engine divides, at full
@@ -45,13 +47,12 @@ def weekly_results(
     change_cards (week, month, quarter and year before).
     """
     catalogue = catalogue or load_catalogue()
-    ids = dict(ids or {})
     frame = weekly.dropna(subset=["id", "week_ending"]).copy()
     frame["id"] = frame["id"].astype(str).str.strip()
     week_ending = pd.to_datetime(frame["week_ending"]).astype("datetime64[s]")
     base = pd.DataFrame(
         {
-            "id": frame["id"].map(lambda id_: ids.get(id_, id_)),
+            "id": frame["id"],
             "period": week_ending.map(_day),
             "period_end": week_ending,
             "value": frame["value"].astype("float64"),
@@ -83,7 +84,7 @@ def weekly_results(
             )
         )
     rows = pd.concat(parts, ignore_index=True)
-    return calculate_indicators(IndicatorReturns(indicators=rows), catalogue)
+    return calculate_indicators(IndicatorReturns(indicators=rows, links=dict(ids or {})), catalogue)
 
 
 def _day(value: pd.Timestamp) -> str:

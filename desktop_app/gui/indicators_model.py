@@ -348,7 +348,7 @@ class IndicatorsModel(QAbstractTableModel):
         if column in (GROUP, METRIC):
             polarity = {"high": "Good is high", "low": "Good is low"}.get(record["polarity"], "Neither way is better")
             unit = _UNIT_WORDS.get(record["unit"], "as given")
-            lines = [name, f"{record['id']}: {unit}; {polarity}.", _source(record)]
+            lines = [name, f"{record['id']}: {unit}; {polarity}.", catalogue_entry(record), _source(record)]
             return "\n".join(line for line in lines if line)
         if column == STATUS:
             return self._status_tip(row, record)
@@ -455,6 +455,14 @@ def _records(table: pd.DataFrame, order: np.ndarray) -> list[dict]:
 def _usual(periods: pd.Series) -> str:
     counted = Counter(p for p in periods if isinstance(p, str))
     return counted.most_common(1)[0][0] if counted else ""
+
+
+def catalogue_entry(record: dict) -> str:
+    """The catalogue entry the indicator is linked to, in words: a link, never its id ('' for the entry's own id)."""
+    entry = record.get("catalogue_id")
+    if not present(entry):
+        return "Not in the catalogue: shown as the return gives it."
+    return "" if entry == record["id"] else f"Catalogue entry: {entry} (the id {record['id']} is the return's own)."
 
 
 def _source(record: dict, bare: bool = False) -> str:

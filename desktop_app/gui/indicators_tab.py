@@ -520,7 +520,8 @@ class IndicatorsTab(QWidget):
         self._shown_key = key
         record = self.model.record(row)
         history = results.history[results.history["id"].eq(indicator)]
-        definition = self.session.workspace.catalogue.definitions.get(indicator)
+        entry = record.get("catalogue_id")
+        definition = self.session.workspace.catalogue.definitions.get(entry) if isinstance(entry, str) else None
         try:
             self.chart.show_indicator(record, history, rolled=bool(definition and definition.rolling))
             self._show_provenance(indicator, record, history, results.problems)
@@ -560,11 +561,13 @@ class IndicatorsTab(QWidget):
         for column in range(self.provenance_model.columnCount()):
             self.provenance.resizeColumnToContents(column)
         name = record["name"] if isinstance(record["name"], str) else indicator
+        entry = record.get("catalogue_id")
+        linked = f", catalogue entry {entry}" if isinstance(entry, str) and entry != indicator else ""
         monthly = self._sheets_of(ReturnKind.MONTHLY_SERIES)
         rolled = self.chart.trend is not None and self.chart.trend.rolled and bool(set(frame["worksheet"]) & monthly)
         self.provenance_caption.setText(
-            f"{name} ({indicator}): computed from {len(frame)} row{'s' if len(frame) != 1 else ''} of the returns"
-            + ("; a monthly series row's figure is its month and the eleven before it." if rolled else ".")
+            f"{name} ({indicator}{linked}): computed from {len(frame)} row{'s' if len(frame) != 1 else ''} of the "
+            "returns" + ("; a monthly series row's figure is its month and the eleven before it." if rolled else ".")
         )
         if mine:
             self.checks.setText("To check: " + "; ".join(_check_text(p) for p in mine))

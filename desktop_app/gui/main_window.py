@@ -353,6 +353,10 @@ class MainWindow(QMainWindow):
         self.showing_sample = False
         self.project = project
         self.workspace = Workspace(project)
+        try:  # an older project's notes kept under catalogue ids go to the returns' own ids
+            self.workspace.move_notes_to_own_ids()
+        except Exception:  # the notes stay where they are; the Indicators tab says what cannot be worked out
+            log.exception("the indicator notes could not be moved to the returns' own ids")
         self.path = path
         self.disk_stamp = stamp or (FileStamp.of(path) if path else None)
         self.undo_stack.clear()

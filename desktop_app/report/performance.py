@@ -24,6 +24,11 @@ order. A section is the author's words and, where it says `show = ...`, one of:
 
 Every figure is one of `performance_figures`; every word the text file's or the author's.
 
+The text names an indicator by its id: a return's own id, or a catalogue entry's, which means the one indicator
+linked to that entry (performance_figures.figure_keys); where two of the returns' indicators are linked to one
+entry, the text's sentences, cards and charts naming the entry cannot say which is meant and are left out (a
+dashboard or survey listing the entry shows both).
+
 The appendix is written from whatever returns are given: a sentence naming a figure the returns do not give
 (an indicator, a comparator, a year-back value), a chart, card or table whose indicator is not there, and a
 section left with nothing to show are left out, each with the reason, in `Document.left_out`
@@ -37,7 +42,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from desktop_app.domain.indicator_series import MonthlySeries, monthly_average, monthly_counts, rolling_history
-from desktop_app.domain.indicators import HORIZONS, Catalogue, IndicatorResults, load_catalogue
+from desktop_app.domain.indicators import HORIZONS, Catalogue, IndicatorResults, catalogue_links, load_catalogue
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.domain.weekly import WeeklySeries, weekly_results
@@ -65,9 +70,11 @@ from desktop_app.report.model import (
     TitlePage,
 )
 from desktop_app.report.performance_figures import (
+    INDICATOR_FIGURES,
     MISSING,
     Row,
     decimals_of,
+    figure_keys,
     indicator_keys_of,
     performance_figures,
     plain_number,
@@ -188,8 +195,15 @@ class _Builder:
         # The indicators the returns give, and those the text or the catalogue knows (a figure of one of
         # these that is not given is left out, not an error), by their figures' KEY.
         self.weekly_series = {*text.weekly_ids, *text.weekly_ids.values(), *text.weekly_ratios}
-        given = set(self.table.index) | (set(weekly.table["id"]) if weekly is not None else set())
-        self.given_keys = {key_of(id_) for id_ in given}
+        self.given_keys = {key for keys in figure_keys(results, weekly).values() for key in keys}
+        self.links = catalogue_links(results, weekly)
+        # The names of the catalogue entries two indicators are linked to: right, but without figures here.
+        self.undecided = [
+            f"{key_of(entry)}_{suffix}"
+            for entry, ids in self.links.items()
+            if len(ids) > 1
+            for suffix in INDICATOR_FIGURES
+        ]
         named = [s.ids for s in text.sections] + [[c.indicator for c in s.cards + s.charts] for s in text.sections]
         known = [*catalogue.definitions, *self.weekly_series, *(id_ for ids in named for id_ in ids)]
         self.known = {key_of(id_): id_ for id_ in known}
@@ -198,13 +212,36 @@ class _Builder:
     # --- words ---------------------------------------------------------------------
 
     def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
-        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
+        figures = self.figures if figures is None else figures
+        return fill(template, figures, f"{self.text.source}: {where}", self.undecided)
 
     def words(self, key: str) -> str:
         return self.fill(self.text.words(key), f"[tables] {key}")
 
+    def ids_of(self, indicator: str) -> tuple[str, ...]:
+        """The ids of the indicators (of the monthly results) the text means by `indicator`: the one of that
+        id, else those linked to that catalogue entry."""
+        if indicator in self.table.index:
+            return (indicator,)
+        return tuple(id_ for id_ in self.links.get(indicator, ()) if id_ in self.table.index)
+
+    def id_of(self, indicator: str, source: IndicatorResults) -> str | None:
+        """The id in `source` of the one indicator the text means by `indicator` (None: none, or two)."""
+        ids = source.table["id"]
+        if ids.eq(indicator).any():
+            return indicator
+        linked = self.links.get(indicator, ())
+        return linked[0] if len(linked) == 1 and ids.eq(linked[0]).any() else None
+
     def not_given(self, indicator: str) -> str:
-        """Why an indicator's table, card or chart is left out: the returns do not give it."""
+        """Why an indicator's table, card or chart is left out: the returns do not give it, or give two
+        indicators linked to that catalogue entry."""
+        linked = self.links.get(indicator, ())
+        if len(linked) > 1:
+            return (
+                f"the returns have {len(linked)} indicators linked to the catalogue's {indicator} "
+                f"({_listed(linked)}), so which is meant cannot be told: name one by its own id"
+            )
         if indicator in self.weekly_series and self.weekly is None:
             return f"it needs {indicator}, from the weekly series, which was not given"
         return f"it needs {indicator}, which none of the returns gives"
@@ -338,9 +375,9 @@ class _Builder:
         if section.sheets:
             rows = rows[rows["sheet"].isin(list(section.sheets))]
         if section.ids:
-            for unknown in (i for i in section.ids if i not in self.table.index):
+            for unknown in (i for i in section.ids if not self.ids_of(i)):
                 self.leave_out(f"{what}, the dashboard's row {unknown}", self.not_given(unknown))
-            rows = rows[rows["id"].isin(list(section.ids))]
+            rows = rows[rows["id"].isin([id_ for i in section.ids for id_ in self.ids_of(i)])]
         if section.groups:
             rows = rows[rows["group"].isin(list(section.groups))]
         order = dashboard_group_order(table["group"], self.text, section.groups)
@@ -439,7 +476,7 @@ class _Builder:
         for group in section.groups:
             rows = table[table["group"].eq(group)]
             if section.ids:
-                rows = rows[rows["id"].isin(list(section.ids))]
+                rows = rows[rows["id"].isin([id_ for i in section.ids for id_ in self.ids_of(i)])]
             if rows.empty:
                 self.leave_out(f"{what}, the table {group!r}", f"no indicator of the returns is in the group {group!r}")
                 continue
@@ -484,9 +521,10 @@ class _Builder:
     def judgement(self, indicator: str, horizon: str) -> str | None:
         """Whether the change over `horizon` is better or worse (None: neither, or no polarity)."""
         for source in (self.weekly, self.results):
-            if source is None:
+            found_id = self.id_of(indicator, source) if source is not None else None
+            if source is None or found_id is None:
                 continue
-            cards = source.cards[source.cards["id"].eq(indicator)]
+            cards = source.cards[source.cards["id"].eq(found_id)]
             if len(cards):
                 judged = cards.loc[cards["horizon"].eq(horizon), "judgement"]
                 found = judged.iloc[0] if len(judged) and isinstance(judged.iloc[0], str) else None
@@ -519,11 +557,12 @@ class _Builder:
         for number, spec in enumerate(section.charts, start=1):
             here = f"{where} charts number {number}"
             chart_what = f"{what}, the chart “{spec.title}”"
-            if spec.indicator not in self.table.index:
+            indicator = self.id_of(spec.indicator, self.results)
+            if indicator is None:
                 self.leave_out(chart_what, self.not_given(spec.indicator))
                 continue
             title = self.kept(spec.title, f"{here} title", chart_what)
-            chart = self.chart(spec, title, f"{section.key}_{number}", here) if title else None
+            chart = self.chart(spec, indicator, title, f"{section.key}_{number}", here) if title else None
             if chart is None:
                 self.leave_out(chart_what, f"the returns give no monthly figures of {spec.indicator}")
                 continue
@@ -534,9 +573,10 @@ class _Builder:
             blocks.append(Keep(tuple(parts)))
         return blocks
 
-    def chart(self, spec: ChartSpec, title: str, key: str, here: str) -> Chart | None:
-        """The chart of `spec` as data, with its alternative text; None where the results have no months."""
-        months, line = rolling_history(self.results, spec.indicator, spec.months)
+    def chart(self, spec: ChartSpec, indicator: str, title: str, key: str, here: str) -> Chart | None:
+        """The chart of `spec` (of the results' `indicator`) as data, with its alternative text; None where the
+        results have no months."""
+        months, line = rolling_history(self.results, indicator, spec.months)
         if spec.kind == "rolling_percent":  # a line alone starts at its first figure
             first = next((n for n, value in enumerate(line) if value is not None), len(line))
             months, line = months[first:], line[first:]
@@ -545,14 +585,14 @@ class _Builder:
         labels = tuple(month_label(m) for m in months)
         periods = tuple(month_name(m) for m in months)
         if spec.kind == "monthly_counts":
-            bars = monthly_counts(self.monthly, self.results, spec.indicator, months, spec.series)
+            bars = monthly_counts(self.monthly, self.results, indicator, months, spec.series)
             counts = (
                 ChartSeries(self.fill(spec.bars, f"{here} bars"), bars, style="bars", colour="chart_bar"),
                 ChartSeries(self.fill(spec.line, f"{here} line"), monthly_average(line)),
             )
             chart = Chart(key, spec.kind, title, labels, counts, "", periods=periods)
             return with_alt_text(chart)
-        row: Row = self.table.loc[spec.indicator].to_dict()
+        row: Row = self.table.loc[indicator].to_dict()
         series: tuple[ChartSeries, ...] = (ChartSeries(self.fill(spec.line, f"{here} line"), line),)
         if spec.comparator and present(row[spec.comparator]):
             comparator_label = self.fill(spec.comparator_label, f"{here} comparator_label")
@@ -577,6 +617,11 @@ class _Builder:
 def _quoted(sentence: str) -> str:
     """A sentence of the author's as the list of what was left out quotes it: its start."""
     return sentence if len(sentence) <= QUOTED_LENGTH else sentence[: QUOTED_LENGTH - 1].rstrip() + "…"
+
+
+def _listed(ids: Sequence[str]) -> str:
+    """'A and B', 'A, B and C'."""
+    return " and ".join([", ".join(ids[:-1]), ids[-1]]) if len(ids) > 1 else "".join(ids)
 
 
 def _with_period(words: str, period: str) -> str:

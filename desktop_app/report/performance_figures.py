@@ -10,7 +10,11 @@ domain.formatting.format_value and format_change with the indicator's decimals.
 
 Names: `period` and `previous_period` (the periods most indicators show),
 `area`; then for each indicator, KEY being its id in lower case with
-underscores (CSC-ASSESSMENTS-45-DAYS -> csc_assessments_45_days):
+underscores (CSC-ASSESSMENTS-45-DAYS -> csc_assessments_45_days), and also
+its catalogue entry's id where it is the one indicator linked to that entry
+(a return's CSC-T02, linked by its name to CSC-ASSESSMENTS-45-DAYS, has its
+figures under both csc_t02 and csc_assessments_45_days; with two linked to
+one entry, neither has the entry's names):
 KEY_name, KEY_period, KEY_previous_period, KEY_value, KEY_previous,
 KEY_change ("▼ -1.7pp"), KEY_change_words ("down 1.7 percentage points"),
 KEY_arrow (▲ ▼ -), KEY_judgement (better, worse, unchanged), KEY_status,
@@ -30,7 +34,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from desktop_app.domain.formatting import ARROWS, format_change, format_value, missing
-from desktop_app.domain.indicators import HORIZONS, IndicatorResults
+from desktop_app.domain.indicators import HORIZONS, IndicatorResults, catalogue_links
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.report.complaints_figures import key_of
@@ -130,22 +134,35 @@ def performance_figures(
     put("previous_period", previous, previous or None)
     area = (text.document.get("area", "") if text else "") or "our area"
     put("area", area, area)
+    keys = figure_keys(results, weekly)
     for source in (results, weekly):
         if source is None:
             continue
         for row in source.table.to_dict("records"):
-            _indicator_figures(put, row, statuses)
+            for key in keys[row["id"]]:
+                _indicator_figures(put, key, row, statuses)
         for card in source.cards.to_dict("records"):
-            key = key_of(card["id"])
             unit, decimals = unit_of(card), decimals_of(card)
             change = format_change(card["change"], card["change_pct"], unit, decimals, card["direction"])
-            put(f"{key}_{card['horizon']}_change", change, card["change"], unit)
-            put(f"{key}_{card['horizon']}_then", format_value(card["then"], unit, decimals), card["then"], unit)
+            for key in keys[card["id"]]:
+                put(f"{key}_{card['horizon']}_change", change, card["change"], unit)
+                put(f"{key}_{card['horizon']}_then", format_value(card["then"], unit, decimals), card["then"], unit)
     return figures
 
 
-def _indicator_figures(put: Put, row: Row, statuses: StatusVocabulary) -> None:
-    key = key_of(row["id"])
+def figure_keys(results: IndicatorResults, weekly: IndicatorResults | None = None) -> dict[str, list[str]]:
+    """Each indicator's id -> the KEYs its figures are named by: its own id's, and its catalogue entry's where
+    it is the one indicator linked to that entry (and no indicator has that key of its own)."""
+    ids = [str(id_) for source in (results, weekly) if source is not None for id_ in source.table["id"]]
+    keys = {id_: [key_of(id_)] for id_ in ids}
+    own = {key_of(id_) for id_ in ids}
+    for entry, linked in catalogue_links(results, weekly).items():
+        if len(linked) == 1 and key_of(entry) not in own:
+            keys[linked[0]].append(key_of(entry))
+    return keys
+
+
+def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary) -> None:
     unit, decimals = unit_of(row), decimals_of(row)
     put(f"{key}_name", str(row["name"] or row["id"]), row["name"] or row["id"])
     put(f"{key}_period", row["period"] or "", row["period"])

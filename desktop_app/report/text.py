@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -232,10 +232,11 @@ def placeholders_in(template: str) -> list[str]:
     return [match.group(1) for match in _PLACEHOLDER.finditer(template) if match.group(1) is not None]
 
 
-def fill(template: str, figures: Mapping[str, str], where: str) -> str:
+def fill(template: str, figures: Mapping[str, str], where: str, also_known: Collection[str] = ()) -> str:
     """`template` with each {name} replaced by its figure; an unknown name is an error naming it.
 
-    `where` says which part of which file the template is (for the message).
+    `where` says which part of which file the template is (for the message); `also_known`: names that are
+    right but have no figure here, which the message may suggest for a slip too.
     """
     unknown: list[str] = []
 
@@ -256,18 +257,18 @@ def fill(template: str, figures: Mapping[str, str], where: str) -> str:
 
     filled = _PLACEHOLDER.sub(replace, template)
     if unknown:
-        raise UnknownPlaceholderError(f"{where}: {_explain(unknown, figures)}")
+        raise UnknownPlaceholderError(f"{where}: {_explain(unknown, figures, also_known)}")
     return filled
 
 
-def _explain(unknown: list[str], figures: Mapping[str, str]) -> str:
+def _explain(unknown: list[str], figures: Mapping[str, str], also_known: Collection[str] = ()) -> str:
     parts = []
     for name in dict.fromkeys(unknown):
         hint = ""
         if "last_year_label" not in figures and ("last_year" in name or "_change" in name):
             hint = " (last year's figures exist only where the log has last year's complaints: put the sentence in year_on_year)"
         else:
-            close = difflib.get_close_matches(name, list(figures), n=1)
+            close = difflib.get_close_matches(name, [*figures, *also_known], n=1)
             if close:
                 hint = f" (did you mean {{{close[0]}}}?)"
         parts.append(f"unknown placeholder {{{name}}}{hint}")
