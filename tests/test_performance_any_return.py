@@ -76,7 +76,7 @@ def test_all_the_sample_returns_leave_out_only_what_two_linked_indicators_make_u
     out = tmp_path / "appendix.pdf"
     printed = write(capsys, out, *(SAMPLE_DATA / name for name in SAMPLE_RETURNS))
     lines = printed.splitlines()
-    assert lines[1] == "Left out of the appendix (4), as the returns do not give their figures:"
+    assert lines[1] == "Left out of the appendix (4), each for the reason given:"
     unclear = "so which is meant cannot be told: name one by its own id"
     assessments = f"the returns have 2 indicators linked to the catalogue's CSC-ASSESSMENTS-45-DAYS (CSC-T02 and CHAT-04), {unclear}"
     cared_for = (

@@ -221,13 +221,23 @@ def _menu_shortcuts(group: str, menu: QMenu, seen: set[QAction]) -> list[Shortcu
 
 def _tabs_group(window: QMainWindow, tabs: QTabWidget) -> str:
     """'Tabs' for the window's own tabs; 'Complaints tab' for tabs inside the Complaints tab."""
-    main = window.centralWidget()
-    if tabs is main or not isinstance(main, QTabWidget):
+    main = _outermost(tabs)
+    if tabs is main:
         return "Tabs"
     widget = tabs.parentWidget()
     while widget is not None and main.indexOf(widget) < 0:
         widget = widget.parentWidget()
     return f"{plain(main.tabText(main.indexOf(widget)))} tab" if widget is not None else "Tabs"
+
+
+def _outermost(tabs: QTabWidget) -> QTabWidget:
+    """The tab widget that holds `tabs` and lies in no other (the window's own tabs, wherever they sit)."""
+    outer, widget = tabs, tabs.parentWidget()
+    while widget is not None:
+        if isinstance(widget, QTabWidget):
+            outer = widget
+        widget = widget.parentWidget()
+    return outer
 
 
 class ShortcutsDialog(QDialog):

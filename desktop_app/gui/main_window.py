@@ -301,8 +301,9 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.import_action, self.export_action])
         toolbar.addSeparator()
         undo, redo = QAction("Undo", self), QAction("Redo", self)
-        undo.setToolTip("Undo the last change (Ctrl+Z)")
-        redo.setToolTip("Redo what was undone (Ctrl+Shift+Z)")
+        native = QKeySequence.SequenceFormat.NativeText
+        undo.setToolTip(f"Undo the last change ({self.undo_action.shortcut().toString(native)})")
+        redo.setToolTip(f"Redo what was undone ({self.redo_action.shortcut().toString(native)})")
         undo.triggered.connect(self.undo_stack.undo)
         redo.triggered.connect(self.undo_stack.redo)
         undo.setEnabled(False)

@@ -120,7 +120,7 @@ def left_out_report(document: Document) -> str:
     if not document.left_out:
         return ""
     lines = [f"- {what}: {why}" for what, why in document.left_out]
-    return "\n".join([f"Left out of the appendix ({len(lines)}), as the returns do not give their figures:", *lines])
+    return "\n".join([f"Left out of the appendix ({len(lines)}), each for the reason given:", *lines])
 
 
 def dashboard_group_order(groups: Iterable[object], text: PerformanceText, first: Sequence[str] = ()) -> dict[str, int]:
