@@ -134,6 +134,7 @@ def test_notes_kept_under_a_catalogue_id_move_to_the_own_id_when_the_project_is_
     )
     path = tmp_path / "older.scrutiny"
     assert window.save_to(path)
+    window.close()  # as the next session does: an open window holds the project's lock
 
     again = make_window()
     assert again.open_project(path)
