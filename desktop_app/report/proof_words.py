@@ -615,13 +615,13 @@ class _PieceProof:
         for number, share in enumerate(tokens):
             if share.unit != "percent" or share.value is None or not _in_brackets(text, share):
                 continue
-            count = next((t for t in reversed(tokens[:number]) if _is_count(t)), None)
-            if count is None or _CLAUSE_END.search(sentence.masked[count.end : text.rfind("(", 0, share.start)]):
+            bracket = text.rfind("(", 0, share.start)
+            counts = [t for t in tokens[:number] if _is_count(t)]
+            if not counts or _CLAUSE_END.search(sentence.masked[counts[-1].end : bracket]):
                 continue
-            between = text[count.end : text.rfind("(", 0, share.start)]
-            if len(between.split()) > 8:
+            if len(text[counts[-1].end : bracket].split()) > 8:
                 continue
-            base = self.base_of(sentence, count, tokens)
+            count, base = self.counts_of(sentence, counts)
             if base is None or base.value is None or base.value == 0 or count.value is None:
                 continue
             exact = count.value / base.value * 100
@@ -641,23 +641,20 @@ class _PieceProof:
             )
 
     @staticmethod
-    def base_of(sentence: Sentence, count: Token, tokens: list[Token]) -> Token | None:
-        """The count a percentage is of: "COUNT of BASE" or "COUNT out of BASE", or the sentence's "Of (the)
-        BASE" before the count."""
-        after = tokens[tokens.index(count) + 1 :]
-        following = next((t for t in after if _is_count(t)), None)
-        if following is not None and re.fullmatch(
-            r"\s+(?:out\s+)?of\s+(?:the\s+)?", sentence.text[count.end : following.start], re.IGNORECASE
+    def counts_of(sentence: Sentence, counts: list[Token]) -> tuple[Token, Token | None]:
+        """The count a bracketed percentage is of, and what it is of: "COUNT of BASE (p%)" or "COUNT out of
+        BASE (p%)", else "COUNT (p%)" with the sentence's "Of (the) BASE" before it (None: no base given)."""
+        last = counts[-1]
+        if len(counts) > 1:
+            between = sentence.text[counts[-2].end : last.start]
+            if re.fullmatch(r"\s+(?:out\s+)?of\s+(?:the\s+)?", between, re.IGNORECASE):
+                return counts[-2], last
+        opening = counts[0]
+        if opening is not last and re.fullmatch(
+            r"\s*of\s+(?:the\s+|these\s+|all\s+)?", sentence.text[: opening.start], re.IGNORECASE
         ):
-            return following
-        opening = next((t for t in tokens if _is_count(t)), None)
-        if (
-            opening is not None
-            and opening is not count
-            and re.fullmatch(r"\s*of\s+(?:the\s+|these\s+|all\s+)?", sentence.text[: opening.start], re.IGNORECASE)
-        ):
-            return opening
-        return None
+            return last, opening
+        return last, None
 
     # --- what a sentence compares ---------------------------------------------------------------------
 
@@ -705,7 +702,10 @@ class _PieceProof:
         described = [name for name, _ in self.named_in(sentence, sentence.masked, None)]
         paired = {(p.then, p.now): p for name in described if (p := _pair_of(name, self.figures))}
         main = [p for p in paired.values() if p.then.endswith(("_last_year", "_previous"))]
-        return main[0] if len(main) == 1 else None
+        # Words may name several figures ("complaints": each procedure's): only where they all moved the same
+        # way does the sentence say something the figures can contradict.
+        moves = {_direction(*p.figures(self.figures)) for p in main}
+        return main[0] if len(moves) == 1 else None
 
     # --- points against per cent ---------------------------------------------------------------------
 
@@ -1093,6 +1093,17 @@ def _pair_of(name: str, figures: Mapping[str, Figure]) -> _Pair | None:
         if then in figures and now in figures and all(_number(figures[n].value) is not None for n in (then, now)):
             return _Pair(then, now, False)
     return None
+
+
+def _moved(then: Decimal, now: Decimal, then_text: str, now_text: str) -> str:
+    """ "same" where the two print the same, else "up" or "down"."""
+    return "same" if then_text == now_text else "up" if now > then else "down"
+
+
+def _direction(then: Figure, now: Figure) -> str:
+    then_value, now_value = _number(then.value), _number(now.value)
+    assert then_value is not None and now_value is not None
+    return _moved(then_value, now_value, then.text, now.text)
 
 
 def _equals(token: Token, figure: Figure) -> bool:
