@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -102,10 +103,17 @@ def _phrases(words: Iterable[str]) -> re.Pattern[str] | None:
     alternatives = []
     for word in sorted({w.strip().casefold() for w in words if w.strip()}, key=len, reverse=True):
         body = r"\s+".join(re.escape(part) for part in word.split())
-        before = r"(?<!\w)" if word[0].isalnum() else ""
+        before = "" if word[0].isalnum() else "(?:)"  # a word begins after a non-word; "n't" anywhere
         after = r"(?:s|es)?(?!\w)" if word[-1].isalnum() else ""
-        alternatives.append(f"{before}{body}{after}")
-    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+        alternatives.append((before, f"{body}{after}"))
+    if not alternatives:
+        return None
+    words_at_a_boundary = "|".join(body for before, body in alternatives if not before)
+    anywhere = "|".join(body for before, body in alternatives if before)
+    pattern = "|".join(
+        part for part in (rf"(?<!\w)(?:{words_at_a_boundary})" if words_at_a_boundary else "", anywhere) if part
+    )
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -199,6 +207,12 @@ def load_proof_words(path: Path = PROOF_WORDS_FILE) -> ProofWords:
         describes=tuple(describes),
         ignored_name_words=frozenset(_stem(w) for w in words("indicator_names", "ignore", required=False)),
     )
+
+
+@functools.cache
+def shipped_proof_words() -> ProofWords:
+    """The shipped words (resources/proof_words.toml), read once: every proof reads them."""
+    return load_proof_words()
 
 
 # --- the author's words, piece by piece --------------------------------------------------------------------
@@ -468,7 +482,7 @@ class _Pair:
 
 def proof_of_words(pieces: Sequence[Piece], words: ProofWords | None = None) -> list[WordFinding]:
     """Everything the proof finds in `pieces` (complaints_pieces or performance_pieces), in reading order."""
-    words = words or load_proof_words()
+    words = words or shipped_proof_words()
     found: list[WordFinding] = []
     sections: dict[str, list[Piece]] = {}
     for piece in pieces:
