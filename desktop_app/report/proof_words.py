@@ -87,6 +87,11 @@ _CONNECTOR = re.compile(r"^\s*(?:,|and|or|to|&|-|–)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
 _STAGE_IN_NAME = re.compile(r"^([a-z0-9_]+?)_(stage\d+|ombudsman)_received$")
 _MARKUP = re.compile(r"\*\*")
+#: The lengths of time that are a period of figures, by the word that says them.
+_PERIODS = {"month": "month", "week": "week", "year": "year", "quarter": "month"}
+#: How many words after (or before) a typed number may name the figure it is: "3011 were progressed to an
+#: initial assessment".
+NEAR = 7
 #: The figures of an indicator a typed number may be (report.performance_figures' names).
 _INDICATOR_NUMBERS = ("value", "previous", "target", "sn", "nw", "england", *(f"{h}_then" for h in HORIZONS))
 
@@ -133,7 +138,12 @@ class ProofWords:
     durations: re.Pattern[str]
     rate_bases: re.Pattern[str]
     approximately: re.Pattern[str]
+    subsets: re.Pattern[str] | None
+    each: re.Pattern[str] | None
+    last_year: re.Pattern[str] | None
+    this_year: re.Pattern[str] | None
     allowed_repeats: frozenset[str]
+    joining: frozenset[str]
     comparisons: dict[str, re.Pattern[str]]
     hedges: re.Pattern[str] | None
     roles: dict[str, re.Pattern[str]]
@@ -199,7 +209,12 @@ def load_proof_words(path: Path = PROOF_WORDS_FILE) -> ProofWords:
         durations=durations,
         rate_bases=before["rate_bases"],
         approximately=before["approximately"],
+        subsets=_phrases(words("numbers", "subsets", required=False)),
+        each=_phrases(words("numbers", "each", required=False)),
+        last_year=_phrases(words("numbers", "last_year", required=False)),
+        this_year=_phrases(words("numbers", "this_year", required=False)),
         allowed_repeats=frozenset(w.casefold() for w in repeats),
+        joining=frozenset(w.casefold() for w in words("repeats", "joining", required=False)),
         comparisons=comparisons,
         hedges=_phrases(words("comparisons", "hedges", required=False)),
         roles=roles,
@@ -316,6 +331,13 @@ class Token:
     weekday: str = ""
     day: dt.date | None = None
     claimed: bool = False
+    period: str = ""  # a length of time in months: "6 months" -> "month"
+
+    @property
+    def other_period(self) -> bool:
+        """A length of time in months, weeks or years other than the year of the figures ("the last 6 months")."""
+        whole_year = {"month": 12, "week": 52, "year": 1}
+        return bool(self.period) and self.value != whole_year.get(self.period)
 
     @property
     def typed(self) -> bool:
@@ -433,8 +455,11 @@ def _number_token(match: re.Match[str], text: str, before: list[Token], words: P
         token.why_not = "reference"
     elif words.rate_bases.search(preceding):
         token.why_not = "rate base"
-    elif token.unit == "number" and words.durations.match(following):
+    elif token.unit == "number" and (duration := words.durations.match(following)):
         token.why_not = "duration"
+        token.period = _PERIODS.get(_stem(duration.group(0).strip(" -").casefold()), "")
+    elif re.match(r"\s?[-–]\s?\d|\+", following):
+        token.why_not = "range"  # "0-17", "18 - 64", "65+": an age band, a range of scores
     token.approximate = bool(words.approximately.search(preceding))
     return token
 
@@ -501,7 +526,8 @@ def meeting_findings(
     meeting = document.get("meeting_date", "").strip()
     if not meeting or period_end is None:
         return []
-    day = next((t.day for t in _sentence(meeting, {}, _ANY_WORDS).tokens if t.day is not None), None)
+    days = (_date_token(m).day for m in _TOKENS.finditer(meeting) if m.group("day") is not None)
+    day = next((found for found in days if found is not None), None)
     if day is None:
         return []
     piece = Piece("details", "The title page", meeting, {}, ("details", kind), file)
@@ -584,15 +610,20 @@ class _PieceProof:
 
     def repeats(self, block: str) -> None:
         """A phrase said twice in a row: "approx. 100 approx. 100", "the the"."""
-        tokens = [t for t in re.findall(r"\{[^{}]*\}|[\w£%.,'’-]+", block) if re.search(r"\w", t)]
-        folded = [t.casefold().rstrip(",") for t in tokens]
+        tokens = block.split()
+        folded = [t.casefold().strip("\"'“”‘’") for t in tokens]
         position = 0
         while position < len(folded):
             for length in range(min(8, (len(folded) - position) // 2), 0, -1):
                 first = folded[position : position + length]
-                if first != folded[position + length : position + 2 * length]:
+                second = folded[position + length : position + 2 * length]
+                # the second may end its sentence or clause ("approx. 100 approx. 100."); a stop or a comma
+                # between the two ("carers. Carers", "response, response") is no slip
+                if first != [*second[:-1], second[-1].rstrip(".!?,;:")]:
                     continue
                 if length == 1 and (first[0] in self.words.allowed_repeats or not re.search(r"[a-z{]", first[0])):
+                    continue
+                if length > 1 and first[-1] in self.words.joining:  # "these programmes and programmes and services"
                     continue
                 phrase = " ".join(tokens[position : position + length])
                 self.add(
@@ -672,10 +703,11 @@ class _PieceProof:
 
     # --- what a sentence compares ---------------------------------------------------------------------
 
-    def compared(self, sentence: Sentence) -> _Values | None:
+    def compared(self, sentence: Sentence, at: int) -> _Values | None:
         """The figure the sentence speaks of, then and now: two numbers it gives ("from 60% to 73%", "617,
         up from 610", "to 617 from 610"), else the one pair of live figures it names ({x} and {x_last_year},
-        {KEY_value} and {KEY_previous}), else the one figure with a pair that its words name."""
+        {KEY_value} and {KEY_previous}), else the one figure with a pair that the words of the clause at `at`
+        name."""
         valued = [t for t in sentence.tokens if t.value is not None and (t.kind == "figure" or t.typed)]
         for first, second in zip(valued, valued[1:]):
             if first.unit != second.unit or first.unit == "points":
@@ -691,7 +723,7 @@ class _PieceProof:
                 continue
             assert then.value is not None and now.value is not None
             return _Values(then.value, now.value, count_text(then), count_text(now), now.unit, True, now.name)
-        pair = self.pair_named(sentence)
+        pair = self.pair_named(sentence, at)
         if pair is None:
             return None
         then_figure, now_figure = pair.figures(self.figures)
@@ -701,9 +733,9 @@ class _PieceProof:
             then_value, now_value, then_figure.text, now_figure.text, _unit_of(now_figure), pair.explicit, pair.now
         )
 
-    def pair_named(self, sentence: Sentence) -> _Pair | None:
-        """The one pair of figures (then, now) the sentence's live figures name (or its words, where they name
-        one figure with a pair); None where there is none, or more than one."""
+    def pair_named(self, sentence: Sentence, at: int) -> _Pair | None:
+        """The one pair of figures (then, now) the sentence's live figures name (or the words of its clause at
+        `at`, where they name one figure with a pair); None where there is none, or more than one."""
         named = {t.name for t in sentence.tokens if t.kind == "figure"}
         pairs = {(p.then, p.now): p for name in named if (p := _pair_of(name, self.figures))}
         for pair in pairs.values():
@@ -713,7 +745,8 @@ class _PieceProof:
             return explicit[0]
         if pairs:
             return next(iter(pairs.values())) if len(pairs) == 1 and not explicit else None
-        described = [name for name, _ in self.named_in(sentence, sentence.masked, None)]
+        start, end = sentence.clause(at)
+        described = [name for name, _ in self.named_in(sentence, sentence.masked[start:end], None)]
         paired = {(p.then, p.now): p for name in described if (p := _pair_of(name, self.figures))}
         main = [p for p in paired.values() if p.then.endswith(("_last_year", "_previous"))]
         # Words may name several figures ("complaints": each procedure's): only where they all moved the same
@@ -738,7 +771,7 @@ class _PieceProof:
             if not (ahead or behind):
                 continue
             token.claimed = True  # a change, not a figure of the report: never offered to be made live
-            values = self.compared(sentence)
+            values = self.compared(sentence, token.start)
             if values is None or values.then == 0:
                 continue
             says = f"{ahead.group(0).strip()} {token.text}" if ahead else f"{token.text} {behind.group(0).strip()}"  # type: ignore[union-attr]
@@ -781,17 +814,19 @@ class _PieceProof:
     def comparisons(self, sentence: Sentence) -> None:
         """ "remained consistent", "rose", "a decline" against the figure and the one before it."""
         said: dict[str, str] = {}
+        at = 0
         for direction, pattern in self.words.comparisons.items():
             for match in pattern.finditer(sentence.masked):
                 start, end = sentence.clause(match.start())
                 if self.words.hedges and self.words.hedges.search(sentence.masked[start:end]):
                     continue
                 said.setdefault(direction, match.group(0))
+                at = match.start()
         moves = [d for d in ("same", "up", "down") if d in said]
         judged = [d for d in ("better", "worse") if d in said]
         if len(moves) > 1 or len(judged) > 1 or not (moves or judged):
             return
-        values = self.compared(sentence)
+        values = self.compared(sentence, at)
         if values is None:
             return
         went = f"{values.then_text} to {values.now_text}"
@@ -887,10 +922,11 @@ class _PieceProof:
         )
 
     def says(self, sentence: Sentence, token: Token) -> str:
-        """The number with the words after it in its clause (up to six), or where none follow, the words
-        before it: "69 statutory complaints", "were 66.5%"."""
+        """The number with the words after it in its clause (up to six, and to the next figure), or where none
+        follow, the words before it: "69 statutory complaints", "were 66.5%"."""
         start, end = sentence.clause(token.start)
-        after = sentence.text[token.end : end].split()
+        others = [t.start for t in sentence.tokens if t.start >= token.end and (t.kind == "figure" or t.typed)]
+        after = sentence.text[token.end : min([end, *others])].split()
         if after:
             return " ".join([token.text, *after[:6]]).rstrip(".,;:")
         return " ".join([*sentence.text[start : token.start].split()[-4:], token.text])
@@ -905,17 +941,42 @@ class _PieceProof:
         return equal[0] if len(shown) == 1 and len(equal) <= 2 else None
 
     def described(self, sentence: Sentence, token: Token) -> list[tuple[str, Figure]]:
-        """The figures the words around a typed number name: the words after it (up to the next figure or the
-        end of its clause) first, then those before it, then its whole clause."""
+        """The figures the words near a typed number name: the words after it (up to the next figure, the end
+        of its clause, or NEAR words) first, else those before it. None where the words after it say it is a
+        part of something named before ("2 relating to complaints ...", "24% of these") or a rate over a
+        shorter time ("1,251 contacts each month"), or a period not the figures' ("the last 6 months 2,272");
+        last year's figures
+        where the words near it say "last year" (and not "this year")."""
         start, end = sentence.clause(token.start)
         others = [t for t in sentence.tokens if t is not token and (t.kind == "figure" or t.typed)]
-        after = min([t.start for t in others if t.start >= token.end and t.start < end], default=end)
-        before = max([t.end for t in others if t.end <= token.start and t.end > start], default=start)
-        for span in (sentence.masked[token.end : after], sentence.masked[before : token.start]):
+        after_end = min([t.start for t in others if t.start >= token.end and t.start < end], default=end)
+        before_start = max([t.end for t in others if t.end <= token.start and t.end > start], default=start)
+        after = " ".join(sentence.masked[token.end : after_end].split()[:NEAR])
+        before = " ".join(sentence.masked[before_start : token.start].split()[-NEAR:])
+        if any(pattern and pattern.search(after) for pattern in (self.words.subsets, self.words.each)):
+            return []
+        near_tokens = [t for t in sentence.tokens if t.why_not == "duration" and before_start <= t.start < after_end]
+        if any(t.other_period for t in near_tokens):  # "in the last 6 months 2,272": not the year's figure
+            return []
+        near = f"{before} {after}"
+        last_year = bool(self.words.last_year and self.words.last_year.search(near))
+        if last_year and self.words.this_year and self.words.this_year.search(near):
+            last_year = False
+        for span in (after, before):
             found = self.named_in(sentence, span, token)
             if found:
-                return found
-        return self.named_in(sentence, sentence.masked[start:end], token)
+                return self.of_last_year(found) if last_year else found
+        return []
+
+    def of_last_year(self, found: list[tuple[str, Figure]]) -> list[tuple[str, Figure]]:
+        """The figures of a year before: X_last_year (the complaints appendix), KEY_year_then for an
+        indicator's value (the performance appendix)."""
+        earlier = []
+        for name, _ in found:
+            then = f"{name.removesuffix('_value')}_year_then" if name.endswith("_value") else f"{name}_last_year"
+            if then in self.figures and _number(self.figures[then].value) is not None:
+                earlier.append((then, self.figures[then]))
+        return earlier
 
     def named_in(self, sentence: Sentence, span: str, token: Token | None) -> list[tuple[str, Figure]]:
         """The figures the words of `span` name (for the number `token`, of its unit), in the order of the
@@ -951,7 +1012,10 @@ class _PieceProof:
         any_role, any_stage = any("ROLE" in p for p in patterns), any("STAGE" in p for p in patterns)
         names = []
         for pattern in patterns:
-            if (roles and any_role and "ROLE" not in pattern) or (stages and any_stage and "STAGE" not in pattern):
+            theme = pattern.startswith("theme_")  # a theme's figure, in its notes: of no one procedure or stage
+            if not theme and (
+                (roles and any_role and "ROLE" not in pattern) or (stages and any_stage and "STAGE" not in pattern)
+            ):
                 continue
             for role in roles or self.roles if "ROLE" in pattern else [""]:
                 for stage in stages or ["stage1"] if "STAGE" in pattern else [""]:
@@ -961,7 +1025,8 @@ class _PieceProof:
         return names
 
     def by_indicator_name(self, clause: str, token: Token) -> list[str]:
-        """The figures of the indicator whose name shares the most words (two at least) with the clause."""
+        """The figures of the indicator whose name shares the most words with the span: two at least, and half
+        of its name's (a long name shares a couple of words with anything)."""
         said = {_stem(w) for w in _WORD.findall(clause.casefold())} - self.words.ignored_name_words
         scores: dict[str, int] = {}
         for name, figure in self.figures.items():
@@ -969,7 +1034,7 @@ class _PieceProof:
                 continue
             own = {_stem(w) for w in _WORD.findall(figure.text.casefold())} - self.words.ignored_name_words
             score = len(own & said)
-            if score >= 2:
+            if score >= 2 and score * 2 >= len(own):
                 scores[name[: -len("_name")]] = score
         if not scores:
             return []
@@ -1138,12 +1203,3 @@ def _in_brackets(text: str, token: Token) -> bool:
 
 def count_text(token: Token) -> str:
     return token.figure.text if token.figure is not None else token.text
-
-
-def _empty_words() -> ProofWords:
-    never = re.compile(r"(?!x)x")
-    return ProofWords(never, never, never, never, frozenset(), {}, None, {}, {}, (), frozenset())
-
-
-#: No words at all: reading a date needs none.
-_ANY_WORDS = _empty_words()
