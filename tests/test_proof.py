@@ -275,13 +275,20 @@ def test_a_weekday_that_is_wrong_for_its_date(capsys, tmp_path):
     assert finding["where"]["section"] == "details"
 
 
+def test_a_day_no_month_has(capsys, tmp_path):
+    words = "The panel met on 31 February 2023 and on Tuesday 14 November 2023."
+    _, findings = complaints_proof(capsys, text_file(tmp_path, INTRODUCTION, words))
+    [finding] = serious(findings)
+    assert (finding["kind"], finding["says"]) == ("date", "31 February 2023")
+
+
 def test_a_meeting_more_than_a_year_after_the_figures(capsys, tmp_path):
     """Seed 000: papers with figures of one year for a meeting of the year after next."""
     path = text_file(tmp_path, 'meeting_date = ""', 'meeting_date = "Tuesday 7 January 2025"')
     _, findings = complaints_proof(capsys, path)
     [finding] = serious(findings)
     assert (finding["kind"], finding["severity"]) == ("meeting_date", "warning")
-    assert "more than a year after the figures' period (31 March 2023)" in finding["message"]
+    assert "is in 2025, but the figures are to 31 March 2023" in finding["message"]
     path = text_file(tmp_path, 'meeting_date = ""', 'meeting_date = "Tuesday 14 November 2023"')
     assert serious(complaints_proof(capsys, path)[1]) == []
 
@@ -297,6 +304,13 @@ def test_numbered_paragraphs_that_repeat_and_skip(capsys, tmp_path):
         ("numbering_repeat", "1.2", "1.3"),
         ("numbering_gap", "1.4", "1.3"),
     ]
+
+
+def test_lists_in_order_are_no_finding(capsys, tmp_path):
+    lettered = "c) one\n\nd) two\n\ni) three\n\nj) four\n\nl) five\n\ni. first\nii. second\niii. third\n\n"
+    numbered = "1.1 One.\n\n1.2 Two.\n\n2.1 Three.\n\n1. A\n2. B\n3. C\n\n" + lettered + RECOMMENDATIONS
+    _, findings = complaints_proof(capsys, text_file(tmp_path, RECOMMENDATIONS, numbered))
+    assert serious(findings) == []
 
 
 def test_a_phrase_written_twice_in_a_row(capsys, tmp_path):

@@ -104,21 +104,16 @@ class ProofWordsError(ResourceFileError):
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern matching any of `words` as whole words (a plural too), case ignored; None for none."""
-    alternatives = []
+    """One pattern matching any of `words` as whole words (a plural too), case ignored; None for none. A word
+    that begins with a mark ("n't") may begin anywhere."""
+    whole: list[str] = []
+    anywhere: list[str] = []
     for word in sorted({w.strip().casefold() for w in words if w.strip()}, key=len, reverse=True):
         body = r"\s+".join(re.escape(part) for part in word.split())
-        before = "" if word[0].isalnum() else "(?:)"  # a word begins after a non-word; "n't" anywhere
-        after = r"(?:s|es)?(?!\w)" if word[-1].isalnum() else ""
-        alternatives.append((before, f"{body}{after}"))
-    if not alternatives:
-        return None
-    words_at_a_boundary = "|".join(body for before, body in alternatives if not before)
-    anywhere = "|".join(body for before, body in alternatives if before)
-    pattern = "|".join(
-        part for part in (rf"(?<!\w)(?:{words_at_a_boundary})" if words_at_a_boundary else "", anywhere) if part
-    )
-    return re.compile(pattern, re.IGNORECASE)
+        body += r"(?:s|es)?(?!\w)" if word[-1].isalnum() else ""
+        (whole if word[0].isalnum() else anywhere).append(body)
+    alternatives = ([rf"(?<!\w)(?:{'|'.join(whole)})"] if whole else []) + anywhere
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
 
 
 @dataclass(frozen=True)
@@ -134,6 +129,9 @@ class Description:
 
 @dataclass(frozen=True)
 class ProofWords:
+    """The words of resources/proof_words.toml, as patterns: `references`, `rate_bases` and `approximately`
+    match at the end of the words before a number, `durations` at the start of those after it."""
+
     references: re.Pattern[str]
     durations: re.Pattern[str]
     rate_bases: re.Pattern[str]
@@ -357,10 +355,6 @@ class Sentence:
         end = self.clause_starts[number + 1] - 1 if number + 1 < len(self.clause_starts) else len(self.text)
         return self.clause_starts[number], end
 
-    def clause_words(self, token: Token) -> str:
-        start, end = self.clause(token.start)
-        return self.masked[start:end]
-
 
 def _unit_of(figure: Figure) -> str:
     return {"percent": "percent", "gbp": "money"}.get(figure.unit or "", "number")
@@ -429,7 +423,7 @@ def _date_token(match: re.Match[str]) -> Token:
                 int(match.group("year")), MONTHS[match.group("month").casefold()], int(match.group("day"))
             )
         except ValueError:
-            token.day = None
+            token.why_not = "no such day"
     return token
 
 
@@ -536,7 +530,7 @@ def meeting_findings(
         message = f"The meeting date, {meeting}, is before the end of the period the figures cover ({end}): check it."
     elif day.year > period_end.year + 1:
         message = (
-            f"The meeting date, {meeting}, is more than a year after the figures' period ({end}): "
+            f"The meeting date, {meeting}, is in {day.year}, but the figures are to {end}: "
             "check the year of the meeting, or of the figures."
         )
     else:
@@ -638,7 +632,10 @@ class _PieceProof:
             position += 1
 
     def weekdays(self, sentence: Sentence) -> None:
+        """A weekday wrong for its date ("Monday 14 November 2023" was a Tuesday), and a day no month has."""
         for token in sentence.tokens:
+            if token.kind == "date" and token.why_not:
+                self.add(ERROR, "date", token.text, None, f"{token.text} is not a date: correct it.")
             if token.kind != "date" or token.day is None or not token.weekday:
                 continue
             actual = WEEKDAYS[token.day.weekday()]
@@ -1053,10 +1050,11 @@ def _numbering(pieces: Sequence[Piece]) -> list[WordFinding]:
         for kind, marker, block in parts(piece.words):
             number = _PARAGRAPH_NUMBER.match(block) if kind == "paragraph" else None
             written = number.group(1) if number else marker.rstrip(".)") if kind == "item" and marker != "•" else ""
-            if not written:
-                continue
-            numbers = _numbers_of(written)
-            if numbers is None:
+            numbers = _numbers_of(written) if written else None
+            if numbers is None or (written.isalpha() and numbers[0] != 1 and ("roman", ()) not in last):
+                # a list in roman figures runs from i., item by item: anything between ends it (so the c), i)
+                # and l) of a list lettered a) to l) are never read as 100, 1 and 50)
+                last.pop(("roman", ()), None)
                 continue
             style = "roman" if written.isalpha() else "figures"
             parent, own = numbers[:-1], numbers[-1]
