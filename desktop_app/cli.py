@@ -4,7 +4,9 @@ With no command, or with files to open, it opens the window; where there is no
 screen it summarises the bundled sample log instead, so the README's first command
 is never a dead end.
 Exit status: 0 done, 2 the input could not be read, the arguments are wrong or the
-window cannot open (one line says why).
+window cannot open (one line says why); `check` 1 where rows are in error, `proof` 1
+where it finds something at warning or above, and `report --strict` 1 where the proof
+finds an error (nothing is written).
 """
 
 from __future__ import annotations
@@ -33,18 +35,20 @@ from desktop_app.excel.complaints_log import UNKNOWN_OUTCOME, LogImport, read_co
 from desktop_app.excel.importer import Importer
 from desktop_app.excel.workbook import WorkbookError
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from desktop_app.report.proof import PROOF_SCHEMA
 from desktop_app.report.text import ReportText, load_report_text
 
 SUMMARY_SCHEMA = "complaints-summary/1"
 CHECK_SCHEMA = "check/1"
 INDICATORS_SCHEMA = "indicators/1"
 EXIT_ROWS_IN_ERROR = 1
+EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 #: As argparse's for a mistake in the arguments; also where the window cannot open.
 EXIT_USAGE = 2
 
 
-COMMANDS = ("complaints", "report", "check", "indicators", "selftest")
+COMMANDS = ("complaints", "report", "check", "indicators", "selftest", "proof")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         ](args)
     if args.command == "indicators":
         return _indicators(args)
+    if args.command == "proof":
+        return _complaints_proof(args) if args.proof_kind == "complaints" else _performance_proof(args)
     return _complaints(args)
 
 
@@ -164,6 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     complaints_report.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
     _page_arguments(complaints_report)
+    _strict_argument(complaints_report)
     performance = report_kinds.add_parser(
         "performance", help="the performance appendix: dashboard, surveys, change cards, charts"
     )
@@ -177,6 +184,7 @@ def _parser() -> argparse.ArgumentParser:
         "--text", type=Path, help="the report's words (default: resources/performance_report_text.toml)"
     )
     _page_arguments(performance)
+    _strict_argument(performance)
     cover = report_kinds.add_parser("cover", help="the cover report sheet, laid out by a council's template")
     cover.add_argument(
         "values", type=Path, help="the cover's words (a TOML file such as resources/cover_templates/sample_cover.toml)"
@@ -204,6 +212,30 @@ def _parser() -> argparse.ArgumentParser:
         help="check this installation: open the window off screen, import the samples, "
         "export the appendices and read them back",
     )
+    proof = commands.add_parser(
+        "proof",
+        help="what a careful reader would query before an appendix is published: typed figures, figures that "
+        "disagree, dates, numbering (exit 1 where there is something at warning or above)",
+    )
+    proof_kinds = proof.add_subparsers(dest="proof_kind", required=True)
+    complaints_proof = proof_kinds.add_parser("complaints", help="the proof of the Annual Complaints Report appendix")
+    complaints_proof.add_argument("log", type=Path, help="the complaints log (.xlsx, .xlsm or .csv)")
+    complaints_proof.add_argument(
+        "--text", type=Path, help="the report's words (default: resources/complaints_report_text.toml)"
+    )
+    _period_arguments(complaints_proof)
+    _vocabulary_argument(complaints_proof)
+    complaints_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
+    performance_proof = proof_kinds.add_parser("performance", help="the proof of the performance appendix")
+    performance_proof.add_argument(
+        "files", type=Path, nargs="+", help="returns: indicators, benchmarks, population, series, survey"
+    )
+    performance_proof.add_argument(
+        "--text", type=Path, help="the report's words (default: resources/performance_report_text.toml)"
+    )
+    performance_proof.add_argument("--period", help="as at this period (e.g. 'July 2023'; default: each one's latest)")
+    performance_proof.add_argument("--area", help="our area in the population return, where it holds several")
+    performance_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")
@@ -241,6 +273,14 @@ def _page_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--start-on-odd", action="store_true", help="start on an odd page, with a 'left blank' page if needed"
+    )
+
+
+def _strict_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="write nothing while the proof finds an error (run 'proof' to see them all); exit 1",
     )
 
 
@@ -312,6 +352,7 @@ def _summary_of_log(args: argparse.Namespace):
 def _complaints_report(args: argparse.Namespace) -> int:
     from desktop_app.export import write_appendix  # ReportLab or python-docx only when needed
     from desktop_app.report.complaints import complaints_document
+    from desktop_app.report.proof import proof_findings
 
     read = _summary_of_log(args)
     if read is None:
@@ -320,6 +361,8 @@ def _complaints_report(args: argparse.Namespace) -> int:
     try:
         text = load_report_text(args.text) if args.text else load_report_text()
         document = complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
+        if not _proof_allows(args, proof_findings(document, text=text, as_at=summary.as_of, overdue=_overdue(summary))):
+            return EXIT_FINDINGS
         write_appendix(document, args.out, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -329,6 +372,104 @@ def _complaints_report(args: argparse.Namespace) -> int:
         print(f"warning: {errors} rows of {imported.file} were left out (run 'check' to see them)", file=sys.stderr)
     print(f"wrote {args.out}")
     return 0
+
+
+def _overdue(summary: ComplaintsSummary) -> int:
+    """The period's open complaints past their due date on the summary's as-of day."""
+    return int(summary.cases["overdue"].astype(bool).sum())
+
+
+def _proof_allows(args: argparse.Namespace, findings: list) -> bool:
+    """Print what the proof finds before an appendix is written (errors and warnings as warnings, the rest as
+    notes; rows and parts left out are said by the report command itself); False where --strict refuses."""
+    from desktop_app.report.proof import errors
+
+    for finding in findings:
+        if finding.reminder or finding.kind in ("rows_left_out", "left_out"):
+            continue
+        print(f"{'warning' if finding.serious else 'note'}: {finding.message}", file=sys.stderr)
+    refused = errors(findings)
+    if args.strict and refused:
+        count = "1 error" if len(refused) == 1 else f"{len(refused)} errors"
+        print(f"error: the proof found {count}, so {args.out.name} was not written (--strict)", file=sys.stderr)
+        return False
+    return True
+
+
+def _print_proof(args: argparse.Namespace, findings: list, what: str) -> int:
+    """The proof's findings on stdout (as proof/1 JSON with --json); 1 where any is at warning or above."""
+    from desktop_app.report.proof import proof_document, proof_text, serious
+
+    if args.json:
+        print(json_text(proof_document(findings)))
+    elif findings:
+        counts = [
+            f"{count} {severity}{'s' if count != 1 else ''}"
+            for severity in ("error", "warning", "info")
+            if (count := sum(finding.severity == severity for finding in findings))
+        ]
+        print(f"The proof of the {what}: {', '.join(counts)}")
+        print(proof_text(findings))
+    else:
+        print(f"The proof of the {what} finds nothing to query.")
+    return EXIT_FINDINGS if serious(findings) else 0
+
+
+def _complaints_proof(args: argparse.Namespace) -> int:
+    from desktop_app.report.complaints import complaints_document
+    from desktop_app.report.proof import proof_findings
+
+    read = _summary_of_log(args)
+    if read is None:
+        return EXIT_UNREADABLE
+    rules, imported, summary = read
+    try:
+        text = load_report_text(args.text) if args.text else load_report_text()
+        document = complaints_document(summary, rules, text)
+        findings = proof_findings(
+            document,
+            text=text,
+            as_at=summary.as_of,
+            overdue=_overdue(summary),
+            rows_not_used={imported.file: imported.count(Severity.ERROR)},
+        )
+    except (ResourceFileError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return _print_proof(args, findings, "complaints appendix")
+
+
+def _performance_proof(args: argparse.Namespace) -> int:
+    from desktop_app.report.performance import performance_document
+    from desktop_app.report.performance_text import load_performance_text
+    from desktop_app.report.proof import proof_findings
+
+    found = _calculated_indicators(args)
+    if found is None:
+        return EXIT_UNREADABLE
+    calculated, _, frames, catalogue, results = found
+    try:
+        text = load_performance_text(args.text) if args.text else load_performance_text()
+        document = performance_document(
+            calculated,
+            text=text,
+            weekly=frames[ReturnKind.WEEKLY_SERIES],
+            monthly=frames[ReturnKind.MONTHLY_SERIES],
+            catalogue=catalogue,
+        )
+        findings = proof_findings(document, text=text, rows_not_used=_rows_not_used(results))
+    except (ResourceFileError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return _print_proof(args, findings, "performance appendix")
+
+
+def _rows_not_used(results: list[ImportResult]) -> dict[str, int]:
+    """Per file, its rows in error (no figure uses them)."""
+    return {
+        result.provenance.file: len({(p.sheet, p.row) for p in result.problems if p.severity is Severity.ERROR})
+        for result in results
+    }
 
 
 def _complaints(args: argparse.Namespace) -> int:
@@ -396,14 +537,14 @@ def _calculated_indicators(args: argparse.Namespace):
     )
     calculated = calculate_indicators(returns, catalogue, as_at)
     problems = [p for result in results for p in result.problems] + list(calculated.problems)
-    return calculated, problems, frames, catalogue
+    return calculated, problems, frames, catalogue, results
 
 
 def _indicators(args: argparse.Namespace) -> int:
     found = _calculated_indicators(args)
     if found is None:
         return EXIT_UNREADABLE
-    calculated, problems, _, _ = found
+    calculated, problems, _, _, _ = found
     if calculated.table.empty:
         names = ", ".join(path.name for path in args.files)
         print(
@@ -427,11 +568,12 @@ def _performance_report(args: argparse.Namespace) -> int:
     from desktop_app.export import write_appendix
     from desktop_app.report.performance import left_out_report, performance_document
     from desktop_app.report.performance_text import load_performance_text
+    from desktop_app.report.proof import proof_findings
 
     found = _calculated_indicators(args)
     if found is None:
         return EXIT_UNREADABLE
-    calculated, problems, frames, catalogue = found
+    calculated, problems, frames, catalogue, _ = found
     try:
         text = load_performance_text(args.text) if args.text else load_performance_text()
         document = performance_document(
@@ -442,6 +584,8 @@ def _performance_report(args: argparse.Namespace) -> int:
             catalogue=catalogue,
             options=_page_options(args),
         )
+        if not _proof_allows(args, proof_findings(document, text=text)):
+            return EXIT_FINDINGS
         write_appendix(document, args.out, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -124,3 +124,46 @@ def test_a_clean_appendix_asks_nothing_but_the_date_is_still_a_reminder():
     )
     [finding] = proof_findings(prompted)
     assert finding.place == ("section", "intro") and "[Say more]" in finding.text
+
+
+def test_the_check_lists_the_proof_of_the_words_and_goes_to_the_place(window, check, save_dialog, qtbot):
+    from tests.test_gui_report_tab import type_section
+
+    tab = window.report_tab
+    tab.select_section("introduction")
+    type_section(tab, qtbot, "The Council received 69 statutory complaints this year.")
+    window.report_tab.details.set_detail("complaints", "meeting_date", "Monday 14 November 2023")
+    window.export_dialog()
+    texts = check.findings()
+    assert (
+        "Edit the text: 'Introduction': the text says 69 statutory complaints this year; the log gives 98"
+        in "\n".join(texts)
+    )
+    assert any(t.startswith("Edit the details: 'The title page': Monday 14 November 2023") for t in texts)
+
+    window.tabs.setCurrentWidget(window.returns_tab)
+    check.press = "the text says 69 statutory complaints"
+    window.export_dialog()
+    assert window.tabs.currentWidget() is tab and tab._section == "introduction"
+    assert save_dialog == []
+
+
+def test_a_slip_in_the_performance_words_goes_to_the_preview(window, check, save_dialog, monkeypatch, tmp_path):
+    from desktop_app.paths import RESOURCES
+    from desktop_app.report.performance_text import load_performance_text
+
+    shipped = (RESOURCES / "performance_report_text.toml").read_text(encoding="utf-8")
+    old = "The average weekly cost is the total weekly cost over the client count"
+    path = tmp_path / "performance_words.toml"
+    path.write_text(shipped.replace(old, "The average weekly cost is £564"), encoding="utf-8")
+    monkeypatch.setattr(window.workspace, "performance_text", lambda: load_performance_text(path))
+    window.export_performance_dialog()
+    [slip] = [t for t in check.findings() if "£564" in t]
+    assert slip.startswith(
+        "Show the preview: 'Adult Social Care Finance – Weekly Overview': the text says average weekly cost is £564; "
+        "the returns give £567"
+    )
+    check.press = "average weekly cost is £564"
+    window.export_performance_dialog()
+    assert window.tabs.currentWidget() is window.preview_tab
+    assert window.preview_tab.shown_appendix() == "performance" and save_dialog == []

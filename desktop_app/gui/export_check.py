@@ -31,6 +31,7 @@ GO_THERE = {
     "overdue": "Show them",
     "as_at": "Change the date",
     "left_out": "Show the returns",
+    "preview": "Show the preview",
 }
 
 
@@ -50,12 +51,17 @@ def export_findings(window, kind: str) -> list[Finding]:
     }
     if kind == "performance":
         inputs = window.performance_inputs()
-        return proof_findings(performance_report_document(*inputs), rows_not_used=rows_not_used) if inputs else []
+        if not inputs:
+            return []
+        text = inputs[3]  # the appendix's words, with the author's details of the paper
+        return proof_findings(performance_report_document(*inputs), text=text, rows_not_used=rows_not_used)
     document, summary = workspace.complaints_document(), workspace.complaints()
     if document is None or summary is None:
         return []
     overdue = len(overdue_cases(summary, workspace.complaints_log(), workspace.rules()))
-    return proof_findings(document, as_at=summary.as_of, overdue=overdue, rows_not_used=rows_not_used)
+    return proof_findings(
+        document, text=workspace.report_text(), as_at=summary.as_of, overdue=overdue, rows_not_used=rows_not_used
+    )
 
 
 class ExportCheckDialog(QDialog):
@@ -81,6 +87,8 @@ class ExportCheckDialog(QDialog):
             words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if finding.reminder:
                 words.setStyleSheet("color: #333; font-style: italic")
+            elif finding.severity == "error":
+                words.setStyleSheet("color: #8b0000")
             grid.addWidget(words, row, 0)
             button = QPushButton(GO_THERE[finding.place[0]])
             button.setAccessibleName(f"{GO_THERE[finding.place[0]]}: {finding.text}")

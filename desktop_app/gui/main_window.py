@@ -821,6 +821,9 @@ class MainWindow(QMainWindow):
             self.report_tab.select_section(key if kind == "section" else DETAILS_PAGE)
             if kind == "details":
                 self.report_tab.details.fields[key, "appendix"].setFocus()
+        elif kind == "preview":  # words of a text file the window does not edit: see them as they print
+            self.tabs.setCurrentWidget(self.preview_tab)
+            self.preview_tab.appendix.setCurrentIndex(max(0, self.preview_tab.appendix.findData(key)))
         elif kind in ("overdue", "as_at"):
             self.tabs.setCurrentWidget(self.complaints_tab)
             if kind == "overdue":

@@ -24,9 +24,9 @@ def prose_blocks(text: str, *, keep_last_with_next: bool = False, figures: tuple
     """
     blocks: list[Block] = []
     previous = None
-    parts = _parts(text)
-    for number, (kind, marker, words) in enumerate(parts):
-        keep = keep_last_with_next and number == len(parts) - 1
+    found = parts(text)
+    for number, (kind, marker, words) in enumerate(found):
+        keep = keep_last_with_next and number == len(found) - 1
         if previous == "item" and kind == "paragraph":
             blocks.append(Space("paragraph"))
         previous = kind
@@ -39,9 +39,10 @@ def prose_blocks(text: str, *, keep_last_with_next: bool = False, figures: tuple
     return blocks
 
 
-def _parts(text: str) -> list[tuple[str, str, str]]:
-    """(kind, marker, words) for each paragraph, item or heading; lines of one block are joined."""
-    parts: list[tuple[str, str, str]] = []
+def parts(text: str) -> list[tuple[str, str, str]]:
+    """(kind, marker, words) for each paragraph, item or heading; lines of one block are joined (the proof
+    reads the author's words block by block, as they print)."""
+    blocks: list[tuple[str, str, str]] = []
     current: list[str] | None = None
     for raw in text.strip().splitlines():
         line = raw.strip()
@@ -49,7 +50,7 @@ def _parts(text: str) -> list[tuple[str, str, str]]:
             current = None
             continue
         if line.startswith("### "):
-            parts.append(("heading", "", line[4:].strip()))
+            blocks.append(("heading", "", line[4:].strip()))
             current = None
             continue
         bullet, numbered = _BULLET.match(line), _NUMBERED.match(line)
@@ -57,16 +58,16 @@ def _parts(text: str) -> list[tuple[str, str, str]]:
             marker = "•" if bullet else numbered.group(1)  # type: ignore[union-attr]
             found = bullet or numbered
             assert found is not None
-            parts.append(("item", marker, line[found.end() :]))
-            current = [parts[-1][2]]
+            blocks.append(("item", marker, line[found.end() :]))
+            current = [blocks[-1][2]]
             continue
         if current is None:
-            parts.append(("paragraph", "", line))
+            blocks.append(("paragraph", "", line))
             current = [line]
         else:  # a continuation line of the paragraph or item above
-            kind, marker, words = parts[-1]
-            parts[-1] = (kind, marker, f"{words} {line}")
-    return parts
+            kind, marker, words = blocks[-1]
+            blocks[-1] = (kind, marker, f"{words} {line}")
+    return blocks
 
 
 # A sentence ends at ".", "!" or "?" followed by a space and a capital, a figure or a quote (not "e.g. a").
@@ -82,7 +83,7 @@ def without_sentences(text: str, why_not: Callable[[str], str | None]) -> tuple[
     """
     kept: list[tuple[str, str, str]] = []
     left_out: list[tuple[str, str]] = []
-    for kind, marker, words in _parts(text):
+    for kind, marker, words in parts(text):
         if kind == "heading":
             kept.append((kind, marker, words))
             continue
