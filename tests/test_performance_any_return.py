@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.paths import SAMPLE_DATA
+from desktop_app.paths import RESOURCES, SAMPLE_DATA
 from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401 - the window's fixtures
 
 SAMPLE_RETURNS = [
@@ -69,34 +69,42 @@ def test_every_pair_of_sample_returns_writes_a_word_appendix(capsys, tmp_path, f
         assert "Performance Dashboard" in shown and "Assessments Completed within 45 Working Days" in shown
 
 
-def test_all_the_sample_returns_leave_out_only_what_two_linked_indicators_make_unclear(capsys, tmp_path):
+def test_all_the_sample_returns_leave_nothing_out_the_text_saying_which_linked_row_it_means(capsys, tmp_path):
     """The sample's dashboard and ChAT each have an assessments-in-45-days row and a cared-for rate linked by
-    name to one catalogue entry: the text's sentences and chart naming those entries cannot tell which row
-    they mean, so they are left out and listed; everything else is written, both rows in their tables."""
+    name to one catalogue entry; the shipped text's [meant] says its sentences and charts mean the
+    dashboard's, so everything is written, and both rows are in their tables."""
     out = tmp_path / "appendix.pdf"
     printed = write(capsys, out, *(SAMPLE_DATA / name for name in SAMPLE_RETURNS))
-    lines = printed.splitlines()
-    assert lines[1] == "Left out of the appendix (4), each for the reason given:"
-    unclear = "so which is meant cannot be told: name one by its own id"
-    assessments = f"the returns have 2 indicators linked to the catalogue's CSC-ASSESSMENTS-45-DAYS (CSC-T02 and CHAT-04), {unclear}"
-    cared_for = (
-        f"the returns have 2 indicators linked to the catalogue's CSC-CARED-FOR-RATE (CSC-D13 and CHAT-12), {unclear}"
-    )
-    assert lines[2:] == [
-        f"- “Introduction”, the sentence “Assessments completed within 45 working days were {{csc_assessments_45…”: {assessments}",
-        f"- “Introduction”, the sentence “There were {{csc_cared_for_value}} cared for children, {{csc_cared_for_r…”: {cared_for}",
-        f"- “Introduction”, the sentence “Were this at the same rate as our statistical neighbours ({{csc_cared_…”: {cared_for}",
-        f"- “Front Door and Assessment Trends”, the chart “Assessments completed within 45 working days, rolling 12 months”: {assessments}",
-    ]
+    assert LEFT_OUT not in printed
     shown = pdf_text(out)
     assert "{" not in shown and "n/a" not in shown
-    assert "The total weekly cost of adult social care was £2,703,204" in shown  # the key message that is clear
-    assert (
-        "Referrals received by month" in shown and "Assessments completed within 45 working days, rolling" not in shown
-    )
+    assert "The total weekly cost of adult social care was £2,703,204" in shown
+    assert "Assessments completed within 45 working days were 66.5%" in shown  # the dashboard's CSC-T02
+    assert "Assessments completed within 45 working days, rolling 12 months" in shown  # its chart
+    assert "There were 617 cared for children" in shown  # the dashboard's CSC-D13
     # Both rows linked to CSC-REFERRALS-RATE, each in its own table with its own figures: 703.9 and 611.
     assert "Referral Starts in last 12 Months (Rate per 10,000 children) 728.9 703.9" in shown
     assert "Referrals per 10K 829.0 611.0" in shown
+
+
+def test_a_text_that_does_not_say_which_linked_row_it_means_leaves_those_parts_out_and_lists_them(capsys, tmp_path):
+    shipped = (RESOURCES / "performance_report_text.toml").read_text(encoding="utf-8")
+    text = tmp_path / "our_text.toml"
+    text.write_text(shipped.replace('CSC-ASSESSMENTS-45-DAYS = ["CSC-T02"]', ""), encoding="utf-8")
+    out = tmp_path / "appendix.pdf"
+    returns = [str(SAMPLE_DATA / name) for name in SAMPLE_RETURNS]
+    assert main(["report", "performance", *returns, "--text", str(text), "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "Left out of the appendix (2), each for the reason given:"
+    assessments = (
+        "the returns have 2 indicators linked to the catalogue's CSC-ASSESSMENTS-45-DAYS (CSC-T02 and CHAT-04), "
+        "so which is meant cannot be told: name one by its own id"
+    )
+    assert lines[2:] == [
+        f"- “Introduction”, the sentence “Assessments completed within 45 working days were {{csc_assessments_45…”: {assessments}",
+        f"- “Front Door and Assessment Trends”, the chart “Assessments completed within 45 working days, rolling 12 months”: {assessments}",
+    ]
+    assert "Assessments completed within 45 working days, rolling" not in pdf_text(out)
 
 
 def test_a_small_return_of_our_own_is_an_appendix_with_only_its_own_figures(capsys, tmp_path, write_workbook):

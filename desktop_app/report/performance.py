@@ -76,6 +76,7 @@ from desktop_app.report.performance_figures import (
     decimals_of,
     figure_keys,
     indicator_keys_of,
+    meant_links,
     performance_figures,
     plain_number,
     present,
@@ -195,8 +196,9 @@ class _Builder:
         # The indicators the returns give, and those the text or the catalogue knows (a figure of one of
         # these that is not given is left out, not an error), by their figures' KEY.
         self.weekly_series = {*text.weekly_ids, *text.weekly_ids.values(), *text.weekly_ratios}
-        self.given_keys = {key for keys in figure_keys(results, weekly).values() for key in keys}
-        self.links = catalogue_links(results, weekly)
+        self.given_keys = {key for keys in figure_keys(results, weekly, text.meant).values() for key in keys}
+        self.table_links = catalogue_links(results, weekly)  # a table listing an entry shows every row linked
+        self.links = meant_links(self.table_links, text.meant)  # a sentence, card or chart means one
         # The names of the catalogue entries two indicators are linked to: right, but without figures here.
         self.undecided = [
             f"{key_of(entry)}_{suffix}"
@@ -223,7 +225,7 @@ class _Builder:
         id, else those linked to that catalogue entry."""
         if indicator in self.table.index:
             return (indicator,)
-        return tuple(id_ for id_ in self.links.get(indicator, ()) if id_ in self.table.index)
+        return tuple(id_ for id_ in self.table_links.get(indicator, ()) if id_ in self.table.index)
 
     def id_of(self, indicator: str, source: IndicatorResults) -> str | None:
         """The id in `source` of the one indicator the text means by `indicator` (None: none, or two)."""

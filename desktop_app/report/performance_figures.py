@@ -134,7 +134,7 @@ def performance_figures(
     put("previous_period", previous, previous or None)
     area = (text.document.get("area", "") if text else "") or "our area"
     put("area", area, area)
-    keys = figure_keys(results, weekly)
+    keys = figure_keys(results, weekly, text.meant if text else None)
     for source in (results, weekly):
         if source is None:
             continue
@@ -150,13 +150,29 @@ def performance_figures(
     return figures
 
 
-def figure_keys(results: IndicatorResults, weekly: IndicatorResults | None = None) -> dict[str, list[str]]:
+def meant_links(
+    links: Mapping[str, tuple[str, ...]], meant: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """`links` (catalogue entry -> the indicators linked to it) as the text means them: where two are linked,
+    the first of the text's [meant] ids among them, else all of them (and which is meant cannot be told)."""
+    return {
+        entry: next(((id_,) for id_ in meant.get(entry, ()) if id_ in linked), linked) if len(linked) > 1 else linked
+        for entry, linked in links.items()
+    }
+
+
+def figure_keys(
+    results: IndicatorResults,
+    weekly: IndicatorResults | None = None,
+    meant: Mapping[str, tuple[str, ...]] | None = None,
+) -> dict[str, list[str]]:
     """Each indicator's id -> the KEYs its figures are named by: its own id's, and its catalogue entry's where
-    it is the one indicator linked to that entry (and no indicator has that key of its own)."""
+    it is the one indicator linked to that entry, or the one the text's [meant] says (and no indicator has that
+    key of its own)."""
     ids = [str(id_) for source in (results, weekly) if source is not None for id_ in source.table["id"]]
     keys = {id_: [key_of(id_)] for id_ in ids}
     own = {key_of(id_) for id_ in ids}
-    for entry, linked in catalogue_links(results, weekly).items():
+    for entry, linked in meant_links(catalogue_links(results, weekly), meant or {}).items():
         if len(linked) == 1 and key_of(entry) not in own:
             keys[linked[0]].append(key_of(entry))
     return keys

@@ -158,6 +158,9 @@ class PerformanceText:
     weekly_ids: dict[str, str] = field(default_factory=dict)  # the weekly return's id -> the catalogue's
     weekly_ratios: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (numerator id, denominator id)
     source: str = "performance_report_text.toml"
+    #: catalogue id -> the returns' own ids the text means by it where two indicators are linked to it, first
+    #: found first ([meant]: a dashboard's row rather than the ChAT review's)
+    meant: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def words(self, key: str) -> str:
         try:
@@ -175,7 +178,7 @@ def load_performance_text(path: Path = DEFAULT_TEXT_FILE) -> PerformanceText:
         raise PerformanceTextError(
             f"{where}: [status] has moved: the statuses' labels and colours are in status_vocabulary.toml"
         )
-    unknown = sorted(set(data) - {"document", "tables", "weekly", "sections"})
+    unknown = sorted(set(data) - {"document", "tables", "weekly", "sections", "meant"})
     if unknown:
         raise PerformanceTextError(f"{where}: unknown table [{unknown[0]}]")
 
@@ -208,7 +211,14 @@ def load_performance_text(path: Path = DEFAULT_TEXT_FILE) -> PerformanceText:
     twice = sorted({key for key in keys if keys.count(key) > 1})
     if twice:
         raise PerformanceTextError(f"{where}: two [[sections]] have the key {twice[0]!r}")
-    return PerformanceText(document, tables, sections, ids, ratios, where)
+    meant = {}
+    for entry, own in _table(data, "meant", where).items():
+        if not (isinstance(own, list) and own and all(isinstance(id_, str) for id_ in own)):
+            raise PerformanceTextError(
+                f'{where}: [meant] {entry} must be a list of the returns\' ids, e.g. ["CSC-T02"]'
+            )
+        meant[str(entry)] = tuple(own)
+    return PerformanceText(document, tables, sections, ids, ratios, where, meant)
 
 
 def _section(where: str, number: int, spec: object) -> Section:
