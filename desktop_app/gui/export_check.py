@@ -35,7 +35,8 @@ GO_THERE = {
 
 
 def export_findings(window, kind: str) -> list[Finding]:
-    """What the proof finds in the `kind` appendix ("complaints" or "performance") the window would export.
+    """What the proof finds in the `kind` appendix ("complaints", "adults_complaints" or "performance") the
+    window would export.
 
     The performance appendix is laid out here, on the window's thread (some tens of milliseconds), once,
     when the author asks to export it."""
@@ -51,7 +52,8 @@ def export_findings(window, kind: str) -> list[Finding]:
     if kind == "performance":
         inputs = window.performance_inputs()
         return proof_findings(performance_report_document(*inputs), rows_not_used=rows_not_used) if inputs else []
-    document, summary = workspace.complaints_document(), workspace.complaints()
+    document = workspace.adults_document() if kind == "adults_complaints" else workspace.complaints_document()
+    summary = workspace.complaints()
     if document is None or summary is None:
         return []
     overdue = len(overdue_cases(summary, workspace.complaints_log(), workspace.rules()))
