@@ -303,3 +303,28 @@ def test_the_samples_childrens_appendix_leaves_the_adults_complaints_out(sample_
     assert document.figures["complaints_all_procedures"].text == "171"  # the children's and corporate Stage 1
     assert document.table("themes").texts()[-1] == ["TOTAL", "98", "28", "73", "13"]
     assert document.figures["ombudsman_contacts"].text == "6"
+
+
+def test_an_agreed_date_that_cannot_be_read_leaves_its_complaint_out_of_the_in_time_figures(
+    write_workbook, rules, vocabulary
+):
+    rows = [list(row) for row in ROWS]
+    rows[1][10] = "31/02/2022"  # A2's agreed date: no such day
+    imported = read_complaints_log(write_workbook(rows, header=ADULTS_HEADER), vocabulary, rules)
+    [problem] = imported.problems
+    assert problem.column == "Agreed Response Date" and "left out of the timeliness figures" in problem.message
+    document = adults_complaints_document(
+        summarise(imported.log, rules, vocabulary.outcome_classes, YEAR_2022, date(AS_OF)), rules
+    )
+    assert document.figures["adults_received"].text == "9"  # still received, and still well-founded
+    assert document.figures["adults_finalised"].text == "6"  # but not timed
+    assert any("the response date agreed with the complainant cannot be read" in note.text for note in document.notes())
+
+
+def test_the_complaints_command_prints_the_adults_tables_after_the_childrens(capsys, adults_log):
+    assert main(["complaints", str(adults_log), "--as-of", AS_OF]) == 0
+    lines = [" ".join(line.split()) for line in capsys.readouterr().out.splitlines()]
+    assert lines.index("CSC Statutory Complaints Total Response within timescale* Upheld") < lines.index(
+        "Well-founded* 2"
+    )
+    assert "All complaints answered 7 4 57%" in lines and "Answered more than six months after receipt 1" in lines
