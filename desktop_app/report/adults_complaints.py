@@ -134,8 +134,16 @@ class AdultsBuilder(ComplaintsBuilder):
                 f"{self.text.source}: [procedures] must name the one procedure the report covers "
                 f'(adults = "adult_social_care"), not {len(self.text.procedures)}'
             )
-        [(self.role, self.procedure)] = self.text.procedures.items()
         return adults_figures(self.summary, self.rules, self.text.procedures, self.text.figures, formatter)
+
+    @property
+    def role(self) -> str:
+        """The report's procedure's role in the text file ('adults'): the first word of its figures' names."""
+        return next(iter(self.text.procedures))
+
+    @property
+    def procedure(self) -> str:
+        return self.text.procedures[self.role]
 
     def section_tables(self) -> dict[str, Callable[[], list[Block]]]:
         return {
