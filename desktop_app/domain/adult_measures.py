@@ -40,7 +40,6 @@ TIMELINESS_MEASURES = (
     "agreed_recorded",
 )
 SIX_MONTH_MEASURES = ("answered_after", "open_past", "passed")
-JOINT_MEASURES = ("joint", "joint_well_founded")
 
 
 def complaints_of(summary: ComplaintsSummary | None, procedure: str) -> pd.DataFrame:
