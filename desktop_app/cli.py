@@ -17,6 +17,7 @@ import datetime as dt
 import difflib
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +36,8 @@ from desktop_app.excel.complaints_log import UNKNOWN_OUTCOME, LogImport, read_co
 from desktop_app.excel.importer import Importer
 from desktop_app.excel.workbook import WorkbookError
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
+from desktop_app.report.model import Document
 from desktop_app.report.proof import PROOF_SCHEMA
 from desktop_app.report.text import ReportText, load_report_text
 
@@ -49,6 +52,8 @@ EXIT_USAGE = 2
 
 
 COMMANDS = ("complaints", "report", "check", "indicators", "selftest", "proof")
+#: The annual complaints reports `report complaints --regime` writes (corporate complaints are in the children's).
+REGIMES = ("childrens", "corporate", "adults")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,7 +171,17 @@ def _parser() -> argparse.ArgumentParser:
     _period_arguments(complaints_report)
     _vocabulary_argument(complaints_report)
     complaints_report.add_argument(
-        "--text", type=Path, help="the report's words (default: resources/complaints_report_text.toml)"
+        "--regime",
+        choices=REGIMES,
+        help="which annual report: the children's (with the corporate complaints), or the adults' under the 2009 "
+        "Regulations (default: the children's where the log has children's or corporate complaints, else the "
+        "adults')",
+    )
+    complaints_report.add_argument(
+        "--text",
+        type=Path,
+        help="the report's words (default: resources/complaints_report_text.toml, or for the adults' report "
+        "resources/adults_complaints_report_text.toml)",
     )
     complaints_report.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
     _page_arguments(complaints_report)
@@ -349,6 +364,13 @@ def _summary_of_log(args: argparse.Namespace):
     return rules, imported, summary
 
 
+def regime_of(log: pd.DataFrame, adults: ReportText) -> str:
+    """The annual report a log makes by default: the children's where it has any complaint the adults'
+    report (`adults`) does not cover, so the adults' report is then asked for by name; else the adults'."""
+    procedures = set(log["procedure"].dropna().unique())
+    return "adults" if procedures and procedures <= set(adults.procedures.values()) else "childrens"
+
+
 def _complaints_report(args: argparse.Namespace) -> int:
     from desktop_app.export import write_appendix  # ReportLab or python-docx only when needed
     from desktop_app.report.complaints import complaints_document
@@ -359,8 +381,13 @@ def _complaints_report(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     rules, imported, summary = read
     try:
-        text = load_report_text(args.text) if args.text else load_report_text()
-        document = complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
+        regime = args.regime or regime_of(imported.log, load_adults_text())
+        if regime == "adults":
+            text = load_adults_text(args.text) if args.text else load_adults_text()
+            document = adults_complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
+        else:
+            text = load_report_text(args.text) if args.text else load_report_text()
+            document = complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
         if not _proof_allows(args, proof_findings(document, text=text, as_at=summary.as_of, overdue=_overdue(summary))):
             return EXIT_FINDINGS
         write_appendix(document, args.out, args.template_docx)
@@ -478,14 +505,14 @@ def _complaints(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     rules, imported, summary = read
     try:
-        text = load_report_text()
+        text, adults = load_report_text(), load_adults_text()
     except ResourceFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.json:
-        print(json_text(summary_document(summary, imported, text)))
+        print(json_text(summary_document(summary, imported, text, adults)))
     else:
-        print(summary_text(summary, imported, rules, text))
+        print(summary_text(summary, imported, rules, text, adults))
     return 0
 
 
@@ -756,10 +783,16 @@ def _stage_records(stages: pd.DataFrame) -> list[dict]:
     return records
 
 
-def _summary_records(summary: ComplaintsSummary) -> dict:
-    """The tables of one period, shared by this year and the previous one."""
+def _summary_records(summary: ComplaintsSummary, text: ReportText, adults: ReportText) -> dict:
+    """The tables of one period, shared by this year and the previous one; `text` names the children's
+    report's procedures (whose complaints the cared-for share counts), `adults` the adults' report's."""
+    from desktop_app.domain.adult_measures import outcome_counts
+    from desktop_app.domain.complaints import cared_for_share
+
     themes = summary.themes
     procedures = list(themes.columns.get_level_values(1).unique())
+    cared = cared_for_share(summary.cases, text.procedures.values())
+    adults_procedures = adults.procedures.values()
     return {
         "period": {
             "from": summary.period.start.isoformat(),
@@ -789,10 +822,27 @@ def _summary_records(summary: ComplaintsSummary) -> dict:
             for row in summary.ombudsman_decisions.to_dict("records")
         ],
         "cared_for": {
-            "count": summary.cared_for["count"],
-            "of": summary.cared_for["of"],
-            "pct": json_number(summary.cared_for["pct"], 1),
+            "count": cared["count"],
+            "of": cared["of"],
+            "pct": json_number(cared["pct"], 1),
         },
+        "well_founded": {
+            procedure: _well_founded_record(outcome_counts(summary, procedure)) for procedure in adults_procedures
+        },
+    }
+
+
+def _well_founded_record(outcomes: dict[str, int]) -> dict:
+    """The adults' report's well-founded complaints (upheld or partly upheld) of one procedure's Stage 1."""
+    from desktop_app.domain.complaint_measures import percent_of
+
+    return {
+        "received": outcomes["received"],
+        "upheld": outcomes["upheld"],
+        "partly_upheld": outcomes["partly_upheld"],
+        "count": outcomes["well_founded"],
+        "of": outcomes["decided"],
+        "pct": json_number(percent_of(outcomes["well_founded"], outcomes["decided"]), 1),
     }
 
 
@@ -805,12 +855,18 @@ def _left_out_record(summary: ComplaintsSummary, text: ReportText) -> dict:
     return {"unknown_outcome": {"count": sum(words.values()), "words": words}, "no_outcome": no_outcome}
 
 
-def summary_document(summary: ComplaintsSummary, imported: LogImport, text: ReportText | None = None) -> dict:
-    """The complaints-summary/1 JSON document; `text` names the appendix's procedures (the shipped text's
-    by default)."""
+def summary_document(
+    summary: ComplaintsSummary,
+    imported: LogImport,
+    text: ReportText | None = None,
+    adults: ReportText | None = None,
+) -> dict:
+    """The complaints-summary/1 JSON document; `text` and `adults` name the children's and the adults'
+    reports' procedures (the shipped texts' by default)."""
+    text, adults = text or load_report_text(), adults or load_adults_text()
     previous = None
     if summary.previous is not None:
-        previous = _summary_records(summary.previous)
+        previous = _summary_records(summary.previous, text, adults)
         previous["change"] = [
             {
                 "procedure": row["procedure"],
@@ -830,8 +886,8 @@ def summary_document(summary: ComplaintsSummary, imported: LogImport, text: Repo
             "rows_read": len(imported.log),
         },
         "as_of": summary.as_of.isoformat(),
-        **_summary_records(summary),
-        "left_out_of_upheld": _left_out_record(summary, text or load_report_text()),
+        **_summary_records(summary, text, adults),
+        "left_out_of_upheld": _left_out_record(summary, text),
         "previous_year": previous,
         "cases": [_case_record(row) for row in summary.cases.itertuples(index=False)],
         "problems": [problem.to_dict() for problem in imported.problems],
@@ -849,13 +905,16 @@ def _case_record(row) -> dict:
         "stage": row.stage,
         "received": _day(row.received),
         "responded": _day(row.responded),
+        "response_agreed": _day(row.response_agreed),
         "due": _day(row.due),
+        "agreed_due": bool(row.agreed_due),
         "working_days": json_number(row.working_days),
         "in_time": _flag(row.in_time),
         "overdue": bool(row.overdue),
         "acknowledgement_working_days": json_number(row.acknowledgement_working_days),
         "acknowledgement_in_time": _flag(row.acknowledgement_in_time),
         "outcome": None if pd.isna(row.outcome) else row.outcome,
+        "joint_nhs": None if pd.isna(row.joint_nhs) else row.joint_nhs == "yes",
         "note": row.note or None,
         "sheet": row.sheet,
         "row": int(row.row),
@@ -865,25 +924,34 @@ def _case_record(row) -> dict:
 # --- text ------------------------------------------------------------------
 
 
-def appendix_text(text: ReportText, summary: ComplaintsSummary) -> ReportText:
-    """The report text with a role for every procedure of the log it does not name (its code as the role)."""
-    named = set(text.procedures.values())
+def appendix_text(text: ReportText, summary: ComplaintsSummary, elsewhere: Iterable[str] = ()) -> ReportText:
+    """The report text with a role for every procedure of the log it does not name (its code as the role),
+    but those another report covers (`elsewhere`)."""
+    named = {*text.procedures.values(), *elsewhere}
     extra = {str(code): str(code) for code in summary.stages["procedure"].unique() if code not in named}
     return dataclasses.replace(text, procedures={**text.procedures, **extra}) if extra else text
 
 
 def summary_text(
-    summary: ComplaintsSummary, imported: LogImport, rules: ComplaintRules, text: ReportText | None = None
+    summary: ComplaintsSummary,
+    imported: LogImport,
+    rules: ComplaintRules,
+    text: ReportText | None = None,
+    adults: ReportText | None = None,
 ) -> str:
-    """The appendix's tables for a person: the same model, so the same text, as the PDF prints."""
-    from desktop_app.plain_text import table_text
+    """The appendices' tables for a person: the same models, so the same text, as the PDFs print. The
+    children's report's (with every procedure the adults' does not cover), where the log has any of its
+    complaints; then the adults' report's, where the year has adults' complaints."""
     from desktop_app.report.complaints import complaints_document
-    from desktop_app.report.complaints_figures import stage_key
-    from desktop_app.report.model import Cell, CellKind, Table
 
-    text = appendix_text(text or load_report_text(), summary)
-    document = complaints_document(summary, rules, text)
-    figures = {name: figure.text for name, figure in document.figures.items()}
+    adults = adults or load_adults_text()
+    documents = []
+    if regime_of(imported.log, adults) == "childrens":
+        text = appendix_text(text or load_report_text(), summary, adults.procedures.values())
+        documents.append((complaints_document(summary, rules, text), text))
+    if summary.stages["procedure"].isin(list(adults.procedures.values())).any() or not documents:
+        documents.append((adults_complaints_document(summary, rules, adults), adults))
+    figures = {name: figure.text for name, figure in documents[0][0].figures.items()}
     read = (
         f"{imported.file}, sheet '{imported.sheet}': {len(imported.log)} rows read "
         f"({imported.count(Severity.ERROR)} errors, {imported.count(Severity.WARNING)} warnings)"
@@ -893,6 +961,28 @@ def summary_text(
         f"({figures['period_label']}); open complaints judged as at {figures['as_of']}"
     )
     lines = [read, period]
+    for document, words in documents:
+        if document.kind == "adults_complaints":
+            lines += _adults_lines(document)
+        else:
+            lines += _childrens_lines(document, words, rules)
+    if imported.problems:
+        problems = sorted(imported.problems, key=lambda problem: UNKNOWN_OUTCOME not in problem.message)
+        lines += ["", "Problems in the log (outcome words to teach first):"] + [f"  {p}" for p in problems[:50]]
+        if len(imported.problems) > 50:
+            lines.append(f"  ... and {len(imported.problems) - 50} more (use --json for all)")
+    return "\n".join(lines)
+
+
+def _childrens_lines(document: Document, text: ReportText, rules: ComplaintRules) -> list[str]:
+    """The children's report's tables: each procedure's stages, open complaints, themes, escalation,
+    cared-for complaints and the Ombudsman contacts."""
+    from desktop_app.plain_text import table_text
+    from desktop_app.report.complaints_figures import stage_key
+    from desktop_app.report.model import Cell, CellKind, Table
+
+    figures = {name: figure.text for name, figure in document.figures.items()}
+    lines = []
     for table in document.tables():
         if table.key.startswith("stages_"):
             lines += ["", table_text(table)]
@@ -930,9 +1020,16 @@ def summary_text(
     ombudsman = [table for table in document.tables() if table.key == "ombudsman"]
     if ombudsman:
         lines += ["", "Ombudsman contacts", table_text(ombudsman[0])]
-    if imported.problems:
-        problems = sorted(imported.problems, key=lambda problem: UNKNOWN_OUTCOME not in problem.message)
-        lines += ["", "Problems in the log (outcome words to teach first):"] + [f"  {p}" for p in problems[:50]]
-        if len(imported.problems) > 50:
-            lines.append(f"  ... and {len(imported.problems) - 50} more (use --json for all)")
-    return "\n".join(lines)
+    return lines
+
+
+def _adults_lines(document: Document) -> list[str]:
+    """The adults' report's tables: outcomes, timeliness, six months, subjects and Ombudsman referrals."""
+    from desktop_app.plain_text import table_text
+
+    lines = ["", f"{document.metadata.title}: the adults' report (2009 Regulations, regulation 18)"]
+    for table in document.tables():
+        if table.key != "key_figures":
+            lines += ["", table_text(table)]
+    lines += [note.text for note in document.notes()]
+    return lines

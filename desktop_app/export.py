@@ -51,6 +51,20 @@ def chart_png(chart: Chart) -> bytes:
     return buffer.getvalue()
 
 
+def complaints_report_document(
+    summary, rules, text, options=None, suppress_below: int | None = None, regime: str = "childrens"
+) -> Document:
+    """An annual complaints report's model: the children's (with the corporate complaints), or with `regime`
+    "adults" the adults' under the 2009 Regulations (`text`: that report's words)."""
+    if regime == "adults":
+        from desktop_app.report.adults_complaints import adults_complaints_document
+
+        return adults_complaints_document(summary, rules, text, options, suppress_below)
+    from desktop_app.report.complaints import complaints_document
+
+    return complaints_document(summary, rules, text, options, suppress_below)
+
+
 def export_complaints_report(
     summary,
     rules,
@@ -59,14 +73,14 @@ def export_complaints_report(
     options=None,
     suppress_below: int | None = None,
     template_docx: str | None = None,
+    regime: str = "childrens",
     progress: Progress = _silent,
 ) -> str:
-    """The Annual Complaints Report appendix written to `out`, as PDF or Word by its ending (atomically);
-    `template_docx`: the council's Word template (.docx or .dotx) for a Word appendix."""
-    from desktop_app.report.complaints import complaints_document
-
+    """An annual complaints report appendix (`regime`: "childrens" or "adults") written to `out`, as PDF or
+    Word by its ending (atomically); `template_docx`: the council's Word template (.docx or .dotx) for a Word
+    appendix."""
     progress(0.2, "Laying out the pages")
-    document = complaints_document(summary, rules, text, options, suppress_below)
+    document = complaints_report_document(summary, rules, text, options, suppress_below, regime)
     write_appendix(document, out, _template(template_docx, out))
     progress(1.0, "Done")
     return out
@@ -149,13 +163,19 @@ def _template(template_docx: str | None, out: str) -> Path | None:
 
 
 def preview_complaints_report(
-    summary, rules, text, options=None, suppress_below: int | None = None, progress: Progress = _silent
+    summary,
+    rules,
+    text,
+    options=None,
+    suppress_below: int | None = None,
+    regime: str = "childrens",
+    progress: Progress = _silent,
 ) -> list[bytes]:
-    """The complaints appendix's pages as PNG images, exactly as the PDF will print them."""
-    from desktop_app.report.complaints import complaints_document
-
+    """A complaints appendix's pages (`regime`: "childrens" or "adults") as PNG images, exactly as the PDF
+    will print them."""
     progress(0.1, "Laying out the pages")
-    return _page_images(complaints_document(summary, rules, text, options, suppress_below), progress)
+    document = complaints_report_document(summary, rules, text, options, suppress_below, regime)
+    return _page_images(document, progress)
 
 
 def preview_performance_report(

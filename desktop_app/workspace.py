@@ -37,10 +37,12 @@ from desktop_app.domain.indicators import (
     load_catalogue,
 )
 from desktop_app.domain.periods import Period, default_as_at
+from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
 from desktop_app.project.model import Project
+from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
 from desktop_app.report.complaints import complaints_document
 from desktop_app.report.details import DETAILS, cover_details, paper_details, with_details
 from desktop_app.report.model import Document
@@ -219,9 +221,11 @@ class Workspace:
         )
 
     def usual_details(self, appendix: str) -> dict[str, str]:
-        """What `appendix` ("complaints" or "performance") prints of its details unless the author sets their
-        own: the text file's words, or the cover sheet's where the author filled it in."""
-        load = load_performance_text if appendix == "performance" else load_report_text
+        """What `appendix` ("complaints", "adults_complaints" or "performance") prints of its details unless the
+        author sets their own: the text file's words, or the cover sheet's where the author filled it in."""
+        load = {"performance": load_performance_text, "adults_complaints": load_adults_text}.get(
+            appendix, load_report_text
+        )
         document = self._cached(f"{appendix} text file", None, load).document
         return {key: str(document.get(key, "")) for key in DETAILS} | cover_details(self.project.cover)
 
@@ -231,6 +235,37 @@ class Workspace:
         details = paper_details(self.project.settings, self.project.cover, "performance")
         key = json.dumps(details, sort_keys=True)
         return self._cached("performance text", (_Identity(text), key), lambda: with_details(text, details))
+
+    def adults_text(self) -> ReportText:
+        """The adults' complaints report's words: the text file's, with the author's details of the paper over
+        them (its sections are the text file's: the Report tab edits the children's report's)."""
+        text = self._cached("adults_complaints text file", None, load_adults_text)
+        details = paper_details(self.project.settings, self.project.cover, "adults_complaints")
+        key = json.dumps(details, sort_keys=True)
+        return self._cached("adults text", (_Identity(text), key), lambda: with_details(text, details))
+
+    def has_adults_complaints(self) -> bool:
+        """Whether the log holds any complaint of the adults' report's procedure, so the window offers that
+        report (not where its text file cannot be read: the window says why when it is asked for)."""
+        log = self.complaints_log()
+        try:
+            procedures = self._cached("adults_complaints text file", None, load_adults_text).procedures
+        except ResourceFileError:
+            return False
+        return bool(len(log)) and bool(log["procedure"].isin(list(procedures.values())).any())
+
+    def adults_document(self) -> Document | None:
+        """The adults' complaints report as a report model (None without a complaints log)."""
+        summary = self.complaints()
+        if summary is None:
+            return None
+        text = self.adults_text()
+        suppress = self.project.settings.get("suppress_below")
+        return self._cached(
+            "adults document",
+            (_Identity(summary), _Identity(text), suppress),
+            lambda: adults_complaints_document(summary, self.rules(), text, suppress_below=suppress),
+        )
 
     def complaints_document(self) -> Document | None:
         """The Annual Complaints Report as a report model (None without a complaints log): what the window's

@@ -72,6 +72,7 @@ MADE_BY_WEIGHTS = {
 PROCESS_SPELLINGS = {
     "statutory": (("Statutory children's", 0.6), ("CSC statutory", 0.25), ("Statutory", 0.15)),
     "corporate": (("Corporate", 1.0),),
+    "adults": (("Adult social care", 0.8), ("ASC", 0.2)),
 }
 STAGE_SPELLINGS = {
     "1": ((1, 0.5), ("Stage 1", 0.35), ("Stage One", 0.15)),
@@ -89,15 +90,17 @@ OUTCOME_SPELLINGS = {
     "premature": (("Closed as premature complaint", 1.0),),
     "out_of_jurisdiction": (("Closed after initial enquiries - out of jurisdiction", 1.0),),
 }
-REF_PREFIX = {"statutory": "CSC", "corporate": "CC"}
+REF_PREFIX = {"statutory": "CSC", "corporate": "CC", "adults": "ASC"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
+# The last two columns were added to the log for adult social care (blank on the other rows).
 HEADERS = ("Complaint Ref", "Process", "Stage", "Date Received", "Date Acknowledged",
-           "Date Responded", "Extension Agreed", "Outcome", "Category", "Made by")
+           "Date Responded", "Extension Agreed", "Outcome", "Category", "Made by",
+           "Agreed Response Date", "Joint with NHS")
 DATE_COLUMNS = (3, 4, 5)  # zero-based positions of the three date columns
-COLUMN_WIDTHS = (14, 22, 11, 15, 18, 15, 17, 50, 24, 24)
+COLUMN_WIDTHS = (14, 22, 11, 15, 18, 15, 17, 50, 24, 24, 21, 15)
 HEADER_ROW = 4
 BLANK_ROWS = 8
 HAND_SWAPS = 6
@@ -149,16 +152,18 @@ class Row:
     responded: dt.date | None
     extension: bool | None      # None is a blank cell
     outcome: str                # a key of OUTCOME_SPELLINGS
+    agreed: dt.date | None = None   # adults: the response date agreed with the complainant
 
 
 @dataclass
 class Complaint:
-    procedure: str              # "statutory" or "corporate"
+    procedure: str              # "statutory", "corporate" or "adults"
     first_year: int             # financial year of the Stage 1 receipt
     category: str
     made_by: str
     ref: str = ""
     rows: list[Row] = field(default_factory=list)
+    joint: bool = False         # adults: a joint complaint with the NHS
 
 
 @dataclass(frozen=True)
@@ -425,6 +430,188 @@ def build_complaints(rng: np.random.Generator) -> list[Complaint]:
     return complaints
 
 
+# --- Adult social care ----------------------------------------------------------
+# One local stage (the 2009 Regulations): each complaint gets a response date agreed with the complainant
+# (a few have none, and are timed against the council's local target), a few are answered more than six
+# months after receipt or are still open past six months, a few are joint complaints with the NHS, and
+# some go on to the Ombudsman. Their own random generator keeps the children's rows as they were.
+
+ADULT_SEED = SEED + 2009
+ADULT_TARGET = 20           # working days: the local target in resources/complaint_procedures.toml
+AGREED_PERIODS = (20, 20, 25, 25, 30, 40)  # working days agreed with the complainant
+SIX_MONTHS_LATE = 65        # working days agreed for the complex complaints answered after six months
+ADULT_UPHELD_SHARE = 0.4    # of the well-founded complaints, those upheld in full (the rest partly)
+ADULT_MADE_BY = {"Service user": 34, "Relative": 38, "Carer": 12, "Representative": 9, "Advocate": 7}
+ADULT_MESSY_DATES = {"dmy_text": 4, "long_text": 2}
+ADULT_DATE_COLUMNS = (3, 4, 5, 10)
+
+
+@dataclass(frozen=True)
+class AdultPlan:
+    year: int
+    categories: dict[str, tuple[int, int]]   # category -> (received, well-founded)
+    withdrawn_in: tuple[str, ...]
+    open_in: tuple[tuple[str, Span], ...]    # still open: the category and when it was received
+    no_agreed_date: int                      # answered, no agreed date: timed against the local target
+    late_against_target: int                 # of those, answered after the local target
+    late_against_agreed: int                 # answered after the agreed date (six-month cases apart)
+    after_six_months: int                    # answered more than six months after receipt (all joint)
+    at_six_months: int                       # answered on the day six months after receipt
+    joint: int                               # joint complaints with the NHS (the six-month ones among them)
+    ombudsman: tuple[tuple[int, str], ...]   # referrals received in the year: (complaint's year, decision)
+
+
+ADULT_PLANS = (
+    AdultPlan(2021,
+              {"Decision Making": (12, 3), "Finance / Funding": (17, 9),
+               "Information and Advice": (11, 4), "Quality of service": (26, 9),
+               "Health and Safety": (4, 1), "Staff Attitude": (8, 2)},
+              withdrawn_in=("Quality of service", "Decision Making", "Information and Advice",
+                            "Quality of service", "Staff Attitude"),
+              open_in=(), no_agreed_date=6, late_against_target=2, late_against_agreed=12,
+              after_six_months=1, at_six_months=0, joint=5,
+              ombudsman=((2021, "premature"), (2021, "initial_enquiries"), (2021, "upheld"),
+                         (2021, "out_of_jurisdiction"))),
+    AdultPlan(2022,
+              {"Decision Making": (14, 4), "Finance / Funding": (21, 12),
+               "Information and Advice": (13, 5), "Quality of service": (31, 11),
+               "Health and Safety": (6, 2), "Staff Attitude": (9, 3)},
+              withdrawn_in=("Quality of service", "Quality of service", "Decision Making",
+                            "Information and Advice", "Staff Attitude", "Finance / Funding"),
+              open_in=(("Quality of service", (dt.date(2022, 9, 1), dt.date(2022, 9, 30))),
+                       ("Decision Making", (dt.date(2023, 3, 1), dt.date(2023, 3, 24)))),
+              no_agreed_date=8, late_against_target=3, late_against_agreed=14,
+              after_six_months=2, at_six_months=1, joint=7,
+              ombudsman=((2021, "initial_enquiries"), (2022, "initial_enquiries"), (2022, "premature"),
+                         (2022, "upheld"), (2022, "not_upheld"))),
+)
+
+
+def six_months_after(day: dt.date) -> dt.date:
+    """The same day of the month six months on (the month's last day where it is shorter)."""
+    month = day.month + 6
+    year, month = day.year + (month - 1) // 12, (month - 1) % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def is_working_day(day: dt.date) -> bool:
+    return bool(np.is_busday(day, holidays=BANK_HOLIDAYS))
+
+
+def adult_outcomes(plan: AdultPlan, rng: np.random.Generator) -> list[tuple[str, str]]:
+    """(category, outcome) for each complaint of the year."""
+    slots = []
+    open_in = [category for category, _ in plan.open_in]
+    for category, (received, well_founded) in plan.categories.items():
+        outcomes = ["upheld" if rng.random() < ADULT_UPHELD_SHARE else "partial" for _ in range(well_founded)]
+        outcomes += ["ongoing"] * open_in.count(category)
+        outcomes += ["withdrawn"] * plan.withdrawn_in.count(category)
+        outcomes += ["not_upheld"] * (received - len(outcomes))
+        slots += [(category, outcome) for outcome in outcomes]
+    return slots
+
+
+def adult_timings(plan: AdultPlan, slots: list[tuple[str, str]], rng: np.random.Generator) -> list[str]:
+    """How each complaint is timed: 'open', 'after_six', 'at_six', 'target_in', 'target_late',
+    'agreed_late' or 'agreed_in'."""
+    answered = [i for i, (_, outcome) in enumerate(slots) if outcome != "ongoing"]
+    order = iter(rng.permutation(answered).tolist())
+    timing = ["open" if outcome == "ongoing" else "agreed_in" for _, outcome in slots]
+    wanted = {"after_six": plan.after_six_months, "at_six": plan.at_six_months,
+              "target_late": plan.late_against_target,
+              "target_in": plan.no_agreed_date - plan.late_against_target,
+              "agreed_late": plan.late_against_agreed}
+    for kind, count in wanted.items():
+        for _ in range(count):
+            timing[next(order)] = kind
+    return timing
+
+
+def adult_row(rng: np.random.Generator, plan: AdultPlan, outcome: str, timing: str,
+              open_window: Span | None) -> Row:
+    """One adult complaint's Stage 1 row, timed as `timing` says (checked against its agreed date)."""
+    first, last = financial_year(plan.year)
+    if timing == "open":
+        received = random_working_day(rng, *open_window)
+        agreed = add_working_days(received, SIX_MONTHS_LATE)
+        return Row("1", received, add_working_days(received, rng.integers(1, 4)), None, None, outcome, agreed)
+    if timing in ("after_six", "at_six"):
+        candidates = [day for day in (first + dt.timedelta(days=n) for n in range(0, 180))
+                      if is_working_day(day) and is_working_day(six_months_after(day))]
+        received = candidates[rng.integers(len(candidates))]
+        six = six_months_after(received)
+        if timing == "at_six":
+            responded = agreed = six
+        else:
+            agreed = add_working_days(received, SIX_MONTHS_LATE)
+            responded = add_working_days(six, rng.integers(5, 40))
+    else:
+        received = random_working_day(rng, first, last)
+        period = ADULT_TARGET if timing.startswith("target") else int(rng.choice(AGREED_PERIODS))
+        late = timing.endswith("late")
+        days = period + 1 + int(rng.integers(0, 25)) if late else int(rng.integers(max(5, period // 2), period + 1))
+        responded = add_working_days(received, days)
+        agreed = None if timing.startswith("target") else add_working_days(received, period)
+        if timing.startswith("target"):
+            assert (days_taken(received, responded) <= ADULT_TARGET) != late
+    if agreed is not None:
+        assert (responded <= agreed) == (timing in ("agreed_in", "at_six"))
+    assert (responded > six_months_after(received)) == (timing == "after_six")
+    assert received <= responded <= LAST_RESPONSE
+    acknowledged = None if rng.random() < 0.04 else add_working_days(received, min(int(rng.integers(1, 5)), days_taken(received, responded)))
+    return Row("1", received, acknowledged, responded, None, outcome, agreed)
+
+
+def build_adult_year(plan: AdultPlan, rng: np.random.Generator) -> list[Complaint]:
+    slots = adult_outcomes(plan, rng)
+    timings = adult_timings(plan, slots, rng)
+    windows = iter(window for _, window in plan.open_in)
+    names = list(ADULT_MADE_BY)
+    weights = np.array(list(ADULT_MADE_BY.values()), dtype=float)
+    complaints = []
+    for (category, outcome), timing in zip(slots, timings, strict=True):
+        made_by = names[rng.choice(len(names), p=weights / weights.sum())]
+        complaint = Complaint("adults", plan.year, category, made_by)
+        window = next(windows) if timing == "open" else None
+        complaint.rows.append(adult_row(rng, plan, outcome, timing, window))
+        complaints.append(complaint)
+    # the complaints answered after six months, or open longest, were joint with the NHS; then others
+    slow = [c for c, t in zip(complaints, timings, strict=True) if t in ("after_six", "open")]
+    others = [c for c in complaints if c not in slow]
+    for complaint in slow + [others[i] for i in rng.choice(len(others), plan.joint - len(slow), replace=False)]:
+        complaint.joint = True
+    return complaints
+
+
+def build_adult_complaints(rng: np.random.Generator) -> list[Complaint]:
+    complaints = [c for plan in ADULT_PLANS for c in build_adult_year(plan, rng)]
+    assign_refs(complaints)
+    for plan in ADULT_PLANS:
+        for first_year, decision in plan.ombudsman:
+            spec = FollowUp("adults", first_year, "1", "ombudsman", financial_year(plan.year), decision)
+            add_follow_up(spec, complaints, rng)
+    return complaints
+
+
+def merged_by_receipt(spaced: list[list[object] | None], received: list[dt.date],
+                      adult_rows: list[list[object]], adult_received: list[dt.date]) -> list[list[object] | None]:
+    """The adults' rows put among the others by the date received, as one log kept in date order."""
+    dates = iter(received)
+    adults = sorted(zip(adult_received, range(len(adult_rows))))
+    merged: list[list[object] | None] = []
+    waiting = 0
+    for row in spaced:
+        if row is not None:
+            day = next(dates)
+            while waiting < len(adults) and adults[waiting][0] < day:
+                merged.append(adult_rows[adults[waiting][1]])
+                waiting += 1
+        merged.append(row)
+    merged += [adult_rows[i] for _, i in adults[waiting:]]
+    return merged
+
+
 # --- Making it look hand-kept -----------------------------------------------
 
 def pick(rng: np.random.Generator, options: tuple[tuple[object, float], ...]) -> object:
@@ -445,11 +632,21 @@ def log_rows(complaints: list[Complaint], rng: np.random.Generator) -> list[list
     rows = [[complaint.ref, pick(rng, PROCESS_SPELLINGS[complaint.procedure]),
              pick(rng, STAGE_SPELLINGS[row.stage]), row.received, row.acknowledged,
              row.responded, extension_cell(rng, row.extension),
-             pick(rng, OUTCOME_SPELLINGS[row.outcome]), complaint.category, complaint.made_by]
+             pick(rng, OUTCOME_SPELLINGS[row.outcome]), complaint.category, complaint.made_by,
+             row.agreed, joint_cell(rng, complaint, row)]
             for row, complaint in pairs]
     for i in rng.choice(len(rows) - 1, HAND_SWAPS, replace=False):
         rows[i], rows[i + 1] = rows[i + 1], rows[i]
     return rows
+
+
+def joint_cell(rng: np.random.Generator, complaint: Complaint, row: Row) -> str | None:
+    """Adults' Stage 1 rows: "Yes" for a joint complaint with the NHS, else mostly blank (it means no)."""
+    if complaint.procedure != "adults" or row.stage != "1":
+        return None
+    if complaint.joint:
+        return "Yes"
+    return "No" if rng.random() < 0.15 else None
 
 
 def messy_date(kind: str, day: dt.date) -> str | int:
@@ -460,11 +657,12 @@ def messy_date(kind: str, day: dt.date) -> str | int:
     return (day - EXCEL_EPOCH).days
 
 
-def mess_up_dates(rows: list[list[object]], rng: np.random.Generator) -> None:
+def mess_up_dates(rows: list[list[object]], rng: np.random.Generator,
+                  messy: dict[str, int] = MESSY_DATES, columns: tuple[int, ...] = DATE_COLUMNS) -> None:
     """Turn a few dates into text dates and bare Excel serial numbers."""
-    cells = [(r, c) for r, row in enumerate(rows) for c in DATE_COLUMNS if row[c] is not None]
-    chosen = iter(rng.choice(len(cells), sum(MESSY_DATES.values()), replace=False))
-    for kind, count in MESSY_DATES.items():
+    cells = [(r, c) for r, row in enumerate(rows) for c in columns if row[c] is not None]
+    chosen = iter(rng.choice(len(cells), sum(messy.values()), replace=False))
+    for kind, count in messy.items():
         for _ in range(count):
             r, c = cells[next(chosen)]
             rows[r][c] = messy_date(kind, rows[r][c])
@@ -483,7 +681,7 @@ def with_blank_rows(rows: list[list[object]], rng: np.random.Generator) -> list[
 # --- Workbook ------------------------------------------------------------------
 
 def write_log_sheet(ws: Worksheet, rows: list[list[object] | None]) -> None:
-    ws["A1"] = "Children's Services Complaints Log 2021-2023"
+    ws["A1"] = "Social Care Complaints Log 2021-2023"
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = "Maintained by the Complaints Team - fictional sample data"
     ws["A2"].font = Font(italic=True)
@@ -497,12 +695,13 @@ def write_log_sheet(ws: Worksheet, rows: list[list[object] | None]) -> None:
     for col, width in enumerate(COLUMN_WIDTHS, start=1):
         ws.column_dimensions[ws.cell(HEADER_ROW, col).column_letter].width = width
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    ws.auto_filter.ref = f"A{HEADER_ROW}:J{HEADER_ROW + len(rows)}"
+    last = ws.cell(HEADER_ROW, len(HEADERS)).column_letter
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(rows)}"
 
 
 def list_values() -> dict[str, list[str]]:
     outcomes = [spellings[0][0] for spellings in OUTCOME_SPELLINGS.values()]
-    return {"Process": ["Statutory children's", "Corporate"],
+    return {"Process": ["Statutory children's", "Corporate", "Adult social care"],
             "Outcome": outcomes,
             "Category": list(CATEGORIES)}
 
@@ -536,9 +735,17 @@ def write_workbook(rows: list[list[object] | None], path: Path) -> None:
 def main() -> None:
     rng = np.random.default_rng(SEED)
     rows = log_rows(build_complaints(rng), rng)
+    received = [row[3] for row in rows]
     mess_up_dates(rows, rng)
-    write_workbook(with_blank_rows(rows, rng), OUTPUT)
-    print(f"wrote {OUTPUT} ({len(rows)} complaint rows)")
+    spaced = with_blank_rows(rows, rng)
+    # The adults' complaints have a generator of their own, so the children's rows are as they always were.
+    adult_rng = np.random.default_rng(ADULT_SEED)
+    adult_rows = log_rows(build_adult_complaints(adult_rng), adult_rng)
+    adult_received = [row[3] for row in adult_rows]
+    mess_up_dates(adult_rows, adult_rng, ADULT_MESSY_DATES, ADULT_DATE_COLUMNS)
+    merged = merged_by_receipt(spaced, received, adult_rows, adult_received)
+    write_workbook(merged, OUTPUT)
+    print(f"wrote {OUTPUT} ({len(rows) + len(adult_rows)} complaint rows, {len(adult_rows)} of adult social care)")
 
 
 if __name__ == "__main__":

@@ -112,7 +112,8 @@ def test_double_clicking_a_figure_lists_the_cases_behind_it(window, tab, qtbot, 
 
 
 def test_the_overdue_open_complaints_are_listed_in_red(window, tab, qtbot, tmp_path):
-    assert tab.overdue_button.isVisible() and tab.overdue_button.text() == "4 open complaints overdue"
+    # the whole log's: the children's and corporate 4, and the 2 adults' complaints past their agreed dates
+    assert tab.overdue_button.isVisible() and tab.overdue_button.text() == "6 open complaints overdue"
     tab.overdue_button.click()
     assert tab.side.currentWidget() is tab.overdue
     overdue = tab.overdue.model.frame
@@ -121,8 +122,8 @@ def test_the_overdue_open_complaints_are_listed_in_red(window, tab, qtbot, tmp_p
     assert len(statutory_stage1) == 3
     assert list(overdue["Working days overdue"]) == sorted(overdue["Working days overdue"], reverse=True)
     assert all(days > 0 for days in overdue["Working days overdue"])
-    assert len(overdue) == 4
-    assert "4 open complaints were past the due date on 1 November 2023" in tab.overdue.caption.text()
+    assert len(overdue) == 6 and len(overdue[overdue["Procedure"] == "Adult social care"]) == 2
+    assert "6 open complaints were past the due date on 1 November 2023" in tab.overdue.caption.text()
     assert tab.overdue.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color().red() > 240
     qtbot.wait(50)
     window.grab().save(str(tmp_path / "complaints-overdue.png"))

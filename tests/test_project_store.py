@@ -129,7 +129,7 @@ def test_a_report_made_from_every_sample_workbook_reopens_as_it_was(tmp_path, sa
     assert type(loaded.settings["period"]) is tuple and type(loaded.settings["period"][0]) is dt.date
     assert loaded.problems == sample_project.problems and any(p.severity is Severity.WARNING for p in loaded.problems)
     log = loaded.frame(ReturnKind.COMPLAINTS_LOG)
-    assert len(log) == 333 and log["complainant_group"].isna().sum() == 321
+    assert len(log) == 514 and log["complainant_group"].isna().sum() == 502  # 12 cared for, none an adult
     assert [edit.description for edit in loaded.history][:2] == [
         "Imported benchmarks_2023.xlsx",
         "Imported childrens_performance_2023.xlsx",
@@ -159,7 +159,7 @@ def test_each_return_is_a_table_any_sqlite_tool_can_read(tmp_path, sample_projec
         ).fetchall()
     connection.close()
 
-    assert first == ("CSC/21/0001", "2021-04-06T00:00:00", 0)
+    assert first == ("ASC/21/0001", "2021-04-01T00:00:00", 0)
     assert (file, sha256) == ("complaints_log_2021-2023.xlsx", sample_project.imports[2].provenance.sha256)
 
 
@@ -319,7 +319,7 @@ def test_a_save_killed_at_any_moment_leaves_the_old_file_or_the_new_one(tmp_path
         reopened = store.load(target)
 
         assert reopened.settings["generation"] in (1, 2)
-        assert len(reopened.frame(ReturnKind.COMPLAINTS_LOG)) == 333 * 150
+        assert len(reopened.frame(ReturnKind.COMPLAINTS_LOG)) == 514 * 150
         interrupted += any(p.name.endswith(".saving") for p in folder.iterdir())
     assert interrupted, "no kill landed during a save: the test proved nothing"
 
@@ -606,13 +606,13 @@ def test_a_missing_file_or_a_folder_is_named(tmp_path):
 def test_importing_a_changed_log_again_shows_the_rows_added_removed_and_changed(tmp_path, importer):
     workbook = openpyxl.load_workbook(LOG_WORKBOOK)
     sheet = workbook["Complaints Log"]
-    assert (sheet["A6"].value, sheet["H6"].value, sheet["A345"].value) == (
+    assert (sheet["A9"].value, sheet["H9"].value, sheet["A524"].value) == (
         "CSC/21/0002",
         "Partially upheld",
         "CSC/22/0098",
     )
-    sheet.delete_rows(345)  # CSC/22/0098 taken out of the log
-    sheet["H6"] = "Upheld"  # CSC/21/0002's outcome corrected
+    sheet.delete_rows(524)  # CSC/22/0098 taken out of the log
+    sheet["H9"] = "Upheld"  # CSC/21/0002's outcome corrected
     sheet.insert_rows(5)  # a late entry at the top: every row below moves down
     for column, value in zip(
         "ABCDEFGHIJ",
@@ -638,7 +638,7 @@ def test_importing_a_changed_log_again_shows_the_rows_added_removed_and_changed(
     changes = project.replace_import(imported.id, importer.import_file(changed), changed)
 
     log = changes.sheet("Complaints Log")
-    assert (log.changed, len(log.added), len(log.removed), log.unchanged) == (1, 1, 1, 331)
+    assert (log.changed, len(log.added), len(log.removed), log.unchanged) == (1, 1, 1, 512)
     assert log.added["reference"].tolist() == ["CSC/21/0000"] and log.removed["reference"].tolist() == ["CSC/22/0098"]
     cells = log.changed_cells()
     assert cells[["reference", "column", "before", "after"]].values.tolist() == [
@@ -646,9 +646,9 @@ def test_importing_a_changed_log_again_shows_the_rows_added_removed_and_changed(
         ["CSC/21/0002", "decision", "Partially upheld", "Upheld"],
     ]
     assert str(changes).splitlines()[0] == f"{LOG_WORKBOOK.name}: rows 1 changed, 1 added, 1 removed"
-    assert log.before["row"].tolist() == [6] and log.after["row"].tolist() == [7]
+    assert log.before["row"].tolist() == [9] and log.after["row"].tolist() == [10]
     assert project.imports[0].id == imported.id and project.imports[0].source_path == str(changed)
-    assert len(project.frame(ReturnKind.COMPLAINTS_LOG)) == 333
+    assert len(project.frame(ReturnKind.COMPLAINTS_LOG)) == 514
     assert project.history[-1].data["changed"] == 1
 
 

@@ -70,3 +70,16 @@ def test_spellings_match_whatever_the_case_and_punctuation(vocabulary):
     assert normalise("Date  Received:") == normalise("date_received") == "datereceived"
     assert vocabulary.code("procedure", "Statutory Children’s") == "childrens_statutory"
     assert vocabulary.field_for_header("COMPLAINT REF") == "reference"
+
+
+def test_a_clock_may_take_its_due_date_only_from_the_logs_agreed_response_date(tmp_path):
+    from desktop_app.domain.rules import load_rules
+
+    assert load_rules().procedures["adult_social_care"].stages["1"].response.agreed == "response_agreed"
+    path = tmp_path / "rules.toml"
+    path.write_text(
+        "[procedures.adults.stages.1]\n"
+        'clocks.response = { start = ["received"], end = "responded", limit = 20, agreed = "responded" }\n'
+    )
+    with pytest.raises(ResourceFileError, match="'agreed' must name one of \\('response_agreed',\\)"):
+        load_rules(path)

@@ -11,7 +11,7 @@ They are worked out here, at full precision, so every writer shows the same.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -69,9 +69,16 @@ def share_of_stage1(summary: ComplaintsSummary, procedure: str, code: str) -> fl
     return percent_of(int(row["received"]), int(first["received"]))  # type: ignore[call-overload]
 
 
-def theme_names(summary: ComplaintsSummary) -> list[str]:
-    """The themes of the year in table order, TOTAL left out."""
-    return [str(theme) for theme in summary.themes.index if theme != "TOTAL"]
+def theme_names(summary: ComplaintsSummary, procedures: Iterable[str] | None = None) -> list[str]:
+    """The themes of the year in table order, TOTAL left out; with `procedures`, only the themes of their
+    complaints (an adults' theme is no row of the children's table)."""
+    themes = summary.themes
+    names = [str(theme) for theme in themes.index if theme != "TOTAL"]
+    if procedures is None:
+        return names
+    columns = [("received", code) for code in procedures if ("received", code) in themes.columns]
+    received = themes[columns].sum(axis=1) if columns else pd.Series(0, index=themes.index)
+    return [name for name in names if received.loc[name] > 0]
 
 
 def theme_counts(summary: ComplaintsSummary | None, procedure: str) -> tuple[pd.Series, pd.Series]:
@@ -171,7 +178,7 @@ def working_days_by_stage(
 
 
 #: The log's columns whose cell, where it cannot be read, leaves its complaint out of some figures.
-UNREAD_COLUMNS = ("responded", "acknowledged", "statement_agreed", "extension")
+UNREAD_COLUMNS = ("responded", "acknowledged", "statement_agreed", "extension", "response_agreed")
 
 
 def left_out_for_unread_cells(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict[str, int]:

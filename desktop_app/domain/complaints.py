@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,18 +30,20 @@ LOG_COLUMNS = {
     "acknowledged": "date acknowledged, or NaT",
     "statement_agreed": "date the written statement of complaint was agreed, or NaT",
     "responded": "date of the response (a Stage 3 panel: the day it was held), or NaT while open",
+    "response_agreed": "the date agreed with the complainant for the response (adult social care), or NaT",
     "extension": "True where an extension was agreed",
     "outcome": "outcome code from the vocabulary, or NA",
     "decision": "the outcome as written in the log",
     "theme": "category as written, or NA",
     "complainant": "who complained, as written, or NA",
     "complainant_group": "a group the report counts ('cared_for'), or NA",
+    "joint_nhs": "'yes' for a joint complaint with the NHS, 'no' where the log says not, NA where it keeps no such column",
     "sheet": "where the row came from",
     "row": "its row number as Excel shows it",
     "unread": "the columns whose cell could not be read ('responded, extension'), '' where all were: "
     "the complaint is left out of the figures that need them",
 }
-DATE_COLUMNS = ("received", "acknowledged", "statement_agreed", "responded")
+DATE_COLUMNS = ("received", "acknowledged", "statement_agreed", "responded", "response_agreed")
 OMBUDSMAN = "ombudsman"
 CARED_FOR = "cared_for"
 NOT_RECORDED = "Not recorded"
@@ -111,7 +114,8 @@ def empty_log() -> pd.DataFrame:
 
 
 def case_timeliness(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) -> pd.DataFrame:
-    """Per case: the applied limit, due date, working days taken, in time, overdue.
+    """Per case: the applied limit, due date, working days taken, in time, overdue, and whether the due
+    date is the one agreed with the complainant (`agreed_due`).
 
     Computed per procedure and stage (a handful of groups), vectorised within
     each. A case whose clock falls back to a later start date than the rules
@@ -158,6 +162,7 @@ def case_timeliness(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) ->
                 acknowledgement["in_time"], acknowledgement["no_in_time"]
             ),
             "overdue": open_ & ~np.isnat(due) & (due < np.datetime64(as_of, "s")),
+            "agreed_due": response["agreed"],
             "note": pd.Series(notes, index=log.index, dtype="object"),  # not inferred as str
         },
         index=log.index,
@@ -174,6 +179,7 @@ def _untimed(rows: int) -> dict[str, np.ndarray]:
         "ended": np.zeros(rows, dtype=bool),
         "in_time": np.zeros(rows, dtype=bool),
         "no_in_time": np.ones(rows, dtype=bool),
+        "agreed": np.zeros(rows, dtype=bool),
     }
 
 
@@ -211,7 +217,8 @@ def _time_clock(cases: dict[str, np.ndarray], clock: Clock, calendar: WorkingCal
         limit_unknown = cases["unread_extension"]
         note[limit_unknown] = "no in-time figure: the extension cell cannot be read"
     # a date the clock needs could not be read: not timed (never a guess from another date)
-    for name in reversed([*clock.start, clock.end]):
+    needed = [*clock.start, clock.end, *([clock.agreed] if clock.agreed else [])]
+    for name in reversed(needed):
         cannot = cases[f"unread_{name}"]
         note[cannot] = f"not timed: the {name.replace('_', ' ')} cell cannot be read"
         start[cannot] = np.datetime64("NaT")
@@ -222,8 +229,19 @@ def _time_clock(cases: dict[str, np.ndarray], clock: Clock, calendar: WorkingCal
     due = np.full(rows, np.datetime64("NaT"), dtype=DAY)
     due[started] = calendar.due_dates(start_days[started], limit[started])
     taken = np.zeros(rows, dtype=np.int64)
+    end_days = cases[clock.end].astype(DAY)
     if ended.any():
-        taken[ended] = calendar.working_days(start_days[ended], cases[clock.end].astype(DAY)[ended])
+        taken[ended] = calendar.working_days(start_days[ended], end_days[ended])
+    in_time = taken <= limit
+    agreed = np.zeros(rows, dtype=bool)
+    if clock.agreed is not None:
+        # the date agreed with the complainant is the due date; the limit is then the working days to it
+        agreed_days = cases[clock.agreed].astype(DAY)
+        agreed = started & ~np.isnat(agreed_days)
+        due[agreed] = agreed_days[agreed]
+        limit[agreed] = calendar.working_days(start_days[agreed], agreed_days[agreed])
+        in_time = np.where(agreed, end_days <= agreed_days, in_time)
+        limit_unknown &= ~agreed
     due[limit_unknown] = np.datetime64("NaT")  # so never overdue either
     return {
         "limit": limit,
@@ -231,8 +249,9 @@ def _time_clock(cases: dict[str, np.ndarray], clock: Clock, calendar: WorkingCal
         "due": due,
         "working_days": taken,
         "ended": ended,
-        "in_time": taken <= limit,
+        "in_time": in_time,
         "no_in_time": ~ended | limit_unknown,
+        "agreed": agreed,
         "note": note,
     }
 
@@ -256,7 +275,6 @@ class ComplaintsSummary:
     themes: pd.DataFrame
     escalation: pd.DataFrame
     ombudsman_decisions: pd.DataFrame
-    cared_for: dict[str, int | float | None]
     cases: pd.DataFrame
     previous: ComplaintsSummary | None = None
 
@@ -337,7 +355,6 @@ def _summary_of(
         themes=themes_table(cases, rules),
         escalation=escalation_table(cases, rules),
         ombudsman_decisions=ombudsman_table(cases),
-        cared_for=cared_for_share(cases),
         cases=cases.reset_index(drop=True),
         previous=previous,
     )
@@ -511,9 +528,12 @@ def ombudsman_table(timed: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["procedure", "contacts"], ascending=[True, False], ignore_index=True)
 
 
-def cared_for_share(timed: pd.DataFrame) -> dict[str, int | float | None]:
-    """Complaints (Stage 1, every procedure) made by cared-for children and young people."""
+def cared_for_share(timed: pd.DataFrame, procedures: Iterable[str] | None = None) -> dict[str, int | float | None]:
+    """Complaints (Stage 1 of `procedures`, every procedure where None) made by cared-for children and young
+    people: of the children's report's procedures, so an adults' complaint in the same log is not counted."""
     first = timed["stage"] == "1"
+    if procedures is not None:
+        first &= timed["procedure"].isin(list(procedures))
     total = int(first.sum())
     count = int((first & timed["complainant_group"].eq(CARED_FOR)).sum())
     return {"count": count, "of": total, "pct": count * 100.0 / total if total else None}

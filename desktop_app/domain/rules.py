@@ -19,6 +19,8 @@ DEFAULT_RULES_FILE = RESOURCES / "complaint_procedures.toml"
 
 #: The dates a clock may start or stop on (columns of a complaints log).
 CLOCK_DATES = ("received", "acknowledged", "statement_agreed", "responded")
+#: The dates a log may hold for the day a response was agreed with the complainant (a clock's `agreed`).
+AGREED_DATES = ("response_agreed",)
 RESPONSE = "response"
 ACKNOWLEDGEMENT = "acknowledgement"
 
@@ -29,12 +31,18 @@ class RulesError(ResourceFileError):
 
 @dataclass(frozen=True)
 class Clock:
-    """One timed step: from the first present `start` date to the `end` date."""
+    """One timed step: from the first present `start` date to the `end` date.
+
+    `agreed`: the log's column holding the date agreed with the complainant for the end (adult social
+    care agrees a response period with each complainant); where a case has one, it is the due date, and
+    `limit` (the council's local target) times the others.
+    """
 
     start: tuple[str, ...]
     end: str
     limit: int
     extended_limit: int | None = None
+    agreed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,10 @@ def _procedure(file: str, code: str, spec: dict[str, Any]) -> Procedure:
                 raise RulesError(f"{where}: 'limit' must be a whole number of working days")
             if extended is not None and (not isinstance(extended, int) or extended < limit):
                 raise RulesError(f"{where}: 'extended_limit' must be a whole number >= limit")
-            clocks[name] = Clock(start, end, limit, extended)
+            agreed = clock.get("agreed")
+            if agreed is not None and agreed not in AGREED_DATES:
+                raise RulesError(f"{where}: 'agreed' must name one of {AGREED_DATES}, not {agreed!r}")
+            clocks[name] = Clock(start, end, limit, extended, agreed)
         stages[str(stage_code)] = Stage(str(stage_code), stage_spec.get("label", str(stage_code)), clocks)
     return Procedure(
         code,

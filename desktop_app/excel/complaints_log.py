@@ -135,7 +135,7 @@ def parse_complaints_log(
             found.add(Severity.WARNING, name, reason != "", reason + LEFT_OUT_FOR[name])
             unread = _marked(unread, reason != "", name)
     found.add(Severity.ERROR, "received", log["received"].isna() & is_blank(column("received")), "no date received")
-    for name in ("acknowledged", "statement_agreed", "responded"):
+    for name in ("acknowledged", "statement_agreed", "responded", "response_agreed"):
         found.add(
             Severity.ERROR,
             name,
@@ -179,6 +179,10 @@ def parse_complaints_log(
         "no response date, but the outcome is decided: counted as open",
     )
 
+    if "joint_nhs" in raw:  # a blank cell in a log that keeps the column says "not joint"
+        joint, reason = parse_codes(column("joint_nhs").fillna(""), vocabulary.values["extension"], normalise)
+        log["joint_nhs"] = joint.fillna("no").where(reason == "", None)
+        found.add(Severity.WARNING, "joint_nhs", reason != "", "is not Yes or No: counted as not known")
     log["theme"] = as_text(column("theme"))
     log["complainant"] = as_text(column("complainant"))
     groups, _ = parse_codes(column("complainant"), vocabulary.values.get("complainant_group", {}), normalise)
@@ -197,6 +201,7 @@ LEFT_OUT_FOR = {
     "responded": ": the complaint is counted as received, but left out of the finalised, open, overdue and "
     "timeliness figures",
     "extension": ": the complaint is counted, but left out of the in-time and overdue figures",
+    "response_agreed": ": the complaint is counted, but left out of the timeliness figures that need this date",
 }
 
 

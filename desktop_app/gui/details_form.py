@@ -39,8 +39,8 @@ class AppendixDetailsForm(QWidget):
                     caption.setBuddy(field)
                 grid.addWidget(field, row, column)
                 self.fields[appendix, detail] = field
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
+        for column in range(1, len(APPENDICES) + 1):
+            grid.setColumnStretch(column, 1)
 
         explanation = QLabel(
             "What each appendix prints on its title page and in its document properties. A greyed field prints "

@@ -36,7 +36,8 @@ GO_THERE = {
 
 
 def export_findings(window, kind: str) -> list[Finding]:
-    """What the proof finds in the `kind` appendix ("complaints" or "performance") the window would export.
+    """What the proof finds in the `kind` appendix ("complaints", "adults_complaints" or "performance") the
+    window would export.
 
     The performance appendix is laid out here, on the window's thread (some tens of milliseconds), once,
     when the author asks to export it."""
@@ -55,13 +56,13 @@ def export_findings(window, kind: str) -> list[Finding]:
             return []
         text = inputs[3]  # the appendix's words, with the author's details of the paper
         return proof_findings(performance_report_document(*inputs), text=text, rows_not_used=rows_not_used)
-    document, summary = workspace.complaints_document(), workspace.complaints()
+    document = workspace.adults_document() if kind == "adults_complaints" else workspace.complaints_document()
+    summary = workspace.complaints()
     if document is None or summary is None:
         return []
     overdue = len(overdue_cases(summary, workspace.complaints_log(), workspace.rules()))
-    return proof_findings(
-        document, text=workspace.report_text(), as_at=summary.as_of, overdue=overdue, rows_not_used=rows_not_used
-    )
+    text = workspace.adults_text() if kind == "adults_complaints" else workspace.report_text()
+    return proof_findings(document, text=text, as_at=summary.as_of, overdue=overdue, rows_not_used=rows_not_used)
 
 
 class ExportCheckDialog(QDialog):

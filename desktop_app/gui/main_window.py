@@ -62,6 +62,8 @@ MAX_RECENT = 8
 #: What an appendix can be exported as (the writer is chosen by the ending of the file name).
 APPENDIX_FILTER = "PDF (*.pdf);;Word document (*.docx)"
 WORD_TEMPLATE_FILTER = "Word template or document (*.dotx *.docx)"
+#: The adults' complaints appendix's kind (report.details.APPENDICES).
+ADULTS = "adults_complaints"
 #: QSettings key of the council's Word template (the user's, for every project on this machine).
 WORD_TEMPLATE_KEY = "export/word_template"
 
@@ -219,6 +221,12 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             "Write the Annual Complaints Report appendix as PDF or Word",
         )
+        self.export_adults_action = self._action(
+            "Export &adults' complaints report…",
+            self.export_adults_dialog,
+            tip="Write the Adult Social Care Complaints Annual Report appendix (the 2009 Regulations) as PDF or Word",
+        )
+        self.export_adults_action.setVisible(False)  # offered once the log has adults' complaints
         self.export_performance_action = self._action(
             "Export &performance report…",
             self.export_performance_dialog,
@@ -280,7 +288,13 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addActions(
-            [self.import_action, self.export_action, self.export_performance_action, self.export_cover_action]
+            [
+                self.import_action,
+                self.export_action,
+                self.export_adults_action,
+                self.export_performance_action,
+                self.export_cover_action,
+            ]
         )
         file_menu.addAction(self.word_template_action)
         file_menu.addSeparator()
@@ -326,6 +340,7 @@ class MainWindow(QMainWindow):
         self.returns_tab.words = self.workspace.vocabulary().words()
         self.returns_tab.set_imports(self.project.imports)
         self.export_action.setEnabled(len(self.project.frame(ReturnKind.COMPLAINTS_LOG)) > 0)
+        self.export_adults_action.setVisible(self.workspace.has_adults_complaints())
         self.project_changed.emit()
 
     def edit(self, text: str, apply: Callable[[Any], None], before: Any, after: Any) -> None:
@@ -787,17 +802,28 @@ class MainWindow(QMainWindow):
     # --- exporting ----------------------------------------------------------------
 
     def export_dialog(self) -> None:
+        self._export_complaints_dialog("complaints")
+
+    def export_adults_dialog(self) -> None:
+        self._export_complaints_dialog(ADULTS)
+
+    def _export_complaints_dialog(self, kind: str) -> None:
+        """Ask where to export an annual complaints report (`kind`: "complaints" or "adults_complaints")."""
         log_frame = self.project.frame(ReturnKind.COMPLAINTS_LOG)
         if log_frame.empty:
             messages.inform(self, "Nothing to export", "Import a complaints log first (File > Import returns).")
             return
-        if not self.checked_before_export("complaints"):
+        if kind == ADULTS and not self.workspace.has_adults_complaints():
+            messages.inform(self, "Nothing to export", "The complaints log has no adult social care complaints.")
             return
-        suggested = str(Path(self._last_folder()) / "Complaints annual report.pdf")
+        if not self.checked_before_export(kind):
+            return
+        name = "Adults' complaints annual report.pdf" if kind == ADULTS else "Complaints annual report.pdf"
+        suggested = str(Path(self._last_folder()) / name)
         path, chosen = QFileDialog.getSaveFileName(self, "Export the complaints report", suggested, APPENDIX_FILTER)
         path = appendix_path(path, chosen)
         if path:
-            self.export_to(Path(path))
+            self.export_to(Path(path), kind)
 
     def checked_before_export(self, kind: str) -> bool:
         """Show what the proof finds in the `kind` appendix; True to go on and export (nothing found, or the
@@ -836,22 +862,25 @@ class MainWindow(QMainWindow):
             if imported is not None and imported.sheets:
                 self.returns_tab.select(imported.id, imported.sheets[0].sheet)
 
-    def export_to(self, path: Path) -> None:
+    def export_to(self, path: Path, kind: str = "complaints") -> None:
+        """Write an annual complaints report (`kind`: "complaints" or "adults_complaints") to `path`."""
         from desktop_app.export import export_complaints_report
 
         self.commit_edits()
         summary = self.workspace.complaints()
         if summary is None:
             return
+        adults = kind == ADULTS
         self._run(
             export_complaints_report,
             summary,
             self.workspace.rules(),
-            self.workspace.report_text(),
+            self.workspace.adults_text() if adults else self.workspace.report_text(),
             str(path),
             self.page_options(),
             self.project.settings.get("suppress_below"),
             self.word_template(),
+            "adults" if adults else "childrens",
             text=f"Writing {path.name}",
             done=lambda out: self.show_status(f"Wrote {Path(out).name}"),
         )

@@ -19,7 +19,11 @@ REDRAW_PAUSE_MS = 1200  # after the last edit, so typing does not start a redraw
 NOTHING_YET = {
     "complaints": "The complaints appendix appears here once a complaints log is imported.",
     "performance": "The performance appendix appears here once an indicator return is imported.",
+    "adults_complaints": "The adults' complaints appendix appears here once a complaints log with adult social "
+    "care complaints is imported.",
 }
+#: The appendix offered only where the complaints log has its complaints.
+ADULTS = "adults_complaints"
 
 
 class PreviewTab(QWidget):
@@ -34,7 +38,8 @@ class PreviewTab(QWidget):
         self.appendix = QComboBox()
         self.appendix.setAccessibleName("Appendix to preview")
         for key, name in APPENDICES.items():
-            self.appendix.addItem(name, key)
+            if key != ADULTS:
+                self.appendix.addItem(name, key)
         self.appendix.currentIndexChanged.connect(lambda index: self.redraw())
         self.status = QLabel(NOTHING_YET["complaints"])
         self.status.setWordWrap(True)  # a long message takes two lines, not the window's width
@@ -72,9 +77,19 @@ class PreviewTab(QWidget):
         self.redraw_pause.setInterval(REDRAW_PAUSE_MS)
         self.redraw_pause.timeout.connect(self.redraw)
         session.project_changed.connect(self._project_changed)
+        self._offer_appendices()
         self._show_page()
 
+    def _offer_appendices(self) -> None:
+        """The adults' appendix is in the chooser only while the log has adults' complaints."""
+        offered = self.appendix.findData(ADULTS) >= 0
+        if self.session.workspace.has_adults_complaints() and not offered:
+            self.appendix.addItem(APPENDICES[ADULTS], ADULTS)
+        elif offered and not self.session.workspace.has_adults_complaints():
+            self.appendix.removeItem(self.appendix.findData(ADULTS))
+
     def _project_changed(self) -> None:
+        self._offer_appendices()
         self._stale = True
         if self.isVisible():
             self.redraw_pause.start()
@@ -85,12 +100,15 @@ class PreviewTab(QWidget):
             self.redraw()
 
     def shown_appendix(self) -> str:
-        """The kind of appendix the tab shows ("complaints" or "performance")."""
+        """The kind of appendix the tab shows ("complaints", "adults_complaints" or "performance")."""
         return str(self.appendix.currentData())
 
     def _export(self) -> None:
-        if self.shown_appendix() == "performance":
+        appendix = self.shown_appendix()
+        if appendix == "performance":
             self.session.export_performance_dialog()
+        elif appendix == ADULTS:
+            self.session.export_adults_dialog()
         else:
             self.session.export_dialog()
 
@@ -106,14 +124,16 @@ class PreviewTab(QWidget):
             task = (preview_performance_report, *inputs) if inputs else None
         else:
             summary = workspace.complaints()
+            adults = appendix == ADULTS
             task = (
                 (
                     preview_complaints_report,
                     summary,
                     workspace.rules(),
-                    workspace.report_text(),
+                    workspace.adults_text() if adults else workspace.report_text(),
                     self.session.page_options(),
                     self.session.project.settings.get("suppress_below"),
+                    "adults" if adults else "childrens",
                 )
                 if summary is not None
                 else None

@@ -12,7 +12,7 @@ them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from desktop_app.domain.complaint_measures import left_out_for_unread_cells, left_out_of_upheld, theme_names
 from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
@@ -25,6 +25,7 @@ from desktop_app.report.model import (
     Cell,
     CellKind,
     Document,
+    Figure,
     Heading,
     Metadata,
     Note,
@@ -52,13 +53,17 @@ def complaints_document(
 ) -> Document:
     """The appendix of `summary` as a report model: every figure formatted once, every word filled."""
     text = text or load_report_text()
-    if suppress_below is not None and (isinstance(suppress_below, bool) or suppress_below < 2):
-        raise ValueError(f"suppress_below must be a whole number of at least 2, not {suppress_below!r}")
-    return _Builder(summary, rules, text, options or PageOptions(), suppress_below).document()
+    return ComplaintsBuilder(summary, rules, text, options or PageOptions(), suppress_below).document()
 
 
-class _Builder:
-    """Fills the words and lays out the tables of one report."""
+class ComplaintsBuilder:
+    """Fills the words and lays out the tables of one report (a subclass builds another report from the
+    same log: report.adults_complaints)."""
+
+    #: The report model's kind (report.details.APPENDICES).
+    kind = "complaints"
+    #: Every theme gets a sub-heading after the themes table (else only the themes the author wrote on).
+    every_theme_noted = True
 
     def __init__(
         self,
@@ -68,14 +73,20 @@ class _Builder:
         options: PageOptions,
         suppress_below: int | None,
     ) -> None:
+        if suppress_below is not None and (isinstance(suppress_below, bool) or suppress_below < 2):
+            raise ValueError(f"suppress_below must be a whole number of at least 2, not {suppress_below!r}")
         self.summary = summary
         self.rules = rules
         self.text = text
         self.options = options
         self.suppress_below = suppress_below
         self.has_last_year = summary.previous is not None
-        self.all_figures = complaint_figures(summary, rules, text.procedures, text.figures, Formatter(suppress_below))
+        self.all_figures = self.figures_of(Formatter(suppress_below))
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}
+
+    def figures_of(self, formatter: Formatter) -> dict[str, Figure]:
+        """Every figure of the report, by name."""
+        return complaint_figures(self.summary, self.rules, self.text.procedures, self.text.figures, formatter)
 
     # --- words -------------------------------------------------------------------------
 
@@ -108,7 +119,7 @@ class _Builder:
             as_at=self.summary.as_of,
         )
         return Document(
-            kind="complaints",
+            kind=self.kind,
             metadata=metadata,
             options=self.options,
             sections=self.sections(),
@@ -137,19 +148,27 @@ class _Builder:
         details.append((self.words("title_details_figures"), self.figures["as_of"]))
         return TitlePage(title, appendix, subtitle, tuple(details))
 
-    def sections(self) -> list[Section]:
-        tables = {
+    def section_tables(self) -> dict[str, Callable[[], list[Block]]]:
+        """The table (and its notes) each section carries after its text, by the section's key."""
+        return {
             "introduction": self.key_figures_table,
             "procedure": self.limits_table,
             "performance": self.stage_tables,
             "themes": self.themes_table,
             "ombudsman": self.ombudsman_table,
         }
+
+    def section_text(self, key: str) -> str:
+        """The words of a section before its table."""
+        return self.text.sections[key].text
+
+    def sections(self) -> list[Section]:
+        tables = self.section_tables()
         sections = []
         for key, section in self.text.sections.items():
             where = f"[sections.{key}]"
             table = tables.get(key)
-            blocks = self.prose(section.text, f"{where} text", keep=table is not None)
+            blocks = self.prose(self.section_text(key), f"{where} text", keep=table is not None)
             if table is not None:
                 blocks += table()
             if self.has_last_year and section.year_on_year:
@@ -315,7 +334,7 @@ class _Builder:
             top += [Cell(headings[role]), Cell()]
             second += self.header(received_word, upheld_word)
             spans.append(Span(0, 1 + 2 * number, columns=2))
-        keys = keys_of(theme_names(self.summary))
+        keys = keys_of(theme_names(self.summary, self.text.procedures.values()))
         body = []
         rows: list[tuple[str | None, str | None]] = [*keys.items(), (None, None)]
         for theme, key in rows:
@@ -353,7 +372,7 @@ class _Builder:
 
     def theme_notes(self) -> list[Block]:
         """Per theme: a sub-heading, the figures sentence, and the author's notes on it."""
-        keys = keys_of(theme_names(self.summary))
+        keys = keys_of(theme_names(self.summary, self.text.procedures.values()))
         unknown = sorted(set(self.text.theme_notes) - set(keys))
         if unknown:
             raise ReportTextError(
@@ -362,6 +381,9 @@ class _Builder:
             )
         blocks: list[Block] = []
         for theme, key in keys.items():
+            note = self.text.theme_notes.get(theme, "")
+            if not (note or self.every_theme_noted):
+                continue
             prefix = f"theme_{key}_"
             scoped = dict(self.figures)
             scoped.update(
@@ -375,7 +397,6 @@ class _Builder:
             blocks.append(Heading(shortened(theme), level=2, in_contents=False))
             if self.text.theme_sentence:
                 blocks += self.prose(self.text.theme_sentence, "[themes] sentence", scoped)
-            note = self.text.theme_notes.get(theme, "")
             blocks += self.prose(note, f"[themes.notes] {theme!r}", scoped)
         return blocks
 

@@ -32,7 +32,8 @@ STAGE one of the procedure's stages in the rules (`stage1`, `stage2`, `stage3`,
 - ombudsman_contacts (the report's procedures together), with last year's data
   ombudsman_contacts_last_year, _change, _change_arrow;
   ombudsman_decision_KEY_name, _contacts (and _contacts_last_year)
-- cared_for_complaints, complaints_all_procedures, cared_for_pct
+- cared_for_complaints, complaints_all_procedures (Stage 1, the report's procedures
+  together), cared_for_pct
 - every author-entered figure of the text file's [figures] table (a name
   ending in _pct shows as a percentage); with front_door_contacts:
   complaints_pct_of_contacts (statutory Stage 1 complaints, one decimal place)
@@ -55,7 +56,7 @@ from desktop_app.domain.complaint_measures import (
     theme_counts,
     theme_names,
 )
-from desktop_app.domain.complaints import ComplaintsSummary
+from desktop_app.domain.complaints import ComplaintsSummary, cared_for_share
 from desktop_app.domain.formatting import NOT_APPLICABLE, UNSUPPRESSED, Formatter, long_date, missing
 from desktop_app.domain.rules import ACKNOWLEDGEMENT, ComplaintRules
 from desktop_app.report.labels import shortened
@@ -127,15 +128,7 @@ def complaint_figures(
     contacts, compliments) that no complaints log records.
     """
     figures: dict[str, Figure] = {}
-
-    def put(name: str, text: str, value: object = None, unit: str | None = None) -> None:
-        if name in figures:
-            raise FigureError(f"two figures are named {{{name}}}")
-        if hasattr(value, "item"):  # a numpy scalar: its Python value
-            value = value.item()
-        shown = None if missing(value) else value if isinstance(value, (int, float, str)) else str(value)
-        figures[name] = Figure(name, text, shown, unit)
-
+    put = putter(figures)
     period = summary.period
     put("period_label", period.label, period.label)
     put("period_years", _period_years(summary))
@@ -157,7 +150,7 @@ def complaint_figures(
 
     if formatter.suppress_below:
         put("suppress_below", str(formatter.suppress_below), formatter.suppress_below, "count")
-    cared = summary.cared_for
+    cared = cared_for_share(summary.cases, procedures.values())
     put("cared_for_complaints", formatter.count(cared["count"]), cared["count"], "count")
     put("complaints_all_procedures", formatter.count(cared["of"]), cared["of"], "count")
     put("cared_for_pct", formatter.percent(cared["pct"], (cared["count"], cared["of"])), cared["pct"], "percent")
@@ -174,6 +167,20 @@ def complaint_figures(
         share = percent_of(received, entered["front_door_contacts"])
         put("complaints_pct_of_contacts", formatter.percent(share, (received,), places=1), share, "percent")
     return figures
+
+
+def putter(figures: dict[str, Figure]) -> Put:
+    """The function that adds a figure to `figures` by name (a name given twice is an error)."""
+
+    def put(name: str, text: str, value: object = None, unit: str | None = None) -> None:
+        if name in figures:
+            raise FigureError(f"two figures are named {{{name}}}")
+        if hasattr(value, "item"):  # a numpy scalar: its Python value
+            value = value.item()
+        shown = None if missing(value) else value if isinstance(value, (int, float, str)) else str(value)
+        figures[name] = Figure(name, text, shown, unit)
+
+    return put
 
 
 # --- the parts -------------------------------------------------------------
@@ -250,7 +257,7 @@ def _procedure_figures(
 
 
 def _theme_figures(put: Put, summary: ComplaintsSummary, procedures: Mapping[str, str], fmt: Formatter) -> None:
-    names = theme_names(summary)
+    names = theme_names(summary, procedures.values())
     keys = keys_of(names)
     counts = {role: theme_counts(summary, procedure) for role, procedure in procedures.items()}
     before = {role: theme_counts(summary.previous, procedure)[0] for role, procedure in procedures.items()}

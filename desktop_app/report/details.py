@@ -25,7 +25,11 @@ DETAILS: dict[str, str] = {
     "author": "Author (the PDF's and Word file's author)",
 }
 #: The appendices whose details the window sets, by the kind their report model carries.
-APPENDICES: dict[str, str] = {"complaints": "Complaints appendix", "performance": "Performance appendix"}
+APPENDICES: dict[str, str] = {
+    "complaints": "Complaints appendix",
+    "performance": "Performance appendix",
+    "adults_complaints": "Adults' complaints appendix",
+}
 
 
 class _HasDocumentWords(Protocol):

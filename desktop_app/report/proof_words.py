@@ -144,6 +144,7 @@ class ProofWords:
     joining: frozenset[str]
     comparisons: dict[str, re.Pattern[str]]
     hedges: re.Pattern[str] | None
+    idioms: re.Pattern[str] | None  # "fallen short": a comparison word that compares nothing
     roles: dict[str, re.Pattern[str]]
     stages: dict[str, re.Pattern[str]]
     describes: tuple[Description, ...]
@@ -215,6 +216,7 @@ def load_proof_words(path: Path = PROOF_WORDS_FILE) -> ProofWords:
         joining=frozenset(w.casefold() for w in words("repeats", "joining", required=False)),
         comparisons=comparisons,
         hedges=_phrases(words("comparisons", "hedges", required=False)),
+        idioms=_phrases(words("comparisons", "idioms", required=False)),
         roles=roles,
         stages=stages,
         describes=tuple(describes),
@@ -812,8 +814,11 @@ class _PieceProof:
         """ "remained consistent", "rose", "a decline" against the figure and the one before it."""
         said: dict[str, str] = {}
         at = 0
+        idioms = [m.span() for m in self.words.idioms.finditer(sentence.masked)] if self.words.idioms else []
         for direction, pattern in self.words.comparisons.items():
             for match in pattern.finditer(sentence.masked):
+                if any(begin <= match.start() < end for begin, end in idioms):
+                    continue
                 start, end = sentence.clause(match.start())
                 if self.words.hedges and self.words.hedges.search(sentence.masked[start:end]):
                     continue

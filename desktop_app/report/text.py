@@ -118,8 +118,11 @@ class ReportText:
 
 
 @settings_file
-def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
-    """Read and check a report text file; a mistake names the table and key."""
+def load_report_text(
+    path: Path = DEFAULT_TEXT_FILE, sections: tuple[str, ...] = SECTIONS, table_words: tuple[str, ...] = TABLE_WORDS
+) -> ReportText:
+    """Read and check a report text file; a mistake names the table and key. `sections` and `table_words`:
+    the sections and table words the report needs (the children's report's by default)."""
     data = read_toml(path)
     where = path.name
     unknown = sorted(set(data) - {"document", "procedures", "tables", "figures", "key_figures", "sections", "themes"})
@@ -142,7 +145,7 @@ def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
             raise ReportTextError(f"{where}: [procedures] {role!r} must be lower case letters, digits and _")
 
     tables = _strings(data, "tables", where)
-    missing = [key for key in TABLE_WORDS if key not in tables]
+    missing = [key for key in table_words if key not in tables]
     if missing:
         raise ReportTextError(f"{where}: [tables] {missing[0]} is missing")
 
@@ -169,8 +172,8 @@ def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
         )
 
     sections_spec = data.get("sections", {})
-    sections = {}
-    for key in SECTIONS:
+    found = {}
+    for key in sections:
         spec = sections_spec.get(key)
         if not isinstance(spec, dict):
             raise ReportTextError(f"{where}: [sections.{key}] is missing")
@@ -179,12 +182,10 @@ def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
             raise ReportTextError(f"{where}: [sections.{key}] unknown key {extra[0]!r}; use {sorted(_SECTION_KEYS)}")
         if not str(spec.get("title", "")).strip():
             raise ReportTextError(f"{where}: [sections.{key}] title must not be empty")
-        sections[key] = Section(
-            key, *(str(spec.get(name, "")) for name in ("title", "text", "year_on_year", "more_text"))
-        )
-    extra = sorted(set(sections_spec) - set(SECTIONS))
+        found[key] = Section(key, *(str(spec.get(name, "")) for name in ("title", "text", "year_on_year", "more_text")))
+    extra = sorted(set(sections_spec) - set(sections))
     if extra:
-        raise ReportTextError(f"{where}: unknown section [sections.{extra[0]}]; the sections are {list(SECTIONS)}")
+        raise ReportTextError(f"{where}: unknown section [sections.{extra[0]}]; the sections are {list(sections)}")
 
     themes = data.get("themes", {})
     notes = themes.get("notes", {})
@@ -196,7 +197,7 @@ def load_report_text(path: Path = DEFAULT_TEXT_FILE) -> ReportText:
         tables=tables,
         figures=figures,
         key_figures=tuple(key_figures),
-        sections=sections,
+        sections=found,
         theme_sentence=str(themes.get("sentence", "")),
         theme_notes=dict(notes),
         source=where,
