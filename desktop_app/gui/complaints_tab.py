@@ -168,7 +168,7 @@ class ComplaintsTab(QWidget):
         self.side.setAccessibleName("Cases, overdue complaints, charts and time limits")
         self.side.addTab(self.cases, "Ca&ses")
         self.side.addTab(self.overdue, "&Overdue")
-        self.side.addTab(self.charts, "C&harts")
+        self.side.addTab(self.charts, "Char&ts")
         self.side.addTab(settings_area, "Time &limits")
         self.side.currentChanged.connect(lambda index: self._side_page_shown())
 

@@ -102,7 +102,7 @@ class ReportTab(QWidget):
         )
         layout_label = QLabel("Cover &layout:")
         layout_label.setBuddy(self.cover_template)
-        export_cover = QPushButton("Export &cover report…")
+        export_cover = QPushButton("E&xport cover report…")
         export_cover.setToolTip("Write the cover report, listing this project's appendices")
         export_cover.clicked.connect(session.export_cover_dialog)
         cover_bar = QHBoxLayout()
@@ -189,7 +189,7 @@ class ReportTab(QWidget):
         self.suppress.setToolTip("Show small counts as '<N' in the published tables and text")
         pack = QFormLayout()
         pack.addRow("&Agenda item:", self.agenda_item)
-        pack.addRow("&First page number:", self.first_page)
+        pack.addRow("First page n&umber:", self.first_page)
         pack.addRow("", self.start_on_odd)
         pack.addRow("Suppress counts &below:", self.suppress)
         for box, key in (

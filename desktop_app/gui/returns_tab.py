@@ -133,9 +133,9 @@ class ReturnsTab(QWidget):
         self.caption.setWordWrap(True)
         self.map_button = QPushButton("&Map columns…")
         self.map_button.setToolTip("Say what this sheet is and what each column holds")
-        self.reimport_button = QPushButton("Re-&import")
+        self.reimport_button = QPushButton("Re-imp&ort")
         self.reimport_button.setToolTip("Read the file again, and see what changed")
-        self.remove_button = QPushButton("Remo&ve")
+        self.remove_button = QPushButton("Re&move")
         self.remove_button.setToolTip("Take this file out of the report")
         for button in (self.map_button, self.reimport_button, self.remove_button):
             button.setEnabled(False)
