@@ -41,6 +41,8 @@ PLAN_SHARES = (0.035, 0.15, 0.075, 0.14, 0.15, 0.095, 0.13, 0.095, 0.13)
 EXCEPTION_SHARES = (0.15, 0.05, 0.3, 0.13, 0.11, 0.26)
 PAST_DUE_SHARES = (0.2, 0.06, 0.44, 0.14, 0.16)
 KEY_SHARES = (0.2, 0.8)
+#: The theme column's share of the summary table (the statuses share the rest but the total's tenth).
+SUMMARY_THEME_SHARE = 0.3
 #: The colour name of the "Not rated" bar and key cell.
 NOT_RATED_COLOUR = "table_group_background"
 
@@ -146,8 +148,7 @@ class PlanBuilder:
             body.append(
                 [Cell(theme, bold=bold), *(Cell(self.figures[n], CellKind.COUNT, bold, figure=n) for n in names)]
             )
-        first = 0.28
-        rest = (1 - first) / (len(header) - 1)
+        statuses = len(header) - 2
         table = Table(
             "plan_summary",
             [header],
@@ -155,7 +156,7 @@ class PlanBuilder:
             "",
             total_rows=(len(body),),
             caption=self.words("chart_title"),
-            column_shares=(first, *([rest] * (len(header) - 1))),
+            column_shares=(SUMMARY_THEME_SHARE, *([(0.9 - SUMMARY_THEME_SHARE) / statuses] * statuses), 0.1),
         )
         return [table, self.chart(keys), *self.key()]
 
