@@ -36,6 +36,7 @@ from desktop_app.excel.complaints_log import UNKNOWN_OUTCOME, LogImport, read_co
 from desktop_app.excel.importer import Importer
 from desktop_app.excel.workbook import WorkbookError
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from desktop_app.plan_commands import add_plan_commands, run_plan_check, run_plan_report
 from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
 from desktop_app.report.model import Document
 from desktop_app.report.proof import PROOF_SCHEMA
@@ -51,7 +52,7 @@ EXIT_UNREADABLE = 2
 EXIT_USAGE = 2
 
 
-COMMANDS = ("complaints", "report", "check", "indicators", "selftest", "proof")
+COMMANDS = ("complaints", "report", "check", "indicators", "selftest", "proof", "plan")
 #: The annual complaints reports `report complaints --regime` writes (corporate complaints are in the children's).
 REGIMES = ("childrens", "corporate", "adults")
 
@@ -83,9 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args)
     if args.command == "report":
+        if args.report_kind == "action-plan":
+            return run_plan_report(args, _page_options)
         return {"complaints": _complaints_report, "performance": _performance_report, "cover": _cover_report}[
             args.report_kind
         ](args)
+    if args.command == "plan":
+        return run_plan_check(args)
     if args.command == "indicators":
         return _indicators(args)
     if args.command == "proof":
@@ -98,7 +103,7 @@ def _inputs_named_by_out(args: argparse.Namespace) -> str:
     out = getattr(args, "out", None)
     if out is None:
         return ""
-    inputs = [getattr(args, name, None) for name in ("log", "values", "text", "template_docx", "vocabulary")]
+    inputs = [getattr(args, name, None) for name in ("log", "plan", "values", "text", "template_docx", "vocabulary")]
     inputs += list(getattr(args, "files", None) or [])
     for path in (Path(p) for p in inputs if p):
         if path.exists() and out.exists() and path.resolve() == out.resolve():
@@ -251,6 +256,7 @@ def _parser() -> argparse.ArgumentParser:
     performance_proof.add_argument("--period", help="as at this period (e.g. 'July 2023'; default: each one's latest)")
     performance_proof.add_argument("--area", help="our area in the population return, where it holds several")
     performance_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
+    add_plan_commands(commands, report_kinds, _date, _page_arguments)
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")

@@ -1,11 +1,13 @@
-"""What python-calamine does not tell about a sheet: hidden rows and formulas with no value.
+"""What python-calamine does not tell about a sheet: hidden rows, formulas with no value, month cells.
 
 calamine reads cached values fast but silently drops a formula cell whose
 value was never calculated (a workbook saved by a script, or with manual
 calculation), and does not say which rows are hidden. Both are facts a report
 author must hear about, so the sheet's XML is scanned for them: a byte scan,
 not a parse, because a 100,000-row sheet is tens of megabytes. The small
-workbook.xml and its relationships are parsed with defusedxml.
+workbook.xml and its relationships are parsed with defusedxml, as is
+styles.xml, for the date cells shown as a month ("May-23": a plan's milestone
+means the month, not its first day, and calamine gives only the date).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _FORMULA = re.compile(rb"<f[\s>/]")
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3}\d+)"')
 _VALUE = re.compile(rb"<v>[^<]+</v>|<is>")
+_STYLED_CELL = re.compile(rb"<c\b([^>]*\bs=\"\d+\"[^>]*)>")
+_STYLE = re.compile(rb'\bs="(\d+)"')
 # A number cell holding NaN or infinity (written by a script; Excel cannot): calamine reads it as a float,
 # or in a date-formatted cell as 30/12/1899.
 _NON_FINITE = re.compile(rb"<v>\s*([+-]?(?:nan|inf)[a-z]*)\s*</v>", re.IGNORECASE)
@@ -46,6 +50,7 @@ class SheetFacts:
     last_cell: tuple[int, int] = (0, 0)  # (row, column) of the farthest cell, worked out past Z or row 99,999
     too_large: str = ""  # why the sheet is refused unread, where it spans too many cells
     non_finite: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column), 0-based -> "NaN"
+    month_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column), 0-based: shown as "mmm-yy"
 
     @property
     def cells_spanned(self) -> int:
@@ -65,8 +70,9 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def scan_sheet(xml: bytes) -> SheetFacts:
-    """Hidden rows, uncalculated formula cells, NaN or infinite numbers and the extent of one sheet's XML."""
+def scan_sheet(xml: bytes, month_styles: frozenset[bytes] = frozenset()) -> SheetFacts:
+    """Hidden rows, uncalculated formula cells, NaN or infinite numbers, cells in a month style (`month_styles`:
+    their style numbers) and the extent of one sheet's XML."""
     facts = SheetFacts()
     references = _CELL_AT.findall(xml) if _FAR_REFERENCE.search(xml) else []
     if references:
@@ -85,6 +91,14 @@ def scan_sheet(xml: bytes) -> SheetFacts:
         if reference:
             position = (int(reference.group(2)) - 1, _column_number(reference.group(1)) - 1)
             facts.non_finite[position] = match.group(1).decode()
+    if month_styles:
+        for match in _STYLED_CELL.finditer(xml):
+            attributes = match.group(1)
+            style, reference = _STYLE.search(attributes), _CELL_REF.search(attributes)
+            if style and reference and style.group(1) in month_styles:
+                letters = reference.group(1).rstrip(b"0123456789")
+                row = int(reference.group(1)[len(letters) :])
+                facts.month_cells.add((row - 1, _column_number(letters) - 1))
     for match in _HIDDEN_ROW.finditer(xml):
         number = _ROW_NUMBER.search(match.group(0))
         if number:
@@ -118,12 +132,37 @@ def letters_of(column: int) -> str:
     return letters
 
 
+def month_styles(archive: zipfile.ZipFile) -> frozenset[bytes]:
+    """The numbers of the cell styles (styles.xml's cellXfs) whose number format shows a month and year but no
+    day ("mmm-yy", "mmmm yyyy"), as the sheets' XML writes them."""
+    try:
+        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    except KeyError:
+        return frozenset()
+    codes = {17: "mmm-yy"}
+    for number_format in styles.iter(f"{_MAIN}numFmt"):
+        codes[int(number_format.get("numFmtId", "-1"))] = number_format.get("formatCode", "")
+    found = set()
+    cell_styles = next(styles.iter(f"{_MAIN}cellXfs"), None)
+    for number, style in enumerate(cell_styles if cell_styles is not None else ()):
+        if _is_month_format(codes.get(int(style.get("numFmtId", "0")), "")):
+            found.add(str(number).encode())
+    return frozenset(found)
+
+
+def _is_month_format(code: str) -> bool:
+    """'mmm-yy', 'mmmm yyyy': a month and a year, no day, no time (text in quotes and escapes ignored)."""
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code).casefold()
+    return "m" in bare and "y" in bare and not any(letter in bare for letter in "dhs")
+
+
 def scan_workbook(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
     """SheetFacts per sheet name; a sheet whose XML cannot be found is left out."""
     facts = {}
+    months = month_styles(archive)
     for name, path in sheet_parts(archive).items():
         try:
-            facts[name] = scan_sheet(archive.read(path))
+            facts[name] = scan_sheet(archive.read(path), months)
         except KeyError:
             continue
     return facts

@@ -10,7 +10,9 @@ as the papers show them (domain.md section 4):
 - `monthly_counts_chart`: a bar a month (the month's count) with a line for the
   rolling 12-month average ("Contacts Received by Month", seed 000);
 - `rolling_percent_chart`: a percentage over rolling 12 months as a line, with
-  an optional comparator (statistical neighbours) as a dashed level line.
+  an optional comparator (statistical neighbours) as a dashed level line;
+- `stacked_bars_chart`: a bar per category (an action plan's theme) made of a
+  part per series (its RAG ratings), each part's count written in it.
 
 The charts are given figures at full precision and draw them; they round
 nothing shown as a figure (the axis labels are scale marks, not figures). The
@@ -39,6 +41,8 @@ LEGEND_FONT_SIZE = 8
 
 def draw_chart(chart: Chart, style: ReportStyle, *, width: float) -> Drawing:
     """The chart node as a drawing `width` points wide: its bars and lines, and a 'dashed' series as a level."""
+    if chart.kind == "status_bars":
+        return stacked_bars_chart(chart.labels, chart.series, style, width=width)
     by_style = {series.style: series for series in reversed(chart.series)}  # the first series of each style
     if chart.kind == "monthly_counts":
         return monthly_counts_chart(chart.labels, by_style["bars"], by_style["line"], style, width=width)
@@ -111,12 +115,13 @@ def _drawing(width: float, height: float, style: ReportStyle) -> Drawing:
 
 
 def _legend(drawing: Drawing, style: ReportStyle, items: list[tuple[str, object, str]], y: float) -> None:
-    """A row of swatches and labels at the top left: (label, colour, 'bar' | 'line' | 'dash')."""
+    """A row of swatches and labels at the top left: (label, colour, 'bar' | 'box' (outlined) | 'line' | 'dash')."""
     x = LEFT
     font = style.fonts.regular
     for label, colour, kind in items:
-        if kind == "bar":
-            drawing.add(Rect(x, y - 1, 10, 7, fillColor=colour, strokeColor=None))
+        if kind in ("bar", "box"):
+            outline = style.colours["table_grid"] if kind == "box" else None
+            drawing.add(Rect(x, y - 1, 10, 7, fillColor=colour, strokeColor=outline, strokeWidth=0.5))
         else:
             line = Line(x, y + 2.5, x + 14, y + 2.5, strokeColor=colour, strokeWidth=1.6)
             if kind == "dash":
@@ -312,4 +317,61 @@ def rolling_percent_chart(
     if known and comparator_label:
         legend.append((comparator_label, style.colours["chart_comparator"], "dash"))
     _legend(drawing, style, legend, height - 12)
+    return drawing
+
+
+#: A stacked bar's height and the gap between bars, in points.
+BAR_HEIGHT, BAR_GAP = 16, 9
+
+
+def stacked_bars_chart(
+    labels: Sequence[str], series: Sequence[ChartSeries], style: ReportStyle, *, width: float
+) -> Drawing:
+    """A horizontal bar per label, a part per series in the series' colour (outlined, so a pale part shows),
+    the part's count written in it where it fits, the bar's total after it; a legend above."""
+    font, bold = style.fonts.regular, style.fonts.bold
+    totals = [sum(part.values[row] or 0 for part in series) for row in range(len(labels))]
+    label_width = max((stringWidth(label, font, FONT_SIZE) for label in labels), default=0) + 8
+    height = TOP + len(labels) * (BAR_HEIGHT + BAR_GAP) + 4
+    drawing = _drawing(width, height, style)
+    plot_width = width - label_width - 30
+    scale = plot_width / max(max(totals, default=0), 1)
+    ink, outline = style.colours["text"], style.colours["table_grid"]
+    for row, label in enumerate(labels):
+        y = height - TOP - (row + 1) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP
+        drawing.add(
+            String(label_width - 6, y + 5, label, fontName=font, fontSize=FONT_SIZE, fillColor=ink, textAnchor="end")
+        )
+        x = label_width
+        for part in series:
+            value = part.values[row] or 0
+            if not value:
+                continue
+            drawing.add(
+                Rect(
+                    x,
+                    y,
+                    value * scale,
+                    BAR_HEIGHT,
+                    fillColor=style.colours[part.colour],
+                    strokeColor=outline,
+                    strokeWidth=0.5,
+                )
+            )
+            words = f"{value:,.0f}"
+            if stringWidth(words, font, FONT_SIZE) + 4 < value * scale:
+                drawing.add(
+                    String(
+                        x + value * scale / 2,
+                        y + 5,
+                        words,
+                        fontName=font,
+                        fontSize=FONT_SIZE,
+                        fillColor=ink,
+                        textAnchor="middle",
+                    )
+                )
+            x += value * scale
+        drawing.add(String(x + 4, y + 5, f"{totals[row]:,.0f}", fontName=bold, fontSize=FONT_SIZE, fillColor=ink))
+    _legend(drawing, style, [(part.label, style.colours[part.colour], "box") for part in series], height - 12)
     return drawing

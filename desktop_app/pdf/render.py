@@ -91,6 +91,8 @@ TABLE_LAYOUTS = {
     "table_kept_with_footnotes": TableLayout(kept_with_footnotes=True),
     "small": _SMALL,
     "small_top": dataclasses.replace(_SMALL, top_aligned=True),
+    # a table of long words in narrow columns (an action plan): small headers too
+    "small_words": dataclasses.replace(_SMALL, header="table_small_header", top_aligned=True),
     "key": dataclasses.replace(_SMALL, spaced=False, narrow=True),
     # no space of its own (a cover's climate and history tables)
     "grid": TableLayout(spaced=False),
@@ -335,7 +337,7 @@ class PdfWriter:
             heading_style = self.style["heading2"]
             pdf_table.continued = inline(table.heading_continued or table.heading)
             pdf_table.continued_style = heading_style.clone(f"{heading_style.name}-continued", spaceBefore=0)
-            return [*self.table_heading(table.heading, cells, widths), pdf_table, after, *notes]
+            return [*self.table_heading(table, cells, widths), pdf_table, after, *notes]
         if not layout.spaced:
             return [pdf_table, *notes]
         before = Spacer(1, self.style.table_space_before)
@@ -343,17 +345,23 @@ class PdfWriter:
             return [before, KeepTogether([pdf_table, *notes])]
         return [before, pdf_table, after, *notes]
 
-    def table_heading(self, heading: str, cells: list[list[object]], widths: list[float]) -> list[Flowable]:
+    def table_heading(self, table: Table, cells: list[list[object]], widths: list[float]) -> list[Flowable]:
         """A table's heading, never alone at the foot of a page.
 
         The table may run over pages (its header repeats), so it is not kept
         with its heading as a whole: the page breaks first only where the
-        heading, the header row and the first row would not fit.
+        heading, the header rows and the first row (with the group rows above
+        it, merged across as they are drawn) would not fit.
         """
         style = self.style["heading2"]
         loose = style.clone(f"{style.name}-loose", keepWithNext=0)
-        title = Heading(inline(heading), loose, level=1, in_contents=False)
-        first = PdfTable(cells[:2], colWidths=widths, style=self.style.table_style())
+        title = Heading(inline(table.heading), loose, level=1, in_contents=False)
+        first_row = len(table.header)
+        while first_row in table.group_rows:
+            first_row += 1
+        groups = tuple(row for row in table.group_rows if row < first_row)
+        look = self.style.table_style(header_rows=len(table.header), group_rows=groups)
+        first = PdfTable(cells[: first_row + 1], colWidths=widths, style=look)
         width = self.width
         need = title.wrap(width, 10_000)[1] + loose.spaceBefore + loose.spaceAfter + first.wrap(width, 10_000)[1]
         return [CondPageBreak(need), title]

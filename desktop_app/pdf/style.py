@@ -38,6 +38,7 @@ COLOUR_NAMES = (
     "status_good",
     "status_concern",
     "status_poor",
+    "status_complete",
     "better",
     "worse",
     "chart_bar",

@@ -43,6 +43,7 @@ PARAGRAPH_LAYOUTS = (
     "table_number",
     "running",
     "table_small",
+    "table_small_header",
     "table_small_number",
     "card_label",
     "card_value",

@@ -83,7 +83,7 @@ COLOURS: dict[str, str] = _REPORT_STYLE["colours"]
 #: Points of space inside every cell, as in the PDF.
 CELL_PADDING = Pt(_REPORT_STYLE["tables"]["padding"])
 #: Table layouts set in the PDF's smaller type (the landscape dashboard, the survey and status key).
-SMALL_LAYOUTS = {"small", "small_top", "key"}
+SMALL_LAYOUTS = {"small", "small_top", "small_words", "key"}
 ARROWS = ("▲", "▼")
 
 

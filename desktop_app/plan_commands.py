@@ -1,0 +1,172 @@
+"""The command line's action plan commands (desktop_app.cli adds them to its parser).
+
+    python -m desktop_app report action-plan PLAN.xlsx --out FILE.pdf [--docx] [--as-of DATE]
+    python -m desktop_app plan PLAN.xlsx [--as-of DATE] [--json]
+
+`plan` lists what the plan's own slips are (each with its file, sheet, row,
+column and value), then the actions by theme and RAG rating and the
+exceptions, as the appendix prints them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app.domain.action_plans import load_plan_rules, load_plan_vocabulary
+from desktop_app.domain.formatting import json_text
+from desktop_app.domain.plan_progress import PlanProgress, assess
+from desktop_app.domain.problems import Severity
+from desktop_app.domain.resource_files import ResourceFileError
+from desktop_app.excel.action_plan import PlanImport, read_action_plan
+from desktop_app.excel.workbook import WorkbookError
+
+PLAN_SCHEMA = "action-plan/1"
+EXIT_UNREADABLE = 2
+
+
+def add_plan_commands(
+    commands: argparse._SubParsersAction,
+    report_kinds: argparse._SubParsersAction,
+    date: Callable[[str], dt.date],
+    page_arguments: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """The `plan` command and `report action-plan`, with the command line's own date reading and page options."""
+    report = report_kinds.add_parser("action-plan", help="an action plan with its RAG progress, as an appendix")
+    report.add_argument("plan", type=Path, help="the action plan workbook (.xlsx or .xlsm)")
+    report.add_argument("--out", type=Path, required=True, help="the PDF (or .docx) to write")
+    report.add_argument("--docx", action="store_true", help="write a Word copy beside the PDF too (same name, .docx)")
+    _as_of_argument(report, date)
+    report.add_argument(
+        "--text", type=Path, help="the appendix's words (default: resources/action_plan_report_text.toml)"
+    )
+    page_arguments(report)
+    plan = commands.add_parser("plan", help="an action plan's slips, its actions by RAG rating and its exceptions")
+    plan.add_argument("plan", type=Path, help="the action plan workbook (.xlsx or .xlsm)")
+    _as_of_argument(plan, date)
+    plan.add_argument("--json", action="store_true", help=f"print one JSON document ({PLAN_SCHEMA})")
+
+
+def _as_of_argument(parser: argparse.ArgumentParser, date: Callable[[str], dt.date]) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=date,
+        metavar="DATE",
+        help="the report date milestones are judged past due on, day first: 31/03/2024 (default: today)",
+    )
+
+
+def _progress(args: argparse.Namespace) -> tuple[PlanImport, PlanProgress] | None:
+    """The plan read and judged at --as-of; None (with one line on stderr) where it cannot be read."""
+    try:
+        vocabulary = load_plan_vocabulary()
+        rules = load_plan_rules(vocabulary=vocabulary)
+        imported = read_action_plan(args.plan, vocabulary)
+    except (WorkbookError, ResourceFileError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    return imported, assess(imported.plan, rules, args.as_of or dt.date.today())
+
+
+def run_plan_report(args: argparse.Namespace, page_options: Callable[[argparse.Namespace], object]) -> int:
+    from desktop_app.export import write_appendix  # ReportLab or python-docx only when needed
+    from desktop_app.report.action_plan import action_plan_document
+    from desktop_app.report.action_plan_text import load_plan_text
+
+    read = _progress(args)
+    if read is None:
+        return EXIT_UNREADABLE
+    imported, progress = read
+    try:
+        text = load_plan_text(args.text) if args.text else load_plan_text()
+        document = action_plan_document(progress, text, page_options(args))
+        outs = [args.out]
+        if args.docx and args.out.suffix.lower() != ".docx":
+            outs.append(args.out.with_suffix(".docx"))
+        for out in outs:
+            write_appendix(document, out, args.template_docx if out.suffix.lower() == ".docx" else None)
+    except (ResourceFileError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    slips = imported.count(Severity.WARNING) + imported.count(Severity.ERROR)
+    if slips:
+        print(f"warning: {slips} slips in {imported.provenance.file} (run 'plan' to see them)", file=sys.stderr)
+    for out in outs:
+        print(f"wrote {out}")
+    return 0
+
+
+def run_plan_check(args: argparse.Namespace) -> int:
+    read = _progress(args)
+    if read is None:
+        return EXIT_UNREADABLE
+    imported, progress = read
+    print(json_text(plan_document(imported, progress)) if args.json else plan_text(imported, progress))
+    return 0
+
+
+def plan_text(imported: PlanImport, progress: PlanProgress) -> str:
+    """The slips, then the summary table and the exceptions as the appendix prints them."""
+    from desktop_app.plain_text import plain, table_text
+    from desktop_app.report.action_plan import action_plan_document
+
+    document = action_plan_document(progress)
+    plan = imported.plan
+    lines = [
+        f"{imported.provenance.file} (SHA-256 {imported.provenance.sha256[:16]}...): {plan.title}",
+        f"  {len(plan.actions)} actions under {len(plan.themes)} themes: "
+        + "; ".join(f"{theme.name} {len(theme.actions)}" for theme in plan.themes),
+        f"{len(imported.problems)} slips",
+        *(f"  {problem}" for problem in imported.problems),
+        "",
+        f"Progress at {document.figures['as_of'].text}",
+        table_text(document.table("plan_summary")),
+    ]
+    for key in ("plan_exceptions", "plan_past_due"):
+        try:
+            table = document.table(key)
+        except KeyError:
+            continue
+        lines += ["", plain(table.caption or key.removeprefix("plan_").replace("_", " ").capitalize())]
+        lines += ["  " + " | ".join(plain(cell.text) for cell in row if cell.text) for row in table.body]
+    return "\n".join(lines)
+
+
+def plan_document(imported: PlanImport, progress: PlanProgress) -> dict[str, object]:
+    """The action-plan/1 JSON document: the slips, the counts by theme and status, the exceptions, past due."""
+    from desktop_app.domain.plan_progress import status_counts
+
+    counts = status_counts(progress)
+
+    def record(item) -> dict[str, object]:
+        action, milestone = item.action, item.action.milestone
+        return {
+            "theme": action.theme,
+            "number": action.number or None,
+            "priority": action.priority,
+            "sheet": action.sheet,
+            "row": action.row,
+            "milestone": milestone.text or None,
+            "milestone_kind": milestone.kind.value,
+            "due": milestone.due.isoformat() if milestone.due else None,
+            "status": item.status,
+            "status_from": item.source or None,
+            "reason": item.reason or None,
+            "note": action.progress_note or None,
+            "past_due": item.past_due,
+        }
+
+    return {
+        "schema": PLAN_SCHEMA,
+        "file": imported.provenance.file,
+        "sha256": imported.provenance.sha256,
+        "title": imported.plan.title,
+        "as_of": progress.as_of.isoformat(),
+        "problems": [problem.to_dict() for problem in imported.problems],
+        "counts": {theme: {status: int(n) for status, n in row.items()} for theme, row in counts.iterrows()},
+        "exceptions": [record(item) for item in progress.exceptions()],
+        "past_due": [record(item) for item in progress.past_due()],
+    }

@@ -1,0 +1,294 @@
+"""The action plan appendix as a report model: a plan's progress at a report date (seed 002's shape).
+
+Title page, contents, then: the summary (actions by theme and RAG rating, as a
+table and a chart, with the key to the ratings), the exceptions (red and amber
+actions with their milestones and progress notes), the milestones past due,
+and the plan in full on landscape pages, a table per theme whose header
+repeats on every page. Every count is one of report.action_plan_figures; a
+rating is the plan's, or a rule's with its reason printed under it, or "Not
+rated": never one made up here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from desktop_app.domain.action_plans import PLAN_COLUMNS, Action
+from desktop_app.domain.formatting import Formatter
+from desktop_app.domain.plan_progress import FROM_RULE, NOT_RATED, ActionProgress, PlanProgress
+from desktop_app.report.action_plan_figures import plan_figures, theme_keys
+from desktop_app.report.action_plan_text import PlanText, load_plan_text
+from desktop_app.report.model import (
+    Block,
+    Cell,
+    CellKind,
+    Chart,
+    ChartSeries,
+    Document,
+    Footnote,
+    Metadata,
+    PageOptions,
+    Paragraph,
+    Section,
+    Table,
+    TitlePage,
+)
+from desktop_app.report.prose import prose_blocks
+from desktop_app.report.text import fill, placeholders_in
+
+#: Shares of the text width of the plan's columns (PLAN_COLUMNS' order), on a landscape page.
+PLAN_SHARES = (0.035, 0.15, 0.075, 0.14, 0.15, 0.095, 0.13, 0.095, 0.13)
+EXCEPTION_SHARES = (0.15, 0.05, 0.3, 0.13, 0.11, 0.26)
+PAST_DUE_SHARES = (0.2, 0.06, 0.44, 0.14, 0.16)
+KEY_SHARES = (0.2, 0.8)
+#: The theme column's share of the summary table (the statuses share the rest but the total's tenth).
+SUMMARY_THEME_SHARE = 0.3
+#: The colour name of the "Not rated" bar and key cell.
+NOT_RATED_COLOUR = "table_group_background"
+
+
+def action_plan_document(
+    progress: PlanProgress, text: PlanText | None = None, options: PageOptions | None = None
+) -> Document:
+    """The appendix of `progress` as a report model: every figure formatted once, every word filled."""
+    return PlanBuilder(progress, text or load_plan_text(), options or PageOptions()).document()
+
+
+class PlanBuilder:
+    kind = "action_plan"
+
+    def __init__(self, progress: PlanProgress, text: PlanText, options: PageOptions) -> None:
+        self.progress = progress
+        self.text = text
+        self.options = options
+        self.all_figures = plan_figures(progress, Formatter())
+        self.figures = {name: figure.text for name, figure in self.all_figures.items()}
+        self.statuses = progress.rules.statuses
+        self.headers = {name: progress.plan.headers.get(name, name) for name in PLAN_COLUMNS}
+
+    # --- words -------------------------------------------------------------------------
+
+    def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
+        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
+
+    def words(self, key: str) -> str:
+        return self.fill(self.text.tables[key], f"[tables] {key}")
+
+    def prose(self, template: str, where: str, keep: bool = False) -> list[Block]:
+        names = tuple(dict.fromkeys(placeholders_in(template)))
+        return prose_blocks(self.fill(template, where).strip(), keep_last_with_next=keep, figures=names)
+
+    def label(self, status: str) -> str:
+        return self.statuses[status].label if status in self.statuses else self.words("not_rated")
+
+    # --- the document --------------------------------------------------------------------
+
+    def document(self) -> Document:
+        document = self.text.document
+        title = self.fill(document["title"], "[document] title")
+        metadata = Metadata(
+            title=title,
+            author=self.fill(document["author"], "[document] author"),
+            subject=self.fill(document["subject"], "[document] subject"),
+            keywords=self.fill(document.get("keywords", ""), "[document] keywords"),
+            as_at=self.progress.as_of,
+        )
+        return Document(
+            kind=self.kind,
+            metadata=metadata,
+            options=self.options,
+            sections=self.sections(),
+            title_page=self.title_page(title),
+            contents_heading=self.words("contents_heading"),
+            running_title=title,
+            blank_page_text=self.words("blank_page"),
+            figures=self.all_figures,
+        )
+
+    def title_page(self, title: str) -> TitlePage:
+        document = self.text.document
+        appendix, subtitle = (self.fill(document.get(key, ""), f"[document] {key}") for key in ("appendix", "subtitle"))
+        details = []
+        for key in ("report_to", "meeting_date", "report_of"):
+            value = self.fill(document.get(key, ""), f"[document] {key}").strip()
+            if value:
+                details.append((self.words(f"title_details_{key}"), value))
+        details.append((self.words("title_details_progress"), self.figures["as_of"]))
+        return TitlePage(title, appendix, subtitle, tuple(details))
+
+    def sections(self) -> list[Section]:
+        tables = {
+            "summary": self.summary,
+            "exceptions": self.exceptions,
+            "past_due": self.past_due,
+            "plan": self.plan_tables,
+        }
+        sections = []
+        for key, section in self.text.sections.items():
+            where = f"[sections.{key}]"
+            # the sentence before a table stays with it; the plan's tables run over pages, so not theirs
+            blocks = self.prose(section.text, f"{where} text", keep=key != "plan")
+            blocks += tables[key]()
+            blocks += self.prose(section.more_text, f"{where} more_text")
+            sections.append(Section(key, self.fill(section.title, f"{where} title"), blocks, landscape=key == "plan"))
+        return sections
+
+    # --- the summary -----------------------------------------------------------------------
+
+    def summary(self) -> list[Block]:
+        codes = self.progress.status_codes()
+        header = [Cell(self.words("summary_theme")), *(Cell(self.label(code)) for code in codes)]
+        header.append(Cell(self.words("summary_total")))
+        keys = theme_keys([theme.name for theme in self.progress.plan.themes])
+        body = []
+        for theme, key in [*keys.items(), (self.words("summary_all"), "")]:
+            prefix = f"theme_{key}" if key else "total"
+            names = [f"{prefix}_{code}" for code in (*codes, "total")]
+            bold = not key
+            body.append(
+                [Cell(theme, bold=bold), *(Cell(self.figures[n], CellKind.COUNT, bold, figure=n) for n in names)]
+            )
+        statuses = len(header) - 2
+        table = Table(
+            "plan_summary",
+            [header],
+            body,
+            "",
+            total_rows=(len(body),),
+            caption=self.words("chart_title"),
+            column_shares=(SUMMARY_THEME_SHARE, *([(0.9 - SUMMARY_THEME_SHARE) / statuses] * statuses), 0.1),
+        )
+        return [table, self.chart(keys), *self.key()]
+
+    def chart(self, keys: dict[str, str]) -> Chart:
+        """Actions by theme, a stacked bar per theme with a part per rating; its alternative text says each count."""
+        codes = self.progress.status_codes()
+        series = tuple(
+            ChartSeries(
+                self.label(code),
+                tuple(float(self.all_figures[f"theme_{key}_{code}"].value or 0) for key in keys.values()),
+                style="bars",
+                colour=self.statuses[code].colour if code in self.statuses else NOT_RATED_COLOUR,
+            )
+            for code in codes
+        )
+        parts = []
+        for theme, key in keys.items():
+            shares = ", ".join(
+                f"{self.figures[f'theme_{key}_{code}']} {self.label(code).lower()}"
+                for code in codes
+                if self.all_figures[f"theme_{key}_{code}"].value
+            )
+            parts.append(f"{theme}: {self.figures[f'theme_{key}_total']} actions ({shares or 'none'})")
+        alt = (
+            f"Stacked bar chart of the plan's {self.figures['actions_total']} actions by theme and RAG rating at "
+            f"{self.figures['as_of']}. " + "; ".join(parts) + "."
+        )
+        return Chart("plan_status", "status_bars", self.words("chart_title"), tuple(keys), series, alt)
+
+    def key(self) -> list[Block]:
+        """What each rating means (the plan's words for it are shaded in its colour), and the rules' note."""
+        header = [Cell(self.words("key_status")), Cell(self.words("key_meaning"))]
+        body = [
+            [Cell(status.label, background=status.colour), Cell(status.meaning)] for status in self.statuses.values()
+        ]
+        body.append([Cell(self.words("not_rated"), background=NOT_RATED_COLOUR), Cell(self.words("key_not_rated"))])
+        blocks: list[Block] = [Table("plan_key", [header], body, "", layout="key", column_shares=KEY_SHARES)]
+        if any(item.source == FROM_RULE for item in self.progress.actions):
+            blocks.append(Footnote(self.words("rule_footnote")))
+        return blocks
+
+    # --- exceptions and past due ----------------------------------------------------------
+
+    def status_cell(self, item: ActionProgress, note: bool = False) -> Cell:
+        """The action's rating, shaded in its colour; a rule's reason, or the plan's unknown word, under it."""
+        given = item.action.given
+        if item.status == NOT_RATED and given.unknown:
+            return Cell(given.text, muted=item.reason)
+        colour = self.statuses[item.status].colour if item.status in self.statuses else None
+        words = f"**{self.label(item.status)}**"
+        if note and item.action.progress_note:
+            words += f"\n{item.action.progress_note}"
+        muted = self.words("by_rule") + item.reason if item.source == FROM_RULE else ""
+        return Cell(words, background=colour, muted=muted)
+
+    def exceptions(self) -> list[Block]:
+        items = self.progress.exceptions()
+        if not items:
+            return [Paragraph(self.words("no_exceptions"))]
+        header = [
+            Cell(self.words(f"exceptions_{name}"))
+            for name in ("theme", "number", "priority", "milestone", "status", "note")
+        ]
+        body = [
+            [
+                Cell(item.action.theme),
+                Cell(item.action.number),
+                Cell(item.action.priority),
+                self.milestone_cell(item),
+                self.status_cell(item),
+                Cell(item.action.progress_note or self.words("no_note")),
+            ]
+            for item in items
+        ]
+        return [Table("plan_exceptions", [header], body, "", layout="small_words", column_shares=EXCEPTION_SHARES)]
+
+    def past_due(self) -> list[Block]:
+        items = self.progress.past_due()
+        if not items:
+            return [Paragraph(self.words("past_due_none"))]
+        header = [
+            Cell(self.words(f"exceptions_{name}")) for name in ("theme", "number", "priority", "milestone", "status")
+        ]
+        body = [
+            [
+                Cell(item.action.theme),
+                Cell(item.action.number),
+                Cell(item.action.priority),
+                Cell(item.action.milestone.text),
+                self.status_cell(item),
+            ]
+            for item in items
+        ]
+        return [Table("plan_past_due", [header], body, "", layout="small_words", column_shares=PAST_DUE_SHARES)]
+
+    def milestone_cell(self, item: ActionProgress) -> Cell:
+        """The milestone as written, with "past due" under it where it has passed and the action is not complete."""
+        return Cell(item.action.milestone.text, muted="past due" if item.past_due else "")
+
+    # --- the plan ------------------------------------------------------------------------------
+
+    def plan_tables(self) -> list[Block]:
+        by_action = {id(item.action): item for item in self.progress.actions}
+        header = [Cell(self.headers[name]) for name in PLAN_COLUMNS]
+        blocks: list[Block] = []
+        for number, theme in enumerate(self.progress.plan.themes):
+            body: list[list[Cell]] = []
+            group_rows: tuple[int, ...] = ()
+            if theme.description:
+                body.append([Cell(theme.description), *(Cell() for _ in PLAN_COLUMNS[1:])])
+                group_rows = (1,)
+            body += [self.plan_row(action, by_action[id(action)]) for action in theme.actions]
+            blocks.append(
+                Table(
+                    f"plan_theme_{number + 1}",
+                    [header],
+                    body,
+                    "",
+                    group_rows=group_rows,
+                    caption=theme.name,
+                    layout="small_words",
+                    column_shares=PLAN_SHARES,
+                    heading=theme.name,
+                    heading_continued=f"{theme.name} {self.words('plan_continued')}",
+                )
+            )
+        return blocks
+
+    def plan_row(self, action: Action, item: ActionProgress) -> list[Cell]:
+        cells = {
+            "number": Cell(action.number),
+            "milestone": self.milestone_cell(item),
+            "status": self.status_cell(item, note=True),
+        }
+        return [cells.get(name) or Cell(getattr(action, name)) for name in PLAN_COLUMNS]
