@@ -793,6 +793,13 @@ def _summary_records(summary: ComplaintsSummary, text: ReportText, adults: Repor
     """The tables of one period, shared by this year and the previous one; `text` names the children's
     report's procedures (whose complaints the cared-for share counts), `adults` the adults' report's."""
     from desktop_app.domain.adult_measures import outcome_counts
+    from desktop_app.domain.complaint_measures import (
+        advocacy_counts,
+        complainant_counts,
+        ombudsman_decided_counts,
+        percent_of,
+        representation_count,
+    )
     from desktop_app.domain.complaints import cared_for_share
 
     themes = summary.themes
@@ -827,15 +834,49 @@ def _summary_records(summary: ComplaintsSummary, text: ReportText, adults: Repor
             {"procedure": row["procedure"], "decision": row["decision"], "contacts": int(row["contacts"])}
             for row in summary.ombudsman_decisions.to_dict("records")
         ],
+        "ombudsman_decisions": _register_records(summary, text),
+        "ombudsman_decided": [
+            {"category": row["category"], "decision": row["decision"] or None, "cases": int(row["cases"])}
+            for row in ombudsman_decided_counts(summary, text.procedures).to_dict("records")
+            if row["cases"]
+        ],
         "cared_for": {
             "count": cared["count"],
             "of": cared["of"],
             "pct": json_number(cared["pct"], 1),
         },
+        "complainants": complainant_counts(summary, text.procedures),
+        "advocacy": None
+        if (advocacy := advocacy_counts(summary, text.procedures)) is None
+        else {**advocacy, "pct": json_number(percent_of(advocacy["provided"], advocacy["of"]), 1)},
+        "representations": representation_count(summary, text.procedures),
         "well_founded": {
             procedure: _well_founded_record(outcome_counts(summary, procedure)) for procedure in adults_procedures
         },
     }
+
+
+def _register_records(summary: ComplaintsSummary, text: ReportText) -> list[dict]:
+    """The children's report's Ombudsman register: one object per case the Ombudsman decided in the year."""
+    from desktop_app.domain.complaint_measures import ombudsman_register
+
+    def written(value: object) -> str | None:
+        return None if pd.isna(value) else str(value)
+
+    return [
+        {
+            "reference": case["reference"],
+            "ombudsman_reference": written(case["ombudsman_reference"]),
+            "procedure": case["procedure"],
+            "service": written(case["service"]),
+            "received": _day(case["received"]),
+            "decided": _day(case["decided"]),
+            "decision": written(case["decision"]),
+            "category": case["category"],
+            "remedy": written(case["remedy"]),
+        }
+        for case in ombudsman_register(summary, text.procedures).to_dict("records")
+    ]
 
 
 def _well_founded_record(outcomes: dict[str, int]) -> dict:
@@ -990,7 +1031,7 @@ def _childrens_lines(document: Document, text: ReportText, rules: ComplaintRules
     figures = {name: figure.text for name, figure in document.figures.items()}
     lines = []
     for table in document.tables():
-        if table.key.startswith("stages_"):
+        if table.key.startswith("stages_") or table.key == "response_times":
             lines += ["", table_text(table)]
     lines += [note.text for note in document.notes()]
     detail = Table(
@@ -1023,9 +1064,14 @@ def _childrens_lines(document: Document, text: ReportText, rules: ComplaintRules
         "Complaints from cared-for children and young people: "
         f"{figures['cared_for_complaints']} of {figures['complaints_all_procedures']} ({figures['cared_for_pct']})"
     )
-    ombudsman = [table for table in document.tables() if table.key == "ombudsman"]
-    if ombudsman:
-        lines += ["", "Ombudsman contacts", table_text(ombudsman[0])]
+    for table in document.tables():
+        if table.key in ("complainants", "complainants_also"):
+            lines += ["", table_text(table)]
+    for table in document.tables():
+        if table.key == "ombudsman":
+            lines += ["", "The Ombudsman's decisions", table_text(table)]
+        if table.key == "ombudsman_register":
+            lines += ["", table_text(table)]
     return lines
 
 

@@ -52,9 +52,18 @@ def table_text(table: Table) -> str:
             count = across.get((number, column), 1)
             width = sum(widths[column : column + count]) + len(GAP) * (count - 1)
             shown = "" if (number, column) in covered else row[column]
-            numeric = column > 0 and (number < len(table.header) or table.rows[number][column].kind.numeric)
+            numeric = column > 0 and _numeric(table, number, column)
             cells.append(shown.rjust(width) if numeric and count == 1 else shown.ljust(width))
             column += count
         lines.append(GAP.join(cells).rstrip())
     lines += [plain(note) for note in table.footnotes]
     return "\n".join(lines)
+
+
+def _numeric(table: Table, number: int, column: int) -> bool:
+    """Whether a cell is right-aligned: a number, or a header over numbers (a header over a table with no
+    body, too)."""
+    if number >= len(table.header):
+        return table.rows[number][column].kind.numeric
+    below = [row[column] for row in table.body if column < len(row) and row[column].text]
+    return not below or below[0].kind.numeric

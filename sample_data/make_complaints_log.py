@@ -89,6 +89,7 @@ OUTCOME_SPELLINGS = {
     "initial_enquiries": (("Closed after initial enquiries", 1.0),),
     "premature": (("Closed as premature complaint", 1.0),),
     "out_of_jurisdiction": (("Closed after initial enquiries - out of jurisdiction", 1.0),),
+    "no_further_action": (("Closed after initial enquiries - no further action", 1.0),),
 }
 REF_PREFIX = {"statutory": "CSC", "corporate": "CC", "adults": "ASC"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -189,6 +190,7 @@ class FollowUp:
     window: Span                      # when the follow-up may be received
     outcome: str
     in_time: bool = True
+    decided_not_before: dt.date | None = None   # an Ombudsman decision that came after the year's end
 
 
 def escalation(procedure: str, first_year: int, stage: str, window: Span,
@@ -196,8 +198,10 @@ def escalation(procedure: str, first_year: int, stage: str, window: Span,
     return FollowUp(procedure, first_year, PREVIOUS_STAGE[stage], stage, window, outcome, in_time)
 
 
-def ombudsman(first_year: int, after_stage: str, window: Span, outcome: str) -> FollowUp:
-    return FollowUp("statutory", first_year, after_stage, "ombudsman", window, outcome)
+def ombudsman(first_year: int, after_stage: str, window: Span, outcome: str,
+              decided_not_before: dt.date | None = None) -> FollowUp:
+    return FollowUp("statutory", first_year, after_stage, "ombudsman", window, outcome,
+                    decided_not_before=decided_not_before)
 
 
 STAGE1_PLANS = (
@@ -265,15 +269,18 @@ FOLLOW_UPS = (
     escalation("corporate", 2022, "2", FY_2022, "not_upheld"),
     escalation("corporate", 2022, "2", FY_2022, "upheld", in_time=False),
     escalation("corporate", 2022, "2", FY_2022, "not_upheld"),
-    # Ombudsman contacts about statutory complaints: 4 in 2021-22, 6 in 2022-23.
+    # Ombudsman contacts about statutory complaints: 4 received in 2021-22, 6 in 2022-23. The Ombudsman
+    # decided seed 002's six cases in 2022-23: three of the March 2022 contacts (1 closed after initial
+    # enquiries, 2 premature) and three of 2022-23's (2 no further action, 1 out of jurisdiction); the
+    # other three of 2022-23's were decided after the year's end.
     ombudsman(2021, "1", FY_2021, "premature"),
     ombudsman(2021, "1", FY_2021, "premature"),
     ombudsman(2021, "2", FY_2021, "initial_enquiries"),
     ombudsman(2021, "1", FY_2021, "out_of_jurisdiction"),
-    ombudsman(2022, "1", FY_2022, "premature"),
-    ombudsman(2022, "1", FY_2022, "premature"),
-    ombudsman(2021, "3", FY_2022, "initial_enquiries"),
-    ombudsman(2022, "2", FY_2022, "initial_enquiries"),
+    ombudsman(2022, "1", FY_2022, "no_further_action"),
+    ombudsman(2022, "1", FY_2022, "premature", decided_not_before=dt.date(2023, 4, 20)),
+    ombudsman(2021, "3", FY_2022, "no_further_action"),
+    ombudsman(2022, "2", FY_2022, "initial_enquiries", decided_not_before=dt.date(2023, 4, 13)),
     ombudsman(2022, "1", FY_2022, "out_of_jurisdiction"),
     ombudsman(2021, "1", FY_2022, "out_of_jurisdiction"),
 )
@@ -404,6 +411,8 @@ def add_follow_up(spec: FollowUp, complaints: list[Complaint], rng: np.random.Ge
     received = random_working_day(rng, *span)
     if spec.stage == "ombudsman":
         decided = add_working_days(received, rng.integers(15, 70))
+        if spec.decided_not_before is not None:
+            decided = max(decided, spec.decided_not_before)
         assert decided <= LAST_RESPONSE
         complaint.rows.append(Row("ombudsman", received, None, decided, None, spec.outcome))
     else:
@@ -612,6 +621,86 @@ def merged_by_receipt(spaced: list[list[object] | None], received: list[dt.date]
     return merged
 
 
+# --- The columns added for the children's report's register and profile ---------------------
+# Service, Advocacy, Record type, Ombudsman Reference and Remedy were added to the log later, at its right-hand
+# end, and filled in from a generator of their own, so the rows above keep every cell they had. The
+# representations that were not complaints are logged below the complaints (the team began recording them
+# once the Record type column existed).
+
+EXTRA_SEED = SEED + 2006
+EXTRA_HEADERS = ("Service", "Advocacy", "Record type", "Ombudsman Reference", "Remedy")
+EXTRA_WIDTHS = (26, 11, 14, 20, 60)
+CHILDREN_SERVICES = {"Children in Need": 30, "Child Protection": 22, "Cared for Children": 18,
+                     "Care Leavers": 8, "Fostering": 10, "Special Guardianship Support": 6,
+                     "Children with Disabilities": 6}
+SERVICE_OF_MADE_BY = {CARED_FOR: "Cared for Children", "Foster carer": "Fostering"}
+# Who an advocate supported: each complaint made by an advocate, and a share of the children's own.
+ADVOCACY_SHARE = {"Young person": 0.5, CARED_FOR: 0.8}
+# The Ombudsman's remedies where it gave one (by complaint reference), as the register prints them.
+REMEDIES = {
+    "CSC/22/0014": "The Council had apologised and paid £150 for its delay in answering the complaint; "
+                   "the Ombudsman found nothing further to achieve",
+    "ASC/21/0065": "Apology and £300 for the distress caused; review how charges are explained to families",
+    "ASC/22/0047": "Refund of £1,240 in charges and £250 for the uncertainty; staff guidance on financial "
+                   "assessments within three months",
+}
+# Representations that were not complaints (comments and concerns), by financial year received.
+REPRESENTATIONS = {2021: 5, 2022: 8}
+REPRESENTATION_MADE_BY = {"Young person": 3, CARED_FOR: 2, "Parent": 3, "Foster carer": 2}
+
+
+def extra_cells(rng: np.random.Generator, row: list[object], services: dict[str, str]) -> list[object]:
+    """The row's cells in the columns added later: its service (one per complaint, children's rows only),
+    whether an advocate supported the complainant, its record type, and on Ombudsman rows the Ombudsman's
+    reference and remedy."""
+    ref, stage, made_by, outcome = str(row[0]), str(row[2]), row[9], row[7]
+    children = not ref.startswith("ASC")
+    if children and ref not in services:
+        names = list(CHILDREN_SERVICES)
+        weights = np.array(list(CHILDREN_SERVICES.values()), dtype=float)
+        services[ref] = SERVICE_OF_MADE_BY.get(made_by) or names[rng.choice(len(names), p=weights / weights.sum())]
+    service = services.get(ref)
+    advocacy = None
+    if children and ref.startswith("CSC"):
+        supported = made_by == "Advocate" or rng.random() < ADVOCACY_SHARE.get(made_by, 0.0)
+        advocacy = "Yes" if supported else ("No" if rng.random() < 0.7 else None)
+    record = "Complaint" if rng.random() < 0.85 else None
+    reference = remedy = None
+    if stage == "Ombudsman":
+        received = row[3] if isinstance(row[3], dt.date) else None
+        year = (received.year if received else 2022) % 100
+        reference = f"{year:02d} {int(rng.integers(1, 20)):03d} {int(rng.integers(100, 1000)):03d}"
+        remedy = REMEDIES.get(ref)
+        assert remedy is None or outcome in ("Closed after initial enquiries - no further action", "Upheld")
+    return [service, advocacy, record, reference, remedy]
+
+
+def representation_rows(rng: np.random.Generator) -> list[list[object]]:
+    """The representations of each year, in date order: statutory, Stage 1, answered, no outcome."""
+    rows = []
+    names = list(REPRESENTATION_MADE_BY)
+    weights = np.array(list(REPRESENTATION_MADE_BY.values()), dtype=float)
+    for year, count in REPRESENTATIONS.items():
+        received = sorted(random_working_day(rng, *financial_year(year)) for _ in range(count))
+        for number, day in enumerate(received, start=1):
+            made_by = names[rng.choice(len(names), p=weights / weights.sum())]
+            responded = add_working_days(day, rng.integers(3, 10))
+            service = SERVICE_OF_MADE_BY.get(made_by) or "Children in Need"
+            advocacy = "Yes" if made_by == CARED_FOR else "No"
+            rows.append([f"REP/{year % 100:02d}/{number:04d}", "Statutory children's", "Stage 1", day,
+                         add_working_days(day, 1), responded, None, None,
+                         CATEGORIES[int(rng.integers(len(CATEGORIES)))], made_by, None, None,
+                         service, advocacy, "Representation", None, None])
+    return rows
+
+
+def with_extra_columns(rows: list[list[object] | None], rng: np.random.Generator) -> list[list[object] | None]:
+    """The log's rows with the added columns, and the representations logged below them."""
+    services: dict[str, str] = {}
+    extended = [None if row is None else [*row, *extra_cells(rng, row, services)] for row in rows]
+    return [*extended, *representation_rows(rng)]
+
+
 # --- Making it look hand-kept -----------------------------------------------
 
 def pick(rng: np.random.Generator, options: tuple[tuple[object, float], ...]) -> object:
@@ -685,17 +774,17 @@ def write_log_sheet(ws: Worksheet, rows: list[list[object] | None]) -> None:
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = "Maintained by the Complaints Team - fictional sample data"
     ws["A2"].font = Font(italic=True)
-    for col, header in enumerate(HEADERS, start=1):
+    for col, header in enumerate(HEADERS + EXTRA_HEADERS, start=1):
         ws.cell(HEADER_ROW, col, header).font = Font(bold=True)
     for r, values in enumerate(rows, start=HEADER_ROW + 1):
         for col, value in enumerate(values or [], start=1):
             cell = ws.cell(r, col, value)
             if isinstance(value, dt.date):
                 cell.number_format = "DD/MM/YYYY"
-    for col, width in enumerate(COLUMN_WIDTHS, start=1):
+    for col, width in enumerate(COLUMN_WIDTHS + EXTRA_WIDTHS, start=1):
         ws.column_dimensions[ws.cell(HEADER_ROW, col).column_letter].width = width
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    last = ws.cell(HEADER_ROW, len(HEADERS)).column_letter
+    last = ws.cell(HEADER_ROW, len(HEADERS) + len(EXTRA_HEADERS)).column_letter
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(rows)}"
 
 
@@ -744,8 +833,11 @@ def main() -> None:
     adult_received = [row[3] for row in adult_rows]
     mess_up_dates(adult_rows, adult_rng, ADULT_MESSY_DATES, ADULT_DATE_COLUMNS)
     merged = merged_by_receipt(spaced, received, adult_rows, adult_received)
-    write_workbook(merged, OUTPUT)
-    print(f"wrote {OUTPUT} ({len(rows) + len(adult_rows)} complaint rows, {len(adult_rows)} of adult social care)")
+    logged = with_extra_columns(merged, np.random.default_rng(EXTRA_SEED))
+    write_workbook(logged, OUTPUT)
+    representations = sum(REPRESENTATIONS.values())
+    print(f"wrote {OUTPUT} ({len(rows) + len(adult_rows)} complaint rows, {len(adult_rows)} of adult social care, "
+          f"and {representations} representations)")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 The summary (domain.complaints.summarise) gives the stage, themes, escalation
 and Ombudsman tables; the appendix also shows a later stage as a share of
 Stage 1, a theme's share of a procedure's complaints, the Ombudsman contacts
-by decision with their change on last year, complaints as a share of
-front-door contacts, and how many working days an open complaint is overdue.
+by decision with their change on last year, the Ombudsman's decisions of the
+year case by case (its register) and by decision, who complained, the advocacy
+provided, the representations that were not complaints, complaints as a share
+of front-door contacts, and how many working days an open complaint is overdue.
 They are worked out here, at full precision, so every writer shows the same.
 """
 
@@ -17,32 +19,14 @@ import numpy as np
 import pandas as pd
 
 from desktop_app.domain.calendar import WorkingCalendar
-from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary, unread
+from desktop_app.domain.complaints import OMBUDSMAN, STAGE_COLUMNS, ComplaintsSummary, unread
 from desktop_app.domain.rules import ComplaintRules
+from desktop_app.domain.vocabulary import normalise
 
-STAGE_MEASURES = (
-    "received",
-    "finalised",
-    "open",
-    "overdue",
-    "in_time",
-    "in_time_pct",
-    "upheld",
-    "upheld_pct",
-    "decided",
-    "median_working_days",
-)
+#: A stage's measures an appendix names: its counts and percentages up to the decided count, and the median.
+STAGE_MEASURES = (*STAGE_COLUMNS[2 : STAGE_COLUMNS.index("excluded_from_upheld")], "median_working_days")
 _ZERO_ROW: dict[str, object] = {
-    "received": 0,
-    "finalised": 0,
-    "open": 0,
-    "overdue": 0,
-    "in_time": 0,
-    "in_time_pct": None,
-    "upheld": 0,
-    "upheld_pct": None,
-    "decided": 0,
-    "median_working_days": None,
+    measure: None if measure.endswith("_pct") or measure == "median_working_days" else 0 for measure in STAGE_MEASURES
 }
 
 
@@ -204,3 +188,123 @@ def left_out_of_upheld(summary: ComplaintsSummary, procedures: Mapping[str, str]
     )
     words = cases.loc[unread, "decision"].fillna("").astype(str).str.strip()
     return {str(word): int(count) for word, count in words.value_counts(sort=True).items()}
+
+
+# --- who complained, advocacy, representations ------------------------------------------
+
+#: Who complained, as the children's report counts them (the vocabulary's [values.complainant]).
+COMPLAINANT_GROUPS = ("child", "parent", "carer", "advocate", "other")
+
+
+def stage1_complaints(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> pd.DataFrame:
+    """The Stage 1 complaints of the report's procedures received in the summary's period."""
+    cases = summary.cases
+    return cases[cases["procedure"].isin(list(procedures.values())).to_numpy() & cases["stage"].eq("1").to_numpy()]
+
+
+def complainant_counts(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict[str, int] | None:
+    """Stage 1 complaints of the report's procedures by who complained (COMPLAINANT_GROUPS), those whose
+    complainant is blank (`not_recorded`) and all of them (`total`); None where the log records no
+    complainant at all."""
+    cases = stage1_complaints(summary, procedures)
+    if not cases["complainant"].notna().any():
+        return None
+    kinds = cases["complainant_type"].where(cases["complainant"].notna(), "not_recorded")
+    counts = kinds.value_counts()
+    found = {group: int(counts.get(group, 0)) for group in (*COMPLAINANT_GROUPS, "not_recorded")}
+    return {**found, "total": len(cases)}
+
+
+def advocacy_counts(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict[str, int] | None:
+    """Stage 1 complaints of the report's procedures where an advocate supported the complainant
+    (`provided`), of those the log says either way about (`of`); None where the log keeps no advocacy
+    column."""
+    cases = stage1_complaints(summary, procedures)
+    known = cases["advocacy"].notna()
+    if not known.any():
+        return None
+    return {"provided": int(cases["advocacy"].eq("yes").sum()), "of": int(known.sum())}
+
+
+def representation_count(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> int | None:
+    """Representations that are not complaints, of the report's procedures, received in the period; None
+    where the log does not say which rows are representations (it keeps no record type column)."""
+    ours = list(procedures.values())
+    representations = summary.representations
+    representations = representations[representations["procedure"].isin(ours)]
+    if not len(representations) and not summary.cases["record_type"].notna().any():
+        return None
+    return len(representations["reference"].drop_duplicates())
+
+
+# --- the Ombudsman's decisions ----------------------------------------------------------------
+
+REGISTER_COLUMNS = [
+    "reference",
+    "ombudsman_reference",
+    "procedure",
+    "service",
+    "received",
+    "decided",
+    "decision",
+    "category",
+    "remedy",
+]
+#: The category of a decided case whose decision the log leaves blank.
+NO_DECISION = "not_recorded"
+
+
+def ombudsman_category(cases: pd.DataFrame) -> pd.Series:
+    """Each Ombudsman case's decision category: the vocabulary's outcome code of its decision, the decision
+    normalised where the vocabulary does not know it, NO_DECISION where the log leaves it blank."""
+    decision = cases["decision"].fillna("").astype(str).str.strip()
+    written = decision.map(normalise).where(decision != "", NO_DECISION)
+    return cases["outcome"].where(cases["outcome"].notna(), written).astype(object)
+
+
+def ombudsman_register(summary: ComplaintsSummary | None, procedures: Mapping[str, str]) -> pd.DataFrame:
+    """The cases the Ombudsman decided in the summary's period about the report's procedures, in the order
+    decided: the council's and the Ombudsman's references, the service, when received and decided, the
+    decision as the log writes it and its category (the vocabulary's outcome code; the decision
+    normalised where the vocabulary does not know it), and the remedy or recommendation."""
+    if summary is None:
+        return pd.DataFrame(columns=REGISTER_COLUMNS)
+    cases = summary.ombudsman_decided
+    cases = cases[cases["procedure"].isin(list(procedures.values())).to_numpy()]
+    decision = cases["decision"].fillna("").astype(str).str.strip()
+    register = cases.assign(
+        decided=cases["responded"],
+        decision=decision.where(decision != "", None),
+        category=ombudsman_category(cases),
+    )
+    return register.sort_values(["decided", "reference"], kind="stable", ignore_index=True)[REGISTER_COLUMNS]
+
+
+def ombudsman_decided_counts(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> pd.DataFrame:
+    """Per decision category: its name as the log most often writes it (the first written of equals),
+    the cases decided this year and last; this year's categories first, most first."""
+    now = ombudsman_register(summary, procedures)
+    before = ombudsman_register(summary.previous, procedures)
+    both = pd.concat([now, before], ignore_index=True)
+    if not len(both):
+        return pd.DataFrame(columns=["category", "decision", "cases", "cases_last_year"])
+    written = both.assign(decision=both["decision"].fillna(""))
+    named = (
+        written.groupby(["category", "decision"], sort=False)
+        .size()
+        .rename("times")
+        .reset_index()
+        .sort_values("times", ascending=False, kind="stable")
+        .drop_duplicates("category")
+        .set_index("category")["decision"]
+    )
+    table = pd.DataFrame(
+        {
+            "cases": now["category"].value_counts(),
+            "cases_last_year": before["category"].value_counts(),
+        }
+    )
+    table = table.fillna(0).astype("int64").rename_axis("category").reset_index()
+    table["decision"] = table["category"].map(named)
+    this_year_first = table.sort_values(["cases", "cases_last_year", "decision"], ascending=[False, False, True])
+    return this_year_first.reset_index(drop=True)[["category", "decision", "cases", "cases_last_year"]]

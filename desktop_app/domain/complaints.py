@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -37,6 +37,12 @@ LOG_COLUMNS = {
     "theme": "category as written, or NA",
     "complainant": "who complained, as written, or NA",
     "complainant_group": "a group the report counts ('cared_for'), or NA",
+    "complainant_type": "who complained: 'child', 'parent', 'carer', 'advocate' or 'other', NA where not recorded",
+    "advocacy": "'yes' where an advocate supported the complainant, 'no', NA where the log keeps no such column",
+    "record_type": "'complaint' or 'representation' (not a complaint), NA where the log keeps no such column",
+    "ombudsman_reference": "the Ombudsman's reference for its case, as written, or NA",
+    "service": "the service the complaint was about, as written, or NA",
+    "remedy": "the remedy or recommendation, as written, or NA",
     "joint_nhs": "'yes' for a joint complaint with the NHS, 'no' where the log says not, NA where it keeps no such column",
     "sheet": "where the row came from",
     "row": "its row number as Excel shows it",
@@ -46,6 +52,7 @@ LOG_COLUMNS = {
 DATE_COLUMNS = ("received", "acknowledged", "statement_agreed", "responded", "response_agreed")
 OMBUDSMAN = "ombudsman"
 CARED_FOR = "cared_for"
+REPRESENTATION = "representation"
 NOT_RECORDED = "Not recorded"
 
 
@@ -161,6 +168,7 @@ def case_timeliness(log: pd.DataFrame, rules: ComplaintRules, as_of: dt.date) ->
             "acknowledgement_in_time": pd.arrays.BooleanArray(
                 acknowledgement["in_time"], acknowledgement["no_in_time"]
             ),
+            "in_time_within_extension": pd.arrays.BooleanArray(response["within_extension"], response["no_in_time"]),
             "overdue": open_ & ~np.isnat(due) & (due < np.datetime64(as_of, "s")),
             "agreed_due": response["agreed"],
             "note": pd.Series(notes, index=log.index, dtype="object"),  # not inferred as str
@@ -178,6 +186,7 @@ def _untimed(rows: int) -> dict[str, np.ndarray]:
         "working_days": np.zeros(rows, dtype=np.int64),
         "ended": np.zeros(rows, dtype=bool),
         "in_time": np.zeros(rows, dtype=bool),
+        "within_extension": np.zeros(rows, dtype=bool),
         "no_in_time": np.ones(rows, dtype=bool),
         "agreed": np.zeros(rows, dtype=bool),
     }
@@ -233,6 +242,8 @@ def _time_clock(cases: dict[str, np.ndarray], clock: Clock, calendar: WorkingCal
     if ended.any():
         taken[ended] = calendar.working_days(start_days[ended], end_days[ended])
     in_time = taken <= limit
+    # answered after the ordinary limit, within the extension agreed (the guidance counts these apart)
+    within_extension = in_time & (taken > clock.limit)
     agreed = np.zeros(rows, dtype=bool)
     if clock.agreed is not None:
         # the date agreed with the complainant is the due date; the limit is then the working days to it
@@ -241,6 +252,7 @@ def _time_clock(cases: dict[str, np.ndarray], clock: Clock, calendar: WorkingCal
         due[agreed] = agreed_days[agreed]
         limit[agreed] = calendar.working_days(start_days[agreed], agreed_days[agreed])
         in_time = np.where(agreed, end_days <= agreed_days, in_time)
+        within_extension &= ~agreed
         limit_unknown &= ~agreed
     due[limit_unknown] = np.datetime64("NaT")  # so never overdue either
     return {
@@ -250,6 +262,7 @@ def _time_clock(cases: dict[str, np.ndarray], clock: Clock, calendar: WorkingCal
         "working_days": taken,
         "ended": ended,
         "in_time": in_time,
+        "within_extension": within_extension,
         "no_in_time": ~ended | limit_unknown,
         "agreed": agreed,
         "note": note,
@@ -265,8 +278,10 @@ class ComplaintsSummary:
 
     `stages` has a row per procedure and stage; `themes` a row per theme (and a
     TOTAL) with received and upheld columns per procedure; `cases` the log's
-    rows in the period with their timeliness; `previous` the same for the year
-    before, where the log reaches back to it.
+    rows in the period with their timeliness (representations that are not
+    complaints apart: they are `representations`); `ombudsman_decided` the
+    Ombudsman's cases it decided in the period (received in it or before);
+    `previous` the same for the year before, where the log reaches back to it.
     """
 
     period: Period
@@ -276,6 +291,8 @@ class ComplaintsSummary:
     escalation: pd.DataFrame
     ombudsman_decisions: pd.DataFrame
     cases: pd.DataFrame
+    ombudsman_decided: pd.DataFrame = field(default_factory=empty_log)
+    representations: pd.DataFrame = field(default_factory=empty_log)
     previous: ComplaintsSummary | None = None
 
     def year_on_year(self) -> pd.DataFrame:
@@ -303,6 +320,12 @@ STAGE_COLUMNS = [
     "overdue",
     "in_time",
     "in_time_pct",
+    "timed",
+    "extended",
+    "in_time_within_limit",
+    "in_time_within_limit_pct",
+    "in_time_within_extension",
+    "in_time_within_extension_pct",
     "upheld",
     "upheld_pct",
     "decided",
@@ -333,6 +356,7 @@ def summarise(
     """The figures of an Annual Complaints Report for complaints received in `period`,
     and for the year before where the log has complaints received in it."""
     wanted = _received_in(log, period) | _received_in(log, period.previous_year())
+    wanted |= _decided_in(log, period) | _decided_in(log, period.previous_year())
     log = log[wanted.to_numpy()]  # timed only where counted: a five-year log is timed one year in five
     timed = pd.concat([log, case_timeliness(log, rules, as_of)], axis=1)
     timed["outcome_class"] = timed["outcome"].map(outcome_classes).astype("object")
@@ -347,7 +371,9 @@ def _summary_of(
     as_of: dt.date,
     previous: ComplaintsSummary | None = None,
 ) -> ComplaintsSummary:
-    cases = timed[_received_in(timed, period).to_numpy()]
+    representation = timed["record_type"].eq(REPRESENTATION).to_numpy()
+    received = _received_in(timed, period).to_numpy()
+    cases = timed[received & ~representation]
     return ComplaintsSummary(
         period=period,
         as_of=as_of,
@@ -356,15 +382,25 @@ def _summary_of(
         escalation=escalation_table(cases, rules),
         ombudsman_decisions=ombudsman_table(cases),
         cases=cases.reset_index(drop=True),
+        ombudsman_decided=timed[_decided_in(timed, period).to_numpy() & ~representation].reset_index(drop=True),
+        representations=timed[received & representation].reset_index(drop=True),
         previous=previous,
     )
 
 
 def _received_in(timed: pd.DataFrame, period: Period) -> pd.Series:
     """True for the rows received in `period`."""
-    received = timed["received"]
+    return _dated_in(timed["received"], period)
+
+
+def _decided_in(timed: pd.DataFrame, period: Period) -> pd.Series:
+    """True for the Ombudsman's cases it decided (the log's response date) in `period`."""
+    return timed["stage"].eq(OMBUDSMAN) & _dated_in(timed["responded"], period)
+
+
+def _dated_in(dates: pd.Series, period: Period) -> pd.Series:
     start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
-    return (received >= start) & (received <= end)
+    return (dates >= start) & (dates <= end)
 
 
 def _percent(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
@@ -401,7 +437,9 @@ def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     """Per procedure and stage: the counts and percentages of the published Stage table.
 
     In-time % is over finalised complaints (those with a response date), as the
-    published footnote says ("of the complaints finalised to date"). Upheld %
+    published footnote says ("of the complaints finalised to date"); it is split
+    into those answered within the stage's limit and those answered after it
+    within an agreed extension, as the statutory guidance counts them. Upheld %
     counts Upheld and Partially upheld over complaints with a finding;
     withdrawn, rejected and ombudsman closures are counted in
     `excluded_from_upheld`. Stages with no response clock have no in-time figure.
@@ -419,6 +457,8 @@ def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
         "overdue": timed["overdue"].to_numpy(dtype=bool),
         "timed": ~in_time.isna(),
         "in_time": in_time.to_numpy(dtype=bool, na_value=False),
+        "extended": timed["extension"].to_numpy(dtype=bool),
+        "in_time_within_extension": timed["in_time_within_extension"].to_numpy(dtype=bool, na_value=False),
         "upheld": outcome_class == "upheld",
         "decided": decided,
         "excluded_from_upheld": finalised & ~decided,
@@ -442,7 +482,9 @@ def stage_table(timed: pd.DataFrame, rules: ComplaintRules) -> pd.DataFrame:
     order = _stage_order(rules, list(timed["procedure"].unique()))
     table = counts.reindex(order.union(counts.index, sort=False))
     table[count_columns] = table[count_columns].fillna(0).astype("int64")
-    table["in_time_pct"] = _percent(table["in_time"], table["timed"])
+    table["in_time_within_limit"] = table["in_time"] - table["in_time_within_extension"]
+    for measure in ("in_time", "in_time_within_limit", "in_time_within_extension"):
+        table[f"{measure}_pct"] = _percent(table[measure], table["timed"])
     table["upheld_pct"] = _percent(table["upheld"], table["decided"])
     table["acknowledged_in_time_pct"] = _percent(table["acknowledged_in_time"], table["acknowledged"])
     return table.reset_index()[STAGE_COLUMNS]
@@ -530,10 +572,13 @@ def ombudsman_table(timed: pd.DataFrame) -> pd.DataFrame:
 
 def cared_for_share(timed: pd.DataFrame, procedures: Iterable[str] | None = None) -> dict[str, int | float | None]:
     """Complaints (Stage 1 of `procedures`, every procedure where None) made by cared-for children and young
-    people: of the children's report's procedures, so an adults' complaint in the same log is not counted."""
+    people: of the children's report's procedures, so an adults' complaint in the same log is not counted.
+    The count is None where the log does not say who complained (no zero for what nobody recorded)."""
     first = timed["stage"] == "1"
     if procedures is not None:
         first &= timed["procedure"].isin(list(procedures))
     total = int(first.sum())
+    if not timed.loc[first, "complainant"].notna().any():  # the log does not say who complained
+        return {"count": None, "of": total, "pct": None}
     count = int((first & timed["complainant_group"].eq(CARED_FOR)).sum())
     return {"count": count, "of": total, "pct": count * 100.0 / total if total else None}

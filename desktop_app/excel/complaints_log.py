@@ -149,14 +149,26 @@ def parse_complaints_log(
     found.add(Severity.WARNING, "extension", reason != "", "is not Yes or No" + LEFT_OUT_FOR["extension"])
     log["unread"] = _marked(unread, reason != "", "extension")
 
-    ombudsman = log["stage"].eq("ombudsman")
+    if "record_type" in raw:  # a blank cell in a log that keeps the column says "a complaint"
+        kinds, reason = parse_codes(column("record_type"), vocabulary.values.get("record_type", {}), normalise)
+        log["record_type"] = kinds.fillna("complaint")
+        found.add(
+            Severity.WARNING,
+            "record_type",
+            reason != "",
+            f"is not a record type the vocabulary knows ({vocabulary.examples('record_type')}): counted as a complaint",
+        )
+    # an Ombudsman's decision and a representation's answer are no finding on a complaint
+    no_finding = log["stage"].eq("ombudsman") | log.get("record_type", pd.Series(None, index=raw.index)).eq(
+        "representation"
+    )
     outcome, reason = parse_codes(column("outcome"), vocabulary.values["outcome"], normalise)
     log["outcome"] = outcome
     log["decision"] = as_text(column("outcome"))
     # A word the vocabulary does not know leaves the complaint out of the upheld figure only; an
     # ombudsman's decision is kept as written (the Ombudsman table lists it so).
     found.add_once_per_word(
-        "outcome", (reason != "") & ~ombudsman, lambda word, rows: unknown_outcome_message(vocabulary, word, rows)
+        "outcome", (reason != "") & ~no_finding, lambda word, rows: unknown_outcome_message(vocabulary, word, rows)
     )
     outcome_class = log["outcome"].map(vocabulary.outcome_classes)
     finalised = log["responded"].notna()
@@ -169,13 +181,13 @@ def parse_complaints_log(
     found.add(
         Severity.WARNING,
         "outcome",
-        finalised & is_blank(column("outcome")) & ~ombudsman,
+        finalised & is_blank(column("outcome")) & ~no_finding,
         "no outcome, but a response date is recorded: left out of the upheld figure",
     )
     found.add(
         Severity.WARNING,
         "responded",
-        is_blank(column("responded")) & ~ombudsman & outcome_class.isin(["upheld", "not_upheld", "excluded"]),
+        is_blank(column("responded")) & ~no_finding & outcome_class.isin(["upheld", "not_upheld", "excluded"]),
         "no response date, but the outcome is decided: counted as open",
     )
 
@@ -183,8 +195,16 @@ def parse_complaints_log(
         joint, reason = parse_codes(column("joint_nhs").fillna(""), vocabulary.values["extension"], normalise)
         log["joint_nhs"] = joint.fillna("no").where(reason == "", None)
         found.add(Severity.WARNING, "joint_nhs", reason != "", "is not Yes or No: counted as not known")
-    log["theme"] = as_text(column("theme"))
+    if "advocacy" in raw:  # a blank cell in a log that keeps the column says "no advocate"
+        advocacy, reason = parse_codes(column("advocacy").fillna(""), vocabulary.values["extension"], normalise)
+        log["advocacy"] = advocacy.fillna("no").where(reason == "", None)
+        found.add(Severity.WARNING, "advocacy", reason != "", "is not Yes or No: counted as not known")
+    for name in ("theme", "ombudsman_reference", "service", "remedy"):
+        log[name] = as_text(column(name))
     log["complainant"] = as_text(column("complainant"))
+    kinds, reason = parse_codes(column("complainant"), vocabulary.values.get("complainant", {}), normalise)
+    log["complainant_type"] = kinds.where(reason == "", "other")
+    found.add_once_per_word("complainant", reason != "", lambda word, rows: unknown_complainant_message(word, rows))
     groups, _ = parse_codes(column("complainant"), vocabulary.values.get("complainant_group", {}), normalise)
     log["complainant_group"] = groups
     log["sheet"] = sheet.name
@@ -229,6 +249,16 @@ def unknown_outcome_message(vocabulary: Vocabulary, word: str, rows: int) -> str
     return (
         f"'{word}' {UNKNOWN_OUTCOME} ({complaints}, the first here): counted in every figure but the upheld "
         f"figure. {teach} (docs/vocabulary.md)"
+    )
+
+
+def unknown_complainant_message(word: str, rows: int) -> str:
+    """What a complainant word the vocabulary does not know counts as, and how to teach it."""
+    complaints = "1 complaint" if rows == 1 else f"{rows:,} complaints"
+    return (
+        f"'{word}' is not a complainant the vocabulary knows ({complaints}, the first here): counted as other "
+        f'in who complained. To teach it, add it to your own vocabulary file, for example [complainant] parent = ["{word}"] '
+        "(docs/vocabulary.md)"
     )
 
 

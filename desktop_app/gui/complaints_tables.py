@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from desktop_app.domain.complaint_measures import overdue_working_days
+from desktop_app.domain.complaint_measures import ombudsman_category, overdue_working_days
 from desktop_app.domain.complaints import NOT_RECORDED, ComplaintsSummary, case_timeliness
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.report.model import Selection
@@ -73,6 +73,12 @@ def cases_behind(
     source = summary.previous if cell.last_year else summary
     if source is None:
         return case_rows(summary.cases.iloc[0:0], rules)
+    if cell.measure == "ombudsman_decided":  # the Ombudsman's decisions of the year, whenever received
+        decided = source.ombudsman_decided
+        picked = decided["procedure"].isin(list(procedures.values()))
+        if cell.decision is not None:
+            picked &= ombudsman_category(decided).eq(cell.decision)
+        return case_rows(decided[picked.to_numpy()], rules)
     cases = source.cases
     chosen = (
         cases["procedure"].eq(cell.procedure) if cell.procedure else cases["procedure"].isin(list(procedures.values()))

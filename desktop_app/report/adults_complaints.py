@@ -16,17 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop_app.domain.complaint_measures import theme_names
 from desktop_app.domain.complaints import ComplaintsSummary
 from desktop_app.domain.formatting import Formatter
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.paths import RESOURCES
-from desktop_app.report.adults_complaints_figures import NOT_RECORDED, adults_figures
-from desktop_app.report.complaints import ComplaintsBuilder
-from desktop_app.report.complaints_figures import keys_of
+from desktop_app.report.adults_complaints_figures import adults_figures
+from desktop_app.report.complaints import ComplaintsBuilder, DecisionRow
+from desktop_app.report.complaints_figures import NOT_RECORDED, ombudsman_decision_keys
 from desktop_app.report.labels import shortened
-from desktop_app.report.model import Block, CellKind, Document, Figure, Note, PageOptions, Selection, Table
-from desktop_app.report.text import ReportText, ReportTextError, load_report_text
+from desktop_app.report.model import Block, CellKind, Document, Figure, Note, PageOptions, Paragraph, Selection, Table
+from desktop_app.report.text import COMMON_TABLE_WORDS, ReportText, ReportTextError, load_report_text
 
 DEFAULT_ADULTS_TEXT_FILE = RESOURCES / "adults_complaints_report_text.toml"
 #: The adults' report's sections, in order (the introduction, received, timeliness, themes and ombudsman
@@ -43,16 +42,7 @@ SECTIONS = (
     "improvements",
 )
 TABLE_WORDS = (
-    "contents_heading",
-    "blank_page",
-    "title_details_report_to",
-    "title_details_meeting_date",
-    "title_details_report_of",
-    "title_details_figures",
-    "key_figures_heading",
-    "key_figures_this_year",
-    "key_figures_last_year",
-    "key_figures_change",
+    *COMMON_TABLE_WORDS,
     "key_figures_footnote",
     "outcomes_outcome",
     "outcomes_this_year",
@@ -80,18 +70,8 @@ TABLE_WORDS = (
     "six_months_open_past",
     "six_months_total",
     "six_months_footnote",
-    "themes_theme",
-    "themes_received",
-    "themes_upheld",
     "themes_last_year",
-    "themes_total",
     "joint_nhs_not_recorded",
-    "ombudsman_decision",
-    "ombudsman_this_year",
-    "ombudsman_last_year",
-    "ombudsman_total",
-    "ombudsman_none",
-    "suppression_footnote",
 )
 #: The outcome table's rows: the words' key, the measure, and whether it is a bold (summing) row.
 OUTCOME_ROWS = (
@@ -197,16 +177,7 @@ class AdultsBuilder(ComplaintsBuilder):
             ]
             body.append(self.numbers(label, *values, bold=bold))
         widths = "adults_outcomes" if self.has_last_year else "adults_outcomes_without_last_year"
-        table = Table(
-            "outcomes",
-            [self.header(*columns)],
-            body,
-            widths,
-            total_rows=(len(body),),
-            footnotes=[self.words("well_founded_footnote"), *self.suppression_notes()],
-            caption=columns[0],
-            layout="table_kept_with_footnotes",
-        )
+        table = self.footnoted_table("outcomes", columns, body, widths, self.words("well_founded_footnote"))
         return [table, *self.left_out_notes()]
 
     def timeliness_tables(self) -> list[Block]:
@@ -258,60 +229,22 @@ class AdultsBuilder(ComplaintsBuilder):
                 self.words("six_months_total"), self.named(self.measure("six_months_passed"), CellKind.COUNT), bold=True
             )
         )
-        blocks.append(
-            Table(
-                "six_months",
-                [self.header(*six)],
-                body,
-                "adults_six_months",
-                total_rows=(len(body),),
-                footnotes=[self.words("six_months_footnote"), *self.suppression_notes()],
-                caption=six[0],
-                layout="table_kept_with_footnotes",
-            )
-        )
+        footnote = self.words("six_months_footnote")
+        blocks.append(self.footnoted_table("six_months", six, body, "adults_six_months", footnote))
         return blocks
 
     def subjects_table(self) -> list[Block]:
         """What the complaints were about: received and well-founded by subject (and last year's received)."""
-        columns = [self.words("themes_theme"), self.words("themes_received"), self.words("themes_upheld")]
-        if self.has_last_year:
-            columns.append(self.words("themes_last_year"))
-        keys = keys_of(theme_names(self.summary, self.text.procedures.values()))
-        rows: list[tuple[str | None, str | None]] = [*keys.items(), (None, None)]
-        body = []
-        for theme, key in rows:
-            prefix = f"theme_{key}_{self.role}" if key is not None else ""
-            if key is None:
-                names = [
-                    self.measure("themes_received"),
-                    self.measure("themes_upheld"),
-                    self.measure("received_last_year"),
-                ]
-            else:
-                names = [f"{prefix}_received", f"{prefix}_upheld", f"{prefix}_received_last_year"]
-            label = shortened(theme) if theme is not None else self.words("themes_total")
-            measures = ("theme_received", "theme_upheld", "theme_received")
-            values = [
-                self.named(
-                    name,
-                    CellKind.COUNT,
-                    self.selection(f"{label} – {columns[column]}", measure, theme, last_year=column == 3),
-                )
-                for column, (name, measure) in enumerate(zip(names, measures, strict=True), start=1)
-                if column < len(columns)
-            ]
-            body.append(self.numbers(label, *values, bold=key is None))
         widths = "adults_themes" if self.has_last_year else "adults_themes_without_last_year"
-        return [
-            Table(
-                "themes",
-                [self.header(*columns)],
-                body,
-                widths,
-                total_rows=(len(body),),
-                footnotes=self.suppression_notes(),
-                caption=columns[0],
-            ),
-            *self.long_label_notes(keys, "subject"),
+        return self.themes_by_procedure(widths, last_year=self.has_last_year, what="subject")
+
+    def ombudsman_table(self) -> list[Block]:
+        """Referrals to the Ombudsman received in the year by decision, this year and last, with a total."""
+        keys = ombudsman_decision_keys(self.summary, self.text.procedures)
+        if not keys:
+            return [Paragraph(self.words("ombudsman_none"))]
+        rows: list[DecisionRow] = [
+            (shortened(decision), f"ombudsman_decision_{key}_contacts", decision) for decision, key in keys.items()
         ]
+        rows.append((self.words("ombudsman_total"), "ombudsman_contacts", None))
+        return [self.decisions_table(rows, "ombudsman", "Ombudsman contacts"), *self.long_label_notes(keys, "decision")]

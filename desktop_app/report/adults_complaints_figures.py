@@ -34,11 +34,8 @@ from desktop_app.domain.complaint_measures import change_pct, percent_of, stage_
 from desktop_app.domain.complaints import ComplaintsSummary
 from desktop_app.domain.formatting import UNSUPPRESSED, Formatter
 from desktop_app.domain.rules import ComplaintRules
-from desktop_app.report.complaints_figures import Put, complaint_figures, putter
+from desktop_app.report.complaints_figures import Put, complaint_figures, count_or_not_recorded, putter
 from desktop_app.report.model import Figure
-
-#: What a figure the log cannot give says (a log with no Joint with NHS column).
-NOT_RECORDED = "not recorded"
 
 
 def adults_figures(
@@ -66,10 +63,7 @@ def _percent(put: Put, name: str, part: int, whole: int, fmt: Formatter) -> None
 
 
 def _joint(put: Put, name: str, counts: dict[str, int] | None, key: str, fmt: Formatter) -> None:
-    if counts is None:
-        put(name, NOT_RECORDED)
-    else:
-        _count(put, name, counts[key], fmt)
+    count_or_not_recorded(put, name, None if counts is None else counts[key], fmt)
 
 
 def _measures(put: Put, role: str, procedure: str, summary: ComplaintsSummary, fmt: Formatter) -> None:

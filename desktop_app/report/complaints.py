@@ -14,11 +14,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from desktop_app.domain.complaint_measures import left_out_for_unread_cells, left_out_of_upheld, theme_names
+from desktop_app.domain.complaint_measures import (
+    COMPLAINANT_GROUPS,
+    left_out_for_unread_cells,
+    left_out_of_upheld,
+    ombudsman_register,
+    theme_names,
+)
 from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
-from desktop_app.domain.formatting import Formatter
+from desktop_app.domain.formatting import Formatter, long_date
 from desktop_app.domain.rules import ComplaintRules
-from desktop_app.report.complaints_figures import complaint_figures, keys_of, ombudsman_decision_keys, stage_key
+from desktop_app.report.complaints_figures import (
+    NOT_RECORDED,
+    complaint_figures,
+    keys_of,
+    ombudsman_decided_keys,
+    stage_key,
+)
 from desktop_app.report.labels import LABEL_LIMIT, shortened, too_long
 from desktop_app.report.model import (
     Block,
@@ -40,8 +52,16 @@ from desktop_app.report.model import (
 from desktop_app.report.prose import prose_blocks
 from desktop_app.report.text import ReportText, ReportTextError, fill, load_report_text, placeholders_in
 
+#: What the who-complained section also counts, where the log records it: its words, count and share figures.
+ALSO_RECORDED = (
+    ("cared_for", "cared_for_complaints", "cared_for_pct"),
+    ("advocacy", "advocacy_provided", "advocacy_provided_pct"),
+    ("representations", "representations", ""),
+)
+#: A row of an Ombudsman table by decision: its label, the name of its figure, the decision the window lists.
+DecisionRow = tuple[str, str, str | None]
 #: The sections that carry a table, and the table they carry.
-TABLE_SECTIONS = ("introduction", "procedure", "performance", "themes", "ombudsman")
+TABLE_SECTIONS = ("introduction", "procedure", "performance", "complainants", "themes", "ombudsman")
 
 
 def complaints_document(
@@ -153,9 +173,10 @@ class ComplaintsBuilder:
         return {
             "introduction": self.key_figures_table,
             "procedure": self.limits_table,
-            "performance": self.stage_tables,
+            "performance": self.performance_tables,
+            "complainants": self.complainants_tables,
             "themes": self.themes_table,
-            "ombudsman": self.ombudsman_table,
+            "ombudsman": self.ombudsman_tables,
         }
 
     def section_text(self, key: str) -> str:
@@ -198,6 +219,22 @@ class ComplaintsBuilder:
 
     def suppression_notes(self) -> list[str]:
         return [self.words("suppression_footnote")] if self.suppress_below else []
+
+    def footnoted_table(
+        self, key: str, columns: list[str], body: list[list[Cell]], widths: str, footnote: str, total: bool = True
+    ) -> Table:
+        """A table of one header row (its first column the caption), its last row a total where `total`, and
+        `footnote` (then the suppression footnote) kept on its page."""
+        return Table(
+            key,
+            [self.header(*columns)],
+            body,
+            widths,
+            total_rows=(len(body),) if total else (),
+            footnotes=[footnote, *self.suppression_notes()],
+            caption=columns[0],
+            layout="table_kept_with_footnotes",
+        )
 
     def key_figures_table(self) -> list[Block]:
         if not self.text.key_figures:
@@ -295,6 +332,49 @@ class ComplaintsBuilder:
         last.layout = "table_kept_with_footnotes"
         return [*tables, *self.left_out_notes()]
 
+    def performance_tables(self) -> list[Block]:
+        """The stage tables, then each stage's responses in time within its limit and within an extension."""
+        return [*self.stage_tables(), self.response_times_table()]
+
+    def response_times_table(self) -> Table:
+        """Per procedure and stage with a response clock: finalised, in time within the limit, in time within
+        an agreed extension (the statutory guidance counts them apart), and in time in all."""
+        columns = [
+            self.words(f"response_times_{word}")
+            for word in ("stage", "finalised", "within_limit", "within_extension", "in_time")
+        ]
+        body: list[list[Cell]] = []
+        group_rows = []
+        for role, procedure in self.text.procedures.items():
+            group_rows.append(1 + len(body))
+            body.append([Cell(self.figures[f"{role}_label"]), *(Cell() for _ in columns[1:])])
+            for code, stage in self.rules.procedures[procedure].stages.items():
+                if stage.response is None:
+                    continue
+                name = f"{role}_{stage_key(code)}"
+                label = self.figures[f"{name}_label"]
+                where = f"{self.figures[f'{role}_label']}, {label}"
+                in_time = self.stage_selection(f"{where} – {columns[4]}", procedure, code, "in_time")
+                values = [
+                    self.named(f"{name}_finalised", CellKind.COUNT),
+                    self.named(f"{name}_in_time_within_limit_pct", CellKind.PERCENT),
+                    self.named(f"{name}_in_time_within_extension_pct", CellKind.PERCENT)
+                    if stage.response.extended_limit is not None
+                    else Cell(self.words("response_times_no_extension"), CellKind.PERCENT),
+                    self.named(f"{name}_in_time_pct", CellKind.PERCENT, in_time),
+                ]
+                body.append(self.numbers(label, *values))
+        return Table(
+            "response_times",
+            [self.header(*columns)],
+            body,
+            "response_times",
+            group_rows=tuple(group_rows),
+            footnotes=[self.words("response_times_footnote"), *self.suppression_notes()],
+            caption=columns[0],
+            layout="table_kept_with_footnotes",
+        )
+
     def left_out_notes(self) -> list[Block]:
         """A data-quality note for each reason complaints are left out of a figure: an outcome that gives no
         finding (the upheld figure), a date or extension that cannot be read (the figures that need it)."""
@@ -322,52 +402,64 @@ class ComplaintsBuilder:
 
     def themes_table(self) -> list[Block]:
         """Themes of Stage 1 complaints: the procedures side by side, received and upheld, with a TOTAL."""
+        return self.themes_by_procedure("themes", last_year=False, what="theme")
+
+    def themes_by_procedure(self, widths: str, last_year: bool, what: str) -> list[Block]:
+        """Stage 1 complaints received and upheld by theme for each of the report's procedures (side by side
+        under a heading each where there are several), with last year's received where `last_year`, and a
+        TOTAL row; `what` the log's themes are called in the note on labels shortened to fit."""
         roles = list(self.text.procedures)
-        received_word, upheld_word = self.words("themes_received"), self.words("themes_upheld")
-        top, second = [Cell(self.words("themes_theme"))], [Cell()]
-        spans = [Span(0, 0, rows=2)]
-        headings = {}
-        for number, role in enumerate(roles):
-            headings[role] = (
-                self.words(f"themes_{role}") if f"themes_{role}" in self.text.tables else self.figures[f"{role}_label"]
-            )
-            top += [Cell(headings[role]), Cell()]
-            second += self.header(received_word, upheld_word)
-            spans.append(Span(0, 1 + 2 * number, columns=2))
+        words = {"received": self.words("themes_received"), "upheld": self.words("themes_upheld")}
+        if last_year:
+            words["received_last_year"] = self.words("themes_last_year")
+        headings = {
+            role: self.words(f"themes_{role}")
+            if f"themes_{role}" in self.text.tables
+            else self.figures[f"{role}_label"]
+            for role in roles
+        }
+        second = [Cell(self.words("themes_theme")), *(Cell(word) for _ in roles for word in words.values())]
+        header, spans = [second], []
+        if len(roles) > 1:  # a row of the procedures' headings over their columns
+            top, spans = [Cell(self.words("themes_theme"))], [Span(0, 0, rows=2)]
+            for number, role in enumerate(roles):
+                top += [Cell(headings[role]), *(Cell() for _ in range(len(words) - 1))]
+                spans.append(Span(0, 1 + len(words) * number, columns=len(words)))
+            second[0] = Cell()
+            header = [top, second]
         keys = keys_of(theme_names(self.summary, self.text.procedures.values()))
+        total = self.words("themes_total")
         body = []
-        rows: list[tuple[str | None, str | None]] = [*keys.items(), (None, None)]
-        for theme, key in rows:
+        for theme, key in [*keys.items(), (None, None)]:
+            label = shortened(theme) if theme is not None else total
             values = []
-            named = theme if theme is not None else "All themes"
-            named = shortened(named)
             for role in roles:
-                procedure = self.text.procedures[role]
-                if key is None:
-                    counts = (f"{role}_themes_received", f"{role}_themes_upheld")
-                else:
-                    counts = (f"theme_{key}_{role}_received", f"theme_{key}_{role}_upheld")
-                for name, word, measure in zip(
-                    counts, (received_word, upheld_word), ("theme_received", "theme_upheld"), strict=True
-                ):
-                    selection = Selection(f"{headings[role]}, {named} – {word}", procedure, "1", measure, theme)
+                prefix = f"{role}_themes" if key is None else f"theme_{key}_{role}"
+                for measure, word in words.items():
+                    name = f"{prefix}_{measure}"
+                    where = f"{headings[role]}, {label}" if len(roles) > 1 else label
+                    selection = Selection(
+                        f"{where} – {word}",
+                        self.text.procedures[role],
+                        "1",
+                        "theme_upheld" if measure == "upheld" else "theme_received",
+                        theme,
+                        last_year=measure == "received_last_year",
+                    )
                     values.append(self.named(name, CellKind.COUNT, selection))
-            if theme is None:
-                body.append(self.numbers(self.words("themes_total"), *values, bold=True))
-            else:
-                body.append(self.numbers(shortened(theme), *values))
+            body.append(self.numbers(label, *values, bold=key is None))
         return [
             Table(
                 "themes",
-                [top, second],
+                header,
                 body,
-                "themes",
-                total_rows=(1 + len(body),),
+                widths,
+                total_rows=(len(header) + len(body) - 1,),
                 spans=tuple(spans),
                 footnotes=self.suppression_notes(),
                 caption=self.words("themes_theme"),
             ),
-            *self.long_label_notes(keys, "theme"),
+            *self.long_label_notes(keys, what),
         ]
 
     def theme_notes(self) -> list[Block]:
@@ -400,48 +492,133 @@ class ComplaintsBuilder:
             blocks += self.prose(note, f"[themes.notes] {theme!r}", scoped)
         return blocks
 
-    def ombudsman_table(self) -> list[Block]:
-        """Ombudsman contacts by decision, this year and last, with a total."""
-        keys = ombudsman_decision_keys(self.summary, self.text.procedures)
+    def complainants_tables(self) -> list[Block]:
+        """Who made the year's Stage 1 complaints (the report's procedures together), then the complaints made
+        by cared for children and young people, those with an advocate, and the representations that were not
+        complaints: each where the log records it, else a note saying the log does not."""
+        recorded = self.figures["complainants_child"] != NOT_RECORDED
+        blocks: list[Block] = [self.who_complained_table()] if recorded else []
+        also = [row for row in ALSO_RECORDED if self.figures[row[1]] != NOT_RECORDED]
+        if also:
+            blocks.append(self.also_recorded_table(also))
+        # where nobody recorded who complained, one note says so for the cared for children too
+        missing = [word for word, count, _ in ALSO_RECORDED if self.figures[count] == NOT_RECORDED]
+        if not recorded:
+            missing = ["complainants", *(word for word in missing if word != "cared_for")]
+        return [*blocks, *(Note(self.words(f"{word}_not_recorded_note")) for word in missing)]
+
+    def who_complained_table(self) -> Table:
+        """The Stage 1 complaints by who made them, with their shares, and all of them."""
+        columns = [self.words(f"complainants_{word}") for word in ("heading", "number", "share")]
+        shown = self.all_figures["complainants_not_recorded"].value
+        body = [
+            self.numbers(
+                self.words(f"complainants_{group}"),
+                self.named(f"complainants_{group}", CellKind.COUNT),
+                self.named(f"complainants_{group}_pct", CellKind.PERCENT),
+            )
+            for group in (*COMPLAINANT_GROUPS, *(["not_recorded"] if shown else []))
+        ]
+        every = Selection(columns[0], None, "1", "received")
+        total = self.named("complaints_all_procedures", CellKind.COUNT, every)
+        whole = Cell(self.words("complainants_all_share"), CellKind.PERCENT)
+        body.append(self.numbers(self.words("complainants_total"), total, whole, bold=True))
+        footnote = self.words("complainants_footnote")
+        return self.footnoted_table("complainants", columns, body, "complainants", footnote)
+
+    def also_recorded_table(self, rows: list[tuple[str, str, str]]) -> Table:
+        """The complaints by cared for children, with an advocate, and the representations: `rows` of (words,
+        count, share) the log records."""
+        columns = [self.words(f"complainants_also_{word}") for word in ("heading", "number", "share")]
+        no_share = Cell(self.words("complainants_no_share"), CellKind.PERCENT)
+        body = [
+            self.numbers(
+                self.words(f"complainants_also_{word}"),
+                self.named(count, CellKind.COUNT),
+                self.named(share, CellKind.PERCENT) if share else no_share,
+            )
+            for word, count, share in rows
+        ]
+        footnote = self.words("complainants_also_footnote")
+        return self.footnoted_table("complainants_also", columns, body, "complainants", footnote, total=False)
+
+    def ombudsman_tables(self) -> list[Block]:
+        """The cases the Ombudsman decided in the year, by decision (this year and last, with a total), then
+        one row per case: its register."""
+        keys = ombudsman_decided_keys(self.summary, self.text.procedures)
         if not keys:
-            return [Paragraph(self.words("ombudsman_none"))]
+            return [Paragraph(self.words("ombudsman_decided_none"))]
+        rows: list[DecisionRow] = [
+            (self.figures[f"ombudsman_decided_{key}_name"], f"ombudsman_decided_{key}_cases", category)
+            for category, key in keys.items()
+        ]
+        rows.append((self.words("ombudsman_total"), "ombudsman_decided", None))
+        return [self.decisions_table(rows, "ombudsman_decided", "Ombudsman decisions"), self.ombudsman_register_table()]
+
+    def decisions_table(self, rows: list[DecisionRow], measure: str, what: str) -> Table:
+        """The Ombudsman's cases by decision, this year and last year (the figure's name with _last_year), the
+        last of `rows` their total; `measure` the cases a cell lists in the window ('ombudsman': the contacts
+        received, 'ombudsman_decided': the decisions made), `what` they are called there."""
         columns = [self.words("ombudsman_decision"), self.words("ombudsman_this_year")]
         if self.has_last_year:
             columns.append(self.words("ombudsman_last_year"))
         body = []
-        decisions: list[tuple[str | None, str | None]] = [*keys.items(), (None, None)]
-        for decision, key in decisions:
-            label = shortened(decision) if decision is not None else self.words("ombudsman_total")
-            names = (
-                ["ombudsman_contacts", "ombudsman_contacts_last_year"]
-                if key is None
-                else [f"ombudsman_decision_{key}_contacts", f"ombudsman_decision_{key}_contacts_last_year"]
-            )
-            values = []
-            for column, name in enumerate(names[: len(columns) - 1], start=1):
-                selection = Selection(
-                    f"Ombudsman contacts, {label} – {columns[column]}",
-                    None,
-                    OMBUDSMAN,
-                    "ombudsman",
-                    decision=decision,
-                    last_year=column == 2,
+        for number, (label, figure, decision) in enumerate(rows):
+            names = (figure, f"{figure}_last_year")[: len(columns) - 1]
+            values = [
+                self.named(
+                    name,
+                    CellKind.COUNT,
+                    Selection(
+                        f"{what}, {label} – {columns[column]}",
+                        None,
+                        OMBUDSMAN,
+                        measure,
+                        decision=decision,
+                        last_year=column == 2,
+                    ),
                 )
-                values.append(self.named(name, CellKind.COUNT, selection))
-            body.append(self.numbers(label, *values, bold=key is None))
+                for column, name in enumerate(names, start=1)
+            ]
+            body.append(self.numbers(label, *values, bold=number == len(rows) - 1))
         widths = "ombudsman" if self.has_last_year else "ombudsman_without_last_year"
-        return [
-            Table(
-                "ombudsman",
-                [self.header(*columns)],
-                body,
-                widths,
-                total_rows=(len(body),),
-                footnotes=self.suppression_notes(),
-                caption=columns[0],
-            ),
-            *self.long_label_notes(keys, "decision"),
-        ]
+        return Table(
+            "ombudsman",
+            [self.header(*columns)],
+            body,
+            widths,
+            total_rows=(len(body),),
+            footnotes=self.suppression_notes(),
+            caption=columns[0],
+        )
+
+    def ombudsman_register_table(self) -> Table:
+        """One row per case the Ombudsman decided in the year: its reference, the service (where the log keeps
+        one), the decision as the log writes it, the date decided and the remedy or recommendation."""
+        register = ombudsman_register(self.summary, self.text.procedures)
+        with_service = bool(register["service"].notna().any())
+        words = ["reference", *(["service"] if with_service else []), "decision", "decided", "remedy"]
+        columns = [self.words(f"register_{word}") for word in words]
+        none = self.words("register_not_recorded")
+        body = []
+        for case in register.to_dict("records"):
+            cells = {
+                "reference": _written(case["ombudsman_reference"], none),
+                "service": _written(case["service"], none),
+                "decision": _written(case["decision"], self.words("register_no_decision")),
+                "decided": long_date(case["decided"].date()),
+                "remedy": _written(case["remedy"], self.words("register_no_remedy")),
+            }
+            body.append([Cell(cells[word], CellKind.TEXT) for word in words])
+        return Table(
+            "ombudsman_register",
+            [self.header(*columns)],
+            body,
+            "ombudsman_register" if with_service else "ombudsman_register_without_service",
+            footnotes=[self.words("register_footnote")],
+            caption=self.words("register_caption"),
+            layout="small_top",
+        )
 
     def long_label_notes(self, labels: Iterable[str | None], what: str) -> list[Block]:
         """A note under a table whose labels from the log were shortened to fit a page."""
@@ -454,6 +631,11 @@ class ComplaintsBuilder:
             "limit": f"{LABEL_LIMIT:,}",
         }
         return [Note(self.fill(self.text.words("long_label_note"), "[tables]", figures))]
+
+
+def _written(value: object, otherwise: str) -> str:
+    """A cell of the log as written, or `otherwise` where it is blank."""
+    return otherwise if value is None or value != value or not str(value).strip() else shortened(str(value).strip())
 
 
 def _are(count: int) -> str:

@@ -21,9 +21,14 @@ STAGE one of the procedure's stages in the rules (`stage1`, `stage2`, `stage3`,
 - ROLE_STAGE_received, _finalised, _open, _overdue, _in_time, _in_time_pct,
   _upheld, _upheld_pct, _decided, _median_days; ROLE_STAGE_pct_of_stage1 for
   stages after Stage 2 (Stage 2's is ROLE_escalation_pct)
+- ROLE_STAGE_timed (finalised with an in-time figure), _extended (an extension
+  agreed), _in_time_within_limit and _in_time_within_extension (answered after
+  the limit, within the extension agreed), each with _pct (of those finalised;
+  the two add up to _in_time_pct)
 - with last year's data: ROLE_STAGE_received_last_year, _in_time_pct_last_year,
   _upheld_pct_last_year, _change ("increased by 48%"), _change_arrow ("▲ 48%")
 - ROLE_escalation_pct (and _last_year), ROLE_themes_received, ROLE_themes_upheld
+  (and ROLE_themes_received_last_year)
 - theme_KEY_name, theme_KEY_ROLE_received, theme_KEY_ROLE_upheld,
   theme_KEY_ROLE_share_pct (of the ROLE's Stage 1 complaints),
   theme_KEY_upheld_pct (upheld of received, the report's procedures together),
@@ -32,8 +37,16 @@ STAGE one of the procedure's stages in the rules (`stage1`, `stage2`, `stage3`,
 - ombudsman_contacts (the report's procedures together), with last year's data
   ombudsman_contacts_last_year, _change, _change_arrow;
   ombudsman_decision_KEY_name, _contacts (and _contacts_last_year)
+- ombudsman_decided (the Ombudsman's cases decided in the year, whenever received,
+  domain.complaint_measures.ombudsman_register), with last year's data
+  ombudsman_decided_last_year; ombudsman_decided_KEY_name, _cases (and
+  _cases_last_year), KEY the decision's category (its vocabulary code)
 - cared_for_complaints, complaints_all_procedures (Stage 1, the report's procedures
-  together), cared_for_pct
+  together), cared_for_pct; complainants_GROUP and _pct (GROUP child, parent,
+  carer, advocate, other, not_recorded); advocacy_provided, advocacy_known,
+  advocacy_provided_pct (of those the log says either way about); representations
+  (not complaints; and _last_year): each "not recorded" where the log keeps no
+  column that gives it
 - every author-entered figure of the text file's [figures] table (a name
   ending in _pct shows as a percentage); with front_door_contacts:
   complaints_pct_of_contacts (statutory Stage 1 complaints, one decimal place)
@@ -46,11 +59,16 @@ import re
 from collections.abc import Callable, Mapping
 
 from desktop_app.domain.complaint_measures import (
+    COMPLAINANT_GROUPS,
     STAGE_MEASURES,
+    advocacy_counts,
     change_pct,
+    complainant_counts,
     ombudsman_counts,
+    ombudsman_decided_counts,
     ombudsman_decisions,
     percent_of,
+    representation_count,
     share_of_stage1,
     stage_row,
     theme_counts,
@@ -61,6 +79,11 @@ from desktop_app.domain.formatting import NOT_APPLICABLE, UNSUPPRESSED, Formatte
 from desktop_app.domain.rules import ACKNOWLEDGEMENT, ComplaintRules
 from desktop_app.report.labels import shortened
 from desktop_app.report.model import Figure
+
+#: What a figure the log cannot give says (a log with no column for who complained, say).
+NOT_RECORDED = "not recorded"
+#: The name of the Ombudsman's decided cases whose decision the log leaves blank.
+NO_DECISION_WORDS = "No decision recorded"
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _WHOLE_YEAR = re.compile(r"\d{4}-\d{2}")
@@ -150,10 +173,7 @@ def complaint_figures(
 
     if formatter.suppress_below:
         put("suppress_below", str(formatter.suppress_below), formatter.suppress_below, "count")
-    cared = cared_for_share(summary.cases, procedures.values())
-    put("cared_for_complaints", formatter.count(cared["count"]), cared["count"], "count")
-    put("complaints_all_procedures", formatter.count(cared["of"]), cared["of"], "count")
-    put("cared_for_pct", formatter.percent(cared["pct"], (cared["count"], cared["of"])), cared["pct"], "percent")
+    _complainant_figures(put, summary, procedures, formatter)
 
     for name, value in (entered or {}).items():
         if name in figures:
@@ -219,11 +239,12 @@ def _procedure_figures(
             limit = stage.clocks[ACKNOWLEDGEMENT].limit
             put(f"{name}_acknowledgement_limit", str(limit), limit, "days")
         for measure in STAGE_MEASURES:
-            if measure in ("in_time_pct", "upheld_pct", "median_working_days"):
+            if measure.endswith("_pct") or measure == "median_working_days":
                 continue
             put(f"{name}_{measure}", fmt.count(row[measure]), row[measure], "count")
-        in_time = fmt.percent(row["in_time_pct"], (row["in_time"], row["finalised"]))
-        put(f"{name}_in_time_pct", in_time, row["in_time_pct"], "percent")
+        for measure in ("in_time", "in_time_within_limit", "in_time_within_extension"):
+            shown = fmt.percent(row[f"{measure}_pct"], (row[measure], row["finalised"]))
+            put(f"{name}_{measure}_pct", shown, row[f"{measure}_pct"], "percent")
         upheld = fmt.percent(row["upheld_pct"], (row["upheld"], row["decided"]))
         put(f"{name}_upheld_pct", upheld, row["upheld_pct"], "percent")
         put(f"{name}_median_days", fmt.days(row["median_working_days"]), row["median_working_days"], "days")
@@ -265,6 +286,9 @@ def _theme_figures(put: Put, summary: ComplaintsSummary, procedures: Mapping[str
         total_received, total_upheld = int(received.get("TOTAL", 0)), int(upheld.get("TOTAL", 0))
         put(f"{role}_themes_received", fmt.count(total_received), total_received, "count")
         put(f"{role}_themes_upheld", fmt.count(total_upheld), total_upheld, "count")
+        if summary.previous is not None:
+            then = int(before[role].get("TOTAL", 0))
+            put(f"{role}_themes_received_last_year", fmt.count(then), then, "count")
     for theme in names:
         key = f"theme_{keys[theme]}"
         put(f"{key}_name", shortened(theme))
@@ -284,6 +308,45 @@ def _theme_figures(put: Put, summary: ComplaintsSummary, procedures: Mapping[str
         put(f"{key}_upheld_pct", fmt.percent(share, (all_upheld, all_received)), share, "percent")
 
 
+def count_or_not_recorded(put: Put, name: str, value: int | None, fmt: Formatter) -> None:
+    """A count, or NOT_RECORDED where the log keeps no column that gives it."""
+    if value is None:
+        put(name, NOT_RECORDED)
+    else:
+        put(name, fmt.count(value), value, "count")
+
+
+def percent_or_not_recorded(put: Put, name: str, part: int | None, whole: int, fmt: Formatter) -> None:
+    """`part` as a percentage of `whole`, or NOT_RECORDED where the log keeps no column that gives it."""
+    if part is None:
+        put(name, NOT_RECORDED)
+    else:
+        share = percent_of(part, whole)
+        put(name, fmt.percent(share, (part, whole)), share, "percent")
+
+
+def _complainant_figures(put: Put, summary: ComplaintsSummary, procedures: Mapping[str, str], fmt: Formatter) -> None:
+    cared = cared_for_share(summary.cases, procedures.values())
+    total = int(cared["of"])  # type: ignore[arg-type]
+    count_or_not_recorded(put, "cared_for_complaints", cared["count"], fmt)  # type: ignore[arg-type]
+    put("complaints_all_procedures", fmt.count(total), total, "count")
+    percent_or_not_recorded(put, "cared_for_pct", cared["count"], total, fmt)  # type: ignore[arg-type]
+    who = complainant_counts(summary, procedures)
+    for group in (*COMPLAINANT_GROUPS, "not_recorded"):
+        part = None if who is None else who[group]
+        count_or_not_recorded(put, f"complainants_{group}", part, fmt)
+        percent_or_not_recorded(put, f"complainants_{group}_pct", part, total, fmt)
+    advocacy = advocacy_counts(summary, procedures)
+    count_or_not_recorded(put, "advocacy_provided", None if advocacy is None else advocacy["provided"], fmt)
+    count_or_not_recorded(put, "advocacy_known", None if advocacy is None else advocacy["of"], fmt)
+    provided, known = (None, 0) if advocacy is None else (advocacy["provided"], advocacy["of"])
+    percent_or_not_recorded(put, "advocacy_provided_pct", provided, known, fmt)
+    count_or_not_recorded(put, "representations", representation_count(summary, procedures), fmt)
+    if summary.previous is not None:
+        before = representation_count(summary.previous, procedures)
+        count_or_not_recorded(put, "representations_last_year", before, fmt)
+
+
 def _ombudsman_figures(put: Put, summary: ComplaintsSummary, procedures: Mapping[str, str], fmt: Formatter) -> None:
     now = ombudsman_counts(summary, procedures)
     before = ombudsman_counts(summary.previous, procedures)
@@ -301,3 +364,27 @@ def _ombudsman_figures(put: Put, summary: ComplaintsSummary, procedures: Mapping
         if summary.previous is not None:
             then = before.get(decision, 0)
             put(f"ombudsman_decision_{key}_contacts_last_year", fmt.count(then), then, "count")
+    _ombudsman_decided_figures(put, summary, procedures, fmt)
+
+
+def ombudsman_decided_keys(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict[str, str]:
+    """A decision category of the Ombudsman's decided cases -> its placeholder key, in the table's order."""
+    return keys_of(list(ombudsman_decided_counts(summary, procedures)["category"]))
+
+
+def _ombudsman_decided_figures(
+    put: Put, summary: ComplaintsSummary, procedures: Mapping[str, str], fmt: Formatter
+) -> None:
+    counts = ombudsman_decided_counts(summary, procedures)
+    decided = int(counts["cases"].sum())
+    put("ombudsman_decided", fmt.count(decided), decided, "count")
+    if summary.previous is not None:
+        before = int(counts["cases_last_year"].sum())
+        put("ombudsman_decided_last_year", fmt.count(before), before, "count")
+    keys = ombudsman_decided_keys(summary, procedures)
+    for row in counts.to_dict("records"):
+        name = f"ombudsman_decided_{keys[row['category']]}"
+        put(f"{name}_name", shortened(row["decision"]) if row["decision"] else NO_DECISION_WORDS)
+        put(f"{name}_cases", fmt.count(row["cases"]), row["cases"], "count")
+        if summary.previous is not None:
+            put(f"{name}_cases_last_year", fmt.count(row["cases_last_year"]), row["cases_last_year"], "count")
