@@ -298,3 +298,19 @@ def test_password_protected_workbook(write_workbook, tmp_path, rules, vocabulary
         OOXMLFile(source).encrypt("secret", target)
     with pytest.raises(WorkbookError, match="locked.xlsx: is password-protected"):
         read(locked, rules, vocabulary)
+
+
+def test_a_true_cell_is_not_the_number_1(write_workbook, rules, vocabulary):
+    """TRUE and 1 are equal in Python: each is still read as itself, wherever the other comes first."""
+    true_stage = [*GOOD[:2], True, *GOOD[3:]]
+    number_stage = [*GOOD[:2], 1, *GOOD[3:]]
+    extension_true = [*GOOD[:6], True, *GOOD[7:]]
+    extension_one = [*GOOD[:6], 1, *GOOD[7:]]
+    rows = [true_stage, number_stage, extension_one, extension_true]
+    path = write_workbook([[f"R{n}", *row[1:]] for n, row in enumerate(rows, start=1)])
+    imported = read(path, rules, vocabulary)
+    assert [(p.row, p.column, p.value) for p in errors(imported)] == [(4, "Stage", "True")]
+    log = imported.log.set_index("reference")
+    assert log.loc["R2", "stage"] == "1"
+    assert log.loc["R4", "extension"] and "extension" not in log.loc["R4", "unread"]
+    assert log.loc["R3", "unread"] == "extension"

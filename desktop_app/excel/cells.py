@@ -43,6 +43,58 @@ _TIME_ONLY = re.compile(rf"^{_TIME}$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 
 
+#: What pandas.api.types.infer_dtype calls a column of one kind of value, in which values that are equal
+#: also read alike (in a mixed column True, 1 and 1.0 are equal in Python but read differently).
+_ONE_KIND = {"string", "date", "datetime", "floating", "integer", "boolean", "decimal", "time", "timedelta", "empty"}
+
+
+def distinct_cells(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each cell's number among the column's distinct values (-1 for None and NaN), and those values in the
+    order they first appear; values of different types (True, 1, 1.0) are kept apart."""
+    codes, values = pd.factorize(cells)
+    if pd.api.types.infer_dtype(cells, skipna=True) in _ONE_KIND:
+        return codes, values
+    kinds = pd.factorize(np.fromiter((id(type(cell)) for cell in cells), dtype=np.int64, count=len(cells)))[0]
+    known = codes >= 0
+    codes = codes.copy()
+    codes[known], _ = pd.factorize(codes[known] * (int(kinds.max()) + 1) + kinds[known])
+    firsts = np.unique(codes[known], return_index=True)[1]
+    return codes, cells[known][firsts]
+
+
+class Distinct:
+    """A column of cells as its distinct values and, per cell, which of them it holds.
+
+    A column of 100,000 cells has a few dozen spellings (or a couple of thousand dates): each parser
+    below reads the distinct values once and its results are spread back over the cells.
+    """
+
+    def __init__(self, cells: pd.Series):
+        self.index = cells.index
+        codes, values = distinct_cells(cells.to_numpy(dtype=object))
+        self.codes = np.where(codes < 0, len(values), codes)  # an empty cell holds the None after the values
+        self.values = pd.Series(np.append(values, None), dtype="object")
+        self._blank: pd.Series | None = None
+
+    def spread(self, result: pd.Series) -> pd.Series:
+        """A result per distinct value as a result per cell."""
+        return pd.Series(result.to_numpy()[self.codes], index=self.index, dtype=result.dtype)
+
+    def read(self, parse, *args):
+        """`parse(values, *args)` over the distinct values, its result (or each of its results) per cell."""
+        results = parse(self.values, *args)
+        if isinstance(results, tuple):
+            return tuple(self.spread(result) for result in results)
+        return self.spread(results)
+
+    @property
+    def blank(self) -> pd.Series:
+        """is_blank per cell, worked out once."""
+        if self._blank is None:
+            self._blank = self.read(is_blank)
+        return self._blank
+
+
 def is_blank(values: pd.Series) -> pd.Series:
     """Empty cells, and cells holding only spaces."""
     blank = values.isna()
@@ -58,11 +110,13 @@ def _of_type(values: pd.Series, *types: type) -> pd.Series:
 
 
 def per_distinct(values: pd.Series, convert) -> pd.Series:
-    """`convert` applied once per distinct value: a column of 100,000 cells has a few dozen spellings."""
+    """`convert` applied once per distinct value (told apart by type: a TRUE cell is not the number 1): a
+    column of 100,000 cells has a few dozen spellings. Missing cells stay missing."""
     present = values.dropna()
-    distinct = pd.unique(present)
-    mapping = dict(zip(distinct, (convert(value) for value in distinct)))
-    return present.map(mapping).reindex(values.index).astype("object")
+    codes, distinct = distinct_cells(present.to_numpy(dtype=object))
+    converted = [convert(value) for value in distinct]
+    # typed as pandas types a column of the results (text, numbers, or objects)
+    return pd.Series([converted[code] for code in codes], index=present.index).reindex(values.index).astype("object")
 
 
 def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -22,7 +22,7 @@ from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.domain.vocabulary import Vocabulary, normalise
-from desktop_app.excel.cells import as_text, is_blank, parse_codes, parse_dates
+from desktop_app.excel.cells import Distinct, as_text, parse_codes, parse_dates
 from desktop_app.excel.headers import (
     HEADER_SEARCH_ROWS,
     Header,
@@ -99,24 +99,25 @@ def parse_complaints_log(
         found.note_sheet(Severity.WARNING, "the sheet has a header but no complaints below it", header.row_number)
         return empty_log(), found.sorted()
 
-    def column(name: str) -> pd.Series:
-        return raw[name] if name in raw else pd.Series(None, index=raw.index, dtype="object")
+    # each column as its distinct values, so every reading of a cell runs once per value
+    columns = {name: Distinct(raw[name]) for name in raw}
+    nothing = Distinct(pd.Series(None, index=raw.index, dtype="object"))
+
+    def column(name: str) -> Distinct:
+        return columns.get(name, nothing)
 
     log = pd.DataFrame(index=raw.index)
 
-    log["reference"] = as_text(column("reference"))
+    log["reference"] = column("reference").read(as_text)
     found.add(Severity.ERROR, "reference", log["reference"].isna(), "no complaint reference")
 
     for name in ("procedure", "stage"):
-        codes, reason = parse_codes(column(name), vocabulary.values[name], normalise)
+        codes, reason = column(name).read(parse_codes, vocabulary.values[name], normalise)
         log[name] = codes
-        found.add(
-            Severity.ERROR,
-            name,
-            reason != "",
-            reason + f" (accepted: {vocabulary.examples(name)}; more in resources/complaints_vocabulary.toml)",
-        )
-        found.add(Severity.ERROR, name, is_blank(column(name)), f"no {name}")
+        bad = reason != ""
+        accepted = f" (accepted: {vocabulary.examples(name)}; more in resources/complaints_vocabulary.toml)"
+        found.add(Severity.ERROR, name, bad, reason[bad] + accepted)
+        found.add(Severity.ERROR, name, column(name).blank, f"no {name}")
     unknown_procedure = log["procedure"].notna() & ~log["procedure"].isin(list(rules.procedures))
     found.add(
         Severity.ERROR,
@@ -127,30 +128,28 @@ def parse_complaints_log(
 
     unread = pd.Series("", index=raw.index, dtype="object")
     for name in DATE_COLUMNS:
-        dates, reason = parse_dates(column(name))
+        dates, reason = column(name).read(parse_dates)
         log[name] = dates
+        bad = reason != ""
         if name == "received":  # every figure counts by the date received
-            found.add(Severity.ERROR, name, reason != "", reason)
+            found.add(Severity.ERROR, name, bad, reason[bad])
         else:
-            found.add(Severity.WARNING, name, reason != "", reason + LEFT_OUT_FOR[name])
-            unread = _marked(unread, reason != "", name)
-    found.add(Severity.ERROR, "received", log["received"].isna() & is_blank(column("received")), "no date received")
+            found.add(Severity.WARNING, name, bad, reason[bad] + LEFT_OUT_FOR[name])
+            unread = _marked(unread, bad, name)
+    found.add(Severity.ERROR, "received", log["received"].isna() & column("received").blank, "no date received")
     for name in ("acknowledged", "statement_agreed", "responded", "response_agreed"):
-        found.add(
-            Severity.ERROR,
-            name,
-            log[name] < log["received"],
-            "is before the date received (" + _dates(log["received"]) + ")",
-        )
+        early = log[name] < log["received"]
+        found.add(Severity.ERROR, name, early, "is before the date received (" + _dates(log["received"][early]) + ")")
     found.add(Severity.ERROR, "responded", log["responded"] < log["acknowledged"], "is before the date acknowledged")
 
-    extension, reason = parse_codes(column("extension").fillna(""), vocabulary.values["extension"], normalise)
+    yes_or_no = vocabulary.values["extension"]
+    extension, reason = column("extension").read(lambda values: parse_codes(values.fillna(""), yes_or_no, normalise))
     log["extension"] = extension.eq("yes")
     found.add(Severity.WARNING, "extension", reason != "", "is not Yes or No" + LEFT_OUT_FOR["extension"])
     log["unread"] = _marked(unread, reason != "", "extension")
 
     if "record_type" in raw:  # a blank cell in a log that keeps the column says "a complaint"
-        kinds, reason = parse_codes(column("record_type"), vocabulary.values.get("record_type", {}), normalise)
+        kinds, reason = column("record_type").read(parse_codes, vocabulary.values.get("record_type", {}), normalise)
         log["record_type"] = kinds.fillna("complaint")
         found.add(
             Severity.WARNING,
@@ -162,9 +161,9 @@ def parse_complaints_log(
     no_finding = log["stage"].eq("ombudsman") | log.get("record_type", pd.Series(None, index=raw.index)).eq(
         "representation"
     )
-    outcome, reason = parse_codes(column("outcome"), vocabulary.values["outcome"], normalise)
+    outcome, reason = column("outcome").read(parse_codes, vocabulary.values["outcome"], normalise)
     log["outcome"] = outcome
-    log["decision"] = as_text(column("outcome"))
+    log["decision"] = column("outcome").read(as_text)
     # A word the vocabulary does not know leaves the complaint out of the upheld figure only; an
     # ombudsman's decision is kept as written (the Ombudsman table lists it so).
     found.add_once_per_word(
@@ -181,31 +180,30 @@ def parse_complaints_log(
     found.add(
         Severity.WARNING,
         "outcome",
-        finalised & is_blank(column("outcome")) & ~no_finding,
+        finalised & column("outcome").blank & ~no_finding,
         "no outcome, but a response date is recorded: left out of the upheld figure",
     )
     found.add(
         Severity.WARNING,
         "responded",
-        is_blank(column("responded")) & ~no_finding & outcome_class.isin(["upheld", "not_upheld", "excluded"]),
+        column("responded").blank & ~no_finding & outcome_class.isin(["upheld", "not_upheld", "excluded"]),
         "no response date, but the outcome is decided: counted as open",
     )
 
     if "joint_nhs" in raw:  # a blank cell in a log that keeps the column says "not joint"
-        joint, reason = parse_codes(column("joint_nhs").fillna(""), vocabulary.values["extension"], normalise)
+        joint, reason = column("joint_nhs").read(lambda values: parse_codes(values.fillna(""), yes_or_no, normalise))
         log["joint_nhs"] = joint.fillna("no").where(reason == "", None)
         found.add(Severity.WARNING, "joint_nhs", reason != "", "is not Yes or No: counted as not known")
     if "advocacy" in raw:  # a blank cell in a log that keeps the column says "no advocate"
-        advocacy, reason = parse_codes(column("advocacy").fillna(""), vocabulary.values["extension"], normalise)
+        advocacy, reason = column("advocacy").read(lambda values: parse_codes(values.fillna(""), yes_or_no, normalise))
         log["advocacy"] = advocacy.fillna("no").where(reason == "", None)
         found.add(Severity.WARNING, "advocacy", reason != "", "is not Yes or No: counted as not known")
-    for name in ("theme", "ombudsman_reference", "service", "remedy"):
-        log[name] = as_text(column(name))
-    log["complainant"] = as_text(column("complainant"))
-    kinds, reason = parse_codes(column("complainant"), vocabulary.values.get("complainant", {}), normalise)
+    for name in ("theme", "ombudsman_reference", "service", "remedy", "complainant"):
+        log[name] = column(name).read(as_text)
+    kinds, reason = column("complainant").read(parse_codes, vocabulary.values.get("complainant", {}), normalise)
     log["complainant_type"] = kinds.where(reason == "", "other")
     found.add_once_per_word("complainant", reason != "", lambda word, rows: unknown_complainant_message(word, rows))
-    groups, _ = parse_codes(column("complainant"), vocabulary.values.get("complainant_group", {}), normalise)
+    groups, _ = column("complainant").read(parse_codes, vocabulary.values.get("complainant_group", {}), normalise)
     log["complainant_group"] = groups
     log["sheet"] = sheet.name
     log["row"] = log.index.astype("int64")
@@ -282,14 +280,16 @@ def _check_stages(found: RowProblems, log: pd.DataFrame) -> pd.Series:
     """The same complaint twice at one stage (counted once: the later rows are returned, to leave out); a
     later stage with no Stage 1 in the log."""
     keys = ["reference", "procedure", "stage"]
-    twice = log.duplicated(keys, keep="first")
-    first_row = log.groupby(keys, sort=False)["row"].transform("min")
-    found.add(
-        Severity.WARNING,
-        "reference",
-        twice,
-        "the same complaint at the same stage as row " + first_row.astype(str) + ": counted once, from that row",
-    )
+    complaint = log.groupby(keys, sort=False, dropna=False).ngroup()
+    twice = complaint.duplicated(keep="first")
+    if twice.any():
+        first_row = log["row"].groupby(complaint).transform("min")[twice]
+        found.add(
+            Severity.WARNING,
+            "reference",
+            twice,
+            "the same complaint at the same stage as row " + first_row.astype(str) + ": counted once, from that row",
+        )
     first_stage = set(log.loc[log["stage"] == "1", "reference"])
     escalated = log["stage"].isin(["2", "3"]) & ~log["reference"].isin(first_stage)
     found.add(

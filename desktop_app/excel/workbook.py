@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import stat
@@ -20,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from python_calamine import CalamineWorkbook
 
 from desktop_app.domain.imports import Provenance
@@ -50,6 +52,19 @@ class Sheet:
     hidden: bool = False
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based, inclusive
     facts: SheetFacts = field(default_factory=SheetFacts)
+
+    @functools.cached_property
+    def grid(self) -> np.ndarray:
+        """The cells as one two-dimensional array (rows by columns, short rows padded with ""), made once:
+        the readers take whole columns of it."""
+        widths = set(map(len, self.rows))
+        grid = np.full((len(self.rows), max(widths, default=0)), "", dtype=object)
+        if len(widths) == 1:  # as calamine and the CSV reader give them
+            grid[:] = self.rows
+        else:
+            for number, row in enumerate(self.rows):
+                grid[number, : len(row)] = row
+        return grid
 
 
 @dataclass
@@ -119,9 +134,9 @@ def _workbook_sheets(name: str, data: bytes) -> list[Sheet]:
         )
     if "xl/workbook.xml" not in archive.namelist():
         raise WorkbookError(f"{name}: is a zip archive but not an Excel workbook")
-    _check_inflated_sizes(name, data, members)
+    sheet_xml = _check_inflated_sizes(name, data, members)
     try:
-        facts = scan_workbook(archive)
+        facts = scan_workbook(archive, sheet_xml)
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         hidden = {meta.name for meta in workbook.sheets_metadata if not str(meta.visible).endswith("Visible")}
         sheets = []
@@ -154,15 +169,18 @@ _INPUT_STEP, _OUTPUT_STEP = 1 << 16, 1 << 20
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name's and the extra field's lengths
 
 
-def _check_inflated_sizes(name: str, data: bytes, members: list[zipfile.ZipInfo]) -> None:
+def _check_inflated_sizes(name: str, data: bytes, members: list[zipfile.ZipInfo]) -> dict[str, bytearray]:
     """Every member inflates to exactly the size its header declares, within MAX_INFLATED_BYTES in all.
 
     The headers are the archive's own word: a member that declares 1 KB may inflate to gigabytes, and
     the spreadsheet library would inflate it all. So each member's deflate stream is inflated here in
     steps of 1 MB at most, with a running total, and the file is refused as soon as a member passes its declared
-    size (or the total passes the bound), with memory held to one step.
+    size (or the total passes the bound), with memory held to one step beyond what is kept.
+
+    Returns the worksheets' XML (by member name), kept as it is inflated, so the scan for what calamine does
+    not tell (xlsx_parts) does not inflate it again; it is never more than the size its header declares.
     """
-    total, whole = 0, memoryview(data)
+    total, whole, kept = 0, memoryview(data), {}
     for member in members:
         start = member.header_offset
         signature, name_length, extra_length = (
@@ -172,10 +190,13 @@ def _check_inflated_sizes(name: str, data: bytes, members: list[zipfile.ZipInfo]
         packed = whole[begin : begin + member.compress_size]
         if signature != _ZIP_SIGNATURE or len(packed) != member.compress_size:
             raise WorkbookError(f"{name}: is damaged (its part {member.filename} is cut short); it was not read")
+        keep = bytearray(member.file_size) if member.filename.startswith(WORKSHEETS) else None
         if member.compress_type == zipfile.ZIP_STORED:
             size = len(packed)
+            if keep is not None and size == member.file_size:
+                keep[:] = packed
         elif member.compress_type == zipfile.ZIP_DEFLATED:
-            size = _inflated_size(packed, member.file_size + 1)
+            size = _inflated_size(packed, member.file_size + 1, keep)
             if size is None:
                 raise WorkbookError(
                     f"{name}: is damaged (its part {member.filename} cannot be inflated); it was not read"
@@ -191,24 +212,38 @@ def _check_inflated_sizes(name: str, data: bytes, members: list[zipfile.ZipInfo]
                 f"{'more' if size > member.file_size else f'{size:,}'}: the file is damaged or made to exhaust "
                 "memory; it was not read"
             )
+        if keep is not None:
+            kept[member.filename] = keep
+    return kept
 
 
-def _inflated_size(packed: memoryview, bound: int) -> int | None:
+#: Where Excel keeps the worksheets' XML inside a workbook.
+WORKSHEETS = "xl/worksheets/"
+
+
+def _inflated_size(packed: memoryview, bound: int, keep: bytearray | None = None) -> int | None:
     """How many bytes a raw deflate stream inflates to, counting no further than `bound`; None if it is
-    not deflate. The input goes in 64 KB at a time, so no step copies more than that."""
+    not deflate. The input goes in 64 KB at a time, so no step copies more than that. With `keep`, the
+    bytes inflated are written into it as far as it reaches."""
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     size = 0
     try:
         for start in range(0, len(packed), _INPUT_STEP):
             pending: bytes | memoryview = packed[start : start + _INPUT_STEP]
             while pending and not inflater.eof:
-                size += len(inflater.decompress(pending, _OUTPUT_STEP))
+                step = inflater.decompress(pending, _OUTPUT_STEP)
+                if keep is not None and size + len(step) <= len(keep):
+                    keep[size : size + len(step)] = step
+                size += len(step)
                 if size >= bound:
                     return size
                 pending = inflater.unconsumed_tail
             if inflater.eof:
                 break
-        return size + len(inflater.flush())
+        rest = inflater.flush()
+        if keep is not None and size + len(rest) <= len(keep):
+            keep[size : size + len(rest)] = rest
+        return size + len(rest)
     except zlib.error:
         return None
 

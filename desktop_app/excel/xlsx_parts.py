@@ -32,22 +32,27 @@ _STYLED_CELL = re.compile(rb"<c\b([^>]*\bs=\"\d+\"[^>]*)>")
 _STYLE = re.compile(rb'\bs="(\d+)"')
 # A number cell holding NaN or infinity (written by a script; Excel cannot): calamine reads it as a float,
 # or in a date-formatted cell as 30/12/1899.
-_NON_FINITE = re.compile(rb"<v>\s*([+-]?(?:nan|inf)[a-z]*)\s*</v>", re.IGNORECASE)
+# (Cased by hand, not re.IGNORECASE, which would cost the regex its fast search for "<v>".)
+_NON_FINITE = re.compile(rb"<v>\s*([+-]?(?:[nN][aA][nN]|[iI][nN][fF])[a-zA-Z]*)\s*</v>")
 
 
 #: The most cells a sheet may span (its last row times its last column) before it is refused unread: reading
 #: is dense, so a single cell at XFD1048576 would need 17 billion. 5 million is 100,000 rows by 50 columns.
 MAX_SHEET_CELLS = 5_000_000
 _CELL_AT = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
-# A reference past column Z or row 99,999: only then can a sheet span more than 2.6 million cells.
-_FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{2,3}\d|[A-Z]{1,3}\d{6,})')
+# A reference past column Z or row 99,999: only then can a sheet span more than 2.6 million cells. (No \b
+# before r: it would cost the regex its fast search for the literal start.)
+_FAR_REFERENCE = re.compile(rb'r="(?=[A-Z]{2}|[A-Z]\d{6})([A-Z]{1,3})(\d{1,7})"')
+#: Every other reference is within column Z and row 99,999.
+_NEAR = (99_999, 26)
 
 
 @dataclass
 class SheetFacts:
     hidden_rows: set[int] = field(default_factory=set)  # Excel row numbers
     uncalculated_formulas: list[str] = field(default_factory=list)  # cell references, e.g. "C7"
-    last_cell: tuple[int, int] = (0, 0)  # (row, column) of the farthest cell, worked out past Z or row 99,999
+    # (row, column) of the farthest cell, worked out where the far references could make the sheet too large
+    last_cell: tuple[int, int] = (0, 0)
     too_large: str = ""  # why the sheet is refused unread, where it spans too many cells
     non_finite: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column), 0-based -> "NaN"
     month_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column), 0-based: shown as "mmm-yy"
@@ -70,11 +75,18 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def scan_sheet(xml: bytes, month_styles: frozenset[bytes] = frozenset()) -> SheetFacts:
+def scan_sheet(xml: bytes | bytearray, month_styles: frozenset[bytes] = frozenset()) -> SheetFacts:
     """Hidden rows, uncalculated formula cells, NaN or infinite numbers, cells in a month style (`month_styles`:
-    their style numbers) and the extent of one sheet's XML."""
+    their style numbers) and the extent of one sheet's XML.
+
+    Each fact is looked for in one pass of a fast search; the extent is worked out cell by cell only where
+    the references past Z or row 99,999 leave the sheet possibly larger than MAX_SHEET_CELLS.
+    """
     facts = SheetFacts()
-    references = _CELL_AT.findall(xml) if _FAR_REFERENCE.search(xml) else []
+    far = _FAR_REFERENCE.findall(xml)
+    rows_at_most = max([_NEAR[0], *(int(row) for row in {row for _, row in far})])
+    columns_at_most = max([_NEAR[1], *(_column_number(letters) for letters in {letters for letters, _ in far})])
+    references = _CELL_AT.findall(xml) if rows_at_most * columns_at_most > MAX_SHEET_CELLS else []
     if references:
         rows = max(map(int, {row for _, row in references}))
         columns = max(_column_number(letters) for letters in {letters for letters, _ in references})
@@ -99,7 +111,7 @@ def scan_sheet(xml: bytes, month_styles: frozenset[bytes] = frozenset()) -> Shee
                 letters = reference.group(1).rstrip(b"0123456789")
                 row = int(reference.group(1)[len(letters) :])
                 facts.month_cells.add((row - 1, _column_number(letters) - 1))
-    for match in _HIDDEN_ROW.finditer(xml):
+    for match in _HIDDEN_ROW.finditer(xml) if b'hidden="' in xml else ():
         number = _ROW_NUMBER.search(match.group(0))
         if number:
             facts.hidden_rows.add(int(number.group(1)))
@@ -156,13 +168,15 @@ def _is_month_format(code: str) -> bool:
     return "m" in bare and "y" in bare and not any(letter in bare for letter in "dhs")
 
 
-def scan_workbook(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
-    """SheetFacts per sheet name; a sheet whose XML cannot be found is left out."""
+def scan_workbook(archive: zipfile.ZipFile, inflated: dict[str, bytearray] | None = None) -> dict[str, SheetFacts]:
+    """SheetFacts per sheet name; a sheet whose XML cannot be found is left out. `inflated`: sheets' XML
+    already inflated (by member name), read from the archive only where it is not there."""
+    inflated = inflated or {}
     facts = {}
     months = month_styles(archive)
     for name, path in sheet_parts(archive).items():
         try:
-            facts[name] = scan_sheet(archive.read(path), months)
+            facts[name] = scan_sheet(inflated[path] if path in inflated else archive.read(path), months)
         except KeyError:
             continue
     return facts
