@@ -203,7 +203,7 @@ def test_dashboard_pages_are_landscape_and_the_rest_portrait(report, pages):
     reader = PdfReader(report)
     for page, lines in zip(reader.pages, pages, strict=True):
         wide = page.mediabox.width > page.mediabox.height
-        in_dashboard = any(line.startswith("Status Metric") for line in lines)
+        in_dashboard = any(line.startswith(("Status Metric", "Metric")) for line in lines)  # ChAT: no Status
         assert wide == in_dashboard, lines[:3]
 
 
@@ -216,7 +216,18 @@ def test_long_comments_wrap_inside_their_cells_and_lists_stay_lists(pages):
 def test_a_row_with_its_own_period_says_so(pages):
     """ChAT measures compare July with January: the column header says so (not June)."""
     chat = section_lines(pages, SECTIONS[2], SECTIONS[3])
-    assert any(line.startswith("Status Metric (January (July") for line in chat)
+    assert any(line.startswith("Metric (January (July") for line in chat)
+
+
+def test_the_chat_review_prints_no_status_the_return_did_not_give(pages):
+    """The ChAT sheet has no Status column (nor has the paper, seed 002 lines 2432-2459): the catalogue's 1/2/3
+    rule would give CiN per 10K a "1"; the appendix prints none, and the SN the paper gives as NA as NA."""
+    chat = section_lines(pages, SECTIONS[2], SECTIONS[3])
+    assert not any(line.startswith("Status") for line in chat)
+    assert any(line.startswith("Cin Per 10K 426.0 371.0 382.0 ▼") for line in chat), chat
+    assert any(re.match(r"Number of s47 enquires.* 941 703 NA ▼", line) for line in chat)
+    dashboard = section_lines(pages, SECTIONS[1], SECTIONS[2])
+    assert any(line.startswith("3 Referral Starts in last 12 728.9 703.9 579.3") for line in dashboard)
 
 
 def test_survey_table_as_seed_000_prints_it(pages):

@@ -63,6 +63,7 @@ NEAR_DAYS = 3
 #: says how many places to show. `change` is value - previous in the indicator's unit (points for a percentage),
 #: `change_pct` the change as a % of previous; direction "up" | "down" | "same";
 #: judgement "better" | "worse" | "same"; *_quartile "top" | "middle" | "bottom" (quartiles.MARKS);
+#: *_symbol the publisher's symbol a comparator's cell held in place of a number ("c", "z", ":"), as written;
 #: status_source "author" | "rule"; at_sn_rate our count at the statistical neighbours' rate and
 #: at_sn_difference that less our count; note what the user should know of how the figure was (or was not)
 #: worked out, e.g. which population band a rate is per; sheet and row where the figure came from. None: not known.
@@ -91,6 +92,9 @@ TABLE_COLUMNS = [
     "sn_quartile",
     "nw_quartile",
     "england_quartile",
+    "sn_symbol",
+    "nw_symbol",
+    "england_symbol",
     "at_sn_rate",
     "at_sn_difference",
     "decimals",
@@ -845,7 +849,8 @@ def _with_benchmarks(
         group = chosen[chosen["comparator"].eq(code)].set_index("row_id")
         lower, upper = table["id"].map(group["lower_quartile"]), table["id"].map(group["upper_quartile"])
         counted = table["id"].map(group["members"])
-        table[code] = table[code].fillna(table["id"].map(group["average"]))
+        published = table[f"{code}_symbol"].notna()  # a symbol as published is not filled from elsewhere
+        table[code] = table[code].where(published, table[code].fillna(table["id"].map(group["average"])))
         crossed = lower > upper
         position = quartile_position(table["value"], lower, upper, table["polarity"])
         table[f"{code}_quartile"] = position.where(~crossed, None)

@@ -143,6 +143,15 @@ _PANDAS_DTYPES = {
 }
 PROVENANCE_DTYPES = {"sheet": "object", "row": "int64"}
 
+#: Number fields whose cell may hold a publisher's symbol for a figure withheld or not available (DfE's `c`,
+#: `x`, `z`, `low`, ONS's `:`, `..`; resources/returns_vocabulary.toml lists them): the number is missing and
+#: the symbol is kept as written in `<field>_symbol`, to be shown as published, never as a zero.
+SYMBOL_FIELDS: dict[ReturnKind, tuple[str, ...]] = {
+    ReturnKind.INDICATORS: COMPARATORS,
+    ReturnKind.SURVEY: COMPARATORS,
+    ReturnKind.BENCHMARK_MEMBERS: ("value",),
+}
+
 
 def return_dtypes(kind: ReturnKind) -> dict[str, str]:
     """Column name -> pandas dtype for a kind's frame, provenance included."""
@@ -151,7 +160,8 @@ def return_dtypes(kind: ReturnKind) -> dict[str, str]:
     if kind is ReturnKind.CROSS_TAB:  # long form: one row per (row label, column label)
         return {"row_label": "object", "column_label": "object", "count": "float64", **PROVENANCE_DTYPES}
     dtypes = {field.name: _PANDAS_DTYPES[field.dtype] for field in RETURN_FIELDS[kind]}
-    return {**dtypes, **PROVENANCE_DTYPES}
+    symbols = {f"{name}_symbol": "object" for name in SYMBOL_FIELDS.get(kind, ())}
+    return {**dtypes, **symbols, **PROVENANCE_DTYPES}
 
 
 def conform_return(kind: ReturnKind, frame: pd.DataFrame) -> pd.DataFrame:
@@ -163,4 +173,12 @@ def conform_return(kind: ReturnKind, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(dtypes)
 
 
-__all__ = ["COMPARATORS", "LOG_COLUMNS", "RETURN_FIELDS", "ReturnKind", "conform_return", "return_dtypes"]
+__all__ = [
+    "COMPARATORS",
+    "LOG_COLUMNS",
+    "RETURN_FIELDS",
+    "SYMBOL_FIELDS",
+    "ReturnKind",
+    "conform_return",
+    "return_dtypes",
+]

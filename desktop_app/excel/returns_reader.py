@@ -2,7 +2,8 @@
 
 Each field is read by its type (text, number, date, month, a coded value);
 numbers typed as text ("1,234", "28%", "£2,703,204") are read, words that stand
-for no number ("n/a", "-", "*") are kept missing with a note, and a TOTAL row is
+for no number ("n/a", "-", "*", "c") are kept missing with a note (in a comparator's
+or a member's column the word is kept too, to be shown as published), and a TOTAL row is
 checked against the rows above it rather than read as data.
 """
 
@@ -12,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from desktop_app.domain.problems import Problem, Severity
-from desktop_app.domain.returns import RETURN_FIELDS, Field, ReturnKind, conform_return
+from desktop_app.domain.returns import RETURN_FIELDS, SYMBOL_FIELDS, Field, ReturnKind, conform_return
 from desktop_app.domain.vocabulary import normalise
 from desktop_app.excel.cells import (
     as_text,
@@ -48,7 +49,10 @@ def parse_return(
         if name == "period_end":
             continue
         values = data[name] if name in data else pd.Series(None, index=data.index, dtype="object")
-        frame[name] = _read_field(found, spec, values, vocabulary, missing_words)
+        kept = name in SYMBOL_FIELDS.get(kind, ())
+        frame[name] = _read_field(found, spec, values, vocabulary, missing_words, kept)
+        if kept:
+            frame[f"{name}_symbol"] = _symbols(values, missing_words)
     if "period_end" in fields:
         frame["period_end"] = period_ends(data["period"]) if "period" in data else pd.NaT
         found.add(
@@ -90,7 +94,12 @@ def _table_body(sheet: Sheet, header: Header, file: str, vocabulary: ReturnsVoca
 
 
 def _read_field(
-    found: RowProblems, spec: Field, values: pd.Series, vocabulary: ReturnsVocabulary, missing_words: dict[str, str]
+    found: RowProblems,
+    spec: Field,
+    values: pd.Series,
+    vocabulary: ReturnsVocabulary,
+    missing_words: dict[str, str],
+    symbol_kept: bool = False,
 ) -> pd.Series:
     name = spec.name
     blank = is_blank(values)
@@ -108,7 +117,8 @@ def _read_field(
             reason if unreadable_grade is Severity.ERROR else reason + ": read as empty",
         )
         for code, note in _MISSING_NOTES.items():
-            found.add(Severity.NOTE, name, marker == code, note)
+            shown = note.replace("left empty", "no number, shown as published") if symbol_kept else note
+            found.add(Severity.NOTE, name, marker == code, shown)
         if spec.dtype == "year":
             not_whole = numbers.notna() & ((numbers % 1 != 0) | (numbers < 1900) | (numbers > 2200))
             found.add(unreadable_grade, name, not_whole, "is not a year (write it like 2023)")
@@ -122,6 +132,12 @@ def _read_field(
     accepted = ", ".join(sorted({v for v in vocabulary.values.get(spec.dtype, {}).values()}))
     found.add(unreadable_grade, name, reason != "", reason + f" (accepted: {accepted})")
     return codes
+
+
+def _symbols(values: pd.Series, missing_words: dict[str, str]) -> pd.Series:
+    """Each cell that is a word for no number (`c`, `z`, `:`, `..`), as written; missing elsewhere."""
+    text = as_text(values.where(values.map(lambda cell: isinstance(cell, str)), None))
+    return text.where(text.str.casefold().isin(list(missing_words)), None)
 
 
 def _summed(label: str, not_summed: tuple[str, ...]) -> bool:

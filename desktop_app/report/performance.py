@@ -41,6 +41,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from desktop_app.domain.formatting import NO_CHANGE
 from desktop_app.domain.indicator_series import MonthlySeries, monthly_average, monthly_counts, rolling_history
 from desktop_app.domain.indicators import HORIZONS, Catalogue, IndicatorResults, catalogue_links, load_catalogue
 from desktop_app.domain.quartiles import MARKS
@@ -190,8 +191,10 @@ class _Builder:
         self.all_figures = performance_figures(results, weekly, text, statuses)
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}
         self.table = results.table.set_index("id", drop=False)
-        # The status key: the statuses of every scheme the results use, once, before the first dashboard with any.
-        self.key_statuses = statuses.in_schemes(statuses.schemes_of(results.table["status"].dropna()))
+        # The status key: the statuses of every scheme the given statuses use, once, before the first dashboard
+        # with any (a catalogue rule's status is not printed: performance_figures).
+        given = results.table.loc[results.table["status_source"].eq("author"), "status"]
+        self.key_statuses = statuses.in_schemes(statuses.schemes_of(given.dropna()))
         self.status_key_shown = False
         # The indicators the returns give, and those the text or the catalogue knows (a figure of one of
         # these that is not given is left out, not an error), by their figures' KEY.
@@ -399,11 +402,13 @@ class _Builder:
             return []
         current_period, previous_period = usual_period(rows["period"]), usual_period(rows["previous_period"])
         blocks: list[Block] = []
-        if rows["status"].notna().any() and self.key_statuses and not self.status_key_shown:
+        # A Status column only where the return gave statuses (the ChAT review has none, as the paper).
+        with_status = any(self.figure(f"{key_of(id_)}_status") for id_ in rows["id"])
+        if with_status and self.key_statuses and not self.status_key_shown:
             blocks += self.status_key()
             self.status_key_shown = True
         head = self.header(
-            self.words("dashboard_status"),
+            *([self.words("dashboard_status")] if with_status else []),
             self.words("dashboard_metric"),
             _with_period(self.words("dashboard_previous"), previous_period),
             _with_period(self.words("dashboard_current"), current_period),
@@ -415,7 +420,7 @@ class _Builder:
         for number, (group, members) in enumerate(rows.groupby("group", sort=False, dropna=False), start=1):
             name = group if isinstance(group, str) else self.words("other_group")
             body = [
-                self.dashboard_row(row, current_period, previous_period, section.plain_numbers)
+                self.dashboard_row(row, current_period, previous_period, section.plain_numbers)[not with_status :]
                 for row in members.to_dict("records")
             ]
             key = f"{section.key}_{key_of(name)}_{number}"
@@ -427,7 +432,7 @@ class _Builder:
                     key,
                     [head],
                     body,
-                    "dashboard",
+                    "dashboard" if with_status else "dashboard_without_status",
                     layout="small_top",
                     heading=name,
                     caption=name,
@@ -446,7 +451,7 @@ class _Builder:
         status = self.figure(f"{key}_status")
         found = self.statuses.find(status) if status else None
         arrow = self.figure(f"{key}_arrow")
-        judgement = row["judgement"] if isinstance(row["judgement"], str) else None
+        judgement = self.all_figures[f"{key}_judgement"].value
         return [
             Cell(
                 status, CellKind.STATUS, bold=True, figure=f"{key}_status", background=found.colour if found else None
@@ -548,7 +553,10 @@ class _Builder:
                 )
             horizons = [h for h in HORIZONS if h in section.horizons and self.figure(f"{key}_{h}_change")]
             changes = tuple((self.words(f"card_{h}"), self.figure(f"{key}_{h}_change")) for h in horizons)
-            colours = tuple(self.judgement(spec.indicator, h) for h in horizons)
+            colours = tuple(
+                None if change == NO_CHANGE else self.judgement(spec.indicator, h)
+                for h, (_, change) in zip(horizons, changes, strict=True)
+            )
             cards.append(Card(spec.label, self.figure(f"{key}_value"), changes, as_at, colours))
         return [Cards(tuple(cards))] if cards else []
 
