@@ -154,14 +154,20 @@ SYMBOL_FIELDS: dict[ReturnKind, tuple[str, ...]] = {
 
 
 def return_dtypes(kind: ReturnKind) -> dict[str, str]:
-    """Column name -> pandas dtype for a kind's frame, provenance included."""
+    """Column name -> pandas dtype for a kind's frame, provenance included.
+
+    A survey's `block` is the header its row sits under, as written over the theme column: a sheet laid out
+    as seed 000's service users' table has three blocks headed Satisfaction, Health and Social Contact, each
+    with a header row of its own; a sheet with one header has one block.
+    """
     if kind is ReturnKind.COMPLAINTS_LOG:
         return dict(LOG_DTYPES)
     if kind is ReturnKind.CROSS_TAB:  # long form: one row per (row label, column label)
         return {"row_label": "object", "column_label": "object", "count": "float64", **PROVENANCE_DTYPES}
     dtypes = {field.name: _PANDAS_DTYPES[field.dtype] for field in RETURN_FIELDS[kind]}
     symbols = {f"{name}_symbol": "object" for name in SYMBOL_FIELDS.get(kind, ())}
-    return {**dtypes, **symbols, **PROVENANCE_DTYPES}
+    block = {"block": "object"} if kind is ReturnKind.SURVEY else {}
+    return {**dtypes, **symbols, **block, **PROVENANCE_DTYPES}
 
 
 def conform_return(kind: ReturnKind, frame: pd.DataFrame) -> pd.DataFrame:

@@ -41,7 +41,7 @@ def parse_return(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The rows of one sheet of kind `header.kind`, and the problems found in them."""
     kind = header.kind
-    found, data, totals = _table_body(sheet, header, file, vocabulary)
+    found, data, totals, repeats = _table_body(sheet, header, file, vocabulary)
     fields = {f.name: f for f in RETURN_FIELDS[kind]}
     frame = pd.DataFrame(index=data.index)
     missing_words = vocabulary.values.get("missing", {})
@@ -62,6 +62,8 @@ def parse_return(
             "the period has no year or is not one this reader can place in time "
             "(write e.g. 'July 2023', '2022-23' or 'Q1 2023/24'): changes over time cannot use this row",
         )
+    if kind is ReturnKind.SURVEY:
+        frame["block"] = _blocks(sheet, header, frame.index, repeats)
     frame["sheet"] = sheet.name
     frame["row"] = frame.index.astype("int64")
     for previous, row in zip([0, *totals[:-1]], totals):
@@ -90,7 +92,16 @@ def _table_body(sheet: Sheet, header: Header, file: str, vocabulary: ReturnsVoca
     repeats, notes = non_data_rows(sheet, header, raw.index.difference(totals))
     found = RowProblems(file, sheet, header, raw)
     found.set_aside(repeats, notes)
-    return found, raw.drop(index=totals.union(repeats).union(notes)), totals
+    return found, raw.drop(index=totals.union(repeats).union(notes)), totals, repeats
+
+
+def _blocks(sheet: Sheet, header: Header, rows: pd.Index, repeats: pd.Index) -> pd.Series:
+    """Each row's block: the theme column's cell of the header (or repeated header) it sits under."""
+    first = header.column_of("theme") or 0
+    starts = pd.Index([header.row_number, *repeats], dtype="int64").sort_values()
+    names = [as_text(pd.Series([sheet.rows[start - 1][first]], dtype="object")).iloc[0] for start in starts]
+    under = starts.searchsorted(rows, side="right") - 1
+    return pd.Series([names[n] for n in under], index=rows, dtype="object")
 
 
 def _read_field(
@@ -117,7 +128,7 @@ def _read_field(
             reason if unreadable_grade is Severity.ERROR else reason + ": read as empty",
         )
         for code, note in _MISSING_NOTES.items():
-            shown = note.replace("left empty", "no number, shown as published") if symbol_kept else note
+            shown = note.replace("left empty", "shown as published") if symbol_kept else note
             found.add(Severity.NOTE, name, marker == code, shown)
         if spec.dtype == "year":
             not_whole = numbers.notna() & ((numbers % 1 != 0) | (numbers < 1900) | (numbers > 2200))
@@ -277,7 +288,7 @@ def parse_cross_tab(
     sheet: Sheet, header: Header, file: str, vocabulary: ReturnsVocabulary
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The counts in long form (row label, column label, count); TOTAL rows and columns are checked."""
-    found, data, totals = _table_body(sheet, header, file, vocabulary)
+    found, data, totals, _ = _table_body(sheet, header, file, vocabulary)
     total_words = vocabulary.values.get("total_row", {})
     columns = [name for name in data.columns if name != "row_label"]
     missing_words = vocabulary.values.get("missing", {})
