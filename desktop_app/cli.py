@@ -559,15 +559,7 @@ def _calculated_indicators(args: argparse.Namespace):
         print(f"error: {exc}", file=sys.stderr)
         return None
     frames = {kind: _frame_of(results, kind) for kind in ReturnKind}
-    returns = IndicatorReturns(
-        frames[ReturnKind.INDICATORS],
-        frames[ReturnKind.MONTHLY_SERIES],
-        frames[ReturnKind.SURVEY],
-        frames[ReturnKind.BENCHMARK_QUARTILES],
-        frames[ReturnKind.BENCHMARK_MEMBERS],
-        frames[ReturnKind.POPULATION],
-        area=args.area,
-    )
+    returns = IndicatorReturns.of(frames, area=args.area)
     calculated = calculate_indicators(returns, catalogue, as_at)
     problems = [p for result in results for p in result.problems] + list(calculated.problems)
     return calculated, problems, frames, catalogue, results

@@ -299,6 +299,8 @@ class Workspace:
         ReturnKind.BENCHMARK_QUARTILES,
         ReturnKind.BENCHMARK_MEMBERS,
         ReturnKind.POPULATION,
+        ReturnKind.CROSS_TAB,
+        ReturnKind.CATEGORY_COUNTS,
     )
 
     def calculated_indicators(self) -> IndicatorResults | None:
@@ -308,8 +310,8 @@ class Workspace:
             return None
 
         def calculate() -> IndicatorResults:
-            frames = (self.project.frame(kind) for kind in self.INDICATOR_KINDS)
-            return calculate_indicators(IndicatorReturns(*frames), self.catalogue)
+            frames = {kind: self.project.frame(kind) for kind in self.INDICATOR_KINDS}
+            return calculate_indicators(IndicatorReturns.of(frames), self.catalogue)
 
         return self._cached("indicators", key, calculate)
 

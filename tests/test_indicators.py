@@ -314,7 +314,7 @@ def test_average_weekly_cost_is_worked_out_from_the_totals(catalogue):
     assert row["value"] == pytest.approx(566.83, abs=0.005)
     assert format_value(row["value"], row["unit"], row["decimals"]) == "£567"
     assert card_texts(results, "ASC-AVERAGE-WEEKLY-COST") == {
-        "week": "▼ £0 (0.0%)",  # £567.00 a week before: 17p less
+        "week": "no change",  # £567.00 a week before: 17p less, which rounds to £0 (never "▼ £0 (0.0%)")
         "month": "▼ -£5 (-0.8%)",
         "quarter": "▼ -£7 (-1.2%)",
         "year": "▲ £51 (+9.9%)",  # £515.77 a year before; published ▲ £48 (+9.3%)

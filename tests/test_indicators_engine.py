@@ -431,7 +431,11 @@ def test_format_change():
     assert format_change(5975.0, 0.2215, "gbp", 0) == "▲ £5,975 (+0.2%)"
     assert format_change(-1.2, -0.21, "gbp", 0) == "▼ -£1 (-0.2%)"
     assert format_change(-1.4, -4.93, "percent", 1) == "▼ -1.4pp (-4.9%)"
-    assert format_change(0.04, 0.15, "number", 1, direction="same") == "- 0.0 (+0.2%)"
+    assert format_change(0.04, 0.15, "number", 1, direction="same") == "no change"
+    # a change that rounds to nothing has no arrow, whichever way it went (seed 000's card printed "▼ £0 (0.0%)")
+    assert format_change(-0.17, -0.03, "gbp", 0, direction="down") == "no change"
+    assert format_change(0.049, 0.2, "percent", 1, direction="up") == "no change"
+    assert format_change(0.05, 0.2, "percent", 1, direction="up") == "▲ 0.1pp (+0.2%)"
     assert format_change(3.0, None, "count", 0) == "▲ 3"
     assert format_change(None, None, "count", 0) == ""
 

@@ -42,10 +42,13 @@ SECTIONS = [
     "Introduction",
     "Performance Dashboard",
     "Other Measures from the Children's Services Analysis Tool (ChAT)",
+    "Quality Assurance: Audit Judgements",
     "Front Door and Assessment Trends",
     "Adult Social Care Finance – Weekly Overview",
+    "Reablement – Service Delivery",
     "Actions to be taken in response to the Carers Survey",
     "Actions to be taken in response to the Adult Social Care Survey (ASCS)",
+    "Safeguarding Enquiries by Location and Type of Abuse",
 ]
 
 
@@ -93,15 +96,7 @@ def catalogue():
 
 @pytest.fixture(scope="module")
 def results(frames, catalogue):
-    returns = IndicatorReturns(
-        frames[ReturnKind.INDICATORS],
-        frames[ReturnKind.MONTHLY_SERIES],
-        frames[ReturnKind.SURVEY],
-        frames[ReturnKind.BENCHMARK_QUARTILES],
-        frames[ReturnKind.BENCHMARK_MEMBERS],
-        frames[ReturnKind.POPULATION],
-    )
-    return calculate_indicators(returns, catalogue)
+    return calculate_indicators(IndicatorReturns.of(frames), catalogue)
 
 
 @pytest.fixture(scope="module")
@@ -203,8 +198,9 @@ def test_dashboard_pages_are_landscape_and_the_rest_portrait(report, pages):
     reader = PdfReader(report)
     for page, lines in zip(reader.pages, pages, strict=True):
         wide = page.mediabox.width > page.mediabox.height
-        in_dashboard = any(line.startswith("Status Metric") for line in lines)
-        assert wide == in_dashboard, lines[:3]
+        in_dashboard = any(line.startswith(("Status Metric", "Metric")) for line in lines)  # ChAT: no Status
+        in_heatmap = "Safeguarding Enquiries by Location and Type of Abuse" in lines  # landscape = true
+        assert wide == (in_dashboard or in_heatmap), lines[:3]
 
 
 def test_long_comments_wrap_inside_their_cells_and_lists_stay_lists(pages):
@@ -216,7 +212,18 @@ def test_long_comments_wrap_inside_their_cells_and_lists_stay_lists(pages):
 def test_a_row_with_its_own_period_says_so(pages):
     """ChAT measures compare July with January: the column header says so (not June)."""
     chat = section_lines(pages, SECTIONS[2], SECTIONS[3])
-    assert any(line.startswith("Status Metric (January (July") for line in chat)
+    assert any(line.startswith("Metric (January (July") for line in chat)
+
+
+def test_the_chat_review_prints_no_status_the_return_did_not_give(pages):
+    """The ChAT sheet has no Status column (nor has the paper, seed 002 lines 2432-2459): the catalogue's 1/2/3
+    rule would give CiN per 10K a "1"; the appendix prints none, and the SN the paper gives as NA as NA."""
+    chat = section_lines(pages, SECTIONS[2], SECTIONS[3])
+    assert not any(line.startswith("Status") for line in chat)
+    assert any(line.startswith("Cin Per 10K 426.0 371.0 382.0 ▼") for line in chat), chat
+    assert any(re.match(r"Number of s47 enquires.* 941 703 NA ▼", line) for line in chat)
+    dashboard = section_lines(pages, SECTIONS[1], SECTIONS[2])
+    assert any(line.startswith("3 Referral Starts in last 12 728.9 703.9 579.3") for line in dashboard)
 
 
 def test_survey_table_as_seed_000_prints_it(pages):
@@ -257,7 +264,7 @@ def test_charts_are_vector_drawings_with_real_text(report, pages):
     for number in chart_pages:  # drawn in the page's own content, never as a picture
         xobjects = reader.pages[number]["/Resources"].get("/XObject")
         assert not xobjects or not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
-    contents = reader.pages[chart_pages[0]].get_contents().get_data().decode("latin-1")
+    contents = "".join(reader.pages[n].get_contents().get_data().decode("latin-1") for n in chart_pages)
     bars = len(re.findall(r"\bre\b", contents))  # rectangles: 24 months' bars (two charts) and the swatches
     segments = len(re.findall(r"\bl\b", contents))  # line segments: the rolling averages, the axes and grid
     assert bars >= 2 * 24 and segments >= 2 * 12, (bars, segments)

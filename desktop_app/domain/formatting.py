@@ -23,6 +23,8 @@ NOT_APPLICABLE = "n/a"
 SUPPRESSED_PERCENT = "[c]"
 UP, DOWN, LEVEL = "▲", "▼", "▬"
 ARROWS = {"up": UP, "down": DOWN, "same": "-"}
+#: A change that rounds to nothing at the places shown: no arrow, no "£0 (0.0%)".
+NO_CHANGE = "no change"
 
 _BEFORE = {"gbp": "£"}
 _AFTER = {"percent": "%"}
@@ -142,10 +144,13 @@ def format_change(
 ) -> str:
     """A change card's change: '▲ £5,975 (+0.2%)', '▼ -£1 (-0.2%)'; a percentage changes by points: '▼ -1.4pp'.
 
-    The arrow is `direction`'s (which allows for a tolerance), else the change's sign.
+    The arrow is `direction`'s (which allows for a tolerance), else the change's sign. A change that rounds
+    to zero at `decimals` places is NO_CHANGE, without an arrow: '▼ £0 (0.0%)' would say it fell by nothing.
     """
     if change is None or missing(change):
         return ""
+    if half_up(change, decimals) == 0:
+        return NO_CHANGE
     direction = direction or ("up" if change > 0 else "down" if change < 0 else "same")
     points = unit == "percent"
     amount = f"{format_value(change, None, decimals)}pp" if points else format_value(change, unit, decimals)

@@ -63,6 +63,8 @@ NEAR_DAYS = 3
 #: says how many places to show. `change` is value - previous in the indicator's unit (points for a percentage),
 #: `change_pct` the change as a % of previous; direction "up" | "down" | "same";
 #: judgement "better" | "worse" | "same"; *_quartile "top" | "middle" | "bottom" (quartiles.MARKS);
+#: *_symbol the publisher's symbol a comparator's cell held in place of a number ("c", "z", ":"), as written;
+#: block a survey theme's block in its sheet (the header it sits under: Satisfaction, Health, ...);
 #: status_source "author" | "rule"; at_sn_rate our count at the statistical neighbours' rate and
 #: at_sn_difference that less our count; note what the user should know of how the figure was (or was not)
 #: worked out, e.g. which population band a rate is per; sheet and row where the figure came from. None: not known.
@@ -91,12 +93,16 @@ TABLE_COLUMNS = [
     "sn_quartile",
     "nw_quartile",
     "england_quartile",
+    "sn_symbol",
+    "nw_symbol",
+    "england_symbol",
     "at_sn_rate",
     "at_sn_difference",
     "decimals",
     "commentary",
     "action",
     "note",
+    "block",
     "sheet",
     "row",
 ]
@@ -381,20 +387,34 @@ class IndicatorReturns:
     population: pd.DataFrame | None = None
     area: str | None = None
     links: Mapping[str, str] = field(default_factory=dict)
+    cross_tabs: pd.DataFrame | None = None
+    categories: pd.DataFrame | None = None
+
+    @classmethod
+    def of(cls, frames: Mapping[ReturnKind, pd.DataFrame | None], area: str | None = None) -> IndicatorReturns:
+        """The returns from frames by kind (kinds it does not use are ignored, those missing left out)."""
+        given: dict[str, Any] = {name: frames.get(kind) for kind, name in _RETURN_NAMES.items()}
+        return cls(**given, area=area)
 
     def frame(self, kind: ReturnKind) -> pd.DataFrame:
         """The kind's frame with all its columns and types; empty where none was brought."""
-        given = {
-            ReturnKind.INDICATORS: self.indicators,
-            ReturnKind.MONTHLY_SERIES: self.monthly,
-            ReturnKind.SURVEY: self.survey,
-            ReturnKind.BENCHMARK_QUARTILES: self.quartiles,
-            ReturnKind.BENCHMARK_MEMBERS: self.members,
-            ReturnKind.POPULATION: self.population,
-        }[kind]
+        given = getattr(self, _RETURN_NAMES[kind])
         dtypes = {**return_dtypes(kind), "row": "Int64"}  # a frame built in code may have no row numbers
         frame = pd.DataFrame() if given is None else given
         return frame.reindex(columns=list(dtypes)).astype(dtypes).reset_index(drop=True)
+
+
+#: The field of IndicatorReturns holding each kind of return.
+_RETURN_NAMES = {
+    ReturnKind.INDICATORS: "indicators",
+    ReturnKind.MONTHLY_SERIES: "monthly",
+    ReturnKind.SURVEY: "survey",
+    ReturnKind.BENCHMARK_QUARTILES: "quartiles",
+    ReturnKind.BENCHMARK_MEMBERS: "members",
+    ReturnKind.POPULATION: "population",
+    ReturnKind.CROSS_TAB: "cross_tabs",
+    ReturnKind.CATEGORY_COUNTS: "categories",
+}
 
 
 # --- results -------------------------------------------------------------------------
@@ -407,13 +427,17 @@ class IndicatorResults:
     `table`: one row per indicator for the chosen period (TABLE_COLUMNS), in
     the order the returns first list them; `history`: every indicator and
     period with its value and change, for charts; `cards`: per indicator and
-    horizon, the change-card figures; `problems`: what to check or fix.
+    horizon, the change-card figures; `problems`: what to check or fix; `cross_tabs` and `categories`: the
+    returns' cross tabs (reablement by type, safeguarding by location and abuse) and category counts (audit
+    judgements) as read, for the appendix's tables of them (domain.cross_tabs).
     """
 
     table: pd.DataFrame
     history: pd.DataFrame
     cards: pd.DataFrame
     problems: tuple[Problem, ...]
+    cross_tabs: pd.DataFrame = field(default_factory=lambda: IndicatorReturns().frame(ReturnKind.CROSS_TAB))
+    categories: pd.DataFrame = field(default_factory=lambda: IndicatorReturns().frame(ReturnKind.CATEGORY_COUNTS))
 
     def records(self) -> list[dict[str, object]]:
         """The table as plain Python values, None where missing: ready for JSON."""
@@ -455,6 +479,8 @@ def calculate_indicators(
         _shown(history)[HISTORY_COLUMNS],
         change_cards(history, period),
         tuple(problems),
+        returns.frame(ReturnKind.CROSS_TAB),
+        returns.frame(ReturnKind.CATEGORY_COUNTS),
     )
 
 
@@ -845,7 +871,8 @@ def _with_benchmarks(
         group = chosen[chosen["comparator"].eq(code)].set_index("row_id")
         lower, upper = table["id"].map(group["lower_quartile"]), table["id"].map(group["upper_quartile"])
         counted = table["id"].map(group["members"])
-        table[code] = table[code].fillna(table["id"].map(group["average"]))
+        published = table[f"{code}_symbol"].notna()  # a symbol as published is not filled from elsewhere
+        table[code] = table[code].where(published, table[code].fillna(table["id"].map(group["average"])))
         crossed = lower > upper
         position = quartile_position(table["value"], lower, upper, table["polarity"])
         table[f"{code}_quartile"] = position.where(~crossed, None)

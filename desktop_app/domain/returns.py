@@ -143,15 +143,31 @@ _PANDAS_DTYPES = {
 }
 PROVENANCE_DTYPES = {"sheet": "object", "row": "int64"}
 
+#: Number fields whose cell may hold a publisher's symbol for a figure withheld or not available (DfE's `c`,
+#: `x`, `z`, `low`, ONS's `:`, `..`; resources/returns_vocabulary.toml lists them): the number is missing and
+#: the symbol is kept as written in `<field>_symbol`, to be shown as published, never as a zero.
+SYMBOL_FIELDS: dict[ReturnKind, tuple[str, ...]] = {
+    ReturnKind.INDICATORS: COMPARATORS,
+    ReturnKind.SURVEY: COMPARATORS,
+    ReturnKind.BENCHMARK_MEMBERS: ("value",),
+}
+
 
 def return_dtypes(kind: ReturnKind) -> dict[str, str]:
-    """Column name -> pandas dtype for a kind's frame, provenance included."""
+    """Column name -> pandas dtype for a kind's frame, provenance included.
+
+    A survey's `block` is the header its row sits under, as written over the theme column: a sheet laid out
+    as seed 000's service users' table has three blocks headed Satisfaction, Health and Social Contact, each
+    with a header row of its own; a sheet with one header has one block.
+    """
     if kind is ReturnKind.COMPLAINTS_LOG:
         return dict(LOG_DTYPES)
     if kind is ReturnKind.CROSS_TAB:  # long form: one row per (row label, column label)
         return {"row_label": "object", "column_label": "object", "count": "float64", **PROVENANCE_DTYPES}
     dtypes = {field.name: _PANDAS_DTYPES[field.dtype] for field in RETURN_FIELDS[kind]}
-    return {**dtypes, **PROVENANCE_DTYPES}
+    symbols = {f"{name}_symbol": "object" for name in SYMBOL_FIELDS.get(kind, ())}
+    block = {"block": "object"} if kind is ReturnKind.SURVEY else {}
+    return {**dtypes, **symbols, **block, **PROVENANCE_DTYPES}
 
 
 def conform_return(kind: ReturnKind, frame: pd.DataFrame) -> pd.DataFrame:
@@ -163,4 +179,12 @@ def conform_return(kind: ReturnKind, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(dtypes)
 
 
-__all__ = ["COMPARATORS", "LOG_COLUMNS", "RETURN_FIELDS", "ReturnKind", "conform_return", "return_dtypes"]
+__all__ = [
+    "COMPARATORS",
+    "LOG_COLUMNS",
+    "RETURN_FIELDS",
+    "SYMBOL_FIELDS",
+    "ReturnKind",
+    "conform_return",
+    "return_dtypes",
+]

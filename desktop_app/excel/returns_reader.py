@@ -2,7 +2,8 @@
 
 Each field is read by its type (text, number, date, month, a coded value);
 numbers typed as text ("1,234", "28%", "£2,703,204") are read, words that stand
-for no number ("n/a", "-", "*") are kept missing with a note, and a TOTAL row is
+for no number ("n/a", "-", "*", "c") are kept missing with a note (in a comparator's
+or a member's column the word is kept too, to be shown as published), and a TOTAL row is
 checked against the rows above it rather than read as data.
 """
 
@@ -12,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from desktop_app.domain.problems import Problem, Severity
-from desktop_app.domain.returns import RETURN_FIELDS, Field, ReturnKind, conform_return
+from desktop_app.domain.returns import RETURN_FIELDS, SYMBOL_FIELDS, Field, ReturnKind, conform_return
 from desktop_app.domain.vocabulary import normalise
 from desktop_app.excel.cells import (
     as_text,
@@ -40,7 +41,7 @@ def parse_return(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The rows of one sheet of kind `header.kind`, and the problems found in them."""
     kind = header.kind
-    found, data, totals = _table_body(sheet, header, file, vocabulary)
+    found, data, totals, repeats = _table_body(sheet, header, file, vocabulary)
     fields = {f.name: f for f in RETURN_FIELDS[kind]}
     frame = pd.DataFrame(index=data.index)
     missing_words = vocabulary.values.get("missing", {})
@@ -48,7 +49,10 @@ def parse_return(
         if name == "period_end":
             continue
         values = data[name] if name in data else pd.Series(None, index=data.index, dtype="object")
-        frame[name] = _read_field(found, spec, values, vocabulary, missing_words)
+        kept = name in SYMBOL_FIELDS.get(kind, ())
+        frame[name] = _read_field(found, spec, values, vocabulary, missing_words, kept)
+        if kept:
+            frame[f"{name}_symbol"] = _symbols(values, missing_words)
     if "period_end" in fields:
         frame["period_end"] = period_ends(data["period"]) if "period" in data else pd.NaT
         found.add(
@@ -58,6 +62,8 @@ def parse_return(
             "the period has no year or is not one this reader can place in time "
             "(write e.g. 'July 2023', '2022-23' or 'Q1 2023/24'): changes over time cannot use this row",
         )
+    if kind is ReturnKind.SURVEY:
+        frame["block"] = _blocks(sheet, header, frame.index, repeats)
     frame["sheet"] = sheet.name
     frame["row"] = frame.index.astype("int64")
     for previous, row in zip([0, *totals[:-1]], totals):
@@ -86,11 +92,25 @@ def _table_body(sheet: Sheet, header: Header, file: str, vocabulary: ReturnsVoca
     repeats, notes = non_data_rows(sheet, header, raw.index.difference(totals))
     found = RowProblems(file, sheet, header, raw)
     found.set_aside(repeats, notes)
-    return found, raw.drop(index=totals.union(repeats).union(notes)), totals
+    return found, raw.drop(index=totals.union(repeats).union(notes)), totals, repeats
+
+
+def _blocks(sheet: Sheet, header: Header, rows: pd.Index, repeats: pd.Index) -> pd.Series:
+    """Each row's block: the theme column's cell of the header (or repeated header) it sits under."""
+    first = header.column_of("theme") or 0
+    starts = pd.Index([header.row_number, *repeats], dtype="int64").sort_values()
+    names = [as_text(pd.Series([sheet.rows[start - 1][first]], dtype="object")).iloc[0] for start in starts]
+    under = starts.searchsorted(rows, side="right") - 1
+    return pd.Series([names[n] for n in under], index=rows, dtype="object")
 
 
 def _read_field(
-    found: RowProblems, spec: Field, values: pd.Series, vocabulary: ReturnsVocabulary, missing_words: dict[str, str]
+    found: RowProblems,
+    spec: Field,
+    values: pd.Series,
+    vocabulary: ReturnsVocabulary,
+    missing_words: dict[str, str],
+    symbol_kept: bool = False,
 ) -> pd.Series:
     name = spec.name
     blank = is_blank(values)
@@ -108,7 +128,8 @@ def _read_field(
             reason if unreadable_grade is Severity.ERROR else reason + ": read as empty",
         )
         for code, note in _MISSING_NOTES.items():
-            found.add(Severity.NOTE, name, marker == code, note)
+            shown = note.replace("left empty", "shown as published") if symbol_kept else note
+            found.add(Severity.NOTE, name, marker == code, shown)
         if spec.dtype == "year":
             not_whole = numbers.notna() & ((numbers % 1 != 0) | (numbers < 1900) | (numbers > 2200))
             found.add(unreadable_grade, name, not_whole, "is not a year (write it like 2023)")
@@ -122,6 +143,12 @@ def _read_field(
     accepted = ", ".join(sorted({v for v in vocabulary.values.get(spec.dtype, {}).values()}))
     found.add(unreadable_grade, name, reason != "", reason + f" (accepted: {accepted})")
     return codes
+
+
+def _symbols(values: pd.Series, missing_words: dict[str, str]) -> pd.Series:
+    """Each cell that is a word for no number (`c`, `z`, `:`, `..`), as written; missing elsewhere."""
+    text = as_text(values.where(values.map(lambda cell: isinstance(cell, str)), None))
+    return text.where(text.str.casefold().isin(list(missing_words)), None)
 
 
 def _summed(label: str, not_summed: tuple[str, ...]) -> bool:
@@ -261,7 +288,7 @@ def parse_cross_tab(
     sheet: Sheet, header: Header, file: str, vocabulary: ReturnsVocabulary
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The counts in long form (row label, column label, count); TOTAL rows and columns are checked."""
-    found, data, totals = _table_body(sheet, header, file, vocabulary)
+    found, data, totals, _ = _table_body(sheet, header, file, vocabulary)
     total_words = vocabulary.values.get("total_row", {})
     columns = [name for name in data.columns if name != "row_label"]
     missing_words = vocabulary.values.get("missing", {})

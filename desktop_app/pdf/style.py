@@ -46,6 +46,10 @@ COLOUR_NAMES = (
     "chart_comparator",
     "chart_grid",
     "card_background",
+    "heat_1",
+    "heat_2",
+    "heat_3",
+    "heat_4",
 )
 _STYLE_KEYS = {
     "size",

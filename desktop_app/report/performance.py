@@ -41,8 +41,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from desktop_app.domain.cross_tabs import category_shares, cross_tab_grid, cross_tab_total
+from desktop_app.domain.formatting import NO_CHANGE, format_value
 from desktop_app.domain.indicator_series import MonthlySeries, monthly_average, monthly_counts, rolling_history
-from desktop_app.domain.indicators import HORIZONS, Catalogue, IndicatorResults, catalogue_links, load_catalogue
+from desktop_app.domain.indicators import (
+    HORIZONS,
+    UNIT_DECIMALS,
+    Catalogue,
+    IndicatorResults,
+    catalogue_links,
+    load_catalogue,
+)
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.domain.weekly import WeeklySeries, weekly_results
@@ -113,6 +122,9 @@ DOCUMENT_WORDS = (
     "report_of",
 )
 QUOTED_LENGTH = 70  # a left-out sentence is quoted up to this many characters
+PART_MARK = "▸ "  # before a cross tab's row that breaks down the row above it
+#: A heatmap's shades (colours of the style), from the smallest values to the largest.
+HEAT_SHADES = ("heat_1", "heat_2", "heat_3", "heat_4")
 
 
 def left_out_report(document: Document) -> str:
@@ -190,8 +202,10 @@ class _Builder:
         self.all_figures = performance_figures(results, weekly, text, statuses)
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}
         self.table = results.table.set_index("id", drop=False)
-        # The status key: the statuses of every scheme the results use, once, before the first dashboard with any.
-        self.key_statuses = statuses.in_schemes(statuses.schemes_of(results.table["status"].dropna()))
+        # The status key: the statuses of every scheme the given statuses use, once, before the first dashboard
+        # with any (a catalogue rule's status is not printed: performance_figures).
+        given = results.table.loc[results.table["status_source"].eq("author"), "status"]
+        self.key_statuses = statuses.in_schemes(statuses.schemes_of(given.dropna()))
         self.status_key_shown = False
         # The indicators the returns give, and those the text or the catalogue knows (a figure of one of
         # these that is not given is left out, not an error), by their figures' KEY.
@@ -354,6 +368,10 @@ class _Builder:
             return self.cards(section, what)
         if section.show == "charts":
             return self.charts(section, where, what)
+        if section.show == "table":
+            return self.cross_tabs(section, what)
+        if section.show == "categories":
+            return self.categories(section, what)
         return []
 
     # --- cells ---------------------------------------------------------------------
@@ -399,11 +417,13 @@ class _Builder:
             return []
         current_period, previous_period = usual_period(rows["period"]), usual_period(rows["previous_period"])
         blocks: list[Block] = []
-        if rows["status"].notna().any() and self.key_statuses and not self.status_key_shown:
+        # A Status column only where the return gave statuses (the ChAT review has none, as the paper).
+        with_status = any(self.figure(f"{key_of(id_)}_status") for id_ in rows["id"])
+        if with_status and self.key_statuses and not self.status_key_shown:
             blocks += self.status_key()
             self.status_key_shown = True
         head = self.header(
-            self.words("dashboard_status"),
+            *([self.words("dashboard_status")] if with_status else []),
             self.words("dashboard_metric"),
             _with_period(self.words("dashboard_previous"), previous_period),
             _with_period(self.words("dashboard_current"), current_period),
@@ -415,7 +435,7 @@ class _Builder:
         for number, (group, members) in enumerate(rows.groupby("group", sort=False, dropna=False), start=1):
             name = group if isinstance(group, str) else self.words("other_group")
             body = [
-                self.dashboard_row(row, current_period, previous_period, section.plain_numbers)
+                self.dashboard_row(row, current_period, previous_period, section.plain_numbers)[not with_status :]
                 for row in members.to_dict("records")
             ]
             key = f"{section.key}_{key_of(name)}_{number}"
@@ -427,7 +447,7 @@ class _Builder:
                     key,
                     [head],
                     body,
-                    "dashboard",
+                    "dashboard" if with_status else "dashboard_without_status",
                     layout="small_top",
                     heading=name,
                     caption=name,
@@ -446,7 +466,7 @@ class _Builder:
         status = self.figure(f"{key}_status")
         found = self.statuses.find(status) if status else None
         arrow = self.figure(f"{key}_arrow")
-        judgement = row["judgement"] if isinstance(row["judgement"], str) else None
+        judgement = self.all_figures[f"{key}_judgement"].value
         return [
             Cell(
                 status, CellKind.STATUS, bold=True, figure=f"{key}_status", background=found.colour if found else None
@@ -482,7 +502,13 @@ class _Builder:
             if rows.empty:
                 self.leave_out(f"{what}, the table {group!r}", f"no indicator of the returns is in the group {group!r}")
                 continue
-            tables.append(self.survey_table(f"{section.key}_{key_of(group)}", group, rows, section.plain_numbers))
+            blocks = rows.groupby([rows["sheet"].fillna(""), rows["block"].fillna("")], sort=False)
+            if blocks.ngroups == 1:
+                tables.append(self.survey_table(f"{section.key}_{key_of(group)}", group, rows, section.plain_numbers))
+                continue
+            for (_, block), members in blocks:  # a table per block, headed as the sheet heads it (seed 000)
+                name = f"{section.key}_{key_of(group)}_{key_of(block)}"
+                tables.append(self.survey_table(name, block, members, section.plain_numbers, block))
         if not tables:
             return []
         key = Keep(
@@ -493,9 +519,10 @@ class _Builder:
         )
         return [key, *tables]
 
-    def survey_table(self, name: str, group: str, rows: Any, plain: bool) -> Table:
+    def survey_table(self, name: str, group: str, rows: Any, plain: bool, block: str = "") -> Table:
+        """A benchmark table of `rows`; `block`: the block's name, over the themes in place of "Theme"."""
         header = self.header(
-            self.words("survey_theme"),
+            block or self.words("survey_theme"),
             self.words("survey_good_is"),
             self.words("survey_ours"),
             self.words("survey_sn"),
@@ -517,6 +544,87 @@ class _Builder:
                 cells.append(Cell(f"{marker} {cell.text}".strip() if cell.text else "", cell.kind, figure=cell.figure))
             body.append(cells)
         return Table(name, [header], body, "survey", layout="small", caption=group)
+
+    # --- cross tabs and category counts, as their sheets lay them out ------------------------
+
+    def cross_tabs(self, section: TextSection, what: str) -> list[Block]:
+        tables: list[Block] = []
+        for sheet in section.sheets:
+            grid = cross_tab_grid(self.results.cross_tabs, sheet)
+            if grid.empty:
+                self.leave_out(
+                    f"{what}, the table {sheet!r}", f"none of the returns has a cross tab on a sheet {sheet!r}"
+                )
+                continue
+            tables.append(self.cross_tab(section, sheet, grid))
+        return tables
+
+    def cross_tab(self, section: TextSection, sheet: str, grid: Any) -> Table:
+        """The grid with its columns' units; the rows that break another down marked under it; the total."""
+        units = [section.units.get(column, "count") for column in grid.columns]
+        kinds = [UNIT_KINDS.get(unit, CellKind.NUMBER) for unit in units]
+
+        def cells(values: Any, shades: Sequence[str | None] = (), bold: bool = False) -> list[Cell]:
+            shown = [format_value(v, unit, UNIT_DECIMALS[unit]) for v, unit in zip(values, units, strict=True)]
+            return [
+                Cell(text, kind, bold=bold, background=shade)
+                for text, kind, shade in zip(shown, kinds, [*shades] or [None] * len(shown), strict=True)
+            ]
+
+        parts = {label for labels in section.parts.values() for label in labels}
+        shades = heat_shades(grid) if section.heatmap else [[] for _ in grid.index]
+        body = [
+            [Cell(f"{PART_MARK}{label}" if label in parts else str(label)), *cells(row, shade)]
+            for label, row, shade in zip(grid.index, grid.to_numpy(), shades, strict=True)
+        ]
+        totals: tuple[int, ...] = ()
+        if section.total:
+            total = cross_tab_total(grid, section.parts, section.ratios)
+            body.append([Cell(section.total, bold=True), *cells(total.to_numpy(), bold=True)])
+            totals = (len(body),)  # the header row is row 0
+        first = section.headings[0] if section.headings else ""
+        header = self.header(first, *(str(column) for column in grid.columns))
+        shares = _column_shares(len(grid.columns))
+        return Table(
+            f"{section.key}_{key_of(sheet)}",
+            [header],
+            body,
+            "",
+            total_rows=totals,
+            caption=sheet,
+            layout="small",
+            column_shares=shares,
+            row_headers=(0,),
+        )
+
+    def categories(self, section: TextSection, what: str) -> list[Block]:
+        tables: list[Block] = []
+        headings = [*section.headings, "", "", ""][:3]
+        for sheet in section.sheets:
+            shares = category_shares(self.results.categories, sheet)
+            if shares.empty:
+                self.leave_out(f"{what}, the table {sheet!r}", f"none of the returns has category counts on {sheet!r}")
+                continue
+            body = [
+                [
+                    Cell(str(row["category"])),
+                    Cell(format_value(row["count"], "count", 0), CellKind.COUNT),
+                    Cell(format_value(row["share"], "percent", 0), CellKind.PERCENT),
+                ]
+                for row in shares.to_dict("records")
+            ]
+            tables.append(
+                Table(
+                    f"{section.key}_{key_of(sheet)}",
+                    [self.header(*headings)],
+                    body,
+                    "",
+                    caption=sheet,
+                    column_shares=(0.5, 0.25, 0.25),
+                    row_headers=(0,),
+                )
+            )
+        return tables
 
     # --- change cards ------------------------------------------------------------------------
 
@@ -548,7 +656,10 @@ class _Builder:
                 )
             horizons = [h for h in HORIZONS if h in section.horizons and self.figure(f"{key}_{h}_change")]
             changes = tuple((self.words(f"card_{h}"), self.figure(f"{key}_{h}_change")) for h in horizons)
-            colours = tuple(self.judgement(spec.indicator, h) for h in horizons)
+            colours = tuple(
+                None if change == NO_CHANGE else self.judgement(spec.indicator, h)
+                for h, (_, change) in zip(horizons, changes, strict=True)
+            )
             cards.append(Card(spec.label, self.figure(f"{key}_value"), changes, as_at, colours))
         return [Cards(tuple(cards))] if cards else []
 
@@ -614,6 +725,24 @@ class _Builder:
             decimals=decimals_of(row),
         )
         return with_alt_text(chart)
+
+
+def heat_shades(grid: Any) -> list[list[str | None]]:
+    """Each cell's shade in a heatmap, row by row: the quarter of the grid's filled cells its count falls in,
+    smallest first (HEAT_SHADES; ties share a shade); none for a blank cell. By rank, not by size: one large
+    count (seed 000's 1,101 neglect enquiries in care homes) would leave every other cell the palest."""
+    ranks = grid.stack().rank(method="max", pct=True).unstack().reindex(index=grid.index, columns=grid.columns)
+    bands = len(HEAT_SHADES)
+    return [
+        [HEAT_SHADES[min(int(r * bands - 1e-9), bands - 1)] if present(r) else None for r in row]
+        for row in ranks.to_numpy()
+    ]
+
+
+def _column_shares(columns: int) -> tuple[float, ...]:
+    """A cross tab's widths: the row labels from 14% to 40% of the width, the columns sharing the rest."""
+    first = min(0.4, max(0.14, 1 - 0.09 * columns))
+    return (first, *([(1 - first) / columns] * columns))
 
 
 def _quoted(sentence: str) -> str:

@@ -17,9 +17,11 @@ figures under both csc_t02 and csc_assessments_45_days; with two linked to
 one entry, neither has the entry's names):
 KEY_name, KEY_period, KEY_previous_period, KEY_value, KEY_previous,
 KEY_change ("▼ -1.7pp"), KEY_change_words ("down 1.7 percentage points"),
-KEY_arrow (▲ ▼ -), KEY_judgement (better, worse, unchanged), KEY_status,
+KEY_arrow (▲ ▼ -; "-" and unchanged where the change rounds to nothing), KEY_judgement (better, worse,
+unchanged), KEY_status (the return's or the author's: a catalogue rule's status is not printed),
 KEY_status_label (its meaning in the status vocabulary), KEY_target, KEY_sn,
-KEY_nw, KEY_england, KEY_sn_marker (and _nw_, _england_: ✔ ▬ ✘),
+KEY_nw, KEY_england (a publisher's symbol such as "c" or "z" as published, where the return gives one in
+place of the number), KEY_sn_marker (and _nw_, _england_: ✔ ▬ ✘),
 KEY_at_sn_rate (our count at the statistical neighbours' rate),
 KEY_at_sn_change ("a reduction of 130"), and per change card horizon
 KEY_week_change, KEY_month_change, KEY_quarter_change, KEY_year_change, with
@@ -33,7 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from desktop_app.domain.formatting import ARROWS, format_change, format_value, missing
+from desktop_app.domain.formatting import ARROWS, format_change, format_value, half_up, missing
 from desktop_app.domain.indicators import HORIZONS, IndicatorResults, catalogue_links
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
@@ -185,15 +187,21 @@ def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary)
     put(f"{key}_previous_period", row["previous_period"] or "", row["previous_period"])
     for name in ("value", "previous", "target", *COMPARATORS):
         value = row[name] if present(row[name]) else None
-        put(f"{key}_{name}", format_value(value, unit, decimals), value, unit)
+        symbol = row.get(f"{name}_symbol") if value is None else None  # "c", "z": shown as published
+        shown = symbol if isinstance(symbol, str) else format_value(value, unit, decimals)
+        put(f"{key}_{name}", shown, value, unit)
     change = row["change"] if present(row["change"]) else None
     direction = row["direction"] if isinstance(row["direction"], str) else None
+    judgement = row["judgement"] if isinstance(row["judgement"], str) else None
+    if change is not None and half_up(change, decimals) == 0:  # shown as no change: no arrow, no better or worse
+        direction, judgement = "same", "same" if judgement else None
     put(f"{key}_change", format_change(change, row["change_pct"], unit, decimals, direction), change, unit)
     put(f"{key}_change_words", change_words(change, row["change_pct"], unit, decimals, direction), change, unit)
     put(f"{key}_arrow", ARROWS.get(direction, "") if direction else "", direction)
-    judgement = row["judgement"] if isinstance(row["judgement"], str) else None
     put(f"{key}_judgement", JUDGEMENT_WORDS.get(judgement, "") if judgement else "", judgement)
-    status = str(row["status"]).strip() if present(row["status"]) else ""
+    # The status the return (or the author, in the window) gave; a catalogue rule's is the window's suggestion.
+    given = row.get("status_source") == "author" and present(row["status"])
+    status = str(row["status"]).strip() if given else ""
     put(f"{key}_status", status, status or None)
     found = statuses.find(status) if status else None
     put(f"{key}_status_label", found.label if found else "", found.label if found else None)
@@ -230,8 +238,8 @@ def change_words(
 
 def plain_number(figure: str) -> str:
     """A figure as the published survey tables print it: no % sign, no trailing zeros ('21.0%' -> '21')."""
-    if not figure:
-        return figure
+    if not figure or not figure[-1:].isdigit() and not figure.endswith("%"):
+        return figure  # a publisher's symbol ("..", "c") as published
     shown = figure.removesuffix("%")
     if "." in shown:
         shown = shown.rstrip("0").rstrip(".")

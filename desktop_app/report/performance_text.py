@@ -4,7 +4,9 @@ The words are data: a performance team edits the file (or a copy of it) each
 cycle. The file lists the appendix's sections in order; a section is the
 author's prose and, where it says `show = ...`, one of "dashboard" (the
 indicators by group), "survey" (benchmark tables with quartile markers),
-"cards" (change cards) or "charts" (monthly counts or rolling percentages).
+"cards" (change cards), "charts" (monthly counts or rolling percentages),
+"table" (a cross tab as its sheet lays it out, with a worked-out total, or
+shaded as a heatmap) or "categories" (category counts with their shares).
 Prose holds live figures as placeholders ("{csc_contacts_value}"), filled by
 report.text.fill from report.performance_figures; the mark-up is report.prose's.
 The statuses' labels and colours are not here: they are the one status
@@ -25,7 +27,8 @@ from desktop_app.report.text import ReportTextError
 
 DEFAULT_TEXT_FILE = RESOURCES / "performance_report_text.toml"
 
-SHOWS = ("dashboard", "survey", "cards", "charts")
+SHOWS = ("dashboard", "survey", "cards", "charts", "table", "categories")
+UNITS = ("count", "percent", "hours", "number", "gbp")  # a cross tab column's (domain.indicators' units)
 CHART_KINDS = ("monthly_counts", "rolling_percent")
 DOCUMENT_KEYS = (
     "title",
@@ -90,6 +93,12 @@ _SECTION_KEYS = {
     "cards",
     "horizons",
     "charts",
+    "headings",
+    "units",
+    "parts",
+    "total",
+    "ratios",
+    "heatmap",
 }
 _CARD_KEYS = {"indicator", "label"}
 _CHART_KEYS = {
@@ -148,6 +157,16 @@ class Section:
     cards: tuple[CardSpec, ...] = ()
     horizons: tuple[str, ...] = tuple(HORIZONS)
     charts: tuple[ChartSpec, ...] = ()
+    #: "table" and "categories": the header over the row labels (and, for categories, over the counts and
+    #: the shares); a cross tab column's unit by its label (else a count); the rows that break another down,
+    #: by the row they break down; the total row's label ('' for none); the columns that are a ratio of two
+    #: others, by label; whether the cells are shaded by their size (a heatmap: the numbers are printed too)
+    headings: tuple[str, ...] = ()
+    units: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    total: str = ""
+    ratios: dict[str, tuple[str, str]] = field(default_factory=dict)
+    heatmap: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,10 +260,24 @@ def _section(where: str, number: int, spec: object) -> Section:
     for name in ("text", "more_text", "title"):
         if name in spec and not isinstance(spec[name], str):
             raise PerformanceTextError(f"{here}: {name} must be text in quotes")
-    lists = {name: _names(spec, name, here) for name in ("groups", "sheets", "ids", "horizons")}
+    lists = {name: _names(spec, name, here) for name in ("groups", "sheets", "ids", "horizons", "headings")}
     unknown_horizons = [h for h in lists["horizons"] if h not in HORIZONS]
     if unknown_horizons:
         raise PerformanceTextError(f"{here}: horizon {unknown_horizons[0]!r} is not one of {list(HORIZONS)}")
+    if show in ("table", "categories") and not lists["sheets"]:
+        raise PerformanceTextError(f'{here}: show = "{show}" names the sheets it shows, e.g. sheets = ["Audit"]')
+    units = _strings(spec.get("units", {}), f"{here}: units")
+    unknown_units = [unit for unit in units.values() if unit not in UNITS]
+    if unknown_units:
+        raise PerformanceTextError(f"{here}: units: {unknown_units[0]!r} is not one of {list(UNITS)}")
+    parts = {str(row): _names(spec["parts"], row, f"{here}: parts") for row in _table(spec, "parts", here)}
+    ratios = {}
+    for column, pair in _table(spec, "ratios", here).items():
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+            raise PerformanceTextError(f'{here}: ratios: {column} must be ["numerator column", "denominator column"]')
+        ratios[str(column)] = (pair[0], pair[1])
+    if not isinstance(spec.get("total", ""), str):
+        raise PerformanceTextError(f"{here}: total must be the total row's label, in quotes")
     if show == "survey" and not lists["groups"]:
         raise PerformanceTextError(f'{here}: a survey section names its groups, e.g. groups = ["Carers survey"]')
     cards = tuple(_card(here, n, c) for n, c in enumerate(spec.get("cards", []), start=1))
@@ -267,6 +300,12 @@ def _section(where: str, number: int, spec: object) -> Section:
         cards=cards,
         horizons=lists["horizons"] or tuple(HORIZONS),
         charts=charts,
+        headings=lists["headings"],
+        units=units,
+        parts=parts,
+        total=spec.get("total", ""),
+        ratios=ratios,
+        heatmap=bool(spec.get("heatmap", False)),
     )
 
 
