@@ -4,14 +4,16 @@ The guard matters: background work starts fresh Python processes that import
 this module again, and they must not open a second window.
 """
 
-import multiprocessing
 import os
 import sys
 
 from desktop_app.cli import main
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # a frozen (PyInstaller) build starts its workers through here
+    if getattr(sys, "frozen", False):  # a PyInstaller build starts its workers through here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     try:
         status = main()
     except BrokenPipeError:  # the output was piped into `head` or similar, which stopped reading

@@ -19,28 +19,24 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from desktop_app.domain.complaints import ComplaintsSummary, summarise
-from desktop_app.domain.formatting import json_number, json_text
-from desktop_app.domain.imports import ImportResult
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
-from desktop_app.domain.returns import ReturnKind
-from desktop_app.domain.rules import ComplaintRules, load_rules
-from desktop_app.domain.vocabulary import load_vocabulary, read_own_words
-from desktop_app.excel.cells import parse_dates
-from desktop_app.excel.complaints_log import UNKNOWN_OUTCOME, LogImport, read_complaints_log
-from desktop_app.excel.importer import Importer
-from desktop_app.excel.workbook import WorkbookError
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
 from desktop_app.plan_commands import add_plan_commands, run_plan_check, run_plan_report
-from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
-from desktop_app.report.model import Document
-from desktop_app.report.proof import PROOF_SCHEMA
-from desktop_app.report.text import ReportText, load_report_text
+
+if TYPE_CHECKING:  # each command imports pandas and the readers it uses: the window paints without them
+    import pandas as pd
+
+    from desktop_app.domain.complaints import ComplaintsSummary
+    from desktop_app.domain.imports import ImportResult
+    from desktop_app.domain.returns import ReturnKind
+    from desktop_app.domain.rules import ComplaintRules
+    from desktop_app.excel.complaints_log import LogImport
+    from desktop_app.report.model import Document
+    from desktop_app.report.text import ReportText
 
 SUMMARY_SCHEMA = "complaints-summary/1"
 CHECK_SCHEMA = "check/1"
@@ -161,6 +157,8 @@ def _window(paths: list[Path]) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from desktop_app.report.proof import PROOF_SCHEMA
+
     parser = argparse.ArgumentParser(prog="python -m desktop_app", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command")
     complaints = commands.add_parser("complaints", help="complaint stage timeliness from a complaints log")
@@ -275,6 +273,8 @@ def _vocabulary_argument(parser: argparse.ArgumentParser) -> None:
 
 def _vocabulary(args: argparse.Namespace):
     """The shipped vocabulary, with the council's own words of --vocabulary (a ResourceFileError names it)."""
+    from desktop_app.domain.vocabulary import load_vocabulary, read_own_words
+
     own = read_own_words(args.vocabulary) if args.vocabulary else None
     return load_vocabulary(own_words=own)
 
@@ -339,6 +339,10 @@ def _period_arguments(parser: argparse.ArgumentParser) -> None:
 def _date(text: str) -> dt.date:
     """A date as a council writes it (01/04/2022, 1 April 2022, 1 Apr 2022), day first, or as 2022-04-01:
     the same reading as a date typed into a log's cell."""
+    import pandas as pd
+
+    from desktop_app.excel.cells import parse_dates
+
     parsed, reason = parse_dates(pd.Series([text], dtype="object"))
     if pd.isna(parsed.iloc[0]):
         raise argparse.ArgumentTypeError(f"{text!r} {reason.iloc[0] or 'is not a date'}")
@@ -347,6 +351,11 @@ def _date(text: str) -> dt.date:
 
 def _summary_of_log(args: argparse.Namespace):
     """Read the log and summarise it; None (with one line on stderr) when it cannot be read."""
+    from desktop_app.domain.complaints import summarise
+    from desktop_app.domain.rules import load_rules
+    from desktop_app.excel.complaints_log import read_complaints_log
+    from desktop_app.excel.workbook import WorkbookError
+
     try:
         rules = load_rules()
         vocabulary = _vocabulary(args)
@@ -379,8 +388,10 @@ def regime_of(log: pd.DataFrame, adults: ReportText) -> str:
 
 def _complaints_report(args: argparse.Namespace) -> int:
     from desktop_app.export import write_appendix  # ReportLab or python-docx only when needed
+    from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
     from desktop_app.report.complaints import complaints_document
     from desktop_app.report.proof import proof_findings
+    from desktop_app.report.text import load_report_text
 
     read = _summary_of_log(args)
     if read is None:
@@ -431,6 +442,7 @@ def _proof_allows(args: argparse.Namespace, findings: list) -> bool:
 
 def _print_proof(args: argparse.Namespace, findings: list, what: str) -> int:
     """The proof's findings on stdout (as proof/1 JSON with --json); 1 where any is at warning or above."""
+    from desktop_app.domain.formatting import json_text
     from desktop_app.report.proof import proof_document, proof_text, serious
 
     if args.json:
@@ -451,6 +463,7 @@ def _print_proof(args: argparse.Namespace, findings: list, what: str) -> int:
 def _complaints_proof(args: argparse.Namespace) -> int:
     from desktop_app.report.complaints import complaints_document
     from desktop_app.report.proof import proof_findings
+    from desktop_app.report.text import load_report_text
 
     read = _summary_of_log(args)
     if read is None:
@@ -473,6 +486,7 @@ def _complaints_proof(args: argparse.Namespace) -> int:
 
 
 def _performance_proof(args: argparse.Namespace) -> int:
+    from desktop_app.domain.returns import ReturnKind
     from desktop_app.report.performance import performance_document
     from desktop_app.report.performance_text import load_performance_text
     from desktop_app.report.proof import proof_findings
@@ -506,6 +520,10 @@ def _rows_not_used(results: list[ImportResult]) -> dict[str, int]:
 
 
 def _complaints(args: argparse.Namespace) -> int:
+    from desktop_app.domain.formatting import json_text
+    from desktop_app.report.adults_complaints import load_adults_text
+    from desktop_app.report.text import load_report_text
+
     read = _summary_of_log(args)
     if read is None:
         return EXIT_UNREADABLE
@@ -523,6 +541,10 @@ def _complaints(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from desktop_app.domain.formatting import json_text
+    from desktop_app.excel.importer import Importer
+    from desktop_app.excel.workbook import WorkbookError
+
     try:
         result = Importer(vocabulary=_vocabulary(args)).import_file(args.file)
     except (WorkbookError, ResourceFileError) as exc:
@@ -537,8 +559,13 @@ def _check(args: argparse.Namespace) -> int:
 
 def _calculated_indicators(args: argparse.Namespace):
     """Import the returns and work out the indicators; None (with one line on stderr) when that cannot be done."""
+    import pandas as pd
+
     from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
+    from desktop_app.domain.returns import ReturnKind
     from desktop_app.excel.cells import period_ends
+    from desktop_app.excel.importer import Importer
+    from desktop_app.excel.workbook import WorkbookError
 
     as_at = None
     if args.period:
@@ -566,6 +593,8 @@ def _calculated_indicators(args: argparse.Namespace):
 
 
 def _indicators(args: argparse.Namespace) -> int:
+    from desktop_app.domain.formatting import json_text
+
     found = _calculated_indicators(args)
     if found is None:
         return EXIT_UNREADABLE
@@ -590,6 +619,7 @@ def _indicators(args: argparse.Namespace) -> int:
 
 
 def _performance_report(args: argparse.Namespace) -> int:
+    from desktop_app.domain.returns import ReturnKind
     from desktop_app.export import write_appendix
     from desktop_app.report.performance import left_out_report, performance_document
     from desktop_app.report.performance_text import load_performance_text
@@ -644,6 +674,8 @@ def _cover_report(args: argparse.Namespace) -> int:
 
 
 def _frame_of(results: list[ImportResult], kind: ReturnKind) -> pd.DataFrame | None:
+    import pandas as pd
+
     frames = [result.frame(kind) for result in results]
     frames = [frame for frame in frames if len(frame)]
     return pd.concat(frames, ignore_index=True) if frames else None
@@ -653,6 +685,8 @@ _INDICATOR_NUMBERS = ("value", "previous", "change", "change_pct", "target")
 
 
 def _indicator_record(row: dict) -> dict:
+    from desktop_app.domain.formatting import json_number
+
     keys = ("id", "catalogue_id", "name", "group", "unit", "polarity", "period", "value", "previous", "change")
     keys += ("change_pct", "direction", "judgement", "target", "status", "status_source")
     record = {key: json_number(row.get(key)) if key in _INDICATOR_NUMBERS else row.get(key) for key in keys}
@@ -678,6 +712,8 @@ def _problem_record(problem) -> dict:
 
 
 def indicators_text(calculated) -> str:
+    import pandas as pd
+
     from desktop_app.domain.formatting import format_value
 
     arrows = {"up": "▲", "down": "▼", "same": "-"}
@@ -760,10 +796,14 @@ def _period(args: argparse.Namespace, imported: LogImport, year_start: tuple[int
 
 
 def _day(value: object) -> str | None:
+    import pandas as pd
+
     return None if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
 def _stage_records(stages: pd.DataFrame) -> list[dict]:
+    from desktop_app.domain.formatting import json_number
+
     records = []
     for row in stages.to_dict("records"):
         records.append(
@@ -793,6 +833,7 @@ def _summary_records(summary: ComplaintsSummary, text: ReportText, adults: Repor
         representation_count,
     )
     from desktop_app.domain.complaints import cared_for_share
+    from desktop_app.domain.formatting import json_number
 
     themes = summary.themes
     procedures = list(themes.columns.get_level_values(1).unique())
@@ -874,6 +915,7 @@ def _register_records(summary: ComplaintsSummary, text: ReportText) -> list[dict
 def _well_founded_record(outcomes: dict[str, int]) -> dict:
     """The adults' report's well-founded complaints (upheld or partly upheld) of one procedure's Stage 1."""
     from desktop_app.domain.complaint_measures import percent_of
+    from desktop_app.domain.formatting import json_number
 
     return {
         "received": outcomes["received"],
@@ -902,6 +944,10 @@ def summary_document(
 ) -> dict:
     """The complaints-summary/1 JSON document; `text` and `adults` name the children's and the adults'
     reports' procedures (the shipped texts' by default)."""
+    from desktop_app.domain.formatting import json_number
+    from desktop_app.report.adults_complaints import load_adults_text
+    from desktop_app.report.text import load_report_text
+
     text, adults = text or load_report_text(), adults or load_adults_text()
     previous = None
     if summary.previous is not None:
@@ -934,10 +980,16 @@ def summary_document(
 
 
 def _flag(value: object) -> bool | None:
+    import pandas as pd
+
     return None if pd.isna(value) else bool(value)
 
 
 def _case_record(row) -> dict:
+    import pandas as pd
+
+    from desktop_app.domain.formatting import json_number
+
     return {
         "reference": row.reference,
         "procedure": row.procedure,
@@ -981,7 +1033,10 @@ def summary_text(
     """The appendices' tables for a person: the same models, so the same text, as the PDFs print. The
     children's report's (with every procedure the adults' does not cover), where the log has any of its
     complaints; then the adults' report's, where the year has adults' complaints."""
+    from desktop_app.excel.complaints_log import UNKNOWN_OUTCOME
+    from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
     from desktop_app.report.complaints import complaints_document
+    from desktop_app.report.text import load_report_text
 
     adults = adults or load_adults_text()
     documents = []

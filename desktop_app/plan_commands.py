@@ -15,14 +15,14 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.domain.action_plans import load_plan_rules, load_plan_vocabulary
-from desktop_app.domain.formatting import json_text
-from desktop_app.domain.plan_progress import PlanProgress, assess
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
-from desktop_app.excel.action_plan import PlanImport, read_action_plan
-from desktop_app.excel.workbook import WorkbookError
+
+if TYPE_CHECKING:  # the commands import pandas and the plan reader when run: the window paints without them
+    from desktop_app.domain.plan_progress import PlanProgress
+    from desktop_app.excel.action_plan import PlanImport
 
 PLAN_SCHEMA = "action-plan/1"
 EXIT_UNREADABLE = 2
@@ -61,6 +61,11 @@ def _as_of_argument(parser: argparse.ArgumentParser, date: Callable[[str], dt.da
 
 def _progress(args: argparse.Namespace) -> tuple[PlanImport, PlanProgress] | None:
     """The plan read and judged at --as-of; None (with one line on stderr) where it cannot be read."""
+    from desktop_app.domain.action_plans import load_plan_rules, load_plan_vocabulary
+    from desktop_app.domain.plan_progress import assess
+    from desktop_app.excel.action_plan import read_action_plan
+    from desktop_app.excel.workbook import WorkbookError
+
     try:
         vocabulary = load_plan_vocabulary()
         rules = load_plan_rules(vocabulary=vocabulary)
@@ -100,6 +105,8 @@ def run_plan_report(args: argparse.Namespace, page_options: Callable[[argparse.N
 
 
 def run_plan_check(args: argparse.Namespace) -> int:
+    from desktop_app.domain.formatting import json_text
+
     read = _progress(args)
     if read is None:
         return EXIT_UNREADABLE

@@ -462,38 +462,36 @@ class _SelfTest:
 
 
 def measure_startup() -> int:
-    """Open the window as `python -m desktop_app` does; print when it first painted; quit.
+    """Open the window as `python -m desktop_app` does; print when it first painted and when its tabs were
+    built after that; quit.
 
-    The data folder and settings are temporary, the sample returns start
-    importing as they do at a real start, and everything stops once painted.
-    It is started as `desktop_app selftest --measure-startup`, through
-    desktop_app.cli, so what the application imports before its window is
-    imported already (and this module never imports the command line).
+    The data folder and settings are temporary, and the window opens on its start page, as at a real start
+    with no file named; the tabs are built after the first paint, as gui/app.py builds them. It is started
+    as `desktop_app selftest --measure-startup`, through desktop_app.cli, so what the application imports
+    before its window is imported already (and this module never imports the command line).
     """
     import tempfile
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
 
     from desktop_app.gui import messages
     from desktop_app.gui.app import application
     from desktop_app.gui.main_window import MainWindow
-    from desktop_app.paths import SAMPLE_DATA, SAMPLE_RETURNS
 
     app = application([sys.argv[0] if sys.argv else "selftest"])
     messages.answer_for_tests = lambda kind, title, text: {"ask_save": "discard"}.get(kind)
     with tempfile.TemporaryDirectory(prefix="scrutiny-startup-", ignore_cleanup_errors=True) as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(Path(folder) / "data", settings)
+        window.show_start_page()
         window.show()
-        sample = [SAMPLE_DATA / name for name in SAMPLE_RETURNS]
-        QTimer.singleShot(0, lambda: window.open_sample(sample))
         painted = _wait_for_paint(app, window, seconds=60)
         if painted is None:
             _say("FAIL  start-up: the window was never painted")
             return EXIT_FAILED
         _say(f"first-paint {painted:.6f}")
-        if window.task is not None and window.task.running:
-            window.task.cancel()
+        window.build_editors()
+        _say(f"tabs-built {time.time():.6f}")
         window.close()
         app.processEvents()
     return EXIT_PASSED
@@ -501,25 +499,15 @@ def measure_startup() -> int:
 
 def _wait_for_paint(app, window, seconds: float) -> float | None:
     """Run the event loop until `window` has been painted and flushed; the wall-clock time it was."""
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+    from PySide6.QtCore import QEventLoop
+
+    from desktop_app.gui.first_paint import after_first_paint
 
     painted: list[float] = []
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched, event):
-            if not painted and event.type() == QEvent.Type.Paint:
-                # after this paint cycle has been flushed to the screen, not when it starts
-                QTimer.singleShot(0, lambda: painted or painted.append(time.time()))
-            return False
-
-    spy = FirstPaint()
-    window.installEventFilter(spy)
+    after_first_paint(window, lambda: painted.append(time.time()))
     deadline = time.monotonic() + seconds
-    try:
-        while not painted and time.monotonic() < deadline:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-    finally:
-        window.removeEventFilter(spy)
+    while not painted and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     return painted[0] if painted else None
 
 

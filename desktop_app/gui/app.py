@@ -6,25 +6,30 @@ file under resources/ is the command line's one sentence in a dialog, and the
 application ends with status 2 (there is no other set of settings to start with).
 The data folder and the log are readable by the user alone; what a killed save
 left there is removed at the start.
+
+The window is drawn first, on its start page, before pandas and the tabs are
+imported; the settings files are checked, the tabs built and the project opened
+(or the returns imported, or unsaved work offered back) just after that first
+paint (gui/first_paint.py).
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__, safe_files
 from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.gui import messages
-from desktop_app.gui.main_window import PROJECT_SUFFIX, MainWindow
+from desktop_app.gui.first_paint import after_first_paint
+from desktop_app.gui.main_window import MainWindow
 from desktop_app.paths import RESOURCES
 
 log = logging.getLogger("scrutiny")
@@ -38,17 +43,19 @@ def data_folder() -> Path:
     return safe_files.private_folder(folder)
 
 
-class PrivateLogHandler(logging.handlers.RotatingFileHandler):
-    """The log, readable by the user alone (it names files and may quote cells), rotated as usual."""
-
-    def _open(self):
-        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, safe_files.PRIVATE_FILE_MODE)
-        if sys.platform != "win32":
-            os.fchmod(descriptor, safe_files.PRIVATE_FILE_MODE)  # a log an older version left readable
-        return os.fdopen(descriptor, self.mode, encoding=self.encoding, errors=self.errors)
-
-
 def set_up_logging(folder: Path) -> Path:
+    """The log in `folder`, readable by the user alone (it names files and may quote cells), rotated as usual
+    (logging.handlers is imported here, after the window's first paint: it brings sockets and pickling)."""
+    import logging.handlers
+
+    class PrivateLogHandler(logging.handlers.RotatingFileHandler):
+        def _open(self):
+            mode = safe_files.PRIVATE_FILE_MODE
+            descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, mode)
+            if sys.platform != "win32":
+                os.fchmod(descriptor, mode)  # a log an older version left readable
+            return os.fdopen(descriptor, self.mode, encoding=self.encoding, errors=self.errors)
+
     logs = safe_files.private_folder(folder / "logs")
     path = logs / "scrutiny-studio.log"
     handler = PrivateLogHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
@@ -98,49 +105,68 @@ def remove_left_overs(folder: Path, recent_projects: list[str]) -> None:
         safe_files.remove_stale_temporaries(Path(recent))
 
 
+def warn_settings_problem(parent, problem: str) -> None:
+    log.error("cannot start: %s", problem)
+    messages.warn(
+        parent,
+        "Scrutiny Studio cannot start",
+        f"{problem}\n\nThe settings files are in {RESOURCES}. Put the mistake right there, "
+        "or ask IT to reinstall Scrutiny Studio, and start it again.",
+    )
+
+
 def open_window(paths: list[Path]) -> MainWindow:
     """The main window on `paths` (a project, or returns to import), or on the start page (after offering back
-    unsaved work)."""
+    unsaved work); where a settings file has a mistake, the window says so and the application ends with
+    EXIT_SETTINGS."""
     folder = data_folder()
-    log_file = set_up_logging(folder)
 
-    def report_unexpected(kind, value, trace) -> None:
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, trace)))
-        messages.warn(
-            window,
-            "Something went wrong",
-            f"Scrutiny Studio hit a problem it did not expect ({value}). Your work is still open: "
-            f"save it under a new name to be safe. The details are in {log_file}.",
-        )
+    def start() -> None:
+        """Once the window is drawn: the log, and what was asked for, with the tabs built to show it."""
+        from desktop_app.project.store import PROJECT_SUFFIX
+
+        log_file = set_up_logging(folder)
+
+        def report_unexpected(kind, value, trace) -> None:
+            log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, trace)))
+            messages.warn(
+                window,
+                "Something went wrong",
+                f"Scrutiny Studio hit a problem it did not expect ({value}). Your work is still open: "
+                f"save it under a new name to be safe. The details are in {log_file}.",
+            )
+
+        sys.excepthook = report_unexpected
+        problem = settings_problem()
+        if problem:
+            warn_settings_problem(window, problem)
+            window.close()
+            QApplication.exit(EXIT_SETTINGS)
+            return
+        remove_left_overs(folder, window.recent_projects())
+        window.build_editors()  # on the start page, behind it; else in place of it
+        window.start_page.setEnabled(True)
+        projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
+        returns = [p for p in paths if p.suffix != PROJECT_SUFFIX]
+        if projects:
+            window.open_project(projects[0])
+        elif returns:
+            window.import_paths(returns)
+        else:
+            window.offer_pending_recovery()  # a recovered report goes to the tabs
 
     window = MainWindow(folder)
-    remove_left_overs(folder, window.recent_projects())
-    sys.excepthook = report_unexpected
-    projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
-    returns = [p for p in paths if p.suffix != PROJECT_SUFFIX]
-    if not paths:
+    if paths:  # drawn while the tabs are built to show the file, not to be clicked meanwhile
+        window.start_page.setEnabled(False)
+        window.show_status(f"Opening {paths[0].name}…")
+    else:
         window.show_start_page()  # before it is shown: the first paint is the start page, not empty tabs
     window.show()
-    if projects:
-        QTimer.singleShot(0, lambda: window.open_project(projects[0]))
-    elif returns:
-        QTimer.singleShot(0, lambda: window.import_paths(returns))
-    else:
-        QTimer.singleShot(0, window.offer_pending_recovery)  # a recovered report goes to the tabs
+    after_first_paint(window, start)
     return window
 
 
 def run(paths: list[Path]) -> int:
     app = application()
-    problem = settings_problem()
-    if problem:
-        log.error("cannot start: %s", problem)
-        messages.warn(
-            None,
-            "Scrutiny Studio cannot start",
-            f"{problem}\n\nThe settings files are in {RESOURCES}. Put the mistake right there, "
-            "or ask IT to reinstall Scrutiny Studio, and start it again.",
-        )
-        return EXIT_SETTINGS
     window = open_window(paths)  # noqa: F841 - kept alive while the event loop runs
     return app.exec()

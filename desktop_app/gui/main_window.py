@@ -3,15 +3,20 @@
 Every change to the project goes through the undo stack, so Undo/Redo covers
 it and the window knows when there are unsaved changes. Imports and exports run
 in a background process with a progress bar and Cancel in the status bar.
+
+The window paints before pandas is imported: this module imports Qt and the
+light parts of the application only, and the project with its editors' tabs
+(whose modules import pandas, and pyqtgraph for the charts) is built the first
+time anything asks for one of them (`EDITORS`), which at start is just after
+the first paint (gui/app.py). The rest is imported where it is used.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoCommand, QUndoStack
@@ -27,36 +32,39 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from desktop_app.domain.complaints import shared_complaints
-from desktop_app.domain.imports import with_repeats_named
 from desktop_app.domain.problems import Severity
-from desktop_app.domain.returns import ReturnKind
-from desktop_app.excel.importer import FileImport, import_files
-from desktop_app.excel.mappings import MappingFile
-from desktop_app.gui import help_dialogs, messages
-from desktop_app.gui.background import BackgroundTask
-from desktop_app.gui.chart_texts_dialog import SETTING as CHART_TEXTS
-from desktop_app.gui.complaints_tab import ComplaintsTab
-from desktop_app.gui.indicators_tab import IndicatorsTab
-from desktop_app.gui.mapping_dialog import ColumnMappingDialog
-from desktop_app.gui.preview_tab import PreviewTab
-from desktop_app.gui.report_tab import COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE, DETAILS_PAGE, ReportTab
-from desktop_app.gui.returns_tab import ReturnsTab
+from desktop_app.gui import messages
 from desktop_app.gui.start_page import StartPage
 from desktop_app.gui.wheel_guard import guard_wheel
 from desktop_app.paths import sample_returns
-from desktop_app.project import store
-from desktop_app.project.locations import ImportLocations
-from desktop_app.project.lock import FileStamp, ProjectLock, ProjectLockedError
-from desktop_app.project.model import ImportedFile, Project
-from desktop_app.workspace import OWN_WORDS, Workspace
+
+if TYPE_CHECKING:
+    from desktop_app.domain.returns import ReturnKind
+    from desktop_app.excel.importer import FileImport
+    from desktop_app.gui.background import BackgroundTask
+    from desktop_app.project.lock import FileStamp, ProjectLock
+    from desktop_app.project.model import ImportedFile, Project
 
 log = logging.getLogger("scrutiny.window")
 
-PROJECT_SUFFIX = store.PROJECT_SUFFIX
 RETURN_SUFFIXES = {".xlsx", ".xlsm", ".csv"}
 AUTOSAVE_MS = 3 * 60 * 1000
 MAX_RECENT = 8
+#: What the window builds when first asked for it (`MainWindow.build_editors`): the project, its figures and
+#: the tabs that edit it.
+EDITORS = frozenset(
+    {
+        "project",
+        "workspace",
+        "import_locations",
+        "tabs",
+        "returns_tab",
+        "indicators_tab",
+        "complaints_tab",
+        "report_tab",
+        "preview_tab",
+    }
+)
 
 
 #: What an appendix can be exported as (the writer is chosen by the ending of the file name).
@@ -123,14 +131,12 @@ class MainWindow(QMainWindow):
 
     def __init__(self, data_folder: Path, settings: QSettings | None = None):
         super().__init__()
-        guard_wheel(QApplication.instance())
         self.data_folder = data_folder
         self.settings = settings or QSettings()
         self.mapping_file = data_folder / "column_mappings.json"
-        self.import_locations = ImportLocations(data_folder / "import_locations.json")
-        self.project = Project()
         self.showing_sample = False  # the bundled sample is open, as a report of its own
-        self.workspace = Workspace(self.project)
+        self.editors_built = False
+        self._start_page_asked = False  # else the tabs are shown once built (the start page stands in till then)
         self.path: Path | None = None
         self.file_lock: ProjectLock | None = None  # this window's lock beside `path`
         self.read_only = False  # `path` is open in another window: Save asks for a new name
@@ -143,6 +149,51 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setAccessibleName("Scrutiny Studio")
         self.setAcceptDrops(True)
+        self.start_page = StartPage(self._last_folder)
+        self.start_page.sample_requested.connect(lambda: self._may_discard() and self.open_sample(sample_returns()))
+        self.start_page.import_requested.connect(lambda paths: self.import_new_report([Path(p) for p in paths]))
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.recent_requested.connect(lambda path: self.open_project(Path(path)))
+        self.pages = QStackedWidget()  # the start page, or the tabs once a report is open
+        self.pages.addWidget(self.start_page)
+        self.setCentralWidget(self.pages)
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self._restore_layout()
+        self._update_title()
+
+    def __getattr__(self, name: str) -> Any:
+        """One of the `EDITORS`, built now (only called for an attribute the window does not have yet)."""
+        if name in EDITORS and not self.__dict__.get("editors_built", True):
+            self.build_editors()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    # --- building ------------------------------------------------------------
+
+    def build_editors(self) -> None:
+        """The empty project, its figures and the tabs over them, once (the start page stays in front)."""
+        if self.editors_built:
+            return
+        self.editors_built = True
+        guard_wheel(QApplication.instance())  # before the first field is made (the window's frame has none)
+        from desktop_app.gui.complaints_tab import ComplaintsTab
+        from desktop_app.gui.indicators_tab import IndicatorsTab
+        from desktop_app.gui.preview_tab import PreviewTab
+        from desktop_app.gui.report_tab import ReportTab
+        from desktop_app.gui.returns_tab import ReturnsTab
+        from desktop_app.project.locations import ImportLocations
+        from desktop_app.project.model import Project
+        from desktop_app.workspace import Workspace
+
+        self.import_locations = ImportLocations(self.data_folder / "import_locations.json")
+        self.project = Project()
+        self.workspace = Workspace(self.project)
         self.returns_tab = ReturnsTab()
         self.returns_tab.remap_requested.connect(self.remap_sheet)
         self.returns_tab.reimport_requested.connect(self.reimport)
@@ -158,26 +209,12 @@ class MainWindow(QMainWindow):
         self.preview_tab = PreviewTab(self)
         self.tabs.addTab(self.report_tab, "Re&port")
         self.tabs.addTab(self.preview_tab, "Pre&view")
-        self.start_page = StartPage(self._last_folder)
-        self.start_page.sample_requested.connect(lambda: self._may_discard() and self.open_sample(sample_returns()))
-        self.start_page.import_requested.connect(lambda paths: self.import_new_report([Path(p) for p in paths]))
-        self.start_page.open_requested.connect(self.open_dialog)
-        self.start_page.recent_requested.connect(lambda path: self.open_project(Path(path)))
-        self.pages = QStackedWidget()  # the start page, or the tabs once a report is open
-        self.pages.addWidget(self.tabs)
-        self.pages.addWidget(self.start_page)
-        self.setCentralWidget(self.pages)
-        self._build_status_bar()
-        self._build_actions()
-        self._build_menus()
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
-        self._restore_layout()
-        self._update_title()
-
-    # --- building ------------------------------------------------------------
+        self.pages.insertWidget(0, self.tabs)
+        if not self._start_page_asked:
+            self.pages.setCurrentWidget(self.tabs)
+        splitter = self.settings.value("window/returns_splitter")
+        if splitter is not None:
+            self.returns_tab.splitter.restoreState(splitter)
 
     def _build_status_bar(self) -> None:
         self.status_text = QLabel("Ready")
@@ -263,21 +300,28 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
         self.guide_action = self._action(
             "&User guide",
-            lambda: help_dialogs.show_window(self, help_dialogs.UserGuideDialog),
+            lambda: self.show_help("UserGuideDialog"),
             keys.HelpContents,
             "From a log to the agenda pack, each tab, and what to do when a file is refused",
         )
         self.shortcuts_action = self._action(
             "&Keyboard shortcuts",
-            lambda: help_dialogs.show_window(self, help_dialogs.ShortcutsDialog),
+            lambda: self.show_help("ShortcutsDialog"),
             tip="Every key of the menus and tabs",
         )
         self.about_action = self._action(
             "&About Scrutiny Studio",
-            lambda: help_dialogs.show_window(self, help_dialogs.AboutDialog),
+            lambda: self.show_help("AboutDialog"),
             tip="The version, the libraries and fonts with their licences, and where your data is kept",
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def show_help(self, dialog: str) -> None:
+        """The Help menu's `dialog` (a class of gui/help_dialogs, imported when first asked for)."""
+        from desktop_app.gui import help_dialogs
+
+        self.build_editors()  # the keyboard shortcuts include the tabs'
+        help_dialogs.show_window(self, getattr(help_dialogs, dialog))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -334,6 +378,8 @@ class MainWindow(QMainWindow):
 
     def set_imports(self, imports: list) -> None:
         """Show `imports` as the project's; the one place the imports change (undo goes through here)."""
+        from desktop_app.domain.returns import ReturnKind
+
         self.project.imports = list(imports)
         self.pages.setCurrentWidget(self.tabs)  # a report is open (new, opened, imported into or recovered)
         self.import_locations.remember(self.project.imports)  # the project keeps only the names
@@ -362,6 +408,12 @@ class MainWindow(QMainWindow):
         self, project: Project, path: Path | None, claim: _Claim | None = None, stamp: FileStamp | None = None
     ) -> None:
         """Show `project`, saved at `path` and held by `claim`; `stamp`: the file as it was read (else as it is)."""
+        import uuid
+
+        from desktop_app.project.lock import FileStamp
+        from desktop_app.workspace import Workspace
+
+        self.build_editors()
         claim = claim or _Claim(None)
         if claim.read_only:
             project.uid = uuid.uuid4().hex  # its recovery copy is its own, never the other window's
@@ -381,6 +433,7 @@ class MainWindow(QMainWindow):
 
     def show_start_page(self) -> None:
         """The start page in place of the tabs (the open report stays open behind it)."""
+        self._start_page_asked = True
         self.start_page.show_recent(self.recent_projects())
         self.pages.setCurrentWidget(self.start_page)
         self.start_page.focus_first()
@@ -388,6 +441,8 @@ class MainWindow(QMainWindow):
     def _claim(self, path: Path, saving: bool = False) -> _Claim | None:
         """This window's lock on `path`; read-only, where another window holds it and the author says so; None
         where the author cancels, or (`saving`) where another window has that file open."""
+        from desktop_app.project.lock import ProjectLock, ProjectLockedError
+
         if self.file_lock is not None and self.file_lock.project == path:
             return _Claim(self.file_lock)
         try:
@@ -433,15 +488,21 @@ class MainWindow(QMainWindow):
         """Whether someone else changed the project file since this window read or saved it."""
         if self.path is None or self.disk_stamp is None:
             return False
+        from desktop_app.project.lock import FileStamp
+
         return FileStamp.of(self.path) not in (None, self.disk_stamp)
 
     def new_project(self) -> bool:
+        from desktop_app.project.model import Project
+
         if not self._may_discard():
             return False
         self._replace_project(Project(), None)
         return True
 
     def open_dialog(self) -> None:
+        from desktop_app.project.store import PROJECT_SUFFIX
+
         if not self._may_discard():
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -451,6 +512,9 @@ class MainWindow(QMainWindow):
             self.open_project(Path(path), ask=False)
 
     def open_project(self, path: Path, ask: bool = True) -> bool:
+        from desktop_app.project import store
+        from desktop_app.project.lock import FileStamp
+
         if ask and not self._may_discard():
             return False
         claim = self._claim(path)
@@ -480,6 +544,8 @@ class MainWindow(QMainWindow):
         return self.save_to(self.path) if self.path and not self.read_only else self.save_as()
 
     def save_as(self) -> bool:
+        from desktop_app.project.store import PROJECT_SUFFIX
+
         name = f"{self.path.stem} (copy){PROJECT_SUFFIX}" if self.read_only else self.path.name if self.path else None
         suggested = str(Path(self._last_folder()) / (name or f"report{PROJECT_SUFFIX}"))
         path, _ = QFileDialog.getSaveFileName(
@@ -497,9 +563,13 @@ class MainWindow(QMainWindow):
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()  # the field's editingFinished keeps its text
             focused.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.report_tab.keep_pending_text()
+        if self.editors_built:
+            self.report_tab.keep_pending_text()
 
     def save_to(self, path: Path) -> bool:
+        from desktop_app.project import store
+        from desktop_app.project.lock import FileStamp
+
         self.commit_edits()
         if path == self.path and self._changed_on_disk():
             answer = messages.ask_overwrite(self, path.name)
@@ -534,12 +604,16 @@ class MainWindow(QMainWindow):
     def autosave(self) -> None:
         """A recovery copy in the user's data folder, offered back after a crash."""
         if self.dirty:
+            from desktop_app.project import store
+
             try:
                 store.save_recovery(self.project, self.data_folder, self._recovery_key)
             except OSError:
                 log.exception("autosave failed")
 
     def _offer_recovery(self) -> None:
+        from desktop_app.project import store
+
         if (
             self._recovery_key
             and store.recovery_newer(self.data_folder, self.path)
@@ -555,6 +629,8 @@ class MainWindow(QMainWindow):
 
     def offer_pending_recovery(self) -> bool:
         """At start-up: work that was never saved before Scrutiny Studio last closed, offered back."""
+        from desktop_app.project import store
+
         pending = sorted(store.pending_recoveries(self.data_folder), key=lambda found: found.autosaved_at)
         if not pending:
             return False
@@ -605,6 +681,9 @@ class MainWindow(QMainWindow):
         self.import_paths(paths)
 
     def import_paths(self, paths: list[Path]) -> None:
+        from desktop_app.excel.importer import import_files
+        from desktop_app.workspace import OWN_WORDS
+
         self.settings.setValue("last_folder", str(paths[0].parent))
         self._run(
             import_files,
@@ -619,6 +698,9 @@ class MainWindow(QMainWindow):
         """Add what was read; a file already in the project is not added twice, a new version of a log
         replaces the old one (the author is asked, and told what changed), and complaints two logs share
         are named and counted once."""
+        from desktop_app.domain.imports import with_repeats_named
+        from desktop_app.domain.returns import ReturnKind
+
         if self.showing_sample and any(found.result for found in imports) and not self._leave_sample():
             return
         imports_now, failed, kept, replaced = list(self.project.imports), [], [], []
@@ -670,12 +752,17 @@ class MainWindow(QMainWindow):
             return True
         if answer != "new" or not self._may_discard():
             return False
+        from desktop_app.project.model import Project
+
         self._replace_project(Project(), None)
         return True
 
     def _older_version(self, imports: list[ImportedFile], found: FileImport) -> ImportedFile | None:
         """The import whose complaints log `found`'s log mostly repeats, where the author says to replace it
         (a log kept by hand is sent again with this month's complaints added)."""
+        from desktop_app.domain.complaints import shared_complaints
+        from desktop_app.domain.returns import ReturnKind
+
         new_log = found.result.frame(ReturnKind.COMPLAINTS_LOG)
         if new_log.empty:
             return None
@@ -699,6 +786,8 @@ class MainWindow(QMainWindow):
 
     def open_sample(self, paths: list[Path]) -> None:
         """The bundled sample returns as a new, untitled report (nothing to save until the user changes it)."""
+        from desktop_app.excel.importer import import_files
+        from desktop_app.project.model import Project
 
         def opened(imports: list[FileImport]) -> None:
             project = Project()
@@ -738,6 +827,9 @@ class MainWindow(QMainWindow):
         return source if source is not None and source.exists() else None
 
     def reimport(self, import_id: int) -> None:
+        from desktop_app.excel.importer import import_files
+        from desktop_app.workspace import OWN_WORDS
+
         imported = next(i for i in self.project.imports if i.id == import_id)
         source = self.source_of(imported)
         if source is None:
@@ -767,6 +859,8 @@ class MainWindow(QMainWindow):
         self.show_status(changes.splitlines()[0] if changes else "")
 
     def remap_sheet(self, import_id: int, sheet_name: str) -> None:
+        from desktop_app.gui.mapping_dialog import ColumnMappingDialog
+
         imported = next(i for i in self.project.imports if i.id == import_id)
         sheet = next(s for s in imported.sheets if s.sheet == sheet_name)
         dialog = ColumnMappingDialog(
@@ -780,6 +874,9 @@ class MainWindow(QMainWindow):
         self, import_id: int, sheet_name: str, kind: ReturnKind | None, mapping: dict[str, str], remember: bool
     ) -> None:
         """Read the file again with the user's choice for one sheet; remember it for files of the same shape."""
+        from desktop_app.excel.mappings import MappingFile
+        from desktop_app.workspace import OWN_WORDS
+
         imported = next(i for i in self.project.imports if i.id == import_id)
         sheet = next(s for s in imported.sheets if s.sheet == sheet_name)
         if remember and sheet.labels:
@@ -809,6 +906,8 @@ class MainWindow(QMainWindow):
 
     def _export_complaints_dialog(self, kind: str) -> None:
         """Ask where to export an annual complaints report (`kind`: "complaints" or "adults_complaints")."""
+        from desktop_app.domain.returns import ReturnKind
+
         log_frame = self.project.frame(ReturnKind.COMPLAINTS_LOG)
         if log_frame.empty:
             messages.inform(self, "Nothing to export", "Import a complaints log first (File > Import returns).")
@@ -842,6 +941,8 @@ class MainWindow(QMainWindow):
 
     def go_to(self, kind: str, key: str) -> None:
         """Show the place a finding of the check before export names (see report.proof.Finding)."""
+        from desktop_app.gui.report_tab import DETAILS_PAGE
+
         if kind in ("section", "details"):
             self.tabs.setCurrentWidget(self.report_tab)
             self.report_tab.select_section(key if kind == "section" else DETAILS_PAGE)
@@ -899,6 +1000,7 @@ class MainWindow(QMainWindow):
 
     def export_performance_to(self, path: Path) -> None:
         from desktop_app.export import export_performance_report
+        from desktop_app.gui.chart_texts_dialog import SETTING as CHART_TEXTS
 
         self.commit_edits()
         self._run(
@@ -922,6 +1024,7 @@ class MainWindow(QMainWindow):
     def export_cover_to(self, path: Path) -> None:
         """The cover report from the cover sheet, listing the appendices the project's returns make."""
         from desktop_app.export import export_cover_report
+        from desktop_app.gui.report_tab import COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE
 
         self.commit_edits()
         self._run(
@@ -952,6 +1055,8 @@ class MainWindow(QMainWindow):
 
     def performance_inputs(self) -> tuple:
         """The performance appendix's inputs with the author's chart texts (None without an indicator return)."""
+        from desktop_app.gui.chart_texts_dialog import SETTING as CHART_TEXTS
+
         if self.workspace.indicators() is None:
             return ()
         return (*self._performance_inputs(), self.page_options(), self.project.settings.get(CHART_TEXTS, {}))
@@ -959,6 +1064,8 @@ class MainWindow(QMainWindow):
     def _performance_inputs(self) -> tuple:
         """The indicator results (with the author's notes), the weekly and monthly series if imported, and the
         appendix's words with the author's details of the paper."""
+        from desktop_app.domain.returns import ReturnKind
+
         weekly, monthly = (self.project.frame(kind) for kind in (ReturnKind.WEEKLY_SERIES, ReturnKind.MONTHLY_SERIES))
         return (
             self.workspace.indicators(),
@@ -995,6 +1102,7 @@ class MainWindow(QMainWindow):
         """Read the council's own vocabulary file into the project (undoably): its words count at once."""
         from desktop_app.domain.resource_files import ResourceFileError
         from desktop_app.domain.vocabulary import read_own_words
+        from desktop_app.workspace import OWN_WORDS
 
         current = self.project.settings.get(OWN_WORDS)
         if current:
@@ -1025,11 +1133,14 @@ class MainWindow(QMainWindow):
         self.show_status(f"Using the words of {Path(path).name}" + (still if unknown else ""))
 
     def _set_own_words(self, words) -> None:
+        from desktop_app.workspace import OWN_WORDS
+
         self.project.set_setting(OWN_WORDS, words)
 
     def edit_chart_texts(self) -> None:
         """The performance appendix's charts, each with what a screen reader says for it, to read or replace."""
         from desktop_app.export import performance_report_document
+        from desktop_app.gui.chart_texts_dialog import SETTING as CHART_TEXTS
         from desktop_app.gui.chart_texts_dialog import ChartTextsDialog
 
         if self.workspace.indicators() is None:
@@ -1067,6 +1178,8 @@ class MainWindow(QMainWindow):
     # --- background work ------------------------------------------------------------
 
     def _run(self, function, *args, text: str, done) -> None:
+        from desktop_app.gui.background import BackgroundTask
+
         if self.task and self.task.running:
             messages.inform(
                 self, "Please wait", "Scrutiny Studio is still busy with the last task; wait for it or cancel it."
@@ -1101,6 +1214,8 @@ class MainWindow(QMainWindow):
     # --- files dropped on the window ------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from desktop_app.project.store import PROJECT_SUFFIX
+
         if any(
             Path(url.toLocalFile()).suffix.lower() in RETURN_SUFFIXES | {PROJECT_SUFFIX}
             for url in event.mimeData().urls()
@@ -1108,6 +1223,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from desktop_app.project.store import PROJECT_SUFFIX
+
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()]
         projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
         returns = [p for p in paths if p.suffix.lower() in RETURN_SUFFIXES]
@@ -1160,9 +1277,6 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.value("window/returns_splitter")
-        if splitter is not None:
-            self.returns_tab.splitter.restoreState(splitter)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -1173,6 +1287,8 @@ class MainWindow(QMainWindow):
         """Say once that someone else changed the project file, and offer to reopen it (never reloaded unasked)."""
         if not self._changed_on_disk():
             return
+        from desktop_app.project.lock import FileStamp
+
         stamp = FileStamp.of(self.path)
         if stamp == self._told_about:
             return
@@ -1197,8 +1313,11 @@ class MainWindow(QMainWindow):
             self.task.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/returns_splitter", self.returns_tab.splitter.saveState())
-        store.discard_recovery(self.data_folder, self._recovery_key, self.project)
+        if self.editors_built:  # else there is no project to keep a recovery copy of, nor a splitter moved
+            from desktop_app.project import store
+
+            self.settings.setValue("window/returns_splitter", self.returns_tab.splitter.saveState())
+            store.discard_recovery(self.data_folder, self._recovery_key, self.project)
         self._hold(_Claim(None))
         event.accept()
 
@@ -1208,7 +1327,8 @@ def _import_with_mapping(
 ):
     """One file read again with the user's kind and columns for one sheet (runs in the background)."""
     from desktop_app.domain.vocabulary import load_vocabulary
-    from desktop_app.excel.importer import Importer
+    from desktop_app.excel.importer import FileImport, Importer
+    from desktop_app.excel.mappings import MappingFile
 
     vocabulary = load_vocabulary(own_words=own_words) if own_words else None
     importer = Importer(vocabulary=vocabulary, mappings=MappingFile(Path(mapping_file)))

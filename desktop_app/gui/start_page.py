@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCommandLinkButton,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -189,6 +188,8 @@ class StartPage(QWidget):
         self.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _choose(self, kind: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         title, filters = IMPORTS[kind]
         paths, _ = QFileDialog.getOpenFileNames(self, title, self._folder(), filters)
         if paths:

@@ -29,11 +29,17 @@ _guard: WheelGuard | None = None
 
 
 def guard_wheel(app: QApplication) -> None:
-    """Install the guard on the application, once."""
+    """Install the guard on the application, once (a field shown before then takes the focus policy now).
+
+    Installed once the window has painted: Qt hands every event to an application-wide filter written in
+    Python, and the first events of the window's frame cost PySide a tenth of a second to convert."""
     global _guard
     if _guard is None:
         _guard = WheelGuard(app)
         app.installEventFilter(_guard)
+        for widget in app.allWidgets():
+            if isinstance(widget, _GUARDED) and widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 __all__ = ["WheelGuard", "guard_wheel"]
