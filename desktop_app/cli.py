@@ -891,6 +891,8 @@ def _summary_records(summary: ComplaintsSummary, text: ReportText, adults: Repor
 
 def _register_records(summary: ComplaintsSummary, text: ReportText) -> list[dict]:
     """The children's report's Ombudsman register: one object per case the Ombudsman decided in the year."""
+    import pandas as pd
+
     from desktop_app.domain.complaint_measures import ombudsman_register
 
     def written(value: object) -> str | None:
