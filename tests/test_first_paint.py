@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -101,3 +102,53 @@ def test_a_project_named_at_start_opens_on_its_tabs_after_the_first_paint(tmp_pa
     started = seen["started"]
     assert started["page"] == "Editors" and started["title"].startswith(path.name)
     assert seen["imports"] == [SAMPLE_COMPLAINTS_LOG.name]
+
+
+def _typing_only_names(tree: ast.Module) -> set[str]:
+    """The names a module imports under `if TYPE_CHECKING:` (so they are not there when it runs)."""
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for statement in node.body:
+                if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                    names |= {alias.asname or alias.name.split(".")[0] for alias in statement.names}
+    return names
+
+
+def _used_without_import(function: ast.AST, names: set[str]) -> list[int]:
+    """Lines where `function` (a top-level function or a method, nested functions included) uses one of
+    `names` at run time, outside annotations, without importing it itself."""
+    imported = {
+        alias.asname or alias.name.split(".")[0]
+        for node in ast.walk(function)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    }
+    in_annotations = {
+        id(name)
+        for node in ast.walk(function)
+        for annotation in (getattr(node, "returns", None), getattr(node, "annotation", None))
+        if annotation is not None
+        for name in ast.walk(annotation)
+    }
+    return [
+        node.lineno
+        for node in ast.walk(function)
+        if isinstance(node, ast.Name) and node.id in names - imported and id(node) not in in_annotations
+    ]
+
+
+def test_a_module_that_imports_for_type_checking_only_imports_what_it_runs_where_it_runs_it():
+    """mypy cannot see it: a name imported only for the type checker and used in code is a NameError the
+    first time a user runs that command (the summary's Ombudsman register did so)."""
+    slips = []
+    for path in sorted((ROOT / "desktop_app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = _typing_only_names(tree)
+        if not names:
+            continue
+        tops = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+        tops += [m for c in tree.body if isinstance(c, ast.ClassDef) for m in c.body if isinstance(m, ast.FunctionDef)]
+        for function in tops:
+            slips += [f"{path.relative_to(ROOT)}:{line}" for line in _used_without_import(function, names)]
+    assert slips == []
