@@ -58,9 +58,12 @@ def complaints_proof(capsys, text: Path) -> tuple[int, list[dict]]:
     return proof(capsys, "complaints", str(SAMPLE_COMPLAINTS_LOG), "--as-of", "2023-11-01", "--text", str(text))
 
 
-def performance_proof(capsys, text: Path | None = None) -> tuple[int, list[dict]]:
+def performance_proof(capsys, text: Path | None = None, words_only: bool = True) -> tuple[int, list[dict]]:
+    """`proof performance` of the sample returns; `words_only`: the findings of the words, not those of the
+    returns' tables (each names a sheet: the sample's own slips, tests/test_proof_tables.py)."""
     returns = [str(SAMPLE_DATA / name) for name in RETURNS]
-    return proof(capsys, "performance", *returns, *(["--text", str(text)] if text else []))
+    status, findings = proof(capsys, "performance", *returns, *(["--text", str(text)] if text else []))
+    return status, [f for f in findings if not (words_only and f["where"]["sheet"])]
 
 
 def serious(findings: list[dict]) -> list[dict]:
@@ -85,9 +88,14 @@ def test_the_shipped_complaints_text_and_the_sample_log_give_nothing_at_warning_
     assert {finding["kind"] for finding in findings} == {"as_at", "overdue"}  # reminders about the data only
 
 
-def test_the_shipped_performance_text_and_the_sample_returns_give_nothing_at_warning(capsys):
-    status, findings = performance_proof(capsys)
-    assert status == 0 and serious(findings) == []
+def test_the_shipped_performance_text_and_the_sample_returns_give_nothing_at_warning_but_the_seeds_tables(capsys):
+    """The words give nothing; the sample returns reproduce seed 002's tables with their slips, which the proof
+    of the tables finds (tests/test_proof_tables.py: put right, they give nothing)."""
+    status, findings = performance_proof(capsys, words_only=False)
+    assert status == 1
+    assert {finding["kind"] for finding in serious(findings)} == {"comparator_conflict", "arrow", "rate"}
+    assert all(finding["where"]["sheet"] in ("Dashboard", "ChAT") for finding in serious(findings))
+    assert serious(performance_proof(capsys)[1]) == []
 
 
 def test_years_dates_references_and_lengths_of_time_are_not_typed_figures(capsys, tmp_path):
