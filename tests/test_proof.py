@@ -382,3 +382,50 @@ def test_a_mistake_in_the_proof_words_is_named(tmp_path):
     path.write_text(text.replace('unit = "money"', 'unit = "pounds"', 1), encoding="utf-8")
     with pytest.raises(ResourceFileError, match=r"proof_words.toml: \[\[describes\]\] number \d+: unit must be one of"):
         load_proof_words(path)
+
+
+# --- dates and years ---------------------------------------------------------------------------------------
+
+
+def test_an_ombudsman_letter_about_another_year(capsys, tmp_path):
+    """Seed 002: the July 2022 Ombudsman letter (about 2021-22) is quoted in the 2022-23 report."""
+    words = "The Ombudsman's annual review letter of July 2022 notes that the Council's record was good."
+    status, findings = complaints_proof(capsys, text_file(tmp_path, OMBUDSMAN, words))
+    assert status == 1
+    [finding] = serious(findings)
+    assert (finding["kind"], finding["says"], finding["where"]["section"]) == (
+        "document_year",
+        "annual review letter … July 2022",
+        "conclusions",
+    )
+    assert "is dated before the figures' period ends (31 March 2023), so it is about another year" in finding["message"]
+    right = words.replace("July 2022", "July 2023")
+    assert serious(complaints_proof(capsys, text_file(tmp_path, OMBUDSMAN, right))[1]) == []
+
+
+def test_a_period_in_the_title_the_text_contradicts(capsys, tmp_path):
+    """Seed 002: a strategy titled 2023-2028 says 2022-2027 in its text."""
+    title = 'title = "Children\'s Services Complaints Annual Report {period_years}"'
+    path = text_file(tmp_path, title, 'title = "Complaints and Learning Strategy 2023-2028"')
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(OMBUDSMAN, "The strategy for 2022-2027 sets out our aims.", 1),
+        encoding="utf-8",
+    )
+    _, findings = complaints_proof(capsys, path)
+    [finding] = serious(findings)
+    assert (finding["kind"], finding["says"], finding["computed"]) == ("title_period", "2022-2027", "2023-2028")
+
+
+def test_a_title_page_dated_in_the_meetings_month_of_another_year(capsys, tmp_path):
+    """Seed 000: a cover dated January 2024 for a January 2025 meeting (here a January 2024 meeting)."""
+    subtitle = (
+        'subtitle = "Complaints and compliments about Children\'s Social Care received {period_start} – {period_end}"'
+    )
+    path = text_file(tmp_path, subtitle, 'subtitle = "Report of January 2023"')
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('meeting_date = ""', 'meeting_date = "Tuesday 9 January 2024"', 1),
+        encoding="utf-8",
+    )
+    _, findings = complaints_proof(capsys, path)
+    [finding] = serious(findings)
+    assert (finding["kind"], finding["says"], finding["where"]["section"]) == ("date_year", "January 2023", "details")
