@@ -505,10 +505,28 @@ def _performance_proof(args: argparse.Namespace) -> int:
             catalogue=catalogue,
         )
         findings = proof_findings(document, text=text, rows_not_used=_rows_not_used(results))
+        findings += _table_findings(args, results, calculated, text, catalogue)
     except (ResourceFileError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     return _print_proof(args, findings, "performance appendix")
+
+
+def _table_findings(args: argparse.Namespace, results: list[ImportResult], calculated, text, catalogue) -> list:
+    """The proof of the returns' tables (report.proof_tables), with the arrows typed in their indicator sheets
+    read from the files again (the reader keeps no column it has no field for)."""
+    from desktop_app.domain.return_checks import typed_arrows
+    from desktop_app.excel.workbook import open_source
+    from desktop_app.report.proof_tables import table_findings
+
+    sheets = []
+    for path, result in zip(args.files, results, strict=True):
+        wanted = {s.sheet: s.header_row for s in result.sheets if s.kind is ReturnKind.INDICATORS and s.header_row}
+        if wanted:
+            source = open_source(path)
+            file = result.provenance.file
+            sheets += [(file, s.name, wanted[s.name], s.rows) for s in source.sheets if s.name in wanted]
+    return table_findings(results, calculated, text, typed_arrows(sheets), catalogue)
 
 
 def _rows_not_used(results: list[ImportResult]) -> dict[str, int]:
@@ -628,7 +646,7 @@ def _performance_report(args: argparse.Namespace) -> int:
     found = _calculated_indicators(args)
     if found is None:
         return EXIT_UNREADABLE
-    calculated, problems, frames, catalogue, _ = found
+    calculated, problems, frames, catalogue, results = found
     try:
         text = load_performance_text(args.text) if args.text else load_performance_text()
         document = performance_document(
@@ -639,7 +657,8 @@ def _performance_report(args: argparse.Namespace) -> int:
             catalogue=catalogue,
             options=_page_options(args),
         )
-        if not _proof_allows(args, proof_findings(document, text=text)):
+        findings = proof_findings(document, text=text) + _table_findings(args, results, calculated, text, catalogue)
+        if not _proof_allows(args, findings):
             return EXIT_FINDINGS
         write_appendix(document, args.out, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:

@@ -9,7 +9,8 @@ left out of figures, parts of an appendix left out for want of figures, and open
 due date; the "figures as at" date is always shown, as a reminder, not a finding. Given the author's
 words (`text`), the proof of the words too (report.proof_words: typed figures, percentages beside
 their counts, points against per cent, comparison words, weekdays and the meeting date, numbering and
-repeated words).
+repeated words) and of its dates (report.proof_dates: the title page's year, the title's period, documents
+about another year).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from desktop_app.domain.formatting import long_date
 from desktop_app.report.model import Block, Document, Footnote, Heading, Keep, ListItem, Note, Paragraph, Table
 from desktop_app.report.performance_text import PerformanceText
+from desktop_app.report.proof_dates import date_findings
 from desktop_app.report.proof_words import (
     ERROR,
     INFO,
@@ -175,7 +177,9 @@ def word_findings(
     else:
         pieces = performance_pieces(text, figures)
     found = proof_of_words(pieces, words)
-    return found + meeting_findings(text.document, period_end_of(figures), document.kind, text.source)
+    period_end = period_end_of(figures)
+    found += meeting_findings(text.document, period_end, document.kind, text.source)
+    return found + date_findings(text.document, pieces, figures, period_end, document.kind, text.source, words)
 
 
 def _finding(found: WordFinding) -> Finding:

@@ -149,6 +149,7 @@ class ProofWords:
     stages: dict[str, re.Pattern[str]]
     describes: tuple[Description, ...]
     ignored_name_words: frozenset[str]
+    year_documents: re.Pattern[str] | None = None  # "annual review letter": a document about one year
 
 
 _UNITS = {"count": "number", "percent": "percent", "money": "money"}
@@ -221,6 +222,7 @@ def load_proof_words(path: Path = PROOF_WORDS_FILE) -> ProofWords:
         stages=stages,
         describes=tuple(describes),
         ignored_name_words=frozenset(_stem(w) for w in words("indicator_names", "ignore", required=False)),
+        year_documents=_phrases(words("dates", "year_documents", required=False)),
     )
 
 
@@ -414,6 +416,40 @@ def _sentence(text: str, figures: Mapping[str, Figure], words: ProofWords) -> Se
 def _places_shown(text: str) -> int:
     found = re.search(r"\d\.(\d+)", text)
     return len(found.group(1)) if found else 0
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as the words write it: `day` (the first of the month where no day is written), `has_day`."""
+
+    text: str
+    day: dt.date
+    has_day: bool
+
+
+def dates_written(words: str) -> list[WrittenDate]:
+    """The dates in `words` ("Tuesday 14 November 2023", "July 2022"), placeholders and numbers passed over."""
+    found = []
+    for match in _TOKENS.finditer(words):
+        if match.group("day") is not None and match.group("year") is not None:
+            day = _date_token(match).day
+            if day is not None:
+                found.append(WrittenDate(match.group(0).strip(" ,."), day, True))
+        elif match.group("month_year"):
+            month, year = re.split(r"\.?\s+", match.group("month_year"))
+            found.append(WrittenDate(match.group(0), dt.date(int(year), MONTHS[month.casefold()], 1), False))
+    return found
+
+
+def years_written(words: str) -> list[tuple[str, int, int]]:
+    """The periods of years in `words` ("2023-2028", "2022-23", "2022 - 2023"): (as written, first, last)."""
+    found = []
+    for match in _TOKENS.finditer(words):
+        if match.group("years"):
+            first, last = re.split(r"\s?[-–/]\s?", match.group("years"))
+            end = int(last) if len(last) == 4 else int(first[:2] + last)
+            found.append((match.group("years"), int(first), end))
+    return found
 
 
 def _date_token(match: re.Match[str]) -> Token:

@@ -1,0 +1,727 @@
+"""Figures in the returns that their own tables contradict: what the proof before publishing holds the
+returns of an appendix to, beside the author's words (report.proof_words; report.proof_tables words these).
+
+- one indicator's comparator values in two tables (the same id, or two ids linked to one catalogue entry),
+  and one id's values for one period in two tables, that cannot be one number rounded (63.5 and 50; not
+  207.5 and 207);
+- an arrow typed in an indicator return (its direction of travel) that the value and the one before it
+  contradict (26.5 to 26.5 printed ▲; nothing before 7.74% printed ▼);
+- row arithmetic where the columns say how they relate (resources/proof_tables.toml [[columns]]: Budget,
+  Forecast, Variance), and an indicator's value against its own numerator and denominator;
+- a rate against the two indicators it follows from ([[rates]]: contacts converted to referrals);
+- a total, or an average a month, over the last months against the monthly series, or against each other
+  ([[period_totals]]);
+- a published weekly ratio (the average weekly cost) against its own total and count, week by week.
+
+The parts and Total of a table are the reader's check (excel.returns_reader: TOTAL rows and columns).
+Each `Disagreement` says where it is (file, sheet, row, and column as the return writes it), what the
+return says, what its own figures give, and what to do.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from desktop_app.domain.formatting import half_up
+from desktop_app.domain.imports import ImportResult
+from desktop_app.domain.indicators import UNIT_DECIMALS, UNIT_MULTIPLIERS
+from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
+from desktop_app.domain.returns import COMPARATORS, ReturnKind
+from desktop_app.domain.vocabulary import normalise
+from desktop_app.paths import RESOURCES
+
+RETURN_CHECKS_FILE = RESOURCES / "proof_tables.toml"
+ERROR, WARNING = "error", "warning"
+COMPARATOR_NAMES = {"sn": "the statistical neighbours' value", "nw": "the North West value", "england": "England's"}
+HOWS = {"columns": ("difference", "sum", "ratio"), "period_totals": ("sum", "mean")}
+#: What a header says besides its name: its unit in pounds ("£m", "(£)") and words in brackets ("(as published)").
+_HEADER_EXTRAS = re.compile(r"\([^)]*\)|\[[^\]]*\]|£\s?(?:m|k|000s?|bn)?(?!\w)", re.IGNORECASE)
+
+
+class ReturnChecksError(ResourceFileError):
+    """resources/proof_tables.toml says something the proof cannot use."""
+
+
+def header_key(label: object) -> str:
+    """A header as the checks match it: 'Variance £m' -> 'variance', 'DoT (as published)' -> 'dot', 'Client %'
+    -> 'clientpercent' (a share is not the count beside it)."""
+    return normalise(_HEADER_EXTRAS.sub(" ", str(label)).replace("%", " percent "))
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    """A column worked out from others in its row: `result` and each of `of` are header keys."""
+
+    result: frozenset[str]
+    how: str
+    of: tuple[frozenset[str], ...]
+    multiplier: float = 1.0
+
+
+@dataclass(frozen=True)
+class RateRule:
+    rate: str
+    numerator: str
+    denominator: str
+    multiplier: float
+
+
+@dataclass(frozen=True)
+class PeriodTotalRule:
+    indicator: str
+    series: str
+    months: int
+    how: str
+
+
+@dataclass(frozen=True)
+class ReturnChecks:
+    """The words and relations of resources/proof_tables.toml."""
+
+    arrow_columns: frozenset[str]
+    arrows: Mapping[str, str]  # an arrow as typed (casefolded) -> "up", "down" or "same"
+    columns: tuple[ColumnRule, ...]
+    rates: tuple[RateRule, ...]
+    period_totals: tuple[PeriodTotalRule, ...]
+
+    def arrow_column(self, labels: Sequence[object]) -> int | None:
+        """The position of the header naming a column of typed arrows, if one does."""
+        return next((n for n, label in enumerate(labels) if label and header_key(label) in self.arrow_columns), None)
+
+
+@settings_file
+def load_return_checks(path: Path = RETURN_CHECKS_FILE) -> ReturnChecks:
+    """Read and check resources/proof_tables.toml; a mistake names the table and key."""
+    data = read_toml(path)
+    where = path.name
+
+    def words(value: object, here: str) -> list[str]:
+        if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
+            raise ReturnChecksError(f"{where}: {here} must be a list of words in quotes")
+        return value
+
+    arrows_table = data.get("arrows", {})
+    arrows = {
+        word.strip().casefold(): direction
+        for direction in ("up", "down", "same")
+        for word in words(arrows_table.get(direction), f"[arrows] {direction}")
+    }
+    columns = []
+    for number, spec in enumerate(data.get("columns", []), start=1):
+        here = f"[[columns]] number {number}"
+        how = _how(spec, "columns", f"{where}: {here}")
+        of = spec.get("of")
+        if not isinstance(of, list) or len(of) < 2 or (how != "sum" and len(of) != 2):
+            raise ReturnChecksError(f"{where}: {here}: of must list two columns (any number for a sum), each a list")
+        columns.append(
+            ColumnRule(
+                frozenset(header_key(w) for w in words(spec.get("result"), f"{here}: result")),
+                how,
+                tuple(frozenset(header_key(w) for w in words(part, f"{here}: of")) for part in of),
+                float(spec.get("multiplier", 1)),
+            )
+        )
+    rates = [
+        RateRule(
+            _name(spec, "rate", where),
+            _name(spec, "numerator", where),
+            _name(spec, "denominator", where),
+            float(spec.get("multiplier", 100)),
+        )
+        for spec in data.get("rates", [])
+    ]
+    totals = []
+    for number, spec in enumerate(data.get("period_totals", []), start=1):
+        months = spec.get("months")
+        if not isinstance(months, int) or months < 2:
+            raise ReturnChecksError(f"{where}: [[period_totals]] number {number}: months must be a whole number over 1")
+        how = _how(spec, "period_totals", f"{where}: [[period_totals]] number {number}")
+        totals.append(PeriodTotalRule(_name(spec, "indicator", where), _name(spec, "series", where), months, how))
+    return ReturnChecks(
+        frozenset(header_key(w) for w in words(arrows_table.get("columns"), "[arrows] columns")),
+        arrows,
+        tuple(columns),
+        tuple(rates),
+        tuple(totals),
+    )
+
+
+def _how(spec: object, table: str, here: str) -> str:
+    how = spec.get("how") if isinstance(spec, dict) else None
+    if how not in HOWS[table]:
+        raise ReturnChecksError(f"{here}: how must be one of {list(HOWS[table])}, not {how!r}")
+    return str(how)
+
+
+def _name(spec: object, key: str, where: str) -> str:
+    value = spec.get(key) if isinstance(spec, dict) else None
+    if not isinstance(value, str) or not value.strip():
+        raise ReturnChecksError(f"{where}: {key} must be an indicator's id or name in quotes")
+    return value.strip()
+
+
+@functools.cache
+def shipped_return_checks() -> ReturnChecks:
+    """The shipped relations, read once."""
+    return load_return_checks()
+
+
+# --- what the checks find ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A figure of a return that another figure of the returns contradicts: `says` as the return writes it,
+    `computed` what its own figures give; `column` the header as written."""
+
+    severity: str
+    kind: str
+    file: str | None
+    sheet: str | None
+    row: int | None
+    column: str | None
+    says: str
+    computed: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class WeeklyRatios:
+    """The weekly series' ratios (name -> numerator id, denominator id) and their ids' catalogue links, as the
+    performance text gives them; `money`: the names whose ratio is in pounds."""
+
+    ratios: Mapping[str, tuple[str, str]]
+    ids: Mapping[str, str]
+    money: frozenset[str] = frozenset()
+
+
+def return_disagreements(
+    results: Sequence[ImportResult],
+    indicators: pd.DataFrame,
+    checks: ReturnChecks | None = None,
+    arrows: pd.DataFrame | None = None,
+    weekly: WeeklyRatios | None = None,
+) -> list[Disagreement]:
+    """Everything the returns' own figures contradict. `indicators`: the calculated indicators' table (its
+    id, catalogue_id, name, unit and decimals say how each id is printed and which entry it is linked to);
+    `arrows`: the arrows typed in indicator returns (file, sheet, row, column, arrow)."""
+    checks = checks or shipped_return_checks()
+    rows = _indicator_rows(results, indicators)
+    found = _comparator_conflicts(rows, results) + _period_conflicts(rows, results)
+    if arrows is not None and len(arrows):
+        found += _arrow_conflicts(rows, arrows, checks)
+    found += _own_ratio_conflicts(rows, results)
+    found += _rate_conflicts(rows, checks.rates, results)
+    found += _period_total_conflicts(rows, _frames(results, ReturnKind.MONTHLY_SERIES), checks.period_totals)
+    found += _column_conflicts(_frames(results, ReturnKind.CROSS_TAB), checks.columns, results)
+    if weekly is not None:
+        found += _weekly_ratio_conflicts(_frames(results, ReturnKind.WEEKLY_SERIES), weekly)
+    return found
+
+
+def _frames(results: Sequence[ImportResult], kind: ReturnKind) -> pd.DataFrame:
+    frames = [result.frame(kind).assign(file=result.provenance.file) for result in results]
+    given = [frame for frame in frames if len(frame)]
+    return pd.concat(given, ignore_index=True) if given else pd.DataFrame()
+
+
+def _indicator_rows(results: Sequence[ImportResult], indicators: pd.DataFrame) -> pd.DataFrame:
+    """Every row of the indicator returns, with its file, its catalogue link (`key`: the entry, else its own
+    id), and the places and multiplier its unit prints and works with."""
+    rows = _frames(results, ReturnKind.INDICATORS)
+    if rows.empty:
+        return rows
+    rows = rows.dropna(subset=["id"]).assign(id=lambda f: f["id"].astype(str).str.strip())
+    known = indicators.drop_duplicates("id").set_index("id") if len(indicators) else pd.DataFrame()
+    linked = rows["id"].map(known["catalogue_id"]) if "catalogue_id" in known else pd.Series(None, index=rows.index)
+    unit = rows["id"].map(known["unit"]) if "unit" in known else pd.Series(None, index=rows.index)
+    decimals = rows["id"].map(known["decimals"]) if "decimals" in known else pd.Series(np.nan, index=rows.index)
+    return rows.assign(
+        key=linked.astype(object).where(linked.notna(), rows["id"]),
+        printed_unit=unit,
+        places=pd.to_numeric(decimals, errors="coerce").fillna(unit.map(UNIT_DECIMALS)).fillna(1).astype(int),
+        multiplier=unit.map(UNIT_MULTIPLIERS).fillna(1).astype(float),
+    )
+
+
+def _label(results: Sequence[ImportResult], file: str, sheet: str, field: str) -> str:
+    """The header a return writes for `field` on that sheet (the field's name where it is not known)."""
+    for result in results:
+        if result.provenance.file == file:
+            for found in result.sheets:
+                if found.sheet == sheet and found.columns.get(field):
+                    return found.columns[field]
+    return field
+
+
+# --- comparators and values in two tables ---------------------------------------------------------------
+
+
+def _comparator_conflicts(rows: pd.DataFrame, results: Sequence[ImportResult]) -> list[Disagreement]:
+    """One indicator (one catalogue entry) with comparator values in two tables that cannot be one number."""
+    found: list[Disagreement] = []
+    if rows.empty:
+        return found
+    for comparator in COMPARATORS:
+        given = rows[rows[comparator].notna()].sort_values("period_end", na_position="first", kind="stable")
+        latest = given.groupby(["key", "file", "sheet"], sort=False).tail(1)
+        for key, tables in latest.groupby("key", sort=False):
+            if len(tables) < 2:
+                continue
+            first = tables.iloc[0]
+            for _, other in tables.iloc[1:].iterrows():
+                if _could_be_one(first[comparator], other[comparator]):
+                    continue
+                says, theirs = _shown(other[comparator]), _shown(first[comparator])
+                found.append(
+                    Disagreement(
+                        WARNING,
+                        "comparator_conflict",
+                        other["file"],
+                        other["sheet"],
+                        int(other["row"]),
+                        _label(results, other["file"], other["sheet"], comparator),
+                        says,
+                        theirs,
+                        f"{other['name']} ({_at(other)}) gives {COMPARATOR_NAMES[comparator]} as {says}, but "
+                        f"{first['name']} ({_at(first)}) gives {theirs} for the same indicator ({key}): "
+                        "the appendix prints both; correct the one that is wrong.",
+                    )
+                )
+    return found
+
+
+def _period_conflicts(rows: pd.DataFrame, results: Sequence[ImportResult]) -> list[Disagreement]:
+    """One id given for one period in two tables, with values that cannot be one number."""
+    found: list[Disagreement] = []
+    if rows.empty:
+        return found
+    given = rows[rows["value"].notna() & rows["period_end"].notna()]
+    for _, same in given.groupby(["id", "period_end"], sort=False):
+        tables = same.drop_duplicates(["file", "sheet"])
+        first = tables.iloc[0]
+        for _, other in tables.iloc[1:].iterrows():
+            if _could_be_one(first["value"], other["value"]):
+                continue
+            says, theirs = _shown(other["value"]), _shown(first["value"])
+            found.append(
+                Disagreement(
+                    WARNING,
+                    "period_conflict",
+                    other["file"],
+                    other["sheet"],
+                    int(other["row"]),
+                    _label(results, other["file"], other["sheet"], "value"),
+                    says,
+                    theirs,
+                    f"{other['id']} for {other['period']} ({_at(other)}) is {says}, but {_at(first)} gives {theirs} "
+                    "for the same period: correct the one that is wrong.",
+                )
+            )
+    return found
+
+
+# --- arrows --------------------------------------------------------------------------------------------
+
+_MOVES = {"up": "went up", "down": "went down", "same": "stayed the same"}
+
+
+def _arrow_conflicts(rows: pd.DataFrame, arrows: pd.DataFrame, checks: ReturnChecks) -> list[Disagreement]:
+    """An arrow typed in a return that the indicator's value and its value the period before contradict."""
+    found: list[Disagreement] = []
+    typed = arrows.merge(rows, on=["file", "sheet", "row"], how="inner")
+    for _, row in typed.iterrows():
+        arrow = str(row["arrow"]).strip()
+        said = checks.arrows.get(arrow.casefold())
+        if said is None:
+            continue
+        earlier = rows[
+            rows["file"].eq(row["file"])
+            & rows["sheet"].eq(row["sheet"])
+            & rows["id"].eq(row["id"])
+            & (rows["period_end"] < row["period_end"])
+        ].sort_values("period_end")
+        before = earlier.iloc[-1] if len(earlier) else None
+        now = row["value"]
+        then = before["value"] if before is not None else np.nan
+        if pd.isna(now) or pd.isna(then):
+            if said == "same":
+                continue  # "-" where there is nothing to compare: no direction, as it says
+            missing = "it has no value" if pd.isna(now) else f"there is no value before {_shown(now)} to compare with"
+            computed, why = "none", missing
+        else:
+            places = int(row["places"])
+            moved = _moved(then, now, places)
+            if moved == said:
+                continue
+            computed = moved
+            why = f"the value {_MOVES[moved]}, from {_shown(then)} to {_shown(now)}"
+        found.append(
+            Disagreement(
+                WARNING,
+                "arrow",
+                row["file"],
+                row["sheet"],
+                int(row["row"]),
+                row["column"],
+                arrow,
+                computed,
+                f"{row['name']} ({row['period']}, {_at(row)}): the return's arrow is {arrow}, but {why}; the "
+                "appendix prints its own arrow from the values: correct the return's.",
+            )
+        )
+    return found
+
+
+def _moved(then: float, now: float, places: int) -> str:
+    then_shown, now_shown = half_up(then, places), half_up(now, places)
+    return "same" if then_shown == now_shown else "up" if now_shown > then_shown else "down"
+
+
+# --- a figure and the figures it follows from ---------------------------------------------------------------
+
+
+def _own_ratio_conflicts(rows: pd.DataFrame, results: Sequence[ImportResult]) -> list[Disagreement]:
+    """A value with its own numerator and denominator that do not give it, at the places the appendix prints."""
+    if rows.empty:
+        return []
+    given = rows[rows[["value", "numerator", "denominator"]].notna().all(axis=1) & rows["denominator"].ne(0)]
+    found = []
+    for _, row in given.iterrows():
+        exact = row["numerator"] / row["denominator"] * row["multiplier"]
+        if _gives(row["value"], exact, int(row["places"])):
+            continue
+        computed, says = _rounded(exact, int(row["places"])), _rounded(row["value"], int(row["places"]))
+        found.append(
+            Disagreement(
+                WARNING,
+                "rate",
+                row["file"],
+                row["sheet"],
+                int(row["row"]),
+                _label(results, row["file"], row["sheet"], "value"),
+                says,
+                computed,
+                f"{row['name']} ({row['period']}, {_at(row)}) is {says}, but its own numerator and "
+                f"denominator, {_shown(row['numerator'])} of {_shown(row['denominator'])}, give {computed}: correct "
+                "the value, or leave it empty so it is worked out.",
+            )
+        )
+    return found
+
+
+def _named(rows: pd.DataFrame, name: str) -> pd.Series:
+    """The rows an id, a catalogue entry's id or a name (as the return writes it) names."""
+    key = normalise(name)
+    return rows["id"].map(normalise).eq(key) | rows["key"].map(normalise).eq(key) | rows["name"].map(normalise).eq(key)
+
+
+def _rate_conflicts(
+    rows: pd.DataFrame, rules: Iterable[RateRule], results: Sequence[ImportResult]
+) -> list[Disagreement]:
+    """A rate that does not follow from the two indicators it is of, for the same period."""
+    found: list[Disagreement] = []
+    if rows.empty:
+        return found
+    dated = rows[rows["value"].notna() & rows["period_end"].notna()]
+    for rule in rules:
+        tops = dated[_named(dated, rule.numerator)].drop_duplicates("period_end").set_index("period_end")
+        bottoms = dated[_named(dated, rule.denominator)].drop_duplicates("period_end").set_index("period_end")
+        for _, row in dated[_named(dated, rule.rate)].iterrows():
+            when = row["period_end"]
+            if when not in tops.index or when not in bottoms.index or bottoms.loc[when, "value"] == 0:
+                continue
+            top, bottom = tops.loc[when], bottoms.loc[when]
+            exact = top["value"] / bottom["value"] * rule.multiplier
+            places = int(row["places"])
+            if _gives(row["value"], exact, places):
+                continue
+            computed, says = _rounded(exact, places), _rounded(row["value"], places)
+            found.append(
+                Disagreement(
+                    WARNING,
+                    "rate",
+                    row["file"],
+                    row["sheet"],
+                    int(row["row"]),
+                    _label(results, row["file"], row["sheet"], "value"),
+                    says,
+                    computed,
+                    f"{row['name']} ({row['period']}, {_at(row)}) is {says}, but {top['name']} "
+                    f"{_shown(top['value'])} over {bottom['name']} {_shown(bottom['value'])} gives {computed}: "
+                    "correct the rate or the counts.",
+                )
+            )
+    return found
+
+
+def _period_total_conflicts(
+    rows: pd.DataFrame, monthly: pd.DataFrame, rules: Iterable[PeriodTotalRule]
+) -> list[Disagreement]:
+    """A total or an average a month over the last months, against the monthly series it counts (or where
+    the returns give no such series, against another such figure of the same series and months)."""
+    found: list[Disagreement] = []
+    if rows.empty:
+        return found
+    dated = rows[rows["value"].notna() & rows["period_end"].notna()]
+    links = dict(zip(rows["id"], rows["key"], strict=True))
+    series = monthly.dropna(subset=["id", "month"]) if len(monthly) else monthly
+    if len(series):
+        series = series.assign(key=series["id"].astype(str).str.strip().map(lambda i: links.get(i, i)))
+    claims: dict[tuple[str, int, pd.Timestamp], list[tuple[pd.Series, float, str]]] = {}
+    for rule in rules:
+        for _, row in dated[_named(dated, rule.indicator)].iterrows():
+            end = pd.Timestamp(row["period_end"]).to_period("M")
+            months = pd.period_range(end=end, periods=rule.months, freq="M")
+            span = f"{months[0].strftime('%B %Y')} to {months[-1].strftime('%B %Y')}"
+            total = row["value"] * (rule.months if rule.how == "mean" else 1)
+            counted = _series_total(series, rule.series, months)
+            if counted is None:  # held to the other figures of the same months instead
+                claims.setdefault((normalise(rule.series), rule.months, end.to_timestamp()), []).append(
+                    (row, total, span)
+                )
+                continue
+            exact = counted / rule.months if rule.how == "mean" else counted
+            if _gives(row["value"], exact, _places(row["value"])):
+                continue
+            average = _rounded(counted / rule.months, 0)
+            gives = _rounded(exact, _places(row["value"]))
+            found.append(
+                Disagreement(
+                    WARNING,
+                    "period_total",
+                    row["file"],
+                    row["sheet"],
+                    int(row["row"]),
+                    "value",
+                    _shown(row["value"]),
+                    gives,
+                    f"{row['name']} ({_at(row)}) is {_shown(row['value'])}, but the monthly series of {rule.series} "
+                    f"gives {_rounded(counted, 0)} for {span} ({average} a month on average): correct it.",
+                )
+            )
+    for said in claims.values():
+        found += _claims_disagreeing(said)
+    return found
+
+
+def _series_total(series: pd.DataFrame, name: str, months: pd.PeriodIndex) -> float | None:
+    """The monthly series' total over `months`, where it gives every one of them."""
+    if series.empty:
+        return None
+    key = normalise(name)
+    named = series[series["key"].map(normalise).eq(key) | series["id"].astype(str).map(normalise).eq(key)]
+    named = named[named["value"].notna()]
+    by_month = named.assign(month=pd.to_datetime(named["month"]).dt.to_period("M")).drop_duplicates("month")
+    values = by_month.set_index("month")["value"].reindex(months)
+    return None if values.isna().any() else float(values.sum())
+
+
+def _claims_disagreeing(said: list[tuple[pd.Series, float, str]]) -> list[Disagreement]:
+    """Two figures over the same months of one series (an average a month and a total) that disagree."""
+    found = []
+    first, first_total, span = said[0]
+    for row, total, _ in said[1:]:
+        tolerance = 0.5 * 10.0 ** -_places(first["value"]) * (first_total / first["value"] if first["value"] else 1)
+        tolerance += 0.5 * 10.0 ** -_places(row["value"]) * (total / row["value"] if row["value"] else 1)
+        if abs(total - first_total) < tolerance:
+            continue
+        found.append(
+            Disagreement(
+                WARNING,
+                "period_total",
+                row["file"],
+                row["sheet"],
+                int(row["row"]),
+                "value",
+                _shown(row["value"]),
+                _rounded(first_total * row["value"] / total if total else first_total, _places(row["value"])),
+                f"{row['name']} ({_at(row)}) makes {_rounded(total, 0)} for {span}, but {first['name']} "
+                f"({_at(first)}), {_shown(first['value'])}, makes {_rounded(first_total, 0)} for the same months: "
+                "correct the one that is wrong.",
+            )
+        )
+    return found
+
+
+def _column_conflicts(
+    cross_tabs: pd.DataFrame, rules: Iterable[ColumnRule], results: Sequence[ImportResult]
+) -> list[Disagreement]:
+    """A column worked out from others in its row (Variance = Forecast - Budget) that its row contradicts."""
+    found: list[Disagreement] = []
+    if cross_tabs.empty:
+        return found
+    for (file, sheet), table in cross_tabs.groupby(["file", "sheet"], sort=False):
+        wide = table.pivot_table(index="row", columns="column_label", values="count", aggfunc="first", sort=False)
+        labels = table.drop_duplicates("row").set_index("row")["row_label"]
+        by_key = {header_key(label): label for label in wide.columns}
+        for rule in rules:
+            result = next((by_key[k] for k in by_key if k in rule.result), None)
+            parts = [next((by_key[k] for k in by_key if k in names), None) for names in rule.of]
+            if result is None or any(part is None for part in parts):
+                continue
+            for row, cells in wide.iterrows():
+                values = [cells[result], *(cells[part] for part in parts)]
+                if any(pd.isna(v) for v in values):
+                    continue
+                disagreement = _column_disagreement(rule, result, parts, values)  # type: ignore[arg-type]
+                if disagreement is None:
+                    continue
+                computed, working = disagreement
+                where = f"sheet '{sheet}', row {row}"
+                found.append(
+                    Disagreement(
+                        ERROR,
+                        "row_arithmetic",
+                        str(file),
+                        str(sheet),
+                        int(row),
+                        str(result),
+                        _shown(values[0]),
+                        computed,
+                        f"{labels.get(row, '')} ({where}): {result} is {_shown(values[0])}, but {working} is "
+                        f"{computed}: correct it.",
+                    )
+                )
+    return found
+
+
+def _column_disagreement(
+    rule: ColumnRule, result: str, parts: Sequence[str], values: Sequence[float]
+) -> tuple[str, str] | None:
+    """(what the row's columns give, how) where the result column is not that; None where it is."""
+    printed, inputs = values[0], values[1:]
+    places = max(_places(v) for v in values)
+    if rule.how == "difference":
+        exact = inputs[0] - inputs[1]
+        working = f"{parts[0]} {_shown(inputs[0])} less {parts[1]} {_shown(inputs[1])}"
+        slack = sum(0.5 * 10.0 ** -_places(v) for v in values)
+        if abs(printed - exact) <= slack + 1e-9 or abs(printed + exact) <= slack + 1e-9:
+            return None
+    elif rule.how == "sum":
+        exact = float(sum(inputs))
+        working = " plus ".join(f"{part} {_shown(v)}" for part, v in zip(parts, inputs, strict=True))
+        if abs(printed - exact) <= sum(0.5 * 10.0 ** -_places(v) for v in values) + 1e-9:
+            return None
+    else:
+        if inputs[1] == 0:
+            return None
+        exact = inputs[0] / inputs[1] * rule.multiplier
+        working = f"{parts[0]} {_shown(inputs[0])} over {parts[1]} {_shown(inputs[1])}"
+        if _gives(printed, exact, _places(printed)):
+            return None
+    return _rounded(exact, places), working
+
+
+def _weekly_ratio_conflicts(weekly: pd.DataFrame, ratios: WeeklyRatios) -> list[Disagreement]:
+    """A published weekly ratio (the average weekly cost) that its own total and count, that week, do not give:
+    the latest such week, with how many others."""
+    found: list[Disagreement] = []
+    if weekly.empty:
+        return found
+    frame = weekly.dropna(subset=["id", "week_ending", "value"]).assign(id=lambda f: f["id"].astype(str).str.strip())
+    links = {normalise(k): normalise(v) for k, v in ratios.ids.items()}
+    for name, (numerator, denominator) in ratios.ratios.items():
+        wanted = normalise(name)
+        keys = frame["id"].map(normalise)
+        published = frame[keys.eq(wanted) | keys.map(links).eq(wanted)]
+        if published.empty:
+            continue
+        tops = frame[frame["id"].eq(numerator)].drop_duplicates("week_ending").set_index("week_ending")["value"]
+        bottoms = frame[frame["id"].eq(denominator)].drop_duplicates("week_ending").set_index("week_ending")["value"]
+        wrong = []
+        for _, row in published.sort_values("week_ending").iterrows():
+            week = row["week_ending"]
+            if week not in tops.index or week not in bottoms.index or bottoms[week] == 0:
+                continue
+            exact = tops[week] / bottoms[week]
+            if not _gives(row["value"], exact, _places(row["value"])):
+                wrong.append((row, tops[week], bottoms[week], exact))
+        if not wrong:
+            continue
+        row, top, bottom, exact = wrong[-1]
+        pound = "£" if name in ratios.money else ""
+        week = pd.Timestamp(row["week_ending"])
+        others = len(wrong) - 1
+        more = f" ({others} other week{'s' if others != 1 else ''} too)" if others else ""
+        says, computed = f"{pound}{_shown(row['value'])}", f"{pound}{_rounded(exact, 2)}"
+        found.append(
+            Disagreement(
+                ERROR,
+                "published_ratio",
+                row["file"],
+                row["sheet"],
+                int(row["row"]),
+                "value",
+                says,
+                computed,
+                f"{row['id']} for the week ending {week.day} {week:%B %Y} ({_at(row)}) is published as {says}, but "
+                f"its own {numerator} {pound}{_shown(top)} over {denominator} {_shown(bottom)} is {computed}{more}: "
+                "the published figure is contradicted by its inputs; correct it, or leave it to be worked out.",
+            )
+        )
+    return found
+
+
+# --- numbers as printed ---------------------------------------------------------------------------------
+
+
+def _places(value: float) -> int:
+    """The decimal places a typed number shows (a whole number none; at most six)."""
+    number = Decimal(repr(float(value)))
+    if number == number.to_integral_value():
+        return 0
+    exponent = number.normalize().as_tuple().exponent
+    return min(6, -exponent) if isinstance(exponent, int) else 0
+
+
+def _could_be_one(first: float, second: float) -> bool:
+    """Two printed numbers that may be one number rounded: 207.5 and 207, not 89 and 90."""
+    half = 0.5 * 10.0 ** -_places(first) + 0.5 * 10.0 ** -_places(second)
+    return abs(float(first) - float(second)) < half - 1e-12
+
+
+def _gives(printed: float, exact: float, places: int) -> bool:
+    """`exact` and `printed`, rounded half up to the `places` the appendix prints, are the same."""
+    return half_up(exact, places) == half_up(printed, places)
+
+
+def _shown(value: float) -> str:
+    return f"{float(value):,.10g}"
+
+
+def _rounded(value: float, places: int) -> str:
+    return f"{half_up(value, places):,}"
+
+
+def _at(row: pd.Series) -> str:
+    return f"sheet '{row['sheet']}', row {int(row['row'])}"
+
+
+def typed_arrows(
+    sheets: Iterable[tuple[str, str, int, Sequence[Sequence[object]]]], checks: ReturnChecks | None = None
+) -> pd.DataFrame:
+    """The arrows typed under a header naming a column of them (file, sheet, row, column, arrow), from each
+    indicator sheet's cells: (file, sheet, its header's row as Excel numbers it, its rows of cells)."""
+    checks = checks or shipped_return_checks()
+    found: list[tuple[str, str, int, str, str]] = []
+    for file, sheet, header_row, cells in sheets:
+        for header_at in (header_row - 1, header_row):  # a header over two rows names it on either
+            labels = cells[header_at] if 0 <= header_at < len(cells) else []
+            position = checks.arrow_column(labels)
+            if position is None:
+                continue
+            for number, row in enumerate(cells[header_at + 1 :], start=header_at + 2):
+                value = row[position] if position < len(row) else None
+                if isinstance(value, str) and value.strip():
+                    found.append((file, sheet, number, str(labels[position]), value.strip()))
+            break
+    return pd.DataFrame(found, columns=["file", "sheet", "row", "column", "arrow"])

@@ -1,0 +1,54 @@
+"""The proof of the tables an appendix is made from: figures of the returns that other figures of the returns
+contradict (domain.return_checks), as the proof's findings (report.proof.Finding), each with the file,
+sheet, row and column to put right."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from desktop_app.domain.imports import ImportResult
+from desktop_app.domain.indicators import Catalogue, IndicatorResults
+from desktop_app.domain.return_checks import ReturnChecks, WeeklyRatios, return_disagreements
+from desktop_app.report.performance_text import PerformanceText
+from desktop_app.report.proof import Finding, Where
+
+
+def table_findings(
+    results: Sequence[ImportResult],
+    calculated: IndicatorResults,
+    text: PerformanceText | None = None,
+    arrows: pd.DataFrame | None = None,
+    catalogue: Catalogue | None = None,
+    checks: ReturnChecks | None = None,
+) -> list[Finding]:
+    """What the returns' own figures contradict: comparators and values in two tables, typed arrows, row
+    arithmetic, rates and totals against their counts, and the published weekly ratios of `text` (its
+    [weekly.ratios]) against their own total and count (in pounds where `catalogue` says the ratio is)."""
+    weekly = None
+    if text is not None and text.weekly_ratios:
+        money = frozenset(name for name in text.weekly_ratios if _in_pounds(name, text, catalogue))
+        weekly = WeeklyRatios(text.weekly_ratios, text.weekly_ids, money)
+    found = return_disagreements(results, calculated.table, checks, arrows, weekly)
+    return [
+        Finding(
+            f"{d.file}: {d.message}" if d.file else d.message,
+            ("returns", d.file or ""),
+            severity=d.severity,
+            kind=d.kind,
+            where=Where(file=d.file, sheet=d.sheet, row=d.row, column=d.column),
+            says=d.says,
+            computed=d.computed,
+        )
+        for d in found
+    ]
+
+
+def _in_pounds(name: str, text: PerformanceText, catalogue: Catalogue | None) -> bool:
+    """A weekly ratio is in pounds where its catalogue entry is, or its numerator's (the total weekly cost)."""
+    if catalogue is None:
+        return False
+    numerator = text.weekly_ratios[name][0]
+    entries = (catalogue.definitions.get(name), catalogue.definitions.get(text.weekly_ids.get(numerator, numerator)))
+    return any(entry is not None and entry.unit == "gbp" for entry in entries)
