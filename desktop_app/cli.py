@@ -516,6 +516,7 @@ def _table_findings(args: argparse.Namespace, results: list[ImportResult], calcu
     """The proof of the returns' tables (report.proof_tables), with the arrows typed in their indicator sheets
     read from the files again (the reader keeps no column it has no field for)."""
     from desktop_app.domain.return_checks import typed_arrows
+    from desktop_app.domain.returns import ReturnKind
     from desktop_app.excel.workbook import open_source
     from desktop_app.report.proof_tables import table_findings
 
