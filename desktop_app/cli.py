@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
+from desktop_app.marac_commands import MARAC_KINDS, add_marac_commands, marac_check, run_marac_report
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
 from desktop_app.plan_commands import add_plan_commands, run_plan_check, run_plan_report
 
@@ -82,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         if args.report_kind == "action-plan":
             return run_plan_report(args, _page_options)
+        if args.report_kind in MARAC_KINDS:
+            return run_marac_report(args, _page_options)
         return {"complaints": _complaints_report, "performance": _performance_report, "cover": _cover_report}[
             args.report_kind
         ](args)
@@ -255,6 +258,7 @@ def _parser() -> argparse.ArgumentParser:
     performance_proof.add_argument("--area", help="our area in the population return, where it holds several")
     performance_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
     add_plan_commands(commands, report_kinds, _date, _page_arguments)
+    add_marac_commands(report_kinds, _page_arguments)
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")
@@ -564,6 +568,9 @@ def _check(args: argparse.Namespace) -> int:
     from desktop_app.excel.importer import Importer
     from desktop_app.excel.workbook import WorkbookError
 
+    marac = None if args.json else marac_check(args.file)
+    if marac is not None:
+        return marac
     try:
         result = Importer(vocabulary=_vocabulary(args)).import_file(args.file)
     except (WorkbookError, ResourceFileError) as exc:

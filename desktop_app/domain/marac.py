@@ -376,26 +376,27 @@ def benchmark_text(comparison: Comparison) -> str:
 
 
 def statement(comparison: Comparison, formatter: Formatter) -> str:
-    """The comparison in one plain statement: '58% above the SafeLives estimate of 467', '8 percentage
-    points above the SafeLives recommended range of 60–75%', '28 below the Council of Europe minimum of
-    28', 'within the SafeLives recommended range of 5–10%'; else why it is not compared."""
+    """The comparison in one plain statement, to stand in a sentence (a table cell capitalises it): '58% above
+    the SafeLives estimate of 467', '8 percentage points above the SafeLives recommended range of 60–75%',
+    '28 spaces below the Council of Europe minimum of 28', 'within the SafeLives recommended range of
+    5–10%'; else why it is not compared."""
     if comparison.band is Band.NOT_COMPARED:
-        return f"Not compared: {comparison.reason}."
+        return f"not compared: {comparison.reason}"
     benchmark = comparison.benchmark
     name = comparison.against or benchmark.name
     target = benchmark_text(comparison).removeprefix("at least ").removeprefix("about ")
     assert comparison.difference is not None
     if benchmark.kind == "expected_count":
         if comparison.band is Band.WITHIN:
-            return f"In line with {name} of {target}"
+            return f"in line with {name} of {target}"
         return f"{formatter.percent(abs(comparison.difference))} {comparison.band.value} {name} of {target}"
     if benchmark.kind == "minimum_count":
         if comparison.band is Band.WITHIN:
-            return f"Meets {name} of {target}"
+            return f"meeting {name} of {target}"
         count = " ".join(filter(None, (formatter.count(abs(comparison.difference)), benchmark.unit)))
         return f"{count} {comparison.band.value} {name} of {target}"
     if comparison.band is Band.WITHIN:
-        return f"{'At' if benchmark.single or comparison.against else 'Within'} {name} of {target}"
+        return f"{'at' if benchmark.single or comparison.against else 'within'} {name} of {target}"
     points = format_value(comparison.difference, None, benchmark.places)
     unit = "percentage point" if points in ("1", "1.0") else "percentage points"
     return f"{points} {unit} {comparison.band.value} {name} of {target}"

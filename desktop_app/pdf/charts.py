@@ -12,7 +12,9 @@ as the papers show them (domain.md section 4):
 - `rolling_percent_chart`: a percentage over rolling 12 months as a line, with
   an optional comparator (statistical neighbours) as a dashed level line;
 - `stacked_bars_chart`: a bar per category (an action plan's theme) made of a
-  part per series (its RAG ratings), each part's count written in it.
+  part per series (its RAG ratings), each part's count written in it;
+- `benchmark_bars_chart`: a bar a year (a MARAC measure) over its benchmark,
+  shaded as a band (SafeLives' 60-75%) or drawn as a dashed level (467).
 
 The charts are given figures at full precision and draw them; they round
 nothing shown as a figure (the axis labels are scale marks, not figures). The
@@ -30,6 +32,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from desktop_app.domain.formatting import format_value
 from desktop_app.pdf.style import ReportStyle
 from desktop_app.report.model import Chart, ChartSeries
 
@@ -43,6 +46,8 @@ def draw_chart(chart: Chart, style: ReportStyle, *, width: float) -> Drawing:
     """The chart node as a drawing `width` points wide: its bars and lines, and a 'dashed' series as a level."""
     if chart.kind == "status_bars":
         return stacked_bars_chart(chart.labels, chart.series, style, width=width)
+    if chart.kind == "benchmark_bars":
+        return benchmark_bars_chart(chart, style, width=width)
     by_style = {series.style: series for series in reversed(chart.series)}  # the first series of each style
     if chart.kind == "monthly_counts":
         return monthly_counts_chart(chart.labels, by_style["bars"], by_style["line"], style, width=width)
@@ -374,4 +379,109 @@ def stacked_bars_chart(
             x += value * scale
         drawing.add(String(x + 4, y + 5, f"{totals[row]:,.0f}", fontName=bold, fontSize=FONT_SIZE, fillColor=ink))
     _legend(drawing, style, [(part.label, style.colours[part.colour], "box") for part in series], height - 12)
+    return drawing
+
+
+def benchmark_bars_chart(chart: Chart, style: ReportStyle, *, width: float, height: float = 150) -> Drawing:
+    """A bar a year with its figure written over it (by domain.formatting, as the table writes it), over the
+    benchmark of that year: a shaded band from its low to its high, or a dashed level where they are one."""
+    bars = next(series for series in chart.series if series.style == "bars")
+    band = next((series for series in chart.series if series.style == "band"), None)
+    count = len(chart.labels)
+    lows = list(band.values) if band else [None] * count
+    highs = list(band.upper or band.values) if band else [None] * count
+    suffix = "%" if chart.unit == "%" else ""
+    lowest, highest, step = _scale([*bars.values, *lows, *highs], floor_at_zero=True)
+    drawing = _drawing(width, height, style)
+    font, ink = style.fonts.regular, style.colours["text"]
+    plot_width, plot_height = width - LEFT - RIGHT, height - BOTTOM - TOP
+    slot = plot_width / max(count, 1)
+
+    def y_of(value: float) -> float:
+        return BOTTOM + (value - lowest) / (highest - lowest) * plot_height
+
+    label = _axis_format(step, suffix)
+    tick = lowest
+    while tick <= highest + step * 1e-9:
+        drawing.add(Line(LEFT, y_of(tick), LEFT + plot_width, y_of(tick), strokeColor=style.colours["chart_grid"]))
+        drawing.add(
+            String(
+                LEFT - 4,
+                y_of(tick) - 2.5,
+                label(tick),
+                fontName=font,
+                fontSize=FONT_SIZE,
+                fillColor=ink,
+                textAnchor="end",
+            )
+        )
+        tick += step
+    single = all(low == high for low, high in zip(lows, highs, strict=True) if low is not None)
+    for number, period in enumerate(chart.labels):
+        left = LEFT + number * slot
+        low, high = lows[number], highs[number]
+        if low is not None and high is not None and not single:
+            drawing.add(
+                Rect(
+                    left,
+                    y_of(low),
+                    slot,
+                    y_of(high) - y_of(low),
+                    fillColor=style.colours["chart_band"],
+                    strokeColor=None,
+                )
+            )
+        value = bars.values[number]
+        if value is not None and math.isfinite(value):
+            drawing.add(
+                Rect(
+                    left + slot * 0.3,
+                    y_of(lowest),
+                    slot * 0.4,
+                    y_of(value) - y_of(lowest),
+                    fillColor=style.colours["chart_bar"],
+                    strokeColor=None,
+                )
+            )
+            words = format_value(value, None, chart.decimals) + suffix
+            drawing.add(
+                String(
+                    left + slot / 2,
+                    y_of(value) + 3,
+                    words,
+                    fontName=style.fonts.bold,
+                    fontSize=FONT_SIZE,
+                    fillColor=ink,
+                    textAnchor="middle",
+                )
+            )
+        if low is not None and single:
+            level = Line(
+                left + 2,
+                y_of(low),
+                left + slot - 2,
+                y_of(low),
+                strokeColor=style.colours["chart_comparator"],
+                strokeWidth=1.6,
+            )
+            level.strokeDashArray = [4, 2]
+            drawing.add(level)
+        drawing.add(
+            String(
+                left + slot / 2,
+                BOTTOM - 11,
+                period,
+                fontName=font,
+                fontSize=FONT_SIZE,
+                fillColor=ink,
+                textAnchor="middle",
+            )
+        )
+    drawing.add(Line(LEFT, BOTTOM, LEFT + plot_width, BOTTOM, strokeColor=style.colours["table_grid"]))
+    legend = [(bars.label, style.colours["chart_bar"], "bar")]
+    if band is not None:
+        legend.append(
+            (band.label, style.colours["chart_comparator" if single else "chart_band"], "dash" if single else "box")
+        )
+    _legend(drawing, style, legend, height - 12)
     return drawing

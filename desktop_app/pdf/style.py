@@ -45,6 +45,7 @@ COLOUR_NAMES = (
     "chart_line",
     "chart_comparator",
     "chart_grid",
+    "chart_band",
     "card_background",
     "heat_1",
     "heat_2",

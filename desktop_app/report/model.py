@@ -223,19 +223,22 @@ class Note:
 
 @dataclass(frozen=True)
 class ChartSeries:
-    """One series of a chart: `style` 'bars', 'line' or 'dashed' (a comparator or target)."""
+    """One series of a chart: `style` 'bars', 'line', 'dashed' (a comparator or target) or 'band' (a benchmark
+    from `values` up to `upper` at each position; a single figure where they are equal)."""
 
     label: str
     values: tuple[float | None, ...]
     style: str = "line"
     colour: str = "chart_line"
+    upper: tuple[float | None, ...] = ()
 
 
 @dataclass(frozen=True)
 class Chart:
     """A chart as data: what both pyqtgraph and ReportLab draw, and its alternative text.
 
-    `kind` 'monthly_counts' (bars with a line) or 'rolling_percent' (lines); `labels` the x axis (months,
+    `kind` 'monthly_counts' (bars with a line), 'rolling_percent' (lines), 'status_bars' (stacked bars) or
+    'benchmark_bars' (a bar a year over its benchmark's band); `labels` the x axis (months,
     'Aug 22'), `periods` the same positions in full ('August 2022', for the alternative text and tips);
     `unit` 'count', '%' or an indicator's unit ('gbp'); `decimals`: the places its figures are written
     with; `floor_at_zero`: the value axis starts at zero. A 'dashed' series is a level (a comparator): its
