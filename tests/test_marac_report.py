@@ -52,9 +52,12 @@ def test_the_summary_says_seed_001s_figures_against_safelives(reading):
 
 
 def test_the_table_gives_each_measure_each_year_its_benchmark_and_statement(reading):
-    assert "MARAC referrals 576 737 467 58% above the SafeLives estimate of 467" in reading
+    assert (
+        "MARAC referrals 576 737 467 40 per 10,000 of 116,750 adult women 58% above the SafeLives estimate" in reading
+    )
     assert "Male victims 6.6% 38 of 576 7.9% 58 of 737 5–10% Within the SafeLives recommended range of 5–10%" in reading
-    assert "Refuge spaces 0 0 at least 28 28 spaces below the Council of Europe minimum of 28" in reading
+    # seed 001's refuge table: 275,899 people | 28 recommended | 0 current
+    assert "Refuge spaces 0 0 at least 28 1 per 10,000 of 275,899 people 28 spaces below the Council of" in reading
 
 
 def test_every_chart_has_alternative_text_stating_each_figure(written):

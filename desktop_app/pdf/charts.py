@@ -400,6 +400,19 @@ def benchmark_bars_chart(chart: Chart, style: ReportStyle, *, width: float, heig
     def y_of(value: float) -> float:
         return BOTTOM + (value - lowest) / (highest - lowest) * plot_height
 
+    single = all(low == high for low, high in zip(lows, highs, strict=True) if low is not None)
+    for number, (low, high) in enumerate(zip(lows, highs, strict=True)):  # the bands first: the grid shows over them
+        if low is not None and high is not None and not single:
+            drawing.add(
+                Rect(
+                    LEFT + number * slot,
+                    y_of(low),
+                    slot,
+                    y_of(high) - y_of(low),
+                    fillColor=style.colours["chart_band"],
+                    strokeColor=None,
+                )
+            )
     label = _axis_format(step, suffix)
     tick = lowest
     while tick <= highest + step * 1e-9:
@@ -416,21 +429,9 @@ def benchmark_bars_chart(chart: Chart, style: ReportStyle, *, width: float, heig
             )
         )
         tick += step
-    single = all(low == high for low, high in zip(lows, highs, strict=True) if low is not None)
     for number, period in enumerate(chart.labels):
         left = LEFT + number * slot
         low, high = lows[number], highs[number]
-        if low is not None and high is not None and not single:
-            drawing.add(
-                Rect(
-                    left,
-                    y_of(low),
-                    slot,
-                    y_of(high) - y_of(low),
-                    fillColor=style.colours["chart_band"],
-                    strokeColor=None,
-                )
-            )
         value = bars.values[number]
         if value is not None and math.isfinite(value):
             drawing.add(

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from desktop_app.domain.formatting import Formatter
+from desktop_app.domain.formatting import Formatter, format_value
 from desktop_app.domain.marac import (
     Benchmark,
     Comparison,
@@ -201,6 +201,20 @@ class MaracBuilder:
         )
         return Cell(self.figures[name], CellKind.PERCENT, figure=name, muted=muted)
 
+    def benchmark_cell(self, key: str, comparison: Comparison) -> Cell:
+        """The benchmark, with how a count's is worked out under it ("40 per 10,000 of 116,750 adult women")."""
+        name = f"{key}_benchmark"
+        benchmark = comparison.benchmark
+        if benchmark.kind == "share" or comparison.base is None or benchmark.rate is None or benchmark.per is None:
+            return Cell(self.figures[name], CellKind.NUMBER, figure=name)
+        basis = self.words(
+            f"basis_{benchmark.population}",
+            rate=format_value(benchmark.rate, None, 0 if benchmark.rate.is_integer() else 1),
+            per=self.formatter.count(benchmark.per),
+            population=self.formatter.count(comparison.base),
+        )
+        return Cell(self.figures[name], CellKind.NUMBER, figure=name, muted=basis)
+
     def summary(self) -> list[Block]:
         header = [
             Cell(self.words("measure")),
@@ -211,11 +225,12 @@ class MaracBuilder:
         body = []
         notes: list[Block] = []
         for key, by_period in self.comparisons.items():
+            latest = by_period[self.latest]
             body.append(
                 [
                     Cell(self.label(key)),
                     *(self.value_cell(by_period.get(period)) for period in self.periods),
-                    Cell(self.figures[f"{key}_benchmark"], CellKind.NUMBER, figure=f"{key}_benchmark"),
+                    self.benchmark_cell(key, latest),
                     Cell(capitalised(self.figures[f"{key}_statement"]), figure=f"{key}_statement"),
                 ]
             )

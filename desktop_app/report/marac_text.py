@@ -27,6 +27,8 @@ TABLE_WORDS = (
     "benchmark",
     "against",
     "of_referrals",
+    "basis_adult_women",
+    "basis_population",
     "bame_local",
     "sources_benchmark",
     "sources_figure",
