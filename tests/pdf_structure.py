@@ -154,3 +154,20 @@ def tagged_lines(path: Path) -> list[list[str]]:
         page.extract_text(visitor_operand_before=before, visitor_text=text)
         pages.append([line.strip() for line in "".join(tagged).splitlines() if line.strip()])
     return pages
+
+
+def figure_alt_texts(path: Path) -> list[str]:
+    """The alternative text of every Figure of the structure tree, in its order (what a screen reader says of
+    each chart)."""
+    with pikepdf.open(path) as pdf:
+        return [str(node.get("/Alt")) for node in _struct_nodes(pdf.Root.StructTreeRoot) if node.get("/S") == "/Figure"]
+
+
+def _struct_nodes(node):
+    kids = node.get("/K")
+    if kids is None:
+        return
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary):
+            yield kid
+            yield from _struct_nodes(kid)

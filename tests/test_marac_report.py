@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-import pikepdf
 import pytest
 from openpyxl import Workbook
 
 from desktop_app.cli import main
 from desktop_app.paths import SAMPLE_DATA
-from tests.pdf_structure import structure_problems, tagged_lines
+from tests.pdf_structure import figure_alt_texts, structure_problems, tagged_lines
 
 SAMPLE_RETURN = SAMPLE_DATA / "marac_2019-2021.xlsx"
 
@@ -28,21 +27,6 @@ def written(tmp_path_factory) -> tuple[Path, Path]:
 def reading(written) -> str:
     """The words a screen reader reads, in reading order (a cell's lines joined)."""
     return " ".join(" ".join(line.split()) for page in tagged_lines(written[0]) for line in page)
-
-
-def _alt_texts(path: Path) -> list[str]:
-    with pikepdf.open(path) as pdf:
-        return [str(node.get("/Alt")) for node in _nodes(pdf.Root.StructTreeRoot) if node.get("/S") == "/Figure"]
-
-
-def _nodes(node):
-    kids = node.get("/K")
-    if kids is None:
-        return
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary):
-            yield kid
-            yield from _nodes(kid)
 
 
 def test_the_summary_says_seed_001s_figures_against_safelives(reading):
@@ -61,7 +45,7 @@ def test_the_table_gives_each_measure_each_year_its_benchmark_and_statement(read
 
 
 def test_every_chart_has_alternative_text_stating_each_figure(written):
-    alts = _alt_texts(written[0])
+    alts = figure_alt_texts(written[0])
     assert len(alts) == 9  # eight benchmarks, and BAME against the local population
     police = next(alt for alt in alts if "referrals from the police" in alt)
     assert "2019-20 81%, 2020-21 83%" in police
