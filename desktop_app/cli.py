@@ -568,7 +568,7 @@ def _check(args: argparse.Namespace) -> int:
     from desktop_app.excel.importer import Importer
     from desktop_app.excel.workbook import WorkbookError
 
-    marac = None if args.json else marac_check(args.file)
+    marac = marac_check(args.file, args.json)
     if marac is not None:
         return marac
     try:

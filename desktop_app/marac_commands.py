@@ -21,7 +21,11 @@ from desktop_app.domain.resource_files import ResourceFileError
 if TYPE_CHECKING:  # the commands import pandas and the readers when run: the window paints without them
     import pandas as pd
 
+    from desktop_app.excel.marac import MaracImport
+    from desktop_app.report.model import Document
+
 MARAC_KINDS = ("marac", "partnership")
+MARAC_SCHEMA = "marac/1"
 EXIT_UNREADABLE = 2
 
 
@@ -87,9 +91,11 @@ def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.
     return 0
 
 
-def marac_check(path: Path) -> int | None:
-    """`check` of a MARAC return: its years, its problems and the latest year against each benchmark; None
-    where `path` has no MARAC header (the other returns' check reads it)."""
+def marac_check(path: Path, as_json: bool = False) -> int | None:
+    """`check` of a MARAC return: its years, its problems and the latest year against each benchmark (with
+    `as_json`, one MARAC_SCHEMA document); None where `path` has no MARAC header (the other returns' check
+    reads it)."""
+    from desktop_app.domain.formatting import json_text
     from desktop_app.domain.marac import load_benchmarks
     from desktop_app.excel.marac import marac_header, read_marac_return
     from desktop_app.excel.workbook import WorkbookError, open_source
@@ -107,6 +113,10 @@ def marac_check(path: Path) -> int | None:
     except (WorkbookError, ResourceFileError):
         return None
     years = read.years
+    failed = 1 if any(problem.severity is Severity.ERROR for problem in read.problems) else 0
+    if as_json:
+        print(json_text(marac_json(read, marac_document(years, benchmarks) if not years.empty else None)))
+        return failed
     print(f"{read.provenance.file} (SHA-256 {read.provenance.sha256[:16]}...): a MARAC return")
     print(
         f"  {len(years)} years: " + ", ".join(f"{p} ({q} quarters)" for p, q in zip(years["period"], years["quarters"]))
@@ -117,4 +127,25 @@ def marac_check(path: Path) -> int | None:
     if not years.empty:
         print()
         print(table_text(marac_document(years, benchmarks).table("marac_summary")))
-    return 1 if any(problem.severity is Severity.ERROR for problem in read.problems) else 0
+    return failed
+
+
+def marac_json(read: MaracImport, document: Document | None) -> dict[str, object]:
+    """The marac/1 document: the file, its problems, and each figure of the appendix by name (its text as
+    printed and its value)."""
+    from desktop_app.domain.formatting import json_number
+
+    figures = document.figures if document is not None else {}
+    return {
+        "schema": MARAC_SCHEMA,
+        "file": read.provenance.file,
+        "sha256": read.provenance.sha256,
+        "problems": [problem.to_dict() for problem in read.problems],
+        "figures": {
+            name: {
+                "text": figure.text,
+                "value": figure.value if isinstance(figure.value, str) else json_number(figure.value),
+            }
+            for name, figure in figures.items()
+        },
+    }

@@ -3,6 +3,7 @@ the PDF and the Word file read back, and a return with a bad cell."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import docx
@@ -102,3 +103,13 @@ def test_a_bad_cell_is_named_and_its_measure_is_not_compared_in_the_appendix(tmp
     reading = " ".join(" ".join(line.split()) for page in tagged_lines(out) for line in page)
     assert "Not compared: the return gives no figure for referrals from the police in 2020-21" in reading
     assert "58% above the SafeLives estimate of 467" in reading  # the rest is still compared
+
+
+def test_check_json_gives_each_figure_as_printed_and_its_value(capsys):
+    assert main(["check", str(SAMPLE_RETURN), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema"] == "marac/1" and document["problems"] == []
+    figures = document["figures"]
+    assert figures["referrals_statement"]["text"] == "58% above the SafeLives estimate of 467"
+    assert figures["referrals_statement"]["value"] == pytest.approx(57.816, abs=1e-3)
+    assert figures["police_value"] == {"text": "83%", "value": pytest.approx(83.039, abs=1e-3)}
