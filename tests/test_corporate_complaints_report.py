@@ -260,3 +260,14 @@ def test_the_samples_corporate_report(rules, vocabulary):
     table = document.table("self_assessment")
     assert (len(table.body), figures["code_requirements"], figures["code_not_assessed"]) == (10, "10", "10")
     assert {row[2] for row in table.texts()[1:]} == {"Not yet assessed"}
+
+
+def test_the_sample_self_assessment_has_a_dated_action_for_each_requirement_not_met():
+    assessment = load_self_assessment(SAMPLE_COMPLAINTS_LOG.parent / "complaint_code_self_assessment_2022-23.toml")
+    assert assessment.counts() == {"requirements": 10, "complies": 7, "not_complies": 3, "not_assessed": 0}
+    assert [(r.section, r.action_date.isoformat()) for r in assessment.not_met() if r.action_date] == [
+        ("6. Stage 1", "2023-10-31"),
+        ("6. Stage 2", "2023-10-31"),
+        ("9. Scrutiny and oversight", "2024-03-31"),
+    ]
+    assert assessment.without_action() == ()
