@@ -271,3 +271,12 @@ def test_the_sample_self_assessment_has_a_dated_action_for_each_requirement_not_
         ("9. Scrutiny and oversight", "2024-03-31"),
     ]
     assert assessment.without_action() == ()
+
+
+def test_report_complaints_with_the_corporate_regime_writes_the_same_report(corporate_log, tmp_path):
+    out = tmp_path / "corporate.pdf"
+    args = ["report", "complaints", str(corporate_log), "--regime", "corporate", "--out", str(out), "--as-of", AS_OF]
+    assert main(args) == 0
+    text = " ".join(pdf_lines(out))
+    assert TITLE in text and "Taken on to the next stage* 1 20% 1 100%" in text
+    assert not out.with_suffix(".docx").exists()  # the Word file only with report corporate --docx
