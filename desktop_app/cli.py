@@ -50,7 +50,8 @@ EXIT_USAGE = 2
 
 
 COMMANDS = ("complaints", "report", "check", "indicators", "selftest", "proof", "plan")
-#: The annual complaints reports `report complaints --regime` writes (corporate complaints are in the children's).
+#: The annual complaints reports `report complaints --regime` writes (the children's also sets the corporate
+#: complaints beside the statutory ones; `corporate` is the complaint handling code's report of them alone).
 REGIMES = ("childrens", "corporate", "adults")
 
 
@@ -85,9 +86,12 @@ def main(argv: list[str] | None = None) -> int:
             return run_plan_report(args, _page_options)
         if args.report_kind in MARAC_KINDS:
             return run_marac_report(args, _page_options)
-        return {"complaints": _complaints_report, "performance": _performance_report, "cover": _cover_report}[
-            args.report_kind
-        ](args)
+        return {
+            "complaints": _complaints_report,
+            "corporate": _corporate_report,
+            "performance": _performance_report,
+            "cover": _cover_report,
+        }[args.report_kind](args)
     if args.command == "plan":
         return run_plan_check(args)
     if args.command == "indicators":
@@ -102,7 +106,10 @@ def _inputs_named_by_out(args: argparse.Namespace) -> str:
     out = getattr(args, "out", None)
     if out is None:
         return ""
-    inputs = [getattr(args, name, None) for name in ("log", "plan", "values", "text", "template_docx", "vocabulary")]
+    inputs = [
+        getattr(args, name, None)
+        for name in ("log", "plan", "values", "text", "template_docx", "vocabulary", "self_assessment")
+    ]
     inputs += list(getattr(args, "files", None) or [])
     for path in (Path(p) for p in inputs if p):
         if path.exists() and out.exists() and path.resolve() == out.resolve():
@@ -179,9 +186,9 @@ def _parser() -> argparse.ArgumentParser:
     complaints_report.add_argument(
         "--regime",
         choices=REGIMES,
-        help="which annual report: the children's (with the corporate complaints), or the adults' under the 2009 "
-        "Regulations (default: the children's where the log has children's or corporate complaints, else the "
-        "adults')",
+        help="which annual report: the children's (with the corporate complaints), the corporate one of the "
+        "complaint handling code (as report corporate), or the adults' under the 2009 Regulations (default: the "
+        "children's where the log has children's or corporate complaints, else the adults')",
     )
     complaints_report.add_argument(
         "--text",
@@ -190,8 +197,26 @@ def _parser() -> argparse.ArgumentParser:
         "resources/adults_complaints_report_text.toml)",
     )
     complaints_report.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
+    _self_assessment_argument(complaints_report)
     _page_arguments(complaints_report)
     _strict_argument(complaints_report)
+    corporate = report_kinds.add_parser(
+        "corporate",
+        help="the annual complaints performance and service improvement report of the complaint handling code "
+        "(the log's corporate complaints; as report complaints --regime corporate)",
+    )
+    corporate.add_argument("log", type=Path, help="the complaints log (.xlsx, .xlsm or .csv)")
+    corporate.add_argument("--out", type=Path, required=True, help="the PDF (or .docx) to write")
+    corporate.add_argument("--docx", action="store_true", help="write the Word file too, beside the PDF")
+    _period_arguments(corporate)
+    _vocabulary_argument(corporate)
+    corporate.add_argument(
+        "--text", type=Path, help="the report's words (default: resources/corporate_complaints_report_text.toml)"
+    )
+    corporate.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
+    _self_assessment_argument(corporate)
+    _page_arguments(corporate)
+    _strict_argument(corporate)
     performance = report_kinds.add_parser(
         "performance", help="the performance appendix: dashboard, surveys, change cards, charts"
     )
@@ -281,6 +306,15 @@ def _vocabulary(args: argparse.Namespace):
 
     own = read_own_words(args.vocabulary) if args.vocabulary else None
     return load_vocabulary(own_words=own)
+
+
+def _self_assessment_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--self-assessment",
+        type=Path,
+        help="the corporate report's self-assessment against the complaint handling code, a TOML file kept from "
+        "year to year (default: the template resources/complaint_code_self_assessment.toml)",
+    )
 
 
 def _page_arguments(parser: argparse.ArgumentParser) -> None:
@@ -403,7 +437,9 @@ def _complaints_report(args: argparse.Namespace) -> int:
     rules, imported, summary = read
     try:
         regime = args.regime or regime_of(imported.log, load_adults_text())
-        if regime == "adults":
+        if regime == "corporate":
+            text, document = _corporate_document(args, rules, summary)
+        elif regime == "adults":
             text = load_adults_text(args.text) if args.text else load_adults_text()
             document = adults_complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
         else:
@@ -411,15 +447,39 @@ def _complaints_report(args: argparse.Namespace) -> int:
             document = complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
         if not _proof_allows(args, proof_findings(document, text=text, as_at=summary.as_of, overdue=_overdue(summary))):
             return EXIT_FINDINGS
-        write_appendix(document, args.out, args.template_docx)
+        outputs = [args.out]
+        if getattr(args, "docx", False) and args.out.suffix.lower() != ".docx":
+            outputs.append(args.out.with_suffix(".docx"))
+        for out in outputs:
+            write_appendix(document, out, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     errors = imported.count(Severity.ERROR)
     if errors:
         print(f"warning: {errors} rows of {imported.file} were left out (run 'check' to see them)", file=sys.stderr)
-    print(f"wrote {args.out}")
+    for out in outputs:
+        print(f"wrote {out}")
     return 0
+
+
+def _corporate_report(args: argparse.Namespace) -> int:
+    """`report corporate`: `report complaints --regime corporate` (with --docx, the Word file beside the PDF)."""
+    args.regime = "corporate"
+    return _complaints_report(args)
+
+
+def _corporate_document(
+    args: argparse.Namespace, rules: ComplaintRules, summary: ComplaintsSummary
+) -> tuple[ReportText, Document]:
+    """The corporate report of the summary, with the author's words and self-assessment where given."""
+    from desktop_app.domain.self_assessment import load_self_assessment
+    from desktop_app.report.corporate_complaints import corporate_complaints_document, load_corporate_text
+
+    text = load_corporate_text(args.text) if args.text else load_corporate_text()
+    assessment = load_self_assessment(args.self_assessment) if args.self_assessment else load_self_assessment()
+    options = _page_options(args)
+    return text, corporate_complaints_document(summary, rules, text, assessment, options, args.suppress_below)
 
 
 def _overdue(summary: ComplaintsSummary) -> int:

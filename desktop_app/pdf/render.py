@@ -342,6 +342,7 @@ class PdfWriter:
             return [pdf_table, *notes]
         before = Spacer(1, self.style.table_space_before)
         if layout.kept_with_footnotes:
+            before.keepWithNext = 1  # so the sentence kept with the table is not kept with the space alone
             return [before, KeepTogether([pdf_table, *notes])]
         return [before, pdf_table, after, *notes]
 

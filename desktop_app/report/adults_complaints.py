@@ -13,7 +13,7 @@ Built as the children's report is (report.complaints), with its own words
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from desktop_app.domain.complaints import ComplaintsSummary
@@ -21,11 +21,10 @@ from desktop_app.domain.formatting import Formatter
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.paths import RESOURCES
 from desktop_app.report.adults_complaints_figures import adults_figures
-from desktop_app.report.complaints import ComplaintsBuilder, DecisionRow
-from desktop_app.report.complaints_figures import NOT_RECORDED, ombudsman_decision_keys
-from desktop_app.report.labels import shortened
-from desktop_app.report.model import Block, CellKind, Document, Figure, Note, PageOptions, Paragraph, Selection, Table
-from desktop_app.report.text import COMMON_TABLE_WORDS, ReportText, ReportTextError, load_report_text
+from desktop_app.report.complaints_figures import NOT_RECORDED
+from desktop_app.report.model import Block, CellKind, Document, Figure, Note, PageOptions, Table
+from desktop_app.report.single_procedure import SingleProcedureBuilder
+from desktop_app.report.text import COMMON_TABLE_WORDS, ReportText, load_report_text
 
 DEFAULT_ADULTS_TEXT_FILE = RESOURCES / "adults_complaints_report_text.toml"
 #: The adults' report's sections, in order (the introduction, received, timeliness, themes and ombudsman
@@ -102,28 +101,21 @@ def adults_complaints_document(
     return AdultsBuilder(summary, rules, text, options or PageOptions(), suppress_below).document()
 
 
-class AdultsBuilder(ComplaintsBuilder):
+class AdultsBuilder(SingleProcedureBuilder):
     """The children's report's builder, with the adults' figures, sections and tables."""
 
     kind = "adults_complaints"
     every_theme_noted = False
 
-    def figures_of(self, formatter: Formatter) -> dict[str, Figure]:
-        if len(self.text.procedures) != 1:
-            raise ReportTextError(
-                f"{self.text.source}: [procedures] must name the one procedure the report covers "
-                f'(adults = "adult_social_care"), not {len(self.text.procedures)}'
-            )
-        return adults_figures(self.summary, self.rules, self.text.procedures, self.text.figures, formatter)
-
-    @property
-    def role(self) -> str:
-        """The report's procedure's role in the text file ('adults'): the first word of its figures' names."""
-        return next(iter(self.text.procedures))
-
-    @property
-    def procedure(self) -> str:
-        return self.text.procedures[self.role]
+    def procedure_figures(
+        self,
+        summary: ComplaintsSummary,
+        rules: ComplaintRules,
+        procedures: Mapping[str, str],
+        entered: Mapping[str, int | float],
+        formatter: Formatter,
+    ) -> dict[str, Figure]:
+        return adults_figures(summary, rules, procedures, entered, formatter)
 
     def section_tables(self) -> dict[str, Callable[[], list[Block]]]:
         return {
@@ -138,14 +130,6 @@ class AdultsBuilder(ComplaintsBuilder):
         if key == "joint_nhs" and self.figures[f"{self.role}_joint_nhs"] == NOT_RECORDED:
             return self.text.words("joint_nhs_not_recorded")
         return super().section_text(key)
-
-    def measure(self, name: str) -> str:
-        """The name of the report's figure `name` ('well_founded' -> 'adults_well_founded')."""
-        return f"{self.role}_{name}"
-
-    def selection(self, label: str, measure: str, theme: str | None = None, last_year: bool = False) -> Selection:
-        """The complaints a cell counts, for the window to list."""
-        return Selection(label, self.procedure, "1", measure, theme, last_year=last_year)
 
     def key_figures(self) -> list[Block]:
         blocks = self.key_figures_table()
@@ -237,14 +221,3 @@ class AdultsBuilder(ComplaintsBuilder):
         """What the complaints were about: received and well-founded by subject (and last year's received)."""
         widths = "adults_themes" if self.has_last_year else "adults_themes_without_last_year"
         return self.themes_by_procedure(widths, last_year=self.has_last_year, what="subject")
-
-    def ombudsman_table(self) -> list[Block]:
-        """Referrals to the Ombudsman received in the year by decision, this year and last, with a total."""
-        keys = ombudsman_decision_keys(self.summary, self.text.procedures)
-        if not keys:
-            return [Paragraph(self.words("ombudsman_none"))]
-        rows: list[DecisionRow] = [
-            (shortened(decision), f"ombudsman_decision_{key}_contacts", decision) for decision, key in keys.items()
-        ]
-        rows.append((self.words("ombudsman_total"), "ombudsman_contacts", None))
-        return [self.decisions_table(rows, "ombudsman", "Ombudsman contacts"), *self.long_label_notes(keys, "decision")]
