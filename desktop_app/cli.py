@@ -97,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "indicators":
         return _indicators(args)
     if args.command == "proof":
-        return _complaints_proof(args) if args.proof_kind == "complaints" else _performance_proof(args)
+        return {"complaints": _complaints_proof, "performance": _performance_proof, "cover": _cover_proof}[
+            args.proof_kind
+        ](args)
     return _complaints(args)
 
 
@@ -241,6 +243,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     cover.add_argument("--out", type=Path, required=True, help="the PDF to write")
     _page_arguments(cover)
+    _strict_argument(cover)
     indicators = commands.add_parser(
         "indicators", help="every indicator's figures: change, judgement, status, benchmarks"
     )
@@ -282,6 +285,17 @@ def _parser() -> argparse.ArgumentParser:
     performance_proof.add_argument("--period", help="as at this period (e.g. 'July 2023'; default: each one's latest)")
     performance_proof.add_argument("--area", help="our area in the population return, where it holds several")
     performance_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
+    cover_proof = proof_kinds.add_parser("cover", help="the proof of a cover report")
+    cover_proof.add_argument(
+        "values", type=Path, help="the cover's words (a TOML file such as resources/cover_templates/sample_cover.toml)"
+    )
+    cover_proof.add_argument(
+        "--template", default="sefton", help="sefton, wirral, or a template file (default: sefton)"
+    )
+    cover_proof.add_argument(
+        "--appendix", action="append", help="an appendix to list (repeat for each; default: the file's list)"
+    )
+    cover_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
     add_plan_commands(commands, report_kinds, _date, _page_arguments)
     add_marac_commands(report_kinds, _page_arguments)
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
@@ -576,6 +590,32 @@ def _performance_proof(args: argparse.Namespace) -> int:
     return _print_proof(args, findings, "performance appendix")
 
 
+def _cover_proof(args: argparse.Namespace) -> int:
+    try:
+        findings = _cover_findings(args, *_cover_of(args))
+    except (ResourceFileError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return _print_proof(args, findings, "cover report")
+
+
+def _cover_of(args: argparse.Namespace):
+    """The cover's values (checked against their template) and the template, as `report cover` and `proof
+    cover` name them; a ResourceFileError or ValueError names what cannot be read."""
+    from desktop_app.report.cover_template import check_values, load_cover_template, load_cover_values
+
+    values = load_cover_values(args.values)
+    template = load_cover_template(args.template)
+    check_values(values, template, args.values.name)
+    return values, template
+
+
+def _cover_findings(args: argparse.Namespace, values, template) -> list:
+    from desktop_app.report.proof_cover import cover_findings
+
+    return cover_findings(values, template, args.appendix, args.values.name)
+
+
 def _table_findings(args: argparse.Namespace, results: list[ImportResult], calculated, text, catalogue) -> list:
     """The proof of the returns' tables (report.proof_tables), with the arrows typed in their indicator sheets
     read from the files again (the reader keeps no column it has no field for)."""
@@ -749,13 +789,14 @@ def _cover_report(args: argparse.Namespace) -> int:
     from desktop_app.report.cover import cover_model
 
     try:
-        document, problems = cover_model(args.values, args.template, args.appendix, _page_options(args))
+        values, template = _cover_of(args)
+        if not _proof_allows(args, _cover_findings(args, values, template)):
+            return EXIT_FINDINGS
+        document, _ = cover_model(values, template, args.appendix, _page_options(args))
         write_appendix(document, args.out, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    for problem in problems:
-        print(problem, file=sys.stderr)
     print(f"wrote {args.out}")
     return 0
 

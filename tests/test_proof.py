@@ -81,6 +81,17 @@ def test_the_shipped_complaints_text_and_the_sample_log_give_nothing_at_warning_
     status, findings = proof(capsys, "complaints", str(SAMPLE_COMPLAINTS_LOG), "--as-of", "2023-11-01")
     assert status == 1  # the shipped text is unfinished: its prompts are for the author to replace
     assert {finding["kind"] for finding in serious(findings)} == {"prompt"}
+    # only the author's own words are asked for: what the log gives (Stage 2 cases under way, the cases the
+    # Ombudsman investigated) is live text
+    assert [finding["where"]["section"] for finding in serious(findings)] == [
+        "introduction",
+        "themes",
+        "ombudsman",
+        "compliments",
+        "learning",
+        "conclusions",
+    ]
+    assert not any("Stage 2" in f["says"] or "investigation team" in f["says"] for f in serious(findings))
     path = tmp_path / "finished.toml"
     path.write_text(filled(COMPLAINTS_TEXT), encoding="utf-8")
     status, findings = complaints_proof(capsys, path)
@@ -429,3 +440,75 @@ def test_a_title_page_dated_in_the_meetings_month_of_another_year(capsys, tmp_pa
     _, findings = complaints_proof(capsys, path)
     [finding] = serious(findings)
     assert (finding["kind"], finding["says"], finding["where"]["section"]) == ("date_year", "January 2023", "details")
+
+
+# --- the cover report --------------------------------------------------------------------------------------
+
+SAMPLE_COVER = RESOURCES / "cover_templates" / "sample_cover.toml"
+COVER_SENTENCE = "It is part of the regular cycle of reporting to the Committee."
+
+
+def cover_file(tmp_path: Path, summary: str) -> Path:
+    """The sample cover with `summary` in place of one sentence of its summary."""
+    text = SAMPLE_COVER.read_text(encoding="utf-8")
+    assert COVER_SENTENCE in text
+    path = tmp_path / "cover.toml"
+    path.write_text(text.replace(COVER_SENTENCE, summary), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("template", ["sefton", "wirral"])
+def test_the_sample_cover_gives_nothing_to_query(capsys, template):
+    status, findings = proof(capsys, "cover", str(SAMPLE_COVER), "--template", template)
+    assert status == 0 and serious(findings) == []
+
+
+def test_a_cover_numbered_1_1_1_2_1_2_1_4_dated_a_year_out_with_a_phrase_twice(capsys, tmp_path):
+    """Seed 002: cover paragraphs numbered 1.1, 1.2, 1.2, 1.4; seed 000: a cover dated 7th January 2024 for a
+    7 January 2025 meeting; "approx. 100 approx. 100"."""
+    summary = (
+        "\n\n1.1 The report is part of the regular cycle.\n\n1.2 It was drafted on 7th January 2024.\n\n"
+        "1.2 It covers approx. 100 approx. 100 measures.\n\n1.4 It asks for comment.\n\n"
+    )
+    status, findings = proof(capsys, "cover", str(cover_file(tmp_path, summary)), "--template", "sefton")
+    assert status == 1
+    assert sorted((f["severity"], f["kind"], f["says"]) for f in serious(findings)) == [
+        ("warning", "date_year", "7th January 2024"),
+        ("warning", "numbering_gap", "1.4"),
+        ("warning", "numbering_repeat", "1.2"),
+        ("warning", "repeated_words", "approx. 100 approx. 100"),
+    ]
+    [dated] = of_kind(findings, "date_year")
+    assert dated["where"] == {
+        "section": "summary",
+        "file": "cover.toml",
+        "sheet": None,
+        "row": None,
+        "column": "summary",
+    }
+    assert dated["message"].startswith("Summary: '7th January 2024' has the meeting's day and month but the year 2024")
+    [gap] = of_kind(findings, "numbering_gap")
+    assert gap["computed"] == "1.3"
+    assert main(["proof", "cover", str(tmp_path / "absent.toml")]) == 2
+    assert capsys.readouterr().err.startswith("error: absent.toml: cannot be read")
+
+
+def test_report_cover_strict_writes_nothing_while_a_weekday_is_wrong(capsys, tmp_path):
+    """Seed 002: "Monday 14 November 2023" was a Tuesday; a prompt left in is a warning, written all the same."""
+    path = cover_file(tmp_path, "It follows the meeting of Monday 14 November 2023. [Say which measures are new.]")
+    status, findings = proof(capsys, "cover", str(path))
+    assert status == 1
+    assert sorted((f["severity"], f["kind"], f["says"]) for f in serious(findings)) == [
+        ("error", "weekday", "Monday 14 November 2023"),
+        ("warning", "prompt", "[Say which measures are new.]"),
+    ]
+    out = tmp_path / "cover.pdf"
+    assert main(["report", "cover", str(path), "--out", str(out), "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "warning: Summary: the prompt [Say which measures are new.] has not been replaced" in err
+    assert err.endswith("error: the proof found 1 error, so cover.pdf was not written (--strict)\n")
+    assert not out.exists()
+    assert main(["report", "cover", str(path), "--out", str(out)]) == 0
+    assert "Tuesday" in capsys.readouterr().err and out.stat().st_size > 0
+    put_right = cover_file(tmp_path, "It follows the meeting of Tuesday 14 November 2023.")
+    assert main(["report", "cover", str(put_right), "--out", str(out), "--strict"]) == 0

@@ -280,6 +280,17 @@ def ombudsman_register(summary: ComplaintsSummary | None, procedures: Mapping[st
     return register.sort_values(["decided", "reference"], kind="stable", ignore_index=True)[REGISTER_COLUMNS]
 
 
+def ombudsman_investigated(summary: ComplaintsSummary | None, procedures: Mapping[str, str]) -> int | None:
+    """The Ombudsman's cases decided in the summary's period (about the report's procedures) that it
+    investigated: those whose decision is a finding, upheld or not (closed after initial enquiries, premature
+    or out of jurisdiction is no finding); None without a summary."""
+    if summary is None:
+        return None
+    cases = summary.ombudsman_decided
+    ours = cases["procedure"].isin(list(procedures.values()))
+    return int((ours & cases["outcome_class"].isin(["upheld", "not_upheld"])).sum())
+
+
 def ombudsman_decided_counts(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> pd.DataFrame:
     """Per decision category: its name as the log most often writes it (the first written of equals),
     the cases decided this year and last; this year's categories first, most first."""

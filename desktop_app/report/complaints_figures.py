@@ -41,6 +41,8 @@ STAGE one of the procedure's stages in the rules (`stage1`, `stage2`, `stage3`,
   domain.complaint_measures.ombudsman_register), with last year's data
   ombudsman_decided_last_year; ombudsman_decided_KEY_name, _cases (and
   _cases_last_year), KEY the decision's category (its vocabulary code)
+- ombudsman_investigated (of those decided, the cases the Ombudsman investigated:
+  its decision a finding, upheld or not), with last year's data _last_year
 - cared_for_complaints, complaints_all_procedures (Stage 1, the report's procedures
   together), cared_for_pct; complainants_GROUP and _pct (GROUP child, parent,
   carer, advocate, other, not_recorded); advocacy_provided, advocacy_known,
@@ -67,6 +69,7 @@ from desktop_app.domain.complaint_measures import (
     ombudsman_counts,
     ombudsman_decided_counts,
     ombudsman_decisions,
+    ombudsman_investigated,
     percent_of,
     representation_count,
     share_of_stage1,
@@ -381,6 +384,10 @@ def _ombudsman_decided_figures(
     if summary.previous is not None:
         before = int(counts["cases_last_year"].sum())
         put("ombudsman_decided_last_year", fmt.count(before), before, "count")
+    for suffix, of in (("", summary), ("_last_year", summary.previous)):
+        investigated = ombudsman_investigated(of, procedures)
+        if investigated is not None:
+            put(f"ombudsman_investigated{suffix}", fmt.count(investigated), investigated, "count")
     keys = ombudsman_decided_keys(summary, procedures)
     for row in counts.to_dict("records"):
         name = f"ombudsman_decided_{keys[row['category']]}"
