@@ -48,3 +48,13 @@ def test_work_cancelled_at_once_leaves_no_file_and_no_result(qtbot, temporary_fo
     qtbot.wait(2000)  # time enough for a child that was started after all to report
     assert cancelled == [True] and results == []
     qtbot.waitUntil(lambda: list(temporary_folder.glob("scrutiny-work-*")) == [], timeout=TASK_TIMEOUT_MS)
+
+
+def test_work_that_cannot_be_handed_over_is_said_to_have_failed(qtbot, temporary_folder):
+    task = BackgroundTask(count_received, lambda: None, "2022-23")  # a lambda cannot be pickled
+    reasons = []
+    task.failed.connect(reasons.append)
+    task.start()
+    qtbot.waitUntil(lambda: not task.running, timeout=TASK_TIMEOUT_MS)
+    assert reasons and reasons[0].startswith("the work could not be handed over")
+    assert list(temporary_folder.glob("scrutiny-work-*")) == []

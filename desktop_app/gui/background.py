@@ -104,13 +104,22 @@ class BackgroundTask(QObject):
                 os.remove(work)
                 return
             self._process = self._context.Process(target=_child, args=(work, self._messages), daemon=True)
-            self._process.start()
+            try:
+                self._process.start()
+            except Exception as exc:  # no process to be had (too many, no memory): said, not left waiting
+                os.remove(work)
+                self._inbox.put(("error", f"the background work could not start ({exc})", traceback.format_exc()))
+                return
         self._receive(self._process, work)
 
     def _write_work(self) -> str:
         descriptor, work = tempfile.mkstemp(prefix="scrutiny-work-", suffix=".pickle")  # the user's alone
-        with os.fdopen(descriptor, "wb") as file:
-            pickle.dump((self._function, self._args), file, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                pickle.dump((self._function, self._args), file, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            os.remove(work)
+            raise
         return work
 
     def _receive(self, process: multiprocessing.process.BaseProcess, work: str) -> None:
