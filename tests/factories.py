@@ -52,3 +52,18 @@ def log_of(*cases: dict[str, object]) -> pd.DataFrame:
 
 def date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+def large_log(rows: int) -> pd.DataFrame:
+    """A log of `rows` complaints (a few kinds of case over two years, each with its own reference): big enough
+    that working on it takes the window seconds, not milliseconds."""
+    kinds = [
+        case(received="2022-05-09", responded="2022-05-20", outcome="upheld", theme="Communication"),
+        case(procedure="corporate", received="2022-11-14", responded="2023-01-09", outcome="not upheld"),
+        case(stage="2", received="2023-02-01", extension=True, theme="Delay"),
+        case(procedure="adult_social_care", received="2023-03-20", responded="2023-04-03", outcome="partly upheld"),
+    ]
+    frame = pd.DataFrame(kinds * (rows // len(kinds) + 1)).iloc[:rows].reset_index(drop=True)
+    frame["reference"] = [f"C{n:06d}" for n in range(rows)]
+    frame["row"] = range(2, rows + 2)
+    return conform_log(frame)

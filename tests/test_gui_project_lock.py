@@ -16,6 +16,7 @@ from tests.test_gui_window import (  # noqa: F401 - fixtures
     answers,
     as_if_its_process_died,
     make_window,
+    wait_for_autosave,
     wait_for_task,
 )
 from tests.test_project_lock import refuse_new_files_in
@@ -111,6 +112,7 @@ def test_a_read_only_window_keeps_its_own_recovery_copy(saved, make_window, qtbo
     set_agenda_item(second, 7)
     first.autosave()
     second.autosave()  # then this window's process dies
+    wait_for_autosave(qtbot, second)
     second.undo_stack.setClean()
     second.deleteLater()
     first.undo_stack.setClean()

@@ -50,6 +50,11 @@ def wait_for_task(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.task is not None and not window.task.running, timeout=TASK_TIMEOUT_MS)
 
 
+def wait_for_autosave(qtbot, window: MainWindow) -> None:
+    """The recovery copy is written by a thread: wait until it is on disk."""
+    qtbot.waitUntil(lambda: not window.autosaving, timeout=TASK_TIMEOUT_MS)
+
+
 def drop_files(window: MainWindow, paths: list[Path]) -> None:
     """What happens when files are dragged from Explorer onto the window."""
     data = QMimeData()
@@ -211,6 +216,7 @@ def test_work_is_recovered_after_a_crash(make_window, qtbot, tmp_path, answers):
     window.import_paths([SAMPLE_DATA / "population_2023.xlsx"])
     wait_for_task(qtbot, window)
     window.autosave()  # the timer's work; then the process dies without saving
+    wait_for_autosave(qtbot, window)
     window.undo_stack.setClean()
     window.deleteLater()
     as_if_its_process_died(project_file)
@@ -230,6 +236,7 @@ def test_an_untitled_report_is_offered_back_at_the_next_start(make_window, qtbot
     window.import_paths([SAMPLE_DATA / "population_2023.xlsx"])
     wait_for_task(qtbot, window)
     window.autosave()
+    wait_for_autosave(qtbot, window)
     window.undo_stack.setClean()  # the process dies here; nothing was saved
     window.deleteLater()
 

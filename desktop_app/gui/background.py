@@ -6,6 +6,12 @@ in a child process; it reports progress through a queue, and its result is
 unpickled by a receiving thread (the GUI thread only polls, every 25 ms).
 Cancel ends the process.
 
+The function and its arguments (a 100,000-row summary, say) reach the child in
+a temporary file readable by the user alone, pickled by that same thread: handed
+through the child's pipe, they kept the window waiting while the child started
+Python and imported pandas to read them (a second and more). The child reads
+the file and removes it.
+
 Signals of BackgroundTask:
     progress(float, str): fraction done (0..1) and what is being done
     finished(object): the function's result
@@ -17,7 +23,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import pickle
 import queue
+import tempfile
 import threading
 import traceback
 from collections.abc import Callable
@@ -29,8 +38,12 @@ log = logging.getLogger("scrutiny.background")
 POLL_MS = 25
 
 
-def _child(function: Callable[..., Any], args: tuple, messages: multiprocessing.Queue) -> None:
-    """Runs in the child process: call the function, send its progress and pickled result."""
+def _child(work: str, messages: multiprocessing.Queue) -> None:
+    """Runs in the child process: read the function and its arguments from the file `work` (and remove it),
+    call the function, send its progress and pickled result."""
+    with open(work, "rb") as file:
+        function, args = pickle.load(file)
+    os.remove(work)
 
     def progress(fraction: float, text: str) -> None:
         messages.put(("progress", fraction, text))
@@ -50,11 +63,12 @@ class BackgroundTask(QObject):
     def __init__(self, function: Callable[..., Any], *args: Any, parent: QObject | None = None):
         super().__init__(parent)
         self._function, self._args = function, args
-        context = multiprocessing.get_context("spawn")
-        self._messages = context.Queue()
-        self._process = context.Process(target=_child, args=(function, args, self._messages), daemon=True)
+        self._context = multiprocessing.get_context("spawn")
+        self._messages = self._context.Queue()
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._starting = threading.Lock()  # the process is started, or (cancelled first) never
         self._inbox: queue.SimpleQueue = queue.SimpleQueue()
-        self._receiver = threading.Thread(target=self._receive, daemon=True)
+        self._receiver = threading.Thread(target=self._start_and_receive, daemon=True)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -62,7 +76,6 @@ class BackgroundTask(QObject):
 
     def start(self) -> None:
         self.progress.emit(0.0, "Starting")
-        self._process.start()
         self._receiver.start()
         self._timer.start()
 
@@ -70,20 +83,63 @@ class BackgroundTask(QObject):
         if self._over:
             return
         self._finish()
-        self._process.terminate()
+        with self._starting:
+            if self._process is not None:
+                self._process.terminate()
         self.cancelled.emit()
 
     @property
     def running(self) -> bool:
         return not self._over
 
-    def _receive(self) -> None:
-        """Off the GUI thread: take messages (unpickling the result here) until the last one."""
+    def _start_and_receive(self) -> None:
+        """Off the GUI thread: hand the work to a child process through a file, then take its messages."""
+        try:
+            work = self._write_work()
+        except Exception as exc:  # an argument that cannot be pickled, a full disk: said like the child's errors
+            self._inbox.put(("error", f"the work could not be handed over ({exc})", traceback.format_exc()))
+            return
+        with self._starting:
+            if self._over:  # cancelled meanwhile
+                os.remove(work)
+                return
+            self._process = self._context.Process(target=_child, args=(work, self._messages), daemon=True)
+            try:
+                self._process.start()
+            except Exception as exc:  # no process to be had (too many, no memory): said, not left waiting
+                os.remove(work)
+                self._inbox.put(("error", f"the background work could not start ({exc})", traceback.format_exc()))
+                return
+        self._receive(self._process, work)
+
+    def _write_work(self) -> str:
+        descriptor, work = tempfile.mkstemp(prefix="scrutiny-work-", suffix=".pickle")  # the user's alone
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                pickle.dump((self._function, self._args), file, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            os.remove(work)
+            raise
+        return work
+
+    def _receive(self, process: multiprocessing.process.BaseProcess, work: str) -> None:
+        """Take messages (unpickling the result here) until the last one; the work's file goes if the child
+        ended before it could remove it."""
+        try:
+            self._take_messages(process)
+        finally:
+            if not process.is_alive():
+                try:
+                    os.remove(work)
+                except FileNotFoundError:
+                    pass
+
+    def _take_messages(self, process: multiprocessing.process.BaseProcess) -> None:
         while True:
             try:
                 message = self._messages.get(timeout=0.2)
             except queue.Empty:
-                if not self._process.is_alive() and self._messages.empty():
+                if not process.is_alive() and self._messages.empty():
                     self._inbox.put(("gone",))
                     return
                 continue

@@ -14,6 +14,7 @@ the first paint (gui/app.py). The rest is imported where it is used.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self._build_menus()
+        self._autosave: threading.Thread | None = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -591,7 +593,7 @@ class MainWindow(QMainWindow):
                 "Your work is still open here; try saving to another folder.",
             )
             return False
-        store.discard_recovery(self.data_folder, self._recovery_key, self.project)
+        self._discard_recovery()
         self._hold(claim)
         self.path = path
         self.disk_stamp = FileStamp.of(path)
@@ -602,14 +604,33 @@ class MainWindow(QMainWindow):
         return True
 
     def autosave(self) -> None:
-        """A recovery copy in the user's data folder, offered back after a crash."""
-        if self.dirty:
-            from desktop_app.project import store
+        """A recovery copy in the user's data folder, offered back after a crash.
 
-            try:
-                store.save_recovery(self.project, self.data_folder, self._recovery_key)
-            except OSError:
-                log.exception("autosave failed")
+        Written by a thread from a snapshot of the project (a large project's copy takes seconds to write; the
+        window goes on answering and the author goes on editing meanwhile)."""
+        if not self.dirty or self.autosaving:
+            return
+        self._autosave = threading.Thread(
+            target=_write_recovery,
+            args=(self.project.snapshot(), self.data_folder, self._recovery_key),
+            name="autosave",
+            daemon=True,
+        )
+        self._autosave.start()
+
+    @property
+    def autosaving(self) -> bool:
+        """Whether a recovery copy is being written."""
+        return self._autosave is not None and self._autosave.is_alive()
+
+    def _discard_recovery(self) -> None:
+        """After a save or on closing: the recovery copy goes (an autosave under way finishes first, so it
+        cannot leave a copy behind that would be offered as unsaved work)."""
+        from desktop_app.project import store
+
+        if self._autosave is not None:
+            self._autosave.join()
+        store.discard_recovery(self.data_folder, self._recovery_key, self.project)
 
     def _offer_recovery(self) -> None:
         from desktop_app.project import store
@@ -1314,12 +1335,20 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         if self.editors_built:  # else there is no project to keep a recovery copy of, nor a splitter moved
-            from desktop_app.project import store
-
             self.settings.setValue("window/returns_splitter", self.returns_tab.splitter.saveState())
-            store.discard_recovery(self.data_folder, self._recovery_key, self.project)
+            self._discard_recovery()
         self._hold(_Claim(None))
         event.accept()
+
+
+def _write_recovery(project: Project, data_folder: Path, key: Path | None) -> None:
+    """The autosave's thread: write the recovery copy (a failure is logged; the next autosave tries again)."""
+    from desktop_app.project import store
+
+    try:
+        store.save_recovery(project, data_folder, key)
+    except OSError:
+        log.exception("autosave failed")
 
 
 def _import_with_mapping(

@@ -8,6 +8,8 @@ that changes something the paper says records an Edit in `history`.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
@@ -199,6 +201,20 @@ class Project:
                 entry["labels"], ReturnKind(entry["kind"]) if entry.get("kind") else None, entry.get("columns", {})
             )
         return memory
+
+    def snapshot(self) -> Project:
+        """A copy later edits leave as it is, for writing out on another thread (the autosave): the containers
+        are copied, the imported frames (never changed in place) are shared."""
+        return dataclasses.replace(
+            self,
+            imports=[dataclasses.replace(imported, sheets=list(imported.sheets)) for imported in self.imports],
+            settings=copy.deepcopy(self.settings),
+            cover=dict(self.cover),
+            sections=dict(self.sections),
+            indicator_notes={indicator: dict(fields) for indicator, fields in self.indicator_notes.items()},
+            mappings=copy.deepcopy(self.mappings),
+            history=list(self.history),
+        )
 
     def record(self, description: str, **data: Any) -> Edit:
         edit = Edit(now(), description, data)

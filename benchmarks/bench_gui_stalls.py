@@ -1,0 +1,159 @@
+"""How long the window freezes while it works on a 100,000-row complaints project: the longest event-loop gap.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_stalls.py [--rows 100000] [--repeat 3]
+
+A QTimer on the GUI thread asks to run every 10 ms and notes when it does: the
+longest gap between two of its runs while a piece of work is under way is the
+longest the window could not answer a key or repaint (the goal: none over
+100 ms). Each piece of work is started from the event loop, as a menu or a tab
+starts it, and counted until its result is shown, plus a moment to settle:
+
+    open        File > Open of a saved project: the sample returns and a synthetic 100,000-row log
+    complaints  the Complaints tab shown for the first time (the log's figures worked out)
+    preview     the Preview tab drawing the complaints appendix
+    export      the complaints appendix written as a PDF
+    autosave    the recovery copy written after an edit (the three-minute timer's work)
+    import      a 100,000-row .xlsx log read into a new report
+
+The anchor is the longest gap of the same probe over an idle loop of one
+second in the same window (what the timer itself and the machine's other work
+cost); each figure is printed beside it with the ratio. Each run is a fresh window over the same files; prints the median of `--repeat`
+runs of each (and the slowest), with each piece's wall time. The machine may be
+busy with other work: say so beside the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_import import write_log
+from bench_project import big_project
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.gui import messages
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.project import store
+
+TICK_MS = 10
+SETTLE_S = 0.3
+IDLE_S = 1.0
+TIMEOUT_S = 600
+
+
+def longest_gap(start: Callable[[], None], done: Callable[[], bool]) -> tuple[float, float]:
+    """Run `start` from the event loop and the loop until `done()` (and SETTLE_S more); the longest gap
+    between the probe's ticks in ms, and the seconds until done."""
+    ticks: list[float] = []
+    probe = QTimer()
+    probe.setInterval(TICK_MS)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    finished: list[float] = []
+
+    def check() -> None:
+        if not finished and done():
+            finished.append(time.perf_counter())
+        if finished and time.perf_counter() - finished[0] >= SETTLE_S:
+            loop.quit()
+        elif time.perf_counter() - started > TIMEOUT_S:
+            raise SystemExit("the work did not finish in time")
+
+    poll = QTimer()
+    poll.setInterval(5)
+    poll.timeout.connect(check)
+    started = time.perf_counter()
+    ticks.append(started)
+    probe.start()
+    poll.start()
+    QTimer.singleShot(0, start)
+    loop.exec()
+    probe.stop()
+    poll.stop()
+    ticks.append(time.perf_counter())
+    gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:])]
+    return max(gaps), finished[0] - started
+
+
+def task_over(window: MainWindow) -> bool:
+    return window.task is not None and not window.task.running
+
+
+def one_run(folder: Path, project_path: Path, log_xlsx: Path, number: int) -> dict[str, tuple[float, float]]:
+    settings = QSettings(str(folder / f"settings-{number}.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(folder / f"data-{number}", settings)
+    window.show()
+    QApplication.processEvents()
+    window.build_editors()
+    idle_from: list[float] = []
+    figures = {
+        "idle": longest_gap(
+            lambda: idle_from.append(time.perf_counter()),
+            lambda: bool(idle_from) and time.perf_counter() - idle_from[0] > IDLE_S,
+        )
+    }
+    figures["open"] = longest_gap(lambda: window.open_project(project_path), lambda: window.path == project_path)
+    figures["complaints"] = longest_gap(
+        lambda: window.tabs.setCurrentWidget(window.complaints_tab),
+        lambda: window.complaints_tab.pages.currentIndex() == 1,
+    )
+    preview = window.preview_tab
+    figures["preview"] = longest_gap(
+        lambda: window.tabs.setCurrentWidget(preview),
+        lambda: preview.task is not None and not preview.task.running and bool(preview.pages),
+    )
+    window.tabs.setCurrentWidget(window.returns_tab)
+    pdf = folder / f"complaints-{number}.pdf"
+    figures["export"] = longest_gap(lambda: window.export_to(pdf), lambda: task_over(window) and pdf.exists())
+    window.edit("Agenda item", lambda value: window.project.set_setting("agenda_item", value), None, 7)
+    figures["autosave"] = longest_gap(window.autosave, lambda: not window.autosaving)
+    window.new_project()
+    figures["import"] = longest_gap(
+        lambda: window.import_paths([log_xlsx]), lambda: task_over(window) and bool(window.project.imports)
+    )
+    window.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    app = QApplication([])
+    messages.answer_for_tests = lambda kind, title, text: {"ask_save": "discard", "ask_yes_no": False}.get(kind)
+    with tempfile.TemporaryDirectory(prefix="scrutiny-stalls-") as name:
+        folder = Path(name)
+        project_path = folder / f"report{store.PROJECT_SUFFIX}"
+        store.save(big_project(args.rows), project_path)
+        log_xlsx = folder / "log.xlsx"
+        write_log(log_xlsx, args.rows)
+        runs = [one_run(folder, project_path, log_xlsx, number) for number in range(args.repeat)]
+    print(f"{args.rows:,}-row complaints log; longest event-loop gap (the goal: none over 100 ms), {args.repeat} runs")
+    anchor = statistics.median(run["idle"][0] for run in runs)
+    print(f"  anchor: an idle loop's longest gap, median {anchor:.0f} ms")
+    for what in runs[0]:
+        if what == "idle":
+            continue
+        gaps = [run[what][0] for run in runs]
+        seconds = [run[what][1] for run in runs]
+        print(
+            f"  {what:<11} median {statistics.median(gaps):5.0f} ms (slowest {max(gaps):5.0f} ms)"
+            f"  {statistics.median(gaps) / anchor:5.1f}x the anchor   the work took {statistics.median(seconds):5.2f} s"
+        )
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
