@@ -1,4 +1,6 @@
-"""Write the sample action plan bundled with Scrutiny Studio: sample_data/action_plan_2023-2028.xlsx.
+"""Write the sample action plan bundled with Scrutiny Studio, as reported at two dates:
+sample_data/action_plan_2023-2028.xlsx (31 March 2024) and action_plan_2023-2028_december_2023.xlsx (the
+report before, at 31 December 2023).
 
 The plan has the shape of seed 002's Domestic Abuse Action Plan 2023-2028
 (002:2125-2275): four themes, Leadership & Governance, Prevent, Protect &
@@ -13,6 +15,12 @@ going", and one "Quarterly". Two of the seed's own slips are kept: an action
 with no number in Leadership & Governance, and Protect & Repair's numbering
 skipping a number.
 
+The December workbook is the same plan a report earlier (DECEMBER_RATINGS):
+six actions rated otherwise then (three have slipped from green to amber
+since, two from amber to red, and one green is complete), two
+actions not yet in the plan (added since), and one action, complete in
+December, taken out of the plan since (closed). Both keep the seed's slips.
+
 Run from the repository root:  python sample_data/make_action_plan.py
 """
 
@@ -26,6 +34,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "action_plan_2023-2028.xlsx"
+OUT_DECEMBER = HERE / "action_plan_2023-2028_december_2023.xlsx"
+MARCH, DECEMBER = dt.date(2024, 3, 31), dt.date(2023, 12, 31)
 HEADERS = (
     "No.",
     "Priority",
@@ -379,14 +389,61 @@ PLAN = (
     ),
 )
 
+#: How the plan stood at the December report, where it differs from March's (PLAN): ratings by (theme, No.),
+#: the actions added since (not in December's plan), and the actions closed since, each after the action
+#: numbered before it (in December's plan only). Fictional, as the ratings in PLAN are.
+DECEMBER_RATINGS = {
+    ("Leadership and Governance -", 2): "Green - three of the five boards visited; the rest are booked for January.",
+    ("Leadership and Governance -", 4): "Amber - the draft annual report goes to the Board in February 2024.",
+    ("Prevent -", 1): "Green - the e-learning module is being built; the helpline is out to tender.",
+    ("Protect & Repair -", 1): "Green - the last two support groups start in January 2024.",
+    ("Protect & Repair -", 2): "Amber - the voluntary programme's provider has given notice.",
+    ("Children and Young People:", 2): "Green - the team is recruited; the men's worker starts in January.",
+}
+ADDED_SINCE_DECEMBER = {("Protect & Repair -", 7), ("Children and Young People:", 4)}
+CLOSED_SINCE_DECEMBER = {
+    ("Prevent -", 6): (
+        7,
+        "To audit current training packages for domestic abuse resulting in a plan regarding which standardised "
+        "packages to use for which audience. (Inc. training to universal, targeted and specialist workforce)",
+        "DHR Learning",
+        "Current training packages audited and DVA trainers forum established.",
+        "Domestic Abuse Prevention Education & Training Coordinator to scope all Sefton DVA training and establish "
+        "and chair DVA trainers forum.",
+        "DVA Trainers Forum",
+        "Audit completed and forum established",
+        month(2023, 12),
+        "Complete - the audit is finished and the DVA trainers forum met in November 2023.",
+    ),
+}
 
-def write_plan(path: Path = OUT) -> Path:
+
+def plan_at(as_of: dt.date) -> tuple:
+    """PLAN as it stood at `as_of`: March's as written, December's with DECEMBER_RATINGS, ADDED_SINCE_DECEMBER and
+    CLOSED_SINCE_DECEMBER applied."""
+    if as_of == MARCH:
+        return PLAN
+    themes = []
+    for theme, description, actions in PLAN:
+        kept = []
+        for action in actions:
+            if (theme, action[0]) in ADDED_SINCE_DECEMBER:
+                continue
+            rating = DECEMBER_RATINGS.get((theme, action[0]), action[-1])
+            kept.append((*action[:-1], rating))
+            if (theme, action[0]) in CLOSED_SINCE_DECEMBER:
+                kept.append(CLOSED_SINCE_DECEMBER[(theme, action[0])])
+        themes.append((theme, description, tuple(kept)))
+    return tuple(themes)
+
+
+def write_plan(path: Path = OUT, as_of: dt.date = MARCH) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.title = "Action Plan"
     sheet["A1"] = "Sefton Domestic Abuse Action Plan 2023-2028"
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = "Progress at 31 March 2024"
+    sheet["A2"] = f"Progress at {as_of.day} {as_of:%B %Y}"
     header_row = 4
     wrap = Alignment(wrap_text=True, vertical="top")
     for column, (header, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
@@ -396,7 +453,7 @@ def write_plan(path: Path = OUT) -> Path:
         cell.fill = PatternFill("solid", fgColor="D9E2F3")
         sheet.column_dimensions[cell.column_letter].width = width
     row = header_row + 1
-    for theme, description, actions in PLAN:
+    for theme, description, actions in plan_at(as_of):
         for text, font in ((theme, Font(bold=True, size=12)), (description, Font(italic=True))):
             sheet.cell(row, 1, text).font = font
             sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
@@ -418,3 +475,4 @@ def write_plan(path: Path = OUT) -> Path:
 
 if __name__ == "__main__":
     print(f"wrote {write_plan()}")
+    print(f"wrote {write_plan(OUT_DECEMBER, DECEMBER)}")

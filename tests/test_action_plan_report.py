@@ -153,3 +153,27 @@ def test_a_file_that_is_no_plan_is_one_line_and_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("error: notes.csv: no sheet has an action plan's header row") and err.count("\n") == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_sample_plan_at_two_reporting_dates_says_what_changed(capsys):
+    earlier = SAMPLE_DATA / "action_plan_2023-2028_december_2023.xlsx"
+    arguments = ["plan", str(SAMPLE_PLAN), "--as-of", "31/03/2024", "--json"]
+    assert main([*arguments, "--previous", str(earlier), "--previous-as-of", "31/12/2023"]) == 0
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    moved = [(item["theme"], item["number"], item["from"], item["to"]) for item in changes["moved"]]
+    assert moved == [
+        ("Leadership and Governance", "2", "green", "amber"),
+        ("Leadership and Governance", "4", "amber", "red"),
+        ("Prevent", "1", "green", "amber"),
+        ("Prevent", "3", "not_rated", "red"),
+        ("Protect & Repair", "1", "green", "complete"),
+        ("Protect & Repair", "2", "amber", "red"),
+        ("Children and Young People", "2", "green", "amber"),
+    ]
+    assert [(item["theme"], item["number"]) for item in changes["new"]] == [
+        ("Protect & Repair", "7"),
+        ("Children and Young People", "4"),
+    ]
+    assert [(item["theme"], item["number"], item["last_status"]) for item in changes["closed"]] == [
+        ("Prevent", "7", "complete")
+    ]

@@ -530,7 +530,7 @@ def plain_sqlite(path: Path) -> None:
 def newer_version(path: Path) -> None:
     store.save(Project(), path)
     connection = sqlite3.connect(path)
-    connection.execute("PRAGMA user_version = 2")
+    connection.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
     connection.close()
 
 

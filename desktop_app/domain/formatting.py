@@ -96,6 +96,10 @@ class Formatter:
             return f"<{self.suppress_below}"
         return f"{number:,}"
 
+    def counted(self, value: int, one: str, many: str) -> str:
+        """A count with its noun: "1 action", "7 actions" ("<5 actions" where the count is suppressed)."""
+        return f"{self.count(value)} {one if value == 1 and not self.hidden(value) else many}"
+
     def percent(self, value: object, counts: tuple[object, ...] = (), places: int = 0) -> str:
         """`value` (0-100, full precision) rounded half up; `counts` are what it rests on."""
         if missing(value):

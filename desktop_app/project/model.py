@@ -18,7 +18,9 @@ from typing import Any
 
 import pandas as pd
 
+from desktop_app.domain.formatting import long_date
 from desktop_app.domain.imports import ImportResult, MappingMemory, Provenance, SheetImport, shape_key
+from desktop_app.domain.plan_history import PlanReport, with_report
 from desktop_app.domain.problems import Problem
 from desktop_app.domain.returns import ReturnKind, conform_return
 from desktop_app.project.changes import ImportChanges, compare_imports
@@ -78,6 +80,8 @@ class Project:
     #: Column mappings, in MappingMemory's shape: shape key -> {"kind", "labels", "columns"}.
     mappings: dict[str, dict[str, Any]] = field(default_factory=dict)
     history: list[Edit] = field(default_factory=list)
+    #: The action plan's ratings at each reporting date, in date order (domain.plan_history).
+    plan_reports: list[PlanReport] = field(default_factory=list)
     #: Names the recovery copy of a project that was never saved; kept in the file.
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
     #: The id the next import gets: ids are never reused, even after an import is removed.
@@ -163,6 +167,23 @@ class Project:
     @property
     def problems(self) -> list[Problem]:
         return [problem for imported in self.imports for problem in imported.problems]
+
+    # --- the action plan's reporting dates -----------------------------------------
+
+    def record_plan_report(self, report: PlanReport) -> bool:
+        """Keep the plan's ratings at `report.as_of` beside the earlier dates' (a plan imported again at a later
+        date adds a date); True where it replaced the ratings already kept for that date."""
+        replaced = any(kept.as_of == report.as_of for kept in self.plan_reports)
+        self.plan_reports = with_report(self.plan_reports, report)
+        verb = "again" if replaced else "for a new reporting date"
+        self.record(
+            f"Recorded the action plan's ratings at {long_date(report.as_of)} {verb}",
+            as_of=report.as_of.isoformat(),
+            file=report.file,
+            sha256=report.sha256,
+            actions=len(report.ratings),
+        )
+        return replaced
 
     # --- what the author sets and writes -----------------------------------------
 

@@ -8,7 +8,7 @@ step from the version before, which rewrites an opened file's tables (in
 memory: the user's file itself is only ever replaced by a save). A test opens
 a hand-made file of every older version.
 
-Version 1, table by table (JSON columns hold desktop_app.project.values JSON):
+Version 2, table by table (JSON columns hold desktop_app.project.values JSON):
 
   meta             key -> value: application, app version, saved_at (UTC), project uid, next import id,
                    and for a recovery copy: recovery_for (the project's path, '' when never saved)
@@ -24,6 +24,12 @@ Version 1, table by table (JSON columns hold desktop_app.project.values JSON):
                    frame_table (NULL: nothing read), frame_layout (JSON: dtypes, labels, index; see frames.py)
   problems         import_id, sheet_position, position, severity, message, file, sheet, row, column_name, cell, value
   data_<import>_<sheet>   one table per sheet's frame, a row per row, in order
+  plan_reports     position (date order), as_of (ISO date), title, file, sha256: the action plan at each
+                   reporting date (domain.plan_history.PlanReport)
+  plan_ratings     report_position, position, theme, number, priority, status (a status code or 'not_rated'),
+                   source ('plan', 'rule' or ''), note: each action's rating at that date
+
+Version 1 was version 2 without plan_reports and plan_ratings.
 
 Version 0 was the prototype's layout: everything but the files and sheets in
 one key/value table `project` (JSON), the files in `files` (with `path` and
@@ -39,9 +45,21 @@ from collections.abc import Callable
 
 #: "ScSt": identifies a Scrutiny Studio project among SQLite files (PRAGMA application_id).
 APPLICATION_ID = 0x53635374
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-TABLES = """
+PLAN_TABLES = """
+CREATE TABLE plan_reports (
+    position INTEGER PRIMARY KEY, as_of TEXT NOT NULL UNIQUE, title TEXT NOT NULL, file TEXT NOT NULL,
+    sha256 TEXT NOT NULL);
+CREATE TABLE plan_ratings (
+    report_position INTEGER NOT NULL REFERENCES plan_reports (position), position INTEGER NOT NULL,
+    theme TEXT NOT NULL, number TEXT NOT NULL, priority TEXT NOT NULL, status TEXT NOT NULL, source TEXT NOT NULL,
+    note TEXT NOT NULL,
+    PRIMARY KEY (report_position, position));
+"""
+
+#: The tables of version 1 (the step from version 0 makes them).
+TABLES_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, position INTEGER NOT NULL);
 CREATE TABLE cover (name TEXT PRIMARY KEY, text TEXT NOT NULL, position INTEGER NOT NULL);
@@ -66,10 +84,24 @@ CREATE TABLE problems (
     column_name TEXT NOT NULL, cell TEXT NOT NULL, value TEXT NOT NULL,
     PRIMARY KEY (import_id, sheet_position, position));
 """
+TABLES = TABLES_V1 + PLAN_TABLES
 
 #: The tables a file of the current version must have.
 REQUIRED_TABLES = frozenset(
-    ("meta", "settings", "cover", "sections", "indicator_notes", "mappings", "history", "imports", "sheets", "problems")
+    (
+        "meta",
+        "settings",
+        "cover",
+        "sections",
+        "indicator_notes",
+        "mappings",
+        "history",
+        "imports",
+        "sheets",
+        "problems",
+        "plan_reports",
+        "plan_ratings",
+    )
 )
 
 
@@ -82,7 +114,7 @@ def _from_0(connection: sqlite3.Connection) -> None:
     each sheet's problems move from a JSON list to rows of `problems`. The frames' tables stay as they are."""
     parts = {key: json.loads(value) for key, value in connection.execute("SELECT key, value FROM project")}
     connection.execute("ALTER TABLE sheets RENAME TO sheets_v0")
-    connection.executescript(TABLES)
+    connection.executescript(TABLES_V1)
     connection.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
@@ -160,8 +192,13 @@ def _from_0(connection: sqlite3.Connection) -> None:
     connection.executescript("DROP TABLE sheets_v0; DROP TABLE files; DROP TABLE project;")
 
 
+def _from_1(connection: sqlite3.Connection) -> None:
+    """Version 1 -> 2: the action plan's reporting dates, none yet."""
+    connection.executescript(PLAN_TABLES)
+
+
 #: version -> the step that turns a file of that version into one of the next.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _from_0}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _from_0, 1: _from_1}
 
 
 def migrate(connection: sqlite3.Connection, version: int) -> None:

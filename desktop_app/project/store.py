@@ -36,6 +36,7 @@ from typing import Any
 
 from desktop_app import __version__, safe_files
 from desktop_app.domain.imports import Provenance, SheetImport
+from desktop_app.domain.plan_history import PlanReport, RatedAction
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.project import values
@@ -160,7 +161,23 @@ def _write_database(connection: sqlite3.Connection, project: Project, extra_meta
     )
     for n, imported in enumerate(project.imports):
         _write_import(connection, imported, n)
+    _write_plan_reports(connection, project.plan_reports)
     connection.execute("COMMIT")
+
+
+def _write_plan_reports(connection: sqlite3.Connection, reports: list[PlanReport]) -> None:
+    for n, report in enumerate(reports):
+        connection.execute(
+            "INSERT INTO plan_reports VALUES (?, ?, ?, ?, ?)",
+            (n, report.as_of.isoformat(), report.title, report.file, report.sha256),
+        )
+        connection.executemany(
+            "INSERT INTO plan_ratings VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (n, position, rating.theme, rating.number, rating.priority, rating.status, rating.source, rating.note)
+                for position, rating in enumerate(report.ratings)
+            ],
+        )
 
 
 def _statements(script: str) -> list[str]:
@@ -435,7 +452,29 @@ def _read_project(connection: sqlite3.Connection) -> Project:
     project.next_import_id = max(
         [int(meta.get("next_import_id") or 1), *(imported.id + 1 for imported in project.imports)]
     )
+    project.plan_reports = _read_plan_reports(connection)
     return project
+
+
+def _read_plan_reports(connection: sqlite3.Connection) -> list[PlanReport]:
+    """The action plan's reporting dates, in date order, each with its actions' ratings in the plan's order."""
+    ratings: dict[int, list[RatedAction]] = {}
+    for report_position, *fields in _rows(
+        connection,
+        "SELECT report_position, theme, number, priority, status, source, note FROM plan_ratings"
+        " ORDER BY report_position, position",
+        *(_NUMBER, _TEXT, _TEXT, _TEXT, _TEXT, _TEXT, _TEXT),
+    ):
+        ratings.setdefault(report_position, []).append(RatedAction(*fields))
+    reports = [
+        PlanReport(dt.date.fromisoformat(as_of), title, file, sha256, tuple(ratings.get(position, [])))
+        for position, as_of, title, file, sha256 in _rows(
+            connection,
+            "SELECT position, as_of, title, file, sha256 FROM plan_reports ORDER BY position",
+            *(_NUMBER, _TEXT, _TEXT, _TEXT, _TEXT),
+        )
+    ]
+    return sorted(reports, key=lambda report: report.as_of)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -1,7 +1,8 @@
 """The action plan appendix as a report model: a plan's progress at a report date (seed 002's shape).
 
 Title page, contents, then: the summary (actions by theme and RAG rating, as a
-table and a chart, with the key to the ratings), the exceptions (red and amber
+table and a chart, with the key to the ratings), what changed since the last
+report (ratings that moved, new actions, actions closed), the exceptions (red and amber
 actions with their milestones and progress notes), the milestones past due,
 and the plan in full on landscape pages, a table per theme whose header
 repeats on every page. Every count is one of report.action_plan_figures; a
@@ -15,6 +16,7 @@ from collections.abc import Mapping
 
 from desktop_app.domain.action_plans import PLAN_COLUMNS, Action
 from desktop_app.domain.formatting import Formatter
+from desktop_app.domain.plan_history import PlanChanges, RatedAction
 from desktop_app.domain.plan_progress import FROM_RULE, NOT_RATED, ActionProgress, PlanProgress
 from desktop_app.report.action_plan_figures import plan_figures, theme_keys
 from desktop_app.report.action_plan_text import PlanText, load_plan_text
@@ -26,6 +28,7 @@ from desktop_app.report.model import (
     ChartSeries,
     Document,
     Footnote,
+    Heading,
     Metadata,
     PageOptions,
     Paragraph,
@@ -40,6 +43,8 @@ from desktop_app.report.text import fill, placeholders_in
 PLAN_SHARES = (0.035, 0.15, 0.075, 0.14, 0.15, 0.095, 0.13, 0.095, 0.13)
 EXCEPTION_SHARES = (0.15, 0.05, 0.3, 0.13, 0.11, 0.26)
 PAST_DUE_SHARES = (0.2, 0.06, 0.44, 0.14, 0.16)
+MOVED_SHARES = (0.14, 0.05, 0.27, 0.14, 0.14, 0.26)
+NEW_SHARES = (0.2, 0.06, 0.54, 0.2)
 KEY_SHARES = (0.2, 0.8)
 #: The theme column's share of the summary table (the statuses share the rest but the total's tenth).
 SUMMARY_THEME_SHARE = 0.3
@@ -48,20 +53,28 @@ NOT_RATED_COLOUR = "table_group_background"
 
 
 def action_plan_document(
-    progress: PlanProgress, text: PlanText | None = None, options: PageOptions | None = None
+    progress: PlanProgress,
+    text: PlanText | None = None,
+    options: PageOptions | None = None,
+    changes: PlanChanges | None = None,
 ) -> Document:
-    """The appendix of `progress` as a report model: every figure formatted once, every word filled."""
-    return PlanBuilder(progress, text or load_plan_text(), options or PageOptions()).document()
+    """The appendix of `progress` as a report model: every figure formatted once, every word filled.
+
+    `changes`: what changed since the last report (None: there is no earlier report to compare with)."""
+    return PlanBuilder(progress, text or load_plan_text(), options or PageOptions(), changes).document()
 
 
 class PlanBuilder:
     kind = "action_plan"
 
-    def __init__(self, progress: PlanProgress, text: PlanText, options: PageOptions) -> None:
+    def __init__(
+        self, progress: PlanProgress, text: PlanText, options: PageOptions, changes: PlanChanges | None = None
+    ) -> None:
         self.progress = progress
         self.text = text
         self.options = options
-        self.all_figures = plan_figures(progress, Formatter())
+        self.changes = changes
+        self.all_figures = plan_figures(progress, Formatter(), changes)
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}
         self.statuses = progress.rules.statuses
         self.headers = {name: progress.plan.headers.get(name, name) for name in PLAN_COLUMNS}
@@ -79,7 +92,10 @@ class PlanBuilder:
         return prose_blocks(self.fill(template, where).strip(), keep_last_with_next=keep, figures=names)
 
     def label(self, status: str) -> str:
-        return self.statuses[status].label if status in self.statuses else self.words("not_rated")
+        """A status's label; a code an earlier report kept that the rules no longer define, as written."""
+        if status in self.statuses:
+            return self.statuses[status].label
+        return self.words("not_rated") if status == NOT_RATED else status
 
     # --- the document --------------------------------------------------------------------
 
@@ -119,6 +135,7 @@ class PlanBuilder:
     def sections(self) -> list[Section]:
         tables = {
             "summary": self.summary,
+            "changes": self.changed,
             "exceptions": self.exceptions,
             "past_due": self.past_due,
             "plan": self.plan_tables,
@@ -127,6 +144,10 @@ class PlanBuilder:
         for key, section in self.text.sections.items():
             where = f"[sections.{key}]"
             # the sentence before a table stays with it; the plan's tables run over pages, so not theirs
+            if key == "changes" and self.changes is None:  # its words name the earlier report's date
+                blocks = self.prose(self.text.tables["changes_first_report"], "[tables] changes_first_report")
+                sections.append(Section(key, self.fill(section.title, f"{where} title"), blocks))
+                continue
             blocks = self.prose(section.text, f"{where} text", keep=key != "plan")
             blocks += tables[key]()
             blocks += self.prose(section.more_text, f"{where} more_text")
@@ -197,6 +218,59 @@ class PlanBuilder:
         if any(item.source == FROM_RULE for item in self.progress.actions):
             blocks.append(Footnote(self.words("rule_footnote")))
         return blocks
+
+    # --- what changed since the last report ------------------------------------------------
+
+    def changed(self) -> list[Block]:
+        """The ratings that moved (from, to, the note now), the new actions, the actions closed."""
+        changes = self.changes
+        if changes is None:
+            return []
+        if not changes.any:
+            return [Paragraph(self.words("changes_nothing"))]
+        blocks: list[Block] = []
+        if changes.moved:
+            header = [Cell(self.words(f"exceptions_{name}")) for name in ("theme", "number", "priority")] + [
+                Cell(self.words(name)) for name in ("changes_was", "changes_now", "exceptions_note")
+            ]
+            body = [
+                [
+                    *self.action_cells(move.after),
+                    self.rating_cell(move.before),
+                    self.rating_cell(move.after),
+                    Cell(move.after.note or self.words("no_note")),
+                ]
+                for move in changes.moved
+            ]
+            blocks += self.change_table("moved", header, body, MOVED_SHARES)
+        for key, ratings, heading in (
+            ("new", changes.new, "changes_now"),
+            ("closed", changes.closed, "changes_last"),
+        ):
+            if ratings:
+                header = [Cell(self.words(f"exceptions_{name}")) for name in ("theme", "number", "priority")]
+                header.append(Cell(self.words(heading)))
+                body = [[*self.action_cells(rating), self.rating_cell(rating)] for rating in ratings]
+                blocks += self.change_table(key, header, body, NEW_SHARES)
+        return blocks
+
+    def change_table(
+        self, key: str, header: list[Cell], body: list[list[Cell]], shares: tuple[float, ...]
+    ) -> list[Block]:
+        title = self.words(f"changes_{key}_heading")
+        return [
+            Heading(title, level=2, in_contents=False, keep_with_next=True),
+            Table(f"plan_{key}", [header], body, "", caption=title, layout="small_words", column_shares=shares),
+        ]
+
+    def action_cells(self, rating: RatedAction) -> list[Cell]:
+        return [Cell(rating.theme), Cell(rating.number or self.words("unnumbered")), Cell(rating.priority)]
+
+    def rating_cell(self, rating: RatedAction) -> Cell:
+        """A rating as it was or is, shaded in its colour; "Set by rule" under one a rule decided."""
+        colour = self.statuses[rating.status].colour if rating.status in self.statuses else None
+        muted = self.words("changes_by_rule") if rating.source == FROM_RULE else ""
+        return Cell(f"**{self.label(rating.status)}**", background=colour, muted=muted)
 
     # --- exceptions and past due ----------------------------------------------------------
 

@@ -16,7 +16,7 @@ from desktop_app.report.text import DOCUMENT_KEYS, ReportTextError, _strings
 
 DEFAULT_PLAN_TEXT_FILE = RESOURCES / "action_plan_report_text.toml"
 #: The appendix's sections, in order; each has its table (or tables) after its text.
-SECTIONS = ("summary", "exceptions", "past_due", "plan")
+SECTIONS = ("summary", "changes", "exceptions", "past_due", "plan")
 TABLE_WORDS = (
     "contents_heading",
     "blank_page",
@@ -45,6 +45,15 @@ TABLE_WORDS = (
     "by_rule",
     "plan_continued",
     "rule_footnote",
+    "changes_first_report",
+    "changes_nothing",
+    "changes_was",
+    "changes_now",
+    "changes_last",
+    "changes_by_rule",
+    "changes_moved_heading",
+    "changes_new_heading",
+    "changes_closed_heading",
 )
 _SECTION_KEYS = {"title", "text", "more_text"}
 
