@@ -20,6 +20,7 @@ from desktop_app.domain.plan_history import PlanChanges, RatedAction
 from desktop_app.domain.plan_progress import FROM_RULE, NOT_RATED, ActionProgress, PlanProgress
 from desktop_app.report.action_plan_figures import plan_figures, theme_keys
 from desktop_app.report.action_plan_text import PlanText, load_plan_text
+from desktop_app.report.appendix import appendix_document, filled_document_words
 from desktop_app.report.model import (
     Block,
     Cell,
@@ -29,12 +30,10 @@ from desktop_app.report.model import (
     Document,
     Footnote,
     Heading,
-    Metadata,
     PageOptions,
     Paragraph,
     Section,
     Table,
-    TitlePage,
 )
 from desktop_app.report.prose import prose_blocks
 from desktop_app.report.text import fill, placeholders_in
@@ -100,37 +99,16 @@ class PlanBuilder:
     # --- the document --------------------------------------------------------------------
 
     def document(self) -> Document:
-        document = self.text.document
-        title = self.fill(document["title"], "[document] title")
-        metadata = Metadata(
-            title=title,
-            author=self.fill(document["author"], "[document] author"),
-            subject=self.fill(document["subject"], "[document] subject"),
-            keywords=self.fill(document.get("keywords", ""), "[document] keywords"),
+        return appendix_document(
+            self.kind,
+            filled_document_words(self.text.document, self.fill),
+            sections=self.sections(),
+            options=self.options,
+            words=self.words,
+            figures=self.all_figures,
+            period=(self.words("title_details_progress"), self.figures["as_of"]),
             as_at=self.progress.as_of,
         )
-        return Document(
-            kind=self.kind,
-            metadata=metadata,
-            options=self.options,
-            sections=self.sections(),
-            title_page=self.title_page(title),
-            contents_heading=self.words("contents_heading"),
-            running_title=title,
-            blank_page_text=self.words("blank_page"),
-            figures=self.all_figures,
-        )
-
-    def title_page(self, title: str) -> TitlePage:
-        document = self.text.document
-        appendix, subtitle = (self.fill(document.get(key, ""), f"[document] {key}") for key in ("appendix", "subtitle"))
-        details = []
-        for key in ("report_to", "meeting_date", "report_of"):
-            value = self.fill(document.get(key, ""), f"[document] {key}").strip()
-            if value:
-                details.append((self.words(f"title_details_{key}"), value))
-        details.append((self.words("title_details_progress"), self.figures["as_of"]))
-        return TitlePage(title, appendix, subtitle, tuple(details))
 
     def sections(self) -> list[Section]:
         tables = {

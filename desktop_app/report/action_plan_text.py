@@ -12,17 +12,13 @@ from pathlib import Path
 
 from desktop_app.domain.resource_files import read_toml, settings_file
 from desktop_app.paths import RESOURCES
-from desktop_app.report.text import DOCUMENT_KEYS, ReportTextError, _strings
+from desktop_app.report.text import PAGE_WORDS, ReportTextError, document_words, table_words
 
 DEFAULT_PLAN_TEXT_FILE = RESOURCES / "action_plan_report_text.toml"
 #: The appendix's sections, in order; each has its table (or tables) after its text.
 SECTIONS = ("summary", "changes", "exceptions", "past_due", "plan")
 TABLE_WORDS = (
-    "contents_heading",
-    "blank_page",
-    "title_details_report_to",
-    "title_details_meeting_date",
-    "title_details_report_of",
+    *PAGE_WORDS,
     "title_details_progress",
     "summary_theme",
     "summary_total",
@@ -82,17 +78,8 @@ def load_plan_text(path: Path = DEFAULT_PLAN_TEXT_FILE) -> PlanText:
     unknown = sorted(set(data) - {"document", "tables", "sections"})
     if unknown:
         raise ReportTextError(f"{where}: unknown table [{unknown[0]}]")
-    document = _strings(data, "document", where)
-    for key in ("title", "author", "subject"):
-        if not document.get(key, "").strip():
-            raise ReportTextError(f"{where}: [document] {key} must not be empty")
-    extra = sorted(set(document) - set(DOCUMENT_KEYS))
-    if extra:
-        raise ReportTextError(f"{where}: [document] unknown key {extra[0]!r}; use one of {list(DOCUMENT_KEYS)}")
-    tables = _strings(data, "tables", where)
-    missing = [key for key in TABLE_WORDS if key not in tables]
-    if missing:
-        raise ReportTextError(f"{where}: [tables] {missing[0]} is missing")
+    document = document_words(data, where)
+    tables = table_words(data, where, TABLE_WORDS)
     specs = data.get("sections", {})
     sections = {}
     for key in SECTIONS:

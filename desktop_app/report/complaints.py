@@ -24,6 +24,7 @@ from desktop_app.domain.complaint_measures import (
 from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
 from desktop_app.domain.formatting import Formatter, long_date
 from desktop_app.domain.rules import ComplaintRules
+from desktop_app.report.appendix import appendix_document, filled_document_words
 from desktop_app.report.complaints_figures import (
     NOT_RECORDED,
     complaint_figures,
@@ -39,7 +40,6 @@ from desktop_app.report.model import (
     Document,
     Figure,
     Heading,
-    Metadata,
     Note,
     PageOptions,
     Paragraph,
@@ -47,7 +47,6 @@ from desktop_app.report.model import (
     Selection,
     Span,
     Table,
-    TitlePage,
 )
 from desktop_app.report.prose import prose_blocks
 from desktop_app.report.text import ReportText, ReportTextError, fill, load_report_text, placeholders_in
@@ -129,44 +128,16 @@ class ComplaintsBuilder:
     # --- the document --------------------------------------------------------------------
 
     def document(self) -> Document:
-        document = self.text.document
-        title = self.fill(document["title"], "[document] title")
-        metadata = Metadata(
-            title=title,
-            author=self.fill(document["author"], "[document] author"),
-            subject=self.fill(document["subject"], "[document] subject"),
-            keywords=self.fill(document.get("keywords", ""), "[document] keywords"),
+        return appendix_document(
+            self.kind,
+            filled_document_words(self.text.document, self.fill),
+            sections=self.sections(),
+            options=self.options,
+            words=self.words,
+            figures=self.all_figures,
+            period=(self.words("title_details_figures"), self.figures["as_of"]),
             as_at=self.summary.as_of,
         )
-        return Document(
-            kind=self.kind,
-            metadata=metadata,
-            options=self.options,
-            sections=self.sections(),
-            title_page=self.title_page(title),
-            contents_heading=self.words("contents_heading"),
-            running_title=title,
-            blank_page_text=self.words("blank_page"),
-            figures=self.all_figures,
-        )
-
-    def title_page(self, title: str) -> TitlePage:
-        document = self.text.document
-        appendix, subtitle = (
-            self.fill(document[key], f"[document] {key}") if document.get(key) else ""
-            for key in ("appendix", "subtitle")
-        )
-        details = []
-        for key, words in (
-            ("report_to", "title_details_report_to"),
-            ("meeting_date", "title_details_meeting_date"),
-            ("report_of", "title_details_report_of"),
-        ):
-            value = self.fill(document.get(key, ""), f"[document] {key}").strip()
-            if value:
-                details.append((self.words(words), value))
-        details.append((self.words("title_details_figures"), self.figures["as_of"]))
-        return TitlePage(title, appendix, subtitle, tuple(details))
 
     def section_tables(self) -> dict[str, Callable[[], list[Block]]]:
         """The table (and its notes) each section carries after its text, by the section's key."""

@@ -31,6 +31,7 @@ from desktop_app.domain.marac import (
     statement,
     value_text,
 )
+from desktop_app.report.appendix import appendix_document, filled_document_words
 from desktop_app.report.marac_text import MaracText, load_marac_text
 from desktop_app.report.model import (
     Block,
@@ -41,12 +42,10 @@ from desktop_app.report.model import (
     Document,
     Figure,
     Heading,
-    Metadata,
     Note,
     PageOptions,
     Section,
     Table,
-    TitlePage,
 )
 from desktop_app.report.prose import prose_blocks
 from desktop_app.report.text import fill, placeholders_in
@@ -147,14 +146,6 @@ class MaracBuilder:
 
     def document(self) -> Document:
         document = self.text.document
-        title = self.fill(document["title"], "[document] title")
-        metadata = Metadata(
-            title=title,
-            author=self.fill(document["author"], "[document] author"),
-            subject=self.fill(document["subject"], "[document] subject"),
-            keywords=self.fill(document.get("keywords", ""), "[document] keywords"),
-            as_at=self.as_at,
-        )
         sections = []
         tables = {"summary": self.summary, "measures": self.measures, "sources": self.sources}
         for key, (section_title, words) in self.text.sections.items():
@@ -165,28 +156,16 @@ class MaracBuilder:
             )
             blocks += tables[key]()
             sections.append(Section(key, self.fill(section_title, f"{where} title"), blocks))
-        return Document(
-            kind=self.kind,
-            metadata=metadata,
-            options=self.options,
+        return appendix_document(
+            self.kind,
+            filled_document_words(document, self.fill),
             sections=sections,
-            title_page=self.title_page(title),
-            contents_heading=self.words("contents_heading"),
-            running_title=title,
-            blank_page_text=self.words("blank_page"),
+            options=self.options,
+            words=self.words,
             figures=self.all_figures,
+            period=(self.words("title_details_period"), self.latest),
+            as_at=self.as_at,
         )
-
-    def title_page(self, title: str) -> TitlePage:
-        document = self.text.document
-        appendix, subtitle = (self.fill(document.get(key, ""), f"[document] {key}") for key in ("appendix", "subtitle"))
-        details = []
-        for key in ("report_to", "meeting_date", "report_of"):
-            value = self.fill(document.get(key, ""), f"[document] {key}").strip()
-            if value:
-                details.append((self.words(f"title_details_{key}"), value))
-        details.append((self.words("title_details_period"), self.latest))
-        return TitlePage(title, appendix, subtitle, tuple(details))
 
     # --- the summary table -------------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ from desktop_app.domain.indicators import (
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.domain.weekly import WeeklySeries, weekly_results
+from desktop_app.report.appendix import appendix_document
 from desktop_app.report.charts import month_label, month_name, with_alt_text, with_authored_alt_texts
 from desktop_app.report.complaints_figures import key_of
 from desktop_app.report.model import (
@@ -70,13 +71,11 @@ from desktop_app.report.model import (
     Heading,
     Keep,
     ListItem,
-    Metadata,
     PageOptions,
     Paragraph,
     Section,
     Space,
     Table,
-    TitlePage,
 )
 from desktop_app.report.performance_figures import (
     INDICATOR_FIGURES,
@@ -99,7 +98,7 @@ from desktop_app.report.performance_text import (
 from desktop_app.report.performance_text import Section as TextSection
 from desktop_app.report.prose import prose_blocks, without_sentences
 from desktop_app.report.statuses import StatusVocabulary, load_statuses
-from desktop_app.report.text import fill, placeholders_in
+from desktop_app.report.text import DOCUMENT_KEYS, fill, placeholders_in
 
 #: What a figure's cell holds, by the indicator's unit (writers align numbers alike; the kind says what it is).
 UNIT_KINDS = {
@@ -110,17 +109,6 @@ UNIT_KINDS = {
     "rate_per_100000": CellKind.RATE,
 }
 JUDGED = ("better", "worse")
-DOCUMENT_WORDS = (
-    "title",
-    "appendix",
-    "subtitle",
-    "author",
-    "subject",
-    "keywords",
-    "report_to",
-    "meeting_date",
-    "report_of",
-)
 QUOTED_LENGTH = 70  # a left-out sentence is quoted up to this many characters
 PART_MARK = "▸ "  # before a cross tab's row that breaks down the row above it
 #: A heatmap's shades (colours of the style), from the smallest values to the largest.
@@ -306,36 +294,19 @@ class _Builder:
 
     def document(self, title: str | None) -> Document:
         document = self.text.document
-        about = {key: self.kept(document.get(key, ""), f"[document] {key}", f"The {key}") for key in DOCUMENT_WORDS}
-        title = title or about["title"] or about["subject"]
-        metadata = Metadata(title=title, author=about["author"], subject=about["subject"], keywords=about["keywords"])
-        title_page = self.title_page(title, about)
-        sections = self.sections()
-        return Document(
-            kind="performance",
-            metadata=metadata,
+        about = {key: self.kept(document.get(key, ""), f"[document] {key}", f"The {key}") for key in DOCUMENT_KEYS}
+        period = self.figures["period"]
+        return appendix_document(
+            "performance",
+            about,
+            sections=self.sections(),
             options=self.options,
-            title_page=title_page,
-            sections=sections,
-            contents_heading=self.words("contents_heading"),
-            running_title=title,
-            blank_page_text=self.words("blank_page"),
+            words=self.words,
             figures=self.all_figures,
+            period=None if period == MISSING else (self.words("title_details_period"), period),
+            title=title or about["title"] or about["subject"],
             left_out=tuple(self.left_out),
         )
-
-    def title_page(self, title: str, about: Mapping[str, str]) -> TitlePage:
-        details = []
-        for key, words in (
-            ("report_to", "title_details_report_to"),
-            ("meeting_date", "title_details_meeting_date"),
-            ("report_of", "title_details_report_of"),
-        ):
-            if about[key].strip():
-                details.append((self.words(words), about[key].strip()))
-        if self.figures["period"] != MISSING:
-            details.append((self.words("title_details_period"), self.figures["period"]))
-        return TitlePage(title, about["appendix"], about["subtitle"], tuple(details))
 
     def sections(self) -> list[Section]:
         """The text's sections; one with nothing of the returns to show is left out whole, with its reasons."""

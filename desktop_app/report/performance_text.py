@@ -23,31 +23,18 @@ from desktop_app.domain.indicators import HORIZONS
 from desktop_app.domain.resource_files import read_toml, settings_file
 from desktop_app.domain.returns import COMPARATORS
 from desktop_app.paths import RESOURCES
-from desktop_app.report.text import ReportTextError
+from desktop_app.report.text import DOCUMENT_KEYS as APPENDIX_DOCUMENT_KEYS
+from desktop_app.report.text import PAGE_WORDS, ReportTextError, document_words, strings_of, table_words
 
 DEFAULT_TEXT_FILE = RESOURCES / "performance_report_text.toml"
 
 SHOWS = ("dashboard", "survey", "cards", "charts", "table", "categories")
 UNITS = ("count", "percent", "hours", "number", "gbp")  # a cross tab column's (domain.indicators' units)
 CHART_KINDS = ("monthly_counts", "rolling_percent")
-DOCUMENT_KEYS = (
-    "title",
-    "appendix",
-    "subtitle",
-    "author",
-    "subject",
-    "keywords",
-    "report_to",
-    "meeting_date",
-    "report_of",
-    "area",
-)
+#: The [document] words: every appendix's, and the area the figures are of.
+DOCUMENT_KEYS = (*APPENDIX_DOCUMENT_KEYS, "area")
 TABLE_WORDS = (
-    "contents_heading",
-    "blank_page",
-    "title_details_report_to",
-    "title_details_meeting_date",
-    "title_details_report_of",
+    *PAGE_WORDS,
     "title_details_period",
     "status_key_heading",
     "dashboard_status",
@@ -201,21 +188,11 @@ def load_performance_text(path: Path = DEFAULT_TEXT_FILE) -> PerformanceText:
     if unknown:
         raise PerformanceTextError(f"{where}: unknown table [{unknown[0]}]")
 
-    document = _strings(data.get("document", {}), f"{where}: [document]", lists=("keywords",))
-    for key in ("title", "author", "subject"):
-        if not document.get(key, "").strip():
-            raise PerformanceTextError(f"{where}: [document] {key} must not be empty")
-    extra = sorted(set(document) - set(DOCUMENT_KEYS))
-    if extra:
-        raise PerformanceTextError(f"{where}: [document] unknown key {extra[0]!r}; use one of {list(DOCUMENT_KEYS)}")
-
-    tables = _strings(data.get("tables", {}), f"{where}: [tables]")
-    missing = [key for key in TABLE_WORDS if key not in tables]
-    if missing:
-        raise PerformanceTextError(f"{where}: [tables] {missing[0]} is missing")
+    document = document_words(data, where, DOCUMENT_KEYS, PerformanceTextError)
+    tables = table_words(data, where, TABLE_WORDS, PerformanceTextError)
 
     weekly = _table(data, "weekly", where)
-    ids = _strings(weekly.get("ids", {}), f"{where}: [weekly.ids]")
+    ids = strings_of(weekly.get("ids", {}), f"{where}: [weekly.ids]", error=PerformanceTextError)
     ratios = {}
     for name, pair in weekly.get("ratios", {}).items():
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
@@ -266,7 +243,7 @@ def _section(where: str, number: int, spec: object) -> Section:
         raise PerformanceTextError(f"{here}: horizon {unknown_horizons[0]!r} is not one of {list(HORIZONS)}")
     if show in ("table", "categories") and not lists["sheets"]:
         raise PerformanceTextError(f'{here}: show = "{show}" names the sheets it shows, e.g. sheets = ["Audit"]')
-    units = _strings(spec.get("units", {}), f"{here}: units")
+    units = strings_of(spec.get("units", {}), f"{here}: units", error=PerformanceTextError)
     unknown_units = [unit for unit in units.values() if unit not in UNITS]
     if unknown_units:
         raise PerformanceTextError(f"{here}: units: {unknown_units[0]!r} is not one of {list(UNITS)}")
@@ -368,22 +345,6 @@ def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise PerformanceTextError(f"{where}: [{key}] must be a table")
     return value
-
-
-def _strings(table: object, where: str, lists: tuple[str, ...] = ()) -> dict[str, str]:
-    if not isinstance(table, dict):
-        raise PerformanceTextError(f"{where} must be a table")
-    out = {}
-    for name, value in table.items():
-        if name in lists:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise PerformanceTextError(f"{where} {name} must be a list of words")
-            out[name] = ", ".join(value)
-            continue
-        if not isinstance(value, str):
-            raise PerformanceTextError(f"{where} {name} must be text in quotes, not {value!r}")
-        out[str(name)] = value
-    return out
 
 
 def _names(spec: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

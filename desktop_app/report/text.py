@@ -47,13 +47,14 @@ DOCUMENT_KEYS = (
     "meeting_date",
     "report_of",
 )
+#: The title page's details of the meeting, in the order printed: each a [document] word, its label the
+#: [tables] word "title_details_" + the key.
+MEETING_DETAILS = ("report_to", "meeting_date", "report_of")
+#: The table words of every appendix's contents, blank page and title page.
+PAGE_WORDS = ("contents_heading", "blank_page", *(f"title_details_{key}" for key in MEETING_DETAILS))
 #: The table words every complaints report has (the children's and the adults').
 COMMON_TABLE_WORDS = (
-    "contents_heading",
-    "blank_page",
-    "title_details_report_to",
-    "title_details_meeting_date",
-    "title_details_report_of",
+    *PAGE_WORDS,
     "title_details_figures",
     "key_figures_heading",
     "key_figures_this_year",
@@ -175,9 +176,9 @@ class ReportText:
 
 @settings_file
 def load_report_text(
-    path: Path = DEFAULT_TEXT_FILE, sections: tuple[str, ...] = SECTIONS, table_words: tuple[str, ...] = TABLE_WORDS
+    path: Path = DEFAULT_TEXT_FILE, sections: tuple[str, ...] = SECTIONS, required_words: tuple[str, ...] = TABLE_WORDS
 ) -> ReportText:
-    """Read and check a report text file; a mistake names the table and key. `sections` and `table_words`:
+    """Read and check a report text file; a mistake names the table and key. `sections` and `required_words`:
     the sections and table words the report needs (the children's report's by default)."""
     data = read_toml(path)
     where = path.name
@@ -185,25 +186,15 @@ def load_report_text(
     if unknown:
         raise ReportTextError(f"{where}: unknown table [{unknown[0]}]")
 
-    document = _strings(data, "document", where)
-    for key in ("title", "author", "subject"):
-        if not document.get(key, "").strip():
-            raise ReportTextError(f"{where}: [document] {key} must not be empty")
-    unknown = sorted(set(document) - set(DOCUMENT_KEYS))
-    if unknown:
-        raise ReportTextError(f"{where}: [document] unknown key {unknown[0]!r}; use one of {list(DOCUMENT_KEYS)}")
-
-    procedures = _strings(data, "procedures", where)
+    document = document_words(data, where)
+    procedures = strings_of(data.get("procedures", {}), f"{where}: [procedures]")
     if not procedures:
         raise ReportTextError(f'{where}: [procedures] must name at least one procedure (statutory = "...")')
     for role in procedures:
         if not _NAME.fullmatch(role):
             raise ReportTextError(f"{where}: [procedures] {role!r} must be lower case letters, digits and _")
 
-    tables = _strings(data, "tables", where)
-    missing = [key for key in table_words if key not in tables]
-    if missing:
-        raise ReportTextError(f"{where}: [tables] {missing[0]} is missing")
+    tables = table_words(data, where, required_words)
 
     figures = {}
     for name, value in data.get("figures", {}).items():
@@ -260,21 +251,51 @@ def load_report_text(
     )
 
 
-def _strings(data: dict[str, Any], key: str, where: str) -> dict[str, str]:
-    table = data.get(key, {})
+def strings_of(
+    table: object, where: str, lists: tuple[str, ...] = (), error: type[ReportTextError] = ReportTextError
+) -> dict[str, str]:
+    """A TOML table of words; a list of words in `lists` is kept joined by commas."""
     if not isinstance(table, dict):
-        raise ReportTextError(f"{where}: [{key}] must be a table")
+        raise error(f"{where} must be a table")
     out = {}
     for name, value in table.items():
-        if key == "document" and name == "keywords":
+        if name in lists:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ReportTextError(f"{where}: [document] keywords must be a list of words")
-            out[name] = ", ".join(value)
+                raise error(f"{where} {name} must be a list of words")
+            out[str(name)] = ", ".join(value)
             continue
         if not isinstance(value, str):
-            raise ReportTextError(f"{where}: [{key}] {name} must be text in quotes, not {value!r}")
-        out[name] = value
+            raise error(f"{where} {name} must be text in quotes, not {value!r}")
+        out[str(name)] = value
     return out
+
+
+def document_words(
+    data: dict[str, Any],
+    where: str,
+    keys: tuple[str, ...] = DOCUMENT_KEYS,
+    error: type[ReportTextError] = ReportTextError,
+) -> dict[str, str]:
+    """A text file's [document] words: a title, an author and a subject, and no key the appendix does not print."""
+    document = strings_of(data.get("document", {}), f"{where}: [document]", lists=("keywords",), error=error)
+    for key in ("title", "author", "subject"):
+        if not document.get(key, "").strip():
+            raise error(f"{where}: [document] {key} must not be empty")
+    unknown = sorted(set(document) - set(keys))
+    if unknown:
+        raise error(f"{where}: [document] unknown key {unknown[0]!r}; use one of {list(keys)}")
+    return document
+
+
+def table_words(
+    data: dict[str, Any], where: str, required: tuple[str, ...], error: type[ReportTextError] = ReportTextError
+) -> dict[str, str]:
+    """A text file's [tables] words, each of `required` among them."""
+    tables = strings_of(data.get("tables", {}), f"{where}: [tables]", error=error)
+    missing = [key for key in required if key not in tables]
+    if missing:
+        raise error(f"{where}: [tables] {missing[0]} is missing")
+    return tables
 
 
 # --- placeholders -----------------------------------------------------------
