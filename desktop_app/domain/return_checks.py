@@ -282,12 +282,10 @@ def _comparator_conflicts(rows: pd.DataFrame, results: Sequence[ImportResult]) -
                     continue
                 says, theirs = _shown(other[comparator]), _shown(first[comparator])
                 found.append(
-                    Disagreement(
+                    _row_disagreement(
+                        other,
                         WARNING,
                         "comparator_conflict",
-                        other["file"],
-                        other["sheet"],
-                        int(other["row"]),
                         _label(results, other["file"], other["sheet"], comparator),
                         says,
                         theirs,
@@ -313,12 +311,10 @@ def _period_conflicts(rows: pd.DataFrame, results: Sequence[ImportResult]) -> li
                 continue
             says, theirs = _shown(other["value"]), _shown(first["value"])
             found.append(
-                Disagreement(
+                _row_disagreement(
+                    other,
                     WARNING,
                     "period_conflict",
-                    other["file"],
-                    other["sheet"],
-                    int(other["row"]),
                     _label(results, other["file"], other["sheet"], "value"),
                     says,
                     theirs,
@@ -365,12 +361,10 @@ def _arrow_conflicts(rows: pd.DataFrame, arrows: pd.DataFrame, checks: ReturnChe
             computed = moved
             why = f"the value {_MOVES[moved]}, from {_shown(then)} to {_shown(now)}"
         found.append(
-            Disagreement(
+            _row_disagreement(
+                row,
                 WARNING,
                 "arrow",
-                row["file"],
-                row["sheet"],
-                int(row["row"]),
                 row["column"],
                 arrow,
                 computed,
@@ -396,26 +390,36 @@ def _own_ratio_conflicts(rows: pd.DataFrame, results: Sequence[ImportResult]) ->
     given = rows[rows[["value", "numerator", "denominator"]].notna().all(axis=1) & rows["denominator"].ne(0)]
     found = []
     for _, row in given.iterrows():
-        exact = row["numerator"] / row["denominator"] * row["multiplier"]
-        if _gives(row["value"], exact, int(row["places"])):
-            continue
-        computed, says = _rounded(exact, int(row["places"])), _rounded(row["value"], int(row["places"]))
-        found.append(
-            Disagreement(
-                WARNING,
-                "rate",
-                row["file"],
-                row["sheet"],
-                int(row["row"]),
-                _label(results, row["file"], row["sheet"], "value"),
-                says,
-                computed,
-                f"{row['name']} ({row['period']}, {_at(row)}) is {says}, but its own numerator and "
-                f"denominator, {_shown(row['numerator'])} of {_shown(row['denominator'])}, give {computed}: correct "
-                "the value, or leave it empty so it is worked out.",
-            )
+        working = f"its own numerator and denominator, {_shown(row['numerator'])} of {_shown(row['denominator'])}, give"
+        slip = _rate_slip(
+            row,
+            row["numerator"] / row["denominator"] * row["multiplier"],
+            results,
+            working,
+            "correct the value, or leave it empty so it is worked out.",
         )
+        if slip is not None:
+            found.append(slip)
     return found
+
+
+def _rate_slip(
+    row: pd.Series, exact: float, results: Sequence[ImportResult], working: str, fix: str
+) -> Disagreement | None:
+    """The rate of `row` against `exact`, what `working` gives, when the two differ at the places printed."""
+    places = int(row["places"])
+    if _gives(row["value"], exact, places):
+        return None
+    computed, says = _rounded(exact, places), _rounded(row["value"], places)
+    return _row_disagreement(
+        row,
+        WARNING,
+        "rate",
+        _label(results, row["file"], row["sheet"], "value"),
+        says,
+        computed,
+        f"{row['name']} ({row['period']}, {_at(row)}) is {says}, but {working} {computed}: {fix}",
+    )
 
 
 def _named(rows: pd.DataFrame, name: str) -> pd.Series:
@@ -440,26 +444,16 @@ def _rate_conflicts(
             if when not in tops.index or when not in bottoms.index or bottoms.loc[when, "value"] == 0:
                 continue
             top, bottom = tops.loc[when], bottoms.loc[when]
-            exact = top["value"] / bottom["value"] * rule.multiplier
-            places = int(row["places"])
-            if _gives(row["value"], exact, places):
-                continue
-            computed, says = _rounded(exact, places), _rounded(row["value"], places)
-            found.append(
-                Disagreement(
-                    WARNING,
-                    "rate",
-                    row["file"],
-                    row["sheet"],
-                    int(row["row"]),
-                    _label(results, row["file"], row["sheet"], "value"),
-                    says,
-                    computed,
-                    f"{row['name']} ({row['period']}, {_at(row)}) is {says}, but {top['name']} "
-                    f"{_shown(top['value'])} over {bottom['name']} {_shown(bottom['value'])} gives {computed}: "
-                    "correct the rate or the counts.",
-                )
+            working = f"{top['name']} {_shown(top['value'])} over {bottom['name']} {_shown(bottom['value'])} gives"
+            slip = _rate_slip(
+                row,
+                top["value"] / bottom["value"] * rule.multiplier,
+                results,
+                working,
+                "correct the rate or the counts.",
             )
+            if slip is not None:
+                found.append(slip)
     return found
 
 
@@ -495,12 +489,10 @@ def _period_total_conflicts(
             average = _rounded(counted / rule.months, 0)
             gives = _rounded(exact, _places(row["value"]))
             found.append(
-                Disagreement(
+                _row_disagreement(
+                    row,
                     WARNING,
                     "period_total",
-                    row["file"],
-                    row["sheet"],
-                    int(row["row"]),
                     "value",
                     _shown(row["value"]),
                     gives,
@@ -535,12 +527,10 @@ def _claims_disagreeing(said: list[tuple[pd.Series, float, str]]) -> list[Disagr
         if abs(total - first_total) < tolerance:
             continue
         found.append(
-            Disagreement(
+            _row_disagreement(
+                row,
                 WARNING,
                 "period_total",
-                row["file"],
-                row["sheet"],
-                int(row["row"]),
                 "value",
                 _shown(row["value"]),
                 _rounded(first_total * row["value"] / total if total else first_total, _places(row["value"])),
@@ -654,12 +644,10 @@ def _weekly_ratio_conflicts(weekly: pd.DataFrame, ratios: WeeklyRatios) -> list[
         more = f" ({others} other week{'s' if others != 1 else ''} too)" if others else ""
         says, computed = f"{pound}{_shown(row['value'])}", f"{pound}{_rounded(exact, 2)}"
         found.append(
-            Disagreement(
+            _row_disagreement(
+                row,
                 ERROR,
                 "published_ratio",
-                row["file"],
-                row["sheet"],
-                int(row["row"]),
                 "value",
                 says,
                 computed,
@@ -700,6 +688,13 @@ def _shown(value: float) -> str:
 
 def _rounded(value: float, places: int) -> str:
     return f"{half_up(value, places):,}"
+
+
+def _row_disagreement(
+    row: pd.Series, severity: str, kind: str, column: str, says: str, computed: str, message: str
+) -> Disagreement:
+    """A disagreement found in one imported row: its file, sheet and row are the row's."""
+    return Disagreement(severity, kind, row["file"], row["sheet"], int(row["row"]), column, says, computed, message)
 
 
 def _at(row: pd.Series) -> str:
