@@ -439,7 +439,7 @@ def regime_of(log: pd.DataFrame, adults: ReportText) -> str:
 
 
 def _complaints_report(args: argparse.Namespace) -> int:
-    from desktop_app.export import write_appendix  # ReportLab or python-docx only when needed
+    from desktop_app.export import write_appendix_files  # ReportLab or python-docx only when needed
     from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
     from desktop_app.report.complaints import complaints_document
     from desktop_app.report.proof import proof_findings
@@ -461,11 +461,7 @@ def _complaints_report(args: argparse.Namespace) -> int:
             document = complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
         if not _proof_allows(args, proof_findings(document, text=text, as_at=summary.as_of, overdue=_overdue(summary))):
             return EXIT_FINDINGS
-        outputs = [args.out]
-        if getattr(args, "docx", False) and args.out.suffix.lower() != ".docx":
-            outputs.append(args.out.with_suffix(".docx"))
-        for out in outputs:
-            write_appendix(document, out, args.template_docx)
+        outputs = write_appendix_files(document, args.out, getattr(args, "docx", False), args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

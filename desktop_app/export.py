@@ -34,6 +34,18 @@ def write_appendix(document: Document, out: str | Path, template_docx: Path | No
     raise ValueError(f"{path.name}: an appendix is written as {formats}, not {suffix or 'a file with no ending'}")
 
 
+def write_appendix_files(
+    document: Document, out: Path, also_docx: bool = False, template_docx: Path | None = None
+) -> list[Path]:
+    """Write `out`, and with `also_docx` a Word file of the same name beside it; the files written."""
+    outs = [out]
+    if also_docx and out.suffix.lower() != ".docx":
+        outs.append(out.with_suffix(".docx"))
+    for each in outs:
+        write_appendix(document, each, template_docx if each.suffix.lower() == ".docx" else None)
+    return outs
+
+
 def chart_png(chart: Chart) -> bytes:
     """A chart as a PNG picture for Word, drawn by the PDF writer's own chart code (so it looks the same)."""
     import io

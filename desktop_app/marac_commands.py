@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the commands import pandas and the readers when run: the wi
     import pandas as pd
 
     from desktop_app.excel.marac import MaracImport
-    from desktop_app.report.model import Document
+    from desktop_app.report.model import Document, PageOptions
 
 MARAC_KINDS = ("marac", "partnership")
 MARAC_SCHEMA = "marac/1"
@@ -62,9 +62,9 @@ def _read(files: list[Path]) -> tuple[pd.DataFrame, list[Problem]] | None:
     return rows, [problem for read in reads for problem in read.problems]
 
 
-def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.Namespace], object]) -> int:
+def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.Namespace], PageOptions]) -> int:
     from desktop_app.domain.marac import load_benchmarks, marac_years
-    from desktop_app.export import write_appendix  # ReportLab or python-docx only when needed
+    from desktop_app.export import write_appendix_files  # ReportLab or python-docx only when needed
     from desktop_app.report.marac import marac_document
     from desktop_app.report.marac_text import load_marac_text
 
@@ -75,12 +75,8 @@ def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.
     try:
         benchmarks = load_benchmarks(args.benchmarks) if args.benchmarks else load_benchmarks()
         text = load_marac_text(args.text) if args.text else load_marac_text()
-        document = marac_document(marac_years(rows), benchmarks, text, page_options(args))  # type: ignore[arg-type]
-        outs = [args.out]
-        if args.docx and args.out.suffix.lower() != ".docx":
-            outs.append(args.out.with_suffix(".docx"))
-        for out in outs:
-            write_appendix(document, out, args.template_docx if out.suffix.lower() == ".docx" else None)
+        document = marac_document(marac_years(rows), benchmarks, text, page_options(args))
+        outs = write_appendix_files(document, args.out, args.docx, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

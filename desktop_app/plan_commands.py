@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the commands import pandas and the plan reader when run: th
     from desktop_app.domain.plan_history import PlanChanges
     from desktop_app.domain.plan_progress import PlanProgress
     from desktop_app.excel.action_plan import PlanImport
+    from desktop_app.report.model import PageOptions
 
 PLAN_SCHEMA = "action-plan/1"
 EXIT_UNREADABLE = 2
@@ -119,8 +120,8 @@ def _fingerprint(imported: PlanImport) -> tuple[str, str]:
     return imported.provenance.file, imported.provenance.sha256
 
 
-def run_plan_report(args: argparse.Namespace, page_options: Callable[[argparse.Namespace], object]) -> int:
-    from desktop_app.export import write_appendix  # ReportLab or python-docx only when needed
+def run_plan_report(args: argparse.Namespace, page_options: Callable[[argparse.Namespace], PageOptions]) -> int:
+    from desktop_app.export import write_appendix_files  # ReportLab or python-docx only when needed
     from desktop_app.report.action_plan import action_plan_document
     from desktop_app.report.action_plan_text import load_plan_text
 
@@ -131,11 +132,7 @@ def run_plan_report(args: argparse.Namespace, page_options: Callable[[argparse.N
     try:
         text = load_plan_text(args.text) if args.text else load_plan_text()
         document = action_plan_document(progress, text, page_options(args), changes)
-        outs = [args.out]
-        if args.docx and args.out.suffix.lower() != ".docx":
-            outs.append(args.out.with_suffix(".docx"))
-        for out in outs:
-            write_appendix(document, out, args.template_docx if out.suffix.lower() == ".docx" else None)
+        outs = write_appendix_files(document, args.out, args.docx, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
