@@ -21,6 +21,19 @@ _PAINT_OPERATORS = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*", b"D
 _FURNITURE = re.compile(r"^(Page \d+|Agenda Item \S+)$")
 
 
+def page_lines(path_or_stream) -> list[list[str]]:
+    """Each page's lines as laid out on the page, spaces collapsed (a table row reads as one line)."""
+    return [
+        [" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines() if line.strip()]
+        for page in PdfReader(path_or_stream).pages
+    ]
+
+
+def pdf_lines(path_or_stream) -> list[str]:
+    """Every page's lines, one after the other (see page_lines)."""
+    return [line for page in page_lines(path_or_stream) for line in page]
+
+
 def structure_problems(path: Path) -> list[str]:
     problems: list[str] = []
     with pikepdf.open(path) as pdf:

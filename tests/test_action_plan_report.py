@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.paths import SAMPLE_DATA
-from tests.pdf_structure import structure_problems, tagged_lines
+from tests.pdf_structure import page_lines, structure_problems, tagged_lines
 
 SAMPLE_PLAN = SAMPLE_DATA / "action_plan_2023-2028.xlsx"
 PLAN_HEADER_END = "Progress RAG"
@@ -43,11 +43,7 @@ def written(tmp_path_factory) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="module")
 def pages(written) -> list[list[str]]:
-    reader = PdfReader(written[0])
-    return [
-        [" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines() if line.strip()]
-        for page in reader.pages
-    ]
+    return page_lines(written[0])
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.domain.adult_measures import six_month_cases
@@ -22,6 +21,7 @@ from desktop_app.report.complaints import complaints_document
 from desktop_app.report.proof import proof_findings
 from tests.conftest import HEADER
 from tests.factories import case, date, log_of
+from tests.pdf_structure import pdf_lines
 
 ADULTS_HEADER = [*HEADER, "Agreed Response Date", "Joint with NHS"]
 YEAR_2022 = Period(date("2022-04-01"), date("2023-03-31"))
@@ -109,13 +109,6 @@ def figures_of(log: Path, rules, vocabulary, as_of: str = AS_OF) -> dict[str, st
     summary = summarise(imported.log, rules, vocabulary.outcome_classes, YEAR_2022, date(as_of))
     document = adults_complaints_document(summary, rules)
     return {name: figure.text for name, figure in document.figures.items()}
-
-
-def pdf_lines(path: Path) -> list[str]:
-    pages = PdfReader(path).pages
-    return [
-        " ".join(line.split()) for page in pages for line in page.extract_text(extraction_mode="layout").splitlines()
-    ]
 
 
 # --- the figures, checked by hand ------------------------------------------------------

@@ -9,7 +9,6 @@ import json
 import re
 
 import pytest
-from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.domain.complaints import summarise
@@ -20,6 +19,7 @@ from desktop_app.pdf.complaints_report import write_complaints_report
 from desktop_app.report.complaints import complaints_document
 from tests.conftest import HEADER
 from tests.factories import date
+from tests.pdf_structure import pdf_lines
 
 YEAR_2022 = Period(date("2022-04-01"), date("2023-03-31"))
 AS_OF = "2023-06-30"
@@ -242,15 +242,6 @@ OMBUDSMAN = [
         "Pay £300",
     ],
 ]
-
-
-def pdf_lines(path) -> list[str]:
-    return [
-        " ".join(line.split())
-        for page in PdfReader(path).pages
-        for line in page.extract_text(extraction_mode="layout").splitlines()
-        if line.strip()
-    ]
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.domain.complaints import summarise
@@ -23,6 +22,7 @@ from desktop_app.report.corporate_complaints import (
     load_corporate_text,
 )
 from tests.factories import date
+from tests.pdf_structure import pdf_lines
 
 YEAR_2022 = Period(date("2022-04-01"), date("2023-03-31"))
 AS_OF = "2023-04-28"
@@ -109,13 +109,6 @@ def document_of(log: Path, rules, vocabulary, text: Path | None = None, assessme
         load_corporate_text(text) if text else None,
         load_self_assessment(assessment) if assessment else None,
     )
-
-
-def pdf_lines(path: Path) -> list[str]:
-    pages = PdfReader(path).pages
-    return [
-        " ".join(line.split()) for page in pages for line in page.extract_text(extraction_mode="layout").splitlines()
-    ]
 
 
 # --- each stage's figures, worked out by hand ----------------------------------------------------

@@ -23,6 +23,7 @@ from desktop_app.report.complaints_figures import report_figures
 from desktop_app.report.model import PageOptions
 from desktop_app.report.text import ReportTextError, UnknownPlaceholderError, fill, load_report_text
 from tests.factories import case, date, log_of
+from tests.pdf_structure import page_lines
 
 YEAR_2022 = Period(date("2022-04-01"), date("2023-03-31"))
 AS_OF = date("2023-11-01")
@@ -42,15 +43,6 @@ GLYPHS = "▲ ▼ ✔ ✘ ▬ £ –"
 
 
 # --- reading a PDF back ------------------------------------------------------------
-
-
-def pages_of(path: Path) -> list[list[str]]:
-    """Each page's lines as laid out on the page, spaces collapsed (a table row reads as one line)."""
-    reader = PdfReader(path)
-    return [
-        [" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines() if line.strip()]
-        for page in reader.pages
-    ]
 
 
 def lines_of(pages: list[list[str]]) -> list[str]:
@@ -99,7 +91,7 @@ def report(summary, rules, text, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def pages(report) -> list[list[str]]:
-    return pages_of(report)
+    return page_lines(report)
 
 
 def with_section_text(report_text, key: str, **changes):
@@ -206,7 +198,7 @@ def test_changed_rules_change_the_limits_table(sample_log, rules, vocabulary, te
     changed = dataclasses.replace(rules, procedures={**rules.procedures, "childrens_statutory": statutory})
     summary = summarise(sample_log, changed, vocabulary.outcome_classes, YEAR_2022, AS_OF)
 
-    pages = pages_of(write_complaints_report(summary, changed, tmp_path / "longer.pdf", text=text))
+    pages = page_lines(write_complaints_report(summary, changed, tmp_path / "longer.pdf", text=text))
     lines = lines_of(pages)
     assert "Stage 1 15 30 3" in lines and "Stage 1 10 20 3" not in lines
     assert not has_line_starting(pages, "Stage 1 98 28%")  # more answered in time under the longer limit
@@ -262,7 +254,7 @@ def test_fonts_are_embedded_dejavu_and_draw_the_marks(summary, rules, text, tmp_
             font = font.get_object()
             assert "DejaVuSans" in font["/BaseFont"], font["/BaseFont"]
             assert "/FontFile2" in font["/FontDescriptor"]  # the TrueType program is in the file
-    text_of_pages = " ".join(lines_of(pages_of(path)))
+    text_of_pages = " ".join(lines_of(page_lines(path)))
     assert f"Marks: {GLYPHS}; a remedy payment of £250." in text_of_pages
 
 
@@ -277,7 +269,7 @@ def test_the_same_input_gives_the_same_bytes(summary, rules, text, tmp_path):
 
 
 def test_start_on_odd_puts_a_blank_page_first_when_the_pack_page_is_even(summary, rules, text, tmp_path):
-    pages = pages_of(
+    pages = page_lines(
         write_complaints_report(
             summary,
             rules,
@@ -290,7 +282,7 @@ def test_start_on_odd_puts_a_blank_page_first_when_the_pack_page_is_even(summary
     assert page_number(pages[1]) == 25 and any("Report 2022 - 2023" in line for line in pages[1])
     assert any(re.fullmatch(r"Introduction[ .]+ 27", line) for line in pages[2])  # the contents counts the filler
 
-    odd = pages_of(
+    odd = page_lines(
         write_complaints_report(
             summary,
             rules,
@@ -303,7 +295,7 @@ def test_start_on_odd_puts_a_blank_page_first_when_the_pack_page_is_even(summary
 
 
 def test_without_an_agenda_item_there_is_no_header(summary, rules, text, tmp_path):
-    pages = pages_of(write_complaints_report(summary, rules, tmp_path / "plain.pdf", text=text))
+    pages = page_lines(write_complaints_report(summary, rules, tmp_path / "plain.pdf", text=text))
     assert not any("Agenda Item" in line for line in lines_of(pages))
     assert page_number(pages[0]) == 1
 
@@ -321,7 +313,7 @@ def test_table_headers_repeat_and_rows_never_split(rules, vocabulary, text, tmp_
         for n in range(1, 90)
     ]
     summary = summarise(log_of(*cases), rules, vocabulary.outcome_classes, YEAR_2022, AS_OF)
-    pages = pages_of(write_complaints_report(summary, rules, tmp_path / "long.pdf", text=text))
+    pages = page_lines(write_complaints_report(summary, rules, tmp_path / "long.pdf", text=text))
     # Each name wraps over three lines of its cell, the figures beside the middle one.
     first_lines = re.compile(r"Theme \d{3} with a long name")
     table_pages = [page for page in pages if any(first_lines.fullmatch(line) for line in page)]
@@ -341,7 +333,7 @@ def test_a_year_without_last_year_leaves_out_the_comparisons(sample_log, rules, 
         sample_log, rules, vocabulary.outcome_classes, Period(date("2021-04-01"), date("2022-03-31")), AS_OF
     )
     assert first_year.previous is None
-    pages = pages_of(write_complaints_report(first_year, rules, tmp_path / "first.pdf", text=text))
+    pages = page_lines(write_complaints_report(first_year, rules, tmp_path / "first.pdf", text=text))
     text_of_pages = " ".join(lines_of(pages))
     assert "Annual Report 2021 - 2022" in text_of_pages
     assert has_line_starting(pages, "Stage 1 66 39% 34%")
@@ -352,7 +344,9 @@ def test_a_year_without_last_year_leaves_out_the_comparisons(sample_log, rules, 
 
 
 def test_small_counts_can_be_suppressed_everywhere_at_once(summary, rules, text, tmp_path):
-    pages = pages_of(write_complaints_report(summary, rules, tmp_path / "suppressed.pdf", text=text, suppress_below=5))
+    pages = page_lines(
+        write_complaints_report(summary, rules, tmp_path / "suppressed.pdf", text=text, suppress_below=5)
+    )
     lines = lines_of(pages)
     assert has_line_starting(pages, "Stage 1 98 28% 29% 66 ▲ 48%")
     assert has_line_starting(pages, "Stage 3 <5 [c] [c] 0 [c]")

@@ -22,6 +22,7 @@ from desktop_app.report.cover_template import (
     load_cover_values,
 )
 from desktop_app.report.model import PageOptions
+from tests.pdf_structure import page_lines
 
 APPENDIX = "Appendix A – Social Care Performance Report"
 SEFTON_LABELS = [  # seed 002 lines 2283-2345, in the order the sheet prints them
@@ -55,14 +56,6 @@ SEFTON_LABELS = [  # seed 002 lines 2283-2345, in the order the sheet prints the
     "Appendices:",
     "Background Papers:",
 ]
-
-
-def pages_of(path_or_stream) -> list[list[str]]:
-    reader = PdfReader(path_or_stream)
-    return [
-        [" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines() if line.strip()]
-        for page in reader.pages
-    ]
 
 
 def text_of(pages: list[list[str]]) -> str:
@@ -102,7 +95,7 @@ def sefton_path(sefton_written) -> Path:
 @pytest.fixture(scope="module")
 def sefton(sefton_written):
     path, problems = sefton_written
-    return pages_of(path), problems
+    return page_lines(path), problems
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +104,7 @@ def wirral(values, tmp_path_factory):
     _, problems = write_cover_report(
         values, "wirral", path, appendices=[APPENDIX], options=PageOptions(agenda_item=6, first_page=11)
     )
-    return pages_of(path), problems
+    return page_lines(path), problems
 
 
 # --- Sefton's cover sheet ----------------------------------------------------------------
@@ -183,9 +176,9 @@ def test_the_appendices_are_listed(sefton, values, tmp_path):
     assert f"Appendices: The following appendices are attached to this report: {APPENDIX}" in words
     two = ["Appendix A Dashboard", "Appendix B Children's Services Analysis Tool (CHAT)"]
     path, _ = write_cover_report(values, "sefton", tmp_path / "two.pdf", appendices=two)
-    assert "attached to this report: Appendix A Dashboard Appendix B Children's Services" in text_of(pages_of(path))
+    assert "attached to this report: Appendix A Dashboard Appendix B Children's Services" in text_of(page_lines(path))
     path, problems = write_cover_report(values, "sefton", tmp_path / "none.pdf", appendices=[])
-    assert "Appendices: None" in text_of(pages_of(path))
+    assert "Appendices: None" in text_of(page_lines(path))
     assert [p.column for p in problems] == ["appendices"] and problems[0].severity is Severity.NOTE
 
 
@@ -201,7 +194,7 @@ def test_an_odd_page_start_adds_a_blank_page(values, tmp_path):
     path, _ = write_cover_report(
         values, "sefton", tmp_path / "odd.pdf", options=PageOptions(agenda_item=10, first_page=2, start_on_odd=True)
     )
-    pages = pages_of(path)
+    pages = page_lines(path)
     assert "This page is intentionally left blank" in pages[0] and pages[0][-1] == "Page 2"
     assert pages[1][1].startswith("Report to:") and pages[1][-1] == "Page 3"
 
@@ -236,7 +229,7 @@ def test_a_changed_template_changes_the_cover(values, tmp_path):
         ),
     )
     pdf, _ = render_cover_report(values, template, appendices=[APPENDIX], options=PageOptions(agenda_item=4))
-    pages = pages_of(io.BytesIO(pdf))
+    pages = page_lines(io.BytesIO(pdf))
     assert pages[0][1] == "Subject: Social Care Performance"  # the rows swapped
     assert pages[0][2].startswith("Committee: Overview and Scrutiny Committee") and "7th January" in pages[0][2]
     lines = [line for page in pages for line in page]

@@ -28,7 +28,7 @@ from desktop_app.report.model import PageOptions
 from desktop_app.report.performance import performance_document
 from desktop_app.report.performance_figures import performance_texts
 from desktop_app.report.text import UnknownPlaceholderError
-from tests.pdf_structure import structure_problems, tagged_lines
+from tests.pdf_structure import page_lines, structure_problems, tagged_lines
 
 RETURNS = [
     "childrens_performance_2023.xlsx",
@@ -53,15 +53,6 @@ SECTIONS = [
 
 
 # --- reading a PDF back ------------------------------------------------------------------
-
-
-def pages_of(path_or_bytes) -> list[list[str]]:
-    """Each page's lines as laid out on the page, spaces collapsed (a table row's first line reads as one line)."""
-    reader = PdfReader(path_or_bytes)
-    return [
-        [" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines() if line.strip()]
-        for page in reader.pages
-    ]
 
 
 def lines_of(pages: list[list[str]]) -> list[str]:
@@ -122,7 +113,7 @@ def report(results, frames, text, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def pages(report) -> list[list[str]]:
-    return pages_of(report)
+    return page_lines(report)
 
 
 def section_lines(pages: list[list[str]], title: str, following: str | None) -> list[str]:
@@ -321,7 +312,7 @@ def test_an_odd_page_start_adds_a_blank_page(results, frames, text, tmp_path):
         weekly=frames[ReturnKind.WEEKLY_SERIES],
         options=PageOptions(agenda_item=8, first_page=22, start_on_odd=True),
     )
-    pages = pages_of(path)
+    pages = page_lines(path)
     assert "This page is intentionally left blank" in pages[0] and page_number(pages[0]) == 22
     assert "Social Care Performance Report" in pages[1] and page_number(pages[1]) == 23
     first = PdfReader(path).pages[0].mediabox

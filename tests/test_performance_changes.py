@@ -8,7 +8,6 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
@@ -16,17 +15,9 @@ from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
 from desktop_app.report.model import Cards
 from desktop_app.report.performance import performance_document
+from tests.pdf_structure import pdf_lines
 
 LAST_WEEK = dt.date(2024, 11, 29)
-
-
-def pdf_lines(path) -> list[str]:
-    return [
-        " ".join(line.split())
-        for page in PdfReader(path).pages
-        for line in page.extract_text(extraction_mode="layout").splitlines()
-        if line.strip()
-    ]
 
 
 @pytest.fixture

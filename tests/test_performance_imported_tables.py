@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.domain.cross_tabs import category_shares, cross_tab_grid, cross_tab_total
@@ -16,18 +15,10 @@ from desktop_app.excel.importer import Importer
 from desktop_app.paths import SAMPLE_DATA
 from desktop_app.report.model import Table
 from desktop_app.report.performance import performance_document
+from tests.pdf_structure import pdf_lines
 
 SURVEY = SAMPLE_DATA / "survey_2023-24.xlsx"
 ND = {"Reablement (ND)": ("Reablement (ND Standard)", "Reablement (ND Crisis)")}
-
-
-def lines_of(path) -> list[str]:
-    return [
-        " ".join(line.split())
-        for page in PdfReader(path).pages
-        for line in page.extract_text(extraction_mode="layout").splitlines()
-        if line.strip()
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +38,7 @@ def tables(survey_frames) -> dict[str, Table]:
 def appendix(tmp_path_factory):
     out = tmp_path_factory.mktemp("imported") / "appendix.pdf"
     assert main(["report", "performance", str(SURVEY), "--out", str(out)]) == 0
-    return lines_of(out)
+    return pdf_lines(out)
 
 
 def test_the_reablement_table_as_seed_000_prints_it_with_its_total_worked_out(tables, appendix):

@@ -10,9 +10,9 @@ import re
 
 import openpyxl
 import pytest
-from pypdf import PdfReader
 
 from desktop_app.cli import main
+from tests.pdf_structure import pdf_lines
 
 SYMBOLS = ["c", "x", "z", ":", "*", "..", "[c]", "low"]
 #: Carers' survey themes the catalogue knows, one per symbol.
@@ -56,15 +56,6 @@ def returns(tmp_path):
     path = tmp_path / "symbols.xlsx"
     workbook.save(path)
     return path
-
-
-def pdf_lines(path) -> list[str]:
-    return [
-        " ".join(line.split())
-        for page in PdfReader(path).pages
-        for line in page.extract_text(extraction_mode="layout").splitlines()
-        if line.strip()
-    ]
 
 
 def test_every_symbol_is_a_missing_number_with_a_note_never_an_error(capsys, returns):
