@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # each command imports pandas and the readers it uses: the wi
     from desktop_app.domain.returns import ReturnKind
     from desktop_app.domain.rules import ComplaintRules
     from desktop_app.excel.complaints_log import LogImport
-    from desktop_app.report.model import Document
+    from desktop_app.report.model import Document, PageOptions
     from desktop_app.report.text import ReportText
 
 SUMMARY_SCHEMA = "complaints-summary/1"
@@ -560,6 +560,21 @@ def _complaints_proof(args: argparse.Namespace) -> int:
 
 
 def _performance_proof(args: argparse.Namespace) -> int:
+    try:
+        made = _performance_appendix(args)
+    except (ResourceFileError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if made is None:
+        return EXIT_UNREADABLE
+    _, findings, _ = made
+    return _print_proof(args, findings, "performance appendix")
+
+
+def _performance_appendix(args: argparse.Namespace, options: PageOptions | None = None):
+    """The performance appendix of the returns `args` names, its proof's findings and the returns' problems;
+    None (with one line on stderr) when the returns cannot be read. The proof command and the report command
+    both call it, so the report prints the very findings the proof lists."""
     from desktop_app.domain.returns import ReturnKind
     from desktop_app.report.performance import performance_document
     from desktop_app.report.performance_text import load_performance_text
@@ -567,23 +582,20 @@ def _performance_proof(args: argparse.Namespace) -> int:
 
     found = _calculated_indicators(args)
     if found is None:
-        return EXIT_UNREADABLE
-    calculated, _, frames, catalogue, results = found
-    try:
-        text = load_performance_text(args.text) if args.text else load_performance_text()
-        document = performance_document(
-            calculated,
-            text=text,
-            weekly=frames[ReturnKind.WEEKLY_SERIES],
-            monthly=frames[ReturnKind.MONTHLY_SERIES],
-            catalogue=catalogue,
-        )
-        findings = proof_findings(document, text=text, rows_not_used=_rows_not_used(results))
-        findings += _table_findings(args, results, calculated, text, catalogue)
-    except (ResourceFileError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    return _print_proof(args, findings, "performance appendix")
+        return None
+    calculated, problems, frames, catalogue, results = found
+    text = load_performance_text(args.text) if args.text else load_performance_text()
+    document = performance_document(
+        calculated,
+        text=text,
+        weekly=frames[ReturnKind.WEEKLY_SERIES],
+        monthly=frames[ReturnKind.MONTHLY_SERIES],
+        catalogue=catalogue,
+        options=options,
+    )
+    findings = proof_findings(document, text=text, rows_not_used=_rows_not_used(results))
+    findings += _table_findings(args, results, calculated, text, catalogue)
+    return document, findings, problems
 
 
 def _cover_proof(args: argparse.Namespace) -> int:
@@ -741,27 +753,14 @@ def _indicators(args: argparse.Namespace) -> int:
 
 
 def _performance_report(args: argparse.Namespace) -> int:
-    from desktop_app.domain.returns import ReturnKind
     from desktop_app.export import write_appendix
-    from desktop_app.report.performance import left_out_report, performance_document
-    from desktop_app.report.performance_text import load_performance_text
-    from desktop_app.report.proof import proof_findings
+    from desktop_app.report.performance import left_out_report
 
-    found = _calculated_indicators(args)
-    if found is None:
-        return EXIT_UNREADABLE
-    calculated, problems, frames, catalogue, results = found
     try:
-        text = load_performance_text(args.text) if args.text else load_performance_text()
-        document = performance_document(
-            calculated,
-            text=text,
-            weekly=frames[ReturnKind.WEEKLY_SERIES],
-            monthly=frames[ReturnKind.MONTHLY_SERIES],
-            catalogue=catalogue,
-            options=_page_options(args),
-        )
-        findings = proof_findings(document, text=text) + _table_findings(args, results, calculated, text, catalogue)
+        made = _performance_appendix(args, _page_options(args))
+        if made is None:
+            return EXIT_UNREADABLE
+        document, findings, problems = made
         if not _proof_allows(args, findings):
             return EXIT_FINDINGS
         write_appendix(document, args.out, args.template_docx)
