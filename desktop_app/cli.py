@@ -26,7 +26,8 @@ from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.marac_commands import MARAC_KINDS, add_marac_commands, marac_check, run_marac_report
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
-from desktop_app.plan_commands import add_plan_commands, run_plan_check, run_plan_report
+from desktop_app.plan_commands import add_plan_commands, run_plan_check, run_plan_proof, run_plan_report
+from desktop_app.proof_output import EXIT_FINDINGS, print_proof, proof_allows, strict_argument
 
 if TYPE_CHECKING:  # each command imports pandas and the readers it uses: the window paints without them
     import pandas as pd
@@ -43,7 +44,6 @@ SUMMARY_SCHEMA = "complaints-summary/1"
 CHECK_SCHEMA = "check/1"
 INDICATORS_SCHEMA = "indicators/1"
 EXIT_ROWS_IN_ERROR = 1
-EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 #: As argparse's for a mistake in the arguments; also where the window cannot open.
 EXIT_USAGE = 2
@@ -97,9 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "indicators":
         return _indicators(args)
     if args.command == "proof":
-        return {"complaints": _complaints_proof, "performance": _performance_proof, "cover": _cover_proof}[
-            args.proof_kind
-        ](args)
+        return {
+            "complaints": _complaints_proof,
+            "performance": _performance_proof,
+            "cover": _cover_proof,
+            "action-plan": run_plan_proof,
+        }[args.proof_kind](args)
     return _complaints(args)
 
 
@@ -201,7 +204,7 @@ def _parser() -> argparse.ArgumentParser:
     complaints_report.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
     _self_assessment_argument(complaints_report)
     _page_arguments(complaints_report)
-    _strict_argument(complaints_report)
+    strict_argument(complaints_report)
     corporate = report_kinds.add_parser(
         "corporate",
         help="the annual complaints performance and service improvement report of the complaint handling code "
@@ -218,7 +221,7 @@ def _parser() -> argparse.ArgumentParser:
     corporate.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
     _self_assessment_argument(corporate)
     _page_arguments(corporate)
-    _strict_argument(corporate)
+    strict_argument(corporate)
     performance = report_kinds.add_parser(
         "performance", help="the performance appendix: dashboard, surveys, change cards, charts"
     )
@@ -232,7 +235,7 @@ def _parser() -> argparse.ArgumentParser:
         "--text", type=Path, help="the report's words (default: resources/performance_report_text.toml)"
     )
     _page_arguments(performance)
-    _strict_argument(performance)
+    strict_argument(performance)
     cover = report_kinds.add_parser("cover", help="the cover report sheet, laid out by a council's template")
     cover.add_argument(
         "values", type=Path, help="the cover's words (a TOML file such as resources/cover_templates/sample_cover.toml)"
@@ -243,7 +246,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     cover.add_argument("--out", type=Path, required=True, help="the PDF to write")
     _page_arguments(cover)
-    _strict_argument(cover)
+    strict_argument(cover)
     indicators = commands.add_parser(
         "indicators", help="every indicator's figures: change, judgement, status, benchmarks"
     )
@@ -296,7 +299,7 @@ def _parser() -> argparse.ArgumentParser:
         "--appendix", action="append", help="an appendix to list (repeat for each; default: the file's list)"
     )
     cover_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
-    add_plan_commands(commands, report_kinds, _date, _page_arguments)
+    add_plan_commands(commands, report_kinds, proof_kinds, _date, _page_arguments)
     add_marac_commands(report_kinds, _page_arguments)
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
@@ -346,14 +349,6 @@ def _page_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--start-on-odd", action="store_true", help="start on an odd page, with a 'left blank' page if needed"
-    )
-
-
-def _strict_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="write nothing while the proof finds an error (run 'proof' to see them all); exit 1",
     )
 
 
@@ -459,7 +454,7 @@ def _complaints_report(args: argparse.Namespace) -> int:
         else:
             text = load_report_text(args.text) if args.text else load_report_text()
             document = complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
-        if not _proof_allows(args, proof_findings(document, text=text, as_at=summary.as_of, overdue=_overdue(summary))):
+        if not proof_allows(args, proof_findings(document, text=text, as_at=summary.as_of, overdue=_overdue(summary))):
             return EXIT_FINDINGS
         outputs = write_appendix_files(document, args.out, getattr(args, "docx", False), args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
@@ -497,43 +492,6 @@ def _overdue(summary: ComplaintsSummary) -> int:
     return int(summary.cases["overdue"].astype(bool).sum())
 
 
-def _proof_allows(args: argparse.Namespace, findings: list) -> bool:
-    """Print what the proof finds before an appendix is written (errors and warnings as warnings, the rest as
-    notes; rows and parts left out are said by the report command itself); False where --strict refuses."""
-    from desktop_app.report.proof import errors
-
-    for finding in findings:
-        if finding.reminder or finding.kind in ("rows_left_out", "left_out"):
-            continue
-        print(f"{'warning' if finding.serious else 'note'}: {finding.message}", file=sys.stderr)
-    refused = errors(findings)
-    if args.strict and refused:
-        count = "1 error" if len(refused) == 1 else f"{len(refused)} errors"
-        print(f"error: the proof found {count}, so {args.out.name} was not written (--strict)", file=sys.stderr)
-        return False
-    return True
-
-
-def _print_proof(args: argparse.Namespace, findings: list, what: str) -> int:
-    """The proof's findings on stdout (as proof/1 JSON with --json); 1 where any is at warning or above."""
-    from desktop_app.domain.formatting import json_text
-    from desktop_app.report.proof import proof_document, proof_text, serious
-
-    if args.json:
-        print(json_text(proof_document(findings)))
-    elif findings:
-        counts = [
-            f"{count} {severity}{'s' if count != 1 else ''}"
-            for severity in ("error", "warning", "info")
-            if (count := sum(finding.severity == severity for finding in findings))
-        ]
-        print(f"The proof of the {what}: {', '.join(counts)}")
-        print(proof_text(findings))
-    else:
-        print(f"The proof of the {what} finds nothing to query.")
-    return EXIT_FINDINGS if serious(findings) else 0
-
-
 def _complaints_proof(args: argparse.Namespace) -> int:
     from desktop_app.report.complaints import complaints_document
     from desktop_app.report.proof import proof_findings
@@ -556,7 +514,7 @@ def _complaints_proof(args: argparse.Namespace) -> int:
     except (ResourceFileError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    return _print_proof(args, findings, "complaints appendix")
+    return print_proof(args, findings, "complaints appendix")
 
 
 def _performance_proof(args: argparse.Namespace) -> int:
@@ -568,7 +526,7 @@ def _performance_proof(args: argparse.Namespace) -> int:
     if made is None:
         return EXIT_UNREADABLE
     _, findings, _ = made
-    return _print_proof(args, findings, "performance appendix")
+    return print_proof(args, findings, "performance appendix")
 
 
 def _performance_appendix(args: argparse.Namespace, options: PageOptions | None = None):
@@ -604,7 +562,7 @@ def _cover_proof(args: argparse.Namespace) -> int:
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    return _print_proof(args, findings, "cover report")
+    return print_proof(args, findings, "cover report")
 
 
 def _cover_of(args: argparse.Namespace):
@@ -761,7 +719,7 @@ def _performance_report(args: argparse.Namespace) -> int:
         if made is None:
             return EXIT_UNREADABLE
         document, findings, problems = made
-        if not _proof_allows(args, findings):
+        if not proof_allows(args, findings):
             return EXIT_FINDINGS
         write_appendix(document, args.out, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
@@ -785,7 +743,7 @@ def _cover_report(args: argparse.Namespace) -> int:
 
     try:
         values, template = _cover_of(args)
-        if not _proof_allows(args, _cover_findings(args, values, template)):
+        if not proof_allows(args, _cover_findings(args, values, template)):
             return EXIT_FINDINGS
         document, _ = cover_model(values, template, args.appendix, _page_options(args))
         write_appendix(document, args.out, args.template_docx)

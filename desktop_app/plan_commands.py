@@ -3,11 +3,16 @@
     python -m desktop_app report action-plan PLAN.xlsx --out FILE.pdf [--docx] [--as-of DATE]
         [--previous EARLIER.xlsx --previous-as-of DATE]
     python -m desktop_app plan PLAN.xlsx [--as-of DATE] [--previous EARLIER.xlsx --previous-as-of DATE] [--json]
+    python -m desktop_app proof action-plan PLAN.xlsx [--as-of DATE] [--previous ...] [--text T] [--json]
 
 `plan` lists what the plan's own slips are (each with its file, sheet, row,
 column and value), then the actions by theme and RAG rating and the
 exceptions, as the appendix prints them. With --previous, the workbook of the
-last report (at --previous-as-of), both say what changed since then.
+last report (at --previous-as-of), both say what changed since then. `proof
+action-plan` lists what a careful reader would query before the appendix goes:
+the plan's slips, red and amber actions without a progress note, prompts and
+typed figures in the words; `report action-plan --strict` writes nothing while
+an error remains.
 """
 
 from __future__ import annotations
@@ -21,12 +26,15 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
+from desktop_app.proof_output import EXIT_FINDINGS, print_proof, proof_allows, strict_argument
 
 if TYPE_CHECKING:  # the commands import pandas and the plan reader when run: the window paints without them
     from desktop_app.domain.plan_history import PlanChanges
     from desktop_app.domain.plan_progress import PlanProgress
     from desktop_app.excel.action_plan import PlanImport
-    from desktop_app.report.model import PageOptions
+    from desktop_app.report.action_plan_text import PlanText
+    from desktop_app.report.model import Document, PageOptions
+    from desktop_app.report.proof import Finding
 
 PLAN_SCHEMA = "action-plan/1"
 EXIT_UNREADABLE = 2
@@ -35,10 +43,12 @@ EXIT_UNREADABLE = 2
 def add_plan_commands(
     commands: argparse._SubParsersAction,
     report_kinds: argparse._SubParsersAction,
+    proof_kinds: argparse._SubParsersAction,
     date: Callable[[str], dt.date],
     page_arguments: Callable[[argparse.ArgumentParser], None],
 ) -> None:
-    """The `plan` command and `report action-plan`, with the command line's own date reading and page options."""
+    """The `plan` command, `report action-plan` and `proof action-plan`, with the command line's own date
+    reading and page options."""
     report = report_kinds.add_parser("action-plan", help="an action plan with its RAG progress, as an appendix")
     report.add_argument("plan", type=Path, help="the action plan workbook (.xlsx or .xlsm)")
     report.add_argument("--out", type=Path, required=True, help="the PDF (or .docx) to write")
@@ -49,6 +59,15 @@ def add_plan_commands(
         "--text", type=Path, help="the appendix's words (default: resources/action_plan_report_text.toml)"
     )
     page_arguments(report)
+    strict_argument(report)
+    proof = proof_kinds.add_parser("action-plan", help="the proof of an action plan appendix")
+    proof.add_argument("plan", type=Path, help="the action plan workbook (.xlsx or .xlsm)")
+    _as_of_argument(proof, date)
+    _previous_arguments(proof, date)
+    proof.add_argument(
+        "--text", type=Path, help="the appendix's words (default: resources/action_plan_report_text.toml)"
+    )
+    proof.add_argument("--json", action="store_true", help="print one JSON document (proof/1)")
     plan = commands.add_parser("plan", help="an action plan's slips, its actions by RAG rating and its exceptions")
     plan.add_argument("plan", type=Path, help="the action plan workbook (.xlsx or .xlsm)")
     _as_of_argument(plan, date)
@@ -132,6 +151,8 @@ def run_plan_report(args: argparse.Namespace, page_options: Callable[[argparse.N
     try:
         text = load_plan_text(args.text) if args.text else load_plan_text()
         document = action_plan_document(progress, text, page_options(args), changes)
+        if not proof_allows(args, _words_findings(document, text, progress)):
+            return EXIT_FINDINGS
         outs = write_appendix_files(document, args.out, args.docx, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -142,6 +163,34 @@ def run_plan_report(args: argparse.Namespace, page_options: Callable[[argparse.N
     for out in outs:
         print(f"wrote {out}")
     return 0
+
+
+def run_plan_proof(args: argparse.Namespace) -> int:
+    """`proof action-plan`: the plan's slips, then what the appendix made of it would have a reader query."""
+    from desktop_app.report.action_plan import action_plan_document
+    from desktop_app.report.action_plan_text import load_plan_text
+    from desktop_app.report.proof import slip_findings
+
+    read = _progress(args)
+    if read is None:
+        return EXIT_UNREADABLE
+    imported, progress, changes = read
+    try:
+        text = load_plan_text(args.text) if args.text else load_plan_text()
+        document = action_plan_document(progress, text, None, changes)
+    except (ResourceFileError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    findings = slip_findings(imported.problems, "plan_slip") + _words_findings(document, text, progress)
+    return print_proof(args, findings, "action plan appendix")
+
+
+def _words_findings(document: Document, text: PlanText, progress: PlanProgress) -> list[Finding]:
+    """The proof of the appendix itself: its prompts (an exception without a progress note among them) and
+    the author's words against its figures. The plan's slips are listed apart: `report` says how many."""
+    from desktop_app.report.proof import proof_findings
+
+    return proof_findings(document, text=text, as_at=progress.as_of)
 
 
 def run_plan_check(args: argparse.Namespace) -> int:

@@ -33,6 +33,11 @@ class Problem:
         return data
 
     def __str__(self) -> str:
+        return f"{self.severity.value}: {self.described}"
+
+    @property
+    def described(self) -> str:
+        """Where the problem is, what it is and the value, without its severity."""
         where = ", ".join(
             part
             for part in (
@@ -45,4 +50,4 @@ class Problem:
             if part
         )
         value = f" (value: {self.value!r})" if self.value else ""
-        return f"{self.severity.value}: {where}: {self.message}{value}"
+        return f"{where}: {self.message}{value}"

@@ -21,6 +21,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from desktop_app.domain.formatting import long_date
+from desktop_app.domain.problems import Problem, Severity
+from desktop_app.report.action_plan_text import PlanText
+from desktop_app.report.marac_text import MaracText
 from desktop_app.report.model import Block, Document, Footnote, Heading, Keep, ListItem, Note, Paragraph, Table
 from desktop_app.report.performance_text import PerformanceText
 from desktop_app.report.proof_dates import date_findings
@@ -31,12 +34,17 @@ from desktop_app.report.proof_words import (
     ProofWords,
     WordFinding,
     complaints_pieces,
+    marac_pieces,
     meeting_findings,
     performance_pieces,
     period_end_of,
+    plan_pieces,
     proof_of_words,
 )
 from desktop_app.report.text import ReportText
+
+#: The author's words of an appendix, of any kind the proof reads.
+AppendixText = ReportText | PerformanceText | PlanText | MaracText
 
 PROOF_SCHEMA = "proof/1"
 #: The severities, least first.
@@ -88,7 +96,7 @@ class Finding:
 def proof_findings(
     document: Document,
     *,
-    text: ReportText | PerformanceText | None = None,
+    text: AppendixText | None = None,
     as_at: dt.date | None = None,
     overdue: int = 0,
     rows_not_used: Mapping[str, int] | None = None,
@@ -167,13 +175,40 @@ def proof_findings(
     return findings
 
 
-def word_findings(
-    document: Document, text: ReportText | PerformanceText, words: ProofWords | None = None
-) -> list[WordFinding]:
+#: A reader's severity as the proof's: a slip that leaves a figure out is an error; a note is for information.
+_SLIP_SEVERITIES = {Severity.ERROR: ERROR, Severity.WARNING: WARNING, Severity.NOTE: INFO}
+
+
+def slip_findings(problems: Iterable[Problem], kind: str) -> list[Finding]:
+    """Each slip a reader found in a return (a plan's numbering, an unreadable milestone) as a finding
+    naming its cell, so the proof lists it beside the words' own."""
+    return [
+        Finding(
+            problem.described,
+            ("returns", problem.file),
+            severity=_SLIP_SEVERITIES[problem.severity],
+            kind=kind,
+            where=Where(
+                file=problem.file or None,
+                sheet=problem.sheet or None,
+                row=problem.row,
+                column=problem.column or None,
+            ),
+            says=problem.value,
+        )
+        for problem in problems
+    ]
+
+
+def word_findings(document: Document, text: AppendixText, words: ProofWords | None = None) -> list[WordFinding]:
     """The proof of the author's words `text` against `document`'s figures (report.proof_words)."""
     figures = document.figures
     if isinstance(text, ReportText):
         pieces = complaints_pieces(text, figures)
+    elif isinstance(text, PlanText):
+        pieces = plan_pieces(text, figures)
+    elif isinstance(text, MaracText):
+        pieces = marac_pieces(text, figures)
     else:
         pieces = performance_pieces(text, figures)
     found = proof_of_words(pieces, words)

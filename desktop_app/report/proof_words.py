@@ -41,7 +41,9 @@ from desktop_app.domain.formatting import half_up
 from desktop_app.domain.indicators import HORIZONS
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
+from desktop_app.report.action_plan_text import PlanText
 from desktop_app.report.complaints_figures import key_of
+from desktop_app.report.marac_text import MaracText
 from desktop_app.report.model import Figure
 from desktop_app.report.performance_text import PerformanceText
 from desktop_app.report.prose import parts
@@ -298,6 +300,31 @@ def performance_pieces(text: PerformanceText, figures: Mapping[str, Figure]) -> 
             for part in words
             if part.strip()
         ]
+    return pieces
+
+
+def plan_pieces(text: PlanText, figures: Mapping[str, Figure]) -> list[Piece]:
+    """The words of the action plan appendix in reading order: each section's words before and after its table."""
+    sections = [(key, section.title, (section.text, section.more_text)) for key, section in text.sections.items()]
+    return _sections_pieces(text.document, sections, figures, "action_plan", text.source)
+
+
+def marac_pieces(text: MaracText, figures: Mapping[str, Figure]) -> list[Piece]:
+    """The words of the MARAC appendix in reading order: each section's words before its tables."""
+    sections = [(key, title, (words,)) for key, (title, words) in text.sections.items()]
+    return _sections_pieces(text.document, sections, figures, "marac", text.source)
+
+
+def _sections_pieces(
+    document: Mapping[str, str],
+    sections: Iterable[tuple[str, str, tuple[str, ...]]],
+    figures: Mapping[str, Figure],
+    kind: str,
+    file: str,
+) -> list[Piece]:
+    pieces = _document_pieces(document, figures, kind, file)
+    for key, title, words in sections:
+        pieces += [Piece(key, title, part, figures, ("section", key), file) for part in words if part.strip()]
     return pieces
 
 
