@@ -17,7 +17,7 @@ benchmark's key, or bame_local for BAME against the local population's share.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -31,7 +31,8 @@ from desktop_app.domain.marac import (
     statement,
     value_text,
 )
-from desktop_app.report.marac_text import MaracText, load_marac_text
+from desktop_app.report.appendix_text import AppendixText, WordsBuilder, capitalised, period_key
+from desktop_app.report.marac_text import load_marac_text
 from desktop_app.report.model import (
     Block,
     Cell,
@@ -41,15 +42,11 @@ from desktop_app.report.model import (
     Document,
     Figure,
     Heading,
-    Metadata,
     Note,
     PageOptions,
-    Section,
     Table,
-    TitlePage,
 )
 from desktop_app.report.prose import prose_blocks
-from desktop_app.report.text import fill, placeholders_in
 
 SUMMARY_MEASURE_SHARE = 0.26
 SUMMARY_BENCHMARK_SHARE = 0.15
@@ -59,7 +56,7 @@ SOURCES_SHARES = (0.2, 0.12, 0.46, 0.22)
 def marac_document(
     years: pd.DataFrame,
     benchmarks: dict[str, Benchmark],
-    text: MaracText | None = None,
+    text: AppendixText | None = None,
     options: PageOptions | None = None,
     as_at: dt.date | None = None,
 ) -> Document:
@@ -69,23 +66,14 @@ def marac_document(
     return MaracBuilder(years, benchmarks, text or load_marac_text(), options or PageOptions(), as_at).document()
 
 
-def period_key(period: str) -> str:
-    """'2019-20' -> '2019_20', for figure names."""
-    return period.replace("-", "_")
-
-
-def capitalised(words: str) -> str:
-    return words[:1].upper() + words[1:]
-
-
-class MaracBuilder:
+class MaracBuilder(WordsBuilder):
     kind = "marac"
 
     def __init__(
         self,
         years: pd.DataFrame,
         benchmarks: dict[str, Benchmark],
-        text: MaracText,
+        text: AppendixText,
         options: PageOptions,
         as_at: dt.date | None,
     ) -> None:
@@ -132,12 +120,6 @@ class MaracBuilder:
 
     # --- words ---------------------------------------------------------------------------------
 
-    def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
-        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
-
-    def words(self, key: str, **more: str) -> str:
-        return self.fill(self.text.tables[key], f"[tables] {key}", {**self.figures, **more})
-
     def label(self, key: str) -> str:
         return (
             self.words("bame_local") if key.endswith("_local") else self.comparisons[key][self.latest].benchmark.label
@@ -145,48 +127,8 @@ class MaracBuilder:
 
     # --- the document ------------------------------------------------------------------------------
 
-    def document(self) -> Document:
-        document = self.text.document
-        title = self.fill(document["title"], "[document] title")
-        metadata = Metadata(
-            title=title,
-            author=self.fill(document["author"], "[document] author"),
-            subject=self.fill(document["subject"], "[document] subject"),
-            keywords=self.fill(document.get("keywords", ""), "[document] keywords"),
-            as_at=self.as_at,
-        )
-        sections = []
-        tables = {"summary": self.summary, "measures": self.measures, "sources": self.sources}
-        for key, (section_title, words) in self.text.sections.items():
-            where = f"[sections.{key}]"
-            names = tuple(dict.fromkeys(placeholders_in(words)))
-            blocks: list[Block] = prose_blocks(
-                self.fill(words, f"{where} text").strip(), keep_last_with_next=True, figures=names
-            )
-            blocks += tables[key]()
-            sections.append(Section(key, self.fill(section_title, f"{where} title"), blocks))
-        return Document(
-            kind=self.kind,
-            metadata=metadata,
-            options=self.options,
-            sections=sections,
-            title_page=self.title_page(title),
-            contents_heading=self.words("contents_heading"),
-            running_title=title,
-            blank_page_text=self.words("blank_page"),
-            figures=self.all_figures,
-        )
-
-    def title_page(self, title: str) -> TitlePage:
-        document = self.text.document
-        appendix, subtitle = (self.fill(document.get(key, ""), f"[document] {key}") for key in ("appendix", "subtitle"))
-        details = []
-        for key in ("report_to", "meeting_date", "report_of"):
-            value = self.fill(document.get(key, ""), f"[document] {key}").strip()
-            if value:
-                details.append((self.words(f"title_details_{key}"), value))
-        details.append((self.words("title_details_period"), self.latest))
-        return TitlePage(title, appendix, subtitle, tuple(details))
+    def section_blocks(self) -> dict[str, Callable[[], list[Block]]]:
+        return {"summary": self.summary, "measures": self.measures, "sources": self.sources}
 
     # --- the summary table -------------------------------------------------------------------------
 

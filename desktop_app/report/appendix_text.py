@@ -1,0 +1,147 @@
+"""The words of an appendix kept in one TOML file, and the builder pieces that read them.
+
+The MARAC and safe accommodation appendices (and any like them) keep their
+words the same way: a [document] table (title, author, subject, the title
+page's details), the [tables] words, and the sections in order, each a title
+and a text before its tables, with live figures as placeholders (report.text).
+`load_appendix_text` reads and checks such a file; `WordsBuilder` fills its
+words and builds the document's frame (metadata, title page, a section per
+[sections.KEY] with the blocks its builder gives for KEY).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.domain.resource_files import read_toml
+from desktop_app.report.model import Block, Document, Figure, Metadata, PageOptions, Section, TitlePage
+from desktop_app.report.prose import prose_blocks
+from desktop_app.report.text import DOCUMENT_KEYS, ReportTextError, _strings, fill, placeholders_in
+
+#: The [tables] words every such appendix's title page and furniture need.
+FRAME_WORDS = (
+    "contents_heading",
+    "blank_page",
+    "title_details_report_to",
+    "title_details_meeting_date",
+    "title_details_report_of",
+    "title_details_period",
+)
+
+
+@dataclass(frozen=True)
+class AppendixText:
+    document: dict[str, str]
+    tables: dict[str, str]
+    sections: dict[str, tuple[str, str]]  # key -> (title, text)
+    source: str
+
+
+def load_appendix_text(path: Path, table_words: tuple[str, ...], sections: tuple[str, ...]) -> AppendixText:
+    """Read and check an appendix's words: the [tables] words named and the sections named must be there;
+    a mistake names the file, table and key."""
+    data = read_toml(path)
+    where = path.name
+    document = _strings(data, "document", where)
+    for key in ("title", "author", "subject"):
+        if not document.get(key, "").strip():
+            raise ReportTextError(f"{where}: [document] {key} must not be empty")
+    extra = sorted(set(document) - set(DOCUMENT_KEYS))
+    if extra:
+        raise ReportTextError(f"{where}: [document] unknown key {extra[0]!r}; use one of {list(DOCUMENT_KEYS)}")
+    tables = _strings(data, "tables", where)
+    missing = [key for key in (*FRAME_WORDS, *table_words) if key not in tables]
+    if missing:
+        raise ReportTextError(f"{where}: [tables] {missing[0]} is missing")
+    specs = data.get("sections", {})
+    found = {}
+    for key in sections:
+        spec = specs.get(key)
+        if not isinstance(spec, dict) or not str(spec.get("title", "")).strip():
+            raise ReportTextError(f"{where}: [sections.{key}] is missing, or has no title")
+        found[key] = (str(spec["title"]), str(spec.get("text", "")))
+    return AppendixText(document, tables, found, where)
+
+
+def capitalised(words: str) -> str:
+    """A statement made to open a table cell: 'within the range' -> 'Within the range'."""
+    return words[:1].upper() + words[1:]
+
+
+def period_key(period: str) -> str:
+    """'2019-20' -> '2019_20', for figure names."""
+    return period.replace("-", "_")
+
+
+class WordsBuilder:
+    """What an appendix of AppendixText words shares: filling its words with the figures, and its frame.
+
+    A builder sets `kind`, `text`, `options`, `as_at`, `latest` (the period its title page names),
+    `all_figures` and `figures` (their texts), and gives each section's blocks in `section_blocks`."""
+
+    kind: str
+    text: AppendixText
+    options: PageOptions
+    as_at: dt.date | None
+    latest: str
+    all_figures: dict[str, Figure]
+    figures: dict[str, str]
+
+    def section_blocks(self) -> Mapping[str, Callable[[], list[Block]]]:
+        raise NotImplementedError
+
+    def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
+        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
+
+    def words(self, key: str, **more: str) -> str:
+        return self.fill(self.text.tables[key], f"[tables] {key}", {**self.figures, **more})
+
+    def sections(self) -> list[Section]:
+        """A section per [sections.KEY]: its title, its words (live figures filled), then its tables."""
+        parts = self.section_blocks()
+        sections = []
+        for key, (section_title, words) in self.text.sections.items():
+            where = f"[sections.{key}]"
+            names = tuple(dict.fromkeys(placeholders_in(words)))
+            blocks: list[Block] = prose_blocks(
+                self.fill(words, f"{where} text").strip(), keep_last_with_next=True, figures=names
+            )
+            blocks += parts[key]()
+            sections.append(Section(key, self.fill(section_title, f"{where} title"), blocks))
+        return sections
+
+    def document(self) -> Document:
+        document = self.text.document
+        title = self.fill(document["title"], "[document] title")
+        metadata = Metadata(
+            title=title,
+            author=self.fill(document["author"], "[document] author"),
+            subject=self.fill(document["subject"], "[document] subject"),
+            keywords=self.fill(document.get("keywords", ""), "[document] keywords"),
+            as_at=self.as_at,
+        )
+        return Document(
+            kind=self.kind,
+            metadata=metadata,
+            options=self.options,
+            sections=self.sections(),
+            title_page=self.title_page(title),
+            contents_heading=self.words("contents_heading"),
+            running_title=title,
+            blank_page_text=self.words("blank_page"),
+            figures=self.all_figures,
+        )
+
+    def title_page(self, title: str) -> TitlePage:
+        document = self.text.document
+        appendix, subtitle = (self.fill(document.get(key, ""), f"[document] {key}") for key in ("appendix", "subtitle"))
+        details = []
+        for key in ("report_to", "meeting_date", "report_of"):
+            value = self.fill(document.get(key, ""), f"[document] {key}").strip()
+            if value:
+                details.append((self.words(f"title_details_{key}"), value))
+        details.append((self.words("title_details_period"), self.latest))
+        return TitlePage(title, appendix, subtitle, tuple(details))
