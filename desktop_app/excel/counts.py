@@ -46,6 +46,8 @@ def read_counts(
         elif marker == "percent" and whole:
             message = "is a percentage, but the column holds counts (the shares are worked out from them)"
             found[index] = (Severity.WARNING, f"{message}; the figure is left out")
+        elif pd.isna(numbers[index]):  # a blank cell: the reader says what a figure not given means
+            continue
         elif numbers[index] < 0:
             found[index] = (Severity.WARNING, "is below zero; the figure is left out")
         elif whole and not float(numbers[index]).is_integer():
