@@ -99,19 +99,23 @@ class WordsBuilder:
     def words(self, key: str, **more: str) -> str:
         return self.fill(self.text.tables[key], f"[tables] {key}", {**self.figures, **more})
 
-    def sections(self) -> list[Section]:
-        """A section per [sections.KEY]: its title, its words (live figures filled), then its tables."""
-        parts = self.section_blocks()
-        sections = []
+    def parts(self) -> list[tuple[str, str, list[Block]]]:
+        """Each [sections.KEY] as (key, title, blocks): its words (live figures filled), then its tables."""
+        tables = self.section_blocks()
+        parts = []
         for key, (section_title, words) in self.text.sections.items():
             where = f"[sections.{key}]"
             names = tuple(dict.fromkeys(placeholders_in(words)))
             blocks: list[Block] = prose_blocks(
                 self.fill(words, f"{where} text").strip(), keep_last_with_next=True, figures=names
             )
-            blocks += parts[key]()
-            sections.append(Section(key, self.fill(section_title, f"{where} title"), blocks))
-        return sections
+            blocks += tables[key]()
+            parts.append((key, self.fill(section_title, f"{where} title"), blocks))
+        return parts
+
+    def sections(self) -> list[Section]:
+        """A section of the document per part."""
+        return [Section(key, title, blocks) for key, title, blocks in self.parts()]
 
     def document(self) -> Document:
         document = self.text.document
