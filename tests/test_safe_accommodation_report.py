@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from desktop_app.cli import main
 from desktop_app.paths import SAMPLE_DATA
-from tests.pdf_structure import structure_problems, tagged_lines
+from tests.pdf_structure import figure_alt_texts, structure_problems, tagged_lines
 
 SAMPLE_RETURN = SAMPLE_DATA / "safe_accommodation_2023-24.xlsx"
 MARAC_RETURN = SAMPLE_DATA / "marac_2019-2021.xlsx"
@@ -68,6 +68,14 @@ def test_the_council_is_beside_the_region_and_england_as_shares_with_the_symbols
     assert "Older victims (60 and over) 2.4% 10 of 412 [c] 2.3% 690 of 29,830" in reading
     assert "Refuge 53.7% 29 of 54 [x] 50.0% 2,715 of 5,430" in reading  # the region's base rests on a withheld [x]
     assert "Where the published tables withhold a figure they print a symbol ([c], [x])" in reading
+
+
+def test_the_chart_of_characteristics_marks_englands_share_and_its_text_states_each_figure(written, reading):
+    assert "Adult victims with specialist characteristics, 2023-24: this council's share, with England's" in reading
+    (alt,) = [alt for alt in figure_alt_texts(written[0]) if "specialist characteristic" in alt]
+    assert "with England's share marked on each bar as a dashed line" in alt
+    assert "Disabled 10.0% (England 13.1%); LGBT+ 2.2% (England 2.6%)" in alt
+    assert "With complex needs 16.0% (England 23.9%)." in alt
 
 
 def test_the_pdf_is_tagged_and_the_word_copy_has_the_section_and_its_tables(written):

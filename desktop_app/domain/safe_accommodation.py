@@ -47,6 +47,7 @@ class ReturnField:
     key: str
     group: str
     label: str
+    short: str  # under a chart's bar: "NRPF"
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def load_safe_accommodation_vocabulary(
     for key, spec in data.get("fields", {}).items():
         if spec.get("group") not in groups:
             raise ResourceFileError(f"{path.name}: [fields.{key}] group must be one of {list(groups)}")
-        fields[key] = ReturnField(key, str(spec["group"]), str(spec["label"]))
+        fields[key] = ReturnField(key, str(spec["group"]), str(spec["label"]), str(spec.get("short", spec["label"])))
         add_spellings(spellings, path.name, f"[fields.{key}] spellings", key, list(spec["spellings"]))
     for group in groups.values():
         if group.share_of not in ("", SUM, *fields):

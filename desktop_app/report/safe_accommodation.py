@@ -47,6 +47,8 @@ from desktop_app.report.model import (
     Block,
     Cell,
     CellKind,
+    Chart,
+    ChartSeries,
     Document,
     Figure,
     Heading,
@@ -98,7 +100,14 @@ TABLE_WORDS = (
     "review_rule",
     "not_given_note",
     "withheld_note",
+    "chart_area",
+    "chart_title",
+    "chart_bars",
+    "chart_mark",
+    "chart_alt",
 )
+#: The group the comparison's chart shows.
+CHART_GROUP = "characteristics"
 LABEL_SHARE = 0.42
 SHARE_COLUMN = 0.28
 #: A table of up to so many rows is kept on one page with its notes.
@@ -392,7 +401,39 @@ class SafeAccommodationBuilder(WordsBuilder):
         )
         symbols = sorted({str(s) for s in self.published.symbols.to_numpy().ravel() if str(s)})
         notes: list[Block] = [Note(self.words("withheld_note", symbols=", ".join(symbols)))] if symbols else []
-        return [table, *notes]
+        chart = self.comparison_chart(areas)
+        return [table, *notes, Keep((Paragraph(f"**{chart.title}**", keep_with_next=True), chart))]
+
+    def comparison_chart(self, areas: list[str]) -> Chart:
+        """The characteristics' shares for this council as bars, one area's (chart_area) marked on each; the
+        alternative text states every figure as the table prints it."""
+        wanted = self.words("chart_area")
+        area = wanted if wanted in areas else areas[-1]
+        fields = self.vocabulary.in_group(CHART_GROUP)
+        ours = [self.shares[field] for field in fields]
+        theirs = [self.area_shares[area][field] for field in fields]
+        marks = tuple(share.value if not share.symbol else None for share in theirs)
+        series = (
+            ChartSeries(
+                self.words("chart_bars"), tuple(share.value for share in ours), style="bars", colour="chart_bar"
+            ),
+            ChartSeries(self.words("chart_mark", area=area), marks, style="band", colour="chart_band", upper=marks),
+        )
+        figures = "; ".join(
+            f"{self.vocabulary.fields[field].label} {self.figures[f'sa_{field}_share']} "
+            f"({area} {self.figures[f'sa_{field}_{area_key(area)}_share']})"
+            for field in fields
+        )
+        return Chart(
+            "safe_accommodation_characteristics",
+            "benchmark_bars",
+            self.words("chart_title", area=area),
+            tuple(self.vocabulary.fields[field].short for field in fields),
+            series,
+            self.words("chart_alt", area=area, figures=figures),
+            unit="%",
+            decimals=1,
+        )
 
     def withheld(self, field: str) -> bool:
         assert self.published is not None
@@ -407,14 +448,13 @@ class SafeAccommodationBuilder(WordsBuilder):
             body.append([Cell(self.words("source_published")), Cell(self.published.source)])
         years = str(self.vocabulary.review_years)
         body.append([Cell(self.words("source_review_rule")), Cell(self.words("review_rule", years=years))])
-        return [
-            Table(
-                "safe_accommodation_sources",
-                [header],
-                body,
-                "",
-                layout="small_words",
-                column_shares=SOURCES_SHARES,
-                row_headers=(0,),
-            )
-        ]
+        table = Table(
+            "safe_accommodation_sources",
+            [header],
+            body,
+            "",
+            layout="small_words",
+            column_shares=SOURCES_SHARES,
+            row_headers=(0,),
+        )
+        return [Keep((table,))]  # so that its heading stands on its page
