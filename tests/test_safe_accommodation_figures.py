@@ -14,6 +14,7 @@ from desktop_app.domain.safe_accommodation import (
     load_safe_accommodation_vocabulary,
     report_date,
     review_status,
+    rows_short_of_total,
     shares,
 )
 
@@ -68,3 +69,14 @@ def test_a_withheld_row_or_base_prints_the_publishers_symbol():
     assert (found["disabled"].symbol, found["disabled"].value) == ("[c]", None)
     assert (found["refuge"].symbol, found["refuge"].value) == ("[x]", None)  # its base needs the withheld sanctuary
     assert found["children"].value == pytest.approx(57.083, abs=1e-3)  # 5,480 of 9,600
+
+
+def test_reasons_that_do_not_add_up_to_their_households_are_found():
+    reasons = {"no_space": 52, "needs_not_met": 15, "risk": 7, "declined": 8, "not_supported_other": 4}
+    group = VOCABULARY.groups["not_supported"]
+    assert rows_short_of_total(year(households_not_supported=86, **reasons), group, VOCABULARY) is None
+    assert rows_short_of_total(year(households_not_supported=90, **reasons), group, VOCABULARY) == 86
+    assert (
+        rows_short_of_total(year(households_not_supported=90, no_space=52), group, VOCABULARY) is None
+    )  # not all given
+    assert rows_short_of_total(year(adults=1, disabled=5), VOCABULARY.groups["characteristics"], VOCABULARY) is None

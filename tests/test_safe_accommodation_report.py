@@ -97,12 +97,23 @@ def test_at_the_years_end_the_review_is_not_yet_due_and_the_return_alone_makes_i
     assert "MARAC" not in reading
 
 
-def test_without_the_published_tables_there_is_no_comparison(tmp_path):
+def test_without_the_published_tables_there_is_no_comparison_and_reasons_short_of_their_total_are_noted(tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.title = "Return"
     sheet.append(["Measure", "2023-24"])
-    for label, value in (("Adults supported", 40), ("Children supported", "n/a"), ("Refuge bedspaces", 9)):
+    rows = (
+        ("Adults supported", 40),
+        ("Children supported", "n/a"),
+        ("Refuge bedspaces", 9),
+        ("Households unable to be supported", 10),
+        ("No space available", 6),
+        ("Needs could not be met", 1),
+        ("Risk to others", 1),
+        ("Declined", 1),
+        ("Not supported: other reason", 0),
+    )
+    for label, value in rows:
         sheet.append([label, value])
     path = tmp_path / "return.xlsx"
     book.save(path)

@@ -40,6 +40,7 @@ class Group:
     label: str
     share_of: str
     total_label: str = ""
+    adds_up: bool = False  # the rows add up to the share_of field (one reason a household)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,13 @@ def load_safe_accommodation_vocabulary(
     data = read_toml(path)
     groups = {}
     for key, spec in data.get("groups", {}).items():
-        groups[key] = Group(key, str(spec["label"]), str(spec.get("share_of", "")), str(spec.get("total_label", "")))
+        groups[key] = Group(
+            key,
+            str(spec["label"]),
+            str(spec.get("share_of", "")),
+            str(spec.get("total_label", "")),
+            spec.get("adds_up", False) is True,
+        )
     fields: dict[str, ReturnField] = {}
     spellings: dict[str, str] = {}
     for key, spec in data.get("fields", {}).items():
@@ -151,6 +158,8 @@ def load_safe_accommodation_vocabulary(
     for group in groups.values():
         if group.share_of not in ("", SUM, *fields):
             raise ResourceFileError(f"{path.name}: [groups.{group.key}] share_of must be 'sum', '' or a field's key")
+        if group.adds_up and group.share_of in ("", SUM):
+            raise ResourceFileError(f"{path.name}: [groups.{group.key}] adds_up needs share_of to name a field")
         if group.share_of == SUM and not group.total_label:
             raise ResourceFileError(f"{path.name}: [groups.{group.key}] a share of the sum needs a total_label")
     within: dict[str, dict[str, str]] = {}
@@ -214,6 +223,19 @@ def shares(
             else:
                 found[key] = Share(count, base, count / base * 100)
     return found
+
+
+def rows_short_of_total(values: pd.Series, group: Group, vocabulary: SafeAccommodationVocabulary) -> float | None:
+    """For a group whose rows should add up to its base (one reason a household): the rows' sum where it is not
+    the base, else None (None too where a row or the base is not given)."""
+    if not group.adds_up:
+        return None
+    parts = [values.get(key) for key in vocabulary.in_group(group.key)]
+    base = values.get(group.share_of)
+    if missing(base) or any(missing(part) for part in parts):
+        return None
+    added = float(sum(parts))
+    return None if added == float(base) else added
 
 
 # --- the strategy's review ----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from desktop_app.domain.safe_accommodation import (
     group_total,
     report_date,
     review_status,
+    rows_short_of_total,
     shares,
 )
 from desktop_app.paths import RESOURCES
@@ -100,6 +101,7 @@ TABLE_WORDS = (
     "review_rule",
     "not_given_note",
     "withheld_note",
+    "sum_note",
     "chart_area",
     "chart_title",
     "chart_bars",
@@ -302,6 +304,18 @@ class SafeAccommodationBuilder(WordsBuilder):
             if with_share:
                 row.append(self.share_cell(f"sa_{field}_share", self.shares[field]))
             body.append(row)
+        for period in self.periods:
+            added = rows_short_of_total(self.counts[period], group, self.vocabulary)
+            if added is not None:
+                base = self.counts.at[group.share_of, period]
+                words = self.words(
+                    "sum_note",
+                    period=period,
+                    sum=self.formatter.count(added),
+                    base=self.formatter.count(base),
+                    base_words=self.base_words(group),
+                )
+                notes.append(Note(words))
         totals: tuple[int, ...] = ()
         if group.share_of == SUM:
             row = [Cell(group.total_label, bold=True)]
