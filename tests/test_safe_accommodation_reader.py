@@ -128,7 +128,9 @@ def test_the_published_tables_keep_the_publishers_symbols_as_printed(tmp_path):
         ("England", 29830, 38960, 3910, 2715),
         ("", 1, 2, 3, 4),
     ]
-    read = read_safe_accommodation(workbook(tmp_path / "return.xlsx", [("Adults", 1, 2)], published))
+    read = read_safe_accommodation(
+        workbook(tmp_path / "return.xlsx", [("Adults", 1, 2), ("Children", 3, 4)], published)
+    )
     tables = read.published
     assert tables.values.at["North West", "adults"] == 4120 and math.isnan(tables.values.at["North West", "disabled"])
     assert (tables.symbols.at["North West", "disabled"], tables.symbols.at["North West", "refuge"]) == ("[c]", "x")

@@ -37,6 +37,7 @@ from desktop_app.excel.table import cell_name
 from desktop_app.excel.workbook import Sheet, WorkbookError, open_source
 
 HEADER_SEARCH_ROWS = 30
+MIN_KNOWN_ROWS = 2
 VOCABULARY_FILE = "safe_accommodation_vocabulary.toml"
 
 
@@ -66,7 +67,8 @@ class PublishedHeader:
 
 
 def return_header(sheet: Sheet, vocabulary: SafeAccommodationVocabulary) -> ReturnHeader | None:
-    """The first row of years ('2022-23', '2023-24', none a quarter) with, below it, a row the return knows."""
+    """The first row of years ('2022-23', '2023-24', none a quarter) with, below it, rows the return knows (two at
+    least, so another return's row of years above a 'Male' row is not taken for one)."""
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         years = {}
         for position, cell in enumerate(row):
@@ -77,7 +79,8 @@ def return_header(sheet: Sheet, vocabulary: SafeAccommodationVocabulary) -> Retu
             continue
         label_column = next((at for at in range(min(years)) if shown(row[at]).strip()), 0)
         below = (shown(r[label_column]) for r in sheet.rows[index + 1 :] if len(r) > label_column)
-        if any(vocabulary.field_for(label, None) for label in below):
+        known = {vocabulary.field_for(label, None) for label in below} - {None}
+        if len(known) >= MIN_KNOWN_ROWS:
             return ReturnHeader(index, label_column, years)
     return None
 
