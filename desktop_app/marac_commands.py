@@ -95,6 +95,7 @@ def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.
     it where a safe accommodation return is among the files (the safe accommodation appendix alone where only
     it is)."""
     from desktop_app.export import write_appendix  # ReportLab or python-docx only when needed
+    from desktop_app.report.safe_accommodation import partnership_document
     from desktop_app.safe_accommodation_commands import (
         SafeAccommodationFilesError,
         is_safe_accommodation_file,
@@ -117,7 +118,7 @@ def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.
         if safe_accommodation:
             part, found = safe_accommodation_document(safe_accommodation, options, args.as_at)  # type: ignore[arg-type]
             problems += found
-            document = part if document is None else _followed_by(document, part)
+            document = part if document is None else partnership_document(document, part)
         assert document is not None
         outs = [args.out]
         if args.docx and args.out.suffix.lower() != ".docx":
@@ -144,16 +145,6 @@ def _marac_document(
     benchmarks = load_benchmarks(args.benchmarks) if args.benchmarks else load_benchmarks()
     text = load_marac_text(args.text) if args.text else load_marac_text()
     return marac_document(marac_years(rows), benchmarks, text, options), problems  # type: ignore[arg-type]
-
-
-def _followed_by(document: Document, part: Document) -> Document:
-    """`document` with `part`'s sections after its own, on a new page, and its figures too."""
-    from dataclasses import replace
-
-    sections = [
-        replace(section, new_page=True) if index == 0 else section for index, section in enumerate(part.sections)
-    ]
-    return replace(document, sections=[*document.sections, *sections], figures={**document.figures, **part.figures})
 
 
 def marac_check(path: Path, as_json: bool = False) -> int | None:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import docx
+import pikepdf
 import pytest
 from openpyxl import Workbook
 
@@ -42,6 +43,13 @@ def test_the_partnership_paper_has_the_marac_figures_then_the_safe_accommodation
     assert marac < section
     assert "In 2023-24 the council supported 1,046 people in safe accommodation: 412 adults and 634 children" in reading
     assert "86 households could not be supported, 60.5% of them because no space was available." in reading
+
+
+def test_the_paper_is_titled_for_both_and_its_title_page_gives_both_years(written, reading):
+    assert reading.startswith("Appendix B Domestic abuse partnership figures: MARAC and safe accommodation")
+    assert "Figures for 2020-21 (MARAC); 2023-24 (safe accommodation)" in reading
+    with pikepdf.open(written[0]) as pdf:
+        assert str(pdf.docinfo["/Title"]) == "Domestic abuse partnership figures: MARAC and safe accommodation"
 
 
 def test_each_part_gives_each_year_and_the_latest_years_share_of_its_base(reading):

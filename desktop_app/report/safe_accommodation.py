@@ -19,6 +19,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from desktop_app.domain.formatting import Formatter, long_date, missing
@@ -61,6 +62,7 @@ from desktop_app.report.model import (
     Section,
     Table,
 )
+from desktop_app.report.text import fill
 
 DEFAULT_SAFE_ACCOMMODATION_TEXT = RESOURCES / "safe_accommodation_report_text.toml"
 #: The parts in order, and the groups each part's tables show.
@@ -107,6 +109,9 @@ TABLE_WORDS = (
     "chart_bars",
     "chart_mark",
     "chart_alt",
+    "partnership_title",
+    "partnership_subtitle",
+    "partnership_period",
 )
 #: The group the comparison's chart shows.
 CHART_GROUP = "characteristics"
@@ -144,6 +149,34 @@ def safe_accommodation_document(
         figures, vocabulary, published, text or load_safe_accommodation_text(), options or PageOptions(), as_at
     )
     return builder.document()
+
+
+def partnership_document(marac: Document, part: Document, text: AppendixText | None = None) -> Document:
+    """The MARAC appendix with the safe accommodation section after it, on a new page, and the figures of both;
+    its title, subtitle, running title and period the partnership's ([tables] partnership_title, partnership_subtitle,
+    partnership_period)."""
+    text = text or load_safe_accommodation_text()
+    figures = {**marac.figures, **part.figures}
+    texts = {name: figure.text for name, figure in figures.items()}
+    title, subtitle, period = (
+        fill(text.tables[key], texts, f"{text.source}: [tables] {key}")
+        for key in ("partnership_title", "partnership_subtitle", "partnership_period")
+    )
+    sections = [
+        replace(section, new_page=True) if index == 0 else section for index, section in enumerate(part.sections)
+    ]
+    title_page = None
+    if marac.title_page is not None:  # its details end with the period its figures are for (WordsBuilder)
+        *details, (label, _) = marac.title_page.details
+        title_page = replace(marac.title_page, title=title, subtitle=subtitle, details=(*details, (label, period)))
+    return replace(
+        marac,
+        metadata=replace(marac.metadata, title=title),
+        sections=[*marac.sections, *sections],
+        title_page=title_page,
+        running_title=title,
+        figures=figures,
+    )
 
 
 def kept_with_heading(heading: Heading, part: list[Block]) -> list[Block]:
