@@ -94,6 +94,10 @@ def test_the_pdf_is_tagged_and_the_word_copy_has_the_section_and_its_tables(writ
     assert "Beside the region and England" in headings
     strategy = next(table for table in word.tables if table.rows[0].cells[0].text == "The strategy")
     assert strategy.rows[-1].cells[1].text == "Overdue: it was due by 5 January 2025"
+    title = "Adult victims with specialist characteristics, 2023-24: this council's share, with England's"
+    assert [p.text for p in word.paragraphs].count(title) == 1  # the chart's title once, not again as its caption
+    descriptions = [picture.get("descr") for picture in word.element.body.xpath(".//wp:docPr")]
+    assert any("Disabled 10.0% (England 13.1%)" in words for words in descriptions)
 
 
 def test_at_the_years_end_the_review_is_not_yet_due_and_the_return_alone_makes_its_own_appendix(tmp_path):

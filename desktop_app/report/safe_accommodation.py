@@ -448,14 +448,18 @@ class SafeAccommodationBuilder(WordsBuilder):
         )
         symbols = sorted({str(s) for s in self.published.symbols.to_numpy().ravel() if str(s)})
         notes: list[Block] = [Note(self.words("withheld_note", symbols=", ".join(symbols)))] if symbols else []
-        chart = self.comparison_chart(areas)
-        return [table, *notes, Keep((Paragraph(f"**{chart.title}**", keep_with_next=True), chart))]
+        title = Paragraph(f"**{self.words('chart_title', area=self.chart_area(areas))}**", keep_with_next=True)
+        return [table, *notes, Keep((title, self.comparison_chart(areas)))]
+
+    def chart_area(self, areas: list[str]) -> str:
+        """The area the chart marks: chart_area's words where the tables have it, else their last."""
+        wanted = self.words("chart_area")
+        return wanted if wanted in areas else areas[-1]
 
     def comparison_chart(self, areas: list[str]) -> Chart:
-        """The characteristics' shares for this council as bars, one area's (chart_area) marked on each; the
-        alternative text states every figure as the table prints it."""
-        wanted = self.words("chart_area")
-        area = wanted if wanted in areas else areas[-1]
+        """The characteristics' shares for this council as bars, one area's marked on each; the alternative text
+        states every figure as the table prints it."""
+        area = self.chart_area(areas)
         fields = self.vocabulary.in_group(CHART_GROUP)
         ours = [self.shares[field] for field in fields]
         theirs = [self.area_shares[area][field] for field in fields]
@@ -474,7 +478,7 @@ class SafeAccommodationBuilder(WordsBuilder):
         return Chart(
             "safe_accommodation_characteristics",
             "benchmark_bars",
-            self.words("chart_title", area=area),
+            "",  # its title is the paragraph over it, which the PDF and the Word copy both print
             tuple(self.vocabulary.fields[field].short for field in fields),
             series,
             self.words("chart_alt", area=area, figures=figures),
