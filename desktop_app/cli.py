@@ -28,6 +28,7 @@ from desktop_app.marac_commands import MARAC_KINDS, add_marac_commands, marac_ch
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
 from desktop_app.plan_commands import add_plan_commands, run_plan_check, run_plan_proof, run_plan_report
 from desktop_app.proof_output import EXIT_FINDINGS, print_proof, proof_allows, strict_argument
+from desktop_app.safe_accommodation_commands import safe_accommodation_check
 
 if TYPE_CHECKING:  # each command imports pandas and the readers it uses: the window paints without them
     import pandas as pd
@@ -300,7 +301,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     cover_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
     add_plan_commands(commands, report_kinds, proof_kinds, _date, _page_arguments)
-    add_marac_commands(report_kinds, _page_arguments)
+    add_marac_commands(report_kinds, _page_arguments, _date)
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")
@@ -634,9 +635,10 @@ def _check(args: argparse.Namespace) -> int:
     from desktop_app.excel.importer import Importer
     from desktop_app.excel.workbook import WorkbookError
 
-    marac = marac_check(args.file, args.json)
-    if marac is not None:
-        return marac
+    for kind_check in (safe_accommodation_check, marac_check):
+        checked = kind_check(args.file, args.json)
+        if checked is not None:
+            return checked
     try:
         result = Importer(vocabulary=_vocabulary(args)).import_file(args.file)
     except (WorkbookError, ResourceFileError) as exc:

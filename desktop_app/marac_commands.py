@@ -1,7 +1,10 @@
 """The command line's MARAC commands (desktop_app.cli adds them to its parser).
 
     python -m desktop_app report marac RETURN.xlsx [MORE.xlsx ...] --out FILE.pdf [--docx]
-    python -m desktop_app report partnership RETURN.xlsx ... --out FILE.pdf    (the same)
+    python -m desktop_app report partnership MARAC.xlsx SAFE_ACCOMMODATION.xlsx ... --out FILE.pdf [--as-at DATE]
+
+`report partnership` adds the safe accommodation section (desktop_app.safe_accommodation_commands) after the
+MARAC appendix where a safe accommodation return is among its files.
 
 `check` of a MARAC return lists its years and every problem in it, then each
 measure of the latest year against its benchmark, as the appendix prints them.
@@ -10,6 +13,7 @@ measure of the latest year against its benchmark, as the appendix prints them.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -30,20 +34,44 @@ EXIT_UNREADABLE = 2
 
 
 def add_marac_commands(
-    report_kinds: argparse._SubParsersAction, page_arguments: Callable[[argparse.ArgumentParser], None]
+    report_kinds: argparse._SubParsersAction,
+    page_arguments: Callable[[argparse.ArgumentParser], None],
+    date: Callable[[str], dt.date],
 ) -> None:
-    """`report marac` (also `report partnership`), with the command line's own page options."""
-    report = report_kinds.add_parser(
-        "marac", aliases=["partnership"], help="MARAC figures against their benchmarks (SafeLives), as an appendix"
+    """`report marac` and `report partnership` (MARAC and safe accommodation), with the command line's own page
+    options and its reading of a date."""
+    marac = report_kinds.add_parser("marac", help="MARAC figures against their benchmarks (SafeLives), as an appendix")
+    marac.add_argument("files", type=Path, nargs="+", help="the MARAC returns (.xlsx, .xlsm or .csv)")
+    partnership = report_kinds.add_parser(
+        "partnership",
+        help="a partnership's appendix: MARAC figures against their benchmarks, and the safe accommodation return "
+        "(Domestic Abuse Act 2021, Part 4) beside the published regional and England tables",
     )
-    report.add_argument("files", type=Path, nargs="+", help="the MARAC returns (.xlsx, .xlsm or .csv)")
-    report.add_argument("--out", type=Path, required=True, help="the PDF (or .docx) to write")
-    report.add_argument("--docx", action="store_true", help="write a Word copy beside the PDF too (same name, .docx)")
-    report.add_argument(
-        "--benchmarks", type=Path, help="the benchmarks (default: resources/domestic_abuse_benchmarks.toml)"
+    partnership.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        help="the MARAC returns, the safe accommodation return and, if wanted, the published tables (.xlsx)",
     )
-    report.add_argument("--text", type=Path, help="the appendix's words (default: resources/marac_report_text.toml)")
-    page_arguments(report)
+    partnership.add_argument(
+        "--as-at",
+        type=date,
+        metavar="DATE",
+        help="the report date the strategy's review date is held against (default: the end of the safe "
+        "accommodation return's latest year)",
+    )
+    for report in (marac, partnership):
+        report.add_argument("--out", type=Path, required=True, help="the PDF (or .docx) to write")
+        report.add_argument(
+            "--docx", action="store_true", help="write a Word copy beside the PDF too (same name, .docx)"
+        )
+        report.add_argument(
+            "--benchmarks", type=Path, help="the benchmarks (default: resources/domestic_abuse_benchmarks.toml)"
+        )
+        report.add_argument(
+            "--text", type=Path, help="the MARAC appendix's words (default: resources/marac_report_text.toml)"
+        )
+        page_arguments(report)
 
 
 def _read(files: list[Path]) -> tuple[pd.DataFrame, list[Problem]] | None:
@@ -63,21 +91,37 @@ def _read(files: list[Path]) -> tuple[pd.DataFrame, list[Problem]] | None:
 
 
 def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.Namespace], PageOptions]) -> int:
-    from desktop_app.domain.marac import load_benchmarks, marac_years
+    """`report marac`, and `report partnership`: the MARAC appendix with the safe accommodation section after
+    it where a safe accommodation return is among the files (the safe accommodation appendix alone where only
+    it is)."""
     from desktop_app.export import write_appendix_files  # ReportLab or python-docx only when needed
-    from desktop_app.report.marac import marac_document
-    from desktop_app.report.marac_text import load_marac_text
+    from desktop_app.report.safe_accommodation import partnership_document
+    from desktop_app.safe_accommodation_commands import (
+        SafeAccommodationFilesError,
+        is_safe_accommodation_file,
+        safe_accommodation_document,
+    )
 
-    read = _read(args.files)
-    if read is None:
-        return EXIT_UNREADABLE
-    rows, problems = read
+    files, safe_accommodation = list(args.files), []
+    if args.report_kind == "partnership":
+        safe_accommodation = [path for path in files if is_safe_accommodation_file(path)]
+        files = [path for path in files if path not in safe_accommodation]
+    options = page_options(args)
+    problems: list[Problem] = []
     try:
-        benchmarks = load_benchmarks(args.benchmarks) if args.benchmarks else load_benchmarks()
-        text = load_marac_text(args.text) if args.text else load_marac_text()
-        document = marac_document(marac_years(rows), benchmarks, text, page_options(args))
+        document = None
+        if files:
+            read = _read(files)
+            if read is None:
+                return EXIT_UNREADABLE
+            document, problems = _marac_document(args, *read, options)
+        if safe_accommodation:
+            part, found = safe_accommodation_document(safe_accommodation, options, args.as_at)
+            problems += found
+            document = part if document is None else partnership_document(document, part)
+        assert document is not None
         outs = write_appendix_files(document, args.out, args.docx, args.template_docx)
-    except (ResourceFileError, ValueError, OSError) as exc:
+    except (ResourceFileError, SafeAccommodationFilesError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     for problem in problems:
@@ -85,6 +129,18 @@ def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.
     for out in outs:
         print(f"wrote {out}")
     return 0
+
+
+def _marac_document(
+    args: argparse.Namespace, rows: pd.DataFrame, problems: list[Problem], options: PageOptions
+) -> tuple[Document, list[Problem]]:
+    from desktop_app.domain.marac import load_benchmarks, marac_years
+    from desktop_app.report.marac import marac_document
+    from desktop_app.report.marac_text import load_marac_text
+
+    benchmarks = load_benchmarks(args.benchmarks) if args.benchmarks else load_benchmarks()
+    text = load_marac_text(args.text) if args.text else load_marac_text()
+    return marac_document(marac_years(rows), benchmarks, text, options), problems
 
 
 def marac_check(path: Path, as_json: bool = False) -> int | None:
@@ -129,19 +185,12 @@ def marac_check(path: Path, as_json: bool = False) -> int | None:
 def marac_json(read: MaracImport, document: Document | None) -> dict[str, object]:
     """The marac/1 document: the file, its problems, and each figure of the appendix by name (its text as
     printed and its value)."""
-    from desktop_app.domain.formatting import json_number
+    from desktop_app.plain_text import figures_json
 
-    figures = document.figures if document is not None else {}
     return {
         "schema": MARAC_SCHEMA,
         "file": read.provenance.file,
         "sha256": read.provenance.sha256,
         "problems": [problem.to_dict() for problem in read.problems],
-        "figures": {
-            name: {
-                "text": figure.text,
-                "value": figure.value if isinstance(figure.value, str) else json_number(figure.value),
-            }
-            for name, figure in figures.items()
-        },
+        "figures": figures_json(document),
     }

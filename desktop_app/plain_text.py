@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.report.model import Table
+from desktop_app.domain.formatting import json_number
+from desktop_app.report.model import Document, Table
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 GAP = "  "
@@ -67,3 +68,15 @@ def _numeric(table: Table, number: int, column: int) -> bool:
         return table.rows[number][column].kind.numeric
     below = [row[column] for row in table.body if column < len(row) and row[column].text]
     return not below or below[0].kind.numeric
+
+
+def figures_json(document: Document | None) -> dict[str, dict[str, object]]:
+    """Each figure of an appendix by name, for a command's --json: its text as printed and its value."""
+    figures = document.figures if document is not None else {}
+    return {
+        name: {
+            "text": figure.text,
+            "value": figure.value if isinstance(figure.value, str) else json_number(figure.value),
+        }
+        for name, figure in figures.items()
+    }

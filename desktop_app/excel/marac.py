@@ -27,11 +27,10 @@ from desktop_app.domain.marac import (
     read_period,
 )
 from desktop_app.domain.problems import Problem, Severity
-from desktop_app.domain.resource_files import read_toml
-from desktop_app.excel.cells import parse_numbers, shown
+from desktop_app.excel.cells import shown
+from desktop_app.excel.counts import missing_words, read_counts
 from desktop_app.excel.table import cell_name
 from desktop_app.excel.workbook import Sheet, WorkbookError, open_source
-from desktop_app.paths import RESOURCES
 
 HEADER_SEARCH_ROWS = 30
 #: The first cell of a row that totals the rows above it: passed over, not read as a year.
@@ -50,12 +49,6 @@ class MaracImport:
     def years(self) -> pd.DataFrame:
         """One row per year, the quarters added up (domain.marac.marac_years)."""
         return marac_years(self.rows)
-
-
-def missing_words() -> dict[str, str]:
-    """The words that stand for no number (n/a, -, c, *), as the other returns read them."""
-    words = read_toml(RESOURCES / "returns_vocabulary.toml").get("values", {}).get("missing", {})
-    return {str(word).strip().casefold(): code for code, spellings in words.items() for word in spellings}
 
 
 def marac_header(sheet: Sheet, vocabulary: MaracVocabulary) -> tuple[int, dict[int, str]] | None:
@@ -139,31 +132,9 @@ def _read_sheet(
             data[name] = float("nan")
             continue
         values = pd.Series([cell(sheet.rows[index], name) for index in kept], index=kept, dtype="object")
-        numbers, reasons, markers = parse_numbers(values, words)
-        for index in kept:
-            value, reason, marker = values[index], reasons[index], markers[index]
-            if reason:
-                problem(Severity.WARNING, f"{reason}; the figure is left out", index, name, value)
-            elif marker in ("not_applicable", "suppressed"):
-                problem(
-                    Severity.NOTE, "no number is given: the figure is left out, not read as zero", index, name, value
-                )
-            elif marker == "percent" and name in COUNTS:
-                problem(
-                    Severity.WARNING,
-                    "is a percentage, but the column holds counts (the shares are worked out from them); "
-                    "the figure is left out",
-                    index,
-                    name,
-                    value,
-                )
-                numbers[index] = float("nan")
-            elif numbers[index] < 0:
-                problem(Severity.WARNING, "is below zero; the figure is left out", index, name, value)
-                numbers[index] = float("nan")
-            elif name in COUNTS and not float(numbers[index]).is_integer():
-                problem(Severity.WARNING, "is not a whole number of cases; the figure is left out", index, name, value)
-                numbers[index] = float("nan")
+        numbers, found, _ = read_counts(values, words, whole=name in COUNTS)
+        for index, (severity, message) in found.items():
+            problem(severity, message, index, name, values[index])  # type: ignore[arg-type]
         data[name] = numbers
     for index in kept:
         referrals = data.at[index, "referrals"]

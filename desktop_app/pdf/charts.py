@@ -445,10 +445,13 @@ def benchmark_bars_chart(chart: Chart, style: ReportStyle, *, width: float, heig
                 )
             )
             words = format_value(value, None, chart.decimals) + suffix
+            above = y_of(value) + 3
+            if single and low is not None and above - 2 <= y_of(low) <= above + FONT_SIZE + 1:
+                above = y_of(low) + 3  # over the dashed level, not struck through by it
             drawing.add(
                 String(
                     left + slot / 2,
-                    y_of(value) + 3,
+                    above,
                     words,
                     fontName=style.fonts.bold,
                     fontSize=FONT_SIZE,

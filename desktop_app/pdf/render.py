@@ -180,7 +180,9 @@ class PdfWriter:
                 story += [NextPageTemplate("body_landscape" if section.landscape else "body"), PageBreak()]
             else:
                 story.append(
-                    PageBreak() if style.sections_start_on_new_page else CondPageBreak(style.section_min_space)
+                    PageBreak()
+                    if style.sections_start_on_new_page or section.new_page
+                    else CondPageBreak(style.section_min_space)
                 )
             landscape = section.landscape
             self.width = style.landscape_text_width if landscape else style.text_width

@@ -17,7 +17,7 @@ benchmark's key, or bame_local for BAME against the local population's share.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -31,8 +31,8 @@ from desktop_app.domain.marac import (
     statement,
     value_text,
 )
-from desktop_app.report.appendix import appendix_document, filled_document_words
-from desktop_app.report.marac_text import MaracText, load_marac_text
+from desktop_app.report.appendix_text import AppendixText, WordsBuilder, capitalised, period_key
+from desktop_app.report.marac_text import load_marac_text
 from desktop_app.report.model import (
     Block,
     Cell,
@@ -44,11 +44,9 @@ from desktop_app.report.model import (
     Heading,
     Note,
     PageOptions,
-    Section,
     Table,
 )
 from desktop_app.report.prose import prose_blocks
-from desktop_app.report.text import fill, placeholders_in
 
 SUMMARY_MEASURE_SHARE = 0.26
 SUMMARY_BENCHMARK_SHARE = 0.15
@@ -58,7 +56,7 @@ SOURCES_SHARES = (0.2, 0.12, 0.46, 0.22)
 def marac_document(
     years: pd.DataFrame,
     benchmarks: dict[str, Benchmark],
-    text: MaracText | None = None,
+    text: AppendixText | None = None,
     options: PageOptions | None = None,
     as_at: dt.date | None = None,
 ) -> Document:
@@ -68,23 +66,14 @@ def marac_document(
     return MaracBuilder(years, benchmarks, text or load_marac_text(), options or PageOptions(), as_at).document()
 
 
-def period_key(period: str) -> str:
-    """'2019-20' -> '2019_20', for figure names."""
-    return period.replace("-", "_")
-
-
-def capitalised(words: str) -> str:
-    return words[:1].upper() + words[1:]
-
-
-class MaracBuilder:
+class MaracBuilder(WordsBuilder):
     kind = "marac"
 
     def __init__(
         self,
         years: pd.DataFrame,
         benchmarks: dict[str, Benchmark],
-        text: MaracText,
+        text: AppendixText,
         options: PageOptions,
         as_at: dt.date | None,
     ) -> None:
@@ -131,12 +120,6 @@ class MaracBuilder:
 
     # --- words ---------------------------------------------------------------------------------
 
-    def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
-        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
-
-    def words(self, key: str, **more: str) -> str:
-        return self.fill(self.text.tables[key], f"[tables] {key}", {**self.figures, **more})
-
     def label(self, key: str) -> str:
         return (
             self.words("bame_local") if key.endswith("_local") else self.comparisons[key][self.latest].benchmark.label
@@ -144,28 +127,8 @@ class MaracBuilder:
 
     # --- the document ------------------------------------------------------------------------------
 
-    def document(self) -> Document:
-        document = self.text.document
-        sections = []
-        tables = {"summary": self.summary, "measures": self.measures, "sources": self.sources}
-        for key, (section_title, words) in self.text.sections.items():
-            where = f"[sections.{key}]"
-            names = tuple(dict.fromkeys(placeholders_in(words)))
-            blocks: list[Block] = prose_blocks(
-                self.fill(words, f"{where} text").strip(), keep_last_with_next=True, figures=names
-            )
-            blocks += tables[key]()
-            sections.append(Section(key, self.fill(section_title, f"{where} title"), blocks))
-        return appendix_document(
-            self.kind,
-            filled_document_words(document, self.fill),
-            sections=sections,
-            options=self.options,
-            words=self.words,
-            figures=self.all_figures,
-            period=(self.words("title_details_period"), self.latest),
-            as_at=self.as_at,
-        )
+    def section_blocks(self) -> dict[str, Callable[[], list[Block]]]:
+        return {"summary": self.summary, "measures": self.measures, "sources": self.sources}
 
     # --- the summary table -------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from desktop_app.domain.formatting import long_date
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.report.action_plan_text import PlanText
-from desktop_app.report.marac_text import MaracText
+from desktop_app.report.appendix_text import AppendixText
 from desktop_app.report.model import Block, Document, Footnote, Heading, Keep, ListItem, Note, Paragraph, Table
 from desktop_app.report.performance_text import PerformanceText
 from desktop_app.report.proof_dates import date_findings
@@ -33,8 +33,8 @@ from desktop_app.report.proof_words import (
     WARNING,
     ProofWords,
     WordFinding,
+    appendix_text_pieces,
     complaints_pieces,
-    marac_pieces,
     meeting_findings,
     performance_pieces,
     period_end_of,
@@ -44,7 +44,7 @@ from desktop_app.report.proof_words import (
 from desktop_app.report.text import ReportText
 
 #: The author's words of an appendix, of any kind the proof reads.
-AppendixText = ReportText | PerformanceText | PlanText | MaracText
+ProofText = ReportText | PerformanceText | PlanText | AppendixText
 
 PROOF_SCHEMA = "proof/1"
 #: The severities, least first.
@@ -96,7 +96,7 @@ class Finding:
 def proof_findings(
     document: Document,
     *,
-    text: AppendixText | None = None,
+    text: ProofText | None = None,
     as_at: dt.date | None = None,
     overdue: int = 0,
     rows_not_used: Mapping[str, int] | None = None,
@@ -200,15 +200,15 @@ def slip_findings(problems: Iterable[Problem], kind: str) -> list[Finding]:
     ]
 
 
-def word_findings(document: Document, text: AppendixText, words: ProofWords | None = None) -> list[WordFinding]:
+def word_findings(document: Document, text: ProofText, words: ProofWords | None = None) -> list[WordFinding]:
     """The proof of the author's words `text` against `document`'s figures (report.proof_words)."""
     figures = document.figures
     if isinstance(text, ReportText):
         pieces = complaints_pieces(text, figures)
     elif isinstance(text, PlanText):
         pieces = plan_pieces(text, figures)
-    elif isinstance(text, MaracText):
-        pieces = marac_pieces(text, figures)
+    elif isinstance(text, AppendixText):
+        pieces = appendix_text_pieces(text, figures, document.kind)
     else:
         pieces = performance_pieces(text, figures)
     found = proof_of_words(pieces, words)

@@ -42,8 +42,8 @@ from desktop_app.domain.indicators import HORIZONS
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
 from desktop_app.report.action_plan_text import PlanText
+from desktop_app.report.appendix_text import AppendixText
 from desktop_app.report.complaints_figures import key_of
-from desktop_app.report.marac_text import MaracText
 from desktop_app.report.model import Figure
 from desktop_app.report.performance_text import PerformanceText
 from desktop_app.report.prose import parts
@@ -309,10 +309,11 @@ def plan_pieces(text: PlanText, figures: Mapping[str, Figure]) -> list[Piece]:
     return _sections_pieces(text.document, sections, figures, "action_plan", text.source)
 
 
-def marac_pieces(text: MaracText, figures: Mapping[str, Figure]) -> list[Piece]:
-    """The words of the MARAC appendix in reading order: each section's words before its tables."""
+def appendix_text_pieces(text: AppendixText, figures: Mapping[str, Figure], kind: str) -> list[Piece]:
+    """The words of an appendix of report.appendix_text (the MARAC, the safe accommodation) in reading order:
+    each section's words before its tables."""
     sections = [(key, title, (words,)) for key, (title, words) in text.sections.items()]
-    return _sections_pieces(text.document, sections, figures, "marac", text.source)
+    return _sections_pieces(text.document, sections, figures, kind, text.source)
 
 
 def _sections_pieces(

@@ -1,0 +1,121 @@
+"""The command line's reading of safe accommodation returns (Domestic Abuse Act 2021, Part 4).
+
+`report partnership FILES...` (desktop_app.marac_commands) gives the files
+that are safe accommodation returns, or the published regional and England
+tables, to `safe_accommodation_document`; `check` of such a file lists what it
+holds and every problem in it, then the appendix's tables (with --json, one
+safe_accommodation/1 document of each figure as printed and its value).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.problems import Problem, Severity
+from desktop_app.domain.resource_files import ResourceFileError
+
+if TYPE_CHECKING:  # pandas and the readers are imported when a command runs: the window paints without them
+    from desktop_app.excel.safe_accommodation import SafeAccommodationImport
+    from desktop_app.report.model import Document, PageOptions
+
+SAFE_ACCOMMODATION_SCHEMA = "safe_accommodation/1"
+
+
+class SafeAccommodationFilesError(ValueError):
+    """The files given hold no return, or two returns, or two sets of published tables."""
+
+
+def is_safe_accommodation_file(path: Path) -> bool:
+    """Whether `path` is a safe accommodation return or the published tables (False where it cannot be read:
+    the MARAC reader then says why)."""
+    from desktop_app.excel.safe_accommodation import is_safe_accommodation
+    from desktop_app.excel.workbook import WorkbookError
+
+    try:
+        return is_safe_accommodation(path)
+    except (WorkbookError, ResourceFileError, OSError):
+        return False
+
+
+def safe_accommodation_document(
+    files: list[Path], options: PageOptions, as_at: dt.date | None
+) -> tuple[Document, list[Problem]]:
+    """The appendix of the one return among `files` and the published tables among them, if any; the problems
+    of every file. WorkbookError, ResourceFileError or SafeAccommodationFilesError where it cannot be made."""
+    from desktop_app.domain.safe_accommodation import load_safe_accommodation_vocabulary
+    from desktop_app.excel.safe_accommodation import read_safe_accommodation
+    from desktop_app.report.safe_accommodation import safe_accommodation_document as build
+
+    vocabulary = load_safe_accommodation_vocabulary()
+    reads = [read_safe_accommodation(path, vocabulary) for path in files]
+    returns = [read for read in reads if read.figures is not None]
+    tables = [read for read in reads if read.published is not None]
+    if len(returns) != 1:
+        names = ", ".join(read.provenance.file for read in returns) or "none of them"
+        raise SafeAccommodationFilesError(f"one safe accommodation return is needed, and {names} holds one")
+    if len(tables) > 1:
+        names = ", ".join(read.provenance.file for read in tables)
+        raise SafeAccommodationFilesError(f"one set of published tables is needed, and {names} each hold one")
+    figures = returns[0].figures
+    assert figures is not None
+    published = tables[0].published if tables else None
+    document = build(figures, vocabulary, published, options=options, as_at=as_at)
+    return document, [problem for read in reads for problem in read.problems]
+
+
+def safe_accommodation_check(path: Path, as_json: bool = False) -> int | None:
+    """`check` of a safe accommodation return or the published tables; None where `path` is neither (the other
+    returns' check reads it)."""
+    from desktop_app.domain.formatting import json_text
+    from desktop_app.domain.safe_accommodation import load_safe_accommodation_vocabulary
+    from desktop_app.excel.safe_accommodation import read_safe_accommodation
+    from desktop_app.excel.workbook import WorkbookError
+    from desktop_app.plain_text import table_text
+    from desktop_app.report.safe_accommodation import safe_accommodation_document as build
+
+    if not is_safe_accommodation_file(path):
+        return None
+    try:
+        vocabulary = load_safe_accommodation_vocabulary()
+        read = read_safe_accommodation(path, vocabulary)
+        document = build(read.figures, vocabulary, read.published) if read.figures else None
+    except (WorkbookError, ResourceFileError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    failed = 1 if any(problem.severity is Severity.ERROR for problem in read.problems) else 0
+    if as_json:
+        print(json_text(safe_accommodation_json(read, document)))
+        return failed
+    holds = []
+    if read.figures is not None:
+        holds.append(f"a safe accommodation return ({', '.join(read.figures.periods)})")
+    if read.published is not None:
+        holds.append(f"the published tables ({', '.join(map(str, read.published.values.index))})")
+    print(f"{read.provenance.file} (SHA-256 {read.provenance.sha256[:16]}...): {' and '.join(holds)}")
+    print(f"{len(read.problems)} problems")
+    for problem in read.problems:
+        print(f"  {problem}")
+    if document is not None:
+        for table in document.tables():
+            print()
+            print(table_text(table))
+    return failed
+
+
+def safe_accommodation_json(read: SafeAccommodationImport, document: Document | None) -> dict[str, object]:
+    """The safe_accommodation/1 document: the file, its problems, and each figure of the appendix by name (its
+    text as printed and its value)."""
+    from desktop_app.plain_text import figures_json
+
+    return {
+        "schema": SAFE_ACCOMMODATION_SCHEMA,
+        "file": read.provenance.file,
+        "sha256": read.provenance.sha256,
+        "periods": read.figures.periods if read.figures is not None else [],
+        "areas": [str(area) for area in read.published.values.index] if read.published is not None else [],
+        "problems": [problem.to_dict() for problem in read.problems],
+        "figures": figures_json(document),
+    }
