@@ -6,7 +6,12 @@ author's prose and, where it says `show = ...`, one of "dashboard" (the
 indicators by group), "survey" (benchmark tables with quartile markers),
 "cards" (change cards), "charts" (monthly counts or rolling percentages),
 "table" (a cross tab as its sheet lays it out, with a worked-out total, or
-shaded as a heatmap) or "categories" (category counts with their shares).
+shaded as a heatmap), "categories" (category counts with their shares),
+"review" (indicators in one table as the return lists them: metric, the two
+periods, SN and comment, as seed 002 prints its ChAT review) or "comparisons"
+(ChAT's comparisons with published statistics: our latest figure, its direction
+of travel since the published one, the published figures and our place against
+the middle 50% of all councils, with ChAT's key).
 Prose holds live figures as placeholders ("{csc_contacts_value}"), filled by
 report.text.fill from report.performance_figures; the mark-up is report.prose's.
 The statuses' labels and colours are not here: they are the one status
@@ -27,7 +32,7 @@ from desktop_app.report.text import ReportTextError
 
 DEFAULT_TEXT_FILE = RESOURCES / "performance_report_text.toml"
 
-SHOWS = ("dashboard", "survey", "cards", "charts", "table", "categories")
+SHOWS = ("dashboard", "survey", "cards", "charts", "table", "categories", "review", "comparisons")
 UNITS = ("count", "percent", "hours", "number", "gbp")  # a cross tab column's (domain.indicators' units)
 CHART_KINDS = ("monthly_counts", "rolling_percent")
 DOCUMENT_KEYS = (
@@ -99,6 +104,7 @@ _SECTION_KEYS = {
     "total",
     "ratios",
     "heatmap",
+    "joined",
 }
 _CARD_KEYS = {"indicator", "label"}
 _CHART_KEYS = {
@@ -167,6 +173,9 @@ class Section:
     total: str = ""
     ratios: dict[str, tuple[str, str]] = field(default_factory=dict)
     heatmap: bool = False
+    #: "review": an indicator printed in brackets after another's figures, in its row ("193 (20.5%)"), by the id
+    #: of the one it follows
+    joined: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -306,6 +315,7 @@ def _section(where: str, number: int, spec: object) -> Section:
         total=spec.get("total", ""),
         ratios=ratios,
         heatmap=bool(spec.get("heatmap", False)),
+        joined=_strings(spec.get("joined", {}), f"{here}: joined"),
     )
 
 
