@@ -12,8 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.cli import main
+from desktop_app.domain.comparator_groups import load_comparator_groups
 from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
 from desktop_app.domain.quartiles import range_position
+from desktop_app.domain.return_checks import return_disagreements
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
 from desktop_app.paths import SAMPLE_DATA
@@ -207,3 +209,44 @@ def test_the_sample_appendix_prints_chats_key_and_comparisons(tmp_path):
     assert "- No change, not RAG-rated" in lines
     assert any(line.startswith("= In range: within the middle 50% of all local authorities") for line in lines)
     assert any("611 ▼ Decrease 768 579 538 ✘ Higher 2021-22" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(("values", "flagged"), [([21.0] * 15, True), ([21.4] * 14 + [21.45], False)])
+def test_a_group_average_its_members_do_not_give_is_a_proof_finding(tmp_path, values, flagged):
+    """CIPFA's 15 nearest neighbours (resources/comparator_groups.toml): the published 21.4 against the mean of
+    the group's members' values; a council not in the group is named and not counted, a `c` is no value."""
+    book = openpyxl.Workbook()
+    quartiles = book.active
+    quartiles.title = "Quartiles"
+    quartiles.append(["Theme", "Comparator", "Period", "Lower quartile", "Upper quartile", "Average"])
+    quartiles.append(["Control (carers)", "SN", "2023-24", 19.5, 23.0, 21.4])
+    members = book.create_sheet("Members")
+    members.append(["Theme", "Comparator", "Period", "Authority", "Value"])
+    for number, value in enumerate(values, start=1):
+        members.append(["Control (carers)", "SN", "2023-24", f"Authority {number:02d}", value])
+    members.append(["Control (carers)", "SN", "2023-24", "Elsewhere", 99.0])
+    members.append(["Control (carers)", "SN", "2023-24", "Authority 16", "c"])
+    path = tmp_path / "benchmarks.xlsx"
+    book.save(path)
+    found = return_disagreements([Importer().import_file(path)], pd.DataFrame())
+    averages = [d for d in found if d.kind == "member_average"]
+    assert bool(averages) is flagged
+    if flagged:
+        [finding] = averages
+        assert (finding.sheet, finding.row, finding.column, finding.says, finding.computed) == (
+            "Quartiles",
+            2,
+            "Average",
+            "21.4",
+            "21.0",
+        )
+        assert "the 15 of CIPFA nearest neighbours (adult social care)'s 15 members" in finding.message
+        assert "not in the group, so not counted: Authority 16, Elsewhere" in finding.message
+
+
+def test_the_shipped_comparator_groups_say_who_is_in_them_and_where_the_list_comes_from():
+    groups = load_comparator_groups()
+    children, adults = groups["dfe_statistical_neighbours"], groups["cipfa_nearest_neighbours"]
+    assert (children.size, len(children.members), children.service) == (10, 10, "children")
+    assert (adults.size, len(adults.members), adults.service) == (15, 15, "adults")
+    assert all(group.source and group.date for group in groups.values())
