@@ -250,3 +250,13 @@ def test_the_shipped_comparator_groups_say_who_is_in_them_and_where_the_list_com
     assert (children.size, len(children.members), children.service) == (10, 10, "children")
     assert (adults.size, len(adults.members), adults.service) == (15, 15, "adults")
     assert all(group.source and group.date for group in groups.values())
+
+
+def test_a_group_without_a_published_average_takes_its_members_mean(tmp_path):
+    path = comparisons_workbook(tmp_path, members={"OWN": [50.0, 60.0, 70.0, 80.0]}, quartiles=[])
+    book = openpyxl.load_workbook(path)
+    book["ChAT comparisons"]["I4"] = None  # no England figure for OWN: the members' mean, 65, is England's
+    book.save(path)
+    table = calculate_indicators(IndicatorReturns.of(frames_of(path)), load_catalogue()).table.set_index("id")
+    assert table.loc["OWN", "england"] == 65.0
+    assert table.loc["OWN", "range_position"] == "in range"  # 70 between 57.5 and 72.5

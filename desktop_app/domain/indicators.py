@@ -856,7 +856,7 @@ def change_cards(history: pd.DataFrame, period: dt.date | None = None) -> pd.Dat
 def _with_benchmarks(
     table: pd.DataFrame, returns: IndicatorReturns, catalogue: Catalogue
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Comparator values (the return's, else the group's published average) and the quartile
+    """Comparator values (the return's, else the group's published average, else its members' mean) and the quartile
     position against each group.
 
     A row's benchmarks are those of its catalogue entry (of its own id where it has none). Per

@@ -33,7 +33,8 @@ CUT_POINTS = ["lower_quartile", "median", "upper_quartile"]
 
 
 def member_cut_points(members: pd.DataFrame) -> pd.DataFrame:
-    """Per id, comparator and period: the cut points of the members' values, and how many members had one.
+    """Per id, comparator and period: the cut points of the members' values, their mean (the group's average,
+    where no average is published), and how many members had one.
 
     The cut points are missing where fewer than MIN_MEMBERS members have a value.
     """
@@ -45,6 +46,7 @@ def member_cut_points(members: pd.DataFrame) -> pd.DataFrame:
             "lower_quartile": values.quantile(0.25),
             "median": values.quantile(0.5),
             "upper_quartile": values.quantile(0.75),
+            "average": values.mean(),
             "members": values.size(),
         }
     )
