@@ -743,6 +743,28 @@ def write_reablement(sheet: Worksheet) -> None:
     set_widths(sheet, (28, 9, 9, 13, 15, 16))
 
 
+#: Seed 000's reablement cards (lines 249-271): packages of care and total weekly hours at the snapshot and a year
+#: before; hours per person is worked out from them (the paper's +2.01% fits only 12.163 against 11.923).
+REABLEMENT_CARDS = (
+    ("ASC-REABLEMENT-PACKAGES", "Packages of care", "count", (308, None, None), (345, None, None)),
+    ("ASC-REABLEMENT-HOURS", "Total weekly hours", "hours", (3672.39, None, None), (4196.16, None, None)),
+    ("ASC-REABLEMENT-HOURS-PER-PERSON", "Average weekly hours per person", "hours", (None, 3672.39, 308),
+     (None, 4196.16, 345)),
+)
+REABLEMENT_CARD_HEADERS = ("ID", "Indicator", "Group", "Unit", "Good is", "Period", "Value", "Numerator",
+                           "Denominator")
+
+
+def write_reablement_cards(sheet: Worksheet) -> None:
+    write_title(sheet, 1, "Reablement – packages of care and weekly hours, at the snapshot and a year before")
+    next_row = write_rows(sheet, 2, [REABLEMENT_CARD_HEADERS], BOLD)
+    rows = [(id_, name, "Reablement", unit, None, period, *figures)
+            for id_, name, unit, last_year, now in REABLEMENT_CARDS
+            for period, figures in (("2 December 2023", last_year), ("2 December 2024", now))]
+    write_rows(sheet, next_row, rows)
+    set_widths(sheet, (34, 34, 12, 8, 8, 17, 9, 11, 12))
+
+
 SAFEGUARDING_CORNER = "Location Summary/ Perpetrator Summary"
 ABUSE_TYPES = ("Discriminatory", "Domestic Abuse", "Emotional/Psychological", "Financial and Material",
                "Modern Slavery", "Neglect and Acts of Omission", "Not Recorded", "Organisational", "Physical",
@@ -787,6 +809,7 @@ def survey_workbook() -> Workbook:
     write_carers_survey(book.create_sheet("Carers SACE"))
     write_service_user_survey(book.create_sheet("ASCS"))
     write_reablement(book.create_sheet("Reablement"))
+    write_reablement_cards(book.create_sheet("Reablement cards"))
     write_safeguarding(book.create_sheet("Safeguarding"))
     write_audit(book.create_sheet("Audit"))
     return book

@@ -46,6 +46,7 @@ SECTIONS = [
     "Quality Assurance: Audit Judgements",
     "Front Door and Assessment Trends",
     "Adult Social Care Finance – Weekly Overview",
+    "Reablement",
     "Reablement – Service Delivery",
     "Actions to be taken in response to the Carers Survey",
     "Actions to be taken in response to the Adult Social Care Survey (ASCS)",

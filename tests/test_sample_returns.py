@@ -18,6 +18,7 @@ EXPECTED_SHEETS = {
         "Carers SACE": ReturnKind.SURVEY,
         "ASCS": ReturnKind.SURVEY,
         "Reablement": ReturnKind.CROSS_TAB,
+        "Reablement cards": ReturnKind.INDICATORS,
         "Safeguarding": ReturnKind.CROSS_TAB,
         "Audit": ReturnKind.CATEGORY_COUNTS,
     },
