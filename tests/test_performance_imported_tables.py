@@ -14,7 +14,7 @@ from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
 from desktop_app.paths import SAMPLE_DATA
-from desktop_app.report.model import Cards, Table
+from desktop_app.report.model import Cards, Chart, Keep, Table
 from desktop_app.report.performance import performance_document
 
 SURVEY = SAMPLE_DATA / "survey_2023-24.xlsx"
@@ -139,3 +139,29 @@ def test_the_reablement_cards_against_the_same_snapshot_a_year_before(survey_fra
         ("Average Weekly Hours Per Person", "12.2", (("Year Change", "▲ 0.2 (+2.0%)"),)),
     ]
     assert cards.cards[0].as_at == "As at 2 December 2024"
+
+
+def test_the_reablement_delivery_proportions_chart_draws_the_tables_shares(tables, appendix):
+    """Seed 000's "Reablement Delivery Proportions": clients and hours by AREN and New Directions, the ND
+    standard and crisis rows being parts of ND's, not drawn again; its alternative text gives every share."""
+    results = calculate_indicators(IndicatorReturns.of(survey_frames_of()), load_catalogue())
+    [chart] = [
+        part
+        for section in performance_document(results).sections
+        for block in section.blocks
+        if isinstance(block, Keep)
+        for part in block.blocks
+        if isinstance(part, Chart)
+    ]
+    assert chart.labels == ("Client %", "Weekly Hours %")
+    assert [(s.label, s.values) for s in chart.series] == [
+        ("Reablement (AREN)", (77.1, 88.6)),
+        ("Reablement (ND)", (22.9, 11.4)),
+    ]
+    assert "Client %: Reablement (AREN) 77.1%, Reablement (ND) 22.9%" in chart.alt_text
+    assert "Reablement Delivery Proportions" in appendix
+
+
+def survey_frames_of():
+    imported = Importer().import_file(SURVEY)
+    return {kind: imported.frame(kind) for kind in ReturnKind if kind is not ReturnKind.COMPLAINTS_LOG}

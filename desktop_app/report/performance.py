@@ -696,7 +696,33 @@ class _Builder:
                 )
                 continue
             tables.append(self.cross_tab(section, sheet, grid))
+            if section.proportions:
+                tables += self.proportions(section, sheet, grid, what)
         return tables
+
+    def proportions(self, section: TextSection, sheet: str, grid: Any, what: str) -> list[Block]:
+        """The section's share columns as a stacked bar each, a part per row no other row breaks down."""
+        columns = [column for column in section.proportions if column in grid.columns]
+        if not columns:
+            self.leave_out(
+                f"{what}, its chart of {sheet!r}", f"the sheet has none of the columns {section.proportions}"
+            )
+            return []
+        parts = {label for labels in section.parts.values() for label in labels}
+        rows = [label for label in grid.index if label not in parts]
+        colours = ("chart_bar", "heat_3", "chart_line", "heat_2")
+        series = tuple(
+            ChartSeries(str(row), tuple(float(grid.at[row, c]) for c in columns), "bars", colours[n % len(colours)])
+            for n, row in enumerate(rows)
+        )
+        title = self.fill(section.proportions_title or sheet, f"[[sections]] {section.key!r} proportions_title")
+        shares = "; ".join(
+            f"{column}: " + ", ".join(f"{part.label} {format_value(part.values[n], 'percent', 1)}" for part in series)
+            for n, column in enumerate(columns)
+        )
+        alt = f"Stacked bar chart: {title}, a bar for each of {_listed(columns)}. {shares}."
+        chart = Chart(f"{section.key}_{key_of(sheet)}_proportions", "status_bars", title, tuple(columns), series, alt)
+        return [Keep((Heading(title, level=2, in_contents=False), chart))]
 
     def cross_tab(self, section: TextSection, sheet: str, grid: Any) -> Table:
         """The grid with its columns' units; the rows that break another down marked under it; the total."""

@@ -105,6 +105,8 @@ _SECTION_KEYS = {
     "ratios",
     "heatmap",
     "joined",
+    "proportions",
+    "proportions_title",
 }
 _CARD_KEYS = {"indicator", "label"}
 _CHART_KEYS = {
@@ -176,6 +178,10 @@ class Section:
     #: "review": an indicator printed in brackets after another's figures, in its row ("193 (20.5%)"), by the id
     #: of the one it follows
     joined: dict[str, str] = field(default_factory=dict)
+    #: "table": share columns drawn as a chart after the table, a stacked bar each, a part per row that no
+    #: other row breaks down (seed 000's reablement delivery proportions), titled `proportions_title`
+    proportions: tuple[str, ...] = ()
+    proportions_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -269,7 +275,9 @@ def _section(where: str, number: int, spec: object) -> Section:
     for name in ("text", "more_text", "title"):
         if name in spec and not isinstance(spec[name], str):
             raise PerformanceTextError(f"{here}: {name} must be text in quotes")
-    lists = {name: _names(spec, name, here) for name in ("groups", "sheets", "ids", "horizons", "headings")}
+    lists = {
+        name: _names(spec, name, here) for name in ("groups", "sheets", "ids", "horizons", "headings", "proportions")
+    }
     unknown_horizons = [h for h in lists["horizons"] if h not in HORIZONS]
     if unknown_horizons:
         raise PerformanceTextError(f"{here}: horizon {unknown_horizons[0]!r} is not one of {list(HORIZONS)}")
@@ -316,6 +324,8 @@ def _section(where: str, number: int, spec: object) -> Section:
         ratios=ratios,
         heatmap=bool(spec.get("heatmap", False)),
         joined=_strings(spec.get("joined", {}), f"{here}: joined"),
+        proportions=lists["proportions"],
+        proportions_title=str(spec.get("proportions_title", "")),
     )
 
 
