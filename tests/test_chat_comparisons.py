@@ -260,3 +260,21 @@ def test_a_group_without_a_published_average_takes_its_members_mean(tmp_path):
     table = calculate_indicators(IndicatorReturns.of(frames_of(path)), load_catalogue()).table.set_index("id")
     assert table.loc["OWN", "england"] == 65.0
     assert table.loc["OWN", "range_position"] == "in range"  # 70 between 57.5 and 72.5
+
+
+def test_every_publishers_symbol_in_the_published_column_is_shown_as_published(tmp_path):
+    """DfE's `c` (and `x`, `z`, `low`, ONS's `:` and `..`, `*`, `[c]`) where the LA's published figure would be:
+    printed as published, never a zero; no direction of travel from it, no place against all councils."""
+    symbols = ["c", "x", "z", ":", "*", "..", "[c]", "low"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "ChAT comparisons"
+    sheet.append(COMPARISON_HEADER)
+    for number, symbol in enumerate(symbols, start=1):
+        sheet.append([f"SYM-{number}", f"Measure {number}", "%", "Low", "July 2023", 5, symbol, 3, 2, "2021-22"])
+    path = tmp_path / "symbols.xlsx"
+    book.save(path)
+    results = calculate_indicators(IndicatorReturns.of(frames_of(path)), load_catalogue())
+    body = tables_of(performance_document(results))["chat_comparisons_comparisons"].texts()[2:]
+    assert [row[3] for row in body] == symbols
+    assert all(row[2] == "" and row[6] == "" for row in body)
