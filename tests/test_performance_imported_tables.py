@@ -158,7 +158,11 @@ def test_the_reablement_delivery_proportions_chart_draws_the_tables_shares(table
         ("Reablement (AREN)", (77.1, 88.6)),
         ("Reablement (ND)", (22.9, 11.4)),
     ]
-    assert "Client %: Reablement (AREN) 77.1%, Reablement (ND) 22.9%" in chart.alt_text
+    assert chart.alt_text == (
+        "Stacked bar chart: Reablement Delivery Proportions, a bar for each of Client % and Weekly Hours %. "
+        "Client %: Reablement (AREN) 77.1%, Reablement (ND) 22.9%. Weekly Hours %: Reablement (AREN) 88.6%, "
+        "Reablement (ND) 11.4%."
+    )
     assert "Reablement Delivery Proportions" in appendix
 
 

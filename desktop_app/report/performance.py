@@ -716,13 +716,9 @@ class _Builder:
             for n, row in enumerate(rows)
         )
         title = self.fill(section.proportions_title or sheet, f"[[sections]] {section.key!r} proportions_title")
-        shares = "; ".join(
-            f"{column}: " + ", ".join(f"{part.label} {format_value(part.values[n], 'percent', 1)}" for part in series)
-            for n, column in enumerate(columns)
-        )
-        alt = f"Stacked bar chart: {title}, a bar for each of {_listed(columns)}. {shares}."
-        chart = Chart(f"{section.key}_{key_of(sheet)}_proportions", "status_bars", title, tuple(columns), series, alt)
-        return [Keep((Heading(title, level=2, in_contents=False), chart))]
+        key = f"{section.key}_{key_of(sheet)}_proportions"
+        chart = Chart(key, "status_bars", title, tuple(columns), series, "", unit="%", decimals=1)
+        return [Keep((Heading(title, level=2, in_contents=False), with_alt_text(chart)))]
 
     def cross_tab(self, section: TextSection, sheet: str, grid: Any) -> Table:
         """The grid with its columns' units; the rows that break another down marked under it; the total."""
