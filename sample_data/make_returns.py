@@ -357,10 +357,90 @@ def write_chat(sheet: Worksheet) -> None:
     set_widths(sheet, (10, 44, 22, 8, 14, 8, 11, 12, 11, 70))
 
 
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One row of ChAT's comparisons with published statistics, seed 002 lines 3921-3943."""
+
+    id: str
+    name: str
+    unit: str
+    good_is: str
+    latest: Cell  # ChAT's latest figure (July 2023)
+    published: Cell  # the LA's latest published figure
+    sn: Cell
+    england: Cell
+    position: str  # the LA against the middle 50% of all LAs, as published
+    period: str = "2021-22"
+
+
+DAYS = "count"  # the adoption measures are days: a whole number, as ChAT prints them
+CHAT_COMPARISONS: tuple[ComparisonRow, ...] = (
+    ComparisonRow("CHAT-P01", "Referrals received (annual rate per 10,000 of children)", RATE, "Low",
+                  611, 768, 579, 538, "Higher"),
+    ComparisonRow("CHAT-P02", "Referrals to social care that were within 12 months of a previous referral (%)", "%",
+                  "Low", 26, 19, 21, 20, "In range"),
+    ComparisonRow("CHAT-P03", "Assessments completed (annual rate per 10,000 of children)", RATE, "Low",
+                  840, 820, 622, 533, "Higher"),
+    ComparisonRow("CHAT-P04", "Assessments completed within 45 working days (%)", "%", "High",
+                  56, 79, 89, 84, "In range"),
+    ComparisonRow("CHAT-P05", "Children subject to section 47 enquiries (annual rate per 10,000 of children)", RATE,
+                  "Low", 260, 243, 207, 180, "Higher"),
+    ComparisonRow("CHAT-P06", "Children subject of an initial child protection conference (annual rate per 10,000 "
+                  "of children)", RATE, "Low", 63, 80, 74, 61, "Higher"),
+    ComparisonRow("CHAT-P07", "Initial Child Protection Conferences held within 15 working days of the start of the "
+                  "section 47 enquiry (%)", "%", "High", 72, 63, 82, 79, "Lower"),
+    ComparisonRow("CHAT-P08", "Children in need (snapshot rate per 10,000 children)", RATE, "Low",
+                  371, 495, 382, 334, "Higher"),
+    ComparisonRow("CHAT-P09", "Children who are the subject of a child protection plan (snapshot rate per 10,000 "
+                  "children)", RATE, "Low", 59, 62, 50, 42, "Higher"),
+    ComparisonRow("CHAT-P10", "Children who became the subject of a CP plan for a second or subsequent time (%)",
+                  "%", "Low", 24, 21, 25, 23, "In range"),
+    ComparisonRow("CHAT-P11", "Children who ceased to be on a CP plan whose plan lasted 2 years or more (%)", "%",
+                  "Low", 2, 2, 3, 4, "Lower"),
+    ComparisonRow("CHAT-P12", "Children who are looked after (snapshot rate per 10,000 children)", RATE, "Low",
+                  114, 113, 90, 70, "Higher"),
+    ComparisonRow("CHAT-P13", "Children looked after who had a missing incident in the period (%)", "%", "Low",
+                  10, 9, 11, 11, "In range"),
+    ComparisonRow("CHAT-P14", "Children looked after who were away without authorisation in the period (%)", "%",
+                  "Low", 1, "c", 3, 2, "Higher"),
+    ComparisonRow("CHAT-P15", "Children looked after who had their teeth checked by a dentist in the last 12 months "
+                  "(%)", "%", "High", 75, 68, 71, 70, "In range"),
+    ComparisonRow("CHAT-P16", "Children looked after who had their annual health assessment (%)", "%", "High",
+                  94, 94, 93, 89, "In range"),
+    ComparisonRow("CHAT-P17", "Children who ceased to be looked after in the period who were adopted (%)", "%", "High",
+                  3, 13, 11, 10, "In range"),
+    ComparisonRow("CHAT-P18", "Children who ceased to be looked after in the period due to a Special Guardianship "
+                  "Order (%)", "%", "High", 15, 21, 17, 13, "Higher"),
+    ComparisonRow("CHAT-P19", "Children leaving care over the age of 16 who remained looked after until their 18th "
+                  "birthday (%)", "%", "High", 89, 83, 91, 79, "Lower"),
+    ComparisonRow("CHAT-P20", "Care leavers aged 19-21 in suitable accommodation (%)", "%", "High",
+                  86, 92, 90, 88, "In range"),
+    ComparisonRow("CHAT-P21", "Care leavers aged 19-21 in education, employment, or training (%)", "%", "High",
+                  45, 48, 52, 55, "Lower"),
+    ComparisonRow("CHAT-P22", "A1 - Average time between entering care and moving in with family for children who "
+                  "were adopted (days)", DAYS, "Low", 642, 404, 522, 486, "Lower", "2015-18"),
+    ComparisonRow("CHAT-P23", "A2 - Average time between LA receiving placement order and LA deciding on a match "
+                  "with family (days)", DAYS, "Low", "-", 118, 227, 201, "Lower", "2015-18"),
+)
+COMPARISON_HEADERS = ("ID", "Indicator", "Unit", "Good is", "Period", "Value", "Latest published LA",
+                      "Statistical Neighbours", "England", "Published period", "Position (as published)")
+
+
+def write_chat_comparisons(sheet: Worksheet) -> None:
+    write_title(sheet, 1, "Comparisons of headline figures and performance data to published statistics")
+    next_row = write_rows(sheet, 2, [COMPARISON_HEADERS], BOLD)
+    rows = [(row.id, row.name, row.unit, row.good_is, "July 2023", row.latest, row.published, row.sn, row.england,
+             row.period, row.position) for row in CHAT_COMPARISONS]
+    write_rows(sheet, next_row, rows)
+    set_widths(sheet, (10, 70, 22, 8, 11, 8, 12, 11, 9, 12, 14))
+    wrap_column(sheet, 2, next_row)
+
+
 def childrens_performance() -> Workbook:
     book = new_workbook()
     write_dashboard(book.create_sheet("Dashboard"))
     write_chat(book.create_sheet("ChAT"))
+    write_chat_comparisons(book.create_sheet("ChAT comparisons"))
     return book
 
 
@@ -531,6 +611,51 @@ def benchmark_tables(rng: np.random.Generator) -> tuple[list[Row], list[Row]]:
     return quartiles, members
 
 
+#: The ChAT comparison whose middle 50% comes from every council's value (sheet Members), with how many councils.
+ALL_COUNCILS_ID, ALL_COUNCILS = "CHAT-P02", 152
+
+
+def chat_cut_points(row: ComparisonRow) -> tuple[float, float, float]:
+    """All councils' lower quartile, median and upper quartile for a ChAT comparison, constructed so that the
+    LA's published figure falls where ChAT places it (a suppressed figure: around England's)."""
+    placed = float(row.published if isinstance(row.published, (int, float)) else row.england)  # type: ignore[arg-type]
+    width = max(2.0, round(0.2 * placed))
+    margin = max(1.0, round(0.05 * placed))
+    if row.position == "Higher":
+        upper = placed - margin
+        lower = upper - width
+    elif row.position == "Lower":
+        lower = placed + margin
+        upper = lower + width
+    else:
+        lower, upper = placed - width / 2, placed + width / 2
+    return lower, (lower + upper) / 2, upper
+
+
+def all_council_values(row: ComparisonRow) -> list[float]:
+    """Constructed values of every English council (one decimal) whose middle 50% holds the published figure."""
+    rng = np.random.default_rng(SEED + 1)  # a generator of its own: the other sample figures stay as they were
+    while True:
+        values = [round(float(v), 1) for v in rng.normal(float(row.england), 4.5, ALL_COUNCILS)]  # type: ignore[arg-type]
+        lower, _, upper = np.percentile(values, [25, 50, 75])
+        if lower + 1 < float(row.published) < upper - 1 and min(values) > 0:  # type: ignore[arg-type]
+            return values
+
+
+def chat_benchmark_tables() -> tuple[list[Row], list[Row]]:
+    """The Quartiles and Members rows of ChAT's comparisons: all councils' spread, as the England group."""
+    quartiles: list[Row] = []
+    members: list[Row] = []
+    for row in CHAT_COMPARISONS:
+        if row.id == ALL_COUNCILS_ID:
+            members += [(row.id, "England", row.period, f"Council {n:03d}", value)
+                        for n, value in enumerate(all_council_values(row), start=1)]
+            continue
+        quartiles.append((row.id, "England", row.period, *chat_cut_points(row), row.england, row.position,
+                          "constructed: all councils' spread placing the LA's published figure as ChAT does"))
+    return quartiles, members
+
+
 QUARTILE_HEADERS = ("Theme", "Comparator", "Period", "Lower quartile", "Median", "Upper quartile", "Average",
                     "Marker (as published)", "Notes")
 MEMBER_HEADERS = ("Theme", "Comparator", "Period", "Authority", "Value")
@@ -538,6 +663,8 @@ MEMBER_HEADERS = ("Theme", "Comparator", "Period", "Authority", "Value")
 
 def benchmarks(rng: np.random.Generator) -> Workbook:
     quartile_rows, member_rows = benchmark_tables(rng)
+    chat_quartiles, chat_members = chat_benchmark_tables()
+    quartile_rows, member_rows = quartile_rows + chat_quartiles, member_rows + chat_members
     book = new_workbook()
     sheet = book.create_sheet("Quartiles")
     write_rows(sheet, write_rows(sheet, 1, [QUARTILE_HEADERS], BOLD), quartile_rows)
@@ -616,6 +743,28 @@ def write_reablement(sheet: Worksheet) -> None:
     set_widths(sheet, (28, 9, 9, 13, 15, 16))
 
 
+#: Seed 000's reablement cards (lines 249-271): packages of care and total weekly hours at the snapshot and a year
+#: before; hours per person is worked out from them (the paper's +2.01% fits only 12.163 against 11.923).
+REABLEMENT_CARDS = (
+    ("ASC-REABLEMENT-PACKAGES", "Packages of care", "count", (308, None, None), (345, None, None)),
+    ("ASC-REABLEMENT-HOURS", "Total weekly hours", "hours", (3672.39, None, None), (4196.16, None, None)),
+    ("ASC-REABLEMENT-HOURS-PER-PERSON", "Average weekly hours per person", "hours", (None, 3672.39, 308),
+     (None, 4196.16, 345)),
+)
+REABLEMENT_CARD_HEADERS = ("ID", "Indicator", "Group", "Unit", "Good is", "Period", "Value", "Numerator",
+                           "Denominator")
+
+
+def write_reablement_cards(sheet: Worksheet) -> None:
+    write_title(sheet, 1, "Reablement – packages of care and weekly hours, at the snapshot and a year before")
+    next_row = write_rows(sheet, 2, [REABLEMENT_CARD_HEADERS], BOLD)
+    rows = [(id_, name, "Reablement", unit, None, period, *figures)
+            for id_, name, unit, last_year, now in REABLEMENT_CARDS
+            for period, figures in (("2 December 2023", last_year), ("2 December 2024", now))]
+    write_rows(sheet, next_row, rows)
+    set_widths(sheet, (34, 34, 12, 8, 8, 17, 9, 11, 12))
+
+
 SAFEGUARDING_CORNER = "Location Summary/ Perpetrator Summary"
 ABUSE_TYPES = ("Discriminatory", "Domestic Abuse", "Emotional/Psychological", "Financial and Material",
                "Modern Slavery", "Neglect and Acts of Omission", "Not Recorded", "Organisational", "Physical",
@@ -660,6 +809,7 @@ def survey_workbook() -> Workbook:
     write_carers_survey(book.create_sheet("Carers SACE"))
     write_service_user_survey(book.create_sheet("ASCS"))
     write_reablement(book.create_sheet("Reablement"))
+    write_reablement_cards(book.create_sheet("Reablement cards"))
     write_safeguarding(book.create_sheet("Safeguarding"))
     write_audit(book.create_sheet("Audit"))
     return book

@@ -41,10 +41,12 @@ GROUPS = ["Demand", "Timeliness", "Effectiveness", "Management", "Outcomes"]
 SECTIONS = [
     "Introduction",
     "Performance Dashboard",
-    "Other Measures from the Children's Services Analysis Tool (ChAT)",
+    "Review of ChAT Data",
+    "ChAT: Comparisons with Published Statistics",
     "Quality Assurance: Audit Judgements",
     "Front Door and Assessment Trends",
     "Adult Social Care Finance – Weekly Overview",
+    "Reablement",
     "Reablement – Service Delivery",
     "Actions to be taken in response to the Carers Survey",
     "Actions to be taken in response to the Adult Social Care Survey (ASCS)",
@@ -189,9 +191,10 @@ def test_dashboard_pages_are_landscape_and_the_rest_portrait(report, pages):
     reader = PdfReader(report)
     for page, lines in zip(reader.pages, pages, strict=True):
         wide = page.mediabox.width > page.mediabox.height
-        in_dashboard = any(line.startswith(("Status Metric", "Metric")) for line in lines)  # ChAT: no Status
+        in_dashboard = any(line.startswith("Status Metric") for line in lines)
+        in_comparisons = any(line.startswith("Latest data (ChAT) Latest published statistics") for line in lines)
         in_heatmap = "Safeguarding Enquiries by Location and Type of Abuse" in lines  # landscape = true
-        assert wide == (in_dashboard or in_heatmap), lines[:3]
+        assert wide == (in_dashboard or in_comparisons or in_heatmap), lines[:3]
 
 
 def test_long_comments_wrap_inside_their_cells_and_lists_stay_lists(pages):
@@ -203,16 +206,20 @@ def test_long_comments_wrap_inside_their_cells_and_lists_stay_lists(pages):
 def test_a_row_with_its_own_period_says_so(pages):
     """ChAT measures compare July with January: the column header says so (not June)."""
     chat = section_lines(pages, SECTIONS[2], SECTIONS[3])
-    assert any(line.startswith("Metric (January (July") for line in chat)
+    assert "Previous Current SN" in chat and "Data (January (July rate * Comment" in chat, chat
 
 
 def test_the_chat_review_prints_no_status_the_return_did_not_give(pages):
     """The ChAT sheet has no Status column (nor has the paper, seed 002 lines 2432-2459): the catalogue's 1/2/3
-    rule would give CiN per 10K a "1"; the appendix prints none, and the SN the paper gives as NA as NA."""
+    rule would give CiN per 10K a "1"; the appendix prints none, and the SN the paper gives as NA as NA. Its 18
+    rows are the paper's, in its order, the ICPCs' share in brackets after their number."""
     chat = section_lines(pages, SECTIONS[2], SECTIONS[3])
     assert not any(line.startswith("Status") for line in chat)
-    assert any(line.startswith("Cin Per 10K 426.0 371.0 382.0 ▼") for line in chat), chat
-    assert any(re.match(r"Number of s47 enquires.* 941 703 NA ▼", line) for line in chat)
+    assert any(line.startswith("Cin Per 10K 426.0 371.0 382.0 13% decrease") for line in chat), chat
+    assert any(re.match(r"Number of s47 enquires.* 941 703 NA See above", line) for line in chat)
+    assert any(re.match(r"from S47 \(20\.5%\) \(25\.0%\)", line) for line in chat), chat
+    rows = [line for line in chat if re.search(r"\d\.\d%?( |$)|NA ", line) and not line.startswith("(")]
+    assert rows[0].startswith("Referrals per 10K 829.0 611.0 579.0") and rows[-1].startswith("EET 47.0% 45.0% 52.0%")
     dashboard = section_lines(pages, SECTIONS[1], SECTIONS[2])
     assert any(line.startswith("3 Referral Starts in last 12 728.9 703.9 579.3") for line in dashboard)
 

@@ -13,7 +13,7 @@ from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
 from desktop_app.paths import SAMPLE_DATA
-from desktop_app.report.model import Table
+from desktop_app.report.model import Cards, Chart, Keep, Table
 from desktop_app.report.performance import performance_document
 from tests.pdf_structure import pdf_lines
 
@@ -114,3 +114,49 @@ def test_shares_are_worked_out_from_the_counts_beside_the_published_percentages(
     assert shares["published"].tolist() == [14, 71, 14]
     empty = category_shares(survey_frames[ReturnKind.CATEGORY_COUNTS], "No such sheet")
     assert empty.empty and cross_tab_grid(pd.DataFrame(columns=["sheet"]), "Reablement").empty
+
+
+def test_the_reablement_cards_against_the_same_snapshot_a_year_before(survey_frames):
+    """Seed 000's cards: 345 packages (308 a year before, +12.01%), 4,196.16 weekly hours (3,672.39, +14.26%),
+    12.2 hours per person (11.9, +2.01%: worked out from the hours and packages, not typed)."""
+    results = calculate_indicators(IndicatorReturns.of(survey_frames), load_catalogue())
+    document = performance_document(results)
+    [section] = [s for s in document.sections if s.key == "reablement_cards"]
+    [cards] = [b for b in section.blocks if isinstance(b, Cards)]
+    shown = [(card.label, card.value, card.changes) for card in cards.cards]
+    assert shown == [
+        ("Packages of Care", "345", (("Year Change", "▲ 37 (+12.0%)"),)),
+        ("Total Weekly Hours", "4,196.16", (("Year Change", "▲ 523.77 (+14.3%)"),)),
+        ("Average Weekly Hours Per Person", "12.2", (("Year Change", "▲ 0.2 (+2.0%)"),)),
+    ]
+    assert cards.cards[0].as_at == "As at 2 December 2024"
+
+
+def test_the_reablement_delivery_proportions_chart_draws_the_tables_shares(tables, appendix):
+    """Seed 000's "Reablement Delivery Proportions": clients and hours by AREN and New Directions, the ND
+    standard and crisis rows being parts of ND's, not drawn again; its alternative text gives every share."""
+    results = calculate_indicators(IndicatorReturns.of(survey_frames_of()), load_catalogue())
+    [chart] = [
+        part
+        for section in performance_document(results).sections
+        for block in section.blocks
+        if isinstance(block, Keep)
+        for part in block.blocks
+        if isinstance(part, Chart)
+    ]
+    assert chart.labels == ("Client %", "Weekly Hours %")
+    assert [(s.label, s.values) for s in chart.series] == [
+        ("Reablement (AREN)", (77.1, 88.6)),
+        ("Reablement (ND)", (22.9, 11.4)),
+    ]
+    assert chart.alt_text == (
+        "Stacked bar chart: Reablement Delivery Proportions, a bar for each of Client % and Weekly Hours %. "
+        "Client %: Reablement (AREN) 77.1%, Reablement (ND) 22.9%. Weekly Hours %: Reablement (AREN) 88.6%, "
+        "Reablement (ND) 11.4%."
+    )
+    assert "Reablement Delivery Proportions" in appendix
+
+
+def survey_frames_of():
+    imported = Importer().import_file(SURVEY)
+    return {kind: imported.frame(kind) for kind in ReturnKind if kind is not ReturnKind.COMPLAINTS_LOG}

@@ -128,7 +128,7 @@ def test_the_sample_charts_carry_their_data_and_say_what_they_show(results, fram
     assert contacts.alt_text.startswith("Bar chart with a line: MASH contacts received by month, ")
     assert "to July 2023" in contacts.alt_text
     assert charts[2].unit == "%" and "Statistical neighbours (89.2%): a level of 89.2%." in charts[2].alt_text
-    [cards] = [block for s in document.sections for block in s.blocks if isinstance(block, Cards)]
+    [cards] = [b for s in document.sections if s.key == "finance" for b in s.blocks if isinstance(b, Cards)]
     assert [card.label for card in cards.cards] == ["Total Weekly Cost", "Average Weekly Cost", "Client Count Snapshot"]
     assert cards.cards[0].changes[0] == ("Week Change", "▲ £5,975 (+0.2%)")
 

@@ -8,12 +8,17 @@ from desktop_app.excel.importer import Importer
 from desktop_app.paths import SAMPLE_DATA
 
 EXPECTED_SHEETS = {
-    "childrens_performance_2023.xlsx": {"Dashboard": ReturnKind.INDICATORS, "ChAT": ReturnKind.INDICATORS},
+    "childrens_performance_2023.xlsx": {
+        "Dashboard": ReturnKind.INDICATORS,
+        "ChAT": ReturnKind.INDICATORS,
+        "ChAT comparisons": ReturnKind.INDICATORS,
+    },
     "benchmarks_2023.xlsx": {"Quartiles": ReturnKind.BENCHMARK_QUARTILES, "Members": ReturnKind.BENCHMARK_MEMBERS},
     "survey_2023-24.xlsx": {
         "Carers SACE": ReturnKind.SURVEY,
         "ASCS": ReturnKind.SURVEY,
         "Reablement": ReturnKind.CROSS_TAB,
+        "Reablement cards": ReturnKind.INDICATORS,
         "Safeguarding": ReturnKind.CROSS_TAB,
         "Audit": ReturnKind.CATEGORY_COUNTS,
     },

@@ -110,9 +110,10 @@ def performance_word(tmp_path_factory):
 
 def test_every_chart_picture_has_its_alternative_text(performance_word):
     pictures = list(performance_word.element.body.iter(qn("wp:docPr")))
-    assert len(pictures) == 3
+    assert len(pictures) == 4  # three trend charts and the reablement delivery proportions
     descriptions = [picture.get("descr", "") for picture in pictures]
-    assert all(text.startswith(("Bar chart with a line: ", "Line chart: ")) for text in descriptions)
+    assert all(text.startswith(("Bar chart with a line: ", "Line chart: ")) for text in descriptions[:3])
+    assert descriptions[3].startswith("Stacked bar chart: Reablement Delivery Proportions")
     assert "MASH contacts received by month, August 2021 to July 2023" in descriptions[0]
 
 

@@ -21,7 +21,13 @@ import numpy as np
 import pandas as pd
 
 from desktop_app.domain.problems import Problem, Severity
-from desktop_app.domain.quartiles import MIN_MEMBERS, member_cut_points, quartile_position
+from desktop_app.domain.quartiles import (
+    MIN_MEMBERS,
+    member_cut_points,
+    quartile_position,
+    range_judgement,
+    range_position,
+)
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.domain.returns import COMPARATORS, ReturnKind, return_dtypes
 from desktop_app.domain.rolling import METHODS, rolling_12_months
@@ -65,6 +71,11 @@ NEAR_DAYS = 3
 #: judgement "better" | "worse" | "same"; *_quartile "top" | "middle" | "bottom" (quartiles.MARKS);
 #: *_symbol the publisher's symbol a comparator's cell held in place of a number ("c", "z", ":"), as written;
 #: block a survey theme's block in its sheet (the header it sits under: Satisfaction, Health, ...);
+#: published our latest published figure (its symbol in published_symbol, its period in published_period) and
+#: published_change, published_direction and published_judgement our value against it (ChAT's direction of travel
+#: since the published statistics); range_position "higher" | "in range" | "lower": the published figure (our
+#: value where none is given; none where it is a symbol) against the middle 50% of the England group's councils,
+#: range_judgement "better" | "worse" outside it (quartiles.range_position);
 #: status_source "author" | "rule"; at_sn_rate our count at the statistical neighbours' rate and
 #: at_sn_difference that less our count; note what the user should know of how the figure was (or was not)
 #: worked out, e.g. which population band a rate is per; sheet and row where the figure came from. None: not known.
@@ -96,6 +107,14 @@ TABLE_COLUMNS = [
     "sn_symbol",
     "nw_symbol",
     "england_symbol",
+    "published",
+    "published_symbol",
+    "published_period",
+    "published_change",
+    "published_direction",
+    "published_judgement",
+    "range_position",
+    "range_judgement",
     "at_sn_rate",
     "at_sn_difference",
     "decimals",
@@ -472,7 +491,7 @@ def calculate_indicators(
     history = _with_changes(_with_values(_with_band(_defined(rows, catalogue), population, returns.area), population))
     table = latest(history, period).sort_values("order", kind="stable").reset_index(drop=True)
     table, benchmark_problems = _with_benchmarks(table, returns, catalogue)
-    table = _with_counterfactual(_with_status(table))
+    table = _with_counterfactual(_with_status(_against_published(table)))
     problems += population_problems + benchmark_problems + _table_problems(table)
     return IndicatorResults(
         _shown(table)[TABLE_COLUMNS],
@@ -667,18 +686,16 @@ def _with_band(rows: pd.DataFrame, population: pd.DataFrame, area: str | None) -
         if len(found) == 1:
             band[members.index] = found[0]
             note[members.index] = f"per the population return's only band for {place} {year}, {found[0]}"
-        elif found:
-            note[members.index] = [
-                f"not calculated: the population return has bands {', '.join(found)} for {place} {year}; {why}"
-                for why in entry
-            ]
+            continue
+        # A rate the return gives needs no band; one to be worked out from its numerator cannot be.
+        to_work_out = members["value"].isna().to_numpy()
+        if found:
+            there = f"the population return has bands {', '.join(found)} for {place} {year}"
+        elif known.empty:
+            there = "no population return was given"
         else:
-            there = (
-                "no population return was given"
-                if known.empty
-                else f"the population return has no bands for {place} in {int(wanted)} or before"
-            )
-            note[members.index] = [f"not calculated: {there}; {why}" for why in entry]
+            there = f"the population return has no bands for {place} in {int(wanted)} or before"
+        note[members.index[to_work_out]] = [f"not calculated: {there}; {why}" for why in entry[to_work_out]]
     return rows.assign(age_band=rows["age_band"].fillna(band), note=note)
 
 
@@ -839,7 +856,7 @@ def change_cards(history: pd.DataFrame, period: dt.date | None = None) -> pd.Dat
 def _with_benchmarks(
     table: pd.DataFrame, returns: IndicatorReturns, catalogue: Catalogue
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Comparator values (the return's, else the group's published average) and the quartile
+    """Comparator values (the return's, else the group's published average, else its members' mean) and the quartile
     position against each group.
 
     A row's benchmarks are those of its catalogue entry (of its own id where it has none). Per
@@ -876,6 +893,11 @@ def _with_benchmarks(
         crossed = lower > upper
         position = quartile_position(table["value"], lower, upper, table["polarity"])
         table[f"{code}_quartile"] = position.where(~crossed, None)
+        if code == "england":  # the England group's spread is all councils': ChAT's middle 50%
+            suppressed = table["published_symbol"].notna()
+            placed = table["published"].where(table["published"].notna() | suppressed, table["value"])
+            table["range_position"] = range_position(placed, lower, upper).where(~crossed, None)
+            table["range_judgement"] = range_judgement(table["range_position"], table["polarity"])
         label = COMPARATOR_LABELS[code]
         problems += _problems(
             table[crossed],
@@ -889,6 +911,17 @@ def _with_benchmarks(
             + f" members have a value; a quartile needs {MIN_MEMBERS}",
         )
     return table, problems
+
+
+def _against_published(table: pd.DataFrame) -> pd.DataFrame:
+    """Our value against our latest published figure: ChAT's direction of travel since the published statistics."""
+    change = table["value"] - table["published"]
+    direction = direction_of(change, table["tolerance"])
+    return table.assign(
+        published_change=change,
+        published_direction=direction,
+        published_judgement=judgement_of(direction, table["polarity"]),
+    )
 
 
 def _with_status(table: pd.DataFrame) -> pd.DataFrame:

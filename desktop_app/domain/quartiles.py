@@ -15,6 +15,10 @@ Decisions, stated once:
   QUARTILE.INC), over the members that have a value.
 - Fewer than four members with a value give no cut points and so no quartile:
   with three, each outer quarter would be a fraction of one council.
+
+ChAT's comparisons with published statistics place a council against the middle 50% of all councils
+instead (`range_position`): Higher, In range or Lower, in the sense of the figure, not of good performance;
+on a cut point is in range, by the same rule.
 """
 
 from __future__ import annotations
@@ -24,11 +28,13 @@ import pandas as pd
 
 MIN_MEMBERS = 4
 MARKS = {"top": "✔", "middle": "▬", "bottom": "✘"}
+RANGE_POSITIONS = ("higher", "in range", "lower")
 CUT_POINTS = ["lower_quartile", "median", "upper_quartile"]
 
 
 def member_cut_points(members: pd.DataFrame) -> pd.DataFrame:
-    """Per id, comparator and period: the cut points of the members' values, and how many members had one.
+    """Per id, comparator and period: the cut points of the members' values, their mean (the group's average,
+    where no average is published), and how many members had one.
 
     The cut points are missing where fewer than MIN_MEMBERS members have a value.
     """
@@ -40,6 +46,7 @@ def member_cut_points(members: pd.DataFrame) -> pd.DataFrame:
             "lower_quartile": values.quantile(0.25),
             "median": values.quantile(0.5),
             "upper_quartile": values.quantile(0.75),
+            "average": values.mean(),
             "members": values.size(),
         }
     )
@@ -58,3 +65,20 @@ def quartile_position(value: pd.Series, lower: pd.Series, upper: pd.Series, pola
     position = np.select([high & above | low & below, high & below | low & above], ["top", "bottom"], "middle")
     known = value.notna() & lower.notna() & upper.notna() & (high | low)
     return pd.Series(position, index=value.index, dtype=object).where(known, None)
+
+
+def range_position(value: pd.Series, lower: pd.Series, upper: pd.Series) -> pd.Series:
+    """'higher' (above the upper cut point), 'lower' (below the lower) or 'in range' (between them or on one);
+    None where the value or a cut point is missing."""
+    position = np.select([value > upper, value < lower], ["higher", "lower"], "in range")
+    known = value.notna() & lower.notna() & upper.notna()
+    return pd.Series(position, index=value.index, dtype=object).where(known, None)
+
+
+def range_judgement(position: pd.Series, polarity: pd.Series) -> pd.Series:
+    """'better' or 'worse' for a position outside the middle 50% (higher where high is good is better), else
+    None: ChAT rates only outside the range."""
+    high, low = polarity.eq("high"), polarity.eq("low")
+    higher, lower = position.eq("higher"), position.eq("lower")
+    judged = np.select([high & higher | low & lower, high & lower | low & higher], ["better", "worse"], "")
+    return pd.Series(judged, index=position.index, dtype=object).where(judged != "", None)

@@ -11,7 +11,9 @@ returns of an appendix to, beside the author's words (report.proof_words; report
 - a rate against the two indicators it follows from ([[rates]]: contacts converted to referrals);
 - a total, or an average a month, over the last months against the monthly series, or against each other
   ([[period_totals]]);
-- a published weekly ratio (the average weekly cost) against its own total and count, week by week.
+- a published weekly ratio (the average weekly cost) against its own total and count, week by week;
+- a comparator group's published average against the mean of its members' values, the group's members as
+  resources/comparator_groups.toml lists them (domain.comparator_groups).
 
 The parts and Total of a table are the reader's check (excel.returns_reader: TOTAL rows and columns).
 Each `Disagreement` says where it is (file, sheet, row, and column as the return writes it), what the
@@ -30,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from desktop_app.domain.comparator_groups import ComparatorGroup, load_comparator_groups, member_averages
 from desktop_app.domain.formatting import half_up
 from desktop_app.domain.imports import ImportResult
 from desktop_app.domain.indicators import UNIT_DECIMALS, UNIT_MULTIPLIERS
@@ -209,10 +212,12 @@ def return_disagreements(
     checks: ReturnChecks | None = None,
     arrows: pd.DataFrame | None = None,
     weekly: WeeklyRatios | None = None,
+    groups: Mapping[str, ComparatorGroup] | None = None,
 ) -> list[Disagreement]:
     """Everything the returns' own figures contradict. `indicators`: the calculated indicators' table (its
     id, catalogue_id, name, unit and decimals say how each id is printed and which entry it is linked to);
-    `arrows`: the arrows typed in indicator returns (file, sheet, row, column, arrow)."""
+    `arrows`: the arrows typed in indicator returns (file, sheet, row, column, arrow); `groups`: the comparator
+    groups (resources/comparator_groups.toml by default)."""
     checks = checks or shipped_return_checks()
     rows = _indicator_rows(results, indicators)
     found = _comparator_conflicts(rows, results) + _period_conflicts(rows, results)
@@ -224,6 +229,7 @@ def return_disagreements(
     found += _column_conflicts(_frames(results, ReturnKind.CROSS_TAB), checks.columns, results)
     if weekly is not None:
         found += _weekly_ratio_conflicts(_frames(results, ReturnKind.WEEKLY_SERIES), weekly)
+    found += _member_average_conflicts(results, load_comparator_groups() if groups is None else groups)
     return found
 
 
@@ -260,6 +266,50 @@ def _label(results: Sequence[ImportResult], file: str, sheet: str, field: str) -
                 if found.sheet == sheet and found.columns.get(field):
                     return found.columns[field]
     return field
+
+
+# --- a group's published average against its members' values -----------------------------------------
+
+
+def _member_average_conflicts(
+    results: Sequence[ImportResult], groups: Mapping[str, ComparatorGroup]
+) -> list[Disagreement]:
+    """A published group average (a benchmark quartiles' Average) that its group's members' values do not give,
+    rounded to the places it is published with."""
+    members, published = (
+        _frames(results, ReturnKind.BENCHMARK_MEMBERS),
+        _frames(results, ReturnKind.BENCHMARK_QUARTILES),
+    )
+    if members.empty or published.empty:
+        return []
+    keys = ["id", "comparator", "period"]
+    tidy = {"id": lambda f: f["id"].astype(str).str.strip(), "comparator": lambda f: f["comparator"].str.casefold()}
+    averages = member_averages(members.assign(**tidy), groups)
+    given = published.dropna(subset=["average"]).assign(**tidy)
+    found: list[Disagreement] = []
+    for _, row in given.merge(averages, on=keys, suffixes=("", "_members")).iterrows():
+        if not row["members"] or _gives(row["average"], row["average_members"], _places(row["average"])):
+            continue
+        group = groups.get(row["group"]) if isinstance(row["group"], str) else None
+        whose = f"{group.name}'s {group.size} members ({group.source}, {group.date})" if group else "the members"
+        says, computed = _shown(row["average"]), _rounded(row["average_members"], _places(row["average"]))
+        outside = f"; not in the group, so not counted: {', '.join(row['outside'])}" if row["outside"] else ""
+        found.append(
+            Disagreement(
+                WARNING,
+                "member_average",
+                row["file"],
+                row["sheet"],
+                int(row["row"]),
+                _label(results, row["file"], row["sheet"], "average"),
+                says,
+                computed,
+                f"{row['id']} ({COMPARATOR_NAMES[row['comparator']]}, {row['period']}, {_at(row)}): the published "
+                f"average is {says}, but the {row['members']} of {whose} with a value average {computed}{outside}: "
+                "check the average or the members before publishing.",
+            )
+        )
+    return found
 
 
 # --- comparators and values in two tables ---------------------------------------------------------------

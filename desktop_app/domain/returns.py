@@ -82,6 +82,8 @@ RETURN_FIELDS: dict[ReturnKind, tuple[Field, ...]] = {
         ("sn", "number", False, "statistical neighbours' value"),
         ("nw", "number", False, "North West value"),
         ("england", "number", False, "England value"),
+        ("published", "number", False, "our latest published figure (ChAT's comparisons: the LA's published value)"),
+        ("published_period", "text", False, "the period of that published figure and its comparators: '2021-22'"),
     ),
     ReturnKind.BENCHMARK_QUARTILES: _fields(
         ("id", "text", True, "indicator id (or survey theme)"),
@@ -147,7 +149,7 @@ PROVENANCE_DTYPES = {"sheet": "object", "row": "int64"}
 #: `x`, `z`, `low`, ONS's `:`, `..`; resources/returns_vocabulary.toml lists them): the number is missing and
 #: the symbol is kept as written in `<field>_symbol`, to be shown as published, never as a zero.
 SYMBOL_FIELDS: dict[ReturnKind, tuple[str, ...]] = {
-    ReturnKind.INDICATORS: COMPARATORS,
+    ReturnKind.INDICATORS: (*COMPARATORS, "published"),
     ReturnKind.SURVEY: COMPARATORS,
     ReturnKind.BENCHMARK_MEMBERS: ("value",),
 }

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -57,6 +58,9 @@ from desktop_app.report.model import (
 )
 from desktop_app.report.model import Heading as ModelHeading
 from desktop_app.safe_files import write_atomically
+
+#: A header's type is made no smaller than this (points) to fit its widest word.
+HEADER_SMALLEST = 5.5
 
 #: A muted second line in a cell (a figure's own period), in points.
 MUTED_SIZE = 6.5
@@ -298,12 +302,16 @@ class PdfWriter:
                 if (number, column) in covered:
                     shown.append("")
                     continue
-                kind = layout.header if number < len(table.header) else layout.style_of(cell)
-                shown.append(self.cell(cell, kind))
+                if number < len(table.header):
+                    room = _spanned_width(table, number, column, widths) - 2 * self.style.padding
+                    shown.append(self.header_fit(cell, layout.header, room))
+                else:
+                    shown.append(self.cell(cell, layout.style_of(cell)))
                 if cell.background:
                     where = (column, number)
                     shading.append(("BACKGROUND", where, where, self.style.colours[cell.background]))
             cells.append(shown)
+        self.header_paragraphs(cells[: len(table.header)], layout.header)
         count = len(rows)
         spans = tuple(
             ((span.column, span.row), (span.column + span.columns - 1, span.row + span.rows - 1))
@@ -387,6 +395,41 @@ class PdfWriter:
 
     def cell(self, cell: Cell, style_name: str) -> PdfParagraph:
         return PdfParagraph(self.cell_markup(cell), self.style[style_name])
+
+    def header_fit(self, cell: Cell, style_name: str, room: float) -> tuple[str, float]:
+        """A header cell's mark-up and the type size at which every word fits its column whole: a word too wide
+        breaks after its "/" ("Emotional/" over "Psychological"), and where a part is still too wide the size is
+        smaller (never below HEADER_SMALLEST points), so no word is split between its letters."""
+        style = self.style[style_name]
+        markup = self.cell_markup(cell)
+        fonts = {style.fontName, self.style.fonts.bold if "<b>" in markup else style.fontName}
+
+        def width(text: str) -> float:  # a hair over, as the paragraph measures its line
+            return max(stringWidth(text, font, style.fontSize) for font in fonts) * 1.02
+
+        pieces = []
+        for word in cell.text.split():
+            if "/" in word and width(word) > room:
+                markup = markup.replace(word, word.replace("/", "/<br/>"))
+                pieces += word.replace("/", "/ ").split()
+            else:
+                pieces.append(word)
+        widest = max((width(piece) for piece in pieces), default=0.0)
+        if widest <= room or room <= 0:
+            return markup, style.fontSize
+        return markup, max(HEADER_SMALLEST, style.fontSize * room / widest)
+
+    def header_paragraphs(self, header: list[list[object]], style_name: str) -> None:
+        """The header rows' (mark-up, size) pairs as paragraphs, all at the smallest size one needs: a row of
+        headers in one size."""
+        fits = [cell for row in header for cell in row if isinstance(cell, tuple)]
+        if not fits:
+            return
+        style = self.style[style_name]
+        size = min(fitted for _, fitted in fits)
+        shared = style.clone(f"{style.name}-{size:.2f}", fontSize=size, leading=style.leading * size / style.fontSize)
+        for row in header:
+            row[:] = [PdfParagraph(cell[0], shared) if isinstance(cell, tuple) else cell for cell in row]
 
     def cell_markup(self, cell: Cell) -> str:
         """A cell's text as paragraph mark-up: each line kept, its arrow coloured, its muted line under it."""
@@ -472,6 +515,14 @@ def _term_markup(text: str) -> str:
     if not bracket:
         return f"<b>{inline(text)}</b>"
     return f"<b>{inline(head)}</b> <i>({inline(rest)}</i>"
+
+
+def _spanned_width(table: Table, row: int, column: int, widths: list[float]) -> float:
+    """The width of the cell at (row, column): its column's, or its span's columns' together."""
+    for span in table.spans:
+        if (span.row, span.column) == (row, column):
+            return sum(widths[column : column + span.columns])
+    return widths[column]
 
 
 def _covered(table: Table) -> set[tuple[int, int]]:

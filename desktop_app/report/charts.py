@@ -64,6 +64,8 @@ def with_authored_alt_texts(document: Document, alt_texts: Mapping[str, str]) ->
 
 def chart_alt_text(chart: Chart) -> str:
     """What the chart shows, in words, from the data it draws (see the module docstring)."""
+    if chart.kind == "status_bars":
+        return _stacked_words(chart)
     styles = {series.style for series in chart.series}
     kind = "bars_and_line" if "bars" in styles and styles - {"bars"} else "bars" if "bars" in styles else "line"
     periods = chart.periods or chart.labels
@@ -76,6 +78,22 @@ def chart_alt_text(chart: Chart) -> str:
         if words:
             sentences.append(f"{series.label}: {words}." if series.label else f"{words[:1].upper()}{words[1:]}.")
     return " ".join(sentences)
+
+
+def _stacked_words(chart: Chart) -> str:
+    """A stacked bar chart in words: a bar per label, each part's figure."""
+    figure = _figure_writer(chart)
+    bars = [
+        f"{label}: "
+        + ", ".join(f"{part.label} {figure(value)}" for part in chart.series if (value := part.values[n]) is not None)
+        for n, label in enumerate(chart.labels)
+    ]
+    listed = (
+        " and ".join([", ".join(chart.labels[:-1]), chart.labels[-1]])
+        if len(chart.labels) > 1
+        else "".join(chart.labels)
+    )
+    return f"Stacked bar chart: {chart.title}, a bar for each of {listed}. {'. '.join(bars)}."
 
 
 def _series_words(chart: Chart, series: ChartSeries, periods: Sequence[str]) -> str:

@@ -20,7 +20,12 @@ order. A section is the author's words and, where it says `show = ...`, one of:
   its change on a week, a month, a quarter and a year before
   (domain.weekly.weekly_results for the weekly series);
 - "charts": monthly counts with the rolling 12-month average, or a percentage
-  over rolling 12 months (`Chart` nodes with their alternative text, report.charts).
+  over rolling 12 months (`Chart` nodes with their alternative text, report.charts);
+- "review": the indicators of its sheets in one table as the return lists them, as seed 002 prints its ChAT
+  review: metric, the two periods, SN, comment; an indicator `joined` to another in brackets after its figures;
+- "comparisons": ChAT's comparisons with published statistics (seed 002's page 23): our latest figure, its
+  direction of travel since the published one, the published LA, SN and England figures, our place against
+  the middle 50% of all councils and the figures' date, with ChAT's key in words and marks.
 
 Every figure is one of `performance_figures`; every word the text file's or the author's.
 
@@ -38,6 +43,7 @@ such as {csc_assesments_45_days_value}) is still an error naming the nearest kno
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -75,9 +81,11 @@ from desktop_app.report.model import (
     Paragraph,
     Section,
     Space,
+    Span,
     Table,
 )
 from desktop_app.report.performance_figures import (
+    CONDITIONS,
     INDICATOR_FIGURES,
     MISSING,
     Row,
@@ -110,7 +118,17 @@ UNIT_KINDS = {
 }
 JUDGED = ("better", "worse")
 QUOTED_LENGTH = 70  # a left-out sentence is quoted up to this many characters
+WORD_ROOM = 6  # letters: the least room a cross tab's column is given, as if its header's longest word had them
 PART_MARK = "▸ "  # before a cross tab's row that breaks down the row above it
+#: What a sentence naming KEY_if_<condition> says happened, for the reason it is left out where it did not.
+CONDITION_WORDS = {
+    "up": "rise",
+    "down": "fall",
+    "unchanged": "stay the same",
+    "better": "get better",
+    "worse": "get worse",
+}
+CONDITION_UNMET = "the data does not say it"
 #: A heatmap's shades (colours of the style), from the smallest values to the largest.
 HEAT_SHADES = ("heat_1", "heat_2", "heat_3", "heat_4")
 
@@ -253,6 +271,10 @@ class _Builder:
     def absent(self, name: str) -> str | None:
         """Why the figure `name` cannot be shown (None: it can, or no return could give it: fill names it)."""
         shown = self.figures.get(name)
+        condition = next((c for c in CONDITIONS if name.endswith(f"_if_{c}")), None)
+        if shown == MISSING and condition and self.figures.get(name.replace(f"_if_{condition}", "_name")):
+            indicator = self.figures[name.replace(f"_if_{condition}", "_name")]
+            return f"{CONDITION_UNMET}: {indicator} did not {CONDITION_WORDS[condition]} on the period before"
         if shown is not None:
             return None if shown != MISSING else f"the returns give no figure for {{{name}}}"
         for key in indicator_keys_of(name):
@@ -270,7 +292,8 @@ class _Builder:
         """`template` without the sentences whose figures the returns do not give, each noted as left out."""
         text, dropped = without_sentences(template, self.why_not)
         for sentence, why in dropped:
-            self.leave_out(f"{what}, the sentence “{_quoted(sentence)}”", why)
+            if CONDITION_UNMET not in why:  # a sentence the data does not bear out is not missing anything
+                self.leave_out(f"{what}, the sentence “{_quoted(sentence)}”", why)
         return text
 
     def kept(self, template: str, where: str, what: str) -> str:
@@ -343,6 +366,10 @@ class _Builder:
             return self.cross_tabs(section, what)
         if section.show == "categories":
             return self.categories(section, what)
+        if section.show == "review":
+            return self.review(section, what)
+        if section.show == "comparisons":
+            return self.comparisons(section, what)
         return []
 
     # --- cells ---------------------------------------------------------------------
@@ -451,6 +478,118 @@ class _Builder:
             Cell(row["action"] or ""),
         ]
 
+    def rows_of(self, section: TextSection, what: str, table: str) -> Any:
+        """The section's indicators (dashboard_rows), or none with the reason noted."""
+        rows = self.dashboard_rows(section, what)
+        if rows.empty:
+            within = f" (sheets {', '.join(section.sheets)})" if section.sheets else ""
+            self.leave_out(f"{what}, its {table}", f"none of the returns' indicators is in it{within}")
+        return rows
+
+    # --- the review (seed 002's ChAT review) ----------------------------------------------
+
+    def review(self, section: TextSection, what: str) -> list[Block]:
+        rows = self.rows_of(section, what, "review")
+        if rows.empty:
+            return []
+        current, previous = usual_period(rows["period"]), usual_period(rows["previous_period"])
+        given = [*section.headings, "", "", "", "", ""][:5]
+        defaults = (
+            self.words("dashboard_metric"),
+            _with_period(self.words("dashboard_previous"), previous),
+            _with_period(self.words("dashboard_current"), current),
+            self.words("dashboard_sn"),
+            self.words("dashboard_comment"),
+        )
+        header = self.header(*(words or default for words, default in zip(given, defaults, strict=True)))
+        followers = {key_of(after) for after in section.joined.values()}
+        joined = {key_of(first): key_of(after) for first, after in section.joined.items()}
+        body = []
+        for row in rows.to_dict("records"):
+            key = key_of(row["id"])
+            if key in followers:
+                continue
+            cells = [
+                Cell(self.figure(f"{key}_name"), figure=f"{key}_name", term=True),
+                self.number(f"{key}_previous", row, section.plain_numbers),
+                self.number(f"{key}_value", row, section.plain_numbers),
+                self.number(f"{key}_sn", row, section.plain_numbers),
+                Cell(row["commentary"] or ""),
+            ]
+            after = joined.get(key)
+            for position, suffix in ((1, "previous"), (2, "value")):
+                also = self.figure(f"{after}_{suffix}") if after else ""
+                if also and cells[position].text:
+                    cell = cells[position]
+                    cells[position] = Cell(f"{cell.text} ({also})", cell.kind, figure=cell.figure)
+            body.append(cells)
+        return [Table(f"{section.key}_review", [header], body, "review", layout="small", row_headers=(0,))]
+
+    # --- ChAT's comparisons with published statistics ----------------------------------------
+
+    def comparisons(self, section: TextSection, what: str) -> list[Block]:
+        rows = self.rows_of(section, what, "comparisons")
+        if rows.empty:
+            return []
+        words = self.words
+        top = [
+            Cell(words("comparisons_indicator")),
+            Cell(words("comparisons_latest")),
+            Cell(),
+            Cell(words("comparisons_published")),
+            Cell(),
+            Cell(),
+            Cell(),
+            Cell(words("comparisons_date")),
+        ]
+        second = self.header(
+            "",
+            words("comparisons_la"),
+            words("comparisons_travel"),
+            words("comparisons_la"),
+            words("comparisons_sn"),
+            words("comparisons_england"),
+            words("comparisons_range"),
+            "",
+        )
+        spans = (Span(0, 0, rows=2), Span(0, 1, columns=2), Span(0, 3, columns=4), Span(0, 7, rows=2))
+        body = [self.comparison_row(row, section.plain_numbers) for row in rows.to_dict("records")]
+        table = Table(f"{section.key}_comparisons", [top, second], body, "comparisons", spans=spans, layout="small")
+        key = Keep(
+            tuple(
+                ListItem(words(f"comparisons_key_{name}"), marker=marker)
+                for name, marker in (
+                    ("travel", "▲ ▼"),
+                    ("same", "-"),
+                    ("good", MARKS["top"]),
+                    ("poor", MARKS["bottom"]),
+                    ("in_range", "="),
+                )
+            )
+        )
+        return [key, table]
+
+    def comparison_row(self, row: Row, plain: bool) -> list[Cell]:
+        key = key_of(row["id"])
+        travel, arrow = self.figure(f"{key}_travel"), self.figure(f"{key}_travel_arrow")
+        judgement = self.all_figures[f"{key}_travel_judgement"].value
+        position, marker = self.figure(f"{key}_range"), self.figure(f"{key}_range_marker")
+        return [
+            Cell(self.figure(f"{key}_name"), figure=f"{key}_name", term=True),
+            self.number(f"{key}_value", row, plain),
+            Cell(
+                f"{arrow} {travel}".strip() if travel and arrow != "-" else travel,
+                CellKind.ARROW,
+                figure=f"{key}_travel",
+                colour=judgement if judgement in JUDGED else None,
+            ),
+            self.number(f"{key}_published", row, plain),
+            self.number(f"{key}_sn", row, plain),
+            self.number(f"{key}_england", row, plain),
+            Cell(f"{marker} {position}".strip(), figure=f"{key}_range"),
+            Cell(self.figure(f"{key}_published_period"), figure=f"{key}_published_period"),
+        ]
+
     def status_key(self) -> list[Block]:
         """What each status means, its cell shaded as the dashboard shades it."""
         body = [
@@ -528,7 +667,29 @@ class _Builder:
                 )
                 continue
             tables.append(self.cross_tab(section, sheet, grid))
+            if section.proportions:
+                tables += self.proportions(section, sheet, grid, what)
         return tables
+
+    def proportions(self, section: TextSection, sheet: str, grid: Any, what: str) -> list[Block]:
+        """The section's share columns as a stacked bar each, a part per row no other row breaks down."""
+        columns = [column for column in section.proportions if column in grid.columns]
+        if not columns:
+            self.leave_out(
+                f"{what}, its chart of {sheet!r}", f"the sheet has none of the columns {section.proportions}"
+            )
+            return []
+        parts = {label for labels in section.parts.values() for label in labels}
+        rows = [label for label in grid.index if label not in parts]
+        colours = ("chart_bar", "heat_3", "chart_line", "heat_2")
+        series = tuple(
+            ChartSeries(str(row), tuple(float(grid.at[row, c]) for c in columns), "bars", colours[n % len(colours)])
+            for n, row in enumerate(rows)
+        )
+        title = self.fill(section.proportions_title or sheet, f"[[sections]] {section.key!r} proportions_title")
+        key = f"{section.key}_{key_of(sheet)}_proportions"
+        chart = Chart(key, "status_bars", title, tuple(columns), series, "", unit="%", decimals=1)
+        return [Keep((Heading(title, level=2, in_contents=False), with_alt_text(chart)))]
 
     def cross_tab(self, section: TextSection, sheet: str, grid: Any) -> Table:
         """The grid with its columns' units; the rows that break another down marked under it; the total."""
@@ -555,7 +716,7 @@ class _Builder:
             totals = (len(body),)  # the header row is row 0
         first = section.headings[0] if section.headings else ""
         header = self.header(first, *(str(column) for column in grid.columns))
-        shares = _column_shares(len(grid.columns))
+        shares = _column_shares([str(column) for column in grid.columns])
         return Table(
             f"{section.key}_{key_of(sheet)}",
             [header],
@@ -710,10 +871,13 @@ def heat_shades(grid: Any) -> list[list[str | None]]:
     ]
 
 
-def _column_shares(columns: int) -> tuple[float, ...]:
-    """A cross tab's widths: the row labels from 14% to 40% of the width, the columns sharing the rest."""
-    first = min(0.4, max(0.14, 1 - 0.09 * columns))
-    return (first, *([(1 - first) / columns] * columns))
+def _column_shares(labels: Sequence[str]) -> tuple[float, ...]:
+    """A cross tab's widths: the row labels from 14% to 40% of the width, the columns sharing the rest in
+    proportion to their header's longest word (a line may break at a space or after "/"; a word of fewer than
+    WORD_ROOM letters counts as that many, so a number fits), so that every word can be printed whole."""
+    first = min(0.4, max(0.14, 1 - 0.09 * len(labels)))
+    longest = [max([WORD_ROOM, *(len(word) for word in re.split(r"[\s/]+", label))]) for label in labels]
+    return (first, *((1 - first) * letters / sum(longest) for letters in longest))
 
 
 def _quoted(sentence: str) -> str:

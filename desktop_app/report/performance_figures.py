@@ -23,7 +23,13 @@ KEY_status_label (its meaning in the status vocabulary), KEY_target, KEY_sn,
 KEY_nw, KEY_england (a publisher's symbol such as "c" or "z" as published, where the return gives one in
 place of the number), KEY_sn_marker (and _nw_, _england_: ✔ ▬ ✘),
 KEY_at_sn_rate (our count at the statistical neighbours' rate),
-KEY_at_sn_change ("a reduction of 130"), and per change card horizon
+KEY_at_sn_change ("a reduction of 130"); against our latest published figure (ChAT's comparisons with published
+statistics) KEY_published (a symbol such as "c" as published), KEY_published_period, KEY_travel ("Increase",
+"Decrease", "No change": our value against the published one), KEY_travel_arrow, KEY_travel_judgement, KEY_range
+("Higher", "In range", "Lower": the published figure against the middle 50% of all councils) and KEY_range_marker
+(✔ outside it on the good side, ✘ on the poor side); the conditions KEY_if_up, KEY_if_down, KEY_if_unchanged,
+KEY_if_better and KEY_if_worse, which print nothing and are there only where the change against the previous
+period says so (a sentence naming one is printed only when the data says what it says); and per change card horizon
 KEY_week_change, KEY_month_change, KEY_quarter_change, KEY_year_change, with
 KEY_week_then (the value a week before), and so on.
 A figure the results do not have is "n/a" (MISSING).
@@ -47,6 +53,13 @@ from desktop_app.report.statuses import StatusVocabulary, load_statuses
 #: Shown in prose for a figure the results do not have; a table leaves the cell blank, as the papers do.
 MISSING = "n/a"
 JUDGEMENT_WORDS = {"better": "better", "worse": "worse", "same": "unchanged"}
+#: ChAT's words for the direction of travel since the published statistics and the place against all councils.
+TRAVEL_WORDS = {"up": "Increase", "down": "Decrease", "same": "No change"}
+RANGE_WORDS = {"higher": "Higher", "in range": "In range", "lower": "Lower"}
+RANGE_MARKS = {"better": MARKS["top"], "worse": MARKS["bottom"]}
+#: The conditions a sentence may name (KEY_if_<condition>): each holds where the direction or the judgement of
+#: the change against the previous period is the one it names.
+CONDITIONS = {"up": "up", "down": "down", "unchanged": "same", "better": "better", "worse": "worse"}
 
 #: The figures each indicator may have, KEY_<suffix> (the change cards' per horizon); a name of this shape
 #: whose KEY is an indicator the returns do not give is data not given, not a slip of the author's pen.
@@ -67,6 +80,14 @@ INDICATOR_FIGURES = (
     *(f"{group}_marker" for group in COMPARATORS),
     "at_sn_rate",
     "at_sn_change",
+    "published",
+    "published_period",
+    "travel",
+    "travel_arrow",
+    "travel_judgement",
+    "range",
+    "range_marker",
+    *(f"if_{condition}" for condition in CONDITIONS),
     *(f"{horizon}_{part}" for horizon in HORIZONS for part in ("change", "then")),
 )
 
@@ -119,7 +140,7 @@ def performance_figures(
     statuses = statuses or load_statuses()
     figures: dict[str, Figure] = {}
 
-    def put(name: str, shown: str, value: object = None, unit: str | None = None) -> None:
+    def put(name: str, shown: str, value: object = None, unit: str | None = None, condition: bool = False) -> None:
         if name in figures:
             raise ValueError(
                 f"two figures are named {{{name}}}: an indicator is in both the monthly and the weekly "
@@ -128,7 +149,7 @@ def performance_figures(
         if hasattr(value, "item"):  # a numpy scalar: its Python value
             value = value.item()
         kept = None if missing(value) else value if isinstance(value, (int, float, str)) else str(value)
-        figures[name] = Figure(name, shown if shown else MISSING, kept, unit)
+        figures[name] = Figure(name, shown if shown or condition else MISSING, kept, unit)
 
     table = results.table
     period, previous = usual_period(table["period"]), usual_period(table["previous_period"])
@@ -185,7 +206,7 @@ def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary)
     put(f"{key}_name", str(row["name"] or row["id"]), row["name"] or row["id"])
     put(f"{key}_period", row["period"] or "", row["period"])
     put(f"{key}_previous_period", row["previous_period"] or "", row["previous_period"])
-    for name in ("value", "previous", "target", *COMPARATORS):
+    for name in ("value", "previous", "target", *COMPARATORS, "published"):
         value = row[name] if present(row[name]) else None
         symbol = row.get(f"{name}_symbol") if value is None else None  # "c", "z": shown as published
         shown = symbol if isinstance(symbol, str) else format_value(value, unit, decimals)
@@ -199,6 +220,10 @@ def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary)
     put(f"{key}_change_words", change_words(change, row["change_pct"], unit, decimals, direction), change, unit)
     put(f"{key}_arrow", ARROWS.get(direction, "") if direction else "", direction)
     put(f"{key}_judgement", JUDGEMENT_WORDS.get(judgement, "") if judgement else "", judgement)
+    for condition, meant in CONDITIONS.items():  # "" (printed as nothing) where it holds, else missing
+        holds = meant in (direction, judgement)
+        put(f"{key}_if_{condition}", "" if holds else MISSING, True if holds else None, condition=True)
+    _published_figures(put, key, row, decimals)
     # The status the return (or the author, in the window) gave; a catalogue rule's is the window's suggestion.
     given = row.get("status_source") == "author" and present(row["status"])
     status = str(row["status"]).strip() if given else ""
@@ -216,6 +241,27 @@ def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary)
         amount = format_value(abs(difference), "count", 0)
         words = "no change" if amount == "0" else f"{'a reduction' if difference < 0 else 'an increase'} of {amount}"
     put(f"{key}_at_sn_change", words, difference, "count")
+
+
+def _published_figures(put: Put, key: str, row: Row, decimals: int) -> None:
+    """Our value against our latest published figure, and that figure against the middle 50% of all councils."""
+    put(f"{key}_published_period", _text(row, "published_period") or "", _text(row, "published_period"))
+    change = row.get("published_change")
+    direction, judgement = _text(row, "published_direction"), _text(row, "published_judgement")
+    if direction and isinstance(change, float) and half_up(change, decimals) == 0:  # shown as no change, as a card
+        direction, judgement = "same", "same" if judgement else None
+    put(f"{key}_travel", TRAVEL_WORDS.get(direction, "") if direction else "", direction)
+    put(f"{key}_travel_arrow", ARROWS.get(direction, "") if direction else "", direction)
+    put(f"{key}_travel_judgement", JUDGEMENT_WORDS.get(judgement, "") if judgement else "", judgement)
+    position, ranged = _text(row, "range_position"), _text(row, "range_judgement")
+    put(f"{key}_range", RANGE_WORDS.get(position, "") if position else "", position)
+    put(f"{key}_range_marker", RANGE_MARKS.get(ranged, "") if ranged else "", ranged)
+
+
+def _text(row: Row, name: str) -> str | None:
+    """A text column of `row` (None where it is missing)."""
+    value = row.get(name)
+    return value if isinstance(value, str) else None
 
 
 def change_words(

@@ -6,7 +6,12 @@ author's prose and, where it says `show = ...`, one of "dashboard" (the
 indicators by group), "survey" (benchmark tables with quartile markers),
 "cards" (change cards), "charts" (monthly counts or rolling percentages),
 "table" (a cross tab as its sheet lays it out, with a worked-out total, or
-shaded as a heatmap) or "categories" (category counts with their shares).
+shaded as a heatmap), "categories" (category counts with their shares),
+"review" (indicators in one table as the return lists them: metric, the two
+periods, SN and comment, as seed 002 prints its ChAT review) or "comparisons"
+(ChAT's comparisons with published statistics: our latest figure, its direction
+of travel since the published one, the published figures and our place against
+the middle 50% of all councils, with ChAT's key).
 Prose holds live figures as placeholders ("{csc_contacts_value}"), filled by
 report.text.fill from report.performance_figures; the mark-up is report.prose's.
 The statuses' labels and colours are not here: they are the one status
@@ -28,7 +33,7 @@ from desktop_app.report.text import PAGE_WORDS, ReportTextError, document_words,
 
 DEFAULT_TEXT_FILE = RESOURCES / "performance_report_text.toml"
 
-SHOWS = ("dashboard", "survey", "cards", "charts", "table", "categories")
+SHOWS = ("dashboard", "survey", "cards", "charts", "table", "categories", "review", "comparisons")
 UNITS = ("count", "percent", "hours", "number", "gbp")  # a cross tab column's (domain.indicators' units)
 CHART_KINDS = ("monthly_counts", "rolling_percent")
 #: The [document] words: every appendix's, and the area the figures are of.
@@ -86,6 +91,9 @@ _SECTION_KEYS = {
     "total",
     "ratios",
     "heatmap",
+    "joined",
+    "proportions",
+    "proportions_title",
 }
 _CARD_KEYS = {"indicator", "label"}
 _CHART_KEYS = {
@@ -154,6 +162,13 @@ class Section:
     total: str = ""
     ratios: dict[str, tuple[str, str]] = field(default_factory=dict)
     heatmap: bool = False
+    #: "review": an indicator printed in brackets after another's figures, in its row ("193 (20.5%)"), by the id
+    #: of the one it follows
+    joined: dict[str, str] = field(default_factory=dict)
+    #: "table": share columns drawn as a chart after the table, a stacked bar each, a part per row that no
+    #: other row breaks down (seed 000's reablement delivery proportions), titled `proportions_title`
+    proportions: tuple[str, ...] = ()
+    proportions_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -237,7 +252,9 @@ def _section(where: str, number: int, spec: object) -> Section:
     for name in ("text", "more_text", "title"):
         if name in spec and not isinstance(spec[name], str):
             raise PerformanceTextError(f"{here}: {name} must be text in quotes")
-    lists = {name: _names(spec, name, here) for name in ("groups", "sheets", "ids", "horizons", "headings")}
+    lists = {
+        name: _names(spec, name, here) for name in ("groups", "sheets", "ids", "horizons", "headings", "proportions")
+    }
     unknown_horizons = [h for h in lists["horizons"] if h not in HORIZONS]
     if unknown_horizons:
         raise PerformanceTextError(f"{here}: horizon {unknown_horizons[0]!r} is not one of {list(HORIZONS)}")
@@ -283,6 +300,9 @@ def _section(where: str, number: int, spec: object) -> Section:
         total=spec.get("total", ""),
         ratios=ratios,
         heatmap=bool(spec.get("heatmap", False)),
+        joined=_strings(spec.get("joined", {}), f"{here}: joined"),
+        proportions=lists["proportions"],
+        proportions_title=str(spec.get("proportions_title", "")),
     )
 
 
