@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -335,33 +332,22 @@ def test_a_hidden_tab_catches_up_when_shown(tab):
     assert tab.model.index(row, CURRENT).data() == "66.5%" and tab.current_indicator()
 
 
-def test_an_edit_shows_in_the_table_within_100_ms(tab, capsys):
-    """Commentary typed: the time until the table has painted it (median of 10); and a change of the returns."""
+def test_an_edit_shows_in_the_table_and_survives_a_recalculation(tab):
+    """Commentary typed shows in its cell at once, and a recalculation from scratch (as after an import) keeps
+    the figures."""
     window, table, model = tab.session, tab.table, tab.model
     row = row_named(model, ASSESSMENTS)
     table.scrollTo(model.index(row, COMMENTARY))
     index = model.index(row, COMMENTARY)
-    edits = []
-    for number in range(10):
-        started = time.perf_counter()
+    for number in range(3):
         model.setData(index, f"Commentary, draft {number}")
         table.viewport().repaint()
-        edits.append((time.perf_counter() - started) * 1000)
         assert index.data() == f"Commentary, draft {number}"
-    refreshes = []
-    for _ in range(3):
-        window.workspace = Workspace(window.project)  # nothing cached: as after an import, all worked out afresh
-        started = time.perf_counter()
-        window.project_changed.emit()
-        table.viewport().repaint()
-        refreshes.append((time.perf_counter() - started) * 1000)
-        assert tab.model.index(row_named(model, ASSESSMENTS), CURRENT).data() == "66.5%"
-    with capsys.disabled():
-        print(
-            f"\nedit to table: median {statistics.median(edits):.1f} ms (max {max(edits):.1f}); "
-            f"recalculation and refresh after an import: median {statistics.median(refreshes):.0f} ms"
-        )
-    assert statistics.median(edits) < 100
+    window.workspace = Workspace(window.project)  # nothing cached: as after an import, all worked out afresh
+    window.project_changed.emit()
+    table.viewport().repaint()
+    assert tab.model.index(row_named(model, ASSESSMENTS), CURRENT).data() == "66.5%"
+    assert tab.model.index(row_named(model, ASSESSMENTS), COMMENTARY).data() == "Commentary, draft 2"
 
 
 def test_every_control_is_named_and_the_menu_opens_from_the_keyboard(tab):

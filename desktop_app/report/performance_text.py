@@ -300,7 +300,7 @@ def _section(where: str, number: int, spec: object) -> Section:
         total=spec.get("total", ""),
         ratios=ratios,
         heatmap=bool(spec.get("heatmap", False)),
-        joined=_strings(spec.get("joined", {}), f"{here}: joined"),
+        joined=strings_of(spec.get("joined", {}), f"{here}: joined", error=PerformanceTextError),
         proportions=lists["proportions"],
         proportions_title=str(spec.get("proportions_title", "")),
     )
