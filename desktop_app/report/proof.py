@@ -163,7 +163,7 @@ def proof_findings(
         on = f" on {long_date(as_at)}" if as_at else ""
         findings.append(Finding(f"{cases} past the due date{on}.", ("overdue", ""), severity=INFO, kind="overdue"))
     if text is not None:
-        findings += [_finding(found) for found in word_findings(document, text, words)]
+        findings += [finding_of(found) for found in word_findings(document, text, words)]
     return findings
 
 
@@ -182,7 +182,7 @@ def word_findings(
     return found + date_findings(text.document, pieces, figures, period_end, document.kind, text.source, words)
 
 
-def _finding(found: WordFinding) -> Finding:
+def finding_of(found: WordFinding) -> Finding:
     piece = found.piece
     return Finding(
         found.message,
