@@ -9,14 +9,16 @@ import shutil
 from pathlib import Path
 
 import docx
-import pikepdf
 import pytest
 from openpyxl import Workbook
 from PIL import Image as PilImage
 
+from desktop_app.board_commands import board_report
 from desktop_app.cli import main
+from desktop_app.domain.board_report import load_board_rules
 from desktop_app.paths import SAMPLE_DATA
-from tests.pdf_structure import _struct_nodes, figure_alt_texts, structure_problems, tagged_lines
+from desktop_app.word.render import render_word_document
+from tests.pdf_structure import figure_alt_texts, structure_problems, structure_tags, tagged_lines
 
 SAMPLE_SOURCE = SAMPLE_DATA / "board_report_2020-21.md"
 DETAILS = """+++
@@ -80,11 +82,6 @@ def report(folder: Path, body: str, *more: str) -> tuple[int, Path]:
 
 def reading(pdf: Path) -> str:
     return " ".join(" ".join(line.split()) for page in tagged_lines(pdf) for line in page)
-
-
-def structure_tags(pdf: Path) -> list[str]:
-    with pikepdf.open(pdf) as document:
-        return [str(node.get("/S")) for node in _struct_nodes(document.Root.StructTreeRoot)]
 
 
 BODY = """# Introduction
@@ -250,6 +247,23 @@ def test_the_sample_exports_with_nothing_for_the_proof_to_query(tmp_path, capsys
     ],
 )
 def test_an_attribution_reads_as_a_name_by_the_describing_words_of_the_rules(attribution, names):
-    from desktop_app.domain.board_report import load_board_rules
-
     assert load_board_rules().names_in(attribution) == names
+
+
+def test_a_typed_paragraph_number_is_a_warning_and_printed_once_only(folder, capsys):
+    source = folder / "report.md"
+    source.write_text(DETAILS + "# One\n1.1 The Board met.\n", encoding="utf-8")
+    assert main(["proof", "board", str(source)]) == 1
+    assert "report.md, line 9: the words start with the number 1.1" in capsys.readouterr().out
+
+
+def test_a_word_template_without_a_quote_style_still_sets_the_quote_apart(folder):
+    template = docx.Document()
+    template.styles["Quote"].delete()
+    template.save(str(folder / "plain.docx"))
+    (folder / "report.md").write_text(DETAILS + BODY, encoding="utf-8")
+    document, _ = board_report(folder / "report.md")
+    word = docx.Document(io.BytesIO(render_word_document(document, folder / "plain.docx")))
+    quoted = [p for p in word.paragraphs if p.style.name == "Quote"]
+    assert [p.text for p in quoted] == ["“Someone believed me at last.”\n— A survivor, aged 34"]
+    assert quoted[0].style.font.italic

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from desktop_app.domain.formatting import long_date
-from desktop_app.report.model import Block, Document, Footnote, Heading, Keep, ListItem, Note, Paragraph, Table
+from desktop_app.report.model import Block, Document, Footnote, Heading, Keep, ListItem, Note, Paragraph, Quote, Table
 from desktop_app.report.performance_text import PerformanceText
 from desktop_app.report.proof_dates import date_findings
 from desktop_app.report.proof_words import (
@@ -240,6 +240,8 @@ def _texts(blocks: Iterable[Block]) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, (Paragraph, ListItem, Heading, Note, Footnote)):
             yield block.text
+        elif isinstance(block, Quote):
+            yield from (block.text, block.attribution)
         elif isinstance(block, Table):
             yield from (cell.text for row in block.rows for cell in row)
         elif isinstance(block, Keep):

@@ -10,12 +10,16 @@ taken for a name), and a name-like one is a warning naming the line.
 
 from __future__ import annotations
 
+import re
+
 from desktop_app.report.board import BoardBuilder
 from desktop_app.report.model import Document
 from desktop_app.report.proof import Finding, Where, finding_of, proof_findings
 from desktop_app.report.proof_words import WARNING, Piece, meeting_findings, period_end_of, proof_of_words
 
 WORDS_KINDS = ("paragraph", "bullet", "quote", "subsection")
+#: A paragraph's number typed by the author ("3.2 ", "1.0 "): the report numbers its paragraphs itself.
+TYPED_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\s")
 
 
 def board_proof(document: Document, builder: BoardBuilder) -> list[Finding]:
@@ -34,6 +38,19 @@ def board_proof(document: Document, builder: BoardBuilder) -> list[Finding]:
     findings += [finding_of(one) for one in found]
     for placed in builder.placed:
         item = placed.item
+        typed = TYPED_NUMBER.match(item.text) if item.kind in ("paragraph", "subsection") else None
+        if typed:
+            findings.append(
+                Finding(
+                    f"{source.where(item.line)}: the words start with the number {typed.group(1)}, and the report "
+                    "numbers its paragraphs itself: take the typed number out.",
+                    ("section", placed.section),
+                    severity=WARNING,
+                    kind="typed_paragraph_number",
+                    where=Where(section=placed.section, file=source.file),
+                    says=typed.group(1),
+                )
+            )
         names = builder.rules.names_in(item.more) if item.kind == "quote" else []
         if names:
             findings.append(

@@ -270,6 +270,11 @@ class _WordWriter:
             style.font.bold = bold or None
             style.paragraph_format.space_after = Pt(2)
             style.paragraph_format.alignment = ALIGNMENTS[alignment]
+        if "Quote" not in names:  # a council's template without one: italic, indented, as Word's own
+            quote = styles.add_style("Quote", WD_STYLE_TYPE.PARAGRAPH)
+            quote.base_style = styles["Normal"]
+            quote.font.italic = True
+            quote.paragraph_format.left_indent = quote.paragraph_format.right_indent = Mm(12)
 
     # --- blocks ------------------------------------------------------------------------
 
