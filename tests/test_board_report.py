@@ -267,3 +267,20 @@ def test_a_word_template_without_a_quote_style_still_sets_the_quote_apart(folder
     quoted = [p for p in word.paragraphs if p.style.name == "Quote"]
     assert [p.text for p in quoted] == ["“Someone believed me at last.”\n— A survivor, aged 34"]
     assert quoted[0].style.font.italic
+
+
+def test_in_word_the_sections_run_on_and_an_appendix_starts_a_page(written):
+    word = docx.Document(str(written[1]))
+    page_break = docx.oxml.ns.qn("w:br")
+    broken_before = []
+    paragraphs = word.paragraphs
+    for before, paragraph in zip(paragraphs, paragraphs[1:], strict=False):
+        if paragraph.style.name == "Heading 1":
+            breaks = [br for br in before._p.iter(page_break) if br.get(docx.oxml.ns.qn("w:type")) == "page"]
+            broken_before.append((paragraph.text, bool(breaks)))
+    assert broken_before == [
+        ("1. Introduction", True),
+        ("2. Voices", False),
+        ("3. Tables", False),
+        ("Appendix A: Governance", True),
+    ]

@@ -31,6 +31,7 @@ from desktop_app.report.model import (
     Paragraph,
     Quote,
     Section,
+    Space,
     Table,
     TitlePage,
 )
@@ -128,6 +129,8 @@ class BoardBuilder:
             else:
                 section = sections[-1]
                 self.placed.append(Placed(item, section.key, section.title))
+                if item.kind != "bullet" and section.blocks and isinstance(section.blocks[-1], ListItem):
+                    section.blocks.append(Space("paragraph"))  # a list is followed by a paragraph's space
                 section.blocks += self.blocks(item, numbers)
         return sections
 
