@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.board_commands import add_board_commands, run_board_proof, run_board_report
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
@@ -87,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_plan_report(args, _page_options)
         if args.report_kind in MARAC_KINDS:
             return run_marac_report(args, _page_options)
+        if args.report_kind == "board":
+            return run_board_report(args, _page_options, proof_allows)
         return {
             "complaints": _complaints_report,
             "corporate": _corporate_report,
@@ -98,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "indicators":
         return _indicators(args)
     if args.command == "proof":
+        if args.proof_kind == "board":
+            return run_board_proof(args, print_proof)
         return {
             "complaints": _complaints_proof,
             "performance": _performance_proof,
@@ -114,7 +119,7 @@ def _inputs_named_by_out(args: argparse.Namespace) -> str:
         return ""
     inputs = [
         getattr(args, name, None)
-        for name in ("log", "plan", "values", "text", "template_docx", "vocabulary", "self_assessment")
+        for name in ("log", "plan", "values", "text", "template_docx", "vocabulary", "self_assessment", "source")
     ]
     inputs += list(getattr(args, "files", None) or [])
     for path in (Path(p) for p in inputs if p):
@@ -302,6 +307,7 @@ def _parser() -> argparse.ArgumentParser:
     cover_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
     add_plan_commands(commands, report_kinds, proof_kinds, _date, _page_arguments)
     add_marac_commands(report_kinds, _page_arguments, _date)
+    add_board_commands(report_kinds, proof_kinds, _page_arguments, strict_argument)
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")

@@ -176,6 +176,12 @@ def figure_alt_texts(path: Path) -> list[str]:
         return [str(node.get("/Alt")) for node in _struct_nodes(pdf.Root.StructTreeRoot) if node.get("/S") == "/Figure"]
 
 
+def structure_tags(path: Path) -> list[str]:
+    """The type of every element of the structure tree, in its order ('/H1', '/P', '/BlockQuote', ...)."""
+    with pikepdf.open(path) as pdf:
+        return [str(node.get("/S")) for node in _struct_nodes(pdf.Root.StructTreeRoot)]
+
+
 def _struct_nodes(node):
     kids = node.get("/K")
     if kids is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -29,6 +30,9 @@ from reportlab.platypus import (
     PageBreak,
     Spacer,
     TableStyle,
+)
+from reportlab.platypus import (
+    Image as PdfImage,
 )
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
@@ -48,10 +52,12 @@ from desktop_app.report.model import (
     Chart,
     Document,
     Footnote,
+    Image,
     Keep,
     ListItem,
     Note,
     Paragraph,
+    Quote,
     Section,
     Space,
     Table,
@@ -66,6 +72,10 @@ HEADER_SMALLEST = 5.5
 MUTED_SIZE = 6.5
 #: Space under each change card, in points.
 CARD_SPACE_AFTER = 8
+#: A quote's indent on each side, in millimetres.
+QUOTE_INDENT = 12
+#: The tallest a picture is drawn, as a share of the text height.
+IMAGE_HEIGHT_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,8 @@ TABLE_LAYOUTS = {
     "table_kept_with_footnotes": TableLayout(kept_with_footnotes=True),
     "small": _SMALL,
     "small_top": dataclasses.replace(_SMALL, top_aligned=True),
+    # a table of words, its cells' paragraphs at the top (a board report's training, services, prompts)
+    "words": TableLayout(top_aligned=True),
     # a table of long words in narrow columns (an action plan): small headers too
     "small_words": dataclasses.replace(_SMALL, header="table_small_header", top_aligned=True),
     "key": dataclasses.replace(_SMALL, spaced=False, narrow=True),
@@ -104,6 +116,7 @@ TABLE_LAYOUTS = {
     "label_value": TableLayout(spaced=False),
 }
 NUMBER_INDENT = 10 * mm
+DEEP_NUMBER_INDENT = 13 * mm
 
 
 def render_document(document: Document, style: ReportStyle | None = None) -> bytes:
@@ -153,6 +166,8 @@ class PdfWriter:
             Keep: self.keep,
             Cards: self.cards,
             Chart: self.chart,
+            Quote: self.quote,
+            Image: self.image,
         }
 
     # --- the document ------------------------------------------------------------------
@@ -243,19 +258,53 @@ class PdfWriter:
         return [Heading(inline(heading.text), style, level=heading.level - 1, in_contents=heading.in_contents)]
 
     def paragraph(self, paragraph: Paragraph) -> list[Flowable]:
+        if paragraph.number:  # its number hangs in the margin, as a list's would, but it is a paragraph
+            style = self.kept(self.numbered_style(paragraph.number), paragraph.keep_with_next)
+            numbered = PdfParagraph(inline(paragraph.text), style, bulletText=paragraph.number)
+            numbered.structure_tag = "P"
+            return [numbered]
         style = self.kept(self.style[paragraph.layout], paragraph.keep_with_next)
         return [PdfParagraph(inline(paragraph.text), style)]
+
+    def quote(self, quote: Quote) -> list[Flowable]:
+        """Someone's words in italics, indented both sides, who said it under them: tagged a BlockQuote."""
+        body = self.style["body"]
+        style = body.clone(
+            f"{body.name}-quote",
+            fontName=self.style.fonts.italic,
+            leftIndent=QUOTE_INDENT * mm,
+            rightIndent=QUOTE_INDENT * mm,
+            spaceBefore=body.spaceAfter,
+            spaceAfter=body.spaceAfter * 2,
+        )
+        markup = f"“{inline(quote.text)}”"
+        if quote.attribution:
+            markup += f'<br/><font name="{self.style.fonts.regular}">— {inline(quote.attribution)}</font>'
+        quoted = PdfParagraph(markup, style)
+        quoted.structure_tag = "BlockQuote"
+        return [quoted]
+
+    def image(self, image: Image) -> list[Flowable]:
+        """The picture at the text's width at most (and no taller than most of a page), tagged a Figure with
+        its alternative text."""
+        width, height = ImageReader(io.BytesIO(image.data)).getSize()
+        scale = min(self.width / width, self.style.text_height * IMAGE_HEIGHT_SHARE / height, 1.0)
+        picture = PdfImage(io.BytesIO(image.data), width=width * scale, height=height * scale)
+        picture.hAlign = "LEFT"
+        return [Spacer(1, self.style.table_space_before), Figure(picture, image.alt_text)]
 
     def list_item(self, item: ListItem) -> list[Flowable]:
         style = self.numbered_style() if item.layout == "numbered" else self.style[item.layout]
         return [PdfParagraph(inline(item.text), self.kept(style, item.keep_with_next), bulletText=item.marker)]
 
-    def numbered_style(self) -> ParagraphStyle:
-        """Body text with its number ("1.", "2.3") hanging in the margin of a wider indent."""
+    def numbered_style(self, number: str = "") -> ParagraphStyle:
+        """Body text with its number ("1.", "2.3") hanging in the margin of a wider indent (wider still for a
+        number of three parts, "3.2.1")."""
         body = self.style["body"]
+        indent = DEEP_NUMBER_INDENT if number.count(".") > 1 else NUMBER_INDENT
         return body.clone(
-            f"{body.name}-numbered",
-            leftIndent=NUMBER_INDENT,
+            f"{body.name}-numbered{'-deep' if indent == DEEP_NUMBER_INDENT else ''}",
+            leftIndent=indent,
             bulletIndent=0,
             bulletFontName=body.fontName,
             bulletFontSize=body.fontSize,

@@ -152,6 +152,11 @@ class Tagger:
             return
         if type(flowable).__name__ in _INVISIBLE:
             return
+        tag = getattr(flowable, "structure_tag", None)  # a numbered paragraph (P), a quote (BlockQuote)
+        if isinstance(flowable, PdfParagraph) and tag:
+            self.open_list = None
+            self.mark(flowable, parent.add(tag))
+            return
         if isinstance(flowable, PdfParagraph) and flowable.bulletText:
             if self.open_list is None:
                 self.open_list = parent.add("L")

@@ -4,7 +4,8 @@ A `Document` holds its title page, its page furniture and its `Section`s; a
 section holds `Block`s in reading order: `Heading`, `Paragraph`, `ListItem`,
 `Table` (header rows and body rows of `Cell`s), `Chart` (the data it draws and
 its alternative text), `Cards` (change cards), `Note` (what was left out of a
-figure, and why), `Footnote`, `Keep` (blocks kept on one page) and `Space`,
+figure, and why), `Footnote`, `Keep` (blocks kept on one page), `Space`,
+`Quote` (someone's words, set apart) and `Image` (a picture with its alternative text),
 with the page furniture (`PageOptions`). Every figure in it was formatted once, by the builder of its
 appendix kind (report/complaints.py, report/performance.py, report/cover.py),
 and is kept by name in `Document.figures`, so the PDF, the window, the command
@@ -189,12 +190,37 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of filled text (mark-up: **bold**); `figures` names the live figures it holds."""
+    """A paragraph of filled text (mark-up: **bold**); `figures` names the live figures it holds; `number`:
+    the paragraph's number in a numbered report ("2.3"), hanging before it, and read as part of it."""
 
     text: str
     figures: tuple[str, ...] = ()
     keep_with_next: bool = False
     layout: str = "body"
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words someone said, set apart from the report's own; `attribution` says who, never by name
+    ("Young person, aged 14")."""
+
+    text: str
+    attribution: str = ""
+    figures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture (PNG or JPEG bytes) with its alternative text, which it cannot be without."""
+
+    data: bytes
+    alt_text: str
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.alt_text.strip():
+            raise ValueError(f"the image {self.name!r} has no alternative text")
 
 
 @dataclass(frozen=True)
@@ -295,7 +321,7 @@ class Space:
     points: float = 0.0
 
 
-Block = Heading | Paragraph | ListItem | Table | Chart | Cards | Note | Footnote | Keep | Space
+Block = Heading | Paragraph | ListItem | Table | Chart | Cards | Note | Footnote | Keep | Space | Quote | Image
 BlockT = TypeVar("BlockT", Table, Chart, Note)
 
 
@@ -372,6 +398,9 @@ class Document:
     running_title: str = ""
     blank_page_text: str = ""
     figures: dict[str, Figure] = field(default_factory=dict)
+    #: the sections run on from each other on the page in every writer (a narrative report), but for a
+    #: section with `new_page` (an appendix of the report)
+    continuous: bool = False
     #: (what, why): each sentence, chart, card, table or section left out because the returns lack its figures
     left_out: tuple[tuple[str, str], ...] = ()
 

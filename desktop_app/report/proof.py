@@ -24,7 +24,7 @@ from desktop_app.domain.formatting import long_date
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.report.action_plan_text import PlanText
 from desktop_app.report.appendix_text import AppendixText
-from desktop_app.report.model import Block, Document, Footnote, Heading, Keep, ListItem, Note, Paragraph, Table
+from desktop_app.report.model import Block, Document, Footnote, Heading, Keep, ListItem, Note, Paragraph, Quote, Table
 from desktop_app.report.performance_text import PerformanceText
 from desktop_app.report.proof_dates import date_findings
 from desktop_app.report.proof_words import (
@@ -171,7 +171,7 @@ def proof_findings(
         on = f" on {long_date(as_at)}" if as_at else ""
         findings.append(Finding(f"{cases} past the due date{on}.", ("overdue", ""), severity=INFO, kind="overdue"))
     if text is not None:
-        findings += [_finding(found) for found in word_findings(document, text, words)]
+        findings += [finding_of(found) for found in word_findings(document, text, words)]
     return findings
 
 
@@ -217,7 +217,7 @@ def word_findings(document: Document, text: ProofText, words: ProofWords | None 
     return found + date_findings(text.document, pieces, figures, period_end, document.kind, text.source, words)
 
 
-def _finding(found: WordFinding) -> Finding:
+def finding_of(found: WordFinding) -> Finding:
     piece = found.piece
     return Finding(
         found.message,
@@ -275,6 +275,8 @@ def _texts(blocks: Iterable[Block]) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, (Paragraph, ListItem, Heading, Note, Footnote)):
             yield block.text
+        elif isinstance(block, Quote):
+            yield from (block.text, block.attribution)
         elif isinstance(block, Table):
             yield from (cell.text for row in block.rows for cell in row)
         elif isinstance(block, Keep):

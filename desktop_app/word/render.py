@@ -31,9 +31,10 @@ from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.image import Image as WordImage
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
@@ -47,10 +48,12 @@ from desktop_app.report.model import (
     Document,
     Footnote,
     Heading,
+    Image,
     Keep,
     ListItem,
     Note,
     Paragraph,
+    Quote,
     Space,
     Table,
 )
@@ -73,6 +76,9 @@ OWN_STYLES = (
 )
 ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "centre": WD_ALIGN_PARAGRAPH.CENTER}
 CHART_WIDTH = Pt(450)
+#: The indent a numbered paragraph's number hangs in, as in the PDF.
+NUMBER_INDENT = Mm(10)
+DEEP_NUMBER_INDENT = Mm(13)
 _REPORT_STYLE = read_toml(RESOURCES / "report_style.toml")
 #: The tables' column widths, as shares of the text width: the same as the PDF's (resources/report_style.toml).
 COLUMN_SHARES: dict[str, tuple[float, ...]] = {
@@ -158,6 +164,8 @@ class _WordWriter:
             Keep: self.keep,
             Chart: self.chart,
             Cards: self.cards,
+            Quote: self.quote,
+            Image: self.image,
         }
 
     def keep(self, block: Keep) -> None:
@@ -210,11 +218,11 @@ class _WordWriter:
             _field(self.word.add_paragraph(), 'TOC \\o "1-1" \\h \\z \\u', "Right-click and choose Update Field.")
             self.word.settings.element.append(_element("w:updateFields", val="true"))  # Word offers to fill it
         landscape = False
-        for section in document.sections:
+        for number, section in enumerate(document.sections):
             if section.landscape != landscape:  # a wide table's pages turned sideways, as in the PDF
                 self.turn(section.landscape)
                 landscape = section.landscape
-            else:
+            elif number == 0 or section.new_page or not document.continuous:
                 self.word.add_page_break()
             if section.title:
                 self.word.add_heading(_plain(section.title), level=1)
@@ -262,6 +270,11 @@ class _WordWriter:
             style.font.bold = bold or None
             style.paragraph_format.space_after = Pt(2)
             style.paragraph_format.alignment = ALIGNMENTS[alignment]
+        if "Quote" not in names:  # a council's template without one: italic, indented, as Word's own
+            quote = styles.add_style("Quote", WD_STYLE_TYPE.PARAGRAPH)
+            quote.base_style = styles["Normal"]
+            quote.font.italic = True
+            quote.paragraph_format.left_indent = quote.paragraph_format.right_indent = Mm(12)
 
     # --- blocks ------------------------------------------------------------------------
 
@@ -281,7 +294,30 @@ class _WordWriter:
         self.word.add_heading(_plain(heading.text), level=min(heading.level, 9))
 
     def paragraph(self, paragraph: Paragraph) -> None:
-        self.styled(paragraph.text, "Normal").paragraph_format.keep_with_next = paragraph.keep_with_next or None
+        if paragraph.number:  # the number typed before the words, hanging in the margin as in the PDF
+            indent = DEEP_NUMBER_INDENT if paragraph.number.count(".") > 1 else NUMBER_INDENT
+            written = self.styled(f"{paragraph.number}\t{paragraph.text}", "Normal")
+            written.paragraph_format.left_indent = indent
+            written.paragraph_format.first_line_indent = -indent
+            written.paragraph_format.tab_stops.add_tab_stop(indent)
+        else:
+            written = self.styled(paragraph.text, "Normal")
+        written.paragraph_format.keep_with_next = paragraph.keep_with_next or None
+
+    def quote(self, quote: Quote) -> None:
+        """Someone's words in the template's Quote style, who said it on the line under them."""
+        written = self.styled(f"“{quote.text}”", "Quote")
+        if quote.attribution:
+            written.add_run().add_break()
+            written.add_run(f"— {quote.attribution}")
+
+    def image(self, image: Image) -> None:
+        """The picture at the text's width at most, its alternative text in `descr`."""
+        width = WordImage.from_blob(image.data).width
+        self.word.add_picture(io.BytesIO(image.data), width=min(width, self.width))
+        picture = self.word.paragraphs[-1]._p.xpath(".//wp:docPr")[0]
+        picture.set("descr", image.alt_text)
+        picture.set("title", image.name)
 
     def list_item(self, item: ListItem) -> None:
         style = "List Bullet" if item.marker == "•" else "List Number"

@@ -1,0 +1,205 @@
+"""A narrative board report (seeds 003 and 004) as a report model, from the source its author keeps.
+
+Sections numbered 1, 2 ... and their paragraphs 1.1, 1.2 ... (a sub-section
+takes the next number, 3.2, and numbers its paragraphs 3.2.1 ...): the numbers
+are the application's, so a paragraph added or moved never leaves a slip.
+Bullets, tables, quotes and pictures are not numbered; appendices are lettered
+A, B ... and their paragraphs are not numbered. Live figures in the words are
+the returns' figures, by the names their own appendix gives them (MARAC's
+{referrals_value}); a name the returns do not have is an error naming the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from desktop_app.domain.board_report import BoardRules, BoardTable, load_board_rules
+from desktop_app.report.board_source import BoardSource, BoardSourceError, Item
+from desktop_app.report.model import (
+    Block,
+    Cell,
+    Document,
+    Figure,
+    Heading,
+    Image,
+    ListItem,
+    Metadata,
+    PageOptions,
+    Paragraph,
+    Quote,
+    Section,
+    Space,
+    Table,
+    TitlePage,
+)
+from desktop_app.report.text import fill, placeholders_in
+
+KIND = "board"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An item of the source where it is printed: its section's key and title (for the proof)."""
+
+    item: Item
+    section: str
+    title: str
+
+
+def board_document(
+    source: BoardSource,
+    tables: Mapping[str, BoardTable],
+    figures: Mapping[str, Figure],
+    rules: BoardRules | None = None,
+    options: PageOptions | None = None,
+    as_at: dt.date | None = None,
+) -> Document:
+    """The report of `source`, its tables from `tables` (by sheet name, as the source writes it) and its live
+    figures from `figures`."""
+    return BoardBuilder(source, tables, figures, rules or load_board_rules()).document(options or PageOptions(), as_at)
+
+
+class BoardBuilder:
+    def __init__(
+        self, source: BoardSource, tables: Mapping[str, BoardTable], figures: Mapping[str, Figure], rules: BoardRules
+    ) -> None:
+        self.source, self.rules, self.figures = source, rules, dict(figures)
+        self.tables = {name.strip().casefold(): table for name, table in tables.items()}
+        self.texts = {name: figure.text for name, figure in self.figures.items()}
+        self.placed: list[Placed] = []
+        self.in_subsection = False  # a finding's heading goes one level under the heading above it
+
+    def fill(self, words: str, line: int) -> str:
+        return fill(words, self.texts, self.source.where(line))
+
+    def detail(self, key: str) -> str:
+        return self.fill(self.source.document.get(key, ""), self.source.details_lines.get(key, 1)).strip()
+
+    # --- the document -----------------------------------------------------------------------
+
+    def document(self, options: PageOptions, as_at: dt.date | None) -> Document:
+        title = self.detail("title")
+        metadata = Metadata(
+            title=title,
+            author=self.detail("author"),
+            subject=self.detail("subject"),
+            keywords=self.detail("keywords"),
+            as_at=as_at,
+        )
+        details = tuple(
+            (self.rules.words[key], value)
+            for key in ("report_to", "meeting_date", "report_of")
+            if (value := self.detail(key))
+        )
+        page = TitlePage(title, self.detail("appendix"), self.detail("subtitle"), details)
+        words = self.rules.words
+        return Document(
+            kind=KIND,
+            metadata=metadata,
+            options=options,
+            sections=self.sections(),
+            title_page=page,
+            contents_heading=self.source.contents or words["contents"],
+            running_title=title,
+            blank_page_text=words["blank_page"],
+            figures=self.figures,
+            continuous=True,
+        )
+
+    def sections(self) -> list[Section]:
+        sections: list[Section] = []
+        numbers: list[int] = []  # the section's number, the sub-section's, the last paragraph's
+        appendices = 0
+        for item in self.source.items:
+            if item.kind in ("section", "appendix"):
+                self.in_subsection = False
+            if item.kind == "section":
+                numbers = [len([s for s in sections if s.key.startswith("section_")]) + 1, 0]
+                title = f"{numbers[0]}. {self.fill(item.text, item.line)}"
+                sections.append(Section(f"section_{numbers[0]}", title))
+            elif item.kind == "appendix":
+                numbers = []
+                letter = _letter(appendices, item)
+                appendices += 1
+                title = self.rules.words["appendix"].format(letter=letter, title=self.fill(item.text, item.line))
+                sections.append(Section(f"appendix_{letter.lower()}", title, new_page=True))
+            else:
+                section = sections[-1]
+                self.placed.append(Placed(item, section.key, section.title))
+                if item.kind != "bullet" and section.blocks and isinstance(section.blocks[-1], ListItem):
+                    section.blocks.append(Space("paragraph"))  # a list is followed by a paragraph's space
+                section.blocks += self.blocks(item, numbers)
+        return sections
+
+    def blocks(self, item: Item, numbers: list[int]) -> list[Block]:
+        names = tuple(dict.fromkeys(placeholders_in(item.text)))
+        if item.kind == "subsection":
+            self.in_subsection = True
+            if not numbers:
+                return [Heading(self.fill(item.text, item.line), level=2, in_contents=False, keep_with_next=True)]
+            if len(numbers) == 3:  # after a sub-section's paragraphs: the next sub-section
+                numbers.pop()
+            numbers[-1] += 1
+            numbers.append(0)
+            number = ".".join(str(n) for n in numbers[:-1])
+            words = f"{number} {self.fill(item.text, item.line)}"
+            return [Heading(words, level=2, in_contents=False, keep_with_next=True)]
+        if item.kind == "paragraph":
+            if not numbers:
+                return [Paragraph(self.fill(item.text, item.line), names)]
+            numbers[-1] += 1
+            return [Paragraph(self.fill(item.text, item.line), names, number=".".join(str(n) for n in numbers))]
+        if item.kind == "bullet":
+            return [ListItem(self.fill(item.text, item.line), figures=names)]
+        if item.kind == "quote":
+            return [Quote(self.fill(item.text, item.line), item.more, names)]
+        if item.kind == "image":
+            return [Image(item.data, item.text, item.more)]
+        return self.table(item)
+
+    # --- tables ----------------------------------------------------------------------------
+
+    def table(self, item: Item) -> list[Block]:
+        table = self.tables.get(item.text.strip().casefold())
+        if table is None:
+            raise BoardSourceError(f"{self.source.where(item.line)}: no table was read for the sheet '{item.text}'")
+        kind = table.kind
+        caption = item.more or table.sheet
+        key = f"table_{_key(table.sheet)}"
+        if kind.layout == "table":
+            header = [[Cell(column) for column in kind.columns]]
+            body = [[Cell(text) for text in row] for row in table.rows]
+            return [Table(key, header, body, "", caption=caption, column_shares=kind.shares, layout="words")]
+        blocks: list[Block] = []
+        for number, row in enumerate(table.rows, start=1):
+            heading = kind.block_caption.format(number=number) if kind.block_caption else f"{caption} {number}"
+            body = [[Cell(column, bold=True), Cell(text)] for column, text in zip(kind.columns, row, strict=True)]
+            level = 3 if self.in_subsection else 2
+            blocks.append(Heading(heading, level=level, in_contents=False, layout="heading2", keep_with_next=True))
+            blocks.append(
+                Table(
+                    f"{key}_{number}",
+                    [],
+                    body,
+                    "",
+                    caption=heading,
+                    column_shares=kind.shares,
+                    layout="label_value",
+                    header_scope="row",
+                    row_headers=(0,),
+                )
+            )
+        return blocks
+
+
+def _letter(count: int, item: Item) -> str:
+    if count >= len(string.ascii_uppercase):
+        raise BoardSourceError(f"line {item.line}: a report has at most 26 appendices")
+    return string.ascii_uppercase[count]
+
+
+def _key(words: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in words.casefold()).strip("_")

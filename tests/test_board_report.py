@@ -1,0 +1,286 @@
+"""The narrative board report as its author and a committee meet it: a source file and a tables workbook
+written here (and the sample), through the command line, the PDF and the Word file read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from openpyxl import Workbook
+from PIL import Image as PilImage
+
+from desktop_app.board_commands import board_report
+from desktop_app.cli import main
+from desktop_app.domain.board_report import load_board_rules
+from desktop_app.paths import SAMPLE_DATA
+from desktop_app.word.render import render_word_document
+from tests.pdf_structure import figure_alt_texts, structure_problems, structure_tags, tagged_lines
+
+SAMPLE_SOURCE = SAMPLE_DATA / "board_report_2020-21.md"
+DETAILS = """+++
+title = "Partnership Board annual report"
+author = "The Board"
+subject = "What the Board did"
+tables = "tables.xlsx"
+marac = ["marac.xlsx"]
++++
+"""
+
+
+def write_tables(path: Path) -> None:
+    book = Workbook()
+    book.remove(book.active)
+    sheets = {
+        "Training": [
+            ("Name of training", "Provider", "Format", "Date"),
+            ("Awareness of coercive control", "The police", "Online", dt.datetime(2021, 1, 20)),
+        ],
+        "Services": [
+            ("Provider", "Service", "Description"),
+            ("Women's Aid", "Refuge", "Safe rooms.\n\nDispersed flats."),
+        ],
+        "Prompts": [
+            ("Group", "Prompts"),
+            ("Professionals", "What works well?\n\nWhat would help you in your role?"),
+        ],
+        "Findings": [
+            ("Key finding", "Impact", "Recommendation"),
+            ("Victims are not asked what they want.", "Plans are made for them.", "Ask every victim first."),
+        ],
+    }
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+def png() -> bytes:
+    buffer = io.BytesIO()
+    PilImage.new("RGB", (400, 200), "#3b1f5c").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    write_tables(tmp_path / "tables.xlsx")
+    shutil.copy(SAMPLE_DATA / "marac_2019-2021.xlsx", tmp_path / "marac.xlsx")
+    (tmp_path / "poster.png").write_bytes(png())
+    return tmp_path
+
+
+def report(folder: Path, body: str, *more: str) -> tuple[int, Path]:
+    source = folder / "report.md"
+    source.write_text(DETAILS + body, encoding="utf-8")
+    out = folder / "report.pdf"
+    return main(["report", "board", str(source), "--out", str(out), *more]), out
+
+
+def reading(pdf: Path) -> str:
+    return " ".join(" ".join(line.split()) for page in tagged_lines(pdf) for line in page)
+
+
+BODY = """# Introduction
+The Board met four times.
+
+The MARAC discussed {referrals_value} cases in {latest_period}.
+
+## Partnership
+The police chair the MARAC.
+
+- a bullet is not numbered
+
+## Prevention
+Schools took part.
+
+# Voices
+> Someone believed me at last.
+> -- A survivor, aged 34
+
+# Tables
+[table: Training]
+[table: Services | Our services]
+[table: Prompts]
+[table: Findings]
+
+![A purple poster: is it love, or is it control?](poster.png)
+
+# Appendix: Governance
+The Board reports to the Community Safety Partnership.
+"""
+
+
+@pytest.fixture
+def written(folder: Path) -> tuple[Path, Path]:
+    status, out = report(folder, BODY, "--docx", str(folder / "report.docx"))
+    assert status == 0
+    return out, folder / "report.docx"
+
+
+def test_paragraphs_and_sub_sections_are_numbered_by_the_application(written):
+    words = reading(written[0])
+    assert "1. Introduction 1.1 The Board met four times. 1.2 The MARAC" in words
+    assert "1.3 Partnership 1.3.1 The police chair the MARAC." in words
+    assert "1.4 Prevention 1.4.1 Schools took part." in words
+    assert "• a bullet is not numbered" in words
+    assert "Appendix A: Governance The Board reports" in words  # an appendix's paragraphs are not numbered
+
+
+def test_a_live_figure_in_the_words_is_the_marac_returns(written):
+    assert "The MARAC discussed 737 cases in 2020-21." in reading(written[0])
+
+
+def test_an_unknown_figure_names_the_line(folder, capsys):
+    status, out = report(folder, "# One\nThe MARAC discussed {referals_value} cases.\n")
+    assert status == 2 and not out.exists()
+    error = capsys.readouterr().err
+    assert "report.md, line 9: unknown placeholder {referals_value} (did you mean {referrals_value}?)" in error
+
+
+def test_each_table_kind_is_read_from_its_sheet_with_its_cells_paragraphs(written):
+    word = docx.Document(str(written[1]))
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in word.tables]
+    assert ["Name of training", "Provider", "Format", "Date"] in [table[0] for table in tables]
+    assert ["Awareness of coercive control", "The police", "Online", "20 January 2021"] in [t[-1] for t in tables]
+    services = next(table for table in tables if table[0] == ["Service", "Provider", "Description"])
+    assert services[1] == ["Refuge", "Women's Aid", "Safe rooms.\n\nDispersed flats."]  # its columns put in order
+    prompts = next(table for table in tables if table[0] == ["Group", "Prompts"])
+    assert prompts[1][1] == "What works well?\n\nWhat would help you in your role?"
+    finding = next(table for table in tables if table[0][0] == "Key finding")
+    assert finding == [
+        ["Key finding", "Victims are not asked what they want."],
+        ["Impact", "Plans are made for them."],
+        ["Recommendation", "Ask every victim first."],
+    ]
+
+
+def test_the_pdf_is_tagged_with_its_quote_a_blockquote_and_its_picture_a_figure(written):
+    pdf = written[0]
+    assert structure_problems(pdf) == []
+    tags = structure_tags(pdf)
+    assert tags.count("/BlockQuote") == 1
+    assert figure_alt_texts(pdf) == ["A purple poster: is it love, or is it control?"]
+    assert "“Someone believed me at last.” — A survivor, aged 34" in reading(pdf)
+    assert "Group Prompts Professionals What works well? What would help you in your role?" in reading(pdf)
+
+
+def test_the_word_copy_has_the_headings_the_quote_and_the_pictures_description(written):
+    word = docx.Document(str(written[1]))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:3] == ["1. Introduction", "1.3 Partnership", "1.4 Prevention"]
+    assert "Appendix A: Governance" in headings
+    quotes = [p.text for p in word.paragraphs if p.style.name == "Quote"]
+    assert quotes == ["“Someone believed me at last.”\n— A survivor, aged 34"]
+    assert "1.1\tThe Board met four times." in [p.text for p in word.paragraphs]
+    described = [element.get("descr") for element in word.element.body.iter(docx.oxml.ns.qn("wp:docPr"))]
+    assert described == ["A purple poster: is it love, or is it control?"]
+
+
+def test_a_picture_without_alternative_text_is_refused(folder, capsys):
+    status, out = report(folder, "# One\nWords.\n\n![](poster.png)\n")
+    assert status == 2 and not out.exists()
+    assert "report.md, line 11: the picture poster.png has no alternative text" in capsys.readouterr().err
+
+
+def test_a_quote_from_a_named_person_is_flagged_by_the_proof(folder, capsys):
+    source = folder / "report.md"
+    source.write_text(DETAILS + "# Voices\n> Not all abuse is obvious.\n> -- Samantha 16\n", encoding="utf-8")
+    assert main(["proof", "board", str(source)]) == 1
+    printed = capsys.readouterr().out
+    assert "warning: report.md, line 9: the quote is from 'Samantha 16', and 'Samantha' reads as a person's name" in (
+        printed
+    )
+
+
+def test_a_quote_that_names_no_one_passes(folder, capsys):
+    source = folder / "report.md"
+    source.write_text(DETAILS + "# Voices\n> Not all abuse is obvious.\n> -- Young person, aged 16\n", encoding="utf-8")
+    assert main(["proof", "board", str(source)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("# One\n[table: Budget]\n", "report.md, line 9: tables.xlsx: has no sheet 'Budget'"),
+        ("Words before any section.\n", "report.md, line 8: the report's words start before its first '# Section'"),
+        ("# One\n#### Too deep\n", "report.md, line 9: a heading is '# Section' or '## Sub-section'"),
+        ("# One\n![A poster](missing.png)\n", "report.md, line 9: the picture missing.png is not there"),
+    ],
+)
+def test_an_unreadable_source_names_its_line_and_exits_2(folder, capsys, body, message):
+    status, _ = report(folder, body)
+    assert status == 2
+    error = capsys.readouterr().err
+    assert message in error and "Traceback" not in error
+
+
+def test_a_slip_in_the_details_names_its_line(folder, capsys):
+    source = folder / "report.md"
+    source.write_text(DETAILS.replace('author = "The Board"', "author = The Board") + "# One\n", encoding="utf-8")
+    assert main(["report", "board", str(source), "--out", str(folder / "x.pdf")]) == 2
+    assert "report.md: the details cannot be read: " in (error := capsys.readouterr().err) and "line 3" in error
+
+
+def test_the_sample_exports_with_nothing_for_the_proof_to_query(tmp_path, capsys):
+    assert main(["proof", "board", str(SAMPLE_SOURCE)]) == 0
+    assert "finds nothing to query" in capsys.readouterr().out
+    out = tmp_path / "board.pdf"
+    assert main(["report", "board", str(SAMPLE_SOURCE), "--out", str(out)]) == 0
+    words = reading(out)
+    assert "3.1 The Multi-Agency Risk Assessment Conference (MARAC) discussed 737 cases in 2020-21." in words
+    assert "58% above the SafeLives estimate of 467" in words
+    assert structure_problems(out) == []
+
+
+@pytest.mark.parametrize(
+    ("attribution", "names"),
+    [
+        ("Jess 13", ["Jess"]),
+        ("Morgan, aged 14", ["Morgan"]),
+        ("A survivor, aged 34", []),
+        ("Young person, Year 10, after a workshop", []),
+        ("Parent from Bootle", ["Bootle"]),  # a place reads as a name until the council adds it
+    ],
+)
+def test_an_attribution_reads_as_a_name_by_the_describing_words_of_the_rules(attribution, names):
+    assert load_board_rules().names_in(attribution) == names
+
+
+def test_a_typed_paragraph_number_is_a_warning_and_printed_once_only(folder, capsys):
+    source = folder / "report.md"
+    source.write_text(DETAILS + "# One\n1.1 The Board met.\n", encoding="utf-8")
+    assert main(["proof", "board", str(source)]) == 1
+    assert "report.md, line 9: the words start with the number 1.1" in capsys.readouterr().out
+
+
+def test_a_word_template_without_a_quote_style_still_sets_the_quote_apart(folder):
+    template = docx.Document()
+    template.styles["Quote"].delete()
+    template.save(str(folder / "plain.docx"))
+    (folder / "report.md").write_text(DETAILS + BODY, encoding="utf-8")
+    document, _ = board_report(folder / "report.md")
+    word = docx.Document(io.BytesIO(render_word_document(document, folder / "plain.docx")))
+    quoted = [p for p in word.paragraphs if p.style.name == "Quote"]
+    assert [p.text for p in quoted] == ["“Someone believed me at last.”\n— A survivor, aged 34"]
+    assert quoted[0].style.font.italic
+
+
+def test_in_word_the_sections_run_on_and_an_appendix_starts_a_page(written):
+    word = docx.Document(str(written[1]))
+    page_break = docx.oxml.ns.qn("w:br")
+    broken_before = []
+    paragraphs = word.paragraphs
+    for before, paragraph in zip(paragraphs, paragraphs[1:], strict=False):
+        if paragraph.style.name == "Heading 1":
+            breaks = [br for br in before._p.iter(page_break) if br.get(docx.oxml.ns.qn("w:type")) == "page"]
+            broken_before.append((paragraph.text, bool(breaks)))
+    assert broken_before == [
+        ("1. Introduction", True),
+        ("2. Voices", False),
+        ("3. Tables", False),
+        ("Appendix A: Governance", True),
+    ]
