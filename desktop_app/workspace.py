@@ -77,6 +77,10 @@ def rules_with_settings(rules: ComplaintRules, settings: dict) -> ComplaintRules
     return dataclasses.replace(rules, procedures=procedures, closure_days=closure_days or rules.closure_days)
 
 
+class NotWorkedOutError(Exception):
+    """A figure asked for with `Workspace.cached_only` that is not worked out yet for the project as it is."""
+
+
 class _Identity:
     """Compares by identity, whatever the object's own equality does (DataFrames refuse to compare)."""
 
@@ -110,14 +114,47 @@ class Workspace:
         self.base_vocabulary = vocabulary or load_vocabulary()
         self.catalogue = catalogue or load_catalogue()
         self._cache: dict[str, tuple[object, object]] = {}
+        self._only_cached = False
 
     def _cached(self, name: str, key: object, compute):
         found = self._cache.get(name)
         if found is not None and found[0] == key:
             return found[1]
+        if self._only_cached:
+            raise NotWorkedOutError(name)
         value = compute()
         self._cache[name] = (key, value)
         return value
+
+    # --- working figures out on another thread ---------------------------------------------
+
+    def complaints_ready(self) -> bool:
+        """Whether the complaints figures (summary, appendix, live figures) of the project as it now is are
+        worked out, so reading them costs nothing (True without a complaints log)."""
+        self._only_cached = True
+        try:
+            self.figures()
+            self.has_adults_complaints()
+        except NotWorkedOutError:
+            return False
+        finally:
+            self._only_cached = False
+        return True
+
+    def twin(self) -> Workspace:
+        """A workspace over a snapshot of the project, with this one's rules, words and figures so far: another
+        thread works figures out in it while the author goes on editing this one (`adopt` takes them back)."""
+        twin = Workspace(
+            self.project.snapshot(), self._pinned_as_of, self.base_rules, self.base_vocabulary, self.catalogue
+        )
+        twin.today = self.today
+        twin._cache = dict(self._cache)
+        return twin
+
+    def adopt(self, twin: Workspace) -> None:
+        """The figures `twin` worked out, kept here. Each is kept with the inputs it was worked out from, so one
+        the author has changed since is never read as current: it is worked out again when asked for."""
+        self._cache.update(twin._cache)
 
     def _imports_key(self, *kinds: ReturnKind) -> tuple:
         """Identifies the imported sheets of `kinds`: a re-import or an undo gives new sheet objects.
@@ -185,10 +222,11 @@ class Workspace:
         log = self.complaints_log()
         if log.empty:
             return None
-        key = (
+        key = (  # what the summary and the day it is judged on (`as_of`) are worked out from
             self._imports_key(ReturnKind.COMPLAINTS_LOG),
-            self._settings_key("limits", "closure_days", "period", OWN_WORDS),
-            self.as_of,
+            self._settings_key("limits", "closure_days", "period", OWN_WORDS, AS_OF),
+            self._pinned_as_of,
+            self.today,
         )
 
         def summary() -> ComplaintsSummary:
@@ -252,7 +290,11 @@ class Workspace:
             procedures = self._cached("adults_complaints text file", None, load_adults_text).procedures
         except ResourceFileError:
             return False
-        return bool(len(log)) and bool(log["procedure"].isin(list(procedures.values())).any())
+        return self._cached(
+            "has adults",
+            (_Identity(log), tuple(procedures.values())),
+            lambda: bool(len(log)) and bool(log["procedure"].isin(list(procedures.values())).any()),
+        )
 
     def adults_document(self) -> Document | None:
         """The adults' complaints report as a report model (None without a complaints log)."""

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-import holidays
 import numpy as np
 
 DAY = "datetime64[D]"
@@ -34,7 +33,10 @@ def england_bank_holidays(first_year: int, last_year: int) -> list[dt.date]:
 
 @functools.lru_cache(maxsize=32)
 def _england_bank_holidays(first_year: int, last_year: int) -> tuple[dt.date, ...]:
-    """Worked out once per range of years: `holidays` takes milliseconds per year."""
+    """Worked out once per range of years: `holidays` takes milliseconds per year. Imported here, when first
+    needed (on the window's figures thread), not with the domain: its import takes a quarter of a second."""
+    import holidays
+
     years = range(first_year, last_year + 1)
     return tuple(sorted(holidays.country_holidays("GB", subdiv="ENG", years=years)))
 

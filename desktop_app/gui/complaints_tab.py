@@ -5,7 +5,8 @@ The tables are the appendix's own: the report model's (`Workspace.complaints_doc
 prints. Double-clicking a figure, or pressing Enter on it, lists the cases it counts. The period, the stage
 time limits and the council's closure days are edited here, each change one undoable edit of the project's
 settings through `MainWindow.edit`; the workspace recalculates only what the change touches, and the tab
-refreshes from it when the window says the project changed.
+refreshes from it when the window says the project changed (a large log's figures once they are worked out on
+their thread, gui/background_figures.py: meanwhile the tab says it is working and shows no figure).
 """
 
 from __future__ import annotations
@@ -184,6 +185,9 @@ class ComplaintsTab(QWidget):
         )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.working = QLabel("Working out the figures…")
+        self.working.setAccessibleName("The complaints figures are being worked out")
+        self.working.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty)
         content = QWidget()
@@ -193,10 +197,12 @@ class ComplaintsTab(QWidget):
         content_layout.addWidget(self.problem)
         content_layout.addWidget(self.splitter, 1)
         self.pages.addWidget(content)
+        self.pages.addWidget(self.working)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
         session.project_changed.connect(self._project_changed)
+        session.figures.worked_out.connect(self._project_changed)
         self.refresh()
 
     @staticmethod
@@ -223,6 +229,10 @@ class ComplaintsTab(QWidget):
         """Show the project as it now is (after an edit, an undo, an import or a new project)."""
         self._stale = False
         workspace = self.session.workspace
+        if not self.session.figures.ready():  # shown when they are in
+            self._pending = {}
+            self.pages.setCurrentWidget(self.working)
+            return
         try:
             summary = workspace.complaints()
             if summary is None:

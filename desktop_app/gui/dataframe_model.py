@@ -2,8 +2,9 @@
 
 Rows are handed to the view in chunks as the user scrolls (canFetchMore /
 fetchMore, as Spyder's DataFrame editor does), so 100,000 rows open at once,
-and cells are formatted in data() by role. Rows with a problem are tinted and
-carry the problem as a tooltip.
+and cells are formatted in data() by role (a code shown as its word there too,
+cell by cell as it is seen, not column by column as the frame is set). Rows with
+a problem are tinted and carry the problem as a tooltip.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ _HIDDEN_COLUMNS = {"sheet"}
 
 
 class DataFrameModel(QAbstractTableModel):
-    """Read-only view of a frame; `row_problems` maps a frame row's Excel row number to (severity, text)."""
+    """Read-only view of a frame; `row_problems` maps a frame row's Excel row number to (severity, text), and
+    `words` a column's codes to the words shown for them."""
 
     def __init__(
         self, frame: pd.DataFrame | None = None, row_problems: dict[int, tuple[str, str]] | None = None, parent=None
@@ -32,12 +34,19 @@ class DataFrameModel(QAbstractTableModel):
         self._columns: list[str] = []
         self._loaded = 0
         self._row_problems: dict[int, tuple[str, str]] = {}
+        self._words: list[dict[str, str] | None] = []
         self.set_frame(frame if frame is not None else pd.DataFrame(), row_problems or {})
 
-    def set_frame(self, frame: pd.DataFrame, row_problems: dict[int, tuple[str, str]] | None = None) -> None:
+    def set_frame(
+        self,
+        frame: pd.DataFrame,
+        row_problems: dict[int, tuple[str, str]] | None = None,
+        words: dict[str, dict[str, str]] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._frame = frame
         self._columns = [c for c in frame.columns if c not in _HIDDEN_COLUMNS]
+        self._words = [(words or {}).get(column) for column in self._columns]
         self._loaded = min(CHUNK_ROWS, len(frame))
         self._row_problems = row_problems or {}
         self.endResetModel()
@@ -90,7 +99,8 @@ class DataFrameModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self._frame.iat[row, self._frame.columns.get_loc(self._columns[column])]
-            text = _shown(value)
+            words = self._words[column]
+            text = words.get(value, value) if words and isinstance(value, str) else _shown(value)
             if role == Qt.ItemDataRole.ToolTipRole:
                 problem = self._problem(row)
                 return f"{text}\n\n{problem[1]}" if problem else (text if len(text) > 40 else None)

@@ -51,12 +51,15 @@ log = logging.getLogger("scrutiny.window")
 RETURN_SUFFIXES = {".xlsx", ".xlsm", ".csv"}
 AUTOSAVE_MS = 3 * 60 * 1000
 MAX_RECENT = 8
+#: A project file this large takes the window a tenth of a second or more to read: it is read on a thread.
+READ_ON_A_THREAD_FROM_BYTES = 4_000_000
 #: What the window builds when first asked for it (`MainWindow.build_editors`): the project, its figures and
 #: the tabs that edit it.
 EDITORS = frozenset(
     {
         "project",
         "workspace",
+        "figures",
         "import_locations",
         "tabs",
         "returns_tab",
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         self.disk_stamp: FileStamp | None = None  # `path` as this window last read or wrote it
         self._told_about: FileStamp | None = None  # the change on disk the author was last told of
         self.task: BackgroundTask | None = None
+        self.waiting = False  # for work on a thread the window cannot go on without (`wait_for`)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._update_title)
 
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
             return
         self.editors_built = True
         guard_wheel(QApplication.instance())  # before the first field is made (the window's frame has none)
+        from desktop_app.gui.background_figures import BackgroundFigures
         from desktop_app.gui.complaints_tab import ComplaintsTab
         from desktop_app.gui.indicators_tab import IndicatorsTab
         from desktop_app.gui.preview_tab import PreviewTab
@@ -196,6 +201,8 @@ class MainWindow(QMainWindow):
         self.import_locations = ImportLocations(self.data_folder / "import_locations.json")
         self.project = Project()
         self.workspace = Workspace(self.project)
+        self.figures = BackgroundFigures(self, self)  # before the tabs: it hears of a change first
+        self.figures.worked_out.connect(self._offer_adults_export)
         self.returns_tab = ReturnsTab()
         self.returns_tab.remap_requested.connect(self.remap_sheet)
         self.returns_tab.reimport_requested.connect(self.reimport)
@@ -388,8 +395,13 @@ class MainWindow(QMainWindow):
         self.returns_tab.words = self.workspace.vocabulary().words()
         self.returns_tab.set_imports(self.project.imports)
         self.export_action.setEnabled(len(self.project.frame(ReturnKind.COMPLAINTS_LOG)) > 0)
-        self.export_adults_action.setVisible(self.workspace.has_adults_complaints())
         self.project_changed.emit()
+        self._offer_adults_export()
+
+    def _offer_adults_export(self) -> None:
+        """The adults' export is offered while the log has adults' complaints (known once its figures are in)."""
+        if self.figures.ready():
+            self.export_adults_action.setVisible(self.workspace.has_adults_complaints())
 
     def edit(self, text: str, apply: Callable[[Any], None], before: Any, after: Any) -> None:
         """Make an edit through the undo stack: `apply(after)` now, `apply(before)` on undo."""
@@ -524,7 +536,7 @@ class MainWindow(QMainWindow):
             return False
         stamp = FileStamp.of(path)
         try:
-            project = store.load(path)
+            project = self._read(path, f"Opening {path.name}…", store.load, path)
         except store.ProjectFileError as exc:
             self._give_back(claim)
             messages.warn(self, "Cannot open the project", f"{exc}\n\nThe file was not changed.")
@@ -541,6 +553,26 @@ class MainWindow(QMainWindow):
         else:
             self.show_status(f"Opened {path.name}")
         return True
+
+    def wait_for(self, text: str, function: Callable[..., Any], *args: Any) -> Any:
+        """`function(*args)` on a thread, the window painting and answering meanwhile (gui/waiting.py)."""
+        from desktop_app.gui.waiting import run_waiting
+
+        self.waiting = True
+        try:
+            return run_waiting(self, text, function, *args)
+        finally:
+            self.waiting = False
+
+    def _read(self, path: Path, text: str, function: Callable[..., Any], *args: Any) -> Any:
+        """`function(*args)`, reading the project at `path` (or its copy): on a thread for a large one."""
+        try:
+            large = path.stat().st_size >= READ_ON_A_THREAD_FROM_BYTES
+        except OSError:  # not there: reading it says so
+            large = False
+        if not large:
+            return function(*args)
+        return self.wait_for(text, function, *args)
 
     def save(self) -> bool:
         return self.save_to(self.path) if self.path and not self.read_only else self.save_as()
@@ -644,7 +676,8 @@ class MainWindow(QMainWindow):
                 "Scrutiny Studio closed without saving this report last time. Open the copy it kept of your unsaved work?",
             )
         ):
-            self._replace_project(store.load_recovery(self.data_folder, self.path), self.path, _Claim(self.file_lock))
+            recovered = self._read(self.path, "Opening the copy…", store.load_recovery, self.data_folder, self.path)
+            self._replace_project(recovered, self.path, _Claim(self.file_lock))
             self.undo_stack.resetClean()
             self._update_title()
 
@@ -933,6 +966,7 @@ class MainWindow(QMainWindow):
         if log_frame.empty:
             messages.inform(self, "Nothing to export", "Import a complaints log first (File > Import returns).")
             return
+        self.figures.wait()
         if kind == ADULTS and not self.workspace.has_adults_complaints():
             messages.inform(self, "Nothing to export", "The complaints log has no adult social care complaints.")
             return
@@ -951,6 +985,7 @@ class MainWindow(QMainWindow):
         from desktop_app.gui.export_check import ExportCheckDialog, export_findings
 
         self.commit_edits()
+        self.figures.wait()
         findings = export_findings(self, kind)
         if not any(not finding.reminder for finding in findings):
             return True
@@ -989,6 +1024,7 @@ class MainWindow(QMainWindow):
         from desktop_app.export import export_complaints_report
 
         self.commit_edits()
+        self.figures.wait()
         summary = self.workspace.complaints()
         if summary is None:
             return
@@ -1048,6 +1084,7 @@ class MainWindow(QMainWindow):
         from desktop_app.gui.report_tab import COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE
 
         self.commit_edits()
+        self.figures.wait()
         self._run(
             export_cover_report,
             dict(self.project.cover),
@@ -1327,7 +1364,7 @@ class MainWindow(QMainWindow):
             self.open_project(self.path, ask=False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._may_discard():
+        if self.waiting or not self._may_discard():  # not while a project is being read: the window stays open
             event.ignore()
             return
         if self.task and self.task.running:
@@ -1335,6 +1372,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         if self.editors_built:  # else there is no project to keep a recovery copy of, nor a splitter moved
+            self.figures.shut_down()
             self.settings.setValue("window/returns_splitter", self.returns_tab.splitter.saveState())
             self._discard_recovery()
         self._hold(_Claim(None))

@@ -1,7 +1,8 @@
 """The Preview tab: the appendix as it will print, redrawn in the background after each edit.
 
 The pages are laid out by the same writer as the exported PDF and drawn to
-images in a background process (pypdfium2), so the window never waits for them.
+images in a background process (pypdfium2), so the window never waits for them;
+a large log's complaints appendix once its figures are worked out (gui/background_figures.py).
 """
 
 from __future__ import annotations
@@ -77,12 +78,15 @@ class PreviewTab(QWidget):
         self.redraw_pause.setInterval(REDRAW_PAUSE_MS)
         self.redraw_pause.timeout.connect(self.redraw)
         session.project_changed.connect(self._project_changed)
+        session.figures.worked_out.connect(self._figures_worked_out)
         self._offer_appendices()
         self._show_page()
 
     def _offer_appendices(self) -> None:
         """The adults' appendix is in the chooser only while the log has adults' complaints."""
         offered = self.appendix.findData(ADULTS) >= 0
+        if not self.session.figures.ready():  # known once the figures are in
+            return
         if self.session.workspace.has_adults_complaints() and not offered:
             self.appendix.addItem(APPENDICES[ADULTS], ADULTS)
         elif offered and not self.session.workspace.has_adults_complaints():
@@ -93,6 +97,11 @@ class PreviewTab(QWidget):
         self._stale = True
         if self.isVisible():
             self.redraw_pause.start()
+
+    def _figures_worked_out(self) -> None:
+        self._offer_appendices()
+        if self._stale and self.isVisible():
+            self.redraw()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -122,6 +131,14 @@ class PreviewTab(QWidget):
         if appendix == "performance":
             inputs = self.session.performance_inputs()
             task = (preview_performance_report, *inputs) if inputs else None
+        elif not self.session.figures.ready():  # drawn when they are in, never with the figures as they were
+            if self.task and self.task.running:
+                self.task.cancel()
+            self._stale = True
+            self.pages = []
+            self.status.setText("Working out the figures…")
+            self._show_page()
+            return
         else:
             summary = workspace.complaints()
             adults = appendix == ADULTS

@@ -3,7 +3,9 @@
 A section's text holds live figures as {name}: the picker inserts them, the
 preview below shows them filled from the same figures the PDF's tables use,
 and a figure whose value changed since the author last read the section is
-flagged, so no paper again says 69 on one page and 98 on another.
+flagged, so no paper again says 69 on one page and 98 on another. While a large
+log's figures are worked out (gui/background_figures.py) the tab says so and
+shows no figure: none of the project as it was is shown as its figure now.
 """
 
 from __future__ import annotations
@@ -77,6 +79,13 @@ class FigureHighlighter(QSyntaxHighlighter):
             self.setFormat(match.start(), match.end() - match.start(), self._figure if known else self._unknown)
 
 
+class _Unknown:
+    """Holds every name (FigureHighlighter's `known` while the figures are worked out)."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
 class ReportTab(QWidget):
     def __init__(self, session: Session):
         super().__init__()
@@ -84,6 +93,8 @@ class ReportTab(QWidget):
         self.setAccessibleName("Report")
         self._section: str | None = None
         self._refreshing = False
+        self.figures: dict[str, str] = {}
+        self.working_out = False  # the figures of the project as it now is are being worked out
 
         self.parts = QListWidget()
         self.parts.setAccessibleName("Parts of the report")
@@ -123,7 +134,7 @@ class ReportTab(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Section text")
         self.editor.setTabChangesFocus(True)
-        self.highlighter = FigureHighlighter(self.editor.document(), lambda: self.figures)
+        self.highlighter = FigureHighlighter(self.editor.document(), self._known_figures)
         self.editor.textChanged.connect(self._typed)
         self.edit_pause = QTimer(self)
         self.edit_pause.setSingleShot(True)
@@ -146,6 +157,10 @@ class ReportTab(QWidget):
         self.read_button.clicked.connect(self.mark_read)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Section as it will print")
+        self.working = QLabel("Working out the figures…")
+        self.working.setAccessibleName("The live figures are being worked out")
+        self.working.setStyleSheet("background: #e8f0fe; padding: 6px; border: 1px solid #8ab4f8")
+        self.working.hide()
 
         picker_row = QHBoxLayout()
         picker_row.addWidget(QLabel("Live figure:"))
@@ -157,6 +172,7 @@ class ReportTab(QWidget):
         section = QWidget()
         section_layout = QVBoxLayout(section)
         section_layout.addWidget(self.title)
+        section_layout.addWidget(self.working)
         section_layout.addLayout(stale_row)
         editor_split = QSplitter(Qt.Orientation.Vertical)
         editor_split.addWidget(self.editor)
@@ -215,6 +231,7 @@ class ReportTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         session.project_changed.connect(self.refresh)
+        session.figures.worked_out.connect(self.refresh)
         self.refresh()
 
     # --- what the report says ----------------------------------------------------
@@ -232,7 +249,11 @@ class ReportTab(QWidget):
         """Show the project as it now is (after an edit, an undo, or a new project)."""
         self._refreshing = True
         try:
-            self.figures = self.session.workspace.figures()
+            self.working_out = not self.session.figures.ready()
+            self.figures = {} if self.working_out else self.session.workspace.figures()
+            self.working.setVisible(self.working_out)
+            self.picker.setEnabled(not self.working_out)
+            self.insert_button.setEnabled(not self.working_out)
             current = self.parts.currentItem().data(Qt.ItemDataRole.UserRole) if self.parts.currentItem() else COVER
             self.parts.blockSignals(True)  # rebuilding the list passes through other parts: show only the chosen one
             self.parts.clear()
@@ -303,6 +324,11 @@ class ReportTab(QWidget):
 
     # --- live figures ------------------------------------------------------------------
 
+    def _known_figures(self) -> dict[str, str] | _Unknown:
+        """The live figures, or (while they are worked out) a stand-in that knows every name: none is shown as
+        wrong meanwhile."""
+        return _Unknown() if self.working_out else self.figures
+
     def changed_figures(self, key: str, text: str) -> list[tuple[str, str, str]]:
         """(name, value when last read, value now) for each figure in the section that has changed."""
         read = self.project.settings.get("figures_read", {}).get(key, {})
@@ -315,6 +341,8 @@ class ReportTab(QWidget):
     def _show_preview_and_flags(self, text: str) -> None:
         def shown(match: re.Match) -> str:
             name = match.group(1)
+            if self.working_out:
+                return '<span style="background:#e8f0fe">…</span>'
             if name in self.figures:
                 return f'<span style="background:#dcebff">{html.escape(self.figures[name])}</span>'
             return f'<span style="color:#b00020">[{html.escape(name)}: no such figure]</span>'
@@ -387,7 +415,8 @@ class ReportTab(QWidget):
             return
         self.session.undo_stack.beginMacro(f"Edit {self.section_texts()[key][0]}")
         self.session.edit(f"Edit {key}", lambda value: self.project.set_section(key, value), before, text)
-        self._keep_read(key, text, "Read")
+        if not self.working_out:  # the figures being worked out were not read: the marks stay as they were
+            self._keep_read(key, text, "Read")
         self.session.undo_stack.endMacro()
 
     def _set_setting(self, key: str, value, description: str) -> None:

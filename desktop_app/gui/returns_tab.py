@@ -242,15 +242,6 @@ class ReturnsTab(QWidget):
             return imported, None
         return imported, next((s for s in imported.sheets if s.sheet == selection[1]), None)
 
-    def _in_words(self, frame: pd.DataFrame | None, kind: ReturnKind | None) -> pd.DataFrame:
-        """The rows as read, a log's codes shown as words of its vocabulary ('not_upheld' as 'Not upheld')."""
-        if frame is None:
-            return pd.DataFrame()
-        if kind is not ReturnKind.COMPLAINTS_LOG:
-            return frame
-        coded = {name: words for name, words in self.words.items() if name in frame}
-        return frame.assign(**{name: _as_words(frame[name], words) for name, words in coded.items()})
-
     def _show_current(self, current, previous) -> None:
         imported, sheet = self._current_sheet()
         self.map_button.setEnabled(sheet is not None)
@@ -265,7 +256,9 @@ class ReturnsTab(QWidget):
         for problem in sorted(sheet.problems, key=lambda p: p.severity is not Severity.ERROR):
             if problem.row is not None:
                 row_problems.setdefault(problem.row, (problem.severity.value, str(problem.message)))
-        self.table_model.set_frame(self._in_words(sheet.frame, sheet.kind), row_problems)
+        frame = sheet.frame if sheet.frame is not None else pd.DataFrame()
+        words = self.words if sheet.kind is ReturnKind.COMPLAINTS_LOG else None  # a log's codes in words
+        self.table_model.set_frame(frame, row_problems, words)
         self.problems_model.set_problems(sheet.problems)
 
     # --- going to a problem -------------------------------------------------
@@ -305,11 +298,6 @@ class ReturnsTab(QWidget):
                 signal.emit(selection[0], selection[1])
         else:
             signal.emit(selection[0])
-
-
-def _as_words(codes: pd.Series, words: dict[str, str]) -> pd.Series:
-    written = codes.astype(object)
-    return written.map(words).where(written.isin(list(words)), written)
 
 
 def _when(stamp: str) -> str:

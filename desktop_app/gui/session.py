@@ -7,7 +7,7 @@ built over any object with these members (the tests build them over the real win
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoStack
@@ -15,6 +15,9 @@ from PySide6.QtGui import QUndoStack
 from desktop_app.project.model import Project
 from desktop_app.report.model import PageOptions
 from desktop_app.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop_app.gui.background_figures import BackgroundFigures
 
 
 class Session(Protocol):
@@ -24,6 +27,7 @@ class Session(Protocol):
 
     project: Project
     workspace: Workspace
+    figures: BackgroundFigures  # whether the workspace's complaints figures may be read now, and when they are in
     undo_stack: QUndoStack
     project_changed: SignalInstance
 

@@ -1,0 +1,135 @@
+"""A large log's complaints figures, worked out on a thread after each change, so the window never waits for them.
+
+The tabs ask `ready()` before they read the workspace's complaints figures. A log of fewer than
+`BACKGROUND_FROM_ROWS` rows is worked out at once (tens of milliseconds), as before. A larger one is worked out
+in a twin of the workspace (`Workspace.twin`: a snapshot of the project) on one worker thread while the
+tabs show that they are working; `worked_out` is emitted when the figures of the project as it now is are in,
+and the tabs show them. A change made meanwhile supersedes the work under way: its result is not shown, and
+the newest change's figures are worked out next. Every figure the workspace keeps is keyed by its inputs, so
+one worked out for an older state is never read as current.
+
+A thread, not a process: the figures are read where they are worked out, with no copying, and pandas and
+numpy let the window's thread run between their steps (the window's longest wait stays far under 100 ms).
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import NamedTuple
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+
+from desktop_app.domain.returns import ReturnKind
+from desktop_app.gui.session import Session
+from desktop_app.workspace import Workspace
+
+log = logging.getLogger("scrutiny.figures")
+
+#: A log this long takes the window's thread a tenth of a second or more to work out.
+BACKGROUND_FROM_ROWS = 20_000
+POLL_MS = 20
+
+
+def log_rows(workspace: Workspace) -> int:
+    """How many rows the project's complaints logs have (counted without joining them)."""
+    return sum(
+        len(sheet.frame)
+        for imported in workspace.project.imports
+        for sheet in imported.sheets
+        if sheet.kind is ReturnKind.COMPLAINTS_LOG and sheet.frame is not None
+    )
+
+
+def work_out(twin: Workspace) -> Workspace:
+    """On the worker thread: the figures every tab reads, worked out in `twin`."""
+    twin.figures()
+    twin.has_adults_complaints()
+    return twin
+
+
+class _Job(NamedTuple):
+    workspace: Workspace
+    change: int
+    future: Future
+
+
+class BackgroundFigures(QObject):
+    """Signals:
+    worked_out(): the complaints figures of the project as it now is are in the workspace: read them now
+    """
+
+    worked_out = Signal()
+
+    def __init__(self, session: Session, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._change = 0  # one more at each change of the project
+        self._failed_at: int | None = None
+        self._job: _Job | None = None
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figures")
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        session.project_changed.connect(self.project_changed)
+
+    def project_changed(self) -> None:
+        """Figures worked out before now are of an older project (connected before any tab's refresh)."""
+        self._change += 1
+
+    @property
+    def busy(self) -> bool:
+        """Whether figures are being worked out for the project as it now is."""
+        return self._job is not None and self._job.change == self._change
+
+    def ready(self) -> bool:
+        """Whether the tabs may read the complaints figures now: they are worked out, the log is small enough to
+        work them out at once, or working them out failed (read now, they raise the error, which the tabs say).
+        Else they are being worked out, and `worked_out` follows."""
+        workspace = self.session.workspace
+        if self._failed_at == self._change or log_rows(workspace) < BACKGROUND_FROM_ROWS:
+            return True
+        if workspace.complaints_ready():
+            return True
+        if not self.busy or self._job is None or self._job.workspace is not workspace:
+            self._start(workspace)
+        return False
+
+    def wait(self) -> None:
+        """Until the figures are in, the window answering meanwhile (for an export, which needs them now)."""
+        while not self.ready():
+            loop = QEventLoop()
+            self.worked_out.connect(loop.quit)
+            loop.exec()
+            self.worked_out.disconnect(loop.quit)
+
+    def _start(self, workspace: Workspace) -> None:
+        if self._job is not None:
+            self._job.future.cancel()  # superseded: not started yet, it never starts; under way, it is not shown
+        self._job = _Job(workspace, self._change, self._worker.submit(work_out, workspace.twin()))
+        self._timer.start()
+
+    def _poll(self) -> None:
+        job = self._job
+        if job is None or not job.future.done():
+            return
+        self._timer.stop()
+        self._job = None
+        try:
+            twin = job.future.result()
+        except Exception:  # the tabs work it out again, and say what is wrong
+            log.exception("the complaints figures could not be worked out")
+            self._failed_at = job.change
+        else:
+            job.workspace.adopt(twin)
+        if job.change == self._change and job.workspace is self.session.workspace:
+            self.worked_out.emit()
+        else:
+            self.ready()  # superseded: the newest change's figures next
+
+    def shut_down(self) -> None:
+        """The work under way is not waited for (the window is closing)."""
+        if self._job is not None:
+            self._job.future.cancel()
+        self._timer.stop()
+        self._worker.shutdown(wait=False, cancel_futures=True)
