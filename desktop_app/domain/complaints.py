@@ -44,6 +44,11 @@ LOG_COLUMNS = {
     "service": "the service the complaint was about, as written, or NA",
     "remedy": "the remedy or recommendation, as written, or NA",
     "joint_nhs": "'yes' for a joint complaint with the NHS, 'no' where the log says not, NA where it keeps no such column",
+    "compensation": "the money paid to the complainant, 0.0 where the log keeps the column and the cell is blank, "
+    "NaN where it keeps no such column (or the cell cannot be read)",
+    "remedy_type": "the kind of remedy given (a vocabulary code), '' where none, NA where the log keeps no such column",
+    "refusal_reason": "why the council refused to accept the complaint (a vocabulary code), '' where it accepted "
+    "it, NA where the log keeps no such column: a refused complaint is in no complaint figure",
     "sheet": "where the row came from",
     "row": "its row number as Excel shows it",
     "unread": "the columns whose cell could not be read ('responded, extension'), '' where all were: "
@@ -61,6 +66,8 @@ LOG_DTYPES = {
     if name in DATE_COLUMNS
     else "bool"
     if name == "extension"
+    else "float64"
+    if name == "compensation"
     else "int64"
     if name == "row"
     else "object"
@@ -281,7 +288,8 @@ class ComplaintsSummary:
     rows in the period with their timeliness (representations that are not
     complaints apart: they are `representations`); `ombudsman_decided` the
     Ombudsman's cases it decided in the period (received in it or before);
-    `previous` the same for the year before, where the log reaches back to it.
+    `previous` the same for the year before, where the log reaches back to it; `refused` the complaints
+    received in the period that the council refused to accept (in no other table).
     """
 
     period: Period
@@ -293,6 +301,7 @@ class ComplaintsSummary:
     cases: pd.DataFrame
     ombudsman_decided: pd.DataFrame = field(default_factory=empty_log)
     representations: pd.DataFrame = field(default_factory=empty_log)
+    refused: pd.DataFrame = field(default_factory=empty_log)
     previous: ComplaintsSummary | None = None
 
     def year_on_year(self) -> pd.DataFrame:
@@ -372,8 +381,9 @@ def _summary_of(
     previous: ComplaintsSummary | None = None,
 ) -> ComplaintsSummary:
     representation = timed["record_type"].eq(REPRESENTATION).to_numpy()
+    refused = refused_rows(timed)
     received = _received_in(timed, period).to_numpy()
-    cases = timed[received & ~representation]
+    cases = timed[received & ~representation & ~refused]
     return ComplaintsSummary(
         period=period,
         as_of=as_of,
@@ -384,8 +394,16 @@ def _summary_of(
         cases=cases.reset_index(drop=True),
         ombudsman_decided=timed[_decided_in(timed, period).to_numpy() & ~representation].reset_index(drop=True),
         representations=timed[received & representation].reset_index(drop=True),
+        refused=timed[received & refused & ~representation].reset_index(drop=True),
         previous=previous,
     )
+
+
+def refused_rows(log: pd.DataFrame) -> np.ndarray:
+    """True for the complaints the council refused to accept (the log gives a reason)."""
+    reason = log["refusal_reason"]
+    refused: np.ndarray = (reason.notna() & reason.ne("")).to_numpy(dtype=bool)
+    return refused
 
 
 def _received_in(timed: pd.DataFrame, period: Period) -> pd.Series:

@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
+from desktop_app.report.remedies_tables import REMEDY_TABLE_WORDS
 
 DEFAULT_TEXT_FILE = RESOURCES / "complaints_report_text.toml"
 
@@ -32,6 +33,7 @@ SECTIONS = (
     "complainants",
     "themes",
     "ombudsman",
+    "remedies",
     "compliments",
     "learning",
     "conclusions",
@@ -69,6 +71,7 @@ COMMON_TABLE_WORDS = (
     "ombudsman_total",
     "ombudsman_none",
     "suppression_footnote",
+    *REMEDY_TABLE_WORDS,
 )
 TABLE_WORDS = (
     *COMMON_TABLE_WORDS,
