@@ -92,37 +92,14 @@ OUTCOME_SPELLINGS = {
     "no_further_action": (("Closed after initial enquiries - no further action", 1.0),),
 }
 REF_PREFIX = {"statutory": "CSC", "corporate": "CC", "adults": "ASC"}
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 # The last two columns were added to the log for adult social care (blank on the other rows).
-HEADERS = (
-    "Complaint Ref",
-    "Process",
-    "Stage",
-    "Date Received",
-    "Date Acknowledged",
-    "Date Responded",
-    "Extension Agreed",
-    "Outcome",
-    "Category",
-    "Made by",
-    "Agreed Response Date",
-    "Joint with NHS",
-)
+HEADERS = ("Complaint Ref", "Process", "Stage", "Date Received", "Date Acknowledged",
+           "Date Responded", "Extension Agreed", "Outcome", "Category", "Made by",
+           "Agreed Response Date", "Joint with NHS")
 DATE_COLUMNS = (3, 4, 5)  # zero-based positions of the three date columns
 COLUMN_WIDTHS = (14, 22, 11, 15, 18, 15, 17, 50, 24, 24, 21, 15)
 HEADER_ROW = 4
@@ -139,7 +116,6 @@ FY_2021, FY_2022 = financial_year(2021), financial_year(2022)
 
 
 # --- Working days ----------------------------------------------------------
-
 
 def add_working_days(start: dt.date, days: int) -> dt.date:
     """The date `days` working days after `start` (a weekend start counts from Monday)."""
@@ -169,138 +145,92 @@ def nearby_weekend_day(rng: np.random.Generator, day: dt.date) -> dt.date:
 
 # --- Complaints ------------------------------------------------------------
 
-
 @dataclass
 class Row:
-    stage: str  # "1", "2", "3" or "ombudsman"
+    stage: str                  # "1", "2", "3" or "ombudsman"
     received: dt.date
     acknowledged: dt.date | None
     responded: dt.date | None
-    extension: bool | None  # None is a blank cell
-    outcome: str  # a key of OUTCOME_SPELLINGS
-    agreed: dt.date | None = None  # adults: the response date agreed with the complainant
+    extension: bool | None      # None is a blank cell
+    outcome: str                # a key of OUTCOME_SPELLINGS
+    agreed: dt.date | None = None   # adults: the response date agreed with the complainant
 
 
 @dataclass
 class Complaint:
-    procedure: str  # "statutory", "corporate" or "adults"
-    first_year: int  # financial year of the Stage 1 receipt
+    procedure: str              # "statutory", "corporate" or "adults"
+    first_year: int             # financial year of the Stage 1 receipt
     category: str
     made_by: str
     ref: str = ""
     rows: list[Row] = field(default_factory=list)
-    joint: bool = False  # adults: a joint complaint with the NHS
+    joint: bool = False         # adults: a joint complaint with the NHS
 
 
 @dataclass(frozen=True)
 class Stage1Plan:
     procedure: str
     year: int
-    categories: dict[str, tuple[int, int]]  # category -> (received, upheld)
-    in_time: int  # rows with a response date answered in time
+    categories: dict[str, tuple[int, int]]   # category -> (received, upheld)
+    in_time: int                             # rows with a response date answered in time
     ongoing_in: tuple[str, ...] = ()
     withdrawn_in: tuple[str, ...] = ()
     cared_for: int = 0
     weekend_receipts: int = 0
-    same_day: int = 0  # statutory only: answered on the day received
+    same_day: int = 0                        # statutory only: answered on the day received
 
 
 @dataclass(frozen=True)
 class FollowUp:
     """A later stage of an existing complaint: an escalation or an Ombudsman contact."""
-
     procedure: str
     first_year: int
     after_stage: str
     stage: str
-    window: Span  # when the follow-up may be received
+    window: Span                      # when the follow-up may be received
     outcome: str
     in_time: bool = True
-    decided_not_before: dt.date | None = None  # an Ombudsman decision that came after the year's end
+    decided_not_before: dt.date | None = None   # an Ombudsman decision that came after the year's end
 
 
-def escalation(
-    procedure: str, first_year: int, stage: str, window: Span, outcome: str, in_time: bool = True
-) -> FollowUp:
+def escalation(procedure: str, first_year: int, stage: str, window: Span,
+               outcome: str, in_time: bool = True) -> FollowUp:
     return FollowUp(procedure, first_year, PREVIOUS_STAGE[stage], stage, window, outcome, in_time)
 
 
-def ombudsman(
-    first_year: int, after_stage: str, window: Span, outcome: str, decided_not_before: dt.date | None = None
-) -> FollowUp:
-    return FollowUp(
-        "statutory", first_year, after_stage, "ombudsman", window, outcome, decided_not_before=decided_not_before
-    )
+def ombudsman(first_year: int, after_stage: str, window: Span, outcome: str,
+              decided_not_before: dt.date | None = None) -> FollowUp:
+    return FollowUp("statutory", first_year, after_stage, "ombudsman", window, outcome,
+                    decided_not_before=decided_not_before)
 
 
 STAGE1_PLANS = (
-    Stage1Plan(
-        "statutory",
-        2021,
-        {
-            "Decision Making": (14, 5),
-            "Finance / Funding": (3, 1),
-            "Information and Advice": (13, 4),
-            "Quality of service": (30, 10),
-            "Health and Safety": (2, 0),
-            "Staff Attitude": (4, 2),
-        },
-        in_time=26,
-        withdrawn_in=("Quality of service",),
-        cared_for=3,
-        weekend_receipts=1,
-        same_day=1,
-    ),
-    Stage1Plan(
-        "corporate",
-        2021,
-        {
-            "Decision Making": (9, 2),
-            "Finance / Funding": (5, 1),
-            "Information and Advice": (9, 2),
-            "Quality of service": (16, 4),
-            "Health and Safety": (1, 0),
-            "Staff Attitude": (20, 3),
-        },
-        in_time=38,
-        withdrawn_in=("Staff Attitude",),
-        cared_for=1,
-        weekend_receipts=1,
-    ),
-    Stage1Plan(
-        "statutory",
-        2022,
-        {
-            "Decision Making": (19, 6),
-            "Finance / Funding": (1, 1),
-            "Information and Advice": (20, 5),
-            "Quality of service": (53, 14),
-            "Health and Safety": (1, 0),
-            "Staff Attitude": (4, 2),
-        },
-        in_time=27,
-        ongoing_in=("Decision Making", "Information and Advice", "Quality of service"),
-        cared_for=5,
-        weekend_receipts=2,
-        same_day=3,
-    ),
-    Stage1Plan(
-        "corporate",
-        2022,
-        {
-            "Decision Making": (10, 1),
-            "Finance / Funding": (4, 0),
-            "Information and Advice": (10, 2),
-            "Quality of service": (19, 5),
-            "Health and Safety": (0, 0),
-            "Staff Attitude": (30, 5),
-        },
-        in_time=46,
-        ongoing_in=("Staff Attitude",),
-        withdrawn_in=("Quality of service", "Staff Attitude"),
-        cared_for=1,
-        weekend_receipts=2,
-    ),
+    Stage1Plan("statutory", 2021,
+               {"Decision Making": (14, 5), "Finance / Funding": (3, 1),
+                "Information and Advice": (13, 4), "Quality of service": (30, 10),
+                "Health and Safety": (2, 0), "Staff Attitude": (4, 2)},
+               in_time=26, withdrawn_in=("Quality of service",), cared_for=3,
+               weekend_receipts=1, same_day=1),
+    Stage1Plan("corporate", 2021,
+               {"Decision Making": (9, 2), "Finance / Funding": (5, 1),
+                "Information and Advice": (9, 2), "Quality of service": (16, 4),
+                "Health and Safety": (1, 0), "Staff Attitude": (20, 3)},
+               in_time=38, withdrawn_in=("Staff Attitude",), cared_for=1,
+               weekend_receipts=1),
+    Stage1Plan("statutory", 2022,
+               {"Decision Making": (19, 6), "Finance / Funding": (1, 1),
+                "Information and Advice": (20, 5), "Quality of service": (53, 14),
+                "Health and Safety": (1, 0), "Staff Attitude": (4, 2)},
+               in_time=27,
+               ongoing_in=("Decision Making", "Information and Advice", "Quality of service"),
+               cared_for=5, weekend_receipts=2, same_day=3),
+    Stage1Plan("corporate", 2022,
+               {"Decision Making": (10, 1), "Finance / Funding": (4, 0),
+                "Information and Advice": (10, 2), "Quality of service": (19, 5),
+                "Health and Safety": (0, 0), "Staff Attitude": (30, 5)},
+               in_time=46, ongoing_in=("Staff Attitude",),
+               withdrawn_in=("Quality of service", "Staff Attitude"), cared_for=1,
+               weekend_receipts=2),
 )
 
 MARCH_2022 = (dt.date(2022, 3, 1), dt.date(2022, 3, 31))
@@ -358,7 +288,6 @@ FOLLOW_UPS = (
 
 # --- Building rows -----------------------------------------------------------
 
-
 def stage1_slots(plan: Stage1Plan, rng: np.random.Generator) -> list[tuple[str, str, bool | None]]:
     """(category, outcome, in time) for each Stage 1 row; in time is None for open cases."""
     slots: list[tuple[str, str, bool | None]] = []
@@ -370,10 +299,8 @@ def stage1_slots(plan: Stage1Plan, rng: np.random.Generator) -> list[tuple[str, 
         slots += [(category, outcome, None) for outcome in outcomes]
     answered = [i for i, (_, outcome, _) in enumerate(slots) if outcome != "ongoing"]
     on_time = set(rng.choice(answered, plan.in_time, replace=False).tolist())
-    return [
-        (category, outcome, None if outcome == "ongoing" else i in on_time)
-        for i, (category, outcome, _) in enumerate(slots)
-    ]
+    return [(category, outcome, None if outcome == "ongoing" else i in on_time)
+            for i, (category, outcome, _) in enumerate(slots)]
 
 
 def made_by_list(rng: np.random.Generator, count: int, cared_for: int) -> list[str]:
@@ -399,7 +326,8 @@ def response_days(rng: np.random.Generator, key: tuple[str, str], in_time: bool)
     return limit + 1 + min(int(rng.exponential(limit)), 49), no_extension
 
 
-def acknowledgement(rng: np.random.Generator, procedure: str, received: dt.date, days: int | None) -> dt.date | None:
+def acknowledgement(rng: np.random.Generator, procedure: str, received: dt.date,
+                    days: int | None) -> dt.date | None:
     """Corporate rows are always acknowledged; statutory rows mostly, never after the response."""
     if procedure == "corporate":
         return add_working_days(received, rng.integers(1, 5))
@@ -409,15 +337,8 @@ def acknowledgement(rng: np.random.Generator, procedure: str, received: dt.date,
     return add_working_days(received, offset if days is None else min(offset, days))
 
 
-def make_row(
-    rng: np.random.Generator,
-    procedure: str,
-    stage: str,
-    received: dt.date,
-    outcome: str,
-    in_time: bool | None,
-    same_day: bool = False,
-) -> Row:
+def make_row(rng: np.random.Generator, procedure: str, stage: str, received: dt.date,
+             outcome: str, in_time: bool | None, same_day: bool = False) -> Row:
     if outcome == "ongoing":
         acknowledged = acknowledgement(rng, procedure, received, None)
         return Row(stage, received, acknowledged, None, None, outcome)
@@ -431,15 +352,13 @@ def make_row(
     return Row(stage, received, acknowledged, responded, extension, outcome)
 
 
-def receipt_dates(
-    plan: Stage1Plan, slots: list[tuple[str, str, bool | None]], rng: np.random.Generator
-) -> tuple[list[dt.date], list[int]]:
+def receipt_dates(plan: Stage1Plan, slots: list[tuple[str, str, bool | None]],
+                  rng: np.random.Generator) -> tuple[list[dt.date], list[int]]:
     """A receipt date per slot (open cases in the final March), and which slots arrived at a weekend."""
     first, last = financial_year(plan.year)
     final_march = dt.date(plan.year + 1, 3, 1)
-    received = [
-        random_working_day(rng, final_march if outcome == "ongoing" else first, last) for _, outcome, _ in slots
-    ]
+    received = [random_working_day(rng, final_march if outcome == "ongoing" else first, last)
+                for _, outcome, _ in slots]
     closed = [i for i, (_, outcome, _) in enumerate(slots) if outcome != "ongoing"]
     weekend = rng.choice(closed, plan.weekend_receipts, replace=False).tolist()
     for i in weekend:
@@ -527,10 +446,10 @@ def build_complaints(rng: np.random.Generator) -> list[Complaint]:
 # some go on to the Ombudsman. Their own random generator keeps the children's rows as they were.
 
 ADULT_SEED = SEED + 2009
-ADULT_TARGET = 20  # working days: the local target in resources/complaint_procedures.toml
+ADULT_TARGET = 20           # working days: the local target in resources/complaint_procedures.toml
 AGREED_PERIODS = (20, 20, 25, 25, 30, 40)  # working days agreed with the complainant
-SIX_MONTHS_LATE = 65  # working days agreed for the complex complaints answered after six months
-ADULT_UPHELD_SHARE = 0.4  # of the well-founded complaints, those upheld in full (the rest partly)
+SIX_MONTHS_LATE = 65        # working days agreed for the complex complaints answered after six months
+ADULT_UPHELD_SHARE = 0.4    # of the well-founded complaints, those upheld in full (the rest partly)
 ADULT_MADE_BY = {"Service user": 34, "Relative": 38, "Carer": 12, "Representative": 9, "Advocate": 7}
 ADULT_MESSY_DATES = {"dmy_text": 4, "long_text": 2}
 ADULT_DATE_COLUMNS = (3, 4, 5, 10)
@@ -539,81 +458,41 @@ ADULT_DATE_COLUMNS = (3, 4, 5, 10)
 @dataclass(frozen=True)
 class AdultPlan:
     year: int
-    categories: dict[str, tuple[int, int]]  # category -> (received, well-founded)
+    categories: dict[str, tuple[int, int]]   # category -> (received, well-founded)
     withdrawn_in: tuple[str, ...]
-    open_in: tuple[tuple[str, Span], ...]  # still open: the category and when it was received
-    no_agreed_date: int  # answered, no agreed date: timed against the local target
-    late_against_target: int  # of those, answered after the local target
-    late_against_agreed: int  # answered after the agreed date (six-month cases apart)
-    after_six_months: int  # answered more than six months after receipt (all joint)
-    at_six_months: int  # answered on the day six months after receipt
-    joint: int  # joint complaints with the NHS (the six-month ones among them)
-    ombudsman: tuple[tuple[int, str], ...]  # referrals received in the year: (complaint's year, decision)
+    open_in: tuple[tuple[str, Span], ...]    # still open: the category and when it was received
+    no_agreed_date: int                      # answered, no agreed date: timed against the local target
+    late_against_target: int                 # of those, answered after the local target
+    late_against_agreed: int                 # answered after the agreed date (six-month cases apart)
+    after_six_months: int                    # answered more than six months after receipt (all joint)
+    at_six_months: int                       # answered on the day six months after receipt
+    joint: int                               # joint complaints with the NHS (the six-month ones among them)
+    ombudsman: tuple[tuple[int, str], ...]   # referrals received in the year: (complaint's year, decision)
 
 
 ADULT_PLANS = (
-    AdultPlan(
-        2021,
-        {
-            "Decision Making": (12, 3),
-            "Finance / Funding": (17, 9),
-            "Information and Advice": (11, 4),
-            "Quality of service": (26, 9),
-            "Health and Safety": (4, 1),
-            "Staff Attitude": (8, 2),
-        },
-        withdrawn_in=(
-            "Quality of service",
-            "Decision Making",
-            "Information and Advice",
-            "Quality of service",
-            "Staff Attitude",
-        ),
-        open_in=(),
-        no_agreed_date=6,
-        late_against_target=2,
-        late_against_agreed=12,
-        after_six_months=1,
-        at_six_months=0,
-        joint=5,
-        ombudsman=((2021, "premature"), (2021, "initial_enquiries"), (2021, "upheld"), (2021, "out_of_jurisdiction")),
-    ),
-    AdultPlan(
-        2022,
-        {
-            "Decision Making": (14, 4),
-            "Finance / Funding": (21, 12),
-            "Information and Advice": (13, 5),
-            "Quality of service": (31, 11),
-            "Health and Safety": (6, 2),
-            "Staff Attitude": (9, 3),
-        },
-        withdrawn_in=(
-            "Quality of service",
-            "Quality of service",
-            "Decision Making",
-            "Information and Advice",
-            "Staff Attitude",
-            "Finance / Funding",
-        ),
-        open_in=(
-            ("Quality of service", (dt.date(2022, 9, 1), dt.date(2022, 9, 30))),
-            ("Decision Making", (dt.date(2023, 3, 1), dt.date(2023, 3, 24))),
-        ),
-        no_agreed_date=8,
-        late_against_target=3,
-        late_against_agreed=14,
-        after_six_months=2,
-        at_six_months=1,
-        joint=7,
-        ombudsman=(
-            (2021, "initial_enquiries"),
-            (2022, "initial_enquiries"),
-            (2022, "premature"),
-            (2022, "upheld"),
-            (2022, "not_upheld"),
-        ),
-    ),
+    AdultPlan(2021,
+              {"Decision Making": (12, 3), "Finance / Funding": (17, 9),
+               "Information and Advice": (11, 4), "Quality of service": (26, 9),
+               "Health and Safety": (4, 1), "Staff Attitude": (8, 2)},
+              withdrawn_in=("Quality of service", "Decision Making", "Information and Advice",
+                            "Quality of service", "Staff Attitude"),
+              open_in=(), no_agreed_date=6, late_against_target=2, late_against_agreed=12,
+              after_six_months=1, at_six_months=0, joint=5,
+              ombudsman=((2021, "premature"), (2021, "initial_enquiries"), (2021, "upheld"),
+                         (2021, "out_of_jurisdiction"))),
+    AdultPlan(2022,
+              {"Decision Making": (14, 4), "Finance / Funding": (21, 12),
+               "Information and Advice": (13, 5), "Quality of service": (31, 11),
+               "Health and Safety": (6, 2), "Staff Attitude": (9, 3)},
+              withdrawn_in=("Quality of service", "Quality of service", "Decision Making",
+                            "Information and Advice", "Staff Attitude", "Finance / Funding"),
+              open_in=(("Quality of service", (dt.date(2022, 9, 1), dt.date(2022, 9, 30))),
+                       ("Decision Making", (dt.date(2023, 3, 1), dt.date(2023, 3, 24)))),
+              no_agreed_date=8, late_against_target=3, late_against_agreed=14,
+              after_six_months=2, at_six_months=1, joint=7,
+              ombudsman=((2021, "initial_enquiries"), (2022, "initial_enquiries"), (2022, "premature"),
+                         (2022, "upheld"), (2022, "not_upheld"))),
 )
 
 
@@ -648,20 +527,18 @@ def adult_timings(plan: AdultPlan, slots: list[tuple[str, str]], rng: np.random.
     answered = [i for i, (_, outcome) in enumerate(slots) if outcome != "ongoing"]
     order = iter(rng.permutation(answered).tolist())
     timing = ["open" if outcome == "ongoing" else "agreed_in" for _, outcome in slots]
-    wanted = {
-        "after_six": plan.after_six_months,
-        "at_six": plan.at_six_months,
-        "target_late": plan.late_against_target,
-        "target_in": plan.no_agreed_date - plan.late_against_target,
-        "agreed_late": plan.late_against_agreed,
-    }
+    wanted = {"after_six": plan.after_six_months, "at_six": plan.at_six_months,
+              "target_late": plan.late_against_target,
+              "target_in": plan.no_agreed_date - plan.late_against_target,
+              "agreed_late": plan.late_against_agreed}
     for kind, count in wanted.items():
         for _ in range(count):
             timing[next(order)] = kind
     return timing
 
 
-def adult_row(rng: np.random.Generator, plan: AdultPlan, outcome: str, timing: str, open_window: Span | None) -> Row:
+def adult_row(rng: np.random.Generator, plan: AdultPlan, outcome: str, timing: str,
+              open_window: Span | None) -> Row:
     """One adult complaint's Stage 1 row, timed as `timing` says (checked against its agreed date)."""
     first, last = financial_year(plan.year)
     if timing == "open":
@@ -669,11 +546,8 @@ def adult_row(rng: np.random.Generator, plan: AdultPlan, outcome: str, timing: s
         agreed = add_working_days(received, SIX_MONTHS_LATE)
         return Row("1", received, add_working_days(received, rng.integers(1, 4)), None, None, outcome, agreed)
     if timing in ("after_six", "at_six"):
-        candidates = [
-            day
-            for day in (first + dt.timedelta(days=n) for n in range(0, 180))
-            if is_working_day(day) and is_working_day(six_months_after(day))
-        ]
+        candidates = [day for day in (first + dt.timedelta(days=n) for n in range(0, 180))
+                      if is_working_day(day) and is_working_day(six_months_after(day))]
         received = candidates[rng.integers(len(candidates))]
         six = six_months_after(received)
         if timing == "at_six":
@@ -694,11 +568,7 @@ def adult_row(rng: np.random.Generator, plan: AdultPlan, outcome: str, timing: s
         assert (responded <= agreed) == (timing in ("agreed_in", "at_six"))
     assert (responded > six_months_after(received)) == (timing == "after_six")
     assert received <= responded <= LAST_RESPONSE
-    acknowledged = (
-        None
-        if rng.random() < 0.04
-        else add_working_days(received, min(int(rng.integers(1, 5)), days_taken(received, responded)))
-    )
+    acknowledged = None if rng.random() < 0.04 else add_working_days(received, min(int(rng.integers(1, 5)), days_taken(received, responded)))
     return Row("1", received, acknowledged, responded, None, outcome, agreed)
 
 
@@ -733,12 +603,8 @@ def build_adult_complaints(rng: np.random.Generator) -> list[Complaint]:
     return complaints
 
 
-def merged_by_receipt(
-    spaced: list[list[object] | None],
-    received: list[dt.date],
-    adult_rows: list[list[object]],
-    adult_received: list[dt.date],
-) -> list[list[object] | None]:
+def merged_by_receipt(spaced: list[list[object] | None], received: list[dt.date],
+                      adult_rows: list[list[object]], adult_received: list[dt.date]) -> list[list[object] | None]:
     """The adults' rows put among the others by the date received, as one log kept in date order."""
     dates = iter(received)
     adults = sorted(zip(adult_received, range(len(adult_rows))))
@@ -764,25 +630,19 @@ def merged_by_receipt(
 EXTRA_SEED = SEED + 2006
 EXTRA_HEADERS = ("Service", "Advocacy", "Record type", "Ombudsman Reference", "Remedy")
 EXTRA_WIDTHS = (26, 11, 14, 20, 60)
-CHILDREN_SERVICES = {
-    "Children in Need": 30,
-    "Child Protection": 22,
-    "Cared for Children": 18,
-    "Care Leavers": 8,
-    "Fostering": 10,
-    "Special Guardianship Support": 6,
-    "Children with Disabilities": 6,
-}
+CHILDREN_SERVICES = {"Children in Need": 30, "Child Protection": 22, "Cared for Children": 18,
+                     "Care Leavers": 8, "Fostering": 10, "Special Guardianship Support": 6,
+                     "Children with Disabilities": 6}
 SERVICE_OF_MADE_BY = {CARED_FOR: "Cared for Children", "Foster carer": "Fostering"}
 # Who an advocate supported: each complaint made by an advocate, and a share of the children's own.
 ADVOCACY_SHARE = {"Young person": 0.5, CARED_FOR: 0.8}
 # The Ombudsman's remedies where it gave one (by complaint reference), as the register prints them.
 REMEDIES = {
     "CSC/22/0014": "The Council had apologised and paid £150 for its delay in answering the complaint; "
-    "the Ombudsman found nothing further to achieve",
+                   "the Ombudsman found nothing further to achieve",
     "ASC/21/0065": "Apology and £300 for the distress caused; review how charges are explained to families",
     "ASC/22/0047": "Refund of £1,240 in charges and £250 for the uncertainty; staff guidance on financial "
-    "assessments within three months",
+                   "assessments within three months",
 }
 # Representations that were not complaints (comments and concerns), by financial year received.
 REPRESENTATIONS = {2021: 5, 2022: 8}
@@ -827,27 +687,10 @@ def representation_rows(rng: np.random.Generator) -> list[list[object]]:
             responded = add_working_days(day, rng.integers(3, 10))
             service = SERVICE_OF_MADE_BY.get(made_by) or "Children in Need"
             advocacy = "Yes" if made_by == CARED_FOR else "No"
-            rows.append(
-                [
-                    f"REP/{year % 100:02d}/{number:04d}",
-                    "Statutory children's",
-                    "Stage 1",
-                    day,
-                    add_working_days(day, 1),
-                    responded,
-                    None,
-                    None,
-                    CATEGORIES[int(rng.integers(len(CATEGORIES)))],
-                    made_by,
-                    None,
-                    None,
-                    service,
-                    advocacy,
-                    "Representation",
-                    None,
-                    None,
-                ]
-            )
+            rows.append([f"REP/{year % 100:02d}/{number:04d}", "Statutory children's", "Stage 1", day,
+                         add_working_days(day, 1), responded, None, None,
+                         CATEGORIES[int(rng.integers(len(CATEGORIES)))], made_by, None, None,
+                         service, advocacy, "Representation", None, None])
     return rows
 
 
@@ -861,7 +704,8 @@ def with_extra_columns(rows: list[list[object] | None], rng: np.random.Generator
 # --- The columns added for remedies, compensation and refusals -------------------------------------
 # Compensation (£), Remedy type and Reason not accepted were added last, at the right-hand end, and filled
 # in from a generator of their own, so every cell to their left is as it was. The complaints the Council
-# refused to accept are logged below the representations (kept apart from every complaint figure).
+# refused to accept, and the compliments, are logged below the representations (kept apart from every
+# complaint figure).
 
 REMEDY_SEED = SEED + 2026
 REMEDY_HEADERS = ("Compensation (£)", "Remedy type", "Reason not accepted")
@@ -871,30 +715,17 @@ OMBUDSMAN_PAYMENTS = {"CSC/22/0014": 150, "ASC/21/0065": 300, "ASC/22/0047": 149
 PAYMENT_SHARE = 0.12  # of the upheld and partly upheld complaints at Stage 1 and 2
 PAYMENTS = (50, 75, 100, 150, 250, 300)
 # The remedy of an upheld complaint with no payment, in the log's spellings.
-REMEDY_SPELLINGS = (
-    ("Apology", 0.45),
-    ("Written apology", 0.1),
-    ("Explanation", 0.15),
-    ("Service put right", 0.15),
-    ("Change to practice", 0.1),
-    ("Staff training", 0.05),
-)
+REMEDY_SPELLINGS = (("Apology", 0.45), ("Written apology", 0.1), ("Explanation", 0.15),
+                    ("Service put right", 0.15), ("Change to practice", 0.1), ("Staff training", 0.05))
 # The corporate complaints refused, by financial year received: the reasons as the team writes them.
 REFUSED = {
     2021: ("Out of time", "Legal proceedings", "Service request", "Policy disagreement"),
-    2022: (
-        "Out of time",
-        "Out of time",
-        "More than 12 months",
-        "Legal proceedings",
-        "Right of appeal",
-        "Tribunal",
-        "Service request",
-        "Already considered",
-        "Policy disagreement",
-    ),
+    2022: ("Out of time", "Out of time", "More than 12 months", "Legal proceedings", "Right of appeal",
+           "Tribunal", "Service request", "Already considered", "Policy disagreement"),
 }
 UPHELD_WORDS = ("Upheld", "Partially upheld", "Partly upheld")
+# Compliments logged (record type Compliment), by financial year received: about the children's services.
+COMPLIMENTS = {2021: 9, 2022: 15}
 
 
 def remedy_cells(rng: np.random.Generator, row: list[object]) -> list[object]:
@@ -919,40 +750,36 @@ def refused_rows(rng: np.random.Generator) -> list[list[object]]:
         received = sorted(random_working_day(rng, *financial_year(year)) for _ in reasons)
         for number, (day, reason) in enumerate(zip(received, reasons, strict=True), start=1):
             answered = add_working_days(day, int(rng.integers(2, 6)))
-            rows.append(
-                [
-                    f"NA/{year % 100:02d}/{number:04d}",
-                    "Corporate",
-                    "Stage 1",
-                    day,
-                    add_working_days(day, 1),
-                    answered,
-                    None,
-                    "Not accepted",
-                    CATEGORIES[int(rng.integers(len(CATEGORIES)))],
-                    "Parent",
-                    None,
-                    None,
-                    services[int(rng.integers(len(services)))],
-                    None,
-                    "Complaint",
-                    None,
-                    None,
-                    None,
-                    None,
-                    reason,
-                ]
-            )
+            rows.append([f"NA/{year % 100:02d}/{number:04d}", "Corporate", "Stage 1", day, add_working_days(day, 1),
+                         answered, None, "Not accepted", CATEGORIES[int(rng.integers(len(CATEGORIES)))], "Parent",
+                         None, None, services[int(rng.integers(len(services)))], None, "Complaint", None, None,
+                         None, None, reason])
+    return rows
+
+
+def compliment_rows(rng: np.random.Generator) -> list[list[object]]:
+    """The compliments of each year, in date order: statutory, Stage 1, no dates but the day received."""
+    rows = []
+    names = list(CHILDREN_SERVICES)
+    weights = np.array(list(CHILDREN_SERVICES.values()), dtype=float)
+    made_by = list(REPRESENTATION_MADE_BY)
+    for year, count in COMPLIMENTS.items():
+        received = sorted(random_working_day(rng, *financial_year(year)) for _ in range(count))
+        for number, day in enumerate(received, start=1):
+            service = names[rng.choice(len(names), p=weights / weights.sum())]
+            rows.append([f"CMP/{year % 100:02d}/{number:04d}", "Statutory children's", "Stage 1", day, None, None,
+                         None, None, None, made_by[int(rng.integers(len(made_by)))], None, None, service, None,
+                         "Compliment", None, None, None, None, None])
     return rows
 
 
 def with_remedy_columns(rows: list[list[object] | None], rng: np.random.Generator) -> list[list[object] | None]:
-    """The log's rows with the remedy columns, and the refused complaints logged below them."""
-    return [*(None if row is None else [*row, *remedy_cells(rng, row)] for row in rows), *refused_rows(rng)]
+    """The log's rows with the remedy columns, and the refused complaints and the compliments logged below."""
+    rows = [*(None if row is None else [*row, *remedy_cells(rng, row)] for row in rows), *refused_rows(rng)]
+    return [*rows, *compliment_rows(rng)]
 
 
 # --- Making it look hand-kept -----------------------------------------------
-
 
 def pick(rng: np.random.Generator, options: tuple[tuple[object, float], ...]) -> object:
     values = [value for value, _ in options]
@@ -967,24 +794,14 @@ def extension_cell(rng: np.random.Generator, extension: bool | None) -> str | No
 
 def log_rows(complaints: list[Complaint], rng: np.random.Generator) -> list[list[object]]:
     """One list of cell values per row, sorted by receipt as a person would keep them."""
-    pairs = sorted(((row, c) for c in complaints for row in c.rows), key=lambda pair: (pair[0].received, pair[1].ref))
-    rows = [
-        [
-            complaint.ref,
-            pick(rng, PROCESS_SPELLINGS[complaint.procedure]),
-            pick(rng, STAGE_SPELLINGS[row.stage]),
-            row.received,
-            row.acknowledged,
-            row.responded,
-            extension_cell(rng, row.extension),
-            pick(rng, OUTCOME_SPELLINGS[row.outcome]),
-            complaint.category,
-            complaint.made_by,
-            row.agreed,
-            joint_cell(rng, complaint, row),
-        ]
-        for row, complaint in pairs
-    ]
+    pairs = sorted(((row, c) for c in complaints for row in c.rows),
+                   key=lambda pair: (pair[0].received, pair[1].ref))
+    rows = [[complaint.ref, pick(rng, PROCESS_SPELLINGS[complaint.procedure]),
+             pick(rng, STAGE_SPELLINGS[row.stage]), row.received, row.acknowledged,
+             row.responded, extension_cell(rng, row.extension),
+             pick(rng, OUTCOME_SPELLINGS[row.outcome]), complaint.category, complaint.made_by,
+             row.agreed, joint_cell(rng, complaint, row)]
+            for row, complaint in pairs]
     for i in rng.choice(len(rows) - 1, HAND_SWAPS, replace=False):
         rows[i], rows[i + 1] = rows[i + 1], rows[i]
     return rows
@@ -1007,12 +824,8 @@ def messy_date(kind: str, day: dt.date) -> str | int:
     return (day - EXCEL_EPOCH).days
 
 
-def mess_up_dates(
-    rows: list[list[object]],
-    rng: np.random.Generator,
-    messy: dict[str, int] = MESSY_DATES,
-    columns: tuple[int, ...] = DATE_COLUMNS,
-) -> None:
+def mess_up_dates(rows: list[list[object]], rng: np.random.Generator,
+                  messy: dict[str, int] = MESSY_DATES, columns: tuple[int, ...] = DATE_COLUMNS) -> None:
     """Turn a few dates into text dates and bare Excel serial numbers."""
     cells = [(r, c) for r, row in enumerate(rows) for c in columns if row[c] is not None]
     chosen = iter(rng.choice(len(cells), sum(messy.values()), replace=False))
@@ -1033,7 +846,6 @@ def with_blank_rows(rows: list[list[object]], rng: np.random.Generator) -> list[
 
 
 # --- Workbook ------------------------------------------------------------------
-
 
 def write_log_sheet(ws: Worksheet, rows: list[list[object] | None]) -> None:
     ws["A1"] = "Social Care Complaints Log 2021-2023"
@@ -1056,11 +868,9 @@ def write_log_sheet(ws: Worksheet, rows: list[list[object] | None]) -> None:
 
 def list_values() -> dict[str, list[str]]:
     outcomes = [spellings[0][0] for spellings in OUTCOME_SPELLINGS.values()]
-    return {
-        "Process": ["Statutory children's", "Corporate", "Adult social care"],
-        "Outcome": outcomes,
-        "Category": list(CATEGORIES),
-    }
+    return {"Process": ["Statutory children's", "Corporate", "Adult social care"],
+            "Outcome": outcomes,
+            "Category": list(CATEGORIES)}
 
 
 def write_lists_sheet(ws: Worksheet, log: Worksheet, last_row: int) -> None:
@@ -1072,9 +882,8 @@ def write_lists_sheet(ws: Worksheet, log: Worksheet, last_row: int) -> None:
             ws.cell(r, col, value)
         letter = ws.cell(1, col).column_letter
         ws.column_dimensions[letter].width = max(len(v) for v in values) + 2
-        dropdown = DataValidation(
-            type="list", formula1=f"=Lists!${letter}$2:${letter}${len(values) + 1}", allow_blank=True
-        )
+        dropdown = DataValidation(type="list", formula1=f"=Lists!${letter}$2:${letter}${len(values) + 1}",
+                                  allow_blank=True)
         dropdown.add(f"{log_columns[header]}{HEADER_ROW + 1}:{log_columns[header]}{last_row}")
         log.add_data_validation(dropdown)
 
@@ -1106,10 +915,9 @@ def main() -> None:
     logged = with_remedy_columns(logged, np.random.default_rng(REMEDY_SEED))
     write_workbook(logged, OUTPUT)
     representations = sum(REPRESENTATIONS.values())
-    print(
-        f"wrote {OUTPUT} ({len(rows) + len(adult_rows)} complaint rows, {len(adult_rows)} of adult social care, "
-        f"{representations} representations and {sum(map(len, REFUSED.values()))} complaints not accepted)"
-    )
+    print(f"wrote {OUTPUT} ({len(rows) + len(adult_rows)} complaint rows, {len(adult_rows)} of adult social care, "
+          f"{representations} representations, {sum(map(len, REFUSED.values()))} complaints not accepted and "
+          f"{sum(COMPLIMENTS.values())} compliments)")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from desktop_app.domain.complaints import summarise
 from desktop_app.domain.periods import Period
 from desktop_app.excel.complaints_log import read_complaints_log
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from desktop_app.report.complaints import complaints_document
 from desktop_app.report.corporate_complaints import corporate_complaints_document
 from desktop_app.report.model import Note
 from tests.conftest import HEADER
@@ -23,193 +24,54 @@ from tests.factories import date
 SAMPLE_DATA = Path(SAMPLE_COMPLAINTS_LOG).parent
 YEAR_2022 = Period(date("2022-04-01"), date("2023-03-31"))
 AS_OF = "2023-04-28"
-WITH_REMEDIES = [*HEADER, "Service", "Compensation (£)", "Remedy type", "Reason not accepted"]
-# Ref, Process, Stage, Received, Acknowledged, Responded, Extension, Outcome, Category, Made by,
-# Service, Compensation, Remedy type, Reason not accepted
+WITH_REMEDIES = [*HEADER, "Service", "Compensation (£)", "Remedy type", "Reason not accepted", "Record type"]
+
+
+def logged(ref, process, stage, received, responded, outcome, service, paid=None, remedy=None, reason=None, kind=None):
+    """A row of the log: acknowledged the day it was received, made by a resident."""
+    return [
+        ref,
+        process,
+        stage,
+        received,
+        received if responded else None,
+        responded,
+        "No" if responded else None,
+        outcome,
+        "Waste",
+        "Resident",
+        service,
+        paid,
+        remedy,
+        reason,
+        kind,
+    ]
+
+
 ROWS = [
-    [
-        "R1",
-        "Corporate",
-        "1",
-        "06/06/2022",
-        "07/06/2022",
-        "20/06/2022",
-        "No",
-        "Upheld",
-        "Waste",
-        "Resident",
-        "Waste",
-        150,
-        "Payment",
-        None,
-    ],
+    logged("R1", "Corporate", "1", "06/06/2022", "20/06/2022", "Upheld", "Waste", 150, "Payment"),
     # compensation typed as text, with pence
-    [
-        "R2",
-        "Corporate",
-        "1",
-        "06/06/2022",
-        "07/06/2022",
-        "20/06/2022",
-        "No",
-        "Partly upheld",
-        "Waste",
-        "Resident",
-        "Waste",
-        "£75.50",
-        "Apology",
-        None,
-    ],
+    logged("R2", "Corporate", "1", "06/06/2022", "20/06/2022", "Partly upheld", "Waste", "£75.50", "Apology"),
     # a remedy with no payment: a blank compensation cell is nothing paid
-    [
-        "R3",
-        "Corporate",
-        "1",
-        "04/07/2022",
-        "05/07/2022",
-        "18/07/2022",
-        "No",
-        "Upheld",
-        "Parking",
-        "Resident",
-        "Parking",
-        None,
-        "Written apology",
-        None,
-    ],
+    logged("R3", "Corporate", "1", "04/07/2022", "18/07/2022", "Upheld", "Parking", None, "Written apology"),
     # R1 again at Stage 2: a second payment on the same complaint
-    [
-        "R1",
-        "Corporate",
-        "2",
-        "04/07/2022",
-        "05/07/2022",
-        "01/08/2022",
-        "No",
-        "Upheld",
-        "Waste",
-        "Resident",
-        "Waste",
-        100,
-        "Refund",
-        None,
-    ],
+    logged("R1", "Corporate", "2", "04/07/2022", "01/08/2022", "Upheld", "Waste", 100, "Refund"),
     # no service recorded
-    [
-        "R5",
-        "Corporate",
-        "1",
-        "01/08/2022",
-        "02/08/2022",
-        "15/08/2022",
-        "No",
-        "Upheld",
-        "Parking",
-        "Resident",
-        None,
-        40,
-        "Payment",
-        None,
-    ],
+    logged("R5", "Corporate", "1", "01/08/2022", "15/08/2022", "Upheld", None, 40, "Payment"),
     # four complaints not accepted, one for a reason the vocabulary does not know (counted as other)
-    [
-        "N1",
-        "Corporate",
-        "1",
-        "05/09/2022",
-        "06/09/2022",
-        "08/09/2022",
-        None,
-        "Not accepted",
-        "Waste",
-        "Resident",
-        "Waste",
-        None,
-        None,
-        "Out of time",
-    ],
-    [
-        "N2",
-        "Corporate",
-        "1",
-        "05/09/2022",
-        "06/09/2022",
-        "08/09/2022",
-        None,
-        "Not accepted",
-        "Parking",
-        "Resident",
-        "Parking",
-        None,
-        None,
-        "Tribunal",
-    ],
-    [
-        "N3",
-        "Corporate",
-        "1",
-        "03/10/2022",
-        "04/10/2022",
-        "06/10/2022",
-        None,
-        "Not accepted",
-        "Parking",
-        "Resident",
-        "Parking",
-        None,
-        None,
-        "Court action",
-    ],
-    [
-        "N4",
-        "Corporate",
-        "1",
-        "03/10/2022",
-        "04/10/2022",
-        "06/10/2022",
-        None,
-        "Not accepted",
-        "Parking",
-        "Resident",
-        "Parking",
-        None,
-        None,
-        "Anonymous letter",
-    ],
+    logged("N1", "Corporate", "1", "05/09/2022", "08/09/2022", "Not accepted", "Waste", reason="Out of time"),
+    logged("N2", "Corporate", "1", "05/09/2022", "08/09/2022", "Not accepted", "Parking", reason="Tribunal"),
+    logged("N3", "Corporate", "1", "03/10/2022", "06/10/2022", "Not accepted", "Parking", reason="Court action"),
+    logged("N4", "Corporate", "1", "03/10/2022", "06/10/2022", "Not accepted", "Parking", reason="Anonymous letter"),
     # refused the year before: not this year's
-    [
-        "N0",
-        "Corporate",
-        "1",
-        "03/10/2021",
-        "04/10/2021",
-        "06/10/2021",
-        None,
-        "Not accepted",
-        "Parking",
-        "Resident",
-        "Parking",
-        None,
-        None,
-        "Out of time",
-    ],
+    logged("N0", "Corporate", "1", "03/10/2021", "06/10/2021", "Not accepted", "Parking", reason="Out of time"),
+    # compliments: two about Fostering, one with no service; one of the year before
+    logged("P1", "Statutory", "1", "01/06/2022", None, None, "Fostering", kind="Compliment"),
+    logged("P2", "Statutory", "1", "01/07/2022", None, None, "Fostering", kind="Thanks"),
+    logged("P3", "Statutory", "1", "01/08/2022", None, None, None, kind="Compliment"),
+    logged("P0", "Statutory", "1", "01/08/2021", None, None, "Fostering", kind="Compliment"),
     # a children's complaint in the same log: in no corporate figure
-    [
-        "C1",
-        "Statutory",
-        "1",
-        "06/06/2022",
-        "07/06/2022",
-        "10/06/2022",
-        None,
-        "Upheld",
-        "Decision Making",
-        "Parent",
-        "Fostering",
-        500,
-        "Payment",
-        None,
-    ],
+    logged("C1", "Statutory", "1", "06/06/2022", "10/06/2022", "Upheld", "Fostering", 500, "Payment"),
 ]
 
 
@@ -221,7 +83,7 @@ def remedies_log(write_workbook) -> Path:
 @pytest.fixture
 def plain_log(write_workbook) -> Path:
     """The same complaints from a log that keeps none of the three columns."""
-    return write_workbook([row[:10] for row in ROWS if not row[0].startswith("N")], name="plain.xlsx")
+    return write_workbook([row[:10] for row in ROWS if row[0][0] not in "NP"], name="plain.xlsx")
 
 
 def corporate_of(log: Path, rules, vocabulary):
@@ -290,6 +152,26 @@ def test_the_json_gives_the_same_figures(remedies_log, capsys):
     assert summary["refused"] == {"out_of_time": 1, "statutory_appeal": 1, "legal_proceedings": 1, "other": 1}
     refused = {(s["procedure"], s["stage"]): s["refused"] for s in summary["stages"]}
     assert refused[("corporate", "1")] == 4 and refused[("corporate", "2")] == 0
+
+
+def test_compliments_are_counted_by_service_and_in_no_complaint_figure(remedies_log, plain_log, rules, vocabulary):
+    def childrens(log: Path):
+        imported = read_complaints_log(log, vocabulary, rules)
+        summary = summarise(imported.log, rules, vocabulary.outcome_classes, YEAR_2022, date(AS_OF))
+        return complaints_document(summary, rules)
+
+    document = childrens(remedies_log)
+    assert document.table("compliments").texts() == [
+        ["Service", "Compliments"],
+        ["Fostering", "2"],  # P0 was the year before
+        ["Service not recorded", "1"],
+        ["All services", "3"],
+    ]
+    assert document.figures["statutory_stage1_received"].text == "1"  # C1 only
+    assert texts(childrens(plain_log), "compliments") == [
+        "The complaints log does not record compliments (it has no record type column), so this report cannot "
+        "count them by service."
+    ]
 
 
 def test_the_pdf_prints_the_tables(remedies_log, tmp_path, capsys):

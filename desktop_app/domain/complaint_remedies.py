@@ -1,4 +1,5 @@
-"""What complaints led to and what the council refused: remedies, compensation and refusals by reason.
+"""What complaints led to and what the council refused: remedies, compensation and refusals by reason; and
+the compliments received, by service.
 
 Each is counted from the optional columns of the log (`compensation`, `remedy_type`, `refusal_reason`):
 a log that keeps no such column gives None, so the appendix says the log does not record it and the
@@ -69,6 +70,16 @@ def refusal_counts(summary: ComplaintsSummary, procedures: Mapping[str, str]) ->
     reasons = _ours(summary.refused, procedures)["refusal_reason"]
     counts = reasons.value_counts(sort=False).sort_values(ascending=False, kind="stable")
     return {str(reason): int(count) for reason, count in counts.items()}
+
+
+def compliments_by_service(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict[str, int] | None:
+    """The compliments about the report's procedures' services received in the period, by service (the most
+    first); None where the log keeps no record type column (so it cannot hold compliments)."""
+    if not (summary.cases["record_type"].notna().any() or len(summary.compliments)):
+        return None
+    service = _ours(summary.compliments, procedures)["service"].fillna(SERVICE_NOT_RECORDED).astype(str).str.strip()
+    counts = service.value_counts(sort=False).sort_values(ascending=False, kind="stable")
+    return {str(name): int(count) for name, count in counts.items()}
 
 
 def refused_by_stage(summary: ComplaintsSummary) -> dict[tuple[str, str], int]:

@@ -39,7 +39,8 @@ LOG_COLUMNS = {
     "complainant_group": "a group the report counts ('cared_for'), or NA",
     "complainant_type": "who complained: 'child', 'parent', 'carer', 'advocate' or 'other', NA where not recorded",
     "advocacy": "'yes' where an advocate supported the complainant, 'no', NA where the log keeps no such column",
-    "record_type": "'complaint' or 'representation' (not a complaint), NA where the log keeps no such column",
+    "record_type": "'complaint', 'representation' (not a complaint) or 'compliment', NA where the log keeps no "
+    "such column",
     "ombudsman_reference": "the Ombudsman's reference for its case, as written, or NA",
     "service": "the service the complaint was about, as written, or NA",
     "remedy": "the remedy or recommendation, as written, or NA",
@@ -58,6 +59,7 @@ DATE_COLUMNS = ("received", "acknowledged", "statement_agreed", "responded", "re
 OMBUDSMAN = "ombudsman"
 CARED_FOR = "cared_for"
 REPRESENTATION = "representation"
+COMPLIMENT = "compliment"
 NOT_RECORDED = "Not recorded"
 
 
@@ -289,7 +291,8 @@ class ComplaintsSummary:
     complaints apart: they are `representations`); `ombudsman_decided` the
     Ombudsman's cases it decided in the period (received in it or before);
     `previous` the same for the year before, where the log reaches back to it; `refused` the complaints
-    received in the period that the council refused to accept (in no other table).
+    received in the period that the council refused to accept (in no other table); `compliments` the
+    compliments received in the period (the log's rows of record type compliment, in no complaint figure).
     """
 
     period: Period
@@ -302,6 +305,7 @@ class ComplaintsSummary:
     ombudsman_decided: pd.DataFrame = field(default_factory=empty_log)
     representations: pd.DataFrame = field(default_factory=empty_log)
     refused: pd.DataFrame = field(default_factory=empty_log)
+    compliments: pd.DataFrame = field(default_factory=empty_log)
     previous: ComplaintsSummary | None = None
 
     def year_on_year(self) -> pd.DataFrame:
@@ -381,9 +385,10 @@ def _summary_of(
     previous: ComplaintsSummary | None = None,
 ) -> ComplaintsSummary:
     representation = timed["record_type"].eq(REPRESENTATION).to_numpy()
-    refused = refused_rows(timed)
+    compliment = timed["record_type"].eq(COMPLIMENT).to_numpy()
+    refused = refused_rows(timed) & ~compliment
     received = _received_in(timed, period).to_numpy()
-    cases = timed[received & ~representation & ~refused]
+    cases = timed[received & ~representation & ~refused & ~compliment]
     return ComplaintsSummary(
         period=period,
         as_of=as_of,
@@ -395,6 +400,7 @@ def _summary_of(
         ombudsman_decided=timed[_decided_in(timed, period).to_numpy() & ~representation].reset_index(drop=True),
         representations=timed[received & representation].reset_index(drop=True),
         refused=timed[received & refused & ~representation].reset_index(drop=True),
+        compliments=timed[received & compliment].reset_index(drop=True),
         previous=previous,
     )
 

@@ -158,8 +158,8 @@ def parse_complaints_log(
             f"is not a record type the vocabulary knows ({vocabulary.examples('record_type')}): counted as a complaint",
         )
     # an Ombudsman's decision and a representation's answer are no finding on a complaint
-    no_finding = log["stage"].eq("ombudsman") | log.get("record_type", pd.Series(None, index=raw.index)).eq(
-        "representation"
+    no_finding = log["stage"].eq("ombudsman") | log.get("record_type", pd.Series(None, index=raw.index)).isin(
+        ["representation", "compliment"]
     )
     outcome, reason = column("outcome").read(parse_codes, vocabulary.values["outcome"], normalise)
     log["outcome"] = outcome

@@ -53,7 +53,7 @@ from desktop_app.report.model import (
 )
 from desktop_app.report.prose import prose_blocks
 from desktop_app.report.remedies_figures import remedies_figures
-from desktop_app.report.remedies_tables import remedies_tables
+from desktop_app.report.remedies_tables import compliments_blocks, remedies_tables
 from desktop_app.report.text import ReportText, ReportTextError, fill, load_report_text, placeholders_in
 
 #: What the who-complained section also counts, where the log records it: its words, count and share figures.
@@ -65,7 +65,16 @@ ALSO_RECORDED = (
 #: A row of an Ombudsman table by decision: its label, the name of its figure, the decision the window lists.
 DecisionRow = tuple[str, str, str | None]
 #: The sections that carry a table, and the table they carry.
-TABLE_SECTIONS = ("introduction", "procedure", "performance", "complainants", "themes", "ombudsman", "remedies")
+TABLE_SECTIONS = (
+    "introduction",
+    "procedure",
+    "performance",
+    "complainants",
+    "themes",
+    "ombudsman",
+    "remedies",
+    "compliments",
+)
 
 
 def complaints_document(
@@ -184,6 +193,7 @@ class ComplaintsBuilder:
             "themes": self.themes_table,
             "ombudsman": self.ombudsman_tables,
             "remedies": lambda: remedies_tables(self),
+            "compliments": lambda: compliments_blocks(self),
         }
 
     def section_text(self, key: str) -> str:

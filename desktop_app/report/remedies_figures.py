@@ -7,6 +7,8 @@ From domain.complaint_remedies; each is "not recorded" where the log keeps no co
   service in placeholder form: compensation_KEY_name, _payments, _amount
 - remedies_given (remedies of any kind); remedy_KIND (KIND a code of the vocabulary's [values.remedy_type])
   and remedy_KIND_name
+- compliments_logged (the log's compliments), compliments_KEY_name and compliments_KEY (KEY the service
+  in placeholder form)
 - refused (complaints the council refused to accept); refused_REASON and refused_REASON_name (REASON a code of
   the vocabulary's [values.refusal_reason])
 """
@@ -15,7 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from desktop_app.domain.complaint_remedies import compensation, refusal_counts, remedy_type_counts
+from desktop_app.domain.complaint_remedies import (
+    compensation,
+    compliments_by_service,
+    refusal_counts,
+    remedy_type_counts,
+)
 from desktop_app.domain.complaints import ComplaintsSummary
 from desktop_app.domain.formatting import Formatter
 from desktop_app.report.complaints_figures import NOT_RECORDED, Put, count_or_not_recorded, keys_of
@@ -49,6 +56,11 @@ def remedies_figures(
             put(f"{name}_name", shortened(row["service"]))
             put(f"{name}_payments", fmt.count(row["payments"]), row["payments"], "count")
             put(f"{name}_amount", fmt.money(row["amount"]), row["amount"], "gbp")
+    compliments = compliments_by_service(summary, procedures)
+    count_or_not_recorded(put, "compliments_logged", None if compliments is None else sum(compliments.values()), fmt)
+    for service, key in keys_of(list(compliments or {})).items():
+        put(f"compliments_{key}_name", shortened(service))
+        put(f"compliments_{key}", fmt.count(compliments[service]), compliments[service], "count")  # type: ignore[index]
     for prefix, total, kind, counts in (
         ("remedy", "remedies_given", "remedy_type", remedy_type_counts(summary, procedures)),
         ("refused", "refused", "refusal_reason", refusal_counts(summary, procedures)),

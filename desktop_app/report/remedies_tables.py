@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.complaint_remedies import refusal_counts, remedy_type_counts
-from desktop_app.report.complaints_figures import NOT_RECORDED
+from desktop_app.domain.complaint_remedies import compliments_by_service, refusal_counts, remedy_type_counts
+from desktop_app.report.complaints_figures import NOT_RECORDED, keys_of
 from desktop_app.report.model import Block, Cell, CellKind, Note, Paragraph, Table
 from desktop_app.report.remedies_figures import service_keys
 
@@ -32,6 +32,14 @@ REMEDY_TABLE_WORDS = (
     "remedy_type_total",
     "remedy_type_none",
     "remedy_type_not_recorded_note",
+)
+#: The children's report's words for its table of compliments by service.
+COMPLIMENT_TABLE_WORDS = (
+    "compliments_service",
+    "compliments_number",
+    "compliments_total",
+    "compliments_none",
+    "compliments_not_recorded_note",
 )
 #: The corporate report's words for its table of refused complaints.
 REFUSED_TABLE_WORDS = (
@@ -79,6 +87,34 @@ def refused_blocks(report: ComplaintsBuilder) -> list[Block]:
     """The complaints the council refused to accept, by reason (the complaint handling code, 8.1)."""
     counts = refusal_counts(report.summary, report.text.procedures)
     return _counted_by_code(report, "refused", "refused", "refused", counts, report.words("refused_footnote"))
+
+
+def compliments_blocks(report: ComplaintsBuilder) -> list[Block]:
+    """The compliments the log holds, by the service they were about, with their total."""
+    counts = compliments_by_service(report.summary, report.text.procedures)
+    if counts is None:
+        return [Note(report.words("compliments_not_recorded_note"))]
+    if not counts:
+        return [Paragraph(report.words("compliments_none"))]
+    columns = [report.words("compliments_service"), report.words("compliments_number")]
+    body = [
+        report.numbers(report.figures[f"compliments_{key}_name"], report.named(f"compliments_{key}", CellKind.COUNT))
+        for key in keys_of(list(counts)).values()
+    ]
+    body.append(
+        report.numbers(report.words("compliments_total"), report.named("compliments_logged", CellKind.COUNT), bold=True)
+    )
+    return [
+        Table(
+            "compliments",
+            [[Cell(column) for column in columns]],
+            body,
+            "counted_by_code",
+            total_rows=(len(body),),
+            footnotes=report.suppression_notes(),
+            caption=columns[0],
+        )
+    ]
 
 
 def _counted_by_code(
