@@ -64,17 +64,6 @@ ALSO_RECORDED = (
 )
 #: A row of an Ombudsman table by decision: its label, the name of its figure, the decision the window lists.
 DecisionRow = tuple[str, str, str | None]
-#: The sections that carry a table, and the table they carry.
-TABLE_SECTIONS = (
-    "introduction",
-    "procedure",
-    "performance",
-    "complainants",
-    "themes",
-    "ombudsman",
-    "remedies",
-    "compliments",
-)
 
 
 def complaints_document(
