@@ -194,13 +194,7 @@ def _parser() -> argparse.ArgumentParser:
     complaints_report.add_argument("--out", type=Path, required=True, help="the PDF to write")
     _period_arguments(complaints_report)
     _vocabulary_argument(complaints_report)
-    complaints_report.add_argument(
-        "--regime",
-        choices=REGIMES,
-        help="which annual report: the children's (with the corporate complaints), the corporate one of the "
-        "complaint handling code (as report corporate), or the adults' under the 2009 Regulations (default: the "
-        "children's where the log has children's or corporate complaints, else the adults')",
-    )
+    _regime_argument(complaints_report)
     complaints_report.add_argument(
         "--text",
         type=Path,
@@ -279,8 +273,10 @@ def _parser() -> argparse.ArgumentParser:
     complaints_proof = proof_kinds.add_parser("complaints", help="the proof of the Annual Complaints Report appendix")
     complaints_proof.add_argument("log", type=Path, help="the complaints log (.xlsx, .xlsm or .csv)")
     complaints_proof.add_argument(
-        "--text", type=Path, help="the report's words (default: resources/complaints_report_text.toml)"
+        "--text", type=Path, help="the report's words (default: the regime's file in resources/)"
     )
+    _regime_argument(complaints_proof)
+    _self_assessment_argument(complaints_proof)
     _period_arguments(complaints_proof)
     _vocabulary_argument(complaints_proof)
     complaints_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
@@ -332,6 +328,16 @@ def _vocabulary(args: argparse.Namespace):
     return load_vocabulary(own_words=own)
 
 
+def _regime_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--regime",
+        choices=REGIMES,
+        help="which annual report: the children's (with the corporate complaints), the corporate one of the "
+        "complaint handling code (as report corporate), or the adults' under the 2009 Regulations (default: the "
+        "children's where the log has children's or corporate complaints, else the adults')",
+    )
+
+
 def _self_assessment_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--self-assessment",
@@ -362,6 +368,8 @@ def _page_arguments(parser: argparse.ArgumentParser) -> None:
 def _page_options(args: argparse.Namespace):
     from desktop_app.report.model import PageOptions
 
+    if not hasattr(args, "agenda_item"):  # the proof: no page furniture asked for
+        return PageOptions()
     return PageOptions(args.agenda_item, args.first_page, args.start_on_odd)
 
 
@@ -440,27 +448,35 @@ def regime_of(log: pd.DataFrame, adults: ReportText) -> str:
     return "adults" if procedures and procedures <= set(adults.procedures.values()) else "childrens"
 
 
-def _complaints_report(args: argparse.Namespace) -> int:
-    from desktop_app.export import write_appendix_files  # ReportLab or python-docx only when needed
+def _regime_document(
+    args: argparse.Namespace, rules: ComplaintRules, imported: LogImport, summary: ComplaintsSummary
+) -> tuple[ReportText, Document]:
+    """The annual report `--regime` names (by default the one the log makes), with its words."""
     from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
     from desktop_app.report.complaints import complaints_document
-    from desktop_app.report.proof import proof_findings
     from desktop_app.report.text import load_report_text
+
+    regime = args.regime or regime_of(imported.log, load_adults_text())
+    suppress_below = getattr(args, "suppress_below", None)
+    if regime == "corporate":
+        return _corporate_document(args, rules, summary)
+    if regime == "adults":
+        text = load_adults_text(args.text) if args.text else load_adults_text()
+        return text, adults_complaints_document(summary, rules, text, _page_options(args), suppress_below)
+    text = load_report_text(args.text) if args.text else load_report_text()
+    return text, complaints_document(summary, rules, text, _page_options(args), suppress_below)
+
+
+def _complaints_report(args: argparse.Namespace) -> int:
+    from desktop_app.export import write_appendix_files  # ReportLab or python-docx only when needed
+    from desktop_app.report.proof import proof_findings
 
     read = _summary_of_log(args)
     if read is None:
         return EXIT_UNREADABLE
     rules, imported, summary = read
     try:
-        regime = args.regime or regime_of(imported.log, load_adults_text())
-        if regime == "corporate":
-            text, document = _corporate_document(args, rules, summary)
-        elif regime == "adults":
-            text = load_adults_text(args.text) if args.text else load_adults_text()
-            document = adults_complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
-        else:
-            text = load_report_text(args.text) if args.text else load_report_text()
-            document = complaints_document(summary, rules, text, _page_options(args), args.suppress_below)
+        text, document = _regime_document(args, rules, imported, summary)
         if not proof_allows(args, proof_findings(document, text=text, as_at=summary.as_of, overdue=_overdue(summary))):
             return EXIT_FINDINGS
         outputs = write_appendix_files(document, args.out, getattr(args, "docx", False), args.template_docx)
@@ -490,8 +506,8 @@ def _corporate_document(
 
     text = load_corporate_text(args.text) if args.text else load_corporate_text()
     assessment = load_self_assessment(args.self_assessment) if args.self_assessment else load_self_assessment()
-    options = _page_options(args)
-    return text, corporate_complaints_document(summary, rules, text, assessment, options, args.suppress_below)
+    options, suppress_below = _page_options(args), getattr(args, "suppress_below", None)
+    return text, corporate_complaints_document(summary, rules, text, assessment, options, suppress_below)
 
 
 def _overdue(summary: ComplaintsSummary) -> int:
@@ -500,17 +516,14 @@ def _overdue(summary: ComplaintsSummary) -> int:
 
 
 def _complaints_proof(args: argparse.Namespace) -> int:
-    from desktop_app.report.complaints import complaints_document
     from desktop_app.report.proof import proof_findings
-    from desktop_app.report.text import load_report_text
 
     read = _summary_of_log(args)
     if read is None:
         return EXIT_UNREADABLE
     rules, imported, summary = read
     try:
-        text = load_report_text(args.text) if args.text else load_report_text()
-        document = complaints_document(summary, rules, text)
+        text, document = _regime_document(args, rules, imported, summary)
         findings = proof_findings(
             document,
             text=text,
@@ -934,7 +947,7 @@ def _summary_records(summary: ComplaintsSummary, text: ReportText, adults: Repor
             "to": summary.period.end.isoformat(),
             "label": summary.period.label,
         },
-        "stages": _stage_records(summary.stages),
+        "stages": _with_refused(_stage_records(summary.stages), summary),
         "themes": [
             {
                 "theme": theme,
@@ -975,6 +988,46 @@ def _summary_records(summary: ComplaintsSummary, text: ReportText, adults: Repor
         "well_founded": {
             procedure: _well_founded_record(outcome_counts(summary, procedure)) for procedure in adults_procedures
         },
+        **_remedies_records(summary),
+    }
+
+
+def _with_refused(records: list[dict], summary: ComplaintsSummary) -> list[dict]:
+    """The stage records with the complaints refused at each stage (null where the log does not record
+    refusals)."""
+    from desktop_app.domain.complaint_remedies import refusal_counts, refused_by_stage
+
+    every = {str(code): str(code) for code in summary.cases["procedure"].dropna().unique()}
+    recorded = refusal_counts(summary, every) is not None
+    refused = refused_by_stage(summary)
+    return [
+        {**record, "refused": refused.get((record["procedure"], record["stage"]), 0) if recorded else None}
+        for record in records
+    ]
+
+
+def _remedies_records(summary: ComplaintsSummary) -> dict:
+    """Compensation (total and by service), remedies by kind and refusals by reason, over the log's
+    procedures; each null where the log keeps no column for it (never a zero)."""
+    from desktop_app.domain.complaint_remedies import compensation, refusal_counts, remedy_type_counts
+    from desktop_app.domain.formatting import json_number
+
+    procedures = {str(code): str(code) for code in summary.stages["procedure"].dropna().unique()}
+    procedures.update({str(code): str(code) for code in summary.refused["procedure"].dropna().unique()})
+    paid = compensation(summary, procedures)
+    return {
+        "compensation": None
+        if paid is None
+        else {
+            "total": json_number(paid.total, 2),
+            "payments": paid.payments,
+            "by_service": [
+                {"service": row["service"], "payments": int(row["payments"]), "amount": json_number(row["amount"], 2)}
+                for row in paid.by_service.to_dict("records")
+            ],
+        },
+        "remedies": remedy_type_counts(summary, procedures),
+        "refused": refusal_counts(summary, procedures),
     }
 
 

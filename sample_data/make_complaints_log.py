@@ -701,6 +701,84 @@ def with_extra_columns(rows: list[list[object] | None], rng: np.random.Generator
     return [*extended, *representation_rows(rng)]
 
 
+# --- The columns added for remedies, compensation and refusals -------------------------------------
+# Compensation (£), Remedy type and Reason not accepted were added last, at the right-hand end, and filled
+# in from a generator of their own, so every cell to their left is as it was. The complaints the Council
+# refused to accept, and the compliments, are logged below the representations (kept apart from every
+# complaint figure).
+
+REMEDY_SEED = SEED + 2026
+REMEDY_HEADERS = ("Compensation (£)", "Remedy type", "Reason not accepted")
+REMEDY_WIDTHS = (17, 20, 34)
+# The compensation of the Ombudsman's remedies above, on the Ombudsman's row of the complaint.
+OMBUDSMAN_PAYMENTS = {"CSC/22/0014": 150, "ASC/21/0065": 300, "ASC/22/0047": 1490}
+PAYMENT_SHARE = 0.12  # of the upheld and partly upheld complaints at Stage 1 and 2
+PAYMENTS = (50, 75, 100, 150, 250, 300)
+# The remedy of an upheld complaint with no payment, in the log's spellings.
+REMEDY_SPELLINGS = (("Apology", 0.45), ("Written apology", 0.1), ("Explanation", 0.15),
+                    ("Service put right", 0.15), ("Change to practice", 0.1), ("Staff training", 0.05))
+# The corporate complaints refused, by financial year received: the reasons as the team writes them.
+REFUSED = {
+    2021: ("Out of time", "Legal proceedings", "Service request", "Policy disagreement"),
+    2022: ("Out of time", "Out of time", "More than 12 months", "Legal proceedings", "Right of appeal",
+           "Tribunal", "Service request", "Already considered", "Policy disagreement"),
+}
+UPHELD_WORDS = ("Upheld", "Partially upheld", "Partly upheld")
+# Compliments logged (record type Compliment), by financial year received: about the children's services.
+COMPLIMENTS = {2021: 9, 2022: 15}
+
+
+def remedy_cells(rng: np.random.Generator, row: list[object]) -> list[object]:
+    """A complaint row's compensation (blank for none), its remedy type (upheld complaints only) and no
+    reason not accepted."""
+    ref, stage, outcome = str(row[0]), str(row[2]), row[7]
+    if stage == "Ombudsman":
+        paid = OMBUDSMAN_PAYMENTS.get(ref)
+        return [paid, "Payment" if paid else None, None]
+    if outcome not in UPHELD_WORDS:
+        return [None, None, None]
+    if rng.random() < PAYMENT_SHARE:
+        return [int(PAYMENTS[int(rng.integers(len(PAYMENTS)))]), "Time and trouble payment", None]
+    return [None, pick(rng, REMEDY_SPELLINGS), None]
+
+
+def refused_rows(rng: np.random.Generator) -> list[list[object]]:
+    """The corporate complaints refused each year, in date order: Stage 1, answered with the reason."""
+    rows = []
+    services = list(CHILDREN_SERVICES)
+    for year, reasons in REFUSED.items():
+        received = sorted(random_working_day(rng, *financial_year(year)) for _ in reasons)
+        for number, (day, reason) in enumerate(zip(received, reasons, strict=True), start=1):
+            answered = add_working_days(day, int(rng.integers(2, 6)))
+            rows.append([f"NA/{year % 100:02d}/{number:04d}", "Corporate", "Stage 1", day, add_working_days(day, 1),
+                         answered, None, "Not accepted", CATEGORIES[int(rng.integers(len(CATEGORIES)))], "Parent",
+                         None, None, services[int(rng.integers(len(services)))], None, "Complaint", None, None,
+                         None, None, reason])
+    return rows
+
+
+def compliment_rows(rng: np.random.Generator) -> list[list[object]]:
+    """The compliments of each year, in date order: statutory, Stage 1, no dates but the day received."""
+    rows = []
+    names = list(CHILDREN_SERVICES)
+    weights = np.array(list(CHILDREN_SERVICES.values()), dtype=float)
+    made_by = list(REPRESENTATION_MADE_BY)
+    for year, count in COMPLIMENTS.items():
+        received = sorted(random_working_day(rng, *financial_year(year)) for _ in range(count))
+        for number, day in enumerate(received, start=1):
+            service = names[rng.choice(len(names), p=weights / weights.sum())]
+            rows.append([f"CMP/{year % 100:02d}/{number:04d}", "Statutory children's", "Stage 1", day, None, None,
+                         None, None, None, made_by[int(rng.integers(len(made_by)))], None, None, service, None,
+                         "Compliment", None, None, None, None, None])
+    return rows
+
+
+def with_remedy_columns(rows: list[list[object] | None], rng: np.random.Generator) -> list[list[object] | None]:
+    """The log's rows with the remedy columns, and the refused complaints and the compliments logged below."""
+    rows = [*(None if row is None else [*row, *remedy_cells(rng, row)] for row in rows), *refused_rows(rng)]
+    return [*rows, *compliment_rows(rng)]
+
+
 # --- Making it look hand-kept -----------------------------------------------
 
 def pick(rng: np.random.Generator, options: tuple[tuple[object, float], ...]) -> object:
@@ -774,17 +852,17 @@ def write_log_sheet(ws: Worksheet, rows: list[list[object] | None]) -> None:
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = "Maintained by the Complaints Team - fictional sample data"
     ws["A2"].font = Font(italic=True)
-    for col, header in enumerate(HEADERS + EXTRA_HEADERS, start=1):
+    for col, header in enumerate(HEADERS + EXTRA_HEADERS + REMEDY_HEADERS, start=1):
         ws.cell(HEADER_ROW, col, header).font = Font(bold=True)
     for r, values in enumerate(rows, start=HEADER_ROW + 1):
         for col, value in enumerate(values or [], start=1):
             cell = ws.cell(r, col, value)
             if isinstance(value, dt.date):
                 cell.number_format = "DD/MM/YYYY"
-    for col, width in enumerate(COLUMN_WIDTHS + EXTRA_WIDTHS, start=1):
+    for col, width in enumerate(COLUMN_WIDTHS + EXTRA_WIDTHS + REMEDY_WIDTHS, start=1):
         ws.column_dimensions[ws.cell(HEADER_ROW, col).column_letter].width = width
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    last = ws.cell(HEADER_ROW, len(HEADERS) + len(EXTRA_HEADERS)).column_letter
+    last = ws.cell(HEADER_ROW, len(HEADERS) + len(EXTRA_HEADERS) + len(REMEDY_HEADERS)).column_letter
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(rows)}"
 
 
@@ -834,10 +912,12 @@ def main() -> None:
     mess_up_dates(adult_rows, adult_rng, ADULT_MESSY_DATES, ADULT_DATE_COLUMNS)
     merged = merged_by_receipt(spaced, received, adult_rows, adult_received)
     logged = with_extra_columns(merged, np.random.default_rng(EXTRA_SEED))
+    logged = with_remedy_columns(logged, np.random.default_rng(REMEDY_SEED))
     write_workbook(logged, OUTPUT)
     representations = sum(REPRESENTATIONS.values())
     print(f"wrote {OUTPUT} ({len(rows) + len(adult_rows)} complaint rows, {len(adult_rows)} of adult social care, "
-          f"and {representations} representations)")
+          f"{representations} representations, {sum(map(len, REFUSED.values()))} complaints not accepted and "
+          f"{sum(COMPLIMENTS.values())} compliments)")
 
 
 if __name__ == "__main__":

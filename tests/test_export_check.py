@@ -114,13 +114,14 @@ def test_the_performance_export_is_checked_too(window, check, save_dialog, qtbot
 
 
 def test_a_clean_appendix_asks_nothing_but_the_date_is_still_a_reminder():
+    # a performance appendix: a complaints report of one section would lack the parts its regime requires
     clean = Document(
-        "complaints", Metadata(title="T"), PageOptions(), [Section("intro", "Introduction", [Paragraph("All fine.")])]
+        "performance", Metadata(title="T"), PageOptions(), [Section("intro", "Introduction", [Paragraph("All fine.")])]
     )
     findings = proof_findings(clean, as_at=__import__("datetime").date(2023, 4, 30))
     assert [(f.text, f.reminder) for f in findings] == [("Figures as at 30 April 2023.", True)]
     prompted = Document(
-        "complaints", Metadata(title="T"), PageOptions(), [Section("intro", "Introduction", [Paragraph("[Say more]")])]
+        "performance", Metadata(title="T"), PageOptions(), [Section("intro", "Introduction", [Paragraph("[Say more]")])]
     )
     [finding] = proof_findings(prompted)
     assert finding.place == ("section", "intro") and "[Say more]" in finding.text

@@ -35,6 +35,7 @@ SECTIONS = [
     "Who Complained",
     "Complaint Themes and Outcomes",
     "Local Government and Social Care Ombudsman",
+    "Putting Things Right: Remedies and Compensation",
     "Compliments",
     "Learning from Complaints",
     "Conclusions and Recommendations",

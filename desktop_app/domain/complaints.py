@@ -39,11 +39,17 @@ LOG_COLUMNS = {
     "complainant_group": "a group the report counts ('cared_for'), or NA",
     "complainant_type": "who complained: 'child', 'parent', 'carer', 'advocate' or 'other', NA where not recorded",
     "advocacy": "'yes' where an advocate supported the complainant, 'no', NA where the log keeps no such column",
-    "record_type": "'complaint' or 'representation' (not a complaint), NA where the log keeps no such column",
+    "record_type": "'complaint', 'representation' (not a complaint) or 'compliment', NA where the log keeps no "
+    "such column",
     "ombudsman_reference": "the Ombudsman's reference for its case, as written, or NA",
     "service": "the service the complaint was about, as written, or NA",
     "remedy": "the remedy or recommendation, as written, or NA",
     "joint_nhs": "'yes' for a joint complaint with the NHS, 'no' where the log says not, NA where it keeps no such column",
+    "compensation": "the money paid to the complainant, 0.0 where the log keeps the column and the cell is blank, "
+    "NaN where it keeps no such column (or the cell cannot be read)",
+    "remedy_type": "the kind of remedy given (a vocabulary code), '' where none, NA where the log keeps no such column",
+    "refusal_reason": "why the council refused to accept the complaint (a vocabulary code), '' where it accepted "
+    "it, NA where the log keeps no such column: a refused complaint is in no complaint figure",
     "sheet": "where the row came from",
     "row": "its row number as Excel shows it",
     "unread": "the columns whose cell could not be read ('responded, extension'), '' where all were: "
@@ -53,6 +59,7 @@ DATE_COLUMNS = ("received", "acknowledged", "statement_agreed", "responded", "re
 OMBUDSMAN = "ombudsman"
 CARED_FOR = "cared_for"
 REPRESENTATION = "representation"
+COMPLIMENT = "compliment"
 NOT_RECORDED = "Not recorded"
 
 
@@ -61,6 +68,8 @@ LOG_DTYPES = {
     if name in DATE_COLUMNS
     else "bool"
     if name == "extension"
+    else "float64"
+    if name == "compensation"
     else "int64"
     if name == "row"
     else "object"
@@ -281,7 +290,9 @@ class ComplaintsSummary:
     rows in the period with their timeliness (representations that are not
     complaints apart: they are `representations`); `ombudsman_decided` the
     Ombudsman's cases it decided in the period (received in it or before);
-    `previous` the same for the year before, where the log reaches back to it.
+    `previous` the same for the year before, where the log reaches back to it; `refused` the complaints
+    received in the period that the council refused to accept (in no other table); `compliments` the
+    compliments received in the period (the log's rows of record type compliment, in no complaint figure).
     """
 
     period: Period
@@ -293,6 +304,8 @@ class ComplaintsSummary:
     cases: pd.DataFrame
     ombudsman_decided: pd.DataFrame = field(default_factory=empty_log)
     representations: pd.DataFrame = field(default_factory=empty_log)
+    refused: pd.DataFrame = field(default_factory=empty_log)
+    compliments: pd.DataFrame = field(default_factory=empty_log)
     previous: ComplaintsSummary | None = None
 
     def year_on_year(self) -> pd.DataFrame:
@@ -372,8 +385,10 @@ def _summary_of(
     previous: ComplaintsSummary | None = None,
 ) -> ComplaintsSummary:
     representation = timed["record_type"].eq(REPRESENTATION).to_numpy()
+    compliment = timed["record_type"].eq(COMPLIMENT).to_numpy()
+    refused = refused_rows(timed) & ~compliment
     received = _received_in(timed, period).to_numpy()
-    cases = timed[received & ~representation]
+    cases = timed[received & ~representation & ~refused & ~compliment]
     return ComplaintsSummary(
         period=period,
         as_of=as_of,
@@ -384,8 +399,17 @@ def _summary_of(
         cases=cases.reset_index(drop=True),
         ombudsman_decided=timed[_decided_in(timed, period).to_numpy() & ~representation].reset_index(drop=True),
         representations=timed[received & representation].reset_index(drop=True),
+        refused=timed[received & refused & ~representation].reset_index(drop=True),
+        compliments=timed[received & compliment].reset_index(drop=True),
         previous=previous,
     )
+
+
+def refused_rows(log: pd.DataFrame) -> np.ndarray:
+    """True for the complaints the council refused to accept (the log gives a reason)."""
+    reason = log["refusal_reason"]
+    refused: np.ndarray = (reason.notna() & reason.ne("")).to_numpy(dtype=bool)
+    return refused
 
 
 def _received_in(timed: pd.DataFrame, period: Period) -> pd.Series:

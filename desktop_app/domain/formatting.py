@@ -123,6 +123,14 @@ class Formatter:
             return f"{arrow} <1%", f"{verb} by less than 1%"
         return f"{arrow} {shown}%", f"{verb} by {shown}%"
 
+    def money(self, value: object) -> str:
+        """Pounds as the papers print them: '£1,490', '£150.50' (pence only where there are some); money
+        is never suppressed (a count of payments beside it is)."""
+        if missing(value):
+            return NOT_APPLICABLE
+        pence = half_up(float(value), 2) % 1 != 0  # type: ignore[arg-type]
+        return format_value(float(value), "gbp", 2 if pence else 0)  # type: ignore[arg-type]
+
     def days(self, value: object) -> str:
         if missing(value):
             return NOT_APPLICABLE

@@ -22,7 +22,7 @@ from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.domain.vocabulary import Vocabulary, normalise
-from desktop_app.excel.cells import Distinct, as_text, parse_codes, parse_dates
+from desktop_app.excel.cells import Distinct, as_text, parse_codes, parse_dates, parse_numbers
 from desktop_app.excel.headers import (
     HEADER_SEARCH_ROWS,
     Header,
@@ -158,8 +158,8 @@ def parse_complaints_log(
             f"is not a record type the vocabulary knows ({vocabulary.examples('record_type')}): counted as a complaint",
         )
     # an Ombudsman's decision and a representation's answer are no finding on a complaint
-    no_finding = log["stage"].eq("ombudsman") | log.get("record_type", pd.Series(None, index=raw.index)).eq(
-        "representation"
+    no_finding = log["stage"].eq("ombudsman") | log.get("record_type", pd.Series(None, index=raw.index)).isin(
+        ["representation", "compliment"]
     )
     outcome, reason = column("outcome").read(parse_codes, vocabulary.values["outcome"], normalise)
     log["outcome"] = outcome
@@ -198,6 +198,25 @@ def parse_complaints_log(
         advocacy, reason = column("advocacy").read(lambda values: parse_codes(values.fillna(""), yes_or_no, normalise))
         log["advocacy"] = advocacy.fillna("no").where(reason == "", None)
         found.add(Severity.WARNING, "advocacy", reason != "", "is not Yes or No: counted as not known")
+    if "compensation" in raw:  # a blank cell in a log that keeps the column says "nothing paid"
+        amounts, reason, _ = column("compensation").read(parse_numbers, {})
+        blank = column("compensation").blank
+        log["compensation"] = amounts.where(~blank, 0.0)
+        bad = reason != ""
+        found.add(Severity.WARNING, "compensation", bad, reason[bad] + ": left out of the compensation figures")
+        found.add(
+            Severity.WARNING, "compensation", amounts < 0, "is less than nothing: left out of the compensation figures"
+        )
+        log["compensation"] = log["compensation"].where(~(amounts < 0))
+    for name, what in (("remedy_type", "remedy type"), ("refusal_reason", "reason for refusing a complaint")):
+        if name in raw:  # a blank cell in a log that keeps the column says none
+            codes, reason = column(name).read(parse_codes, vocabulary.values.get(name, {}), normalise)
+            log[name] = codes.where(reason == "", "other").where(~column(name).blank, "")
+            found.add_once_per_word(
+                name,
+                reason != "",
+                lambda word, rows, name=name, what=what: unknown_word_message(name, what, word, rows),
+            )
     for name in ("theme", "ombudsman_reference", "service", "remedy", "complainant"):
         log[name] = column(name).read(as_text)
     kinds, reason = column("complainant").read(parse_codes, vocabulary.values.get("complainant", {}), normalise)
@@ -257,6 +276,15 @@ def unknown_complainant_message(word: str, rows: int) -> str:
         f"'{word}' is not a complainant the vocabulary knows ({complaints}, the first here): counted as other "
         f'in who complained. To teach it, add it to your own vocabulary file, for example [complainant] parent = ["{word}"] '
         "(docs/vocabulary.md)"
+    )
+
+
+def unknown_word_message(kind: str, what: str, word: str, rows: int) -> str:
+    """What a remedy type or refusal reason the vocabulary does not know counts as, and how to teach it."""
+    complaints = "1 complaint" if rows == 1 else f"{rows:,} complaints"
+    return (
+        f"'{word}' is not a {what} the vocabulary knows ({complaints}, the first here): counted as other. To "
+        f'teach it, add it to your own vocabulary file, for example [{kind}] other = ["{word}"] (docs/vocabulary.md)'
     )
 
 

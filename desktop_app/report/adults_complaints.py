@@ -23,6 +23,7 @@ from desktop_app.paths import RESOURCES
 from desktop_app.report.adults_complaints_figures import adults_figures
 from desktop_app.report.complaints_figures import NOT_RECORDED
 from desktop_app.report.model import Block, CellKind, Document, Figure, Note, PageOptions, Table
+from desktop_app.report.remedies_tables import remedies_tables
 from desktop_app.report.single_procedure import SingleProcedureBuilder
 from desktop_app.report.text import COMMON_TABLE_WORDS, ReportText, load_report_text
 
@@ -39,6 +40,7 @@ SECTIONS = (
     "ombudsman",
     "general_importance",
     "improvements",
+    "remedies",
 )
 TABLE_WORDS = (
     *COMMON_TABLE_WORDS,
@@ -124,6 +126,7 @@ class AdultsBuilder(SingleProcedureBuilder):
             "timeliness": self.timeliness_tables,
             "themes": self.subjects_table,
             "ombudsman": self.ombudsman_table,
+            "remedies": lambda: remedies_tables(self),
         }
 
     def section_text(self, key: str) -> str:

@@ -24,12 +24,14 @@ from desktop_app.domain.complaint_measures import (
 from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
 from desktop_app.domain.formatting import Formatter, long_date
 from desktop_app.domain.rules import ComplaintRules
+from desktop_app.domain.vocabulary import load_vocabulary
 from desktop_app.report.appendix import appendix_document, filled_document_words
 from desktop_app.report.complaints_figures import (
     NOT_RECORDED,
     complaint_figures,
     keys_of,
     ombudsman_decided_keys,
+    putter,
     stage_key,
 )
 from desktop_app.report.labels import LABEL_LIMIT, shortened, too_long
@@ -49,6 +51,8 @@ from desktop_app.report.model import (
     Table,
 )
 from desktop_app.report.prose import prose_blocks
+from desktop_app.report.remedies_figures import remedies_figures
+from desktop_app.report.remedies_tables import compliments_blocks, remedies_tables
 from desktop_app.report.text import ReportText, ReportTextError, fill, load_report_text, placeholders_in
 
 #: What the who-complained section also counts, where the log records it: its words, count and share figures.
@@ -59,8 +63,6 @@ ALSO_RECORDED = (
 )
 #: A row of an Ombudsman table by decision: its label, the name of its figure, the decision the window lists.
 DecisionRow = tuple[str, str, str | None]
-#: The sections that carry a table, and the table they carry.
-TABLE_SECTIONS = ("introduction", "procedure", "performance", "complainants", "themes", "ombudsman")
 
 
 def complaints_document(
@@ -101,6 +103,8 @@ class ComplaintsBuilder:
         self.suppress_below = suppress_below
         self.has_last_year = summary.previous is not None
         self.all_figures = self.figures_of(Formatter(suppress_below))
+        words = load_vocabulary().words()
+        remedies_figures(putter(self.all_figures), summary, text.procedures, words, Formatter(suppress_below))
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}
 
     def figures_of(self, formatter: Formatter) -> dict[str, Figure]:
@@ -148,6 +152,8 @@ class ComplaintsBuilder:
             "complainants": self.complainants_tables,
             "themes": self.themes_table,
             "ombudsman": self.ombudsman_tables,
+            "remedies": lambda: remedies_tables(self),
+            "compliments": lambda: compliments_blocks(self),
         }
 
     def section_text(self, key: str) -> str:

@@ -31,21 +31,24 @@ from desktop_app.report.corporate_complaints_figures import (
     letter_names,
 )
 from desktop_app.report.model import Block, Cell, CellKind, Document, Figure, Note, PageOptions, Span, Table
+from desktop_app.report.remedies_tables import REFUSED_TABLE_WORDS, refused_blocks, remedies_tables
 from desktop_app.report.single_procedure import SingleProcedureBuilder
 from desktop_app.report.text import COMMON_TABLE_WORDS, ReportText, load_report_text
 
 DEFAULT_CORPORATE_TEXT_FILE = RESOURCES / "corporate_complaints_report_text.toml"
-#: The corporate report's sections, in order (the introduction, procedure, performance, themes,
+#: The corporate report's sections, in order (the introduction, procedure, performance, refused, themes, remedies,
 #: self-assessment, annual letter and Ombudsman sections have a table).
 SECTIONS = (
     "introduction",
     "procedure",
     "performance",
+    "refused",
     "themes",
     "root_causes",
     "self_assessment",
     "non_compliance",
     "improvements",
+    "remedies",
     "ombudsman_letter",
     "ombudsman",
     "governance_response",
@@ -97,6 +100,7 @@ TABLE_WORDS = (
     "unread_acknowledged_note",
     "unread_extension_note",
     "long_label_note",
+    *REFUSED_TABLE_WORDS,
 )
 
 
@@ -155,8 +159,10 @@ class CorporateBuilder(SingleProcedureBuilder):
             "introduction": self.key_figures_table,
             "procedure": self.limits_table,
             "performance": self.code_stages_table,
+            "refused": lambda: refused_blocks(self),
             "themes": self.code_themes_table,
             "self_assessment": self.self_assessment_table,
+            "remedies": lambda: remedies_tables(self),
             "ombudsman_letter": self.letter_table,
             "ombudsman": self.ombudsman_table,
         }

@@ -5,7 +5,8 @@ Each finding is one sentence and the place where the author puts it right (the w
 place into a button), with its severity (error: the paper says something the figures contradict;
 warning: a careful reader would query it; info: worth a look), its kind, where it is, what the paper
 says and what the figures give. The checks of the document: prompts left in [square brackets], rows
-left out of figures, parts of an appendix left out for want of figures, and open complaints past their
+left out of figures, parts of an appendix left out for want of figures, the parts a complaints report's
+regime requires that it does not yet have (report.required_contents), and open complaints past their
 due date; the "figures as at" date is always shown, as a reminder, not a finding. Given the author's
 words (`text`), the proof of the words too (report.proof_words: typed figures, percentages beside
 their counts, points against per cent, comparison words, weekdays and the meeting date, numbering and
@@ -40,6 +41,14 @@ from desktop_app.report.proof_words import (
     period_end_of,
     plan_pieces,
     proof_of_words,
+)
+from desktop_app.report.required_contents import (
+    NO_SECTION,
+    NO_TABLE,
+    NOT_RECORDED_IN_LOG,
+    NOT_WRITTEN,
+    PROMPT_LEFT,
+    check_required_contents,
 )
 from desktop_app.report.text import ReportText
 
@@ -140,6 +149,7 @@ def proof_findings(
                             says=prompt,
                         )
                     )
+    findings += required_contents_findings(document)
     for note in document.notes():
         findings.append(Finding(note.text, ("returns", ""), severity=INFO, kind="data_quality"))
     for file, count in (rows_not_used or {}).items():
@@ -197,6 +207,33 @@ def slip_findings(problems: Iterable[Problem], kind: str) -> list[Finding]:
             says=problem.value,
         )
         for problem in problems
+    ]
+
+
+#: What a required part that is not there lacks, by the check's reason.
+_MISSING = {
+    NO_SECTION: "the report has no section for it",
+    NO_TABLE: "its table is not in the report",
+    NOT_RECORDED_IN_LOG: "the complaints log does not record it",
+    PROMPT_LEFT: "its section still has the author's prompt",
+    NOT_WRITTEN: "its section has no words yet",
+}
+
+
+def required_contents_findings(document: Document) -> list[Finding]:
+    """A warning for each part the report's regime requires that it does not yet have
+    (report.required_contents)."""
+    return [
+        Finding(
+            f"Required contents: the report does not yet have {checked.required.item} ({checked.required.source}): "
+            f"{_MISSING[checked.missing]}.",
+            ("section", checked.required.section),
+            kind="required_contents",
+            where=Where(section=checked.required.section),
+            says=checked.required.item,
+        )
+        for checked in check_required_contents(document)
+        if not checked.present
     ]
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
+from desktop_app.report.remedies_tables import COMPLIMENT_TABLE_WORDS, REMEDY_TABLE_WORDS
 
 DEFAULT_TEXT_FILE = RESOURCES / "complaints_report_text.toml"
 
@@ -32,6 +33,7 @@ SECTIONS = (
     "complainants",
     "themes",
     "ombudsman",
+    "remedies",
     "compliments",
     "learning",
     "conclusions",
@@ -70,6 +72,7 @@ COMMON_TABLE_WORDS = (
     "ombudsman_total",
     "ombudsman_none",
     "suppression_footnote",
+    *REMEDY_TABLE_WORDS,
 )
 TABLE_WORDS = (
     *COMMON_TABLE_WORDS,
@@ -90,6 +93,7 @@ TABLE_WORDS = (
     "response_times_in_time",
     "response_times_no_extension",
     "response_times_footnote",
+    *COMPLIMENT_TABLE_WORDS,
     "complainants_heading",
     "complainants_number",
     "complainants_share",
