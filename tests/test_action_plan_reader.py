@@ -11,25 +11,14 @@ from openpyxl import Workbook
 from desktop_app.domain.milestones import MilestoneKind
 from desktop_app.excel.action_plan import read_action_plan
 from desktop_app.excel.workbook import WorkbookError
-
-HEADER = (
-    "No.",
-    "Priority",
-    "Why is this a priority?",
-    "What will we deliver?",
-    "How will we deliver it?",
-    "Who is responsible?",
-    "How will we know we've been successful?",
-    "What are the key milestones & Completion Date?",
-    "Progress RAG Rated",
-)
+from sample_data.make_action_plan import HEADERS
 
 
 def action(number, priority, milestone, rag=None, how="Deliver it.") -> tuple:
     return (number, priority, "DA Act 2021", "A deliverable.", how, "T & F Group 2", "Measured.", milestone, rag)
 
 
-def write_plan(path: Path, rows: list, merged_themes: bool = True, header=HEADER) -> Path:
+def write_plan(path: Path, rows: list, merged_themes: bool = True, header=HEADERS) -> Path:
     """A plan: a title row, a blank row, the header on row 3, then `rows` (a str is a theme heading row)."""
     book = Workbook()
     sheet = book.active
@@ -72,7 +61,7 @@ def slips(tmp_path) -> Path:
             action(3, "Review the Terms of Reference.", "Quarterly", "Purple"),
             action(5, "Develop an annual report.", "TBC", ""),
             action(5, "Agree partnership branding.", "Dec 23 and on going", "red"),
-            HEADER,  # pasted from Word page by page
+            HEADERS,  # pasted from Word page by page
             action(6, "Develop a risk register.", "Sep-25", "G"),
         ],
     )

@@ -60,17 +60,17 @@ def test_the_title_page_says_the_plan_and_its_report_date(pages):
 def test_the_summary_counts_each_theme_by_rag_rating(pages):
     lines = [line for page in pages for line in page]
     assert "Theme Red Amber Green Complete Not rated Total" in lines
-    assert "Prevent 1 1 2 1 1 6" in lines
-    assert "All themes 3 4 9 5 2 23" in lines
+    assert "Prevent 1 3 12 4 2 22" in lines
+    assert "All themes 8 12 32 20 2 74" in lines
 
 
 def test_the_exceptions_carry_their_notes_and_a_missing_note_is_a_prompt(reading):
     exceptions = reading[reading.rindex("Exceptions: red and amber actions") : reading.rindex("Milestones past due")]
     assert "provider withdrew in December 2023; re-procurement is under way." in exceptions
-    assert "[No progress note given: ask the lead for one]" in exceptions  # Prevent 3: red by rule, no note
-    assert (
-        exceptions.count("past due") == 6
-    )  # Protect 4's milestone goes on: it has no completion date  # Prevent 3: red by rule, no note
+    assert "[No progress note given: ask the lead for one]" in exceptions  # Protect & Repair 3: red by rule, no note
+    # 14 of the 20 have passed their milestone; Leadership and Governance 16, Prevent 5 and Protect & Repair 2 are
+    # not yet due, and Prevent 15 and 17 and Protect & Repair 17 go on ("Dec 23 and on going"): no completion date
+    assert exceptions.count("past due") == 14
 
 
 def test_the_plan_is_on_landscape_pages_whose_header_repeats(written, pages):
@@ -85,7 +85,9 @@ def test_the_plan_is_on_landscape_pages_whose_header_repeats(written, pages):
 
 
 def test_a_status_a_rule_decided_says_so_under_it(reading):
-    assert reading.count("Set by rule: its milestone has passed and it is not marked complete") == 3
+    # three actions red by rule (Leadership and Governance 18, Protect & Repair 3 and 25), each shown in the
+    # exceptions, the milestones past due and the plan
+    assert reading.count("Set by rule: its milestone has passed and it is not marked complete") == 9
 
 
 def test_the_pdf_is_tagged_and_its_chart_has_alternative_text(written):
@@ -93,8 +95,8 @@ def test_the_pdf_is_tagged_and_its_chart_has_alternative_text(written):
     with pikepdf.open(written[0]) as pdf:
         alts = [str(node.get("/Alt")) for node in _nodes(pdf.Root.StructTreeRoot) if node.get("/S") == "/Figure"]
     assert len(alts) == 1
-    assert "Leadership and Governance: 7 actions (1 red, 1 amber, 3 green, 2 complete)" in alts[0]
-    assert "Prevent: 6 actions (1 red, 1 amber, 2 green, 1 complete, 1 not rated)" in alts[0]
+    assert "Leadership and Governance: 20 actions (3 red, 4 amber, 4 green, 9 complete)" in alts[0]
+    assert "Prevent: 22 actions (1 red, 3 amber, 12 green, 4 complete, 2 not rated)" in alts[0]
 
 
 def _nodes(node):
@@ -119,26 +121,36 @@ def test_the_word_copy_has_headings_repeating_headers_and_landscape_pages(writte
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert any(section.page_width > section.page_height for section in word.sections)
     pictures = word.element.body.xpath(".//wp:docPr")
-    assert len(pictures) == 1 and "23 actions" in pictures[0].get("descr")
+    assert len(pictures) == 1 and "74 actions" in pictures[0].get("descr")
 
 
 def test_plan_lists_the_slips_with_their_rows(capsys):
     assert main(["plan", str(SAMPLE_PLAN), "--as-of", "31/03/2024"]) == 0
     out = capsys.readouterr().out
-    assert "row 11, column 'No.': Leadership and Governance: an action has no number (after 4)" in out
-    assert "row 28, column 'No.': Protect & Repair: the numbering skips 5" in out
-    assert "All themes                   3      4      9         5          2     23" in out
+    assert "row 14, column 'No.': Leadership and Governance: an action has no number (after 7)" in out
+    assert "row 71, column 'No.': Protect & Repair: the numbering skips 19" in out
+    assert "All themes                   8     12     32        20          2     74" in out
 
 
 def test_plan_json_gives_the_counts_exceptions_and_past_due(capsys):
     assert main(["plan", str(SAMPLE_PLAN), "--as-of", "31/03/2024", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["schema"] == "action-plan/1"
-    assert document["counts"]["total"] == {"red": 3, "amber": 4, "green": 9, "complete": 5, "not_rated": 2, "total": 23}
-    assert len(document["exceptions"]) == 7 and len(document["past_due"]) == 7
+    assert document["counts"]["total"] == {
+        "red": 8,
+        "amber": 12,
+        "green": 32,
+        "complete": 20,
+        "not_rated": 2,
+        "total": 74,
+    }
+    # past due: the 14 red and amber ones above, and Leadership and Governance's unnumbered action, green at Sep-23
+    assert len(document["exceptions"]) == 20 and len(document["past_due"]) == 15
     by_rule = [item for item in document["past_due"] if item["status_from"] == "rule"]
     assert [(item["theme"], item["number"], item["status"], item["due"]) for item in by_rule] == [
-        ("Prevent", "3", "red", "2023-12-31")
+        ("Leadership and Governance", "18", "red", "2023-09-30"),
+        ("Protect & Repair", "3", "red", "2023-12-31"),
+        ("Protect & Repair", "25", "red", "2023-09-30"),
     ]
 
 
@@ -160,16 +172,19 @@ def test_the_sample_plan_at_two_reporting_dates_says_what_changed(capsys):
     assert moved == [
         ("Leadership and Governance", "2", "green", "amber"),
         ("Leadership and Governance", "4", "amber", "red"),
+        ("Leadership and Governance", "13", "green", "amber"),
         ("Prevent", "1", "green", "amber"),
-        ("Prevent", "3", "not_rated", "red"),
+        ("Prevent", "14", "green", "complete"),
+        ("Prevent", "17", "amber", "red"),
         ("Protect & Repair", "1", "green", "complete"),
         ("Protect & Repair", "2", "amber", "red"),
+        ("Protect & Repair", "3", "not_rated", "red"),  # unrated: not due at 31 December, red by rule in March
         ("Children and Young People", "2", "green", "amber"),
     ]
     assert [(item["theme"], item["number"]) for item in changes["new"]] == [
-        ("Protect & Repair", "7"),
-        ("Children and Young People", "4"),
+        ("Protect & Repair", "27"),
+        ("Children and Young People", "6"),
     ]
     assert [(item["theme"], item["number"], item["last_status"]) for item in changes["closed"]] == [
-        ("Prevent", "7", "complete")
+        ("Leadership and Governance", "20", "complete")
     ]

@@ -76,6 +76,8 @@ CARD_SPACE_AFTER = 8
 QUOTE_INDENT = 12
 #: The tallest a picture is drawn, as a share of the text height.
 IMAGE_HEIGHT_SHARE = 0.6
+#: The least of a row split over a page break left on either page, in points (about three lines).
+ROW_SPLIT_LEAST = 30
 
 
 @dataclass(frozen=True)
@@ -329,7 +331,7 @@ class PdfWriter:
     # --- tables ------------------------------------------------------------------------
 
     def table(self, table: Table) -> list[Flowable]:
-        """A table whose header rows repeat on every page it runs onto, and whose rows never split."""
+        """A table whose header rows repeat on every page it runs onto, and whose rows split only where it says so."""
         rows = table.rows
         layout = TABLE_LAYOUTS[table.layout]
         width = min(self.width, self.style.text_width) if layout.narrow else self.width
@@ -379,8 +381,8 @@ class PdfWriter:
             cells,
             colWidths=widths,
             repeatRows=len(table.header),
-            splitByRow=1,
-            splitInRow=0,
+            splitByRow=0 if table.rows_split else 1,  # 0: split in the row that does not fit, first
+            splitInRow=ROW_SPLIT_LEAST if table.rows_split else 0,
             hAlign="LEFT",
             style=look,
         )

@@ -218,6 +218,7 @@ class Tagger:
 
         def split_marking_headings(width: float, height: float) -> list[Flowable]:
             parts = split(width, height)
+            _follow_split_cells(table, [part for part in parts if isinstance(part, PdfTable) and part is not table])
             for part in parts:
                 if getattr(part, "artifact", False):
                     self.mark(part, None)
@@ -243,6 +244,36 @@ class Tagger:
             draw_on(canvas, x, y, _sW)
 
         contents.drawOn = marked_draw_on
+
+
+def _follow_split_cells(table: PdfTable, parts: list[PdfTable]) -> None:
+    """A row split over a page break (splitInRow) leaves its cells' text in new flowables, one part on each page:
+    each part is marked as its cell's. The first part holds rows 0..n, the row split last; the second the header
+    rows, then the rest of row n, then the rows after it."""
+    marks = getattr(table, "_renderCB", None)
+    if not isinstance(marks, _TableMarks) or len(parts) != 2:
+        return
+    first, second = parts
+    header_rows = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
+    split_row = len(first._cellvalues) - 1
+    for part, original_row in (
+        (first, lambda row: row),
+        (second, lambda row: row if row < header_rows else split_row + row - header_rows),
+    ):
+        for row_number, row in enumerate(part._cellvalues):
+            source = original_row(row_number)
+            if source >= len(table._cellvalues):
+                continue
+            for column, value in enumerate(row):
+                pieces = [
+                    v for v in (value if isinstance(value, (list, tuple)) else (value,)) if isinstance(v, Flowable)
+                ]
+                if not pieces or marks.cell_node(value) is not None:
+                    continue
+                node = marks.cell_node(table._cellvalues[source][column])
+                if node is not None:
+                    for piece in pieces:
+                        marks.cells[id(piece)] = node
 
 
 class _TableMarks:

@@ -39,7 +39,7 @@ from desktop_app.report.prose import prose_blocks
 from desktop_app.report.text import fill, placeholders_in
 
 #: Shares of the text width of the plan's columns (PLAN_COLUMNS' order), on a landscape page.
-PLAN_SHARES = (0.035, 0.15, 0.075, 0.14, 0.15, 0.095, 0.13, 0.095, 0.13)
+PLAN_SHARES = (0.035, 0.145, 0.09, 0.14, 0.14, 0.105, 0.13, 0.085, 0.13)
 EXCEPTION_SHARES = (0.15, 0.05, 0.3, 0.13, 0.11, 0.26)
 PAST_DUE_SHARES = (0.2, 0.06, 0.44, 0.14, 0.16)
 MOVED_SHARES = (0.14, 0.05, 0.27, 0.14, 0.14, 0.26)
@@ -333,6 +333,7 @@ class PlanBuilder:
                     column_shares=PLAN_SHARES,
                     heading=theme.name,
                     heading_continued=f"{theme.name} {self.words('plan_continued')}",
+                    rows_split=True,
                 )
             )
         return blocks

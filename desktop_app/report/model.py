@@ -148,6 +148,8 @@ class Table:
     `heading`: a sub-heading over the table (a dashboard group's name), in the outline but not the
     contents, kept on the page of the table's header and first row (the table itself may run on);
     `heading_continued`: what stands over its rows on each later page ("Demand (continued)").
+    `rows_split`: a row too tall for what is left of a page carries on over the page break (an action plan's long
+    cells), where otherwise it starts the next page whole.
     """
 
     key: str
@@ -165,6 +167,7 @@ class Table:
     row_headers: tuple[int, ...] = ()  # columns whose body cells head their row (a label/value table's labels)
     heading: str = ""
     heading_continued: str = ""
+    rows_split: bool = False
 
     @property
     def rows(self) -> list[list[Cell]]:

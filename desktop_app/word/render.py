@@ -352,7 +352,8 @@ class _WordWriter:
             word_row = word_table.rows[number]
             if header:
                 word_row._tr.get_or_add_trPr().append(_element("w:tblHeader"))
-            word_row._tr.get_or_add_trPr().append(_element("w:cantSplit"))
+            if header or not table.rows_split:
+                word_row._tr.get_or_add_trPr().append(_element("w:cantSplit"))
             for column, cell in enumerate(row):
                 if (number, column) in merged:
                     continue
