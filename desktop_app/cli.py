@@ -25,7 +25,7 @@ from desktop_app.board_commands import add_board_commands, run_board_proof, run_
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
-from desktop_app.marac_commands import MARAC_KINDS, add_marac_commands, marac_check, run_marac_report
+from desktop_app.marac_commands import MARAC_KINDS, add_marac_commands, marac_check, run_marac_proof, run_marac_report
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
 from desktop_app.plan_commands import add_plan_commands, run_plan_check, run_plan_proof, run_plan_report
 from desktop_app.proof_output import EXIT_FINDINGS, print_proof, proof_allows, strict_argument
@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "proof":
         if args.proof_kind == "board":
             return run_board_proof(args, print_proof)
+        if args.proof_kind in MARAC_KINDS:
+            return run_marac_proof(args)
         return {
             "complaints": _complaints_proof,
             "performance": _performance_proof,
@@ -302,7 +304,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     cover_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
     add_plan_commands(commands, report_kinds, proof_kinds, _date, _page_arguments)
-    add_marac_commands(report_kinds, _page_arguments, _date)
+    add_marac_commands(report_kinds, proof_kinds, _page_arguments, _date)
     add_board_commands(report_kinds, proof_kinds, _page_arguments, strict_argument)
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")

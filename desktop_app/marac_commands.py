@@ -21,12 +21,15 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.resource_files import ResourceFileError
+from desktop_app.proof_output import EXIT_FINDINGS, print_proof, proof_allows, strict_argument
 
 if TYPE_CHECKING:  # the commands import pandas and the readers when run: the window paints without them
     import pandas as pd
 
     from desktop_app.excel.marac import MaracImport
+    from desktop_app.report.appendix_text import AppendixText
     from desktop_app.report.model import Document, PageOptions
+    from desktop_app.report.proof import Finding
 
 MARAC_KINDS = ("marac", "partnership")
 MARAC_SCHEMA = "marac/1"
@@ -35,11 +38,12 @@ EXIT_UNREADABLE = 2
 
 def add_marac_commands(
     report_kinds: argparse._SubParsersAction,
+    proof_kinds: argparse._SubParsersAction,
     page_arguments: Callable[[argparse.ArgumentParser], None],
     date: Callable[[str], dt.date],
 ) -> None:
-    """`report marac` and `report partnership` (MARAC and safe accommodation), with the command line's own page
-    options and its reading of a date."""
+    """`report marac` and `report partnership` (MARAC and safe accommodation), and their `proof`, with the
+    command line's own page options and its reading of a date."""
     marac = report_kinds.add_parser("marac", help="MARAC figures against their benchmarks (SafeLives), as an appendix")
     marac.add_argument("files", type=Path, nargs="+", help="the MARAC returns (.xlsx, .xlsm or .csv)")
     partnership = report_kinds.add_parser(
@@ -53,25 +57,36 @@ def add_marac_commands(
         nargs="+",
         help="the MARAC returns, the safe accommodation return and, if wanted, the published tables (.xlsx)",
     )
-    partnership.add_argument(
-        "--as-at",
-        type=date,
-        metavar="DATE",
-        help="the report date the strategy's review date is held against (default: the end of the safe "
-        "accommodation return's latest year)",
+    marac_proof = proof_kinds.add_parser("marac", help="the proof of the MARAC appendix")
+    marac_proof.add_argument("files", type=Path, nargs="+", help="the MARAC returns (.xlsx, .xlsm or .csv)")
+    partnership_proof = proof_kinds.add_parser("partnership", help="the proof of a partnership's appendix")
+    partnership_proof.add_argument(
+        "files", type=Path, nargs="+", help="the MARAC returns, the safe accommodation return and its tables"
     )
+    for parser in (partnership, partnership_proof):
+        parser.add_argument(
+            "--as-at",
+            type=date,
+            metavar="DATE",
+            help="the report date the strategy's review date is held against (default: the end of the safe "
+            "accommodation return's latest year)",
+        )
+    for parser in (marac, partnership, marac_proof, partnership_proof):
+        parser.add_argument(
+            "--benchmarks", type=Path, help="the benchmarks (default: resources/domestic_abuse_benchmarks.toml)"
+        )
+        parser.add_argument(
+            "--text", type=Path, help="the MARAC appendix's words (default: resources/marac_report_text.toml)"
+        )
     for report in (marac, partnership):
         report.add_argument("--out", type=Path, required=True, help="the PDF (or .docx) to write")
         report.add_argument(
             "--docx", action="store_true", help="write a Word copy beside the PDF too (same name, .docx)"
         )
-        report.add_argument(
-            "--benchmarks", type=Path, help="the benchmarks (default: resources/domestic_abuse_benchmarks.toml)"
-        )
-        report.add_argument(
-            "--text", type=Path, help="the MARAC appendix's words (default: resources/marac_report_text.toml)"
-        )
         page_arguments(report)
+        strict_argument(report)
+    for proof in (marac_proof, partnership_proof):
+        proof.add_argument("--json", action="store_true", help="print one JSON document (proof/1)")
 
 
 def _read(files: list[Path]) -> tuple[pd.DataFrame, list[Problem]] | None:
@@ -93,33 +108,17 @@ def _read(files: list[Path]) -> tuple[pd.DataFrame, list[Problem]] | None:
 def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.Namespace], PageOptions]) -> int:
     """`report marac`, and `report partnership`: the MARAC appendix with the safe accommodation section after
     it where a safe accommodation return is among the files (the safe accommodation appendix alone where only
-    it is)."""
+    it is). Its proof's findings are printed first, and --strict writes nothing while an error remains."""
     from desktop_app.export import write_appendix_files  # ReportLab or python-docx only when needed
-    from desktop_app.report.safe_accommodation import partnership_document
-    from desktop_app.safe_accommodation_commands import (
-        SafeAccommodationFilesError,
-        is_safe_accommodation_file,
-        safe_accommodation_document,
-    )
+    from desktop_app.safe_accommodation_commands import SafeAccommodationFilesError
 
-    files, safe_accommodation = list(args.files), []
-    if args.report_kind == "partnership":
-        safe_accommodation = [path for path in files if is_safe_accommodation_file(path)]
-        files = [path for path in files if path not in safe_accommodation]
-    options = page_options(args)
-    problems: list[Problem] = []
     try:
-        document = None
-        if files:
-            read = _read(files)
-            if read is None:
-                return EXIT_UNREADABLE
-            document, problems = _marac_document(args, *read, options)
-        if safe_accommodation:
-            part, found = safe_accommodation_document(safe_accommodation, options, args.as_at)
-            problems += found
-            document = part if document is None else partnership_document(document, part)
-        assert document is not None
+        made = _appendix(args, page_options(args))
+        if made is None:
+            return EXIT_UNREADABLE
+        document, problems, texts = made
+        if not proof_allows(args, _appendix_findings(document, texts)):
+            return EXIT_FINDINGS
         outs = write_appendix_files(document, args.out, args.docx, args.template_docx)
     except (ResourceFileError, SafeAccommodationFilesError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -131,16 +130,76 @@ def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.
     return 0
 
 
+def run_marac_proof(args: argparse.Namespace) -> int:
+    """`proof marac` and `proof partnership`: the returns' problems, then the appendix's own findings."""
+    from desktop_app.report.proof import slip_findings
+    from desktop_app.safe_accommodation_commands import SafeAccommodationFilesError
+
+    try:
+        made = _appendix(args, None)
+    except (ResourceFileError, SafeAccommodationFilesError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if made is None:
+        return EXIT_UNREADABLE
+    document, problems, texts = made
+    findings = slip_findings(problems, "return_slip") + _appendix_findings(document, texts)
+    return print_proof(args, findings, "partnership appendix" if args.proof_kind == "partnership" else "MARAC appendix")
+
+
+def _appendix(
+    args: argparse.Namespace, options: PageOptions | None
+) -> tuple[Document, list[Problem], list[AppendixText]] | None:
+    """The appendix of the files `args` names, their problems and the words it is made of; None (one line on
+    stderr) where a MARAC return cannot be read. Errors of the safe accommodation files are raised."""
+    from desktop_app.report.model import PageOptions
+    from desktop_app.report.safe_accommodation import partnership_document
+    from desktop_app.safe_accommodation_commands import is_safe_accommodation_file, safe_accommodation_document
+
+    options = options or PageOptions()
+    kind = getattr(args, "report_kind", None) or args.proof_kind
+    files, safe_accommodation = list(args.files), []
+    if kind == "partnership":
+        safe_accommodation = [path for path in files if is_safe_accommodation_file(path)]
+        files = [path for path in files if path not in safe_accommodation]
+    document: Document | None = None
+    problems: list[Problem] = []
+    texts: list[AppendixText] = []
+    if files:
+        read = _read(files)
+        if read is None:
+            return None
+        document, problems, text = _marac_document(args, *read, options)
+        texts.append(text)
+    if safe_accommodation:
+        part, found, text = safe_accommodation_document(safe_accommodation, options, getattr(args, "as_at", None))
+        problems += found
+        texts.append(text)
+        document = part if document is None else partnership_document(document, part)
+    assert document is not None
+    return document, problems, texts
+
+
+def _appendix_findings(document: Document, texts: list[AppendixText]) -> list[Finding]:
+    """The proof of the appendix: its prompts and notes, and each part's words against its figures."""
+    from desktop_app.report.proof import finding_of, proof_findings, word_findings
+
+    findings = proof_findings(document, text=texts[0] if texts else None)
+    for text in texts[1:]:
+        findings += [finding_of(found) for found in word_findings(document, text)]
+    return findings
+
+
 def _marac_document(
     args: argparse.Namespace, rows: pd.DataFrame, problems: list[Problem], options: PageOptions
-) -> tuple[Document, list[Problem]]:
+) -> tuple[Document, list[Problem], AppendixText]:
     from desktop_app.domain.marac import load_benchmarks, marac_years
     from desktop_app.report.marac import marac_document
     from desktop_app.report.marac_text import load_marac_text
 
     benchmarks = load_benchmarks(args.benchmarks) if args.benchmarks else load_benchmarks()
     text = load_marac_text(args.text) if args.text else load_marac_text()
-    return marac_document(marac_years(rows), benchmarks, text, options), problems
+    return marac_document(marac_years(rows), benchmarks, text, options), problems, text
 
 
 def marac_check(path: Path, as_json: bool = False) -> int | None:

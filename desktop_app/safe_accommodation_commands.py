@@ -19,6 +19,7 @@ from desktop_app.domain.resource_files import ResourceFileError
 
 if TYPE_CHECKING:  # pandas and the readers are imported when a command runs: the window paints without them
     from desktop_app.excel.safe_accommodation import SafeAccommodationImport
+    from desktop_app.report.appendix_text import AppendixText
     from desktop_app.report.model import Document, PageOptions
 
 SAFE_ACCOMMODATION_SCHEMA = "safe_accommodation/1"
@@ -42,11 +43,13 @@ def is_safe_accommodation_file(path: Path) -> bool:
 
 def safe_accommodation_document(
     files: list[Path], options: PageOptions, as_at: dt.date | None
-) -> tuple[Document, list[Problem]]:
+) -> tuple[Document, list[Problem], AppendixText]:
     """The appendix of the one return among `files` and the published tables among them, if any; the problems
-    of every file. WorkbookError, ResourceFileError or SafeAccommodationFilesError where it cannot be made."""
+    of every file; the words it is made of. WorkbookError, ResourceFileError or SafeAccommodationFilesError
+    where it cannot be made."""
     from desktop_app.domain.safe_accommodation import load_safe_accommodation_vocabulary
     from desktop_app.excel.safe_accommodation import read_safe_accommodation
+    from desktop_app.report.safe_accommodation import load_safe_accommodation_text
     from desktop_app.report.safe_accommodation import safe_accommodation_document as build
 
     vocabulary = load_safe_accommodation_vocabulary()
@@ -62,8 +65,9 @@ def safe_accommodation_document(
     figures = returns[0].figures
     assert figures is not None
     published = tables[0].published if tables else None
-    document = build(figures, vocabulary, published, options=options, as_at=as_at)
-    return document, [problem for read in reads for problem in read.problems]
+    text = load_safe_accommodation_text()
+    document = build(figures, vocabulary, published, text, options=options, as_at=as_at)
+    return document, [problem for read in reads for problem in read.problems], text
 
 
 def safe_accommodation_check(path: Path, as_json: bool = False) -> int | None:
