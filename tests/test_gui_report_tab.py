@@ -109,3 +109,29 @@ def test_the_window_exports_word_with_the_authors_words(window, qtbot, tmp_path,
     assert "The Council received 98 statutory complaints this year." in texts
     assert any(p.style.name == "Heading 1" and p.text == "Conclusions and Recommendations" for p in document.paragraphs)
     assert not chosen.exists()
+
+
+def test_the_meeting_date_is_not_set_until_the_author_sets_it(window, qtbot):
+    """Tabbing through the cover's date field sets nothing; a date chosen is kept, and undone."""
+    from PySide6.QtCore import QDate, QEvent, Qt
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication, QDateEdit
+
+    tab = window.report_tab
+    field = tab.cover.findChild(QDateEdit, "meeting_date")
+    assert field.text() == "Not set"
+    edits = window.undo_stack.count()
+
+    QApplication.sendEvent(field, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+    assert field.date() == QDate.currentDate()  # the author starts from today while in the field
+    field.editingFinished.emit()  # and tabs on without changing it
+    assert "meeting_date" not in window.project.cover and window.undo_stack.count() == edits
+    assert field.text() == "Not set"
+
+    QApplication.sendEvent(field, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+    field.setDate(QDate(2025, 1, 7))
+    field.editingFinished.emit()
+    assert window.project.cover["meeting_date"] == "2025-01-07"
+    window.undo_stack.undo()
+    assert "meeting_date" not in window.project.cover
+    assert field.text() == "Not set"

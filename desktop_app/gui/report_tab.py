@@ -61,6 +61,10 @@ def figure_words(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: The least date of the cover's date fields, shown as "Not set".
+NOT_SET_DATE = QDate(1900, 1, 1)
+
+
 class FigureHighlighter(QSyntaxHighlighter):
     """Live figures stand out in the editor; a name the report does not have is underlined in red."""
 
@@ -449,14 +453,38 @@ class ReportTab(QWidget):
             elif isinstance(widget, QComboBox):
                 widget.activated.connect(lambda index, name=name, w=widget: self.set_cover(name, w.currentText()))
             elif isinstance(widget, QDateEdit):
-                widget.editingFinished.connect(
-                    lambda name=name, w=widget: self.set_cover(name, w.date().toString("yyyy-MM-dd"))
-                )
+                # A date not set shows "Not set" (the field's least date), never today: a date is kept only
+                # when the author changes it, so tabbing through the field sets nothing behind their back.
+                widget.setMinimumDate(NOT_SET_DATE)
+                widget.setSpecialValueText("Not set")
+                widget.installEventFilter(self)
+                widget.dateChanged.connect(lambda _date, w=widget: w.setProperty("edited", True))
+                widget.editingFinished.connect(lambda name=name, w=widget: self._date_finished(name, w))
+
+    def _date_finished(self, name: str, widget: QDateEdit) -> None:
+        if widget.property("edited"):
+            widget.setProperty("edited", False)
+            self.set_cover(name, widget.date().toString("yyyy-MM-dd"))
+        else:
+            self._show_cover_date(widget, self.project.cover.get(name, ""))
+
+    @staticmethod
+    def _show_cover_date(widget: QDateEdit, value: str) -> None:
+        date = QDate.fromString(value, "yyyy-MM-dd")
+        widget.blockSignals(True)
+        widget.setDate(date if date.isValid() else widget.minimumDate())
+        widget.setProperty("edited", False)
+        widget.blockSignals(False)
 
     def eventFilter(self, watched, event) -> bool:
         """A long cover field is kept when the author leaves it."""
         if event.type() == event.Type.FocusOut and isinstance(watched, QPlainTextEdit):
             self.set_cover(watched.objectName(), watched.toPlainText())
+        elif event.type() == event.Type.FocusIn and isinstance(watched, QDateEdit):
+            if watched.date() == watched.minimumDate():  # not set: start the author at today, kept only if changed
+                watched.blockSignals(True)
+                watched.setDate(QDate.currentDate())
+                watched.blockSignals(False)
         return super().eventFilter(watched, event)
 
     def set_cover(self, name: str, text: str) -> None:
@@ -482,6 +510,5 @@ class ReportTab(QWidget):
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findText(value)))
             elif isinstance(widget, QDateEdit):
-                date = QDate.fromString(value, "yyyy-MM-dd")
-                widget.setDate(date if date.isValid() else QDate.currentDate())
+                self._show_cover_date(widget, value)
             widget.blockSignals(False)
