@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # the commands import pandas and the plan reader when run: th
     from desktop_app.domain.plan_history import PlanChanges
     from desktop_app.domain.plan_progress import PlanProgress
     from desktop_app.excel.action_plan import PlanImport
-    from desktop_app.report.action_plan_text import PlanText
     from desktop_app.report.model import Document, PageOptions
     from desktop_app.report.proof import Finding
 
@@ -141,17 +140,14 @@ def _fingerprint(imported: PlanImport) -> tuple[str, str]:
 
 def run_plan_report(args: argparse.Namespace, page_options: Callable[[argparse.Namespace], PageOptions]) -> int:
     from desktop_app.export import write_appendix_files  # ReportLab or python-docx only when needed
-    from desktop_app.report.action_plan import action_plan_document
-    from desktop_app.report.action_plan_text import load_plan_text
 
     read = _progress(args)
     if read is None:
         return EXIT_UNREADABLE
     imported, progress, changes = read
     try:
-        text = load_plan_text(args.text) if args.text else load_plan_text()
-        document = action_plan_document(progress, text, page_options(args), changes)
-        if not proof_allows(args, _words_findings(document, text, progress)):
+        document, findings = _plan_appendix(args, progress, changes, page_options(args))
+        if not proof_allows(args, findings):
             return EXIT_FINDINGS
         outs = write_appendix_files(document, args.out, args.docx, args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
@@ -167,8 +163,6 @@ def run_plan_report(args: argparse.Namespace, page_options: Callable[[argparse.N
 
 def run_plan_proof(args: argparse.Namespace) -> int:
     """`proof action-plan`: the plan's slips, then what the appendix made of it would have a reader query."""
-    from desktop_app.report.action_plan import action_plan_document
-    from desktop_app.report.action_plan_text import load_plan_text
     from desktop_app.report.proof import slip_findings
 
     read = _progress(args)
@@ -176,21 +170,25 @@ def run_plan_proof(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     imported, progress, changes = read
     try:
-        text = load_plan_text(args.text) if args.text else load_plan_text()
-        document = action_plan_document(progress, text, None, changes)
+        _, findings = _plan_appendix(args, progress, changes, None)
     except (ResourceFileError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    findings = slip_findings(imported.problems, "plan_slip") + _words_findings(document, text, progress)
-    return print_proof(args, findings, "action plan appendix")
+    return print_proof(args, slip_findings(imported.problems, "plan_slip") + findings, "action plan appendix")
 
 
-def _words_findings(document: Document, text: PlanText, progress: PlanProgress) -> list[Finding]:
-    """The proof of the appendix itself: its prompts (an exception without a progress note among them) and
-    the author's words against its figures. The plan's slips are listed apart: `report` says how many."""
+def _plan_appendix(
+    args: argparse.Namespace, progress: PlanProgress, changes: PlanChanges | None, options: PageOptions | None
+) -> tuple[Document, list[Finding]]:
+    """The appendix with the words --text names, and its proof: its prompts (an exception without a progress
+    note among them) and the author's words against its figures. The plan's slips are listed apart."""
+    from desktop_app.report.action_plan import action_plan_document
+    from desktop_app.report.action_plan_text import load_plan_text
     from desktop_app.report.proof import proof_findings
 
-    return proof_findings(document, text=text, as_at=progress.as_of)
+    text = load_plan_text(args.text) if args.text else load_plan_text()
+    document = action_plan_document(progress, text, options, changes)
+    return document, proof_findings(document, text=text, as_at=progress.as_of)
 
 
 def run_plan_check(args: argparse.Namespace) -> int:

@@ -12,15 +12,13 @@ rated": never one made up here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from desktop_app.domain.action_plans import PLAN_COLUMNS, Action
 from desktop_app.domain.formatting import Formatter
 from desktop_app.domain.plan_history import PlanChanges, RatedAction
 from desktop_app.domain.plan_progress import FROM_RULE, NOT_RATED, ActionProgress, PlanProgress
 from desktop_app.report.action_plan_figures import plan_figures, theme_keys
 from desktop_app.report.action_plan_text import PlanText, load_plan_text
-from desktop_app.report.appendix import appendix_document, filled_document_words
+from desktop_app.report.appendix import FillsWords, appendix_document, filled_document_words
 from desktop_app.report.model import (
     Block,
     Cell,
@@ -36,7 +34,7 @@ from desktop_app.report.model import (
     Table,
 )
 from desktop_app.report.prose import prose_blocks
-from desktop_app.report.text import fill, placeholders_in
+from desktop_app.report.text import placeholders_in
 
 #: Shares of the text width of the plan's columns (PLAN_COLUMNS' order), on a landscape page.
 PLAN_SHARES = (0.035, 0.145, 0.09, 0.14, 0.14, 0.105, 0.13, 0.085, 0.13)
@@ -63,7 +61,7 @@ def action_plan_document(
     return PlanBuilder(progress, text or load_plan_text(), options or PageOptions(), changes).document()
 
 
-class PlanBuilder:
+class PlanBuilder(FillsWords[PlanText]):
     kind = "action_plan"
 
     def __init__(
@@ -79,9 +77,6 @@ class PlanBuilder:
         self.headers = {name: progress.plan.headers.get(name, name) for name in PLAN_COLUMNS}
 
     # --- words -------------------------------------------------------------------------
-
-    def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
-        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
 
     def words(self, key: str) -> str:
         return self.fill(self.text.tables[key], f"[tables] {key}")

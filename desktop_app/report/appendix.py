@@ -9,12 +9,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from typing import Generic, Protocol, TypeVar
 
 from desktop_app.report.model import Document, Figure, Metadata, PageOptions, Section, TitlePage
-from desktop_app.report.text import DOCUMENT_KEYS, MEETING_DETAILS
+from desktop_app.report.text import DOCUMENT_KEYS, MEETING_DETAILS, fill
 
 #: Fills a template with the report's figures; the second argument says where the template is, for errors.
 Fill = Callable[[str, str], str]
+
+
+class _HasSource(Protocol):
+    @property
+    def source(self) -> str: ...  # the text file's name, for errors
+
+
+Words = TypeVar("Words", bound=_HasSource)
+
+
+class FillsWords(Generic[Words]):
+    """What an appendix's builder fills its words with: its `figures` (their texts, by name), the errors
+    naming its text file (`text.source`) and where in it the words are."""
+
+    text: Words
+    figures: dict[str, str]
+
+    def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
+        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
 
 
 def filled_document_words(document: Mapping[str, str], fill: Fill) -> dict[str, str]:

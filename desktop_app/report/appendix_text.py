@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.resource_files import read_toml
-from desktop_app.report.appendix import appendix_document, filled_document_words
+from desktop_app.report.appendix import FillsWords, appendix_document, filled_document_words
 from desktop_app.report.model import Block, Document, Figure, PageOptions, Section
 from desktop_app.report.prose import prose_blocks
-from desktop_app.report.text import PAGE_WORDS, ReportTextError, document_words, fill, placeholders_in, table_words
+from desktop_app.report.text import PAGE_WORDS, ReportTextError, document_words, placeholders_in, table_words
 
 #: The [tables] words every such appendix's title page and furniture need.
 FRAME_WORDS = (*PAGE_WORDS, "title_details_period")
@@ -61,7 +61,7 @@ def period_key(period: str) -> str:
     return period.replace("-", "_")
 
 
-class WordsBuilder:
+class WordsBuilder(FillsWords[AppendixText]):
     """What an appendix of AppendixText words shares: filling its words with the figures, and its frame.
 
     A builder sets `kind`, `text`, `options`, `as_at`, `latest` (the period its title page names),
@@ -77,9 +77,6 @@ class WordsBuilder:
 
     def section_blocks(self) -> Mapping[str, Callable[[], list[Block]]]:
         raise NotImplementedError
-
-    def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
-        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
 
     def words(self, key: str, **more: str) -> str:
         return self.fill(self.text.tables[key], f"[tables] {key}", {**self.figures, **more})

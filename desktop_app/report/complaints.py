@@ -25,7 +25,7 @@ from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
 from desktop_app.domain.formatting import Formatter, long_date
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.domain.vocabulary import load_vocabulary
-from desktop_app.report.appendix import appendix_document, filled_document_words
+from desktop_app.report.appendix import FillsWords, appendix_document, filled_document_words
 from desktop_app.report.complaints_figures import (
     NOT_RECORDED,
     complaint_figures,
@@ -53,7 +53,7 @@ from desktop_app.report.model import (
 from desktop_app.report.prose import prose_blocks
 from desktop_app.report.remedies_figures import remedies_figures
 from desktop_app.report.remedies_tables import compliments_blocks, remedies_tables
-from desktop_app.report.text import ReportText, ReportTextError, fill, load_report_text, placeholders_in
+from desktop_app.report.text import ReportText, ReportTextError, load_report_text, placeholders_in
 
 #: What the who-complained section also counts, where the log records it: its words, count and share figures.
 ALSO_RECORDED = (
@@ -77,7 +77,7 @@ def complaints_document(
     return ComplaintsBuilder(summary, rules, text, options or PageOptions(), suppress_below).document()
 
 
-class ComplaintsBuilder:
+class ComplaintsBuilder(FillsWords[ReportText]):
     """Fills the words and lays out the tables of one report (a subclass builds another report from the
     same log: report.adults_complaints)."""
 
@@ -112,9 +112,6 @@ class ComplaintsBuilder:
         return complaint_figures(self.summary, self.rules, self.text.procedures, self.text.figures, formatter)
 
     # --- words -------------------------------------------------------------------------
-
-    def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
-        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
 
     def words(self, key: str) -> str:
         return self.fill(self.text.words(key), f"[tables] {key}")
