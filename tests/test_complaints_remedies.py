@@ -168,6 +168,11 @@ def test_compliments_are_counted_by_service_and_in_no_complaint_figure(remedies_
         ["All services", "3"],
     ]
     assert document.figures["statutory_stage1_received"].text == "1"  # C1 only
+    # the words and the key figures give the log's count, not a figure typed in the text file beside it
+    [section] = [s for s in document.sections if s.key == "compliments"]
+    [sentence] = [b.text for b in section.blocks if "compliments about" in getattr(b, "text", "")]
+    assert sentence.startswith("In 2022-23 the Council recorded 3 compliments about Children's Social Care")
+    assert ["Compliments recorded", "3"] in [row[:2] for row in document.table("key_figures").texts()]
     assert texts(childrens(plain_log), "compliments") == [
         "The complaints log does not record compliments (it has no record type column), so this report cannot "
         "count them by service."

@@ -440,7 +440,7 @@ def test_fill_writes_braces_and_refuses_a_lone_one():
     [
         ('title = "Compliments"', 'title = ""', "[sections.compliments] title must not be empty"),
         ("[sections.learning]\n", '[sections.learning]\nfooter = "y"\n', "[sections.learning] unknown key 'footer'"),
-        ("compliments = 15", 'compliments = "fifteen"', "[figures] compliments must be a number"),
+        ("referrals = 4241", 'referrals = "4,241"', "[figures] referrals must be a number"),
         ('statutory = "childrens_statutory"', "statutory = 3", "[procedures] statutory must be text in quotes"),
     ],
 )
