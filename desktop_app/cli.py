@@ -25,6 +25,7 @@ from desktop_app.board_commands import add_board_commands, run_board_proof, run_
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
+from desktop_app.lessons_commands import add_lessons_argument, lessons_entries, lessons_findings, read_lessons
 from desktop_app.marac_commands import MARAC_KINDS, add_marac_commands, marac_check, run_marac_proof, run_marac_report
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
 from desktop_app.plan_commands import add_plan_commands, run_plan_check, run_plan_proof, run_plan_report
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # each command imports pandas and the readers it uses: the wi
 
     from desktop_app.domain.complaints import ComplaintsSummary
     from desktop_app.domain.imports import ImportResult
+    from desktop_app.domain.lessons import LessonEntry
     from desktop_app.domain.returns import ReturnKind
     from desktop_app.domain.rules import ComplaintRules
     from desktop_app.excel.complaints_log import LogImport
@@ -121,7 +123,17 @@ def _inputs_named_by_out(args: argparse.Namespace) -> str:
         return ""
     inputs = [
         getattr(args, name, None)
-        for name in ("log", "plan", "values", "text", "template_docx", "vocabulary", "self_assessment", "source")
+        for name in (
+            "log",
+            "plan",
+            "values",
+            "text",
+            "template_docx",
+            "vocabulary",
+            "self_assessment",
+            "source",
+            "lessons",
+        )
     ]
     inputs += list(getattr(args, "files", None) or [])
     for path in (Path(p) for p in inputs if p):
@@ -205,6 +217,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     complaints_report.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
     _self_assessment_argument(complaints_report)
+    add_lessons_argument(complaints_report)
     _page_arguments(complaints_report)
     strict_argument(complaints_report)
     corporate = report_kinds.add_parser(
@@ -222,6 +235,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     corporate.add_argument("--suppress-below", type=int, help="show counts under this number as '<N' (e.g. 5)")
     _self_assessment_argument(corporate)
+    add_lessons_argument(corporate)
     _page_arguments(corporate)
     strict_argument(corporate)
     performance = report_kinds.add_parser(
@@ -279,6 +293,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _regime_argument(complaints_proof)
     _self_assessment_argument(complaints_proof)
+    add_lessons_argument(complaints_proof)
     _period_arguments(complaints_proof)
     _vocabulary_argument(complaints_proof)
     complaints_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
@@ -451,9 +466,14 @@ def regime_of(log: pd.DataFrame, adults: ReportText) -> str:
 
 
 def _regime_document(
-    args: argparse.Namespace, rules: ComplaintRules, imported: LogImport, summary: ComplaintsSummary
+    args: argparse.Namespace,
+    rules: ComplaintRules,
+    imported: LogImport,
+    summary: ComplaintsSummary,
+    lessons: list[LessonEntry] | None = None,
 ) -> tuple[ReportText, Document]:
-    """The annual report `--regime` names (by default the one the log makes), with its words."""
+    """The annual report `--regime` names (by default the one the log makes), with its words (and the
+    lessons-learned register's entries where given)."""
     from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
     from desktop_app.report.complaints import complaints_document
     from desktop_app.report.text import load_report_text
@@ -461,12 +481,12 @@ def _regime_document(
     regime = args.regime or regime_of(imported.log, load_adults_text())
     suppress_below = getattr(args, "suppress_below", None)
     if regime == "corporate":
-        return _corporate_document(args, rules, summary)
+        return _corporate_document(args, rules, summary, lessons)
     if regime == "adults":
         text = load_adults_text(args.text) if args.text else load_adults_text()
-        return text, adults_complaints_document(summary, rules, text, _page_options(args), suppress_below)
+        return text, adults_complaints_document(summary, rules, text, _page_options(args), suppress_below, lessons)
     text = load_report_text(args.text) if args.text else load_report_text()
-    return text, complaints_document(summary, rules, text, _page_options(args), suppress_below)
+    return text, complaints_document(summary, rules, text, _page_options(args), suppress_below, lessons)
 
 
 def _complaints_report(args: argparse.Namespace) -> int:
@@ -477,9 +497,13 @@ def _complaints_report(args: argparse.Namespace) -> int:
     if read is None:
         return EXIT_UNREADABLE
     rules, imported, summary = read
+    lessons, readable = read_lessons(args)
+    if not readable:
+        return EXIT_UNREADABLE
     try:
-        text, document = _regime_document(args, rules, imported, summary)
-        if not proof_allows(args, proof_findings(document, text=text, as_at=summary.as_of, overdue=_overdue(summary))):
+        text, document = _regime_document(args, rules, imported, summary, lessons_entries(lessons))
+        findings = proof_findings(document, text=text, as_at=summary.as_of, overdue=_overdue(summary))
+        if not proof_allows(args, [*lessons_findings(lessons), *findings]):
             return EXIT_FINDINGS
         outputs = write_appendix_files(document, args.out, getattr(args, "docx", False), args.template_docx)
     except (ResourceFileError, ValueError, OSError) as exc:
@@ -500,7 +524,10 @@ def _corporate_report(args: argparse.Namespace) -> int:
 
 
 def _corporate_document(
-    args: argparse.Namespace, rules: ComplaintRules, summary: ComplaintsSummary
+    args: argparse.Namespace,
+    rules: ComplaintRules,
+    summary: ComplaintsSummary,
+    lessons: list[LessonEntry] | None = None,
 ) -> tuple[ReportText, Document]:
     """The corporate report of the summary, with the author's words and self-assessment where given."""
     from desktop_app.domain.self_assessment import load_self_assessment
@@ -509,7 +536,7 @@ def _corporate_document(
     text = load_corporate_text(args.text) if args.text else load_corporate_text()
     assessment = load_self_assessment(args.self_assessment) if args.self_assessment else load_self_assessment()
     options, suppress_below = _page_options(args), getattr(args, "suppress_below", None)
-    return text, corporate_complaints_document(summary, rules, text, assessment, options, suppress_below)
+    return text, corporate_complaints_document(summary, rules, text, assessment, options, suppress_below, lessons)
 
 
 def _overdue(summary: ComplaintsSummary) -> int:
@@ -524,9 +551,12 @@ def _complaints_proof(args: argparse.Namespace) -> int:
     if read is None:
         return EXIT_UNREADABLE
     rules, imported, summary = read
+    lessons, readable = read_lessons(args)
+    if not readable:
+        return EXIT_UNREADABLE
     try:
-        text, document = _regime_document(args, rules, imported, summary)
-        findings = proof_findings(
+        text, document = _regime_document(args, rules, imported, summary, lessons_entries(lessons))
+        findings = lessons_findings(lessons) + proof_findings(
             document,
             text=text,
             as_at=summary.as_of,

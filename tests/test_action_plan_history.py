@@ -105,7 +105,9 @@ def test_a_project_file_of_version_1_opens_with_no_reporting_dates(tmp_path):
     path = tmp_path / "old.scrutiny"
     store.save(Project(sections={"Summary": "Words."}), path)
     connection = sqlite3.connect(path)
-    connection.executescript("DROP TABLE plan_ratings; DROP TABLE plan_reports; PRAGMA user_version = 1;")
+    connection.executescript(
+        "DROP TABLE lesson_entries; DROP TABLE plan_ratings; DROP TABLE plan_reports; PRAGMA user_version = 1;"
+    )
     connection.close()
     project = store.load(path)
     assert project.sections == {"Summary": "Words."} and project.plan_reports == []

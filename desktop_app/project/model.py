@@ -20,6 +20,7 @@ import pandas as pd
 
 from desktop_app.domain.formatting import long_date
 from desktop_app.domain.imports import ImportResult, MappingMemory, Provenance, SheetImport, shape_key
+from desktop_app.domain.lessons import LessonEntry, reporting_dates, with_entries
 from desktop_app.domain.plan_history import PlanReport, with_report
 from desktop_app.domain.problems import Problem
 from desktop_app.domain.returns import ReturnKind, conform_return
@@ -82,6 +83,8 @@ class Project:
     history: list[Edit] = field(default_factory=list)
     #: The action plan's ratings at each reporting date, in date order (domain.plan_history).
     plan_reports: list[PlanReport] = field(default_factory=list)
+    #: The lessons-learned register's entries at each reporting date, in date order (domain.lessons).
+    lessons: list[LessonEntry] = field(default_factory=list)
     #: Names the recovery copy of a project that was never saved; kept in the file.
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
     #: The id the next import gets: ids are never reused, even after an import is removed.
@@ -185,6 +188,19 @@ class Project:
         )
         return replaced
 
+    # --- the lessons-learned register ------------------------------------------------
+
+    def record_lessons(self, entries: list[LessonEntry], file: str) -> None:
+        """Keep the register's entries of `file` beside the earlier reporting dates' (last year's report stays;
+        a date the file holds again replaces what was kept for it)."""
+        self.lessons = with_entries(self.lessons, entries)
+        dates = ", ".join(long_date(date) for date in reporting_dates(entries))
+        self.record(
+            f"Recorded the lessons-learned register at {dates or 'no reporting date'}",
+            file=file,
+            entries=len(entries),
+        )
+
     # --- what the author sets and writes -----------------------------------------
 
     def set_setting(self, key: str, value: Any) -> None:
@@ -235,6 +251,7 @@ class Project:
             indicator_notes={indicator: dict(fields) for indicator, fields in self.indicator_notes.items()},
             mappings=copy.deepcopy(self.mappings),
             history=list(self.history),
+            lessons=list(self.lessons),
         )
 
     def record(self, description: str, **data: Any) -> Edit:

@@ -8,7 +8,7 @@ step from the version before, which rewrites an opened file's tables (in
 memory: the user's file itself is only ever replaced by a save). A test opens
 a hand-made file of every older version.
 
-Version 2, table by table (JSON columns hold desktop_app.project.values JSON):
+Version 3, table by table (JSON columns hold desktop_app.project.values JSON):
 
   meta             key -> value: application, app version, saved_at (UTC), project uid, next import id,
                    and for a recovery copy: recovery_for (the project's path, '' when never saved)
@@ -28,7 +28,11 @@ Version 2, table by table (JSON columns hold desktop_app.project.values JSON):
                    reporting date (domain.plan_history.PlanReport)
   plan_ratings     report_position, position, theme, number, priority, status (a status code or 'not_rated'),
                    source ('plan', 'rule' or ''), note: each action's rating at that date
+  lesson_entries   position (date order), reference, reported (ISO date), learning, status (a status code of
+                   resources/lessons_vocabulary.toml), action, owner, due (ISO date or NULL), service: the
+                   lessons-learned register at each reporting date (domain.lessons.LessonEntry)
 
+Version 2 was version 3 without lesson_entries.
 Version 1 was version 2 without plan_reports and plan_ratings.
 
 Version 0 was the prototype's layout: everything but the files and sheets in
@@ -45,7 +49,7 @@ from collections.abc import Callable
 
 #: "ScSt": identifies a Scrutiny Studio project among SQLite files (PRAGMA application_id).
 APPLICATION_ID = 0x53635374
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 PLAN_TABLES = """
 CREATE TABLE plan_reports (
@@ -84,7 +88,12 @@ CREATE TABLE problems (
     column_name TEXT NOT NULL, cell TEXT NOT NULL, value TEXT NOT NULL,
     PRIMARY KEY (import_id, sheet_position, position));
 """
-TABLES = TABLES_V1 + PLAN_TABLES
+LESSON_TABLES = """
+CREATE TABLE lesson_entries (
+    position INTEGER PRIMARY KEY, reference TEXT NOT NULL, reported TEXT NOT NULL, learning TEXT NOT NULL,
+    status TEXT NOT NULL, action TEXT NOT NULL, owner TEXT NOT NULL, due TEXT, service TEXT NOT NULL);
+"""
+TABLES = TABLES_V1 + PLAN_TABLES + LESSON_TABLES
 
 #: The tables a file of the current version must have.
 REQUIRED_TABLES = frozenset(
@@ -101,6 +110,7 @@ REQUIRED_TABLES = frozenset(
         "problems",
         "plan_reports",
         "plan_ratings",
+        "lesson_entries",
     )
 )
 
@@ -197,8 +207,13 @@ def _from_1(connection: sqlite3.Connection) -> None:
     connection.executescript(PLAN_TABLES)
 
 
+def _from_2(connection: sqlite3.Connection) -> None:
+    """Version 2 -> 3: the lessons-learned register, no entry yet."""
+    connection.executescript(LESSON_TABLES)
+
+
 #: version -> the step that turns a file of that version into one of the next.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _from_0, 1: _from_1}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _from_0, 1: _from_1, 2: _from_2}
 
 
 def migrate(connection: sqlite3.Connection, version: int) -> None:

@@ -36,6 +36,7 @@ from typing import Any
 
 from desktop_app import __version__, safe_files
 from desktop_app.domain.imports import Provenance, SheetImport
+from desktop_app.domain.lessons import LessonEntry
 from desktop_app.domain.plan_history import PlanReport, RatedAction
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
@@ -162,7 +163,18 @@ def _write_database(connection: sqlite3.Connection, project: Project, extra_meta
     for n, imported in enumerate(project.imports):
         _write_import(connection, imported, n)
     _write_plan_reports(connection, project.plan_reports)
+    connection.executemany(
+        "INSERT INTO lesson_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (n, e.reference, e.reported.isoformat(), e.learning, e.status, e.action, e.owner, _iso(e.due), e.service)
+            for n, e in enumerate(project.lessons)
+        ],
+    )
     connection.execute("COMMIT")
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _write_plan_reports(connection: sqlite3.Connection, reports: list[PlanReport]) -> None:
@@ -453,7 +465,30 @@ def _read_project(connection: sqlite3.Connection) -> Project:
         [int(meta.get("next_import_id") or 1), *(imported.id + 1 for imported in project.imports)]
     )
     project.plan_reports = _read_plan_reports(connection)
+    project.lessons = _read_lessons(connection)
     return project
+
+
+def _read_lessons(connection: sqlite3.Connection) -> list[LessonEntry]:
+    """The lessons-learned register's entries, every reporting date's, in the order they were kept."""
+    return [
+        LessonEntry(
+            reference,
+            dt.date.fromisoformat(reported),
+            learning,
+            status,
+            action,
+            owner,
+            None if due is None else dt.date.fromisoformat(due),
+            service,
+        )
+        for reference, reported, learning, status, action, owner, due, service in _rows(
+            connection,
+            "SELECT reference, reported, learning, status, action, owner, due, service FROM lesson_entries"
+            " ORDER BY position",
+            *(_TEXT, _TEXT, _TEXT, _TEXT, _TEXT, _TEXT, _MAYBE_TEXT, _TEXT),
+        )
+    ]
 
 
 def _read_plan_reports(connection: sqlite3.Connection) -> list[PlanReport]:

@@ -13,11 +13,12 @@ Built as the children's report is (report.complaints), with its own words
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from desktop_app.domain.complaints import ComplaintsSummary
 from desktop_app.domain.formatting import Formatter
+from desktop_app.domain.lessons import LessonEntry
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.paths import RESOURCES
 from desktop_app.report.adults_complaints_figures import adults_figures
@@ -97,10 +98,12 @@ def adults_complaints_document(
     text: ReportText | None = None,
     options: PageOptions | None = None,
     suppress_below: int | None = None,
+    lessons: Sequence[LessonEntry] | None = None,
 ) -> Document:
-    """The adults' appendix of `summary` as a report model: every figure formatted once, every word filled."""
+    """The adults' appendix of `summary` as a report model: every figure formatted once, every word filled; with
+    the lessons-learned register's entries where given."""
     text = text or load_adults_text()
-    return AdultsBuilder(summary, rules, text, options or PageOptions(), suppress_below).document()
+    return AdultsBuilder(summary, rules, text, options or PageOptions(), suppress_below, lessons).document()
 
 
 class AdultsBuilder(SingleProcedureBuilder):
@@ -108,6 +111,7 @@ class AdultsBuilder(SingleProcedureBuilder):
 
     kind = "adults_complaints"
     every_theme_noted = False
+    lessons_section = "improvements"
 
     def procedure_figures(
         self,

@@ -12,7 +12,7 @@ them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from desktop_app.domain.complaint_measures import (
     COMPLAINANT_GROUPS,
@@ -23,6 +23,7 @@ from desktop_app.domain.complaint_measures import (
 )
 from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
 from desktop_app.domain.formatting import Formatter, long_date
+from desktop_app.domain.lessons import LessonEntry, LessonsReport, lessons_report, load_lessons_vocabulary
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.domain.vocabulary import load_vocabulary
 from desktop_app.report.appendix import FillsWords, appendix_document, filled_document_words
@@ -35,6 +36,8 @@ from desktop_app.report.complaints_figures import (
     stage_key,
 )
 from desktop_app.report.labels import LABEL_LIMIT, shortened, too_long
+from desktop_app.report.lessons_figures import lessons_figures
+from desktop_app.report.lessons_tables import lessons_blocks
 from desktop_app.report.model import (
     Block,
     Cell,
@@ -71,10 +74,12 @@ def complaints_document(
     text: ReportText | None = None,
     options: PageOptions | None = None,
     suppress_below: int | None = None,
+    lessons: Sequence[LessonEntry] | None = None,
 ) -> Document:
-    """The appendix of `summary` as a report model: every figure formatted once, every word filled."""
+    """The appendix of `summary` as a report model: every figure formatted once, every word filled; with the
+    lessons-learned register's entries where given."""
     text = text or load_report_text()
-    return ComplaintsBuilder(summary, rules, text, options or PageOptions(), suppress_below).document()
+    return ComplaintsBuilder(summary, rules, text, options or PageOptions(), suppress_below, lessons).document()
 
 
 class ComplaintsBuilder(FillsWords[ReportText]):
@@ -85,6 +90,8 @@ class ComplaintsBuilder(FillsWords[ReportText]):
     kind = "complaints"
     #: Every theme gets a sub-heading after the themes table (else only the themes the author wrote on).
     every_theme_noted = True
+    #: The section that prints the lessons-learned register after its words.
+    lessons_section = "learning"
 
     def __init__(
         self,
@@ -93,6 +100,7 @@ class ComplaintsBuilder(FillsWords[ReportText]):
         text: ReportText,
         options: PageOptions,
         suppress_below: int | None,
+        lessons: Sequence[LessonEntry] | None = None,
     ) -> None:
         if suppress_below is not None and (isinstance(suppress_below, bool) or suppress_below < 2):
             raise ValueError(f"suppress_below must be a whole number of at least 2, not {suppress_below!r}")
@@ -105,6 +113,12 @@ class ComplaintsBuilder(FillsWords[ReportText]):
         self.all_figures = self.figures_of(Formatter(suppress_below))
         words = load_vocabulary().words()
         remedies_figures(putter(self.all_figures), summary, text.procedures, words, Formatter(suppress_below))
+        self.lessons = lessons
+        self.lessons_vocabulary = load_lessons_vocabulary()
+        self.lessons_report: LessonsReport | None = (
+            None if lessons is None else lessons_report(lessons, self.lessons_vocabulary, summary.as_of)
+        )
+        lessons_figures(putter(self.all_figures), self.lessons_report, self.lessons_vocabulary)
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}
 
     def figures_of(self, formatter: Formatter) -> dict[str, Figure]:
@@ -171,6 +185,8 @@ class ComplaintsBuilder(FillsWords[ReportText]):
             if key == "themes":
                 blocks += self.theme_notes()
             blocks += self.prose(section.more_text, f"{where} more_text")
+            if key == self.lessons_section:
+                blocks += lessons_blocks(self)
             sections.append(Section(key, self.fill(section.title, f"{where} title"), blocks))
         return sections
 

@@ -14,12 +14,13 @@ report.corporate_complaints_figures.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from desktop_app.domain.code_measures import HIGHER, LOWER, SAME
 from desktop_app.domain.complaints import OMBUDSMAN, ComplaintsSummary
 from desktop_app.domain.formatting import Formatter, long_date
+from desktop_app.domain.lessons import LessonEntry
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.domain.self_assessment import CodeRequirement, SelfAssessment, load_self_assessment
 from desktop_app.paths import RESOURCES
@@ -116,12 +117,15 @@ def corporate_complaints_document(
     assessment: SelfAssessment | None = None,
     options: PageOptions | None = None,
     suppress_below: int | None = None,
+    lessons: Sequence[LessonEntry] | None = None,
 ) -> Document:
     """The corporate appendix of `summary` as a report model, with the council's self-assessment against the
-    code (the template of the code's requirements where none is given)."""
+    code (the template of the code's requirements where none is given) and the lessons-learned register's
+    entries where given."""
     text = text or load_corporate_text()
     assessment = assessment or load_self_assessment()
-    return CorporateBuilder(summary, rules, text, assessment, options or PageOptions(), suppress_below).document()
+    options = options or PageOptions()
+    return CorporateBuilder(summary, rules, text, assessment, options, suppress_below, lessons).document()
 
 
 class CorporateBuilder(SingleProcedureBuilder):
@@ -130,6 +134,7 @@ class CorporateBuilder(SingleProcedureBuilder):
     kind = "corporate_complaints"
     every_theme_noted = False
     procedure_example = 'corporate = "corporate"'
+    lessons_section = "improvements"
 
     def __init__(
         self,
@@ -139,9 +144,10 @@ class CorporateBuilder(SingleProcedureBuilder):
         assessment: SelfAssessment,
         options: PageOptions,
         suppress_below: int | None,
+        lessons: Sequence[LessonEntry] | None = None,
     ) -> None:
         self.assessment = assessment  # before the figures, which count it
-        super().__init__(summary, rules, text, options, suppress_below)
+        super().__init__(summary, rules, text, options, suppress_below, lessons)
 
     def procedure_figures(
         self,

@@ -3,7 +3,8 @@ annual complaints report to contain, checked against the report as built.
 
 The list is data (resources/complaints_required_contents.toml: each item with its source and the section
 that holds it); an item is there when its section holds one of its tables, when the figure it needs is
-recorded, or, for a part the author writes, when the section has words and no [prompt] is left in it.
+recorded, or, for a part the author writes, when the section has words and no [prompt] is left in it (an
+item `written` as well as its tables is there by either: the lessons register's table, or the author's words).
 report.proof turns each item not there into a finding, so the proof before an export names it.
 """
 
@@ -42,6 +43,7 @@ class RequiredItem:
     section: str
     tables: tuple[str, ...] = ()
     figure: str = ""
+    written: bool = False  # with tables: the author's words stand for them where none is held
 
 
 @dataclass(frozen=True)
@@ -69,12 +71,14 @@ def load_required_contents(path: Path = DEFAULT_REQUIRED_CONTENTS_FILE) -> dict[
         items = []
         for number, entry in enumerate(spec.get("items", []), start=1):
             where = f"{path.name}: [[{name}.items]] number {number}"
-            unknown = sorted(set(entry) - {"item", "source", "section", "tables", "figure"})
+            unknown = sorted(set(entry) - {"item", "source", "section", "tables", "figure", "written"})
             if unknown:
                 raise ResourceFileError(f"{where}: unknown key {unknown[0]!r}")
             for key in ("item", "source", "section"):
                 if not str(entry.get(key, "")).strip():
                     raise ResourceFileError(f"{where} needs {key}")
+            if not isinstance(entry.get("written", False), bool):
+                raise ResourceFileError(f"{where}: written must be true or false")
             items.append(
                 RequiredItem(
                     str(entry["item"]),
@@ -82,6 +86,7 @@ def load_required_contents(path: Path = DEFAULT_REQUIRED_CONTENTS_FILE) -> dict[
                     str(entry["section"]),
                     tuple(str(table) for table in entry.get("tables", [])),
                     str(entry.get("figure", "")),
+                    entry.get("written", False),
                 )
             )
         regimes[name] = Regime(name, str(spec.get("regime", name)), tuple(items))
@@ -116,9 +121,11 @@ def _checked(required: RequiredItem, section: Section | None, document: Document
             return CheckedItem(required, False, NOT_RECORDED_IN_LOG)
     if required.tables:
         held = set(_table_keys(section.blocks))
-        if not held & set(required.tables):
+        if held & set(required.tables):
+            return CheckedItem(required, True)
+        if not required.written:
             return CheckedItem(required, False, NO_TABLE)
-    if not (required.tables or required.figure):
+    if required.written or not (required.tables or required.figure):
         words = [text for text in _prose(section.blocks) if text.strip()]
         if any(_PROMPT.search(text) for text in words):
             return CheckedItem(required, False, PROMPT_LEFT)

@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
+from desktop_app.report.lessons_tables import LESSONS_TABLE_WORDS
 from desktop_app.report.remedies_tables import COMPLIMENT_TABLE_WORDS, REMEDY_TABLE_WORDS
 
 DEFAULT_TEXT_FILE = RESOURCES / "complaints_report_text.toml"
@@ -73,6 +74,7 @@ COMMON_TABLE_WORDS = (
     "ombudsman_none",
     "suppression_footnote",
     *REMEDY_TABLE_WORDS,
+    *LESSONS_TABLE_WORDS,
 )
 TABLE_WORDS = (
     *COMMON_TABLE_WORDS,
