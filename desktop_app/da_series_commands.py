@@ -1,0 +1,103 @@
+"""The command line's reading of a domestic abuse series return (the needs assessment's series, seed 001).
+
+`report partnership FILES...` (desktop_app.marac_commands) gives the workbook
+among its files that is a series return to `series_part`, whose section follows
+the MARAC and safe accommodation parts; `check` of such a workbook lists the
+series it holds and every problem in it, then the part's tables (with --json,
+one domestic_abuse_series/1 document of each figure as printed and its value).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.problems import Problem, Severity
+from desktop_app.domain.resource_files import ResourceFileError
+
+if TYPE_CHECKING:  # pandas and the readers are imported when a command runs: the window paints without them
+    from desktop_app.excel.da_series import SeriesImport
+    from desktop_app.excel.workbook import Source
+    from desktop_app.report.appendix_text import AppendixText
+    from desktop_app.report.model import Document, PageOptions
+
+SERIES_SCHEMA = "domestic_abuse_series/1"
+
+
+class SeriesFilesError(ValueError):
+    """Two series returns are given, or the one given holds no series."""
+
+
+def is_series_file(source: Source) -> bool:
+    """Whether the file read is a domestic abuse series return (a sheet named for a series, with its header)."""
+    from desktop_app.domain.da_series import load_series_vocabulary
+    from desktop_app.excel.da_series import is_series_workbook
+
+    return is_series_workbook(source, load_series_vocabulary())
+
+
+def series_part(files: list[Source], options: PageOptions) -> tuple[Document, list[Problem], AppendixText]:
+    """The part of the one series return among `files`, its problems and the words it is made of;
+    ResourceFileError or SeriesFilesError where it cannot be made."""
+    from desktop_app.domain.da_series import load_series_vocabulary
+    from desktop_app.excel.da_series import read_series
+    from desktop_app.report.da_series import load_series_text, series_document
+
+    if len(files) != 1:
+        names = ", ".join(source.provenance.file for source in files)
+        raise SeriesFilesError(f"one domestic abuse series return is needed, and {names} each hold one")
+    vocabulary = load_series_vocabulary()
+    read = read_series(files[0], vocabulary)
+    if not read.series:
+        raise SeriesFilesError(f"{read.provenance.file}: no sheet of the series return could be read")
+    text = load_series_text(vocabulary=vocabulary)
+    return series_document(read.series, text, options), read.problems, text
+
+
+def series_check(source: Source, as_json: bool = False) -> int | None:
+    """`check` of a series return; None where the file is not one (the other returns' check reads it)."""
+    from desktop_app.domain.da_series import load_series_vocabulary
+    from desktop_app.domain.formatting import json_text
+    from desktop_app.excel.da_series import is_series_workbook, read_series
+    from desktop_app.plain_text import table_text
+    from desktop_app.report.da_series import series_document
+
+    try:
+        vocabulary = load_series_vocabulary()
+        if not is_series_workbook(source, vocabulary):
+            return None
+        read = read_series(source, vocabulary)
+        document = series_document(read.series) if read.series else None
+    except (ResourceFileError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    failed = 1 if any(problem.severity is Severity.ERROR for problem in read.problems) else 0
+    if as_json:
+        print(json_text(series_json(read, document)))
+        return failed
+    held = ", ".join(f"{item.spec.label} ({', '.join(item.periods)})" for item in read.series.values())
+    print(f"{read.provenance.file} (SHA-256 {read.provenance.sha256[:16]}...): a domestic abuse series return")
+    print(f"  {len(read.series)} series: {held}")
+    print(f"{len(read.problems)} problems")
+    for problem in read.problems:
+        print(f"  {problem}")
+    if document is not None:
+        for table in document.tables():
+            print()
+            print(table_text(table))
+    return failed
+
+
+def series_json(read: SeriesImport, document: Document | None) -> dict[str, object]:
+    """The domestic_abuse_series/1 document: the file, its series and periods, its problems, and each figure of
+    the part by name (its text as printed and its value)."""
+    from desktop_app.plain_text import figures_json
+
+    return {
+        "schema": SERIES_SCHEMA,
+        "file": read.provenance.file,
+        "sha256": read.provenance.sha256,
+        "series": {key: item.periods for key, item in read.series.items()},
+        "problems": [problem.to_dict() for problem in read.problems],
+        "figures": figures_json(document),
+    }
