@@ -14,8 +14,9 @@ from desktop_app.domain.da_series import load_series_vocabulary
 from desktop_app.excel.da_series import read_series
 from desktop_app.excel.workbook import open_source
 from desktop_app.paths import SAMPLE_DATA
-from desktop_app.report.da_series import series_document
+from desktop_app.report.da_series import DEFAULT_SERIES_TEXT, load_series_text, series_document
 from desktop_app.report.model import Keep, Paragraph
+from desktop_app.report.proof import word_findings
 from tests.pdf_structure import figure_alt_texts, structure_problems, tagged_lines
 
 SAMPLE_SERIES = SAMPLE_DATA / "domestic_abuse_series_2018-2022.xlsx"
@@ -169,3 +170,19 @@ def test_the_proof_reads_the_series_return_slips(awkward, capsys):
 def test_the_sample_return_proofs_clean(capsys):
     assert main(["proof", "partnership", str(SAMPLE_SERIES)]) == 0
     assert "finds nothing to query" in capsys.readouterr().out
+
+
+def test_the_proof_holds_the_authors_words_to_the_series_figures(tmp_path):
+    """An author's 'rose by 12%' where 6,104 to 6,537 is 7%, and 'fell' where 460 became 689."""
+    words = DEFAULT_SERIES_TEXT.read_text(encoding="utf-8").replace(
+        'text = "The police figures count',
+        'text = "Incidents rose by 12% to {das_police_incidents}, from {das_police_incidents_last_year}. '
+        "Children supported fell to {das_swaca_children}. The police figures count",
+    )
+    path = tmp_path / "series_text.toml"
+    path.write_text(words, encoding="utf-8")
+    text = load_series_text(path)
+    document = series_document(read(SAMPLE_SERIES).series, text)
+    found = {finding.kind: finding for finding in word_findings(document, text)}
+    assert "6,104 to 6,537 is a change of 7%" in found["change"].message
+    assert "went up, from 460 to 689" in found["comparison"].message and found["comparison"].severity == "error"

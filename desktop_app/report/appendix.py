@@ -35,7 +35,11 @@ class FillsWords(Generic[Words]):
     figures: dict[str, str]
 
     def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
-        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
+        return fill(template, self.figures if figures is None else figures, self.located(where))
+
+    def located(self, where: str) -> str:
+        """Where in the text file the words are, as an error names it: 'marac_report_text.toml: [tables] measure'."""
+        return f"{self.text.source}: {where}"
 
 
 def appended_part(document: Document, part: Document) -> Document:

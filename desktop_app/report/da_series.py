@@ -140,12 +140,14 @@ class SeriesBuilder(WordsBuilder):
         self.all_figures[name] = Figure(name, text, value, unit)
 
     def add_by_period(self, name: str, item: Series, values: dict[str, tuple[str, float | None]], unit: str) -> None:
-        """A figure per period (NAME_PERIOD) and the latest period's as NAME."""
+        """A figure per period (NAME_PERIOD), the latest period's as NAME and the one before it as NAME_last_year
+        (the pair the proof holds the words' comparisons to)."""
         for period, (text, value) in values.items():
             self.add(f"{name}_{name_key(period)}", text, value, unit)
-        if item.periods:
-            text, value = values[item.periods[-1]]
-            self.add(name, text, value, unit)
+        for suffix, at in (("", -1), ("_last_year", -2)):
+            if len(item.periods) >= -at:
+                text, value = values[item.periods[at]]
+                self.add(f"{name}{suffix}", text, value, unit)
 
     def count_text(self, value: float | None) -> str:
         return self.formatter.count(value)
