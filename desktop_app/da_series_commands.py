@@ -16,6 +16,8 @@ from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.resource_files import ResourceFileError
 
 if TYPE_CHECKING:  # pandas and the readers are imported when a command runs: the window paints without them
+    import pandas as pd
+
     from desktop_app.excel.da_series import SeriesImport
     from desktop_app.excel.workbook import Source
     from desktop_app.report.appendix_text import AppendixText
@@ -36,10 +38,30 @@ def is_series_file(source: Source) -> bool:
     return is_series_workbook(source, load_series_vocabulary())
 
 
-def series_part(files: list[Source], options: PageOptions) -> tuple[Document, list[Problem], AppendixText]:
-    """The part of the one series return among `files`, its problems and the words it is made of;
+def population_return(source: Source) -> pd.DataFrame | None:
+    """The population return's rows (area, age_band, year, population) where the file is one and no MARAC
+    return (whose reader says what is wrong with it otherwise); else None."""
+    from desktop_app.domain.marac import load_marac_vocabulary
+    from desktop_app.domain.returns import ReturnKind
+    from desktop_app.excel.importer import Importer
+    from desktop_app.excel.marac import marac_header
+
+    vocabulary = load_marac_vocabulary()
+    if any(marac_header(sheet, vocabulary) for sheet in source.sheets):
+        return None
+    rows = Importer().import_source(source).frame(ReturnKind.POPULATION)
+    return rows if len(rows) else None
+
+
+def series_part(
+    files: list[Source], options: PageOptions, populations: list[tuple[str, pd.DataFrame]] | None = None
+) -> tuple[Document, list[Problem], AppendixText]:
+    """The part of the one series return among `files`, its rates' populations from the population returns
+    `populations` (each file's name and rows) where given; its problems and the words it is made of;
     ResourceFileError or SeriesFilesError where it cannot be made."""
-    from desktop_app.domain.da_series import load_series_vocabulary
+    import pandas as pd
+
+    from desktop_app.domain.da_series import load_series_vocabulary, with_population
     from desktop_app.excel.da_series import read_series
     from desktop_app.report.da_series import load_series_text, series_document
 
@@ -50,8 +72,23 @@ def series_part(files: list[Source], options: PageOptions) -> tuple[Document, li
     read = read_series(files[0], vocabulary)
     if not read.series:
         raise SeriesFilesError(f"{read.provenance.file}: no sheet of the series return could be read")
+    problems = list(read.problems)
+    if populations:
+        names = ", ".join(name for name, _ in populations)
+        rows = pd.concat([frame for _, frame in populations], ignore_index=True)
+        for key, item in read.series.items():
+            read.series[key], absent = with_population(item, rows, names)
+            if absent and read.series[key].population_source:
+                message = (
+                    f"gives no population for {', '.join(absent)} ({item.spec.label}); the series return's own "
+                    "row is used where it has one"
+                )
+                problems.append(Problem(Severity.NOTE, message, names))
+        if not any(item.population_source for item in read.series.values()):
+            message = "gives no population any rate of the series return asks for (a locality's, in its age band)"
+            problems.append(Problem(Severity.WARNING, f"{message}; it is in no figure", names))
     text = load_series_text(vocabulary=vocabulary)
-    return series_document(read.series, text, options), read.problems, text
+    return series_document(read.series, text, options), problems, text
 
 
 def series_check(source: Source, as_json: bool = False) -> int | None:

@@ -158,7 +158,7 @@ def _appendix(
     """The appendix of the files `args` names (each read once), their problems and the words it is made of; None
     (one line on stderr) where a file cannot be read. Errors of the safe accommodation and series files are
     raised."""
-    from desktop_app.da_series_commands import is_series_file, series_part
+    from desktop_app.da_series_commands import is_series_file, population_return, series_part
     from desktop_app.excel.workbook import WorkbookError, open_source
     from desktop_app.report.appendix import appended_part
     from desktop_app.report.model import PageOptions
@@ -175,13 +175,18 @@ def _appendix(
     marac: list[Source] = []
     safe_accommodation: list[Source] = []
     series: list[Source] = []
+    populations: list[tuple[Source, pd.DataFrame]] = []
     for source in files:
         if kind == "partnership" and is_series_file(source):
             series.append(source)
         elif kind == "partnership" and is_safe_accommodation_file(source):
             safe_accommodation.append(source)
+        elif kind == "partnership" and (rows := population_return(source)) is not None:
+            populations.append((source, rows))
         else:
             marac.append(source)
+    if not series:  # a population return serves the series' rates alone: read as a MARAC return, it says so
+        marac += [source for source, _ in populations]
     files = marac
     document: Document | None = None
     problems: list[Problem] = []
@@ -198,7 +203,8 @@ def _appendix(
         texts.append(text)
         document = part if document is None else partnership_document(document, part)
     if series:
-        part, found, text = series_part(series, options)
+        named = [(source.provenance.file, rows) for source, rows in populations]
+        part, found, text = series_part(series, options, named)
         problems += found
         texts.append(text)
         document = part if document is None else appended_part(document, part)

@@ -10,12 +10,13 @@ import pytest
 from openpyxl import Workbook
 
 from desktop_app.cli import main
+from desktop_app.da_series_commands import population_return, series_part
 from desktop_app.domain.da_series import load_series_vocabulary
 from desktop_app.excel.da_series import read_series
 from desktop_app.excel.workbook import open_source
 from desktop_app.paths import SAMPLE_DATA
 from desktop_app.report.da_series import DEFAULT_SERIES_TEXT, load_series_text, series_document
-from desktop_app.report.model import Keep, Paragraph
+from desktop_app.report.model import Keep, PageOptions, Paragraph
 from desktop_app.report.proof import word_findings
 from tests.pdf_structure import figure_alt_texts, structure_problems, tagged_lines
 
@@ -186,3 +187,38 @@ def test_the_proof_holds_the_authors_words_to_the_series_figures(tmp_path):
     found = {finding.kind: finding for finding in word_findings(document, text)}
     assert "6,104 to 6,537 is a change of 7%" in found["change"].message
     assert "went up, from 460 to 689" in found["comparison"].message and found["comparison"].severity == "error"
+
+
+def test_the_rates_take_the_localities_populations_from_a_population_return(tmp_path):
+    population = workbook(
+        tmp_path / "population.xlsx",
+        {
+            "Population": [
+                ["Area", "Age band", "Year", "Population"],
+                ["North", "0-18", 2019, 19910],
+                ["Central", "0-18", 2019, 21380],
+                ["South", "0-18", 2019, "18,600"],
+                ["South", "0-17", 2020, 17000],  # another band: not the rate's
+            ]
+        },
+    )
+    rows = population_return(open_source(population))
+    document, problems, _ = series_part([open_source(SAMPLE_SERIES)], PageOptions(), [("population.xlsx", rows)])
+    figures = {name: figure.text for name, figure in document.figures.items()}
+    # 702 / 18,600 x 100,000 = 3,774.19 (the sheet's own 18,640 would give 3,766.1)
+    assert figures["das_social_care_population_south_2019_20"] == "18,600"
+    assert figures["das_social_care_assessments_south_rate_2019_20"] == "3,774.2"
+    # 2020 and 2021 have no 0-18 rows: the sheet's populations stay, and a note says so
+    assert figures["das_social_care_assessments_south_rate"] == "3,696.4"
+    note = next(problem for problem in problems if problem.file == "population.xlsx")
+    assert "no population for North 2020-21, North 2021-22" in note.message
+    sources = [cell.text for row in document.table("das_sources").body for cell in row]
+    assert "domestic_abuse_series_2018-2022.xlsx, sheet 'Children's social care'; the populations: population.xlsx" in (
+        sources
+    )
+
+
+def test_a_population_return_of_no_locality_is_said_to_be_in_no_figure(capsys):
+    files = [str(SAMPLE_SERIES), str(SAMPLE_DATA / "population_2023.xlsx")]
+    assert main(["proof", "partnership", *files]) == 1  # the proof's exit with a finding to look at
+    assert "warning: population_2023.xlsx: gives no population any rate" in capsys.readouterr().out

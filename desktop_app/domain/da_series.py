@@ -14,6 +14,7 @@ writes them.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,7 @@ class StatementSpec:
     of: str = ""  # a share's base, a gap's expected measure
     population: str = ""  # a rate's
     per: int = 0
+    age_band: str = ""  # a rate's population in the population return: its age band ("0-18")
     since_first: bool = False  # a change on the first year, not the year before
 
 
@@ -122,6 +124,7 @@ def _statement(item: dict[str, object], measures: dict[str, Measure], where: str
         str(item.get("of", "")),
         str(item.get("population", "")),
         int(item.get("per", 0)),  # type: ignore[call-overload]
+        str(item.get("age_band", "")),
         item.get("from") == "first",
     )
     if kind not in STATEMENT_KINDS:
@@ -151,6 +154,7 @@ class Series:
     spec: SeriesSpec
     values: pd.DataFrame
     source: str
+    population_source: str = ""  # where a rate's populations were taken from, where not the sheet
 
     @property
     def periods(self) -> list[str]:
@@ -166,6 +170,46 @@ class Series:
             return pd.Series(float("nan"), index=self.values.columns)
         places = pd.concat([self.row(measure, place) for place in self.spec.localities], axis=1)
         return places.sum(axis=1).where(places.notna().all(axis=1))
+
+
+def period_year(period: str) -> int | None:
+    """The mid-year estimate a period's population is taken from: the first year its label writes ('2021-22' and
+    '12 months to June 2021' -> 2021); None where it writes none."""
+    found = re.search(r"(?<!\d)(\d{4})(?!\d)", period)
+    return int(found.group(1)) if found else None
+
+
+def with_population(series: Series, population: pd.DataFrame, source: str) -> tuple[Series, list[str]]:
+    """The series with each rate's populations taken from the population return (`population`: area, age_band,
+    year, population), a locality's row being the area of its name with the rate's age band, in the year each
+    period starts; the sheet's own row kept where the return has none. Also each locality and period the return
+    gives no population for ('North 2021-22'), where the series has a rate asking for one."""
+    values, absent = series.values.copy(), []
+    known = population.dropna(subset=["area", "age_band", "year", "population"])
+    keys = pd.Series(
+        list(zip(known["area"].map(normalise), known["age_band"].map(normalise), known["year"].astype(int))),
+        index=known.index,
+    )
+    found = dict(zip(keys, known["population"].astype(float)))
+    used = False
+    for spec in series.spec.statements:
+        if spec.kind != "rate" or not spec.age_band:
+            continue
+        for locality in series.spec.localities:
+            key = row_key(spec.population, locality)
+            if key not in values.index:
+                values.loc[key] = float("nan")
+            for period in series.periods:
+                year = period_year(period)
+                people = found.get((normalise(locality), normalise(spec.age_band), year)) if year else None
+                if people is None:
+                    absent.append(f"{locality} {period}")
+                    continue
+                values.at[key, period] = people
+                used = True
+    if not used:
+        return series, absent
+    return Series(series.spec, values, series.source, source), absent
 
 
 # --- what is worked out ---------------------------------------------------------------------------

@@ -76,6 +76,7 @@ TABLE_WORDS = (
     "chart_alt",
     "sources_series",
     "sources_source",
+    "source_with_population",
 )
 SOURCES = "sources"
 LABEL_SHARE = 0.4
@@ -403,7 +404,17 @@ class SeriesBuilder(WordsBuilder):
 
     def sources(self) -> list[Block]:
         header = [Cell(self.words("sources_series")), Cell(self.words("sources_source"))]
-        body = [[Cell(item.spec.label), Cell(item.source)] for item in self.series.values()]
+        body = [
+            [
+                Cell(item.spec.label),
+                Cell(
+                    self.words("source_with_population", source=item.source, population=item.population_source)
+                    if item.population_source
+                    else item.source
+                ),
+            ]
+            for item in self.series.values()
+        ]
         table = Table(
             "das_sources", [header], body, "", layout="small_words", column_shares=SOURCES_SHARES, row_headers=(0,)
         )
