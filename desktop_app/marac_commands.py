@@ -160,7 +160,7 @@ def _appendix(
     raised."""
     from desktop_app.da_series_commands import is_series_file, population_return, series_part
     from desktop_app.excel.workbook import WorkbookError, open_source
-    from desktop_app.report.appendix import appended_part
+    from desktop_app.report.da_series import partnership_with_series
     from desktop_app.report.model import PageOptions
     from desktop_app.report.safe_accommodation import partnership_document
     from desktop_app.safe_accommodation_commands import is_safe_accommodation_file, safe_accommodation_document
@@ -207,7 +207,7 @@ def _appendix(
         part, found, text = series_part(series, options, named)
         problems += found
         texts.append(text)
-        document = part if document is None else appended_part(document, part)
+        document = part if document is None else partnership_with_series(document, part, text)
     assert document is not None
     return document, problems, texts
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
 import pytest
 from openpyxl import Workbook
 
@@ -150,7 +151,12 @@ def test_the_partnership_paper_reads_the_series_part_aloud_with_alternative_text
         "2019-20 460; 2020-21 689." in alt_texts
     )
     assert structure_problems(out) == []
-    assert out.with_suffix(".docx").exists()
+    assert reading.startswith("Appendix B Domestic abuse partnership figures The MARAC's")  # titled for all its parts
+    word = docx.Document(str(out.with_suffix(".docx")))
+    said = [paragraph.text for paragraph in word.paragraphs]
+    assert "Households supported: 10 in 2021-22, 66% fewer than the 29 of 2018-19." in said
+    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    assert "3,696.4" in cells and "7,225" in cells
 
 
 def test_check_recognises_the_series_return(capsys):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from desktop_app.domain.da_series import (
@@ -33,7 +34,8 @@ from desktop_app.domain.da_series import (
 )
 from desktop_app.domain.formatting import Formatter, format_value, missing
 from desktop_app.paths import RESOURCES
-from desktop_app.report.appendix_text import AppendixText, WordsBuilder, capitalised, load_appendix_text
+from desktop_app.report.appendix import appended_part
+from desktop_app.report.appendix_text import AppendixText, TableWords, WordsBuilder, capitalised, load_appendix_text
 from desktop_app.report.model import (
     Block,
     Cell,
@@ -56,6 +58,7 @@ from desktop_app.report.text import placeholders_in
 DEFAULT_SERIES_TEXT = RESOURCES / "domestic_abuse_series_report_text.toml"
 TABLE_WORDS = (
     "section_title",
+    "partnership_title",
     "measure",
     "total",
     "change_up",
@@ -74,6 +77,8 @@ TABLE_WORDS = (
     "not_given_note",
     "chart_title",
     "chart_alt",
+    "rate_chart_title",
+    "rate_chart_alt",
     "sources_series",
     "sources_source",
     "source_with_population",
@@ -114,6 +119,16 @@ def series_document(
     if not series:
         raise ValueError("the domestic abuse series return holds no series to report")
     return SeriesBuilder(series, text or load_series_text(), options or PageOptions(), as_at).document()
+
+
+def partnership_with_series(document: Document, part: Document, text: AppendixText | None = None) -> Document:
+    """The partnership's paper (MARAC, safe accommodation) with the series section after it, titled for all its
+    parts ([tables] partnership_title)."""
+    text = text or load_series_text()
+    both = appended_part(document, part)
+    title = TableWords(text, {name: figure.text for name, figure in both.figures.items()}).words("partnership_title")
+    title_page = replace(document.title_page, title=title) if document.title_page is not None else None
+    return replace(both, metadata=replace(both.metadata, title=title), title_page=title_page, running_title=title)
 
 
 class SeriesBuilder(WordsBuilder):
@@ -326,7 +341,15 @@ class SeriesBuilder(WordsBuilder):
         notes: list[Block] = []
         if any(cell.text == self.formatter.count(None) for row in table.body for cell in row[1:]):
             notes.append(Note(self.words("not_given_note")))
-        return [table, *notes, self.chart(key, item)]
+        charts = [self.chart(key, item)]
+        charts += [self.rate_chart(key, item, spec) for spec in item.spec.statements if spec.kind == "rate"]
+        gaps = [spec for spec in item.spec.statements if spec.kind == "gap"]
+        if gaps:  # the expected beside the recorded, in place of the recorded alone
+            charts = [self.gap_chart(key, item, spec) for spec in gaps]
+        titled: list[Block] = []  # a chart's title is the paragraph over it, which the PDF and Word copy both print
+        for chart in charts:
+            titled += [Paragraph(f"**{chart.title}**", keep_with_next=True), replace(chart, title="")]
+        return [table, *notes, *titled]
 
     def series_table(self, key: str, item: Series) -> Table:
         periods = item.periods
@@ -396,10 +419,50 @@ class SeriesBuilder(WordsBuilder):
         return Chart(
             f"das_{key}",
             "benchmark_bars",
-            self.words("chart_title", series=item.spec.label, measure=label),
+            self.words("chart_title", series=item.spec.label, measure=capitalised(label)),
             tuple(item.periods),
             (ChartSeries(capitalised(label), values, style="bars", colour="chart_bar"),),
             self.words("chart_alt", series=item.spec.label, measure=label, figures=figures),
+        )
+
+    def rate_chart(self, key: str, item: Series, spec: StatementSpec) -> Chart:
+        """The latest period's rate by locality as bars (seed 001's chart of the localities' rates)."""
+        latest = item.periods[-1]
+        places = item.spec.localities
+        names = [f"das_{key}_{spec.measure}_{name_key(place)}_rate" for place in places]
+        values = tuple(_value(self.all_figures[name].value) for name in names)
+        population = lowered(item.spec.measures[spec.population].label)
+        label = self.words("rate_label", per=f"{spec.per:,}", population=population)
+        figures = "; ".join(f"{place} {self.figures[name]}" for place, name in zip(places, names, strict=True))
+        what = f"{lowered(label)}, {latest}, by locality"
+        return Chart(
+            f"das_{key}_rates",
+            "benchmark_bars",
+            self.words("rate_chart_title", series=item.spec.label, measure=capitalised(what)),
+            places,
+            (ChartSeries(f"{label}, {latest}", values, style="bars", colour="chart_bar"),),
+            self.words("rate_chart_alt", series=item.spec.label, measure=what, figures=figures),
+            unit="rate",
+            decimals=RATE_PLACES,
+        )
+
+    def gap_chart(self, key: str, item: Series, spec: StatementSpec) -> Chart:
+        """The latest period's expected count beside its recorded count (seed 001's 10,301 against 3,076)."""
+        latest = item.periods[-1]
+        measures = [item.spec.measures[spec.of], item.spec.measures[spec.measure]]
+        names = [f"das_{key}_{measure.key}" for measure in measures]
+        values = tuple(_value(self.all_figures[name].value) for name in names)
+        figures = "; ".join(
+            f"{measure.label} {self.figures[name]}" for measure, name in zip(measures, names, strict=True)
+        )
+        what = f"{lowered(measures[0].label)} and {lowered(measures[1].label)}, {latest}"
+        return Chart(
+            f"das_{key}_gap",
+            "benchmark_bars",
+            self.words("rate_chart_title", series=item.spec.label, measure=capitalised(what)),
+            tuple(measure.label for measure in measures),
+            (ChartSeries(latest, values, style="bars", colour="chart_bar"),),
+            self.words("rate_chart_alt", series=item.spec.label, measure=what, figures=figures),
         )
 
     def sources(self) -> list[Block]:
