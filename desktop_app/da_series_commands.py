@@ -96,7 +96,7 @@ def series_check(source: Source, as_json: bool = False) -> int | None:
     from desktop_app.domain.da_series import load_series_vocabulary
     from desktop_app.domain.formatting import json_text
     from desktop_app.excel.da_series import is_series_workbook, read_series
-    from desktop_app.plain_text import table_text
+    from desktop_app.plain_text import checked_text
     from desktop_app.report.da_series import series_document
 
     try:
@@ -115,26 +115,14 @@ def series_check(source: Source, as_json: bool = False) -> int | None:
     held = ", ".join(f"{item.spec.label} ({', '.join(item.periods)})" for item in read.series.values())
     print(f"{read.provenance.file} (SHA-256 {read.provenance.sha256[:16]}...): a domestic abuse series return")
     print(f"  {len(read.series)} series: {held}")
-    print(f"{len(read.problems)} problems")
-    for problem in read.problems:
-        print(f"  {problem}")
-    if document is not None:
-        for table in document.tables():
-            print()
-            print(table_text(table))
+    print(checked_text(read.problems, document.tables() if document is not None else []))
     return failed
 
 
 def series_json(read: SeriesImport, document: Document | None) -> dict[str, object]:
     """The domestic_abuse_series/1 document: the file, its series and periods, its problems, and each figure of
     the part by name (its text as printed and its value)."""
-    from desktop_app.plain_text import figures_json
+    from desktop_app.plain_text import checked_json
 
-    return {
-        "schema": SERIES_SCHEMA,
-        "file": read.provenance.file,
-        "sha256": read.provenance.sha256,
-        "series": {key: item.periods for key, item in read.series.items()},
-        "problems": [problem.to_dict() for problem in read.problems],
-        "figures": figures_json(document),
-    }
+    series = {key: item.periods for key, item in read.series.items()}
+    return checked_json(SERIES_SCHEMA, read.provenance, read.problems, document, series=series)

@@ -242,7 +242,7 @@ def marac_check(source: Source, as_json: bool = False) -> int | None:
     from desktop_app.domain.marac import load_benchmarks
     from desktop_app.excel.marac import marac_header, read_marac_return
     from desktop_app.excel.workbook import WorkbookError
-    from desktop_app.plain_text import table_text
+    from desktop_app.plain_text import checked_text
     from desktop_app.report.marac import marac_document
 
     try:
@@ -264,24 +264,14 @@ def marac_check(source: Source, as_json: bool = False) -> int | None:
     print(
         f"  {len(years)} years: " + ", ".join(f"{p} ({q} quarters)" for p, q in zip(years["period"], years["quarters"]))
     )
-    print(f"{len(read.problems)} problems")
-    for problem in read.problems:
-        print(f"  {problem}")
-    if not years.empty:
-        print()
-        print(table_text(marac_document(years, benchmarks).table("marac_summary")))
+    summary = [] if years.empty else [marac_document(years, benchmarks).table("marac_summary")]
+    print(checked_text(read.problems, summary))
     return failed
 
 
 def marac_json(read: MaracImport, document: Document | None) -> dict[str, object]:
     """The marac/1 document: the file, its problems, and each figure of the appendix by name (its text as
     printed and its value)."""
-    from desktop_app.plain_text import figures_json
+    from desktop_app.plain_text import checked_json
 
-    return {
-        "schema": MARAC_SCHEMA,
-        "file": read.provenance.file,
-        "sha256": read.provenance.sha256,
-        "problems": [problem.to_dict() for problem in read.problems],
-        "figures": figures_json(document),
-    }
+    return checked_json(MARAC_SCHEMA, read.provenance, read.problems, document)

@@ -72,7 +72,7 @@ def safe_accommodation_check(source: Source, as_json: bool = False) -> int | Non
     from desktop_app.domain.safe_accommodation import load_safe_accommodation_vocabulary
     from desktop_app.excel.safe_accommodation import read_safe_accommodation
     from desktop_app.excel.workbook import WorkbookError
-    from desktop_app.plain_text import table_text
+    from desktop_app.plain_text import checked_text
     from desktop_app.report.safe_accommodation import safe_accommodation_document as build
 
     try:
@@ -94,27 +94,17 @@ def safe_accommodation_check(source: Source, as_json: bool = False) -> int | Non
     if read.published is not None:
         holds.append(f"the published tables ({', '.join(map(str, read.published.values.index))})")
     print(f"{read.provenance.file} (SHA-256 {read.provenance.sha256[:16]}...): {' and '.join(holds)}")
-    print(f"{len(read.problems)} problems")
-    for problem in read.problems:
-        print(f"  {problem}")
-    if document is not None:
-        for table in document.tables():
-            print()
-            print(table_text(table))
+    print(checked_text(read.problems, document.tables() if document is not None else []))
     return failed
 
 
 def safe_accommodation_json(read: SafeAccommodationImport, document: Document | None) -> dict[str, object]:
     """The safe_accommodation/1 document: the file, its problems, and each figure of the appendix by name (its
     text as printed and its value)."""
-    from desktop_app.plain_text import figures_json
+    from desktop_app.plain_text import checked_json
 
-    return {
-        "schema": SAFE_ACCOMMODATION_SCHEMA,
-        "file": read.provenance.file,
-        "sha256": read.provenance.sha256,
-        "periods": read.figures.periods if read.figures is not None else [],
-        "areas": [str(area) for area in read.published.values.index] if read.published is not None else [],
-        "problems": [problem.to_dict() for problem in read.problems],
-        "figures": figures_json(document),
-    }
+    periods = read.figures.periods if read.figures is not None else []
+    areas = [str(area) for area in read.published.values.index] if read.published is not None else []
+    return checked_json(
+        SAFE_ACCOMMODATION_SCHEMA, read.provenance, read.problems, document, periods=periods, areas=areas
+    )
