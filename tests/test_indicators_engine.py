@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from desktop_app.domain.formatting import format_change, format_value
+from desktop_app.domain.formatting import format_change, format_change_pct, format_value
 from desktop_app.domain.indicators import (
     Catalogue,
     IndicatorDefinition,
@@ -438,6 +438,13 @@ def test_format_change():
     assert format_change(0.05, 0.2, "percent", 1, direction="up") == "▲ 0.1pp (+0.2%)"
     assert format_change(3.0, None, "count", 0) == "▲ 3"
     assert format_change(None, None, "count", 0) == ""
+
+
+def test_format_change_pct_the_share_a_card_prints_beside_the_value_then():
+    assert format_change_pct(37, 12.013, 0) == "+12.0%"
+    assert format_change_pct(-1.2, -0.21, 0) == "-0.2%"
+    assert format_change_pct(-0.17, -0.03, 0) == "no change"  # as the change itself: nothing, not "-0.0%"
+    assert format_change_pct(3.0, None, 0) == format_change_pct(None, None, 0) == ""
 
 
 def test_records_are_plain_python_for_json():

@@ -360,7 +360,7 @@ def test_an_unknown_placeholder_is_named_and_nothing_is_written(results, frames,
             "show 'surveys' is not one of",
         ),
         ('kind = "rolling_percent"', 'kind = "pie"', "kind 'pie' is not one of"),
-        ('dashboard_comment = "Comment"\n', "", "[tables] dashboard_comment is missing"),
+        ('dashboard_comment = "Comment"\n', "dashboard_comment = 3\n", "dashboard_comment must be text in quotes"),
         ("[weekly.ids]", '[status."1"]\nlabel = "Good"\n\n[weekly.ids]', "[status] has moved"),
     ],
 )

@@ -12,9 +12,10 @@ from desktop_app.domain.cross_tabs import category_shares, cross_tab_grid, cross
 from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
-from desktop_app.paths import SAMPLE_DATA
+from desktop_app.paths import RESOURCES, SAMPLE_DATA
 from desktop_app.report.model import Cards, Chart, Keep, Table
 from desktop_app.report.performance import performance_document
+from desktop_app.report.performance_text import PerformanceTextError, load_performance_text
 from tests.pdf_structure import pdf_lines
 
 SURVEY = SAMPLE_DATA / "survey_2023-24.xlsx"
@@ -125,11 +126,27 @@ def test_the_reablement_cards_against_the_same_snapshot_a_year_before(survey_fra
     [cards] = [b for b in section.blocks if isinstance(b, Cards)]
     shown = [(card.label, card.value, card.changes) for card in cards.cards]
     assert shown == [
-        ("Packages of Care", "345", (("Year Change", "▲ 37 (+12.0%)"),)),
-        ("Total Weekly Hours", "4,196.16", (("Year Change", "▲ 523.77 (+14.3%)"),)),
-        ("Average Weekly Hours Per Person", "12.2", (("Year Change", "▲ 0.2 (+2.0%)"),)),
+        ("Packages of Care", "345", (("Last Year", "308 (+12.0%)"),)),
+        ("Total Weekly Hours", "4,196.16", (("Last Year", "3,672.39 (+14.3%)"),)),
+        ("Average Weekly Hours Per Person", "12.2", (("Last Year", "11.9 (+2.0%)"),)),
     ]
     assert cards.cards[0].as_at == "As at 2 December 2024"
+    assert all(card.colours == () for card in cards.cards)  # no arrow, so no arrow's colour
+
+
+def test_a_card_shows_the_change_where_its_section_does_not_ask_for_the_value_then(survey_frames, tmp_path):
+    text = (RESOURCES / "performance_report_text.toml").read_text(encoding="utf-8")
+    assert text.count('card_shows = "then"\n') == 1
+    path = tmp_path / "text.toml"
+    path.write_text(text.replace('card_shows = "then"\n', ""), encoding="utf-8")
+    results = calculate_indicators(IndicatorReturns.of(survey_frames), load_catalogue())
+    document = performance_document(results, text=load_performance_text(path))
+    [section] = [s for s in document.sections if s.key == "reablement_cards"]
+    [cards] = [b for b in section.blocks if isinstance(b, Cards)]
+    assert cards.cards[0].changes == (("Year Change", "▲ 37 (+12.0%)"),)
+    path.write_text(text.replace('card_shows = "then"', 'card_shows = "before"'), encoding="utf-8")
+    with pytest.raises(PerformanceTextError, match="card_shows 'before' is not one of"):
+        load_performance_text(path)
 
 
 def test_the_reablement_delivery_proportions_chart_draws_the_tables_shares(tables, appendix):

@@ -168,8 +168,18 @@ def format_change(
     amount = f"{format_value(change, None, decimals)}pp" if points else format_value(change, unit, decimals)
     if change_pct is None or missing(change_pct):
         return f"{ARROWS[direction]} {amount}"
+    return f"{ARROWS[direction]} {amount} ({format_change_pct(change, change_pct, decimals, pct_decimals)})"
+
+
+def format_change_pct(change: float | None, change_pct: float | None, decimals: int, pct_decimals: int = 1) -> str:
+    """A change card's change as a share of what it was: '+12.0%', '-0.2%'; NO_CHANGE where the change itself
+    rounds to zero at `decimals` places (as format_change says); '' where there is no such share."""
+    if change is None or missing(change) or change_pct is None or missing(change_pct):
+        return ""
+    if half_up(change, decimals) == 0:
+        return NO_CHANGE
     plus = "+" if half_up(change_pct, pct_decimals) > 0 else ""
-    return f"{ARROWS[direction]} {amount} ({plus}{format_value(change_pct, None, pct_decimals)}%)"
+    return f"{plus}{format_value(change_pct, None, pct_decimals)}%"
 
 
 #: Counts and percentages with nothing suppressed.

@@ -12,7 +12,14 @@ from pathlib import Path
 
 from desktop_app.domain.resource_files import read_toml, settings_file
 from desktop_app.paths import RESOURCES
-from desktop_app.report.text import PAGE_WORDS, ReportTextError, document_words, table_words
+from desktop_app.report.text import (
+    PAGE_WORDS,
+    ReportTextError,
+    document_words,
+    section_prompt,
+    shipped_section,
+    table_words,
+)
 
 DEFAULT_PLAN_TEXT_FILE = RESOURCES / "action_plan_report_text.toml"
 #: The appendix's sections, in order; each has its table (or tables) after its text.
@@ -79,11 +86,15 @@ def load_plan_text(path: Path = DEFAULT_PLAN_TEXT_FILE) -> PlanText:
     if unknown:
         raise ReportTextError(f"{where}: unknown table [{unknown[0]}]")
     document = document_words(data, where)
-    tables = table_words(data, where, TABLE_WORDS)
+    tables = table_words(data, where, TABLE_WORDS, shipped=DEFAULT_PLAN_TEXT_FILE)
     specs = data.get("sections", {})
     sections = {}
     for key in SECTIONS:
         spec = specs.get(key)
+        if spec is None:
+            title = shipped_section(DEFAULT_PLAN_TEXT_FILE, key, where)
+            sections[key] = PlanSection(key, title, section_prompt(title))
+            continue
         if not isinstance(spec, dict) or not str(spec.get("title", "")).strip():
             raise ReportTextError(f"{where}: [sections.{key}] is missing, or has no title")
         extra = sorted(set(spec) - _SECTION_KEYS)

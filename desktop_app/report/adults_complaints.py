@@ -88,7 +88,7 @@ OUTCOME_ROWS = (
 
 def load_adults_text(path: Path = DEFAULT_ADULTS_TEXT_FILE) -> ReportText:
     """Read and check the adults' report's words; a mistake names the table and key."""
-    return load_report_text(path, SECTIONS, TABLE_WORDS)
+    return load_report_text(path, SECTIONS, TABLE_WORDS, shipped=DEFAULT_ADULTS_TEXT_FILE)
 
 
 def adults_complaints_document(

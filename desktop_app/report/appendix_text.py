@@ -20,7 +20,15 @@ from desktop_app.domain.resource_files import read_toml
 from desktop_app.report.appendix import FillsWords, appendix_document, filled_document_words
 from desktop_app.report.model import Block, Document, Figure, PageOptions, Section
 from desktop_app.report.prose import prose_blocks
-from desktop_app.report.text import PAGE_WORDS, ReportTextError, document_words, placeholders_in, table_words
+from desktop_app.report.text import (
+    PAGE_WORDS,
+    ReportTextError,
+    document_words,
+    placeholders_in,
+    section_prompt,
+    shipped_section,
+    table_words,
+)
 
 #: The [tables] words every such appendix's title page and furniture need.
 FRAME_WORDS = (*PAGE_WORDS, "title_details_period")
@@ -34,17 +42,24 @@ class AppendixText:
     source: str
 
 
-def load_appendix_text(path: Path, table_words_named: tuple[str, ...], sections: tuple[str, ...]) -> AppendixText:
-    """Read and check an appendix's words: the [tables] words named and the sections named must be there;
-    a mistake names the file, table and key."""
+def load_appendix_text(
+    path: Path, table_words_named: tuple[str, ...], sections: tuple[str, ...], shipped: Path
+) -> AppendixText:
+    """Read and check an appendix's words: the [tables] words named and the sections named must be there
+    (or in the `shipped` file of this kind, for a copy made before they were added); a mistake names the file,
+    table and key."""
     data = read_toml(path)
     where = path.name
     document = document_words(data, where)
-    tables = table_words(data, where, (*FRAME_WORDS, *table_words_named))
+    tables = table_words(data, where, (*FRAME_WORDS, *table_words_named), shipped=shipped)
     specs = data.get("sections", {})
     found = {}
     for key in sections:
         spec = specs.get(key)
+        if spec is None:
+            title = shipped_section(shipped, key, where)
+            found[key] = (title, section_prompt(title))
+            continue
         if not isinstance(spec, dict) or not str(spec.get("title", "")).strip():
             raise ReportTextError(f"{where}: [sections.{key}] is missing, or has no title")
         found[key] = (str(spec["title"]), str(spec.get("text", "")))

@@ -106,7 +106,7 @@ TABLE_WORDS = (
 
 def load_corporate_text(path: Path = DEFAULT_CORPORATE_TEXT_FILE) -> ReportText:
     """Read and check the corporate report's words; a mistake names the table and key."""
-    return load_report_text(path, SECTIONS, TABLE_WORDS)
+    return load_report_text(path, SECTIONS, TABLE_WORDS, shipped=DEFAULT_CORPORATE_TEXT_FILE)
 
 
 def corporate_complaints_document(

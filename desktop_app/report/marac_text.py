@@ -30,4 +30,4 @@ TABLE_WORDS = (
 @settings_file
 def load_marac_text(path: Path = DEFAULT_MARAC_TEXT_FILE) -> AppendixText:
     """Read and check the appendix's words; a mistake names the table and key."""
-    return load_appendix_text(path, TABLE_WORDS, SECTIONS)
+    return load_appendix_text(path, TABLE_WORDS, SECTIONS, shipped=DEFAULT_MARAC_TEXT_FILE)

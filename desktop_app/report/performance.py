@@ -787,13 +787,22 @@ class _Builder:
                     self.text.words("card_as_at"), "[tables] card_as_at", {**self.figures, "period": period}
                 )
             horizons = [h for h in HORIZONS if h in section.horizons and self.figure(f"{key}_{h}_change")]
-            changes = tuple((self.words(f"card_{h}"), self.figure(f"{key}_{h}_change")) for h in horizons)
-            colours = tuple(
-                None if change == NO_CHANGE else self.judgement(spec.indicator, h)
-                for h, (_, change) in zip(horizons, changes, strict=True)
-            )
+            if section.card_shows == "then":  # no arrow: the value it is compared with, and the change's share
+                changes = tuple((self.words(f"card_{h}_then"), self.then_line(key, h)) for h in horizons)
+                colours: tuple[str | None, ...] = ()
+            else:
+                changes = tuple((self.words(f"card_{h}"), self.figure(f"{key}_{h}_change")) for h in horizons)
+                colours = tuple(
+                    None if change == NO_CHANGE else self.judgement(spec.indicator, h)
+                    for h, (_, change) in zip(horizons, changes, strict=True)
+                )
             cards.append(Card(spec.label, self.figure(f"{key}_value"), changes, as_at, colours))
         return [Cards(tuple(cards))] if cards else []
+
+    def then_line(self, key: str, horizon: str) -> str:
+        """A card's line for `horizon` as "then": '308 (+12.0%)' (the [tables] word card_then)."""
+        shown = {"then": self.figure(f"{key}_{horizon}_then"), "change_pct": self.figure(f"{key}_{horizon}_change_pct")}
+        return self.fill(self.text.words("card_then"), "[tables] card_then", {**self.figures, **shown})
 
     # --- charts ----------------------------------------------------------------------------------
 

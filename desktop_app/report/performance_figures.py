@@ -31,7 +31,8 @@ statistics) KEY_published (a symbol such as "c" as published), KEY_published_per
 KEY_if_better and KEY_if_worse, which print nothing and are there only where the change against the previous
 period says so (a sentence naming one is printed only when the data says what it says); and per change card horizon
 KEY_week_change, KEY_month_change, KEY_quarter_change, KEY_year_change, with
-KEY_week_then (the value a week before), and so on.
+KEY_week_then (the value a week before), KEY_week_change_pct (the change as a share of it, "+12.0%"), and so
+on.
 A figure the results do not have is "n/a" (MISSING).
 """
 
@@ -41,7 +42,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from desktop_app.domain.formatting import ARROWS, format_change, format_value, half_up, missing
+from desktop_app.domain.formatting import ARROWS, format_change, format_change_pct, format_value, half_up, missing
 from desktop_app.domain.indicators import HORIZONS, IndicatorResults, catalogue_links
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
@@ -88,7 +89,7 @@ INDICATOR_FIGURES = (
     "range",
     "range_marker",
     *(f"if_{condition}" for condition in CONDITIONS),
-    *(f"{horizon}_{part}" for horizon in HORIZONS for part in ("change", "then")),
+    *(f"{horizon}_{part}" for horizon in HORIZONS for part in ("change", "change_pct", "then")),
 )
 
 Row = Mapping[Any, Any]
@@ -167,8 +168,10 @@ def performance_figures(
         for card in source.cards.to_dict("records"):
             unit, decimals = unit_of(card), decimals_of(card)
             change = format_change(card["change"], card["change_pct"], unit, decimals, card["direction"])
+            share = format_change_pct(card["change"], card["change_pct"], decimals)
             for key in keys[card["id"]]:
                 put(f"{key}_{card['horizon']}_change", change, card["change"], unit)
+                put(f"{key}_{card['horizon']}_change_pct", share, card["change_pct"], "percent")
                 put(f"{key}_{card['horizon']}_then", format_value(card["then"], unit, decimals), card["then"], unit)
     return figures
 

@@ -36,6 +36,7 @@ DEFAULT_TEXT_FILE = RESOURCES / "performance_report_text.toml"
 SHOWS = ("dashboard", "survey", "cards", "charts", "table", "categories", "review", "comparisons")
 UNITS = ("count", "percent", "hours", "number", "gbp")  # a cross tab column's (domain.indicators' units)
 CHART_KINDS = ("monthly_counts", "rolling_percent")
+CARD_SHOWS = ("change", "then")
 #: The [document] words: every appendix's, and the area the figures are of.
 DOCUMENT_KEYS = (*APPENDIX_DOCUMENT_KEYS, "area")
 TABLE_WORDS = (
@@ -68,6 +69,8 @@ TABLE_WORDS = (
     "card_month",
     "card_quarter",
     "card_year",
+    *(f"card_{horizon}_then" for horizon in HORIZONS),
+    "card_then",
     "card_as_at",
     "chart_no_data",
 )
@@ -84,6 +87,7 @@ _SECTION_KEYS = {
     "plain_numbers",
     "cards",
     "horizons",
+    "card_shows",
     "charts",
     "headings",
     "units",
@@ -151,6 +155,9 @@ class Section:
     plain_numbers: bool = False
     cards: tuple[CardSpec, ...] = ()
     horizons: tuple[str, ...] = tuple(HORIZONS)
+    #: what a card's line per horizon shows: "change" ('Year Change: ▲ 37 (+12.0%)') or "then", the value it is
+    #: compared with ('Last Year: 308 (+12.0%)', as seed 000's reablement cards put it)
+    card_shows: str = "change"
     charts: tuple[ChartSpec, ...] = ()
     #: "table" and "categories": the header over the row labels (and, for categories, over the counts and
     #: the shares); a cross tab column's unit by its label (else a count); the rows that break another down,
@@ -204,7 +211,7 @@ def load_performance_text(path: Path = DEFAULT_TEXT_FILE) -> PerformanceText:
         raise PerformanceTextError(f"{where}: unknown table [{unknown[0]}]")
 
     document = document_words(data, where, DOCUMENT_KEYS, PerformanceTextError)
-    tables = table_words(data, where, TABLE_WORDS, PerformanceTextError)
+    tables = table_words(data, where, TABLE_WORDS, PerformanceTextError, shipped=DEFAULT_TEXT_FILE)
 
     weekly = _table(data, "weekly", where)
     ids = strings_of(weekly.get("ids", {}), f"{where}: [weekly.ids]", error=PerformanceTextError)
@@ -276,6 +283,9 @@ def _section(where: str, number: int, spec: object) -> Section:
         raise PerformanceTextError(f'{here}: a survey section names its groups, e.g. groups = ["Carers survey"]')
     cards = tuple(_card(here, n, c) for n, c in enumerate(spec.get("cards", []), start=1))
     charts = tuple(_chart(here, n, c) for n, c in enumerate(spec.get("charts", []), start=1))
+    card_shows = spec.get("card_shows", "change")
+    if card_shows not in CARD_SHOWS:
+        raise PerformanceTextError(f"{here}: card_shows {card_shows!r} is not one of {list(CARD_SHOWS)}")
     if show == "cards" and not cards:
         raise PerformanceTextError(f'{here}: show = "cards" needs cards = [{{ indicator = "...", label = "..." }}]')
     if show == "charts" and not charts:
@@ -293,6 +303,7 @@ def _section(where: str, number: int, spec: object) -> Section:
         plain_numbers=bool(spec.get("plain_numbers", False)),
         cards=cards,
         horizons=lists["horizons"] or tuple(HORIZONS),
+        card_shows=card_shows,
         charts=charts,
         headings=lists["headings"],
         units=units,

@@ -126,7 +126,7 @@ SOURCES_SHARES = (0.3, 0.7)
 
 def load_safe_accommodation_text(path: Path = DEFAULT_SAFE_ACCOMMODATION_TEXT) -> AppendixText:
     """Read and check the appendix's words; a mistake names the table and key."""
-    return load_appendix_text(path, TABLE_WORDS, SECTIONS)
+    return load_appendix_text(path, TABLE_WORDS, SECTIONS, shipped=DEFAULT_SAFE_ACCOMMODATION_TEXT)
 
 
 def area_key(area: str) -> str:

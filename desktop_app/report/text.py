@@ -180,10 +180,14 @@ class ReportText:
 
 @settings_file
 def load_report_text(
-    path: Path = DEFAULT_TEXT_FILE, sections: tuple[str, ...] = SECTIONS, required_words: tuple[str, ...] = TABLE_WORDS
+    path: Path = DEFAULT_TEXT_FILE,
+    sections: tuple[str, ...] = SECTIONS,
+    required_words: tuple[str, ...] = TABLE_WORDS,
+    shipped: Path = DEFAULT_TEXT_FILE,
 ) -> ReportText:
     """Read and check a report text file; a mistake names the table and key. `sections` and `required_words`:
-    the sections and table words the report needs (the children's report's by default)."""
+    the sections and table words the report needs (the children's report's by default); `shipped`: the file of
+    this kind the application ships, for the words and sections a copy made before them lacks."""
     data = read_toml(path)
     where = path.name
     unknown = sorted(set(data) - {"document", "procedures", "tables", "figures", "key_figures", "sections", "themes"})
@@ -198,7 +202,7 @@ def load_report_text(
         if not _NAME.fullmatch(role):
             raise ReportTextError(f"{where}: [procedures] {role!r} must be lower case letters, digits and _")
 
-    tables = table_words(data, where, required_words)
+    tables = table_words(data, where, required_words, shipped=shipped)
 
     figures = {}
     for name, value in data.get("figures", {}).items():
@@ -226,8 +230,12 @@ def load_report_text(
     found = {}
     for key in sections:
         spec = sections_spec.get(key)
+        if spec is None:
+            title = shipped_section(shipped, key, where)
+            found[key] = Section(key, title, section_prompt(title))
+            continue
         if not isinstance(spec, dict):
-            raise ReportTextError(f"{where}: [sections.{key}] is missing")
+            raise ReportTextError(f"{where}: [sections.{key}] must be a table with a title")
         extra = sorted(set(spec) - _SECTION_KEYS)
         if extra:
             raise ReportTextError(f"{where}: [sections.{key}] unknown key {extra[0]!r}; use {sorted(_SECTION_KEYS)}")
@@ -292,14 +300,42 @@ def document_words(
 
 
 def table_words(
-    data: dict[str, Any], where: str, required: tuple[str, ...], error: type[ReportTextError] = ReportTextError
+    data: dict[str, Any],
+    where: str,
+    required: tuple[str, ...],
+    error: type[ReportTextError] = ReportTextError,
+    shipped: Path | None = None,
 ) -> dict[str, str]:
-    """A text file's [tables] words, each of `required` among them."""
+    """A text file's [tables] words, each of `required` among them.
+
+    A word the file lacks is taken from the `shipped` file of its kind: a copy an author made of an earlier
+    version's file still reads after an upgrade adds a table (the headers are the application's, not the
+    author's prose).
+    """
     tables = strings_of(data.get("tables", {}), f"{where}: [tables]", error=error)
     missing = [key for key in required if key not in tables]
+    if missing and shipped is not None:
+        ours = strings_of(read_toml(shipped).get("tables", {}), f"{shipped.name}: [tables]", error=error)
+        tables.update({key: ours[key] for key in missing if key in ours})
+        missing = [key for key in missing if key not in tables]
     if missing:
         raise error(f"{where}: [tables] {missing[0]} is missing")
     return tables
+
+
+def shipped_section(shipped: Path | None, key: str, where: str, error: type[ReportTextError] = ReportTextError) -> str:
+    """The title of section `key` in the `shipped` file, for a copy of an earlier version's file that lacks the
+    section: it is printed with a prompt for the author's words (which the proof before publishing names), never
+    with the shipped file's words, which are another council's."""
+    spec = read_toml(shipped).get("sections", {}).get(key) if shipped is not None else None
+    if not isinstance(spec, dict) or not str(spec.get("title", "")).strip():
+        raise error(f"{where}: [sections.{key}] is missing")
+    return str(spec["title"])
+
+
+def section_prompt(title: str) -> str:
+    """The words of a section the author has not written yet: a prompt in square brackets."""
+    return f"[Write the section “{title}”: this text file was made before the report had it]"
 
 
 # --- placeholders -----------------------------------------------------------
