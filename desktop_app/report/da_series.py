@@ -95,7 +95,7 @@ def load_series_text(path: Path = DEFAULT_SERIES_TEXT, vocabulary: SeriesVocabul
     from desktop_app.domain.da_series import load_series_vocabulary
 
     keys = tuple((vocabulary or load_series_vocabulary()).series)
-    return load_appendix_text(path, TABLE_WORDS, (*keys, SOURCES))
+    return load_appendix_text(path, TABLE_WORDS, (*keys, SOURCES), shipped=DEFAULT_SERIES_TEXT)
 
 
 def name_key(words: str) -> str:
