@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.board_commands import add_board_commands, run_board_proof, run_board_report
+from desktop_app.da_series_commands import series_check
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
@@ -684,14 +685,15 @@ def _complaints(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from desktop_app.domain.formatting import json_text
     from desktop_app.excel.importer import Importer
-    from desktop_app.excel.workbook import WorkbookError
+    from desktop_app.excel.workbook import WorkbookError, open_source
 
-    for kind_check in (safe_accommodation_check, marac_check):
-        checked = kind_check(args.file, args.json)
-        if checked is not None:
-            return checked
     try:
-        result = Importer(vocabulary=_vocabulary(args)).import_file(args.file)
+        source = open_source(args.file)  # read once: each kind's check and the importer take it
+        for kind_check in (series_check, safe_accommodation_check, marac_check):
+            checked = kind_check(source, args.json)
+            if checked is not None:
+                return checked
+        result = Importer(vocabulary=_vocabulary(args)).import_source(source)
     except (WorkbookError, ResourceFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

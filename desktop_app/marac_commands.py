@@ -4,7 +4,8 @@
     python -m desktop_app report partnership MARAC.xlsx SAFE_ACCOMMODATION.xlsx ... --out FILE.pdf [--as-at DATE]
 
 `report partnership` adds the safe accommodation section (desktop_app.safe_accommodation_commands) after the
-MARAC appendix where a safe accommodation return is among its files.
+MARAC appendix where a safe accommodation return is among its files, and then the domestic abuse series section
+(desktop_app.da_series_commands) where a series return is. Each file is read once.
 
 `check` of a MARAC return lists its years and every problem in it, then each
 measure of the latest year against its benchmark, as the appendix prints them.
@@ -27,6 +28,7 @@ if TYPE_CHECKING:  # the commands import pandas and the readers when run: the wi
     import pandas as pd
 
     from desktop_app.excel.marac import MaracImport
+    from desktop_app.excel.workbook import Source
     from desktop_app.report.appendix_text import AppendixText
     from desktop_app.report.model import Document, PageOptions
     from desktop_app.report.proof import Finding
@@ -55,7 +57,8 @@ def add_marac_commands(
         "files",
         type=Path,
         nargs="+",
-        help="the MARAC returns, the safe accommodation return and, if wanted, the published tables (.xlsx)",
+        help="the MARAC returns, the safe accommodation return and, if wanted, the published tables, and the "
+        "domestic abuse series return (.xlsx)",
     )
     marac_proof = proof_kinds.add_parser("marac", help="the proof of the MARAC appendix")
     marac_proof.add_argument("files", type=Path, nargs="+", help="the MARAC returns (.xlsx, .xlsm or .csv)")
@@ -89,7 +92,7 @@ def add_marac_commands(
         proof.add_argument("--json", action="store_true", help="print one JSON document (proof/1)")
 
 
-def _read(files: list[Path]) -> tuple[pd.DataFrame, list[Problem]] | None:
+def _read(files: list[Source]) -> tuple[pd.DataFrame, list[Problem]] | None:
     """The returns' rows together, and their problems; None (one line on stderr) where one cannot be read."""
     import pandas as pd
 
@@ -97,7 +100,7 @@ def _read(files: list[Path]) -> tuple[pd.DataFrame, list[Problem]] | None:
     from desktop_app.excel.workbook import WorkbookError
 
     try:
-        reads = [read_marac_return(path) for path in files]
+        reads = [read_marac_return(source) for source in files]
     except (WorkbookError, ResourceFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
@@ -109,6 +112,7 @@ def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.
     """`report marac`, and `report partnership`: the MARAC appendix with the safe accommodation section after
     it where a safe accommodation return is among the files (the safe accommodation appendix alone where only
     it is). Its proof's findings are printed first, and --strict writes nothing while an error remains."""
+    from desktop_app.da_series_commands import SeriesFilesError
     from desktop_app.export import write_appendix_files  # ReportLab or python-docx only when needed
     from desktop_app.safe_accommodation_commands import SafeAccommodationFilesError
 
@@ -120,7 +124,7 @@ def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.
         if not proof_allows(args, _appendix_findings(document, texts)):
             return EXIT_FINDINGS
         outs = write_appendix_files(document, args.out, args.docx, args.template_docx)
-    except (ResourceFileError, SafeAccommodationFilesError, ValueError, OSError) as exc:
+    except (ResourceFileError, SafeAccommodationFilesError, SeriesFilesError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     for problem in problems:
@@ -132,12 +136,13 @@ def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.
 
 def run_marac_proof(args: argparse.Namespace) -> int:
     """`proof marac` and `proof partnership`: the returns' problems, then the appendix's own findings."""
+    from desktop_app.da_series_commands import SeriesFilesError
     from desktop_app.report.proof import slip_findings
     from desktop_app.safe_accommodation_commands import SafeAccommodationFilesError
 
     try:
         made = _appendix(args, None)
-    except (ResourceFileError, SafeAccommodationFilesError, ValueError) as exc:
+    except (ResourceFileError, SafeAccommodationFilesError, SeriesFilesError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     if made is None:
@@ -150,18 +155,39 @@ def run_marac_proof(args: argparse.Namespace) -> int:
 def _appendix(
     args: argparse.Namespace, options: PageOptions | None
 ) -> tuple[Document, list[Problem], list[AppendixText]] | None:
-    """The appendix of the files `args` names, their problems and the words it is made of; None (one line on
-    stderr) where a MARAC return cannot be read. Errors of the safe accommodation files are raised."""
+    """The appendix of the files `args` names (each read once), their problems and the words it is made of; None
+    (one line on stderr) where a file cannot be read. Errors of the safe accommodation and series files are
+    raised."""
+    from desktop_app.da_series_commands import is_series_file, population_return, series_part
+    from desktop_app.excel.workbook import WorkbookError, open_source
+    from desktop_app.report.da_series import partnership_with_series
     from desktop_app.report.model import PageOptions
     from desktop_app.report.safe_accommodation import partnership_document
     from desktop_app.safe_accommodation_commands import is_safe_accommodation_file, safe_accommodation_document
 
     options = options or PageOptions()
     kind = getattr(args, "report_kind", None) or args.proof_kind
-    files, safe_accommodation = list(args.files), []
-    if kind == "partnership":
-        safe_accommodation = [path for path in files if is_safe_accommodation_file(path)]
-        files = [path for path in files if path not in safe_accommodation]
+    try:
+        files = [open_source(path) for path in args.files]
+    except WorkbookError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    marac: list[Source] = []
+    safe_accommodation: list[Source] = []
+    series: list[Source] = []
+    populations: list[tuple[Source, pd.DataFrame]] = []
+    for source in files:
+        if kind == "partnership" and is_series_file(source):
+            series.append(source)
+        elif kind == "partnership" and is_safe_accommodation_file(source):
+            safe_accommodation.append(source)
+        elif kind == "partnership" and (rows := population_return(source)) is not None:
+            populations.append((source, rows))
+        else:
+            marac.append(source)
+    if not series:  # a population return serves the series' rates alone: read as a MARAC return, it says so
+        marac += [source for source, _ in populations]
+    files = marac
     document: Document | None = None
     problems: list[Problem] = []
     texts: list[AppendixText] = []
@@ -176,6 +202,12 @@ def _appendix(
         problems += found
         texts.append(text)
         document = part if document is None else partnership_document(document, part)
+    if series:
+        named = [(source.provenance.file, rows) for source, rows in populations]
+        part, found, text = series_part(series, options, named)
+        problems += found
+        texts.append(text)
+        document = part if document is None else partnership_with_series(document, part, text)
     assert document is not None
     return document, problems, texts
 
@@ -202,24 +234,24 @@ def _marac_document(
     return marac_document(marac_years(rows), benchmarks, text, options), problems, text
 
 
-def marac_check(path: Path, as_json: bool = False) -> int | None:
+def marac_check(source: Source, as_json: bool = False) -> int | None:
     """`check` of a MARAC return: its years, its problems and the latest year against each benchmark (with
-    `as_json`, one MARAC_SCHEMA document); None where `path` has no MARAC header (the other returns' check
+    `as_json`, one MARAC_SCHEMA document); None where the file has no MARAC header (the other returns' check
     reads it)."""
     from desktop_app.domain.formatting import json_text
     from desktop_app.domain.marac import load_benchmarks
     from desktop_app.excel.marac import marac_header, read_marac_return
-    from desktop_app.excel.workbook import WorkbookError, open_source
-    from desktop_app.plain_text import table_text
+    from desktop_app.excel.workbook import WorkbookError
+    from desktop_app.plain_text import checked_text
     from desktop_app.report.marac import marac_document
 
     try:
         from desktop_app.domain.marac import load_marac_vocabulary
 
         vocabulary = load_marac_vocabulary()
-        if not any(marac_header(sheet, vocabulary) for sheet in open_source(path).sheets):
+        if not any(marac_header(sheet, vocabulary) for sheet in source.sheets):
             return None
-        read = read_marac_return(path, vocabulary)
+        read = read_marac_return(source, vocabulary)
         benchmarks = load_benchmarks()
     except (WorkbookError, ResourceFileError):
         return None
@@ -232,24 +264,14 @@ def marac_check(path: Path, as_json: bool = False) -> int | None:
     print(
         f"  {len(years)} years: " + ", ".join(f"{p} ({q} quarters)" for p, q in zip(years["period"], years["quarters"]))
     )
-    print(f"{len(read.problems)} problems")
-    for problem in read.problems:
-        print(f"  {problem}")
-    if not years.empty:
-        print()
-        print(table_text(marac_document(years, benchmarks).table("marac_summary")))
+    summary = [] if years.empty else [marac_document(years, benchmarks).table("marac_summary")]
+    print(checked_text(read.problems, summary))
     return failed
 
 
 def marac_json(read: MaracImport, document: Document | None) -> dict[str, object]:
     """The marac/1 document: the file, its problems, and each figure of the appendix by name (its text as
     printed and its value)."""
-    from desktop_app.plain_text import figures_json
+    from desktop_app.plain_text import checked_json
 
-    return {
-        "schema": MARAC_SCHEMA,
-        "file": read.provenance.file,
-        "sha256": read.provenance.sha256,
-        "problems": [problem.to_dict() for problem in read.problems],
-        "figures": figures_json(document),
-    }
+    return checked_json(MARAC_SCHEMA, read.provenance, read.problems, document)

@@ -9,8 +9,11 @@ spans columns is written over the first of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from desktop_app.domain.formatting import json_number
+from desktop_app.domain.imports import Provenance
+from desktop_app.domain.problems import Problem
 from desktop_app.report.model import Document, Table
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -68,6 +71,29 @@ def _numeric(table: Table, number: int, column: int) -> bool:
         return table.rows[number][column].kind.numeric
     below = [row[column] for row in table.body if column < len(row) and row[column].text]
     return not below or below[0].kind.numeric
+
+
+def checked_text(problems: Sequence[Problem], tables: Iterable[Table]) -> str:
+    """What `check` prints of a return after its first lines: its problems, then its appendix's tables."""
+    lines = [f"{len(problems)} problems", *(f"  {problem}" for problem in problems)]
+    for table in tables:
+        lines += ["", table_text(table)]
+    return "\n".join(lines)
+
+
+def checked_json(
+    schema: str, provenance: Provenance, problems: Sequence[Problem], document: Document | None, **more: object
+) -> dict[str, object]:
+    """`check --json` of a return: its schema, the file, what else it holds (`more`), its problems, and each
+    figure of its appendix by name (its text as printed and its value)."""
+    return {
+        "schema": schema,
+        "file": provenance.file,
+        "sha256": provenance.sha256,
+        **more,
+        "problems": [problem.to_dict() for problem in problems],
+        "figures": figures_json(document),
+    }
 
 
 def figures_json(document: Document | None) -> dict[str, dict[str, object]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.problems import Problem, Severity
@@ -19,6 +18,7 @@ from desktop_app.domain.resource_files import ResourceFileError
 
 if TYPE_CHECKING:  # pandas and the readers are imported when a command runs: the window paints without them
     from desktop_app.excel.safe_accommodation import SafeAccommodationImport
+    from desktop_app.excel.workbook import Source
     from desktop_app.report.appendix_text import AppendixText
     from desktop_app.report.model import Document, PageOptions
 
@@ -29,20 +29,15 @@ class SafeAccommodationFilesError(ValueError):
     """The files given hold no return, or two returns, or two sets of published tables."""
 
 
-def is_safe_accommodation_file(path: Path) -> bool:
-    """Whether `path` is a safe accommodation return or the published tables (False where it cannot be read:
-    the MARAC reader then says why)."""
+def is_safe_accommodation_file(source: Source) -> bool:
+    """Whether the file read is a safe accommodation return or the published tables."""
     from desktop_app.excel.safe_accommodation import is_safe_accommodation
-    from desktop_app.excel.workbook import WorkbookError
 
-    try:
-        return is_safe_accommodation(path)
-    except (WorkbookError, ResourceFileError, OSError):
-        return False
+    return is_safe_accommodation(source)
 
 
 def safe_accommodation_document(
-    files: list[Path], options: PageOptions, as_at: dt.date | None
+    files: list[Source], options: PageOptions, as_at: dt.date | None
 ) -> tuple[Document, list[Problem], AppendixText]:
     """The appendix of the one return among `files` and the published tables among them, if any; the problems
     of every file; the words it is made of. WorkbookError, ResourceFileError or SafeAccommodationFilesError
@@ -70,21 +65,21 @@ def safe_accommodation_document(
     return document, [problem for read in reads for problem in read.problems], text
 
 
-def safe_accommodation_check(path: Path, as_json: bool = False) -> int | None:
-    """`check` of a safe accommodation return or the published tables; None where `path` is neither (the other
+def safe_accommodation_check(source: Source, as_json: bool = False) -> int | None:
+    """`check` of a safe accommodation return or the published tables; None where the file is neither (the other
     returns' check reads it)."""
     from desktop_app.domain.formatting import json_text
     from desktop_app.domain.safe_accommodation import load_safe_accommodation_vocabulary
     from desktop_app.excel.safe_accommodation import read_safe_accommodation
     from desktop_app.excel.workbook import WorkbookError
-    from desktop_app.plain_text import table_text
+    from desktop_app.plain_text import checked_text
     from desktop_app.report.safe_accommodation import safe_accommodation_document as build
 
-    if not is_safe_accommodation_file(path):
-        return None
     try:
+        if not is_safe_accommodation_file(source):
+            return None
         vocabulary = load_safe_accommodation_vocabulary()
-        read = read_safe_accommodation(path, vocabulary)
+        read = read_safe_accommodation(source, vocabulary)
         document = build(read.figures, vocabulary, read.published) if read.figures else None
     except (WorkbookError, ResourceFileError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -99,27 +94,17 @@ def safe_accommodation_check(path: Path, as_json: bool = False) -> int | None:
     if read.published is not None:
         holds.append(f"the published tables ({', '.join(map(str, read.published.values.index))})")
     print(f"{read.provenance.file} (SHA-256 {read.provenance.sha256[:16]}...): {' and '.join(holds)}")
-    print(f"{len(read.problems)} problems")
-    for problem in read.problems:
-        print(f"  {problem}")
-    if document is not None:
-        for table in document.tables():
-            print()
-            print(table_text(table))
+    print(checked_text(read.problems, document.tables() if document is not None else []))
     return failed
 
 
 def safe_accommodation_json(read: SafeAccommodationImport, document: Document | None) -> dict[str, object]:
     """The safe_accommodation/1 document: the file, its problems, and each figure of the appendix by name (its
     text as printed and its value)."""
-    from desktop_app.plain_text import figures_json
+    from desktop_app.plain_text import checked_json
 
-    return {
-        "schema": SAFE_ACCOMMODATION_SCHEMA,
-        "file": read.provenance.file,
-        "sha256": read.provenance.sha256,
-        "periods": read.figures.periods if read.figures is not None else [],
-        "areas": [str(area) for area in read.published.values.index] if read.published is not None else [],
-        "problems": [problem.to_dict() for problem in read.problems],
-        "figures": figures_json(document),
-    }
+    periods = read.figures.periods if read.figures is not None else []
+    areas = [str(area) for area in read.published.values.index] if read.published is not None else []
+    return checked_json(
+        SAFE_ACCOMMODATION_SCHEMA, read.provenance, read.problems, document, periods=periods, areas=areas
+    )

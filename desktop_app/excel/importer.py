@@ -29,7 +29,7 @@ from desktop_app.excel.headers import (
 )
 from desktop_app.excel.mappings import MappingFile
 from desktop_app.excel.returns_reader import find_cross_tab, parse_cross_tab, parse_return
-from desktop_app.excel.workbook import Sheet, WorkbookError, open_source
+from desktop_app.excel.workbook import Sheet, Source, WorkbookError, open_source
 
 Progress = Callable[[float, str], None]
 
@@ -58,10 +58,20 @@ class Importer:
     ) -> ImportResult:
         """Read every sheet; `kinds` sets a sheet's kind by name (None: not a return),
         `overrides` maps a sheet's header labels to fields (sheet -> label -> field)."""
-        overrides = overrides or {}
         progress = progress or (lambda fraction, text: None)
         progress(0.0, f"Opening {Path(path).name}")
-        source = open_source(Path(path))
+        return self.import_source(open_source(Path(path)), kinds, progress, overrides)
+
+    def import_source(
+        self,
+        source: Source,
+        kinds: dict[str, ReturnKind | None] | None = None,
+        progress: Progress | None = None,
+        overrides: dict[str, dict[str, str]] | None = None,
+    ) -> ImportResult:
+        """`import_file` of a file already read."""
+        overrides = overrides or {}
+        progress = progress or (lambda fraction, text: None)
         kinds = kinds or {}
         sheets = []
         for number, sheet in enumerate(source.sheets):

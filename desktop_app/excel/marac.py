@@ -30,7 +30,7 @@ from desktop_app.domain.problems import Problem, Severity
 from desktop_app.excel.cells import shown
 from desktop_app.excel.counts import missing_words, read_counts
 from desktop_app.excel.table import cell_name
-from desktop_app.excel.workbook import Sheet, WorkbookError, open_source
+from desktop_app.excel.workbook import Sheet, Source, WorkbookError, opened
 
 HEADER_SEARCH_ROWS = 30
 #: The first cell of a row that totals the rows above it: passed over, not read as a year.
@@ -64,10 +64,10 @@ def marac_header(sheet: Sheet, vocabulary: MaracVocabulary) -> tuple[int, dict[i
     return None
 
 
-def read_marac_return(path: Path, vocabulary: MaracVocabulary | None = None) -> MaracImport:
+def read_marac_return(path: Path | Source, vocabulary: MaracVocabulary | None = None) -> MaracImport:
     """The return's years and quarters from every sheet with a MARAC header; WorkbookError where none has one."""
     vocabulary = vocabulary or load_marac_vocabulary()
-    source = open_source(Path(path))
+    source = opened(path)
     file = source.provenance.file
     frames: list[pd.DataFrame] = []
     problems: list[Problem] = []

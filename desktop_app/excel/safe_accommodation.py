@@ -34,7 +34,7 @@ from desktop_app.domain.vocabulary import normalise
 from desktop_app.excel.cells import parse_dates, shown
 from desktop_app.excel.counts import missing_words, read_counts
 from desktop_app.excel.table import cell_name
-from desktop_app.excel.workbook import Sheet, WorkbookError, open_source
+from desktop_app.excel.workbook import Sheet, Source, WorkbookError, opened
 
 HEADER_SEARCH_ROWS = 30
 MIN_KNOWN_ROWS = 2
@@ -101,21 +101,19 @@ def published_header(sheet: Sheet, vocabulary: SafeAccommodationVocabulary) -> P
     return None
 
 
-def is_safe_accommodation(path: Path, vocabulary: SafeAccommodationVocabulary | None = None) -> bool:
+def is_safe_accommodation(path: Path | Source, vocabulary: SafeAccommodationVocabulary | None = None) -> bool:
     """Whether a sheet of the file is a safe accommodation return or the published tables."""
     vocabulary = vocabulary or load_safe_accommodation_vocabulary()
-    return any(
-        return_header(sheet, vocabulary) or published_header(sheet, vocabulary) for sheet in open_source(path).sheets
-    )
+    return any(return_header(sheet, vocabulary) or published_header(sheet, vocabulary) for sheet in opened(path).sheets)
 
 
 def read_safe_accommodation(
-    path: Path, vocabulary: SafeAccommodationVocabulary | None = None
+    path: Path | Source, vocabulary: SafeAccommodationVocabulary | None = None
 ) -> SafeAccommodationImport:
     """The return and the published tables of a file (the first sheet of each); WorkbookError where it has
     neither."""
     vocabulary = vocabulary or load_safe_accommodation_vocabulary()
-    source = open_source(Path(path))
+    source = opened(path)
     read = SafeAccommodationImport(source.provenance)
     for sheet in source.sheets:
         header = return_header(sheet, vocabulary)

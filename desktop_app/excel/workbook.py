@@ -95,6 +95,11 @@ def open_source(path: Path) -> Source:
     raise WorkbookError(f"{path.name}: is not an Excel workbook (.xlsx or .xlsm) or a CSV file")
 
 
+def opened(file: Path | Source) -> Source:
+    """`file` read (a Source already read is taken as it is, so that a command reads each file once)."""
+    return file if isinstance(file, Source) else open_source(Path(file))
+
+
 def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise WorkbookError(f"{path.name}: no such file")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Generic, Protocol, TypeVar
 
 from desktop_app.report.model import Document, Figure, Metadata, PageOptions, Section, TitlePage
@@ -34,7 +35,18 @@ class FillsWords(Generic[Words]):
     figures: dict[str, str]
 
     def fill(self, template: str, where: str, figures: Mapping[str, str] | None = None) -> str:
-        return fill(template, self.figures if figures is None else figures, f"{self.text.source}: {where}")
+        return fill(template, self.figures if figures is None else figures, self.located(where))
+
+    def located(self, where: str) -> str:
+        """Where in the text file the words are, as an error names it: 'marac_report_text.toml: [tables] measure'."""
+        return f"{self.text.source}: {where}"
+
+
+def appended_part(document: Document, part: Document) -> Document:
+    """`document` with the sections of another appendix's `part` after its own, the first on a new page, and
+    the figures of both (a partnership paper's parts)."""
+    sections = [replace(section, new_page=True) if at == 0 else section for at, section in enumerate(part.sections)]
+    return replace(document, sections=[*document.sections, *sections], figures={**document.figures, **part.figures})
 
 
 def filled_document_words(document: Mapping[str, str], fill: Fill) -> dict[str, str]:

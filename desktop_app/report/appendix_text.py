@@ -76,25 +76,30 @@ def period_key(period: str) -> str:
     return period.replace("-", "_")
 
 
-class WordsBuilder(FillsWords[AppendixText]):
+class TableWords(FillsWords[AppendixText]):
+    """An AppendixText's [tables] words filled with `figures` (their texts, by name)."""
+
+    def __init__(self, text: AppendixText, figures: dict[str, str]) -> None:
+        self.text, self.figures = text, figures
+
+    def words(self, key: str, **more: str) -> str:
+        return self.fill(self.text.tables[key], f"[tables] {key}", {**self.figures, **more})
+
+
+class WordsBuilder(TableWords):
     """What an appendix of AppendixText words shares: filling its words with the figures, and its frame.
 
     A builder sets `kind`, `text`, `options`, `as_at`, `latest` (the period its title page names),
     `all_figures` and `figures` (their texts), and gives each section's blocks in `section_blocks`."""
 
     kind: str
-    text: AppendixText
     options: PageOptions
     as_at: dt.date | None
     latest: str
     all_figures: dict[str, Figure]
-    figures: dict[str, str]
 
     def section_blocks(self) -> Mapping[str, Callable[[], list[Block]]]:
         raise NotImplementedError
-
-    def words(self, key: str, **more: str) -> str:
-        return self.fill(self.text.tables[key], f"[tables] {key}", {**self.figures, **more})
 
     def parts(self) -> list[tuple[str, str, list[Block]]]:
         """Each [sections.KEY] as (key, title, blocks): its words (live figures filled), then its tables."""

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop_app.domain.board_report import BoardRules, BoardTable, load_board_rules
-from desktop_app.report.board_source import BoardSource, BoardSourceError, Item
+from desktop_app.report.appendix import FillsWords
+from desktop_app.report.board_source import BoardSource, BoardSourceError, Item, lines
 from desktop_app.report.model import (
     Block,
     Cell,
@@ -35,7 +36,7 @@ from desktop_app.report.model import (
     Table,
     TitlePage,
 )
-from desktop_app.report.text import fill, placeholders_in
+from desktop_app.report.text import placeholders_in
 
 KIND = "board"
 
@@ -62,21 +63,28 @@ def board_document(
     return BoardBuilder(source, tables, figures, rules or load_board_rules()).document(options or PageOptions(), as_at)
 
 
-class BoardBuilder:
+class BoardBuilder(FillsWords[BoardSource]):
+    """Fills the source's words with the live figures (`FillsWords`), an error naming the source's line."""
+
     def __init__(
         self, source: BoardSource, tables: Mapping[str, BoardTable], figures: Mapping[str, Figure], rules: BoardRules
     ) -> None:
-        self.source, self.rules, self.figures = source, rules, dict(figures)
+        self.source, self.rules, self.all_figures = source, rules, dict(figures)
+        self.text = source
         self.tables = {name.strip().casefold(): table for name, table in tables.items()}
-        self.texts = {name: figure.text for name, figure in self.figures.items()}
+        self.figures = {name: figure.text for name, figure in self.all_figures.items()}
         self.placed: list[Placed] = []
         self.in_subsection = False  # a finding's heading goes one level under the heading above it
 
-    def fill(self, words: str, line: int) -> str:
-        return fill(words, self.texts, self.source.where(line))
+    def located(self, where: str) -> str:
+        return f"{self.source.file}, {where}"
+
+    def filled(self, item: Item) -> str:
+        """An item's words with their live figures."""
+        return self.fill(item.text, lines(item.line))
 
     def detail(self, key: str) -> str:
-        return self.fill(self.source.document.get(key, ""), self.source.details_lines.get(key, 1)).strip()
+        return self.fill(self.source.document.get(key, ""), lines(self.source.details_lines.get(key, 1))).strip()
 
     # --- the document -----------------------------------------------------------------------
 
@@ -105,7 +113,7 @@ class BoardBuilder:
             contents_heading=self.source.contents or words["contents"],
             running_title=title,
             blank_page_text=words["blank_page"],
-            figures=self.figures,
+            figures=self.all_figures,
             continuous=True,
         )
 
@@ -118,13 +126,13 @@ class BoardBuilder:
                 self.in_subsection = False
             if item.kind == "section":
                 numbers = [len([s for s in sections if s.key.startswith("section_")]) + 1, 0]
-                title = f"{numbers[0]}. {self.fill(item.text, item.line)}"
+                title = f"{numbers[0]}. {self.filled(item)}"
                 sections.append(Section(f"section_{numbers[0]}", title))
             elif item.kind == "appendix":
                 numbers = []
                 letter = _letter(appendices, item)
                 appendices += 1
-                title = self.rules.words["appendix"].format(letter=letter, title=self.fill(item.text, item.line))
+                title = self.rules.words["appendix"].format(letter=letter, title=self.filled(item))
                 sections.append(Section(f"appendix_{letter.lower()}", title, new_page=True))
             else:
                 section = sections[-1]
@@ -139,23 +147,23 @@ class BoardBuilder:
         if item.kind == "subsection":
             self.in_subsection = True
             if not numbers:
-                return [Heading(self.fill(item.text, item.line), level=2, in_contents=False, keep_with_next=True)]
+                return [Heading(self.filled(item), level=2, in_contents=False, keep_with_next=True)]
             if len(numbers) == 3:  # after a sub-section's paragraphs: the next sub-section
                 numbers.pop()
             numbers[-1] += 1
             numbers.append(0)
             number = ".".join(str(n) for n in numbers[:-1])
-            words = f"{number} {self.fill(item.text, item.line)}"
+            words = f"{number} {self.filled(item)}"
             return [Heading(words, level=2, in_contents=False, keep_with_next=True)]
         if item.kind == "paragraph":
             if not numbers:
-                return [Paragraph(self.fill(item.text, item.line), names)]
+                return [Paragraph(self.filled(item), names)]
             numbers[-1] += 1
-            return [Paragraph(self.fill(item.text, item.line), names, number=".".join(str(n) for n in numbers))]
+            return [Paragraph(self.filled(item), names, number=".".join(str(n) for n in numbers))]
         if item.kind == "bullet":
-            return [ListItem(self.fill(item.text, item.line), figures=names)]
+            return [ListItem(self.filled(item), figures=names)]
         if item.kind == "quote":
-            return [Quote(self.fill(item.text, item.line), item.more, names)]
+            return [Quote(self.filled(item), item.more, names)]
         if item.kind == "image":
             return [Image(item.data, item.text, item.more)]
         return self.table(item)

@@ -73,8 +73,18 @@ class BoardSource:
     contents: str = ""
     details_lines: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def source(self) -> str:
+        """The source file's name, for errors (as every appendix's words name theirs)."""
+        return self.file
+
     def where(self, line: int) -> str:
-        return f"{self.file}, line {line}"
+        return f"{self.file}, {lines(line)}"
+
+
+def lines(line: int) -> str:
+    """'line 9': where in the source, as its errors write it after the file's name."""
+    return f"line {line}"
 
 
 def read_board_source(path: Path) -> BoardSource:

@@ -38,8 +38,10 @@ from desktop_app.domain.safe_accommodation import (
     shares,
 )
 from desktop_app.paths import RESOURCES
+from desktop_app.report.appendix import appended_part
 from desktop_app.report.appendix_text import (
     AppendixText,
+    TableWords,
     WordsBuilder,
     capitalised,
     load_appendix_text,
@@ -62,7 +64,6 @@ from desktop_app.report.model import (
     Section,
     Table,
 )
-from desktop_app.report.text import fill
 
 DEFAULT_SAFE_ACCOMMODATION_TEXT = RESOURCES / "safe_accommodation_report_text.toml"
 #: The parts in order, and the groups each part's tables show.
@@ -155,28 +156,18 @@ def partnership_document(marac: Document, part: Document, text: AppendixText | N
     """The MARAC appendix with the safe accommodation section after it, on a new page, and the figures of both;
     its title, subtitle, running title and period the partnership's ([tables] partnership_title, partnership_subtitle,
     partnership_period)."""
-    text = text or load_safe_accommodation_text()
-    figures = {**marac.figures, **part.figures}
-    texts = {name: figure.text for name, figure in figures.items()}
-    title, subtitle, period = (
-        fill(text.tables[key], texts, f"{text.source}: [tables] {key}")
-        for key in ("partnership_title", "partnership_subtitle", "partnership_period")
+    both = appended_part(marac, part)
+    words = TableWords(
+        text or load_safe_accommodation_text(), {name: figure.text for name, figure in both.figures.items()}
     )
-    sections = [
-        replace(section, new_page=True) if index == 0 else section for index, section in enumerate(part.sections)
-    ]
+    title, subtitle, period = (
+        words.words(key) for key in ("partnership_title", "partnership_subtitle", "partnership_period")
+    )
     title_page = None
     if marac.title_page is not None:  # its details end with the period its figures are for (WordsBuilder)
         *details, (label, _) = marac.title_page.details
         title_page = replace(marac.title_page, title=title, subtitle=subtitle, details=(*details, (label, period)))
-    return replace(
-        marac,
-        metadata=replace(marac.metadata, title=title),
-        sections=[*marac.sections, *sections],
-        title_page=title_page,
-        running_title=title,
-        figures=figures,
-    )
+    return replace(both, metadata=replace(marac.metadata, title=title), title_page=title_page, running_title=title)
 
 
 def kept_with_heading(heading: Heading, part: list[Block]) -> list[Block]:
@@ -286,7 +277,7 @@ class SafeAccommodationBuilder(WordsBuilder):
             ReviewState.NOT_DUE: "review_not_due",
             ReviewState.UNKNOWN: "review_unknown",
         }[self.review.state]
-        words = self.fill(self.text.tables[state], f"[tables] {state}", {"due": long_date(due) if due else ""})
+        words = self.words(state, due=long_date(due) if due else "")
         add("sa_strategy_review", words, self.review.state.value)
         return figures
 

@@ -1,0 +1,336 @@
+"""The domestic abuse series of a needs assessment (seed 001) and what the appendix works out from them.
+
+A partnership officer gathers each service's figures year by year: the police's
+incidents and crimes, IDVA referrals, children supported, Early Help episodes and
+social care assessments by locality, homelessness duties, the sanctuary scheme,
+expected against recorded prevalence. Which series there are, their measures
+and what is said of each are data (resources/domestic_abuse_series.toml). Here:
+a measure's change on the year before (or on the first year), its share of
+another, its rate per 100,000 of a population by locality, and the gap between
+an expected and a recorded count, each at full precision; domain.formatting
+writes them.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from desktop_app.domain.formatting import missing
+from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
+from desktop_app.domain.vocabulary import normalise
+from desktop_app.paths import RESOURCES
+
+DEFAULT_SERIES_VOCABULARY = RESOURCES / "domestic_abuse_series.toml"
+STATEMENT_KINDS = ("change", "share", "rate", "gap")
+#: A by-locality measure's row of all its localities added up.
+TOTAL = "total"
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    label: str
+    spellings: frozenset[str]  # normalised, the label's among them
+    by_locality: bool = False
+
+
+@dataclass(frozen=True)
+class StatementSpec:
+    """What the appendix says of a measure (`kind` one of STATEMENT_KINDS)."""
+
+    kind: str
+    measure: str
+    of: str = ""  # a share's base, a gap's expected measure
+    population: str = ""  # a rate's
+    per: int = 0
+    age_band: str = ""  # a rate's population in the population return: its age band ("0-18")
+    since_first: bool = False  # a change on the first year, not the year before
+
+
+@dataclass(frozen=True)
+class SeriesSpec:
+    key: str
+    label: str
+    sheets: frozenset[str]  # normalised
+    measures: dict[str, Measure]
+    statements: tuple[StatementSpec, ...]
+    chart: str
+    localities: tuple[str, ...] = ()
+
+    def measure_for(self, label: str) -> Measure | None:
+        wanted = normalise(label)
+        return next((measure for measure in self.measures.values() if wanted in measure.spellings), None)
+
+    def locality_for(self, label: str) -> str | None:
+        wanted = normalise(label)
+        return next((locality for locality in self.localities if normalise(locality) == wanted), None)
+
+
+@dataclass(frozen=True)
+class SeriesVocabulary:
+    series: dict[str, SeriesSpec]  # in the file's order
+    label_headers: frozenset[str]
+    total_words: frozenset[str]
+
+    def series_for_sheet(self, name: str) -> SeriesSpec | None:
+        wanted = normalise(name)
+        return next((spec for spec in self.series.values() if wanted in spec.sheets), None)
+
+
+@settings_file
+def load_series_vocabulary(path: Path = DEFAULT_SERIES_VOCABULARY) -> SeriesVocabulary:
+    """Read and check the series file; a mistake names the file and key."""
+    data = read_toml(path)
+    series = {}
+    for key, spec in data.get("series", {}).items():
+        where = f"{path.name}: [series.{key}]"
+        measures = {
+            name: Measure(
+                name,
+                str(item["label"]),
+                frozenset(normalise(s) for s in [item["label"], *item.get("spellings", [])]),
+                bool(item.get("by_locality", False)),
+            )
+            for name, item in spec.get("measures", {}).items()
+        }
+        localities = tuple(str(locality) for locality in spec.get("localities", []))
+        if any(measure.by_locality for measure in measures.values()) and not localities:
+            raise ResourceFileError(f"{where} has a measure by locality but no localities")
+        statements = tuple(_statement(item, measures, where) for item in spec.get("statements", []))
+        chart = str(spec.get("chart", ""))
+        if chart not in measures:
+            raise ResourceFileError(f"{where} chart {chart!r} is not one of its measures")
+        sheets = frozenset(normalise(s) for s in spec.get("sheets", []))
+        if not sheets or not measures:
+            raise ResourceFileError(f"{where} needs sheets and measures")
+        series[key] = SeriesSpec(key, str(spec["label"]), sheets, measures, statements, chart, localities)
+    return SeriesVocabulary(
+        series,
+        frozenset(normalise(word) for word in data.get("label_headers", [])),
+        frozenset(normalise(word) for word in data.get("total_words", [])),
+    )
+
+
+def _statement(item: dict[str, object], measures: dict[str, Measure], where: str) -> StatementSpec:
+    kind, measure = str(item.get("kind", "")), str(item.get("measure", ""))
+    spec = StatementSpec(
+        kind,
+        measure,
+        str(item.get("of", "")),
+        str(item.get("population", "")),
+        int(item.get("per", 0)),  # type: ignore[call-overload]
+        str(item.get("age_band", "")),
+        item.get("from") == "first",
+    )
+    if kind not in STATEMENT_KINDS:
+        raise ResourceFileError(f"{where} a statement's kind {kind!r} is not one of {', '.join(STATEMENT_KINDS)}")
+    named = [measure] + ([spec.of] if kind in ("share", "gap") else []) + ([spec.population] if kind == "rate" else [])
+    unknown = [name for name in named if name not in measures]
+    if unknown:
+        raise ResourceFileError(f"{where} a {kind} statement names {unknown[0]!r}, not one of its measures")
+    if kind == "rate" and (spec.per <= 0 or not measures[measure].by_locality):
+        raise ResourceFileError(f"{where} a rate needs per (above zero) and a measure by locality")
+    return spec
+
+
+# --- a series as read -----------------------------------------------------------------------------
+
+
+def row_key(measure: str, locality: str = "") -> str:
+    """A row of a series' table: 'referrals', or 'episodes/North' for a locality's row."""
+    return f"{measure}/{locality}" if locality else measure
+
+
+@dataclass(frozen=True)
+class Series:
+    """One service's figures: a row per measure (and per locality), a column per period, NaN where not given;
+    `source` says where they were read (file and sheet)."""
+
+    spec: SeriesSpec
+    values: pd.DataFrame
+    source: str
+    population_source: str = ""  # where a rate's populations were taken from, where not the sheet
+
+    @property
+    def periods(self) -> list[str]:
+        return [str(period) for period in self.values.columns]
+
+    def row(self, measure: str, locality: str = "") -> pd.Series:
+        """A measure's figures by period; a by-locality measure's without a locality: its localities added up
+        (NaN for a period where one of them is not given)."""
+        if locality or not self.spec.measures[measure].by_locality:
+            key = row_key(measure, locality)
+            if key in self.values.index:
+                return self.values.loc[key].astype(float)
+            return pd.Series(float("nan"), index=self.values.columns)
+        places = pd.concat([self.row(measure, place) for place in self.spec.localities], axis=1)
+        return places.sum(axis=1).where(places.notna().all(axis=1))
+
+
+def period_year(period: str) -> int | None:
+    """The mid-year estimate a period's population is taken from: the first year its label writes ('2021-22' and
+    '12 months to June 2021' -> 2021); None where it writes none."""
+    found = re.search(r"(?<!\d)(\d{4})(?!\d)", period)
+    return int(found.group(1)) if found else None
+
+
+def with_population(series: Series, population: pd.DataFrame, source: str) -> tuple[Series, list[str]]:
+    """The series with each rate's populations taken from the population return (`population`: area, age_band,
+    year, population), a locality's row being the area of its name with the rate's age band, in the year each
+    period starts; the sheet's own row kept where the return has none. Also each locality and period the return
+    gives no population for ('North 2021-22'), where the series has a rate asking for one."""
+    values, absent = series.values.copy(), []
+    known = population.dropna(subset=["area", "age_band", "year", "population"])
+    keys = pd.Series(
+        list(zip(known["area"].map(normalise), known["age_band"].map(normalise), known["year"].astype(int))),
+        index=known.index,
+    )
+    found = dict(zip(keys, known["population"].astype(float)))
+    used = False
+    for spec in series.spec.statements:
+        if spec.kind != "rate" or not spec.age_band:
+            continue
+        for locality in series.spec.localities:
+            key = row_key(spec.population, locality)
+            if key not in values.index:
+                values.loc[key] = float("nan")
+            for period in series.periods:
+                year = period_year(period)
+                people = found.get((normalise(locality), normalise(spec.age_band), year)) if year else None
+                if people is None:
+                    absent.append(f"{locality} {period}")
+                    continue
+                values.at[key, period] = people
+                used = True
+    if not used:
+        return series, absent
+    return Series(series.spec, values, series.source, source), absent
+
+
+# --- what is worked out ---------------------------------------------------------------------------
+
+
+class Direction(str, enum.Enum):
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+    UNKNOWN = "unknown"  # a figure not given, or an earlier figure of none
+
+
+@dataclass(frozen=True)
+class Change:
+    measure: str
+    latest_period: str
+    earlier_period: str
+    latest: float | None
+    earlier: float | None
+    change_pct: float | None  # full precision, signed
+    direction: Direction
+
+
+def change(series: Series, measure: str, since_first: bool = False) -> Change | None:
+    """The latest period's figure against the one before it (or the first period's); None with one period."""
+    periods = series.periods
+    if len(periods) < 2:
+        return None
+    row = series.row(measure)
+    latest_period, earlier_period = periods[-1], periods[0] if since_first else periods[-2]
+    latest, earlier = _known(row[latest_period]), _known(row[earlier_period])
+    if latest is None or earlier is None or earlier == 0:
+        return Change(measure, latest_period, earlier_period, latest, earlier, None, Direction.UNKNOWN)
+    pct = (latest / earlier - 1) * 100
+    direction = Direction.SAME if latest == earlier else Direction.UP if latest > earlier else Direction.DOWN
+    return Change(measure, latest_period, earlier_period, latest, earlier, pct, direction)
+
+
+@dataclass(frozen=True)
+class Share:
+    period: str
+    count: float | None
+    base: float | None
+    pct: float | None
+
+
+def shares(series: Series, measure: str, of: str) -> list[Share]:
+    """The measure as a share of `of`, per cent, each period (None where either is not given or the base is 0)."""
+    counts, bases = series.row(measure), series.row(of)
+    found = []
+    for period in series.periods:
+        count, base = _known(counts[period]), _known(bases[period])
+        pct = count / base * 100 if count is not None and base else None
+        found.append(Share(period, count, base, pct))
+    return found
+
+
+@dataclass(frozen=True)
+class Rate:
+    period: str
+    locality: str
+    count: float | None
+    population: float | None
+    rate: float | None  # per `per`
+
+
+def rates(series: Series, measure: str, population: str, per: int) -> list[Rate]:
+    """Each locality's (and all localities') count per `per` of its population, each period."""
+    found = []
+    for locality in (*series.spec.localities, ""):
+        counts, people = series.row(measure, locality), series.row(population, locality)
+        for period in series.periods:
+            count, base = _known(counts[period]), _known(people[period])
+            rate = count / base * per if count is not None and base else None
+            found.append(Rate(period, locality or TOTAL, count, base, rate))
+    return found
+
+
+@dataclass(frozen=True)
+class RateSpread:
+    """The latest period's highest and lowest locality rates and how many times the one is the other."""
+
+    highest: Rate
+    lowest: Rate
+    times: float
+
+
+def rate_spread(found: list[Rate], period: str) -> RateSpread | None:
+    """Of the localities' rates in `period` (all given, the lowest above zero), the highest against the lowest."""
+    places = [rate for rate in found if rate.period == period and rate.locality != TOTAL]
+    if len(places) < 2 or any(rate.rate is None for rate in places):
+        return None
+    highest = max(places, key=lambda rate: rate.rate or 0.0)
+    lowest = min(places, key=lambda rate: rate.rate or 0.0)
+    if not lowest.rate:
+        return None
+    assert highest.rate is not None
+    return RateSpread(highest, lowest, highest.rate / lowest.rate)
+
+
+@dataclass(frozen=True)
+class Gap:
+    period: str
+    expected: float | None
+    recorded: float | None
+    gap: float | None  # expected less recorded
+    recorded_pct: float | None  # recorded as a share of expected
+
+
+def gaps(series: Series, recorded: str, expected: str) -> list[Gap]:
+    """Each period's expected count less its recorded count (seed 001: 10,301 - 3,076 = 7,225)."""
+    found = []
+    wanted, seen = series.row(expected), series.row(recorded)
+    for period in series.periods:
+        expect, record = _known(wanted[period]), _known(seen[period])
+        if expect is None or record is None:
+            found.append(Gap(period, expect, record, None, None))
+        else:
+            found.append(Gap(period, expect, record, expect - record, record / expect * 100 if expect else None))
+    return found
+
+
+def _known(value: object) -> float | None:
+    return None if missing(value) else float(value)  # type: ignore[arg-type]

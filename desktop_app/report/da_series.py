@@ -1,0 +1,488 @@
+"""The domestic abuse series part of the partnership appendix as a report model.
+
+One section, "Domestic abuse: the needs assessment's series", standing alone
+behind its own title page or after the MARAC and safe accommodation parts: a
+part per series the return holds, in the order of domestic_abuse_series.toml,
+each a sub-heading, its words, the statements the domain works out (a change on
+the year before, a share, a rate per 100,000 by locality, a gap between the
+expected and the recorded), a table of every figure by period and a chart of
+its chart measure with alternative text stating each figure; then the sources.
+Every figure is one of domain.da_series's, written once here through
+domain.formatting; the figure names are listed in
+resources/domestic_abuse_series_report_text.toml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from desktop_app.domain.da_series import (
+    TOTAL,
+    Change,
+    Direction,
+    Series,
+    SeriesVocabulary,
+    StatementSpec,
+    change,
+    gaps,
+    rate_spread,
+    rates,
+    shares,
+)
+from desktop_app.domain.formatting import Formatter, format_value, missing
+from desktop_app.paths import RESOURCES
+from desktop_app.report.appendix import appended_part
+from desktop_app.report.appendix_text import AppendixText, TableWords, WordsBuilder, capitalised, load_appendix_text
+from desktop_app.report.model import (
+    Block,
+    Cell,
+    CellKind,
+    Chart,
+    ChartSeries,
+    Document,
+    Figure,
+    Heading,
+    Keep,
+    Note,
+    PageOptions,
+    Paragraph,
+    Section,
+    Table,
+)
+from desktop_app.report.prose import prose_blocks
+from desktop_app.report.text import placeholders_in
+
+DEFAULT_SERIES_TEXT = RESOURCES / "domestic_abuse_series_report_text.toml"
+TABLE_WORDS = (
+    "section_title",
+    "partnership_title",
+    "measure",
+    "total",
+    "change_up",
+    "change_down",
+    "change_same",
+    "change_unknown",
+    "share",
+    "share_one",
+    "share_label",
+    "rate",
+    "rate_spread",
+    "rate_label",
+    "gap",
+    "gap_label",
+    "recorded_share_label",
+    "not_given_note",
+    "chart_title",
+    "chart_alt",
+    "rate_chart_title",
+    "rate_chart_alt",
+    "sources_series",
+    "sources_source",
+    "source_with_population",
+)
+SOURCES = "sources"
+LABEL_SHARE = 0.4
+RATE_PLACES = 1
+SHARE_PLACES = 1
+SOURCES_SHARES = (0.45, 0.55)
+
+
+def load_series_text(path: Path = DEFAULT_SERIES_TEXT, vocabulary: SeriesVocabulary | None = None) -> AppendixText:
+    """Read and check the part's words: a section per series and the sources; a mistake names the table and key."""
+    from desktop_app.domain.da_series import load_series_vocabulary
+
+    keys = tuple((vocabulary or load_series_vocabulary()).series)
+    return load_appendix_text(path, TABLE_WORDS, (*keys, SOURCES), shipped=DEFAULT_SERIES_TEXT)
+
+
+def name_key(words: str) -> str:
+    """A locality or period as figure names write it: 'North' -> 'north', '2019-20' -> '2019_20', '12 months to
+    June 2021' -> '12_months_to_june_2021'."""
+    return re.sub(r"[^0-9a-z]+", "_", words.casefold()).strip("_")
+
+
+def lowered(label: str) -> str:
+    """A label set inside a sentence: 'Children supported' -> 'children supported' ('IDVA' kept)."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
+def series_document(
+    series: dict[str, Series],
+    text: AppendixText | None = None,
+    options: PageOptions | None = None,
+    as_at: dt.date | None = None,
+) -> Document:
+    """The part of the series read (at least one), standing alone behind its own title page."""
+    if not series:
+        raise ValueError("the domestic abuse series return holds no series to report")
+    return SeriesBuilder(series, text or load_series_text(), options or PageOptions(), as_at).document()
+
+
+def partnership_with_series(document: Document, part: Document, text: AppendixText | None = None) -> Document:
+    """The partnership's paper (MARAC, safe accommodation) with the series section after it, titled for all its
+    parts ([tables] partnership_title)."""
+    text = text or load_series_text()
+    both = appended_part(document, part)
+    title = TableWords(text, {name: figure.text for name, figure in both.figures.items()}).words("partnership_title")
+    title_page = replace(document.title_page, title=title) if document.title_page is not None else None
+    return replace(both, metadata=replace(both.metadata, title=title), title_page=title_page, running_title=title)
+
+
+class SeriesBuilder(WordsBuilder):
+    kind = "domestic_abuse_series"
+
+    def __init__(
+        self, series: dict[str, Series], text: AppendixText, options: PageOptions, as_at: dt.date | None
+    ) -> None:
+        self.formatter = Formatter()
+        self.series = series
+        self.text, self.options, self.as_at = text, options, as_at
+        self.latest = ", ".join(dict.fromkeys(item.periods[-1] for item in series.values() if item.periods))
+        self.figures = {}
+        self.all_figures: dict[str, Figure] = {}
+        self.statements: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # series -> (words, figure names)
+        for key, item in series.items():
+            self.add_figures(key, item)
+        self.figures = {name: figure.text for name, figure in self.all_figures.items()}
+        for key, item in series.items():
+            self.statements[key] = [self.statement(key, item, spec) for spec in item.spec.statements]
+
+    # --- figures ---------------------------------------------------------------------------------
+
+    def add(self, name: str, text: str, value: float | str | None = None, unit: str | None = None) -> None:
+        self.all_figures[name] = Figure(name, text, value, unit)
+
+    def add_by_period(self, name: str, item: Series, values: dict[str, tuple[str, float | None]], unit: str) -> None:
+        """A figure per period (NAME_PERIOD), the latest period's as NAME and the one before it as NAME_last_year
+        (the pair the proof holds the words' comparisons to)."""
+        for period, (text, value) in values.items():
+            self.add(f"{name}_{name_key(period)}", text, value, unit)
+        for suffix, at in (("", -1), ("_last_year", -2)):
+            if len(item.periods) >= -at:
+                text, value = values[item.periods[at]]
+                self.add(f"{name}{suffix}", text, value, unit)
+
+    def count_text(self, value: float | None) -> str:
+        return self.formatter.count(value)
+
+    def add_figures(self, key: str, item: Series) -> None:
+        periods = item.periods
+        self.add(f"das_{key}_latest_period", periods[-1] if periods else "", periods[-1] if periods else "")
+        earlier = periods[-2] if len(periods) > 1 else ""
+        self.add(f"das_{key}_earlier_period", earlier, earlier)
+        for measure in item.spec.measures.values():
+            places = ("", *item.spec.localities) if measure.by_locality else ("",)
+            for place in places:
+                row = item.row(measure.key, place)
+                name = f"das_{key}_{measure.key}" + (f"_{name_key(place)}" if place else "")
+                values = {p: (self.count_text(_value(row[p])), _value(row[p])) for p in periods}
+                self.add_by_period(name, item, values, "count")
+        for spec in item.spec.statements:
+            self.add_statement_figures(key, item, spec)
+
+    def add_statement_figures(self, key: str, item: Series, spec: StatementSpec) -> None:
+        name = f"das_{key}_{spec.measure}"
+        if spec.kind == "change":
+            found = change(item, spec.measure, spec.since_first)
+            if found is not None:
+                self.add(f"{name}_change", self.change_text(found), found.change_pct, "percent")
+        elif spec.kind == "share":
+            values = {
+                share.period: (
+                    self.formatter.percent(share.pct, (share.count, share.base), SHARE_PLACES),
+                    share.pct,
+                )
+                for share in shares(item, spec.measure, spec.of)
+            }
+            self.add_by_period(f"{name}_share", item, values, "percent")
+        elif spec.kind == "rate":
+            found_rates = rates(item, spec.measure, spec.population, spec.per)
+            for place in (*item.spec.localities, TOTAL):
+                values = {
+                    rate.period: (self.rate_text(rate.rate), rate.rate)
+                    for rate in found_rates
+                    if rate.locality == place
+                }
+                self.add_by_period(f"{name}_{name_key(place)}_rate", item, values, "rate")
+        else:
+            found_gaps = gaps(item, spec.measure, spec.of)
+            values = {gap.period: (self.count_text(gap.gap), gap.gap) for gap in found_gaps}
+            self.add_by_period(f"das_{key}_gap", item, values, "count")
+            recorded = {
+                gap.period: (
+                    self.formatter.percent(gap.recorded_pct, (gap.recorded, gap.expected), SHARE_PLACES),
+                    gap.recorded_pct,
+                )
+                for gap in found_gaps
+            }
+            self.add_by_period(f"das_{key}_recorded_share", item, recorded, "percent")
+
+    def change_text(self, found: Change) -> str:
+        """The change as an unsigned per cent, '50%' (the statement's words say which way)."""
+        if found.change_pct is None:
+            return self.formatter.count(None)
+        return self.formatter.percent(abs(found.change_pct), (found.latest, found.earlier))
+
+    def rate_text(self, value: float | None) -> str:
+        return self.formatter.count(None) if value is None else format_value(value, None, RATE_PLACES)
+
+    # --- statements --------------------------------------------------------------------------------
+
+    def statement(self, key: str, item: Series, spec: StatementSpec) -> tuple[str, tuple[str, ...]]:
+        """A statement's words, filled, and the figures it names."""
+        measure = item.spec.measures[spec.measure]
+        name = f"das_{key}_{spec.measure}"
+        label = lowered(measure.label)
+        latest = item.periods[-1]
+        if spec.kind == "change":
+            found = change(item, spec.measure, spec.since_first)
+            if found is None:
+                return "", ()
+            kind = {Direction.UP: "change_up", Direction.DOWN: "change_down", Direction.SAME: "change_same"}
+            words = kind.get(found.direction, "change_unknown")
+            earlier = f"{name}_{name_key(found.earlier_period)}"
+            names: tuple[str, ...] = (name, f"{name}_change", earlier)
+            filled = self.words(
+                words,
+                Measure=measure.label,
+                measure=label,
+                latest=self.figures[name],
+                latest_period=found.latest_period,
+                change=self.figures.get(f"{name}_change", ""),
+                earlier=self.figures[earlier],
+                earlier_period=found.earlier_period,
+            )
+            return filled, names
+        if spec.kind == "share":
+            base = item.spec.measures[spec.of]
+            share = f"{name}_share"
+            more = dict(
+                Measure=measure.label,
+                measure=label,
+                base_measure=lowered(base.label),
+                share=self.figures[share],
+                period=latest,
+                count=self.figures[name],
+                base=self.figures[f"das_{key}_{spec.of}"],
+            )
+            if len(item.periods) < 2:
+                return self.words("share_one", **more), (share, name)
+            earlier = item.periods[-2]
+            words = self.words(
+                "share", **more, earlier_share=self.figures[f"{share}_{name_key(earlier)}"], earlier_period=earlier
+            )
+            return words, (share, name)
+        if spec.kind == "rate":
+            places = item.spec.localities
+            names = tuple(f"{name}_{name_key(place)}_rate" for place in places)
+            listed = "; ".join(f"{place} {self.figures[figure]}" for place, figure in zip(places, names, strict=True))
+            population = lowered(item.spec.measures[spec.population].label)
+            words = self.words(
+                "rate",
+                Measure=measure.label,
+                measure=label,
+                per=f"{spec.per:,}",
+                population=population,
+                period=latest,
+                rates=listed,
+            )
+            spread = rate_spread(rates(item, spec.measure, spec.population, spec.per), latest)
+            if spread is not None:
+                times = format_value(spread.times, None, 1)
+                words += " " + self.words(
+                    "rate_spread", highest=spread.highest.locality, lowest=spread.lowest.locality, times=times
+                )
+            return words, names
+        expected = item.spec.measures[spec.of]
+        names = (f"das_{key}_{spec.of}", name, f"das_{key}_gap", f"das_{key}_recorded_share")
+        words = self.words(
+            "gap",
+            expected=self.figures[names[0]],
+            expected_measure=lowered(expected.label),
+            recorded=self.figures[name],
+            recorded_measure=label,
+            period=latest,
+            gap=self.figures[names[2]],
+            recorded_share=self.figures[names[3]],
+        )
+        return words, names
+
+    # --- the document ------------------------------------------------------------------------------
+
+    def parts(self) -> list[tuple[str, str, list[Block]]]:
+        """A part per series held (its words, statements, table and chart), then the sources."""
+        found = []
+        for key in [*self.series, SOURCES]:
+            title, words = self.text.sections[key]
+            where = f"[sections.{key}]"
+            names = tuple(dict.fromkeys(placeholders_in(words)))
+            blocks: list[Block] = prose_blocks(
+                self.fill(words, f"{where} text").strip(), keep_last_with_next=True, figures=names
+            )
+            if key == SOURCES:
+                blocks += self.sources()
+            else:
+                blocks += [Paragraph(words, figures) for words, figures in self.statements[key] if words]
+                blocks += self.series_blocks(key, self.series[key])
+            found.append((key, self.fill(title, f"{where} title"), blocks))
+        return found
+
+    def sections(self) -> list[Section]:
+        blocks: list[Block] = []
+        for _, title, part in self.parts():  # a part fits on a page: kept whole, its heading with its table and chart
+            blocks.append(Keep((Heading(title, level=2, keep_with_next=True), *part)))
+        return [Section("domestic_abuse_series", self.words("section_title"), blocks)]
+
+    def series_blocks(self, key: str, item: Series) -> list[Block]:
+        table = self.series_table(key, item)
+        notes: list[Block] = []
+        if any(cell.text == self.formatter.count(None) for row in table.body for cell in row[1:]):
+            notes.append(Note(self.words("not_given_note")))
+        charts = [self.chart(key, item)]
+        charts += [self.rate_chart(key, item, spec) for spec in item.spec.statements if spec.kind == "rate"]
+        gaps = [spec for spec in item.spec.statements if spec.kind == "gap"]
+        if gaps:  # the expected beside the recorded, in place of the recorded alone
+            charts = [self.gap_chart(key, item, spec) for spec in gaps]
+        titled: list[Block] = []  # a chart's title is the paragraph over it, which the PDF and Word copy both print
+        for chart in charts:
+            titled += [Paragraph(f"**{chart.title}**", keep_with_next=True), replace(chart, title="")]
+        return [table, *notes, *titled]
+
+    def series_table(self, key: str, item: Series) -> Table:
+        periods = item.periods
+        header = [Cell(self.words("measure")), *(Cell(period) for period in periods)]
+        body: list[list[Cell]] = []
+        groups: list[int] = []
+        totals: list[int] = []
+
+        def row(label: str, name: str, kind: CellKind, bold: bool = False) -> None:
+            cells = [Cell(label, bold=bold)]
+            for period in periods:
+                figure = f"{name}_{name_key(period)}"
+                cells.append(Cell(self.figures[figure], kind, figure=figure, bold=bold))
+            body.append(cells)
+
+        def group(label: str) -> None:
+            body.append([Cell(label, bold=True)] + [Cell("")] * len(periods))
+            groups.append(len(body))
+
+        for measure in item.spec.measures.values():
+            name = f"das_{key}_{measure.key}"
+            if not measure.by_locality:
+                row(measure.label, name, CellKind.COUNT)
+                continue
+            group(measure.label)
+            for place in item.spec.localities:
+                row(place, f"{name}_{name_key(place)}", CellKind.COUNT)
+            row(self.words("total"), name, CellKind.COUNT, bold=True)
+            totals.append(len(body))
+        for spec in item.spec.statements:
+            name = f"das_{key}_{spec.measure}"
+            measure = item.spec.measures[spec.measure]
+            if spec.kind == "share":
+                base = lowered(item.spec.measures[spec.of].label)
+                label = self.words("share_label", measure=lowered(measure.label), base_measure=base)
+                row(label, f"{name}_share", CellKind.PERCENT)
+            elif spec.kind == "rate":
+                population = lowered(item.spec.measures[spec.population].label)
+                group(self.words("rate_label", per=f"{spec.per:,}", population=population))
+                for place in item.spec.localities:
+                    row(place, f"{name}_{name_key(place)}_rate", CellKind.RATE)
+                row(self.words("total"), f"{name}_{TOTAL}_rate", CellKind.RATE, bold=True)
+                totals.append(len(body))
+            elif spec.kind == "gap":
+                row(self.words("gap_label"), f"das_{key}_gap", CellKind.COUNT)
+                row(self.words("recorded_share_label"), f"das_{key}_recorded_share", CellKind.PERCENT)
+        share = (1 - LABEL_SHARE) / max(len(periods), 1)
+        return Table(
+            f"das_{key}",
+            [header],
+            body,
+            "",
+            total_rows=tuple(totals),
+            group_rows=tuple(groups),
+            caption=item.spec.label,
+            column_shares=(LABEL_SHARE, *([share] * len(periods))),
+            row_headers=(0,),
+        )
+
+    def chart(self, key: str, item: Series) -> Chart:
+        """The chart measure's figure each period as a bar; the alternative text states each as printed."""
+        measure = item.spec.measures[item.spec.chart]
+        name = f"das_{key}_{measure.key}"
+        values = tuple(_value(item.row(measure.key)[period]) for period in item.periods)
+        figures = "; ".join(f"{period} {self.figures[f'{name}_{name_key(period)}']}" for period in item.periods)
+        label = lowered(measure.label)
+        return Chart(
+            f"das_{key}",
+            "benchmark_bars",
+            self.words("chart_title", series=item.spec.label, measure=capitalised(label)),
+            tuple(item.periods),
+            (ChartSeries(capitalised(label), values, style="bars", colour="chart_bar"),),
+            self.words("chart_alt", series=item.spec.label, measure=label, figures=figures),
+        )
+
+    def rate_chart(self, key: str, item: Series, spec: StatementSpec) -> Chart:
+        """The latest period's rate by locality as bars (seed 001's chart of the localities' rates)."""
+        latest = item.periods[-1]
+        places = item.spec.localities
+        names = [f"das_{key}_{spec.measure}_{name_key(place)}_rate" for place in places]
+        values = tuple(_value(self.all_figures[name].value) for name in names)
+        population = lowered(item.spec.measures[spec.population].label)
+        label = self.words("rate_label", per=f"{spec.per:,}", population=population)
+        figures = "; ".join(f"{place} {self.figures[name]}" for place, name in zip(places, names, strict=True))
+        what = f"{lowered(label)}, {latest}, by locality"
+        return Chart(
+            f"das_{key}_rates",
+            "benchmark_bars",
+            self.words("rate_chart_title", series=item.spec.label, measure=capitalised(what)),
+            places,
+            (ChartSeries(f"{label}, {latest}", values, style="bars", colour="chart_bar"),),
+            self.words("rate_chart_alt", series=item.spec.label, measure=what, figures=figures),
+            unit="rate",
+            decimals=RATE_PLACES,
+        )
+
+    def gap_chart(self, key: str, item: Series, spec: StatementSpec) -> Chart:
+        """The latest period's expected count beside its recorded count (seed 001's 10,301 against 3,076)."""
+        latest = item.periods[-1]
+        measures = [item.spec.measures[spec.of], item.spec.measures[spec.measure]]
+        names = [f"das_{key}_{measure.key}" for measure in measures]
+        values = tuple(_value(self.all_figures[name].value) for name in names)
+        figures = "; ".join(
+            f"{measure.label} {self.figures[name]}" for measure, name in zip(measures, names, strict=True)
+        )
+        what = f"{lowered(measures[0].label)} and {lowered(measures[1].label)}, {latest}"
+        return Chart(
+            f"das_{key}_gap",
+            "benchmark_bars",
+            self.words("rate_chart_title", series=item.spec.label, measure=capitalised(what)),
+            tuple(measure.label for measure in measures),
+            (ChartSeries(latest, values, style="bars", colour="chart_bar"),),
+            self.words("rate_chart_alt", series=item.spec.label, measure=what, figures=figures),
+        )
+
+    def sources(self) -> list[Block]:
+        header = [Cell(self.words("sources_series")), Cell(self.words("sources_source"))]
+        body = [
+            [
+                Cell(item.spec.label),
+                Cell(
+                    self.words("source_with_population", source=item.source, population=item.population_source)
+                    if item.population_source
+                    else item.source
+                ),
+            ]
+            for item in self.series.values()
+        ]
+        table = Table(
+            "das_sources", [header], body, "", layout="small_words", column_shares=SOURCES_SHARES, row_headers=(0,)
+        )
+        return [table]
+
+
+def _value(value: object) -> float | None:
+    return None if missing(value) else float(value)  # type: ignore[arg-type]

@@ -1,0 +1,116 @@
+"""Write the sample domestic abuse series return: sample_data/domestic_abuse_series_2018-2022.xlsx.
+
+Fictional throughout, for a council called "Anytown": the figures are shaped
+like seed 001's needs assessment (the same headline counts and changes) but the
+years before them, the localities and the populations are made up. A sheet per
+service, as a partnership officer keeps what each service sends:
+
+- Police: incidents and crimes, 2018-19 to 2020-21 (made up);
+- Prevalence: expected 10,301 against recorded 3,076 (seed 001): a gap of 7,225;
+- IDVA: referrals 1,101 then 1,167 (seed 001): 6% more;
+- SWACA: children supported 460 then 689 (seed 001 prints 689, +50%; 460 is the
+  earlier year that gives it: 689 / 460 = 1.498);
+- Early Help: episodes by locality, 529 then 778 (seed 001: 778, +47%; the
+  localities are made up), under a heading row, with a Total row;
+- Operation Encompass: incidents with children of all incidents (made up);
+- Children's social care: assessments with domestic abuse as a factor by
+  locality, 2019-20 to 2021-22 (a fall of about 10%, then back to just under
+  2019-20's, as seed 001 says), and the localities' populations aged 0-18 (made
+  up): South's rate 3,696.4 per 100,000 is 2.7 times Central's 1,353.9;
+- Homelessness: 270 of 3,104 households owed a duty with domestic abuse the
+  reason in the 12 months to June 2021, 8.7% (seed 001: 8.7% / 9%);
+- Sanctuary scheme: 29, 26, 7, 10 households (seed 001's chart): 66% fewer.
+
+Run from the repository root:  python sample_data/make_da_series_return.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "domestic_abuse_series_2018-2022.xlsx"
+HEADING = None  # a heading row: its label and no figures
+SHEETS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, tuple[object, ...] | None], ...]]] = {
+    "Police": (
+        "Anytown domestic abuse flagged incidents and crimes, 12 months to September",
+        ("2018-19", "2019-20", "2020-21"),
+        (("Domestic abuse incidents", (5812, 6104, 6537)), ("Domestic abuse crimes", (3402, 3655, 3981))),
+    ),
+    "Prevalence": (
+        "Expected prevalence (Crime Survey for England and Wales rates by age and sex) against recorded",
+        ("2020-21",),
+        (("Expected individuals", (10301,)), ("Recorded individuals", (3076,))),
+    ),
+    "IDVA": ("IDVA service referral numbers", ("2019-20", "2020-21"), (("Referrals", (1101, 1167)),)),
+    "SWACA": (
+        "Children supported by the specialist community service, 12 months to September",
+        ("2019-20", "2020-21"),
+        (("Children supported", (460, "689")),),
+    ),
+    "Early Help": (
+        "Early Help episodes started where domestic abuse in the home was a factor",
+        ("2019-20", "2020-21"),
+        (
+            ("Episodes started by locality", HEADING),
+            ("North", (141, 212)),
+            ("Central", (158, 229)),
+            ("South", (230, 337)),
+            ("Total", (529, 778)),
+        ),
+    ),
+    "Operation Encompass": (
+        "Operation Encompass: domestic abuse incidents with children present",
+        ("2019-20", "2020-21"),
+        (("DA incidents with children", (2231, 2410)), ("All incidents", (6104, 6537))),
+    ),
+    "Children's social care": (
+        "Children's social care assessments completed where domestic abuse was a factor",
+        ("2019-20", "2020-21", "2021-22"),
+        (
+            ("Assessments with domestic abuse as a factor", HEADING),
+            ("North", (310, 281, 305)),
+            ("Central", (295, 262, 290)),
+            ("South", (702, 634, 689)),
+            ("Population aged 0-18", HEADING),
+            ("North", (19850, 19850, 19850)),
+            ("Central", (21420, 21420, 21420)),
+            ("South", (18640, 18640, 18640)),
+        ),
+    ),
+    "Homelessness": (
+        "Households assessed and owed a duty, 12 months to June",
+        ("12 months to June 2019", "12 months to June 2020", "12 months to June 2021"),
+        (("Households assessed and owed a duty", (2610, 2842, 3104)), ("Domestic abuse reason", (227, 247, 270))),
+    ),
+    "Sanctuary scheme": (
+        "Sanctuary scheme activity: households supported",
+        ("2018-19", "2019-20", "2020-21", "2021-22"),
+        (("Households supported", (29, 26, 7, 10)),),
+    ),
+}
+
+
+def write_series(path: Path = OUT) -> Path:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, (title, periods, rows) in SHEETS.items():
+        sheet = workbook.create_sheet(name)
+        sheet.append([title])
+        sheet["A1"].font = Font(bold=True)
+        sheet.append([])
+        sheet.append(["Measure", *periods])
+        for label, figures in rows:
+            sheet.append([label, *(figures or ())])
+            if figures is HEADING:
+                sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        sheet.column_dimensions["A"].width = 48
+    workbook.save(path)
+    return path
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_series()}")
