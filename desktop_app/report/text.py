@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
+from desktop_app.report.equality_tables import ENQUIRY_TABLE_WORDS, EQUALITY_TABLE_WORDS
 from desktop_app.report.remedies_tables import COMPLIMENT_TABLE_WORDS, REMEDY_TABLE_WORDS
 
 DEFAULT_TEXT_FILE = RESOURCES / "complaints_report_text.toml"
@@ -31,13 +32,18 @@ SECTIONS = (
     "procedure",
     "performance",
     "complainants",
+    "equality",
     "themes",
     "ombudsman",
     "remedies",
     "compliments",
+    "enquiries",
     "learning",
     "conclusions",
 )
+#: The sections a complaints report's text file may leave out (a copy written before them), with the table
+#: words each needs where it is there: every report prints them where its text file has them.
+OPTIONAL_SECTIONS = {"equality": EQUALITY_TABLE_WORDS, "enquiries": ENQUIRY_TABLE_WORDS}
 DOCUMENT_KEYS = (
     "title",
     "appendix",
@@ -183,7 +189,8 @@ def load_report_text(
     path: Path = DEFAULT_TEXT_FILE, sections: tuple[str, ...] = SECTIONS, required_words: tuple[str, ...] = TABLE_WORDS
 ) -> ReportText:
     """Read and check a report text file; a mistake names the table and key. `sections` and `required_words`:
-    the sections and table words the report needs (the children's report's by default)."""
+    the sections and table words the report needs (the children's report's by default); of them, the
+    OPTIONAL_SECTIONS may be left out, their words needed only where they are there."""
     data = read_toml(path)
     where = path.name
     unknown = sorted(set(data) - {"document", "procedures", "tables", "figures", "key_figures", "sections", "themes"})
@@ -198,7 +205,9 @@ def load_report_text(
         if not _NAME.fullmatch(role):
             raise ReportTextError(f"{where}: [procedures] {role!r} must be lower case letters, digits and _")
 
-    tables = table_words(data, where, required_words)
+    given = data.get("sections", {}) if isinstance(data.get("sections"), dict) else {}
+    optional_words = [words for key, words in OPTIONAL_SECTIONS.items() if key in sections and key in given]
+    tables = table_words(data, where, (*required_words, *(word for words in optional_words for word in words)))
 
     figures = {}
     for name, value in data.get("figures", {}).items():
@@ -226,6 +235,8 @@ def load_report_text(
     found = {}
     for key in sections:
         spec = sections_spec.get(key)
+        if spec is None and key in OPTIONAL_SECTIONS:
+            continue
         if not isinstance(spec, dict):
             raise ReportTextError(f"{where}: [sections.{key}] is missing")
         extra = sorted(set(spec) - _SECTION_KEYS)
