@@ -18,8 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from desktop_app.domain.complaints import DATE_COLUMNS, ENQUIRIES, conform_log, empty_log
-from desktop_app.domain.equality import CHARACTERISTICS
-from desktop_app.domain.equality import NOT_RECORDED as NOT_STATED
+from desktop_app.domain.equality import CHARACTERISTICS, NOT_RECORDED
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules
@@ -222,7 +221,7 @@ def parse_complaints_log(
     for name in CHARACTERISTICS:
         if name in raw:  # a blank cell in a log that keeps the column says not recorded
             codes, reason = column(name).read(parse_codes, vocabulary.values.get(name, {}), normalise)
-            log[name] = codes.where(reason == "", NOT_STATED).fillna(NOT_STATED)
+            log[name] = codes.where(reason == "", NOT_RECORDED).fillna(NOT_RECORDED)
             found.add_once_per_word(
                 name,
                 reason != "",

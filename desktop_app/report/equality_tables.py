@@ -43,7 +43,8 @@ ENQUIRY_TABLE_WORDS = (
 
 def equality_blocks(report: ComplaintsBuilder) -> list[Block]:
     """The Stage 1 complaints by each characteristic the log keeps: a heading row per characteristic, a row
-    per group with its number and share, and those not recorded."""
+    per group with its number and share, and those not recorded (a long table: it runs on over a page, its
+    header repeated)."""
     if report.figures["equality_recorded"] == FIGURE_NOT_RECORDED:
         return [Note(report.words("equality_not_recorded_note"))]
     columns = [report.words(f"equality_{word}") for word in ("group", "number", "share")]
@@ -78,7 +79,6 @@ def equality_blocks(report: ComplaintsBuilder) -> list[Block]:
             group_rows=tuple(group_rows),
             footnotes=[report.words("equality_footnote")],
             caption=columns[0],
-            layout="table_kept_with_footnotes",
         )
     ]
 
