@@ -16,14 +16,16 @@ from desktop_app.cli import main
 from desktop_app.domain.complaints import summarise
 from desktop_app.domain.periods import Period
 from desktop_app.excel.complaints_log import read_complaints_log
-from desktop_app.paths import RESOURCES
+from desktop_app.paths import RESOURCES, SAMPLE_COMPLAINTS_LOG
+from desktop_app.report.adults_complaints import adults_complaints_document
 from desktop_app.report.complaints import complaints_document
-from desktop_app.report.corporate_complaints import corporate_complaints_document
+from desktop_app.report.corporate_complaints import corporate_complaints_document, load_corporate_text
 from desktop_app.report.model import Note
 from desktop_app.report.text import load_report_text
 from tests.conftest import HEADER
 from tests.factories import date
 
+SAMPLE_DATA = Path(SAMPLE_COMPLAINTS_LOG).parent
 YEAR_2022 = Period(date("2022-04-01"), date("2023-03-31"))
 AS_OF = "2023-04-28"
 WITH_EQUALITY = [*HEADER, "Record type", "Sex", "Ethnicity", "Disability", "Ward"]
@@ -249,3 +251,47 @@ def test_a_text_file_written_before_the_sections_still_reads(tmp_path, equality_
     _, summary = summary_of(equality_log, rules, vocabulary)
     document = complaints_document(summary, rules, load_report_text(path))
     assert not {"equality", "enquiries"} & {section.key for section in document.sections}
+
+
+@pytest.mark.parametrize(
+    "regime",
+    [
+        ["--regime", "childrens", "--text", str(SAMPLE_DATA / "complaints_report_text_2022-23.toml")],
+        ["--regime", "adults"],
+        [
+            "--regime",
+            "corporate",
+            "--text",
+            str(SAMPLE_DATA / "corporate_complaints_report_text_2022-23.toml"),
+            "--self-assessment",
+            str(SAMPLE_DATA / "complaint_code_self_assessment_2022-23.toml"),
+        ],
+    ],
+)
+def test_the_samples_proof_stays_clean_in_every_regime(regime, capsys):
+    assert main(["proof", "complaints", str(SAMPLE_COMPLAINTS_LOG), "--json", *regime]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [f for f in findings if f["severity"] not in ("info", "note")] == []
+
+
+def test_the_sample_prints_both_tables_in_every_report(rules, vocabulary):
+    _, summary = summary_of(SAMPLE_COMPLAINTS_LOG, rules, vocabulary)
+    corporate_text = load_corporate_text(SAMPLE_DATA / "corporate_complaints_report_text_2022-23.toml")
+    documents = {
+        "childrens": complaints_document(
+            summary, rules, load_report_text(SAMPLE_DATA / "complaints_report_text_2022-23.toml")
+        ),
+        "adults": adults_complaints_document(summary, rules),
+        "corporate": corporate_complaints_document(summary, rules, corporate_text),
+    }
+    enquiries = {}
+    for name, document in documents.items():
+        assert document.table("equality").texts()[1] == ["Age band", "", ""], name
+        enquiries[name] = document.table("enquiries").texts()
+        assert enquiries[name][-2][0] == "Address not known", name
+    # the children's report counts the statutory and the corporate procedures' enquiries, the others their own
+    assert [table[-1] for table in enquiries.values()] == [
+        ["All wards", "14", "7", "21"],
+        ["All wards", "2", "1", "3"],
+        ["All wards", "9", "4", "13"],
+    ]
