@@ -676,7 +676,8 @@ def _complaints(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.json:
-        print(json_text(summary_document(summary, imported, text, adults)))
+        required = required_contents_records(summary, imported, rules, text, adults)
+        print(json_text({**summary_document(summary, imported, text, adults), "required_contents": required}))
     else:
         print(summary_text(summary, imported, rules, text, adults))
     return 0
@@ -1023,6 +1024,47 @@ def _summary_records(summary: ComplaintsSummary, text: ReportText, adults: Repor
             procedure: _well_founded_record(outcome_counts(summary, procedure)) for procedure in adults_procedures
         },
         **_remedies_records(summary),
+        "equality": _equality_record(summary),
+    }
+
+
+def _equality_record(summary: ComplaintsSummary) -> dict | None:
+    """The log's Stage 1 complaints (every procedure) by each characteristic it keeps, as published: a count
+    too small to publish is null with the text that stands for it; null where the log keeps none."""
+    from desktop_app.domain.equality import NOT_RECORDED, equality_counts
+    from desktop_app.domain.formatting import json_number
+    from desktop_app.domain.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    threshold = vocabulary.equality_suppress_below
+    procedures = {str(code): str(code) for code in summary.stages["procedure"].dropna().unique()}
+    groups = {kind: list(codes) for kind, codes in vocabulary.spellings.items()}
+    found = equality_counts(summary, procedures, groups, threshold)
+    if found is None:
+        return None
+
+    def group_record(group) -> dict:
+        count, share = group.written(threshold)
+        known = not group.hidden
+        return {
+            "group": group.code,
+            "count": group.count if known else None,
+            "pct": json_number(group.pct, 1) if known else None,
+            "shown": count,
+            "shown_pct": share,
+        }
+
+    return {
+        "suppress_below": threshold,
+        "complaints": found[0].total,
+        "characteristics": [
+            {
+                "characteristic": characteristic.name,
+                "groups": [group_record(group) for group in characteristic.groups if group.code != NOT_RECORDED],
+                "not_recorded": group_record(characteristic.not_recorded),
+            }
+            for characteristic in found
+        ],
     }
 
 
@@ -1199,6 +1241,25 @@ def appendix_text(text: ReportText, summary: ComplaintsSummary, elsewhere: Itera
     named = {*text.procedures.values(), *elsewhere}
     extra = {str(code): str(code) for code in summary.stages["procedure"].unique() if code not in named}
     return dataclasses.replace(text, procedures={**text.procedures, **extra}) if extra else text
+
+
+def required_contents_records(
+    summary: ComplaintsSummary, imported: LogImport, rules: ComplaintRules, text: ReportText, adults: ReportText
+) -> list[dict]:
+    """What the regime of the report the log makes by default (regime_of) asks for, each item with its source
+    and whether that report, with the shipped words, has it (report.required_contents)."""
+    from desktop_app.report.adults_complaints import adults_complaints_document
+    from desktop_app.report.complaints import complaints_document
+    from desktop_app.report.required_contents import check_required_contents
+
+    if regime_of(imported.log, adults) == "adults":
+        document = adults_complaints_document(summary, rules, adults)
+    else:
+        document = complaints_document(summary, rules, appendix_text(text, summary, adults.procedures.values()))
+    return [
+        {"item": checked.required.item, "source": checked.required.source, "present": checked.present}
+        for checked in check_required_contents(document)
+    ]
 
 
 def summary_text(

@@ -779,6 +779,68 @@ def with_remedy_columns(rows: list[list[object] | None], rng: np.random.Generato
     return [*rows, *compliment_rows(rng)]
 
 
+# --- The columns added for equality monitoring, and the enquiries of councillors and MPs ----------------------
+# Age band, Sex, Ethnicity, Disability and Ward were added last, at the right-hand end, and filled in from a
+# generator of their own, so every cell to their left is as it was. Each complainant is asked for the four
+# characteristics when the complaint is acknowledged and may decline (a blank, or "Prefer not to say"); the
+# answers are kept on each of the complaint's rows. The enquiries that councillors and MPs made on residents'
+# behalf (record type Member enquiry or MP enquiry) are logged below the compliments with the ward of the
+# address they were about (fictional wards); some give no address, or say it is not known.
+
+EQUALITY_SEED = SEED + 2010
+EQUALITY_HEADERS = ("Age band", "Sex", "Ethnicity", "Disability", "Ward")
+EQUALITY_WIDTHS = (12, 8, 24, 11, 16)
+CHILDREN_AGES = (("Under 18", 0.1), ("18-24", 0.08), ("25 to 34", 0.22), ("35 to 44", 0.25), ("45 to 54", 0.15),
+                 ("55 to 64", 0.06), ("65 to 74", 0.03), ("75 and over", 0.01), (None, 0.10))
+ADULT_AGES = (("18 to 24", 0.03), ("25 to 34", 0.05), ("35 to 44", 0.08), ("45 to 54", 0.17), ("55 to 64", 0.22),
+              ("65 to 74", 0.15), ("75 and over", 0.18), ("Prefer not to say", 0.04), (None, 0.08))
+SEXES = (("Female", 0.55), ("F", 0.05), ("Male", 0.28), ("M", 0.02), ("Prefer not to say", 0.03), (None, 0.07))
+ETHNIC_GROUPS = (("White British", 0.55), ("White Other", 0.06), ("Asian or Asian British", 0.07),
+                 ("Black or Black British", 0.04), ("Mixed", 0.04), ("Other ethnic group", 0.02),
+                 ("Prefer not to say", 0.04), (None, 0.18))
+DISABILITIES = (("No", 0.62), ("Yes", 0.16), ("Prefer not to say", 0.04), (None, 0.18))
+CHILDREN_MADE_BY = ("Young person", CARED_FOR)
+# Councillors' and MPs' enquiries by financial year received, and the fictional wards they were about.
+ENQUIRIES = {2021: 14, 2022: 24}
+WARDS = ("Abbey Fields", "Brookside", "Castle Hill", "Denton Park", "Elm Vale", "Fairmead", "Greenhythe")
+WARD_SPELLINGS = (*((ward, 0.12) for ward in WARDS), (None, 0.1), ("Not known", 0.06))
+ENQUIRY_PROCESSES = (("Corporate", 0.6), ("Statutory children's", 0.2), ("Adult social care", 0.2))
+
+
+def equality_cells(rng: np.random.Generator, row: list[object], answers: dict[str, list[object]]) -> list[object]:
+    """A complaint row's age band, sex, ethnicity and disability (the complainant's, the same on each of the
+    complaint's rows; blank on representations and compliments), and no ward."""
+    ref, made_by, record = str(row[0]), row[9], row[14]
+    if record in ("Representation", "Compliment"):
+        return [None] * len(EQUALITY_HEADERS)
+    if ref not in answers:
+        ages = ADULT_AGES if ref.startswith("ASC") else CHILDREN_AGES
+        age = "Under 18" if made_by in CHILDREN_MADE_BY else pick(rng, ages)
+        answers[ref] = [age, pick(rng, SEXES), pick(rng, ETHNIC_GROUPS), pick(rng, DISABILITIES)]
+    return [*answers[ref], None]
+
+
+def enquiry_rows(rng: np.random.Generator) -> list[list[object]]:
+    """The enquiries of each year, in date order: Stage 1, answered, the ward of the address (or none)."""
+    rows = []
+    for year, count in ENQUIRIES.items():
+        received = sorted(random_working_day(rng, *financial_year(year)) for _ in range(count))
+        for number, day in enumerate(received, start=1):
+            mp = rng.random() < 0.3
+            cells: list[object] = [None] * (len(HEADERS) + len(EXTRA_HEADERS) + len(REMEDY_HEADERS))
+            cells[:6] = [f"ENQ/{year % 100:02d}/{number:04d}", pick(rng, ENQUIRY_PROCESSES), "Stage 1", day,
+                         add_working_days(day, 1), add_working_days(day, int(rng.integers(3, 12)))]
+            cells[9], cells[14] = ("MP", "MP enquiry") if mp else ("Councillor", "Member enquiry")
+            rows.append([*cells, None, None, None, None, pick(rng, WARD_SPELLINGS)])
+    return rows
+
+
+def with_equality_columns(rows: list[list[object] | None], rng: np.random.Generator) -> list[list[object] | None]:
+    """The log's rows with the equality columns and the ward, and the enquiries logged below them."""
+    answers: dict[str, list[object]] = {}
+    return [*(None if row is None else [*row, *equality_cells(rng, row, answers)] for row in rows), *enquiry_rows(rng)]
+
+
 # --- Making it look hand-kept -----------------------------------------------
 
 def pick(rng: np.random.Generator, options: tuple[tuple[object, float], ...]) -> object:
@@ -852,17 +914,19 @@ def write_log_sheet(ws: Worksheet, rows: list[list[object] | None]) -> None:
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = "Maintained by the Complaints Team - fictional sample data"
     ws["A2"].font = Font(italic=True)
-    for col, header in enumerate(HEADERS + EXTRA_HEADERS + REMEDY_HEADERS, start=1):
+    for col, header in enumerate(HEADERS + EXTRA_HEADERS + REMEDY_HEADERS + EQUALITY_HEADERS, start=1):
         ws.cell(HEADER_ROW, col, header).font = Font(bold=True)
     for r, values in enumerate(rows, start=HEADER_ROW + 1):
         for col, value in enumerate(values or [], start=1):
             cell = ws.cell(r, col, value)
             if isinstance(value, dt.date):
                 cell.number_format = "DD/MM/YYYY"
-    for col, width in enumerate(COLUMN_WIDTHS + EXTRA_WIDTHS + REMEDY_WIDTHS, start=1):
+    for col, width in enumerate(COLUMN_WIDTHS + EXTRA_WIDTHS + REMEDY_WIDTHS + EQUALITY_WIDTHS,
+                                   start=1):
         ws.column_dimensions[ws.cell(HEADER_ROW, col).column_letter].width = width
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    last = ws.cell(HEADER_ROW, len(HEADERS) + len(EXTRA_HEADERS) + len(REMEDY_HEADERS)).column_letter
+    width = len(HEADERS) + len(EXTRA_HEADERS) + len(REMEDY_HEADERS) + len(EQUALITY_HEADERS)
+    last = ws.cell(HEADER_ROW, width).column_letter
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(rows)}"
 
 
@@ -913,11 +977,12 @@ def main() -> None:
     merged = merged_by_receipt(spaced, received, adult_rows, adult_received)
     logged = with_extra_columns(merged, np.random.default_rng(EXTRA_SEED))
     logged = with_remedy_columns(logged, np.random.default_rng(REMEDY_SEED))
+    logged = with_equality_columns(logged, np.random.default_rng(EQUALITY_SEED))
     write_workbook(logged, OUTPUT)
     representations = sum(REPRESENTATIONS.values())
     print(f"wrote {OUTPUT} ({len(rows) + len(adult_rows)} complaint rows, {len(adult_rows)} of adult social care, "
           f"{representations} representations, {sum(map(len, REFUSED.values()))} complaints not accepted and "
-          f"{sum(COMPLIMENTS.values())} compliments)")
+          f"{sum(COMPLIMENTS.values())} compliments, {sum(ENQUIRIES.values())} enquiries of councillors and MPs)")
 
 
 if __name__ == "__main__":

@@ -33,10 +33,12 @@ SECTIONS = [
     "Complaints Procedure",
     "Complaints Performance Information",
     "Who Complained",
+    "Equality Monitoring of Complainants",
     "Complaint Themes and Outcomes",
     "Local Government and Social Care Ombudsman",
     "Putting Things Right: Remedies and Compensation",
     "Compliments",
+    "Enquiries from Councillors and MPs",
     "Learning from Complaints",
     "Conclusions and Recommendations",
 ]

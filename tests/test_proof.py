@@ -89,6 +89,7 @@ def test_the_shipped_complaints_text_and_the_sample_log_give_nothing_at_warning_
     # Ombudsman investigated) is live text
     assert [finding["where"]["section"] for finding in serious(findings) if finding["kind"] == "prompt"] == [
         "introduction",
+        "equality",
         "themes",
         "ombudsman",
         "compliments",

@@ -39,8 +39,8 @@ LOG_COLUMNS = {
     "complainant_group": "a group the report counts ('cared_for'), or NA",
     "complainant_type": "who complained: 'child', 'parent', 'carer', 'advocate' or 'other', NA where not recorded",
     "advocacy": "'yes' where an advocate supported the complainant, 'no', NA where the log keeps no such column",
-    "record_type": "'complaint', 'representation' (not a complaint) or 'compliment', NA where the log keeps no "
-    "such column",
+    "record_type": "'complaint', 'representation' (not a complaint), 'compliment', 'member_enquiry' or "
+    "'mp_enquiry' (a councillor's or an MP's enquiry), NA where the log keeps no such column",
     "ombudsman_reference": "the Ombudsman's reference for its case, as written, or NA",
     "service": "the service the complaint was about, as written, or NA",
     "remedy": "the remedy or recommendation, as written, or NA",
@@ -48,6 +48,12 @@ LOG_COLUMNS = {
     "compensation": "the money paid to the complainant, 0.0 where the log keeps the column and the cell is blank, "
     "NaN where it keeps no such column (or the cell cannot be read)",
     "remedy_type": "the kind of remedy given (a vocabulary code), '' where none, NA where the log keeps no such column",
+    "age_band": "the complainant's age band (a vocabulary code), 'not_recorded' where blank or not known, NA where "
+    "the log keeps no such column",
+    "sex": "the complainant's sex, as age_band",
+    "ethnicity": "the complainant's ethnic group, as age_band",
+    "disability": "'yes', 'no' or 'not_recorded' for the complainant's disability, NA where the log keeps no such column",
+    "ward": "the ward of an enquiry's address as written, NA where blank or not known",
     "refusal_reason": "why the council refused to accept the complaint (a vocabulary code), '' where it accepted "
     "it, NA where the log keeps no such column: a refused complaint is in no complaint figure",
     "sheet": "where the row came from",
@@ -60,6 +66,8 @@ OMBUDSMAN = "ombudsman"
 CARED_FOR = "cared_for"
 REPRESENTATION = "representation"
 COMPLIMENT = "compliment"
+#: The record types of councillors' and MPs' enquiries (counted by ward, in no complaint figure).
+ENQUIRIES = ("member_enquiry", "mp_enquiry")
 NOT_RECORDED = "Not recorded"
 
 
@@ -292,7 +300,8 @@ class ComplaintsSummary:
     Ombudsman's cases it decided in the period (received in it or before);
     `previous` the same for the year before, where the log reaches back to it; `refused` the complaints
     received in the period that the council refused to accept (in no other table); `compliments` the
-    compliments received in the period (the log's rows of record type compliment, in no complaint figure).
+    compliments received in the period (the log's rows of record type compliment, in no complaint figure);
+    `enquiries` the councillors' and MPs' enquiries received in the period (in no complaint figure).
     """
 
     period: Period
@@ -306,6 +315,7 @@ class ComplaintsSummary:
     representations: pd.DataFrame = field(default_factory=empty_log)
     refused: pd.DataFrame = field(default_factory=empty_log)
     compliments: pd.DataFrame = field(default_factory=empty_log)
+    enquiries: pd.DataFrame = field(default_factory=empty_log)
     previous: ComplaintsSummary | None = None
 
     def year_on_year(self) -> pd.DataFrame:
@@ -386,9 +396,10 @@ def _summary_of(
 ) -> ComplaintsSummary:
     representation = timed["record_type"].eq(REPRESENTATION).to_numpy()
     compliment = timed["record_type"].eq(COMPLIMENT).to_numpy()
-    refused = refused_rows(timed) & ~compliment
+    enquiry = timed["record_type"].isin(ENQUIRIES).to_numpy()
+    refused = refused_rows(timed) & ~compliment & ~enquiry
     received = _received_in(timed, period).to_numpy()
-    cases = timed[received & ~representation & ~refused & ~compliment]
+    cases = timed[received & ~representation & ~refused & ~compliment & ~enquiry]
     return ComplaintsSummary(
         period=period,
         as_of=as_of,
@@ -397,10 +408,13 @@ def _summary_of(
         escalation=escalation_table(cases, rules),
         ombudsman_decisions=ombudsman_table(cases),
         cases=cases.reset_index(drop=True),
-        ombudsman_decided=timed[_decided_in(timed, period).to_numpy() & ~representation].reset_index(drop=True),
+        ombudsman_decided=timed[_decided_in(timed, period).to_numpy() & ~representation & ~enquiry].reset_index(
+            drop=True
+        ),
         representations=timed[received & representation].reset_index(drop=True),
         refused=timed[received & refused & ~representation].reset_index(drop=True),
         compliments=timed[received & compliment].reset_index(drop=True),
+        enquiries=timed[received & enquiry].reset_index(drop=True),
         previous=previous,
     )
 

@@ -38,6 +38,8 @@ class Vocabulary:
     values: dict[str, dict[str, str]]  # kind -> normalised spelling -> code
     outcome_classes: dict[str, str]  # outcome code -> one of OUTCOME_CLASSES
     spellings: dict[str, dict[str, list[str]]]  # kind -> code -> spellings, for messages
+    #: Equality counts under this are suppressed where the report sets no threshold of its own ([equality]).
+    equality_suppress_below: int = 5
 
     def field_for_header(self, header: object) -> str | None:
         return self.columns.get(normalise(header))
@@ -96,7 +98,12 @@ def _vocabulary(data: dict[str, Any], file: str) -> Vocabulary:
                 outcome_classes[code] = counts_as
             spellings[kind][code] = list(names)
             add_spellings(values[kind], file, kind, code, names)
-    return Vocabulary(columns, required, values, outcome_classes, spellings)
+    threshold = data.get("equality", {}).get("suppress_below", 5)
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 2:
+        raise VocabularyError(
+            f"{file}: [equality] suppress_below must be a whole number of at least 2, not {threshold!r}"
+        )
+    return Vocabulary(columns, required, values, outcome_classes, spellings, threshold)
 
 
 # --- a council's own words ------------------------------------------------------------------------

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from desktop_app.domain.complaints import DATE_COLUMNS, conform_log, empty_log
+from desktop_app.domain.complaints import DATE_COLUMNS, ENQUIRIES, conform_log, empty_log
+from desktop_app.domain.equality import CHARACTERISTICS, NOT_RECORDED
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules
@@ -157,9 +158,9 @@ def parse_complaints_log(
             reason != "",
             f"is not a record type the vocabulary knows ({vocabulary.examples('record_type')}): counted as a complaint",
         )
-    # an Ombudsman's decision and a representation's answer are no finding on a complaint
+    # an Ombudsman's decision, a representation's answer and an enquiry's are no finding on a complaint
     no_finding = log["stage"].eq("ombudsman") | log.get("record_type", pd.Series(None, index=raw.index)).isin(
-        ["representation", "compliment"]
+        ["representation", "compliment", *ENQUIRIES]
     )
     outcome, reason = column("outcome").read(parse_codes, vocabulary.values["outcome"], normalise)
     log["outcome"] = outcome
@@ -217,6 +218,17 @@ def parse_complaints_log(
                 reason != "",
                 lambda word, rows, name=name, what=what: unknown_word_message(name, what, word, rows),
             )
+    for name in CHARACTERISTICS:
+        if name in raw:  # a blank cell in a log that keeps the column says not recorded
+            codes, reason = column(name).read(parse_codes, vocabulary.values.get(name, {}), normalise)
+            log[name] = codes.where(reason == "", NOT_RECORDED).fillna(NOT_RECORDED)
+            found.add_once_per_word(
+                name,
+                reason != "",
+                lambda word, rows, name=name: unknown_characteristic_message(vocabulary, name, word, rows),
+            )
+    ward_words, _ = column("ward").read(parse_codes, vocabulary.values.get("ward", {}), normalise)
+    log["ward"] = column("ward").read(as_text).where(ward_words.ne("not_known"), None)
     for name in ("theme", "ombudsman_reference", "service", "remedy", "complainant"):
         log[name] = column(name).read(as_text)
     kinds, reason = column("complainant").read(parse_codes, vocabulary.values.get("complainant", {}), normalise)
@@ -276,6 +288,21 @@ def unknown_complainant_message(word: str, rows: int) -> str:
         f"'{word}' is not a complainant the vocabulary knows ({complaints}, the first here): counted as other "
         f'in who complained. To teach it, add it to your own vocabulary file, for example [complainant] parent = ["{word}"] '
         "(docs/vocabulary.md)"
+    )
+
+
+def unknown_characteristic_message(vocabulary: Vocabulary, kind: str, word: str, rows: int) -> str:
+    """What an age band, sex, ethnicity or disability word the vocabulary does not know counts as, and how
+    to teach it."""
+    complaints = "1 complaint" if rows == 1 else f"{rows:,} complaints"
+    what = kind.replace("_", " ")
+    near = vocabulary.nearest(kind, word)
+    code = near[1] if near else next(iter(vocabulary.spellings.get(kind, {})), "not_recorded")
+    hint = f"The nearest known word is '{near[0]}'. " if near else ""
+    return (
+        f"'{word}' is not a {what} the vocabulary knows ({complaints}, the first here): counted as not recorded "
+        f"in the equality monitoring. {hint}To teach it, add it to your own vocabulary file, for example [{kind}] "
+        f'{code} = ["{word}"] (docs/vocabulary.md)'
     )
 
 

@@ -38,10 +38,12 @@ SECTIONS = (
     "timeliness",
     "themes",
     "joint_nhs",
+    "equality",
     "ombudsman",
     "general_importance",
     "improvements",
     "remedies",
+    "enquiries",
 )
 TABLE_WORDS = (
     *COMMON_TABLE_WORDS,

@@ -35,6 +35,8 @@ from desktop_app.report.complaints_figures import (
     putter,
     stage_key,
 )
+from desktop_app.report.equality_figures import enquiry_figures, equality_figures
+from desktop_app.report.equality_tables import enquiry_blocks, equality_blocks
 from desktop_app.report.labels import LABEL_LIMIT, shortened, too_long
 from desktop_app.report.lessons_figures import lessons_figures
 from desktop_app.report.lessons_tables import lessons_blocks
@@ -111,14 +113,18 @@ class ComplaintsBuilder(FillsWords[ReportText]):
         self.suppress_below = suppress_below
         self.has_last_year = summary.previous is not None
         self.all_figures = self.figures_of(Formatter(suppress_below))
-        words = load_vocabulary().words()
-        remedies_figures(putter(self.all_figures), summary, text.procedures, words, Formatter(suppress_below))
+        vocabulary = load_vocabulary()
+        words = vocabulary.words()
+        put = putter(self.all_figures)
+        remedies_figures(put, summary, text.procedures, words, Formatter(suppress_below))
+        equality_figures(put, summary, text.procedures, words, suppress_below or vocabulary.equality_suppress_below)
+        enquiry_figures(put, summary, text.procedures, Formatter(suppress_below))
         self.lessons = lessons
         self.lessons_vocabulary = load_lessons_vocabulary()
         self.lessons_report: LessonsReport | None = (
             None if lessons is None else lessons_report(lessons, self.lessons_vocabulary, summary.as_of)
         )
-        lessons_figures(putter(self.all_figures), self.lessons_report, self.lessons_vocabulary)
+        lessons_figures(put, self.lessons_report, self.lessons_vocabulary)
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}
 
     def figures_of(self, formatter: Formatter) -> dict[str, Figure]:
@@ -172,7 +178,10 @@ class ComplaintsBuilder(FillsWords[ReportText]):
         return self.text.sections[key].text
 
     def sections(self) -> list[Section]:
-        tables = self.section_tables()
+        """The text file's sections, each with its table; equality monitoring and enquiries by ward in every
+        report whose text file has their sections."""
+        tables = {"equality": lambda: equality_blocks(self), "enquiries": lambda: enquiry_blocks(self)}
+        tables.update(self.section_tables())
         sections = []
         for key, section in self.text.sections.items():
             where = f"[sections.{key}]"

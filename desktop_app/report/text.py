@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.paths import RESOURCES
+from desktop_app.report.equality_tables import ENQUIRY_TABLE_WORDS, EQUALITY_TABLE_WORDS
 from desktop_app.report.lessons_tables import LESSONS_TABLE_WORDS
 from desktop_app.report.remedies_tables import COMPLIMENT_TABLE_WORDS, REMEDY_TABLE_WORDS
 
@@ -32,13 +33,18 @@ SECTIONS = (
     "procedure",
     "performance",
     "complainants",
+    "equality",
     "themes",
     "ombudsman",
     "remedies",
     "compliments",
+    "enquiries",
     "learning",
     "conclusions",
 )
+#: The sections a complaints report's text file may leave out (a copy written before them), with the table
+#: words each needs where it is there: every report prints them where its text file has them.
+OPTIONAL_SECTIONS = {"equality": EQUALITY_TABLE_WORDS, "enquiries": ENQUIRY_TABLE_WORDS}
 DOCUMENT_KEYS = (
     "title",
     "appendix",
@@ -188,8 +194,9 @@ def load_report_text(
     shipped: Path = DEFAULT_TEXT_FILE,
 ) -> ReportText:
     """Read and check a report text file; a mistake names the table and key. `sections` and `required_words`:
-    the sections and table words the report needs (the children's report's by default); `shipped`: the file of
-    this kind the application ships, for the words and sections a copy made before them lacks."""
+    the sections and table words the report needs (the children's report's by default); of them, the
+    OPTIONAL_SECTIONS may be left out, their words needed only where they are there; `shipped`: the file of this
+    kind the application ships, for the words and the other sections a copy made before them lacks."""
     data = read_toml(path)
     where = path.name
     unknown = sorted(set(data) - {"document", "procedures", "tables", "figures", "key_figures", "sections", "themes"})
@@ -204,7 +211,10 @@ def load_report_text(
         if not _NAME.fullmatch(role):
             raise ReportTextError(f"{where}: [procedures] {role!r} must be lower case letters, digits and _")
 
-    tables = table_words(data, where, required_words, shipped=shipped)
+    given = data.get("sections", {}) if isinstance(data.get("sections"), dict) else {}
+    optional_words = [words for key, words in OPTIONAL_SECTIONS.items() if key in sections and key in given]
+    needed = (*required_words, *(word for words in optional_words for word in words))
+    tables = table_words(data, where, needed, shipped=shipped)
 
     figures = {}
     for name, value in data.get("figures", {}).items():
@@ -232,6 +242,8 @@ def load_report_text(
     found = {}
     for key in sections:
         spec = sections_spec.get(key)
+        if spec is None and key in OPTIONAL_SECTIONS:
+            continue
         if spec is None:
             title = shipped_section(shipped, key, where)
             found[key] = Section(key, title, section_prompt(title))
