@@ -185,10 +185,10 @@ class _WordWriter:
         self.ensure_styles()
         _set_language(self.word, document.metadata.language)
         properties = self.word.core_properties
-        properties.title = document.metadata.title
-        properties.author = document.metadata.author
-        properties.subject = document.metadata.subject
-        properties.keywords = document.metadata.keywords
+        properties.title = _property(document.metadata.title)
+        properties.author = _property(document.metadata.author)
+        properties.subject = _property(document.metadata.subject)
+        properties.keywords = _property(document.metadata.keywords)
         properties.language = document.metadata.language
         self.furniture(document)
         body = self.word.element.body
@@ -406,6 +406,15 @@ class _WordWriter:
         for card in cards.cards:
             body = [[Cell(card.label, bold=True), Cell(card.value)], *([Cell(h), Cell(c)] for h, c in card.changes)]
             self.table(Table("card", [], body, "card", header_scope="row"))
+
+
+#: The most characters a Word document's property holds (a cover to several committees names them all).
+PROPERTY_LENGTH = 255
+
+
+def _property(text: str) -> str:
+    """The property's words, cut to the length Word allows, with an ellipsis where cut."""
+    return text if len(text) <= PROPERTY_LENGTH else text[: PROPERTY_LENGTH - 1].rstrip() + "…"
 
 
 def _plain(text: str) -> str:
