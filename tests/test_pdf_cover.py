@@ -363,3 +363,14 @@ def test_the_word_cover_keeps_its_last_two_sections_together(values, tmp_path):
     start = next(n for n, text in enumerate(texts) if text.startswith("Appendices"))
     kept = [p.paragraph_format.keep_with_next for p in word.paragraphs[start:] if p.text.strip()]
     assert kept[:-1] == [True] * (len(kept) - 1) and len(kept) >= 4
+
+
+def test_wirrals_bullets_under_a_numbered_paragraph_stand_at_its_text(values, tmp_path):
+    from tests.pdf_structure import drawn_runs
+
+    background = "High level feedback from the workshop was:\n\n- awareness is greater;\n- thresholds are rigid."
+    path, _ = write_cover_report({**values, "background": background}, "wirral", tmp_path / "w.pdf")
+    runs = drawn_runs(path)
+    x = {words: at for _, at, words in runs}
+    assert x["High level feedback from the workshop was:"] > x["3.1"]
+    assert [at for _, at, words in runs if words == "•"] == [x["High level feedback from the workshop was:"]] * 2

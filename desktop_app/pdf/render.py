@@ -297,13 +297,20 @@ class PdfWriter:
 
     def list_item(self, item: ListItem) -> list[Flowable]:
         style = self.numbered_style() if item.layout == "numbered" else self.style[item.layout]
+        if item.under:  # at the text of the numbered paragraph it belongs to
+            indent = number_indent(item.under)
+            style = style.clone(
+                f"{style.name}-under{'-deep' if indent == DEEP_NUMBER_INDENT else ''}",
+                leftIndent=indent + style.leftIndent,
+                bulletIndent=indent + style.bulletIndent,
+            )
         return [PdfParagraph(inline(item.text), self.kept(style, item.keep_with_next), bulletText=item.marker)]
 
     def numbered_style(self, number: str = "") -> ParagraphStyle:
         """Body text with its number ("1.", "2.3") hanging in the margin of a wider indent (wider still for a
         number of three parts, "3.2.1")."""
         body = self.style["body"]
-        indent = DEEP_NUMBER_INDENT if number.count(".") > 1 else NUMBER_INDENT
+        indent = number_indent(number)
         return body.clone(
             f"{body.name}-numbered{'-deep' if indent == DEEP_NUMBER_INDENT else ''}",
             leftIndent=indent,
@@ -574,6 +581,11 @@ def _spanned_width(table: Table, row: int, column: int, widths: list[float]) -> 
         if (span.row, span.column) == (row, column):
             return sum(widths[column : column + span.columns])
     return widths[column]
+
+
+def number_indent(number: str) -> float:
+    """The indent a paragraph's number hangs in: wider for a number of three parts ("3.2.1")."""
+    return DEEP_NUMBER_INDENT if number.count(".") > 1 else NUMBER_INDENT
 
 
 def _covered(table: Table) -> set[tuple[int, int]]:

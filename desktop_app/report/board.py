@@ -3,7 +3,9 @@
 Sections numbered 1, 2 ... and their paragraphs 1.1, 1.2 ... (a sub-section
 takes the next number, 3.2, and numbers its paragraphs 3.2.1 ...): the numbers
 are the application's, so a paragraph added or moved never leaves a slip.
-Bullets, tables, quotes and pictures are not numbered; appendices are lettered
+Bullets, tables, quotes and pictures are not numbered (bullets under a numbered
+paragraph stand at its text, not at the margin its number hangs in; a table's row
+too long for what is left of a page carries on over it); appendices are lettered
 A, B ... and their paragraphs are not numbered. Live figures in the words are
 the returns' figures, by the names their own appendix gives them (MARAC's
 {referrals_value}); a name the returns do not have is an error naming the line.
@@ -152,8 +154,9 @@ class BoardBuilder:
                 return [Paragraph(self.fill(item.text, item.line), names)]
             numbers[-1] += 1
             return [Paragraph(self.fill(item.text, item.line), names, number=".".join(str(n) for n in numbers))]
-        if item.kind == "bullet":
-            return [ListItem(self.fill(item.text, item.line), figures=names)]
+        if item.kind == "bullet":  # under the numbered paragraph before it, at its text
+            under = ".".join(str(n) for n in numbers) if numbers and numbers[-1] else ""
+            return [ListItem(self.fill(item.text, item.line), figures=names, under=under)]
         if item.kind == "quote":
             return [Quote(self.fill(item.text, item.line), item.more, names)]
         if item.kind == "image":
@@ -172,7 +175,11 @@ class BoardBuilder:
         if kind.layout == "table":
             header = [[Cell(column) for column in kind.columns]]
             body = [[Cell(text) for text in row] for row in table.rows]
-            return [Table(key, header, body, "", caption=caption, column_shares=kind.shares, layout="words")]
+            return [
+                Table(
+                    key, header, body, "", caption=caption, column_shares=kind.shares, layout="words", rows_split=True
+                )
+            ]
         blocks: list[Block] = []
         for number, row in enumerate(table.rows, start=1):
             heading = kind.block_caption.format(number=number) if kind.block_caption else f"{caption} {number}"

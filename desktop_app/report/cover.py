@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -224,15 +225,17 @@ class _Cover:
         return [Paragraph(self.text(name))]
 
     def numbered_paragraphs(self, text: str) -> list[Block]:
-        """Paragraphs numbered within the section (1.1, 1.2, ...), as Wirral's reports number them; lists stay."""
+        """Paragraphs numbered within the section (1.1, 1.2, ...), as Wirral's reports number them; lists stay,
+        at the text of the paragraph they follow."""
         blocks: list[Block] = []
         number = 0
         for chunk in re.split(r"\n\s*\n", text.strip()):
             lines = [line.strip() for line in chunk.splitlines() if line.strip()]
             if not lines:
                 continue
-            if all(re.match(r"^[-*•]\s+", line) for line in lines):
-                blocks += prose_blocks(chunk)
+            if all(re.match(r"^[-*•]\s+", line) for line in lines):  # at the text of the paragraph above
+                under = f"{self.section_number}.{number}" if number else ""
+                blocks += [replace(b, under=under) if isinstance(b, ListItem) else b for b in prose_blocks(chunk)]
                 continue
             number += 1
             blocks.append(ListItem(" ".join(lines), f"{self.section_number}.{number}", layout="numbered"))
