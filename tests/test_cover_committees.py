@@ -250,3 +250,24 @@ def test_the_partnership_header_numbers_its_sections_and_recommendations(tmp_pat
     values["further_meetings"] = [{"committee": "Sefton Domestic Abuse Executive Group", "date": dt.date(2018, 9, 20)}]
     path, _ = write_cover_report(values, "sefton_safer_communities", tmp_path / "two.pdf")
     assert page_lines(path)[0][1] == "Sefton Domestic Abuse Executive Group, 20 September 2018"
+
+
+def test_a_core_purpose_table_with_no_words_is_a_note_not_a_warning():
+    from desktop_app.domain.problems import Severity
+    from desktop_app.report.cover_check import check_cover
+
+    values = {k: v for k, v in load_cover_values(SAMPLE_COVER).items() if k != "core_purpose"}
+    [note] = check_cover(values, load_cover_template("sefton"), ["Appendix A"])
+    assert note.severity is Severity.NOTE and note.column == "core_purpose"
+    assert note.message == "no purpose has words: every row of 'Contribution to the Council's Core Purpose' says NA"
+    assert check_cover(values, load_cover_template("sefton_2025"), ["Appendix A"]) == []  # 2025's has no such table
+
+
+def test_the_word_cover_starts_on_its_first_page(tmp_path):
+    """A cover has no title page before it: its particulars table is the first thing, not a page break."""
+    document, _ = cover_model(THREE_COMMITTEES, "sefton")
+    word = docx.Document(str(write_appendix(document, tmp_path / "three.docx")))
+    first = word.element.body[0]
+    assert first.tag == docx.oxml.ns.qn("w:tbl")
+    breaks = [br for br in word.element.body.iter(docx.oxml.ns.qn("w:br")) if br.get(docx.oxml.ns.qn("w:type"))]
+    assert breaks == []  # the sections run on: no page left blank

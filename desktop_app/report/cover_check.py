@@ -29,7 +29,7 @@ MEETINGS_SPAN_DAYS = 183
 
 class CoverSlip(NamedTuple):
     """One thing to query on a cover: `kind` what was checked ("empty", "meeting_date", "weekday", "date",
-    "date_year", "meetings_span", "prompt", "reference", "appendices"), and the problem."""
+    "date_year", "meetings_span", "prompt", "reference", "appendices", "purposes"), and the problem."""
 
     kind: str
     problem: Problem
@@ -117,6 +117,8 @@ def cover_slips(
                         found[0],
                         Severity.NOTE,
                     )
+    if template is not None:
+        slips += _unfilled_purposes(values, template, source)
     listed = list(appendices) if appendices is not None else values.get("appendices") or []
     if template is not None and any(b["type"] == "appendices" for b in template.blocks) and not listed:
         warn(
@@ -125,6 +127,19 @@ def cover_slips(
             "appendices",
             severity=Severity.NOTE,
         )
+    return slips
+
+
+def _unfilled_purposes(values: Mapping[str, object], template: CoverTemplate, source: str) -> list[CoverSlip]:
+    """A note for a table of the council's purposes whose every row would say NA: words not yet given."""
+    slips = []
+    for block in template.blocks:
+        given = values.get(block["field"]) if block["type"] == "purposes" else None
+        if block["type"] != "purposes" or (isinstance(given, dict) and any(str(v).strip() for v in given.values())):
+            continue
+        table = template.label(block["field"]).rstrip(":")
+        message = f"no purpose has words: every row of '{table}' says {block.get('none', 'NA')}"
+        slips.append(CoverSlip("purposes", Problem(Severity.NOTE, message, file=source, column=block["field"])))
     return slips
 
 

@@ -224,8 +224,8 @@ class _WordWriter:
             if section.landscape != landscape:  # a wide table's pages turned sideways, as in the PDF
                 self.turn(section.landscape)
                 landscape = section.landscape
-            elif number == 0 or section.new_page or not document.continuous:
-                self.word.add_page_break()
+            elif (number == 0 and self.word.paragraphs) or (number and (section.new_page or not document.continuous)):
+                self.word.add_page_break()  # (not before a cover's first words: its first page would be blank)
             if section.title:
                 self.word.add_heading(_plain(section.title), level=1)
             self.width = self.text_width()
