@@ -346,3 +346,25 @@ def test_a_row_too_long_for_its_page_carries_on_without_saying_its_group_again(f
     word = docx.Document(str(folder / "p.docx"))
     body_row = word.tables[0].rows[1]._tr
     assert body_row.find(f"{{{docx.oxml.ns.nsmap['w']}}}trPr/{{{docx.oxml.ns.nsmap['w']}}}cantSplit") is None
+
+
+def test_the_sentence_leading_into_a_table_is_never_left_at_the_foot_of_a_page(folder):
+    """Wherever the page break falls, the heading and the sentence that introduce a table stand on the page of
+    its header row."""
+    from desktop_app.pdf.render import render_document
+
+    details = DETAILS.replace('marac = ["marac.xlsx"]\n', "")
+    filler = "A paragraph that fills the page, long enough to run on over two lines of the report's text width."
+    for fillers in range(18, 40):
+        body = (
+            "# Training\n"
+            + "\n\n".join([filler] * fillers)
+            + "\n\n## Courses\nThe courses were:\n\n[table: Training]\n"
+        )
+        (folder / "report.md").write_text(details + body, encoding="utf-8")
+        document, _ = board_report(folder / "report.md")
+        (folder / "lead.pdf").write_bytes(render_document(document))
+        runs = drawn_runs(folder / "lead.pdf")
+        page_of = {words: page for page, _, words in runs}
+        heading = f"1.{fillers + 1} Courses"
+        assert page_of[heading] == page_of["The courses were:"] == page_of["Name of training"], fillers

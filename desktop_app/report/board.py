@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.domain.board_report import BoardRules, BoardTable, load_board_rules
 from desktop_app.report.board_source import BoardSource, BoardSourceError, Item
@@ -133,6 +133,8 @@ class BoardBuilder:
                 self.placed.append(Placed(item, section.key, section.title))
                 if item.kind != "bullet" and section.blocks and isinstance(section.blocks[-1], ListItem):
                     section.blocks.append(Space("paragraph"))  # a list is followed by a paragraph's space
+                if item.kind == "table" and section.blocks and isinstance(section.blocks[-1], Paragraph):
+                    section.blocks[-1] = replace(section.blocks[-1], keep_with_next=True)  # it leads into the table
                 section.blocks += self.blocks(item, numbers)
         return sections
 
