@@ -190,3 +190,17 @@ def _struct_nodes(node):
         if isinstance(kid, pikepdf.Dictionary):
             yield kid
             yield from _struct_nodes(kid)
+
+
+def drawn_runs(path: Path) -> list[tuple[int, float, str]]:
+    """Every run of text as drawn: its page (from 1), the x it starts at (points from the page's left edge), its
+    words; for where a line stands, not only what it says."""
+    runs: list[tuple[int, float, str]] = []
+    for number, page in enumerate(PdfReader(path).pages, start=1):
+
+        def text(words, cm, tm, font, size, number=number):
+            if words.strip():
+                runs.append((number, round(tm[4] * cm[0] + tm[5] * cm[2] + cm[4], 1), words.strip()))
+
+        page.extract_text(visitor_text=text)
+    return runs

@@ -18,7 +18,7 @@ from desktop_app.cli import main
 from desktop_app.domain.board_report import load_board_rules
 from desktop_app.paths import SAMPLE_DATA
 from desktop_app.word.render import render_word_document
-from tests.pdf_structure import figure_alt_texts, structure_problems, structure_tags, tagged_lines
+from tests.pdf_structure import drawn_runs, figure_alt_texts, structure_problems, structure_tags, tagged_lines
 
 SAMPLE_SOURCE = SAMPLE_DATA / "board_report_2020-21.md"
 DETAILS = """+++
@@ -284,3 +284,87 @@ def test_in_word_the_sections_run_on_and_an_appendix_starts_a_page(written):
         ("3. Tables", False),
         ("Appendix A: Governance", True),
     ]
+
+
+# --- where bullets stand, and a row too long for its page ---------------------------------------------------
+
+BULLETS = """# Partnership
+The Board has three groups:
+
+- victims and survivors
+- professionals
+
+## Prevention
+Schools took part:
+
+- a workshop
+
+# Appendix: Governance
+- The MARAC steering group reports to the Board.
+"""
+
+
+def test_bullets_under_a_numbered_paragraph_stand_at_its_text_not_at_the_margin(folder):
+    status, out = report(folder, BULLETS, "--docx", str(folder / "report.docx"))
+    assert status == 0
+    runs = drawn_runs(out)
+    x = {words: at for _, at, words in runs}
+    margin = x["1.1"]
+    assert x["The Board has three groups:"] > margin
+    bullets = [at for _, at, words in runs if words == "•"]
+    assert bullets[:2] == [x["The Board has three groups:"]] * 2  # under 1.1, at its text
+    assert bullets[2] == x["Schools took part:"] > x["The Board has three groups:"]  # under 1.2.1, deeper
+    assert bullets[3] == margin  # an appendix's paragraphs are not numbered: its bullets keep the margin
+    word = docx.Document(str(folder / "report.docx"))
+    indents = {p.text: p.paragraph_format.left_indent for p in word.paragraphs}
+    assert round(indents["victims and survivors"].mm, 1) == 10 + 7  # the number's indent, then the bullet's own
+    assert round(indents["a workshop"].mm, 1) == 13 + 7
+    assert indents["The MARAC steering group reports to the Board."] is None  # the list style's own
+
+
+def test_a_row_too_long_for_its_page_carries_on_without_saying_its_group_again(folder):
+    """Seed 004's prompts table: a group's prompts run over a page; the header row repeats, the group does not."""
+    prompts = [f"Prompt {n}: what would you like the partnership to do about question {n}?" for n in range(1, 61)]
+    book = Workbook()
+    book.active.title = "Prompts"
+    book.active.append(("Group", "Prompts"))
+    book.active.append(("Professionals", "\n\n".join(prompts)))
+    book.save(folder / "tables.xlsx")
+    status, out = report(
+        folder, "# Consultation\nThe prompts are below.\n\n[table: Prompts]\n", "--docx", str(folder / "p.docx")
+    )
+    assert status == 0
+    runs = drawn_runs(out)
+    pages = {page for page, _, words in runs if words.startswith("Prompt ")}
+    assert len(pages) >= 2  # the row carries on over the page break
+    assert [page for page, _, words in runs if words == "Group"] == sorted(pages)  # the header on every page
+    assert [words for _, _, words in runs if words.startswith("Professionals")] == ["Professionals"]
+    assert [words.split(":")[0] for _, _, words in runs if words.startswith("Prompt ")] == [
+        f"Prompt {n}" for n in range(1, 61)
+    ]
+    assert structure_problems(out) == []
+    word = docx.Document(str(folder / "p.docx"))
+    body_row = word.tables[0].rows[1]._tr
+    assert body_row.find(f"{{{docx.oxml.ns.nsmap['w']}}}trPr/{{{docx.oxml.ns.nsmap['w']}}}cantSplit") is None
+
+
+def test_the_sentence_leading_into_a_table_is_never_left_at_the_foot_of_a_page(folder):
+    """Wherever the page break falls, the heading and the sentence that introduce a table stand on the page of
+    its header row."""
+    from desktop_app.pdf.render import render_document
+
+    details = DETAILS.replace('marac = ["marac.xlsx"]\n', "")
+    filler = "A paragraph that fills the page, long enough to run on over two lines of the report's text width."
+    for fillers in range(18, 40):
+        body = (
+            "# Training\n"
+            + "\n\n".join([filler] * fillers)
+            + "\n\n## Courses\nThe courses were:\n\n[table: Training]\n"
+        )
+        (folder / "report.md").write_text(details + body, encoding="utf-8")
+        document, _ = board_report(folder / "report.md")
+        (folder / "lead.pdf").write_bytes(render_document(document))
+        runs = drawn_runs(folder / "lead.pdf")
+        page_of = {words: page for page, _, words in runs}
+        heading = f"1.{fillers + 1} Courses"
+        assert page_of[heading] == page_of["The courses were:"] == page_of["Name of training"], fillers

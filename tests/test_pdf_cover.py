@@ -130,7 +130,8 @@ def test_fields_come_in_the_templates_order(sefton_path):
     labels = [
         template.labels[name]
         for name in template.fields()
-        if name in template.labels and name not in ("recommendations_intro", "climate_training", "climate_text")
+        if name in template.labels
+        and name not in ("recommendations_intro", "climate_training", "climate_text", "further_meetings")
     ]
     found = positions(words, labels)
     assert found == sorted(found)
@@ -219,8 +220,8 @@ def test_a_changed_template_changes_the_cover(values, tmp_path):
         ('numbering = "{n}."', 'numbering = "({n})"'),
         ('report_to = "Report to:"', 'report_to = "Committee:"'),
         (
-            '    ["report_to", "meeting_date"],\n    ["subject"],',
-            '    ["subject"],\n    ["report_to", "meeting_date"],',
+            '    ["report_to", "meeting_date"],\n    ["further_meetings"],\n    ["subject"],',
+            '    ["subject"],\n    ["report_to", "meeting_date"],\n    ["further_meetings"],',
         ),
         (
             'type = "section"\nfield = "reasons"\n',
@@ -243,8 +244,8 @@ def test_a_changed_template_changes_the_cover(values, tmp_path):
 
 
 def test_templates_are_found_by_name(values):
-    assert {"sefton", "wirral"} <= set(available_templates())
-    assert load_cover_template("sefton").fields()[:3] == ["report_to", "meeting_date", "subject"]
+    assert {"sefton", "sefton_2025", "sefton_safer_communities", "wirral"} <= set(available_templates())
+    assert load_cover_template("sefton").fields()[:4] == ["report_to", "meeting_date", "further_meetings", "subject"]
     with pytest.raises(CoverTemplateError, match=r"there is no cover template 'camelot' \(the templates are: .*sefton"):
         load_cover_template("camelot")
 
@@ -362,3 +363,14 @@ def test_the_word_cover_keeps_its_last_two_sections_together(values, tmp_path):
     start = next(n for n, text in enumerate(texts) if text.startswith("Appendices"))
     kept = [p.paragraph_format.keep_with_next for p in word.paragraphs[start:] if p.text.strip()]
     assert kept[:-1] == [True] * (len(kept) - 1) and len(kept) >= 4
+
+
+def test_wirrals_bullets_under_a_numbered_paragraph_stand_at_its_text(values, tmp_path):
+    from tests.pdf_structure import drawn_runs
+
+    background = "High level feedback from the workshop was:\n\n- awareness is greater;\n- thresholds are rigid."
+    path, _ = write_cover_report({**values, "background": background}, "wirral", tmp_path / "w.pdf")
+    runs = drawn_runs(path)
+    x = {words: at for _, at, words in runs}
+    assert x["High level feedback from the workshop was:"] > x["3.1"]
+    assert [at for _, at, words in runs if words == "•"] == [x["High level feedback from the workshop was:"]] * 2

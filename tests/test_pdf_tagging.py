@@ -73,7 +73,7 @@ def test_the_checker_finds_page_furniture_left_untagged(monkeypatch, tmp_path, r
     assert problems and all("neither tagged nor artifacts" in problem for problem in problems)
 
 
-@pytest.mark.parametrize("template", ["sefton", "wirral"])
+@pytest.mark.parametrize("template", ["sefton", "sefton_2025", "sefton_safer_communities", "wirral"])
 def test_every_cover_template_passes_the_checks(tmp_path, template):
     from desktop_app.pdf.cover import write_cover_report
     from desktop_app.report.cover_template import SAMPLE_COVER

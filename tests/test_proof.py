@@ -462,7 +462,7 @@ def cover_file(tmp_path: Path, summary: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("template", ["sefton", "wirral"])
+@pytest.mark.parametrize("template", ["sefton", "sefton_2025", "sefton_safer_communities", "wirral"])
 def test_the_sample_cover_gives_nothing_to_query(capsys, template):
     status, findings = proof(capsys, "cover", str(SAMPLE_COVER), "--template", template)
     assert status == 0 and serious(findings) == []

@@ -233,9 +233,33 @@ class PdfWriter:
 
     def blocks(self, blocks: list[Block] | tuple[Block, ...]) -> list[Flowable]:
         flowables: list[Flowable] = []
-        for block in blocks:
-            flowables += self.visitors[type(block)](block)
+        kept_from = 0  # where the blocks kept with the next one (a heading, a sentence) begin
+        for number, block in enumerate(blocks):
+            made = self.visitors[type(block)](block)
+            after = blocks[number + 1] if number + 1 < len(blocks) else None
+            if isinstance(block, (Paragraph, ListItem)) and block.keep_with_next and isinstance(after, Table):
+                flowables.insert(kept_from, self.room_for_table([*flowables[kept_from:], *made], after))
+            flowables += made
+            if not getattr(block, "keep_with_next", False):
+                kept_from = len(flowables)
         return flowables
+
+    def room_for_table(self, words: list[Flowable], table: Table) -> CondPageBreak:
+        """A sentence that leads into a table (with the heading above it), never alone at the foot of a page: the
+        page breaks first only where they, the table's header rows and its first row (of a row that may split, the
+        least part of one) would not fit. (The table itself may run on over pages.)"""
+        header_rows = len(table.header)
+        first = dataclasses.replace(
+            table,
+            body=[] if table.rows_split and header_rows else table.body[:1],
+            spans=tuple(span for span in table.spans if span.row + span.rows <= header_rows + 1),
+            total_rows=(),
+            group_rows=(),
+            footnotes=[],
+            heading="",
+        )
+        need = sum(_height(part, self.width) for part in [*words, *self.table(first)])
+        return CondPageBreak(need + (ROW_SPLIT_LEAST if first.body != table.body[:1] else 0))
 
     # --- words -------------------------------------------------------------------------
 
@@ -297,13 +321,20 @@ class PdfWriter:
 
     def list_item(self, item: ListItem) -> list[Flowable]:
         style = self.numbered_style() if item.layout == "numbered" else self.style[item.layout]
+        if item.under:  # at the text of the numbered paragraph it belongs to
+            indent = number_indent(item.under)
+            style = style.clone(
+                f"{style.name}-under{'-deep' if indent == DEEP_NUMBER_INDENT else ''}",
+                leftIndent=indent + style.leftIndent,
+                bulletIndent=indent + style.bulletIndent,
+            )
         return [PdfParagraph(inline(item.text), self.kept(style, item.keep_with_next), bulletText=item.marker)]
 
     def numbered_style(self, number: str = "") -> ParagraphStyle:
         """Body text with its number ("1.", "2.3") hanging in the margin of a wider indent (wider still for a
         number of three parts, "3.2.1")."""
         body = self.style["body"]
-        indent = DEEP_NUMBER_INDENT if number.count(".") > 1 else NUMBER_INDENT
+        indent = number_indent(number)
         return body.clone(
             f"{body.name}-numbered{'-deep' if indent == DEEP_NUMBER_INDENT else ''}",
             leftIndent=indent,
@@ -574,6 +605,21 @@ def _spanned_width(table: Table, row: int, column: int, widths: list[float]) -> 
         if (span.row, span.column) == (row, column):
             return sum(widths[column : column + span.columns])
     return widths[column]
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    """The height a flowable takes at `width`, with its space above and below (what is kept together, all its
+    parts; a conditional page break, none)."""
+    if isinstance(flowable, KeepTogether):
+        return sum(_height(part, width) for part in flowable._content)
+    if isinstance(flowable, (CondPageBreak, NextPageTemplate, PageBreak)):
+        return 0.0
+    return flowable.wrap(width, 10_000)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+def number_indent(number: str) -> float:
+    """The indent a paragraph's number hangs in: wider for a number of three parts ("3.2.1")."""
+    return DEEP_NUMBER_INDENT if number.count(".") > 1 else NUMBER_INDENT
 
 
 def _covered(table: Table) -> set[tuple[int, int]]:

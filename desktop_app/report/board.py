@@ -3,7 +3,9 @@
 Sections numbered 1, 2 ... and their paragraphs 1.1, 1.2 ... (a sub-section
 takes the next number, 3.2, and numbers its paragraphs 3.2.1 ...): the numbers
 are the application's, so a paragraph added or moved never leaves a slip.
-Bullets, tables, quotes and pictures are not numbered; appendices are lettered
+Bullets, tables, quotes and pictures are not numbered (bullets under a numbered
+paragraph stand at its text, not at the margin its number hangs in; a table's row
+too long for what is left of a page carries on over it); appendices are lettered
 A, B ... and their paragraphs are not numbered. Live figures in the words are
 the returns' figures, by the names their own appendix gives them (MARAC's
 {referrals_value}); a name the returns do not have is an error naming the line.
@@ -14,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.domain.board_report import BoardRules, BoardTable, load_board_rules
 from desktop_app.report.appendix import FillsWords
@@ -139,6 +141,8 @@ class BoardBuilder(FillsWords[BoardSource]):
                 self.placed.append(Placed(item, section.key, section.title))
                 if item.kind != "bullet" and section.blocks and isinstance(section.blocks[-1], ListItem):
                     section.blocks.append(Space("paragraph"))  # a list is followed by a paragraph's space
+                if item.kind == "table" and section.blocks and isinstance(section.blocks[-1], Paragraph):
+                    section.blocks[-1] = replace(section.blocks[-1], keep_with_next=True)  # it leads into the table
                 section.blocks += self.blocks(item, numbers)
         return sections
 
@@ -160,8 +164,9 @@ class BoardBuilder(FillsWords[BoardSource]):
                 return [Paragraph(self.filled(item), names)]
             numbers[-1] += 1
             return [Paragraph(self.filled(item), names, number=".".join(str(n) for n in numbers))]
-        if item.kind == "bullet":
-            return [ListItem(self.filled(item), figures=names)]
+        if item.kind == "bullet":  # under the numbered paragraph before it, at its text
+            under = ".".join(str(n) for n in numbers) if numbers and numbers[-1] else ""
+            return [ListItem(self.filled(item), figures=names, under=under)]
         if item.kind == "quote":
             return [Quote(self.filled(item), item.more, names)]
         if item.kind == "image":
@@ -180,7 +185,11 @@ class BoardBuilder(FillsWords[BoardSource]):
         if kind.layout == "table":
             header = [[Cell(column) for column in kind.columns]]
             body = [[Cell(text) for text in row] for row in table.rows]
-            return [Table(key, header, body, "", caption=caption, column_shares=kind.shares, layout="words")]
+            return [
+                Table(
+                    key, header, body, "", caption=caption, column_shares=kind.shares, layout="words", rows_split=True
+                )
+            ]
         blocks: list[Block] = []
         for number, row in enumerate(table.rows, start=1):
             heading = kind.block_caption.format(number=number) if kind.block_caption else f"{caption} {number}"

@@ -2,10 +2,12 @@
 
 Each block of the council's template (report/cover_template.py) becomes blocks
 of the model, in the template's order, filled from the author's values: the
-label/value table (labels are row headers), lines, fixed text, headed sections
-(prose, or paragraphs numbered 1.1, 1.2 ... within section 1.0), statements
-chosen by a value, the climate table, the appendix list and the subject
-history. The whole cover is one untitled section on the pack's first page.
+label/value table (labels are row headers; the further committees and their
+dates under "Report to" and its date, the labels standing over them all),
+lines, fixed text, headed sections (prose, or paragraphs numbered 1.1, 1.2 ...
+within section 1.0), statements chosen by a value, the climate table, the
+appendix list, the subject history and the contribution to each of the
+council's purposes. The whole cover is one untitled section on the pack's first page.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +25,15 @@ from desktop_app.report.cover_template import (
     CLIMATE_CHOICES,
     CoverTemplate,
     CoverTemplateError,
+    Meeting,
     check_values,
     empty,
     format_date,
     load_cover_template,
     load_cover_values,
     meeting_day,
+    meetings,
+    purposes_of,
     yes,
 )
 from desktop_app.report.model import (
@@ -67,7 +73,7 @@ def cover_document(
     metadata = Metadata(
         title=str(values.get("subject") or template.name),
         author=str(values.get("report_of") or ""),
-        subject=", ".join(part for part in (str(values.get("report_to") or ""), builder.date_text()) if part),
+        subject="; ".join(builder.meeting_text(meeting) for meeting in meetings(values) if meeting.committee),
         keywords="committee report, cover report",
         as_at=meeting_day(values),
     )
@@ -116,7 +122,7 @@ def values_from_form(fields: Mapping[str, str], template: CoverTemplate) -> dict
     values: dict[str, object] = {}
     for name, text in fields.items():
         kind = template.kinds.get(name)
-        if kind is None or kind == "rows" or not (text or "").strip():
+        if kind is None or kind in ("rows", "meetings", "purposes") or not (text or "").strip():
             continue
         text = text.strip()
         if kind == "date":
@@ -159,22 +165,26 @@ class _Cover:
             "climate": self.climate,
             "appendices": self.appendix_list,
             "history": self.history,
+            "purposes": self.purposes,
         }
 
     # --- values as text ----------------------------------------------------------------
 
-    def date_text(self) -> str:
-        value = self.values.get("meeting_date")
+    def date_text(self, value: object) -> str:
+        """A date as the template writes it; a date written as text, as written."""
         if isinstance(value, dt.date):
             return format_date(value, self.template)
         return str(value or "")
+
+    def meeting_text(self, meeting: Meeting) -> str:
+        return ", ".join(part for part in (meeting.committee, self.date_text(meeting.written)) if part)
 
     def text(self, name: str) -> str:
         """A one-line field as printed: a date in the template's form, Yes/No in its words."""
         value = self.values.get(name)
         kind = self.template.kinds[name]
         if kind == "date":
-            return format_date(value, self.template) if isinstance(value, dt.date) else str(value or "")
+            return self.date_text(value)
         if kind == "yes_no":
             answer = yes(value)
             return "" if answer is None else self.template.yes if answer else self.template.no
@@ -187,7 +197,7 @@ class _Cover:
     def heading(self, words: str, upper: bool = False, numbered: bool = False) -> Heading:
         if numbered:
             self.section_number += 1
-            words = f"{self.section_number}.0 {words}"
+            words = f"{self.template.section_numbering.format(n=self.section_number)} {words}"
         words = words.upper() if upper else words
         return Heading(words, level=1, in_contents=False, layout=self.template.heading_style, keep_with_next=True)
 
@@ -197,28 +207,35 @@ class _Cover:
         value = self.values.get(name)
         if empty(value):
             return []
-        if kind == "list":
+        if kind == "list":  # in a numbered section, numbered within it (5.1, 5.2), as seed 003's recommendations
             items: list[str] = list(value)  # type: ignore[call-overload]
+            within = numbered and self.section_number and self.template.number_paragraphs
             return [
-                ListItem(item, self.template.numbering.format(n=n), layout="numbered")
+                ListItem(
+                    item,
+                    f"{self.section_number}.{n}" if within else self.template.numbering.format(n=n),
+                    layout="numbered",
+                )
                 for n, item in enumerate(items, start=1)
             ]
-        if kind == "prose" and numbered and self.section_number:
+        if kind == "prose" and numbered and self.section_number and self.template.number_paragraphs:
             return self.numbered_paragraphs(str(value))
         if kind == "prose":
             return prose_blocks(str(value))
         return [Paragraph(self.text(name))]
 
     def numbered_paragraphs(self, text: str) -> list[Block]:
-        """Paragraphs numbered within the section (1.1, 1.2, ...), as Wirral's reports number them; lists stay."""
+        """Paragraphs numbered within the section (1.1, 1.2, ...), as Wirral's reports number them; lists stay,
+        at the text of the paragraph they follow."""
         blocks: list[Block] = []
         number = 0
         for chunk in re.split(r"\n\s*\n", text.strip()):
             lines = [line.strip() for line in chunk.splitlines() if line.strip()]
             if not lines:
                 continue
-            if all(re.match(r"^[-*•]\s+", line) for line in lines):
-                blocks += prose_blocks(chunk)
+            if all(re.match(r"^[-*•]\s+", line) for line in lines):  # at the text of the paragraph above
+                under = f"{self.section_number}.{number}" if number else ""
+                blocks += [replace(b, under=under) if isinstance(b, ListItem) else b for b in prose_blocks(chunk)]
                 continue
             number += 1
             blocks.append(ListItem(" ".join(lines), f"{self.section_number}.{number}", layout="numbered"))
@@ -242,15 +259,20 @@ class _Cover:
         return Cell(self.text(name))
 
     def table(self, block: Mapping[str, Any]) -> list[Block]:
-        """Label/value rows: a row of one field spans the row; of two, label value label value."""
-        rows, spans = [], []
-        for number, names in enumerate(block["rows"]):
+        """Label/value rows: a row of one field spans the row; of two, label value label value; the further
+        meetings a row each under the row above, whose labels stand over them (merged down)."""
+        rows: list[list[Cell]] = []
+        spans: list[Span] = []
+        for names in block["rows"]:
+            if self.template.kinds[names[0]] == "meetings":
+                rows, spans = self.meeting_rows(names[0], rows, spans)
+                continue
             row = [Cell(self.template.label(names[0]), bold=True), self.value_cell(names[0])]
             if len(names) == 2:
                 row += [Cell(self.template.label(names[1]), bold=True), self.value_cell(names[1])]
             else:
                 row += [Cell(), Cell()]
-                spans.append(Span(number, 1, columns=3))
+                spans.append(Span(len(rows), 1, columns=3))
             rows.append(row)
         table = Table(
             "cover_details",
@@ -265,9 +287,36 @@ class _Cover:
         )
         return [table, Space("", 8)]
 
+    def meeting_rows(self, name: str, rows: list[list[Cell]], spans: list[Span]) -> tuple[list[list[Cell]], list[Span]]:
+        """The further meetings under the last of `rows`: its labels merged down over them; a committee and its
+        date in its two value cells, or "committee, date" across a row of one field."""
+        further: list[Mapping[str, Any]] = list(self.values.get(name) or [])  # type: ignore[call-overload]
+        if not further:
+            return rows, spans
+        above = len(rows) - 1
+        two = not any(span.row == above and span.column == 1 and span.columns == 3 for span in spans)
+        down = len(further) + 1
+        for meeting in further:
+            committee, date = meeting["committee"], self.date_text(meeting["date"])
+            if two:
+                rows.append([Cell(), Cell(committee), Cell(), Cell(date)])
+            else:
+                spans.append(Span(len(rows), 1, columns=3))
+                rows.append([Cell(), Cell(", ".join(part for part in (committee, date) if part)), Cell(), Cell()])
+        spans.append(Span(above, 0, rows=down))
+        if two:
+            spans.append(Span(above, 2, rows=down))
+        return rows, spans
+
     def line(self, block: Mapping[str, Any]) -> list[Block]:
         name = block["field"]
-        words = self.text(name)
+        if self.template.kinds[name] == "meetings":  # a line each: the committee, its date
+            further = self.values.get(name) or []
+            texts = [self.meeting_text(Meeting(name, m["committee"], m["date"])) for m in further]  # type: ignore[attr-defined]
+            return [line for words in texts for line in self.line_of(block, name, words)]
+        return self.line_of(block, name, self.text(name))
+
+    def line_of(self, block: Mapping[str, Any], name: str, words: str) -> list[Block]:
         if not words.strip():
             return []
         if block.get("upper"):
@@ -358,3 +407,19 @@ class _Cover:
         shares = (0.7, 0.3) if len(columns) == 2 else tuple(1 / len(columns) for _ in columns)
         table = Table("subject_history", [[Cell(c) for c in columns]], body, "", layout="grid", column_shares=shares)
         return [heading, table]
+
+    def purposes(self, block: Mapping[str, Any]) -> list[Block]:
+        """Each of the council's purposes (the template's, in its order) beside what the report contributes to
+        it; a purpose left without words says the block's `none` ("NA")."""
+        name = block["field"]
+        given: Mapping[str, str] = self.values.get(name) or {}  # type: ignore[assignment]
+        heading = self.heading(block.get("heading") or self.template.label(name))
+        none = block.get("none", "NA")
+        rows = [
+            [Cell(purpose, bold=True), Cell(given.get(key, "").strip() or none)]
+            for key, purpose in purposes_of(self.template, name).items()
+        ]
+        table = Table(
+            name, [], rows, "", layout="label_value", header_scope="row", column_shares=(0.35, 0.65), row_headers=(0,)
+        )
+        return [heading, table, Space("", 8)]

@@ -11,17 +11,23 @@ an example. Neither holds code.
 
 A template is a list of [[blocks]], each one of:
 
-- table: label/value rows, one or two fields a row (Sefton's top table);
-- line: one field on a line of its own, in a paragraph style (Wirral's top lines);
+- table: label/value rows, one or two fields a row (Sefton's top table); a row of the further meetings
+  (`further_meetings`, each committee with its own date) goes on under the row above it, a row each
+  (committee and date under a row of two fields, "committee, date" under a row of one);
+- line: one field on a line of its own, in a paragraph style (Wirral's top lines); the further meetings a
+  line each;
 - text: the template's own words (e.g. "SUPPORTING INFORMATION");
 - section: a heading and a field (prose, or a numbered list for
   recommendations), or `parts`: several fields, each under its own label;
-  `numbered = true` numbers the section (1.0, 2.0, ...) and its paragraphs (1.1, 1.2, ...);
+  `numbered = true` numbers the section (1.0, 2.0, ..., or as [template] section_numbering has it: "{n}."
+  for 1., 2.) and its paragraphs (1.1, 1.2, ...; not where [template] number_paragraphs = false);
 - statement: a sentence chosen by a field's value ("This report does not
   relate to a key decision.");
 - climate: the positive / neutral / negative impact table, Yes or No each;
 - appendices: the appendices, as given to the builder;
-- history: a table of rows (Wirral's "Subject history").
+- history: a table of rows (Wirral's "Subject history");
+- purposes: what the report contributes to each of the council's purposes, the purposes the template's
+  own (Sefton's "Contribution to the Council's Core Purpose").
 
 report/cover.py turns a template and its values into the report model;
 report/cover_check.py cross-checks the values.
@@ -46,14 +52,18 @@ TEMPLATES_FOLDER = RESOURCES / "cover_templates"
 SAMPLE_COVER = TEMPLATES_FOLDER / "sample_cover.toml"
 
 #: The kinds of field value: one line of text, a date, Yes/No, paragraphs, a list of
-#: items (numbered where printed), one of the climate choices, or rows of a table.
-KINDS = ("text", "date", "yes_no", "prose", "list", "choice", "rows")
+#: items (numbered where printed), one of the climate choices, rows of a table, committees each with
+#: its date of meeting, or words for each of the template's purposes.
+KINDS = ("text", "date", "yes_no", "prose", "list", "choice", "rows", "meetings", "purposes")
+#: What each of the further meetings holds.
+MEETING_KEYS = ("committee", "date")
 CLIMATE_CHOICES = ("positive", "neutral", "negative")
 
 #: The fields every template may use, and their kinds; a template may declare more in [fields].
 FIELDS: dict[str, str] = {
     "report_to": "text",
     "meeting_date": "date",
+    "further_meetings": "meetings",
     "subject": "text",
     "report_of": "text",
     "portfolio": "text",
@@ -67,6 +77,8 @@ FIELDS: dict[str, str] = {
     "reasons": "prose",
     "alternatives": "prose",
     "background": "prose",
+    "rationale": "prose",
+    "conclusion": "prose",
     "revenue_costs": "prose",
     "capital_costs": "prose",
     "financial_implications": "prose",
@@ -89,8 +101,9 @@ FIELDS: dict[str, str] = {
     "appendices": "list",
     "background_papers": "prose",
     "subject_history": "rows",
+    "core_purpose": "purposes",
 }
-BLOCK_TYPES = ("table", "line", "text", "section", "statement", "climate", "appendices", "history")
+BLOCK_TYPES = ("table", "line", "text", "section", "statement", "climate", "appendices", "history", "purposes")
 _BLOCK_KEYS = {
     "table": {"type", "rows", "columns"},
     "line": {"type", "field", "style", "upper", "label"},
@@ -100,8 +113,20 @@ _BLOCK_KEYS = {
     "climate": {"type", "field", "heading", "intro", "rows", "training_field", "training_label", "text_field"},
     "appendices": {"type", "heading", "intro", "none", "upper"},
     "history": {"type", "field", "heading", "columns", "keys", "none", "upper"},
+    "purposes": {"type", "field", "heading", "purposes", "none"},
 }
-_TEMPLATE_KEYS = {"name", "date_format", "numbering", "yes", "no", "required", "table_columns", "heading_style"}
+_TEMPLATE_KEYS = {
+    "name",
+    "date_format",
+    "numbering",
+    "section_numbering",
+    "number_paragraphs",
+    "yes",
+    "no",
+    "required",
+    "table_columns",
+    "heading_style",
+}
 MONTHS = (
     "January",
     "February",
@@ -146,6 +171,8 @@ class CoverTemplate:
     required: tuple[str, ...] = ("report_to", "meeting_date", "subject", "report_of")
     table_columns: tuple[float, ...] = (0.2, 0.36, 0.19, 0.25)
     heading_style: str = "cover_heading"
+    section_numbering: str = "{n}.0"
+    number_paragraphs: bool = True
     source: str = ""
 
     def label(self, name: str) -> str:
@@ -180,7 +207,7 @@ def _block_fields(block: Mapping[str, Any]) -> list[str]:
         ]
     if kind == "appendices":
         return ["appendices"]
-    if kind in ("line", "statement", "history"):
+    if kind in ("line", "statement", "history", "purposes"):
         return [block["field"]]
     return []
 
@@ -231,8 +258,13 @@ def load_cover_template(name_or_path: str | Path) -> CoverTemplate:
     if len(columns) != 4 or abs(sum(columns) - 1) > 0.005:
         raise CoverTemplateError(f"{where}: [template] table_columns must be four shares adding up to 1")
     numbering = settings.get("numbering", "{n}.")
-    if "{n}" not in numbering:
-        raise CoverTemplateError(f'{where}: [template] numbering must hold {{n}}, e.g. "({{n}})"')
+    section_numbering = settings.get("section_numbering", "{n}.0")
+    for key, value in (("numbering", numbering), ("section_numbering", section_numbering)):
+        if not isinstance(value, str) or "{n}" not in value:
+            raise CoverTemplateError(f'{where}: [template] {key} must hold {{n}}, e.g. "({{n}})"')
+    number_paragraphs = settings.get("number_paragraphs", True)
+    if not isinstance(number_paragraphs, bool):
+        raise CoverTemplateError(f"{where}: [template] number_paragraphs must be true or false")
     heading_style = settings.get("heading_style", "cover_heading")
     if heading_style not in PARAGRAPH_LAYOUTS:
         raise CoverTemplateError(
@@ -254,6 +286,8 @@ def load_cover_template(name_or_path: str | Path) -> CoverTemplate:
         required=required,
         table_columns=columns,
         heading_style=heading_style,
+        section_numbering=section_numbering,
+        number_paragraphs=number_paragraphs,
         source=where,
     )
     format_date(dt.date(2025, 1, 7), template)  # a date format naming an unknown part fails here, not mid-export
@@ -279,7 +313,8 @@ def _check_block(where: str, number: int, block: object, kinds: Mapping[str, str
                 f"{here}: rows must be a list of rows of one or two fields, "
                 'e.g. [["report_to", "meeting_date"], ["subject"]]'
             )
-    elif block["type"] in ("line", "statement", "history") and not isinstance(block.get("field"), str):
+        _check_meeting_rows(here, rows, kinds)
+    elif block["type"] in ("line", "statement", "history", "purposes") and not isinstance(block.get("field"), str):
         raise CoverTemplateError(f"{here} needs a field")
     elif block["type"] == "section" and not (
         isinstance(block.get("field"), str) or isinstance(block.get("parts"), list)
@@ -290,12 +325,34 @@ def _check_block(where: str, number: int, block: object, kinds: Mapping[str, str
     for name in _block_fields(block):
         if name not in kinds:
             raise CoverTemplateError(f"{here}: unknown field {name!r}; declare it in [fields] with its kind")
+    if block["type"] == "purposes":
+        purposes = block.get("purposes")
+        if not isinstance(purposes, dict) or not purposes or not all(isinstance(v, str) for v in purposes.values()):
+            raise CoverTemplateError(
+                f'{here} needs purposes, each a key and the purpose as printed, e.g. {{ vulnerable = "Protect the '
+                'most vulnerable" }'
+            )
+        if kinds.get(block["field"]) != "purposes":
+            raise CoverTemplateError(f"{here}: the field {block['field']!r} is not of the kind purposes")
     if block["type"] == "statement":
         texts = block.get("texts")
         if not isinstance(texts, dict) or not texts:
             raise CoverTemplateError(
                 f'{here} needs texts, e.g. {{ yes = "...", no = "..." }} or '
                 '{ value = "This matter affects {value}." }'
+            )
+
+
+def _check_meeting_rows(here: str, rows: list[list[str]], kinds: Mapping[str, str]) -> None:
+    """A row of further meetings goes alone in its row, under the row whose labels stand over it: of two
+    fields (the committee's and the date's), or of the committee alone."""
+    for number, row in enumerate(rows):
+        if not any(kinds.get(name) == "meetings" for name in row):
+            continue
+        if len(row) != 1 or number == 0 or kinds.get(rows[number - 1][0]) == "meetings":
+            raise CoverTemplateError(
+                f"{here}: {row[0]!r} goes alone in its row, under the row of the committee (and its date), "
+                'e.g. [["report_to", "meeting_date"], ["further_meetings"]]'
             )
 
 
@@ -326,6 +383,15 @@ def check_values(values: Mapping[str, object], template: CoverTemplate, where: s
             "list": isinstance(value, list) and all(isinstance(v, str) for v in value),
             "choice": isinstance(value, str) and value.strip().lower() in (*CLIMATE_CHOICES, ""),
             "rows": isinstance(value, list) and all(isinstance(v, dict) for v in value),
+            "meetings": isinstance(value, list)
+            and all(
+                isinstance(v, dict)
+                and set(v) == set(MEETING_KEYS)
+                and isinstance(v["committee"], str)
+                and isinstance(v["date"], (str, dt.date))
+                for v in value
+            ),
+            "purposes": isinstance(value, dict) and all(isinstance(v, str) for v in value.values()),
         }[kind]
         if not ok:
             expected = {
@@ -336,8 +402,26 @@ def check_values(values: Mapping[str, object], template: CoverTemplate, where: s
                 "list": "a list of texts",
                 "choice": f"one of {list(CLIMATE_CHOICES)}",
                 "rows": "a list of tables",
+                "meetings": 'a list of { committee = "...", date = 2025-01-07 }',
+                "purposes": 'a table of each purpose\'s words, e.g. { vulnerable = "..." }',
             }[kind]
             raise CoverTemplateError(f"{where}: {name} must be {expected}, not {value!r}")
+        known = purposes_of(template, name) if kind == "purposes" else {}
+        if known and isinstance(value, dict):  # (a template that does not print the purposes leaves them be)
+            unknown = sorted(set(value) - set(known))
+            if unknown:
+                raise CoverTemplateError(
+                    f"{where}: {name} has no purpose {unknown[0]!r} (the template's are: {', '.join(known)})"
+                )
+
+
+def purposes_of(template: CoverTemplate, name: str) -> dict[str, str]:
+    """The purposes the template lists for the field `name`, by key, in its order."""
+    found: dict[str, str] = {}
+    for block in template.blocks:
+        if block["type"] == "purposes" and block["field"] == name:
+            found.update(block["purposes"])
+    return found
 
 
 def empty(value: object) -> bool:
@@ -354,9 +438,35 @@ def yes(value: object) -> bool | None:
     return None
 
 
+@dataclass(frozen=True)
+class Meeting:
+    """One committee the report goes to and its date of meeting, as written (`field` names where)."""
+
+    field: str
+    committee: str
+    written: object
+
+    @property
+    def day(self) -> dt.date | None:
+        return day_written(self.written)
+
+
+def meetings(values: Mapping[str, object]) -> list[Meeting]:
+    """Every committee the report goes to with its date: "Report to" and its date of meeting, then the
+    further meetings, in their order."""
+    found = [Meeting("meeting_date", str(values.get("report_to") or ""), values.get("meeting_date"))]
+    for meeting in values.get("further_meetings") or []:  # type: ignore[attr-defined]
+        found.append(Meeting("further_meetings", str(meeting.get("committee", "")), meeting.get("date")))
+    return found
+
+
 def meeting_day(values: Mapping[str, object]) -> dt.date | None:
-    """The meeting's date: a TOML date, or a date written as text ("Tuesday 7th January 2025")."""
-    value = values.get("meeting_date")
+    """The (first) meeting's date: a TOML date, or a date written as text ("Tuesday 7th January 2025")."""
+    return day_written(values.get("meeting_date"))
+
+
+def day_written(value: object) -> dt.date | None:
+    """A TOML date, or the date a text writes ("Tuesday 7th January 2025"); None when there is none."""
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):

@@ -228,13 +228,15 @@ class Image:
 
 @dataclass(frozen=True)
 class ListItem:
-    """An item of a bulleted ('•') or numbered ('1.') list."""
+    """An item of a bulleted ('•') or numbered ('1.') list; `under`: the number of the numbered paragraph the
+    item belongs to ("2.1"), so it sits at that paragraph's text, not at the margin its number hangs in."""
 
     text: str
     marker: str = "•"
     figures: tuple[str, ...] = ()
     keep_with_next: bool = False
     layout: str = "bullet"  # or "numbered": a number ("1.", "2.3") hanging in a wider indent
+    under: str = ""
 
 
 @dataclass(frozen=True)

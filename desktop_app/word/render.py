@@ -88,6 +88,8 @@ COLUMN_SHARES: dict[str, tuple[float, ...]] = {
 COLOURS: dict[str, str] = _REPORT_STYLE["colours"]
 #: Points of space inside every cell, as in the PDF.
 CELL_PADDING = Pt(_REPORT_STYLE["tables"]["padding"])
+#: How far a bullet's words stand after the bullet, as in the PDF's bullet style.
+BULLET_INDENT = Mm(_REPORT_STYLE["styles"]["bullet"]["indent_mm"])
 #: Table layouts set in the PDF's smaller type (the landscape dashboard, the survey and status key).
 SMALL_LAYOUTS = {"small", "small_top", "small_words", "key"}
 ARROWS = ("▲", "▼")
@@ -185,10 +187,10 @@ class _WordWriter:
         self.ensure_styles()
         _set_language(self.word, document.metadata.language)
         properties = self.word.core_properties
-        properties.title = document.metadata.title
-        properties.author = document.metadata.author
-        properties.subject = document.metadata.subject
-        properties.keywords = document.metadata.keywords
+        properties.title = _property(document.metadata.title)
+        properties.author = _property(document.metadata.author)
+        properties.subject = _property(document.metadata.subject)
+        properties.keywords = _property(document.metadata.keywords)
         properties.language = document.metadata.language
         self.furniture(document)
         body = self.word.element.body
@@ -222,8 +224,8 @@ class _WordWriter:
             if section.landscape != landscape:  # a wide table's pages turned sideways, as in the PDF
                 self.turn(section.landscape)
                 landscape = section.landscape
-            elif number == 0 or section.new_page or not document.continuous:
-                self.word.add_page_break()
+            elif (number == 0 and self.word.paragraphs) or (number and (section.new_page or not document.continuous)):
+                self.word.add_page_break()  # (not before a cover's first words: its first page would be blank)
             if section.title:
                 self.word.add_heading(_plain(section.title), level=1)
             self.width = self.text_width()
@@ -295,7 +297,7 @@ class _WordWriter:
 
     def paragraph(self, paragraph: Paragraph) -> None:
         if paragraph.number:  # the number typed before the words, hanging in the margin as in the PDF
-            indent = DEEP_NUMBER_INDENT if paragraph.number.count(".") > 1 else NUMBER_INDENT
+            indent = _number_indent(paragraph.number)
             written = self.styled(f"{paragraph.number}\t{paragraph.text}", "Normal")
             written.paragraph_format.left_indent = indent
             written.paragraph_format.first_line_indent = -indent
@@ -321,7 +323,11 @@ class _WordWriter:
 
     def list_item(self, item: ListItem) -> None:
         style = "List Bullet" if item.marker == "•" else "List Number"
-        self.styled(item.text, style).paragraph_format.keep_with_next = item.keep_with_next or None
+        written = self.styled(item.text, style)
+        written.paragraph_format.keep_with_next = item.keep_with_next or None
+        if item.under:  # the bullet at the numbered paragraph's text, its words hanging after it as in the PDF
+            written.paragraph_format.left_indent = _number_indent(item.under) + BULLET_INDENT
+            written.paragraph_format.first_line_indent = -BULLET_INDENT
 
     def table(self, table: Table) -> None:
         rows = table.rows
@@ -406,6 +412,19 @@ class _WordWriter:
         for card in cards.cards:
             body = [[Cell(card.label, bold=True), Cell(card.value)], *([Cell(h), Cell(c)] for h, c in card.changes)]
             self.table(Table("card", [], body, "card", header_scope="row"))
+
+
+#: The most characters a Word document's property holds (a cover to several committees names them all).
+PROPERTY_LENGTH = 255
+
+
+def _property(text: str) -> str:
+    """The property's words, cut to the length Word allows, with an ellipsis where cut."""
+    return text if len(text) <= PROPERTY_LENGTH else text[: PROPERTY_LENGTH - 1].rstrip() + "…"
+
+
+def _number_indent(number: str) -> Mm:
+    return DEEP_NUMBER_INDENT if number.count(".") > 1 else NUMBER_INDENT
 
 
 def _plain(text: str) -> str:
