@@ -152,6 +152,9 @@ def test_a_go_there_button_shows_the_slip_then_the_export_writes_the_command_lin
 def test_the_marac_and_safe_accommodation_appendix_exports_as_word_checked_first(tab, window, answers, qtbot, tmp_path):
     tab.load_returns([MARAC, SAFE_ACCOMMODATION])
     wait_for_task(qtbot, tab)
+    window.edit("Set the agenda item", lambda item: window.project.set_setting("agenda_item", item), None, 11)
+    wait_for_task(qtbot, tab)  # the returns read again for the page options
+    assert tab.document("partnership").options.agenda_item == 11
     check = CheckAnswers(answers)
     check.press = "export"
     assert window.checked_before_export("partnership")
@@ -160,6 +163,7 @@ def test_the_marac_and_safe_accommodation_appendix_exports_as_word_checked_first
     tab.export_to(out, "partnership")
     wait_for_task(qtbot, tab)
     exported = docx.Document(str(out))
+    assert exported.sections[0].header.paragraphs[0].text == "Agenda Item 11"  # set after the returns were read
     assert any("Safe accommodation" in paragraph.text for paragraph in exported.paragraphs)
     cells = {cell.text for table in exported.tables for row in table.rows for cell in row.cells}
     assert "58% above the SafeLives estimate of 467" in cells

@@ -37,7 +37,7 @@ from desktop_app.gui.complaints_views import NUMBER_COLUMN_MIN, FigureTable, Fig
 from desktop_app.gui.returns_tab import ProblemsModel
 from desktop_app.gui.session import Session
 from desktop_app.partnership import ACTION_PLAN, RETURN, PartnershipPapers, read_papers
-from desktop_app.report.model import Cell, Document, Heading, Keep, Table
+from desktop_app.report.model import Cell, Document, Heading, Keep, PageOptions, Table
 
 if TYPE_CHECKING:
     from desktop_app.gui.background import BackgroundTask
@@ -129,7 +129,7 @@ class PartnershipTab(QWidget):
         self.session = session
         self.setAccessibleName("Partnership")
         self.shown = PartnershipPapers()
-        self._shown_state: tuple = ((), ())
+        self._shown_state: tuple = ((), (), session.page_options())
         self.task: BackgroundTask | None = None  # reading the papers, or writing an appendix
         self._build()
         session.project_changed.connect(self._project_changed)
@@ -307,7 +307,9 @@ class PartnershipTab(QWidget):
         project = self.session.project
         before = (list(project.settings.get(PAPERS, [])), list(project.plan_reports))
         after = ([*read.papers, *missing], list(read.plan_reports))
-        self._show(read, _state(*after))  # before the edit's project_changed, so it is not read again
+        self._show(
+            read, _state(*after, self.session.page_options())
+        )  # before the edit's project_changed, so it is not read again
         self.session.edit(f"Load {new}", self._set_papers, before, after)
         self.session.show_status(f"Loaded {new}")
 
@@ -319,7 +321,7 @@ class PartnershipTab(QWidget):
     def _project_changed(self) -> None:
         """Another project, or an undo of a load: read the project's papers again (only where they changed)."""
         project = self.session.project
-        state = _state(project.settings.get(PAPERS, []), project.plan_reports)
+        state = _state(project.settings.get(PAPERS, []), project.plan_reports, self.session.page_options())
         if state == self._shown_state:
             return
         self._shown_state = state
@@ -521,11 +523,13 @@ def _summary(read: PartnershipPapers) -> str:
     return "\n".join(lines)
 
 
-def _state(papers: list[dict], reports: list) -> tuple:
-    """What the tab's figures are made of: the papers and the plan's reporting dates."""
+def _state(papers: list[dict], reports: list, options: PageOptions) -> tuple:
+    """What the tab's appendices are made of: the papers, the plan's reporting dates, the agenda pack's page
+    options (an agenda item set later is in the export)."""
     return (
         tuple(tuple(sorted(paper.items())) for paper in papers),
         tuple((report.as_of, report.sha256) for report in reports),
+        options,
     )
 
 
