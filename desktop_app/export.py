@@ -169,6 +169,17 @@ def export_cover_report(
     return out, "\n".join(problem.message for problem in problems)
 
 
+def export_appendix(
+    document: Document, out: str, template_docx: str | None = None, progress: Progress = _silent
+) -> str:
+    """An appendix already made (the partnership tab's, read with its papers) written to `out`, as PDF or Word
+    by its ending (atomically)."""
+    progress(0.2, "Laying out the pages")
+    write_appendix(document, out, _template(template_docx, out))
+    progress(1.0, "Done")
+    return out
+
+
 def _template(template_docx: str | None, out: str) -> Path | None:
     """The Word template, for a Word appendix only (a PDF has its own page style)."""
     return Path(template_docx) if template_docx and Path(out).suffix.lower() == ".docx" else None

@@ -22,16 +22,14 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.resource_files import ResourceFileError
+from desktop_app.partnership import appendix_findings, partnership_appendix
 from desktop_app.proof_output import EXIT_FINDINGS, print_proof, proof_allows, strict_argument
 
 if TYPE_CHECKING:  # the commands import pandas and the readers when run: the window paints without them
-    import pandas as pd
-
     from desktop_app.excel.marac import MaracImport
     from desktop_app.excel.workbook import Source
     from desktop_app.report.appendix_text import AppendixText
     from desktop_app.report.model import Document, PageOptions
-    from desktop_app.report.proof import Finding
 
 MARAC_KINDS = ("marac", "partnership")
 MARAC_SCHEMA = "marac/1"
@@ -92,22 +90,6 @@ def add_marac_commands(
         proof.add_argument("--json", action="store_true", help="print one JSON document (proof/1)")
 
 
-def _read(files: list[Source]) -> tuple[pd.DataFrame, list[Problem]] | None:
-    """The returns' rows together, and their problems; None (one line on stderr) where one cannot be read."""
-    import pandas as pd
-
-    from desktop_app.excel.marac import read_marac_return
-    from desktop_app.excel.workbook import WorkbookError
-
-    try:
-        reads = [read_marac_return(source) for source in files]
-    except (WorkbookError, ResourceFileError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return None
-    rows = pd.concat([read.rows for read in reads], ignore_index=True)
-    return rows, [problem for read in reads for problem in read.problems]
-
-
 def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.Namespace], PageOptions]) -> int:
     """`report marac`, and `report partnership`: the MARAC appendix with the safe accommodation section after
     it where a safe accommodation return is among the files (the safe accommodation appendix alone where only
@@ -121,7 +103,7 @@ def run_marac_report(args: argparse.Namespace, page_options: Callable[[argparse.
         if made is None:
             return EXIT_UNREADABLE
         document, problems, texts = made
-        if not proof_allows(args, _appendix_findings(document, texts)):
+        if not proof_allows(args, appendix_findings(document, texts)):
             return EXIT_FINDINGS
         outs = write_appendix_files(document, args.out, args.docx, args.template_docx)
     except (ResourceFileError, SafeAccommodationFilesError, SeriesFilesError, ValueError, OSError) as exc:
@@ -148,7 +130,7 @@ def run_marac_proof(args: argparse.Namespace) -> int:
     if made is None:
         return EXIT_UNREADABLE
     document, problems, texts = made
-    findings = slip_findings(problems, "return_slip") + _appendix_findings(document, texts)
+    findings = slip_findings(problems, "return_slip") + appendix_findings(document, texts)
     return print_proof(args, findings, "partnership appendix" if args.proof_kind == "partnership" else "MARAC appendix")
 
 
@@ -156,82 +138,24 @@ def _appendix(
     args: argparse.Namespace, options: PageOptions | None
 ) -> tuple[Document, list[Problem], list[AppendixText]] | None:
     """The appendix of the files `args` names (each read once), their problems and the words it is made of; None
-    (one line on stderr) where a file cannot be read. Errors of the safe accommodation and series files are
+    (one line on stderr) where a return cannot be read. Errors of the safe accommodation and series files are
     raised."""
-    from desktop_app.da_series_commands import is_series_file, population_return, series_part
-    from desktop_app.excel.workbook import WorkbookError, open_source
-    from desktop_app.report.da_series import partnership_with_series
+    from desktop_app.excel.workbook import WorkbookError
     from desktop_app.report.model import PageOptions
-    from desktop_app.report.safe_accommodation import partnership_document
-    from desktop_app.safe_accommodation_commands import is_safe_accommodation_file, safe_accommodation_document
 
-    options = options or PageOptions()
     kind = getattr(args, "report_kind", None) or args.proof_kind
     try:
-        files = [open_source(path) for path in args.files]
-    except WorkbookError as exc:
+        return partnership_appendix(
+            list(args.files),
+            options or PageOptions(),
+            with_safe_accommodation=kind == "partnership",
+            benchmarks=args.benchmarks,
+            text=args.text,
+            as_at=getattr(args, "as_at", None),
+        )
+    except (WorkbookError, ResourceFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
-    marac: list[Source] = []
-    safe_accommodation: list[Source] = []
-    series: list[Source] = []
-    populations: list[tuple[Source, pd.DataFrame]] = []
-    for source in files:
-        if kind == "partnership" and is_series_file(source):
-            series.append(source)
-        elif kind == "partnership" and is_safe_accommodation_file(source):
-            safe_accommodation.append(source)
-        elif kind == "partnership" and (rows := population_return(source)) is not None:
-            populations.append((source, rows))
-        else:
-            marac.append(source)
-    if not series:  # a population return serves the series' rates alone: read as a MARAC return, it says so
-        marac += [source for source, _ in populations]
-    files = marac
-    document: Document | None = None
-    problems: list[Problem] = []
-    texts: list[AppendixText] = []
-    if files:
-        read = _read(files)
-        if read is None:
-            return None
-        document, problems, text = _marac_document(args, *read, options)
-        texts.append(text)
-    if safe_accommodation:
-        part, found, text = safe_accommodation_document(safe_accommodation, options, getattr(args, "as_at", None))
-        problems += found
-        texts.append(text)
-        document = part if document is None else partnership_document(document, part)
-    if series:
-        named = [(source.provenance.file, rows) for source, rows in populations]
-        part, found, text = series_part(series, options, named)
-        problems += found
-        texts.append(text)
-        document = part if document is None else partnership_with_series(document, part, text)
-    assert document is not None
-    return document, problems, texts
-
-
-def _appendix_findings(document: Document, texts: list[AppendixText]) -> list[Finding]:
-    """The proof of the appendix: its prompts and notes, and each part's words against its figures."""
-    from desktop_app.report.proof import finding_of, proof_findings, word_findings
-
-    findings = proof_findings(document, text=texts[0] if texts else None)
-    for text in texts[1:]:
-        findings += [finding_of(found) for found in word_findings(document, text)]
-    return findings
-
-
-def _marac_document(
-    args: argparse.Namespace, rows: pd.DataFrame, problems: list[Problem], options: PageOptions
-) -> tuple[Document, list[Problem], AppendixText]:
-    from desktop_app.domain.marac import load_benchmarks, marac_years
-    from desktop_app.report.marac import marac_document
-    from desktop_app.report.marac_text import load_marac_text
-
-    benchmarks = load_benchmarks(args.benchmarks) if args.benchmarks else load_benchmarks()
-    text = load_marac_text(args.text) if args.text else load_marac_text()
-    return marac_document(marac_years(rows), benchmarks, text, options), problems, text
 
 
 def marac_check(source: Source, as_json: bool = False) -> int | None:

@@ -26,14 +26,14 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.problems import Severity
 from desktop_app.domain.resource_files import ResourceFileError
+from desktop_app.partnership import plan_appendix
 from desktop_app.proof_output import EXIT_FINDINGS, print_proof, proof_allows, strict_argument
 
 if TYPE_CHECKING:  # the commands import pandas and the plan reader when run: the window paints without them
     from desktop_app.domain.plan_history import PlanChanges
     from desktop_app.domain.plan_progress import PlanProgress
     from desktop_app.excel.action_plan import PlanImport
-    from desktop_app.report.model import Document, PageOptions
-    from desktop_app.report.proof import Finding
+    from desktop_app.report.model import PageOptions
 
 PLAN_SCHEMA = "action-plan/1"
 EXIT_UNREADABLE = 2
@@ -146,7 +146,7 @@ def run_plan_report(args: argparse.Namespace, page_options: Callable[[argparse.N
         return EXIT_UNREADABLE
     imported, progress, changes = read
     try:
-        document, findings = _plan_appendix(args, progress, changes, page_options(args))
+        document, findings = plan_appendix(progress, changes, page_options(args), args.text)
         if not proof_allows(args, findings):
             return EXIT_FINDINGS
         outs = write_appendix_files(document, args.out, args.docx, args.template_docx)
@@ -170,25 +170,11 @@ def run_plan_proof(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     imported, progress, changes = read
     try:
-        _, findings = _plan_appendix(args, progress, changes, None)
+        _, findings = plan_appendix(progress, changes, None, args.text)
     except (ResourceFileError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     return print_proof(args, slip_findings(imported.problems, "plan_slip") + findings, "action plan appendix")
-
-
-def _plan_appendix(
-    args: argparse.Namespace, progress: PlanProgress, changes: PlanChanges | None, options: PageOptions | None
-) -> tuple[Document, list[Finding]]:
-    """The appendix with the words --text names, and its proof: its prompts (an exception without a progress
-    note among them) and the author's words against its figures. The plan's slips are listed apart."""
-    from desktop_app.report.action_plan import action_plan_document
-    from desktop_app.report.action_plan_text import load_plan_text
-    from desktop_app.report.proof import proof_findings
-
-    text = load_plan_text(args.text) if args.text else load_plan_text()
-    document = action_plan_document(progress, text, options, changes)
-    return document, proof_findings(document, text=text, as_at=progress.as_of)
 
 
 def run_plan_check(args: argparse.Namespace) -> int:

@@ -48,9 +48,9 @@ def test_f1_opens_the_user_guide_at_its_headings(make_window, qtbot, tmp_path):
         "When a file is refused",
     ):
         assert (2, words) in headings
-    assert [(3, tab) for tab in ("Returns", "Indicators", "Complaints", "Report", "Preview")] == [
-        heading for heading in headings if heading[0] == 3
-    ]
+    assert [
+        (3, tab) for tab in ("Returns", "Indicators", "Complaints", "Partnership progress", "Report", "Preview")
+    ] == [heading for heading in headings if heading[0] == 3]
     contents = [guide.contents.item(row).data(Qt.ItemDataRole.AccessibleTextRole) for row in range(len(headings))]
     assert contents == [words for _, words in headings]  # what a screen reader says for each entry
     refused = next(row for row, words in enumerate(contents) if words == "When a file is refused")

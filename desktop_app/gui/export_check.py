@@ -36,13 +36,16 @@ GO_THERE = {
 
 
 def export_findings(window, kind: str) -> list[Finding]:
-    """What the proof finds in the `kind` appendix ("complaints", "adults_complaints" or "performance") the
-    window would export.
+    """What the proof finds in the `kind` appendix ("complaints", "adults_complaints", "performance", or the
+    Partnership tab's "action_plan" and "partnership") the window would export.
 
     The performance appendix is laid out here, on the window's thread (some tens of milliseconds), once,
     when the author asks to export it."""
     from desktop_app.export import performance_report_document
+    from desktop_app.gui.partnership_tab import APPENDICES as PARTNERSHIP
 
+    if kind in PARTNERSHIP:  # the proof made with the appendix when its papers were read
+        return window.partnership_tab.findings(kind)
     workspace, project = window.workspace, window.project
     rows_not_used = {
         imported.provenance.file: len(

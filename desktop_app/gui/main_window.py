@@ -67,6 +67,7 @@ EDITORS = frozenset(
         "complaints_tab",
         "report_tab",
         "preview_tab",
+        "partnership_tab",
     }
 )
 
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         from desktop_app.gui.background_figures import BackgroundFigures
         from desktop_app.gui.complaints_tab import ComplaintsTab
         from desktop_app.gui.indicators_tab import IndicatorsTab
+        from desktop_app.gui.partnership_tab import PartnershipTab
         from desktop_app.gui.preview_tab import PreviewTab
         from desktop_app.gui.report_tab import ReportTab
         from desktop_app.gui.returns_tab import ReturnsTab
@@ -214,6 +216,8 @@ class MainWindow(QMainWindow):
         self.complaints_tab = ComplaintsTab(self)
         self.tabs.addTab(self.indicators_tab, "&Indicators")
         self.tabs.addTab(self.complaints_tab, "&Complaints")
+        self.partnership_tab = PartnershipTab(self)
+        self.tabs.addTab(self.partnership_tab, "Partnership pro&gress")
         self.report_tab = ReportTab(self)
         self.preview_tab = PreviewTab(self)
         self.tabs.addTab(self.report_tab, "Re&port")
@@ -284,6 +288,23 @@ class MainWindow(QMainWindow):
             self.export_cover_dialog,
             tip="Write the cover report from the Report tab's cover sheet, listing this project's appendices",
         )
+        self.partnership_actions = [
+            self._action(
+                "Load action p&lan…",
+                lambda: self.partnership_tab.load_plan_dialog(),
+                tip="Read an action plan workbook into the Partnership tab, its RAG ratings as at the report date",
+            ),
+            self._action(
+                "Load &MARAC and safe accommodation returns…",
+                lambda: self.partnership_tab.load_returns_dialog(),
+                tip="Read MARAC returns and a safe accommodation return into the Partnership tab",
+            ),
+            self._action(
+                "Export partners&hip appendix…",
+                lambda: self.partnership_tab.export_dialog(),
+                tip="Write the Partnership tab's chosen appendix (action plan, or MARAC and safe accommodation)",
+            ),
+        ]
         self.word_template_action = self._action(
             "Word &template…",
             self.choose_word_template,
@@ -349,6 +370,7 @@ class MainWindow(QMainWindow):
                 self.export_cover_action,
             ]
         )
+        file_menu.addActions(self.partnership_actions)
         file_menu.addAction(self.word_template_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -989,10 +1011,13 @@ class MainWindow(QMainWindow):
         findings = export_findings(self, kind)
         if not any(not finding.reminder for finding in findings):
             return True
-        dialog = ExportCheckDialog(f"{kind} appendix", findings, self)
+        from desktop_app.gui.partnership_tab import APPENDICES as PARTNERSHIP
+
+        what = PARTNERSHIP.get(kind, f"{kind} appendix")
+        dialog = ExportCheckDialog(what, findings, self)
         exported = dialog.exec() == QDialog.DialogCode.Accepted
         if dialog.chosen is not None:
-            self.go_to(*dialog.chosen)
+            (self.partnership_tab.go_to if kind in PARTNERSHIP else self.go_to)(*dialog.chosen)
         return exported
 
     def go_to(self, kind: str, key: str) -> None:

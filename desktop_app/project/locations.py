@@ -43,12 +43,11 @@ class ImportLocations:
 
     def remember(self, imports: Iterable[ImportedFile]) -> None:
         """Keep the location of every import that has one (imported here, or opened from an older project)."""
-        found = {
-            imported.provenance.sha256: imported.source_path
-            for imported in imports
-            if _is_absolute(imported.source_path)
-            and self._paths.get(imported.provenance.sha256) != imported.source_path
-        }
+        self.remember_paths({imported.provenance.sha256: imported.source_path for imported in imports})
+
+    def remember_paths(self, paths: dict[str, str]) -> None:
+        """Keep where each file (SHA-256 -> absolute path) was read from: the imports', the partnership papers'."""
+        found = {sha: path for sha, path in paths.items() if _is_absolute(path) and self._paths.get(sha) != path}
         if not found:
             return
         for sha in found:
@@ -65,7 +64,11 @@ class ImportLocations:
         """Where `imported` was read from on this machine, if that is known."""
         if _is_absolute(imported.source_path):
             return Path(imported.source_path)
-        known = self._paths.get(imported.provenance.sha256)
+        return self.path_of(imported.provenance.sha256)
+
+    def path_of(self, sha256: str) -> Path | None:
+        """Where the file with `sha256` was last read from on this machine, if that is known."""
+        known = self._paths.get(sha256)
         return Path(known) if known else None
 
 
