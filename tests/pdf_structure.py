@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pikepdf
+import pypdfium2
 from pypdf import PdfReader
 
 _TEXT_OPERATORS = {b"Tj", b"TJ", b"'", b'"'}
@@ -32,6 +33,21 @@ def page_lines(path_or_stream) -> list[list[str]]:
 def pdf_lines(path_or_stream) -> list[str]:
     """Every page's lines, one after the other (see page_lines)."""
     return [line for page in page_lines(path_or_stream) for line in page]
+
+
+def pdf_text(path_or_stream) -> str:
+    """The PDF's words as a reader sees them laid out, a line each (see page_lines): no outside program needed."""
+    return "\n".join(pdf_lines(path_or_stream))
+
+
+def reading_text(path: Path) -> str:
+    """The PDF's words in the order they were drawn, spaces collapsed, as a reader's copy-and-paste gives them
+    (a wrapped table cell reads whole, before the next cell)."""
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in document)
+    finally:
+        document.close()
 
 
 def structure_problems(path: Path) -> list[str]:

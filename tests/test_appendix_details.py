@@ -3,8 +3,6 @@ sheet), kept in the project, shown in the preview of either appendix, and found 
 
 from __future__ import annotations
 
-import subprocess
-
 import docx
 import pikepdf
 import pytest
@@ -13,6 +11,7 @@ from PySide6.QtCore import Qt
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.report_tab import DETAILS_PAGE
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG, SAMPLE_DATA
+from tests.pdf_structure import pdf_text
 from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401 - the window's fixtures
 from tests.test_report_performance import RETURNS
 
@@ -40,10 +39,6 @@ def type_detail(window: MainWindow, qtbot, field_name: str, words: str) -> None:
     field.selectAll()
     qtbot.keyClicks(field, words)
     qtbot.keyClick(field, Qt.Key.Key_Return)
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_the_performance_appendix_prints_the_authors_details_not_the_shipped_ones(window, qtbot, tmp_path):

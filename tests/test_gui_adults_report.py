@@ -3,10 +3,9 @@ Preview tab's chooser, drawn as it will print, and in the File menu, exported wi
 
 from __future__ import annotations
 
-import subprocess
-
 from desktop_app.gui.main_window import ADULTS
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from tests.pdf_structure import pdf_text
 from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401 - the window's fixtures
 
 CHILDRENS_ONLY = [
@@ -49,6 +48,6 @@ def test_the_samples_adults_appendix_is_previewed_and_exported_with_the_authors_
     out = tmp_path / "adults.pdf"
     window.export_to(out, ADULTS)
     wait_for_task(qtbot, window)
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(out)
     assert "Adult Social Care Complaints" in text and "Adult Social Care Scrutiny Panel" in text
     assert "Well-founded*" in text and "Children's Services" not in text

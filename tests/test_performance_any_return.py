@@ -5,13 +5,13 @@ writing and by the window when its export is done; it is never an error."""
 from __future__ import annotations
 
 import itertools
-import subprocess
 
 import docx
 import pytest
 
 from desktop_app.cli import main
 from desktop_app.paths import RESOURCES, SAMPLE_DATA
+from tests.pdf_structure import reading_text
 from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401 - the window's fixtures
 
 SAMPLE_RETURNS = [
@@ -22,12 +22,6 @@ SAMPLE_RETURNS = [
     "monthly_series_2021-2023.xlsx",
 ]
 LEFT_OUT = "Left out of the appendix"
-
-
-def pdf_text(path) -> str:
-    """The PDF's words as a reader's copy-and-paste gives them, spaces collapsed."""
-    shown = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(shown.split())
 
 
 def word_text(path) -> str:
@@ -50,7 +44,7 @@ def test_each_sample_return_on_its_own_writes_the_appendix_and_lists_what_it_lef
     out = tmp_path / "appendix.pdf"
     printed = write(capsys, out, SAMPLE_DATA / name)
     assert f"wrote {out}" in printed and LEFT_OUT in printed
-    shown = pdf_text(out)
+    shown = reading_text(out)
     assert "Social Care Performance Report" in shown
     assert "{" not in shown and "n/a" not in shown  # no unfilled name, no figure that is not there
     # The weekly cards need the weekly series (on the monthly workbook's Weekly sheet): only that return has them.
@@ -76,7 +70,7 @@ def test_all_the_sample_returns_leave_nothing_out_the_text_saying_which_linked_r
     out = tmp_path / "appendix.pdf"
     printed = write(capsys, out, *(SAMPLE_DATA / name for name in SAMPLE_RETURNS))
     assert LEFT_OUT not in printed
-    shown = pdf_text(out)
+    shown = reading_text(out)
     assert "{" not in shown and "n/a" not in shown
     assert "The total weekly cost of adult social care was £2,703,204" in shown
     assert "Assessments completed within 45 working days were 66.5%" in shown  # the dashboard's CSC-T02
@@ -104,7 +98,7 @@ def test_a_text_that_does_not_say_which_linked_row_it_means_leaves_those_parts_o
         f"- “Introduction”, the sentence “Assessments completed within 45 working days were {{csc_assessments_45…”: {assessments}",
         f"- “Front Door and Assessment Trends”, the chart “Assessments completed within 45 working days, rolling 12 months”: {assessments}",
     ]
-    assert "Assessments completed within 45 working days, rolling" not in pdf_text(out)
+    assert "Assessments completed within 45 working days, rolling" not in reading_text(out)
 
 
 def test_a_small_return_of_our_own_is_an_appendix_with_only_its_own_figures(capsys, tmp_path, write_workbook):
@@ -117,7 +111,7 @@ def test_a_small_return_of_our_own_is_an_appendix_with_only_its_own_figures(caps
     pdf, word = tmp_path / "hubs.pdf", tmp_path / "hubs.docx"
     printed = write(capsys, pdf, path)
     assert printed == write(capsys, word, path).replace(str(word), str(pdf))  # the same list for either file
-    for shown in (pdf_text(pdf), word_text(word)):
+    for shown in (reading_text(pdf), word_text(word)):
         assert "Family hub visits" in shown and "1,254" in shown and "1,180" in shown
         assert "Figures are for July 2023, against June 2023." in shown
         assert "Key messages" not in shown  # its every bullet needs figures this return does not give
@@ -152,6 +146,6 @@ def test_the_window_reports_what_it_left_out_as_the_command_line_does(make_windo
     shown, _ = answers
     [told] = [text for kind, title, text in shown if kind == "inform" and title == "Wrote window.pdf"]
     assert told == printed.split("\n", 1)[1].strip()
-    assert "Adult Social Care Finance – Weekly Overview" in told and "Performance Dashboard" in pdf_text(
+    assert "Adult Social Care Finance – Weekly Overview" in told and "Performance Dashboard" in reading_text(
         tmp_path / "window.pdf"
     )
