@@ -23,7 +23,9 @@ class AppendixDetailsForm(QWidget):
 
         grid = QGridLayout()
         for column, name in enumerate(DETAILED_APPENDICES.values(), start=1):
-            grid.addWidget(QLabel(f"<b>{name}</b>"), 0, column)
+            heading = QLabel(f"<b>{name}</b>")
+            heading.setWordWrap(True)  # five appendices side by side fit a laptop's screen
+            grid.addWidget(heading, 0, column)
         for row, (detail, label) in enumerate(DETAILS.items(), start=1):
             caption = QLabel(label + ":")
             grid.addWidget(caption, row, 0)

@@ -35,7 +35,7 @@ APPENDICES: dict[str, str] = {
 #: ACTION_PLAN and PARTNERSHIP).
 PARTNERSHIP_APPENDICES: dict[str, str] = {
     "action_plan": "Action plan appendix",
-    "partnership": "Partnership appendix (MARAC)",
+    "partnership": "Partnership appendix",
 }
 #: Every appendix whose details the window sets, in the order the Appendix details page shows them.
 DETAILED_APPENDICES: dict[str, str] = {**APPENDICES, **PARTNERSHIP_APPENDICES}
