@@ -10,6 +10,7 @@ one domestic_abuse_series/1 document of each figure as printed and its value).
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.problems import Problem, Severity
@@ -54,16 +55,21 @@ def population_return(source: Source) -> pd.DataFrame | None:
 
 
 def series_part(
-    files: list[Source], options: PageOptions, populations: list[tuple[str, pd.DataFrame]] | None = None
+    files: list[Source],
+    options: PageOptions,
+    populations: list[tuple[str, pd.DataFrame]] | None = None,
+    details: Mapping[str, str] | None = None,
 ) -> tuple[Document, list[Problem], AppendixText]:
     """The part of the one series return among `files`, its rates' populations from the population returns
-    `populations` (each file's name and rows) where given; its problems and the words it is made of;
+    `populations` (each file's name and rows) where given; its problems and the words it is made of (the
+    paper's `details` over them, report.details);
     ResourceFileError or SeriesFilesError where it cannot be made."""
     import pandas as pd
 
     from desktop_app.domain.da_series import load_series_vocabulary, with_population
     from desktop_app.excel.da_series import read_series
     from desktop_app.report.da_series import load_series_text, series_document
+    from desktop_app.report.details import with_details
 
     if len(files) != 1:
         names = ", ".join(source.provenance.file for source in files)
@@ -87,7 +93,7 @@ def series_part(
         if not any(item.population_source for item in read.series.values()):
             message = "gives no population any rate of the series return asks for (a locality's, in its age band)"
             problems.append(Problem(Severity.WARNING, f"{message}; it is in no figure", names))
-    text = load_series_text(vocabulary=vocabulary)
+    text = with_details(load_series_text(vocabulary=vocabulary), details)
     return series_document(read.series, text, options), problems, text
 
 

@@ -150,9 +150,11 @@ def export_cover_report(
 ) -> tuple[str, str]:
     """The cover report from the window's cover sheet `fields`, laid out by `template`, listing the appendices
     the project makes (`complaints`: its document; `performance_inputs`: what performance_report_document
-    takes), written to `out`; returns `out` and what the cover's checks found (one line each; '' if nothing)."""
+    takes), written to `out`; returns `out` and what the proof of the cover found, as `proof cover` lists it
+    (one line each; '' if nothing)."""
     from desktop_app.report.cover import appendix_entry, cover_model, values_from_form
     from desktop_app.report.cover_template import load_cover_template
+    from desktop_app.report.proof_cover import cover_findings
 
     progress(0.1, "Listing the appendices")
     chosen = load_cover_template(template)
@@ -163,10 +165,12 @@ def export_cover_report(
         performance = performance_report_document(*performance_inputs)
         appendices.append(appendix_entry(performance.title_page, "Performance report"))
     progress(0.4, "Laying out the cover")
-    document, problems = cover_model(values_from_form(fields, chosen), chosen, appendices, options)
+    values = values_from_form(fields, chosen)
+    document, _ = cover_model(values, chosen, appendices, options)
+    findings = cover_findings(values, chosen, appendices, "the cover sheet")
     write_appendix(document, out, _template(template_docx, out))
     progress(1.0, "Done")
-    return out, "\n".join(problem.message for problem in problems)
+    return out, "\n".join(finding.text for finding in findings)
 
 
 def export_appendix(

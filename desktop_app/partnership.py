@@ -11,7 +11,7 @@ the window's Partnership tab reads its papers here, in a background process
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +32,9 @@ Progress = Callable[[float, str], None]
 #: The kinds of paper the window keeps: an action plan (at its report date), and a MARAC or safe
 #: accommodation return (or the published tables).
 ACTION_PLAN, RETURN = "action_plan", "return"
+#: The partnership's appendix (MARAC, safe accommodation, domestic abuse series), by the kind the window's
+#: check before export and the appendix details know it by.
+PARTNERSHIP = "partnership"
 
 
 def _silent(fraction: float, text: str) -> None:
@@ -39,16 +42,22 @@ def _silent(fraction: float, text: str) -> None:
 
 
 def plan_appendix(
-    progress: PlanProgress, changes: PlanChanges | None, options: PageOptions | None, text_path: Path | None = None
+    progress: PlanProgress,
+    changes: PlanChanges | None,
+    options: PageOptions | None,
+    text_path: Path | None = None,
+    details: Mapping[str, str] | None = None,
 ) -> tuple[Document, list[Finding]]:
-    """The action plan's appendix with the words of `text_path` (the shipped words by default), and its proof:
+    """The action plan's appendix with the words of `text_path` (the shipped words by default), the paper's
+    `details` over them (report.details: label, committee, meeting date, report of, author), and its proof:
     its prompts (an exception without a progress note among them) and the words against its figures. The
     plan's slips are listed apart (report.proof.slip_findings)."""
     from desktop_app.report.action_plan import action_plan_document
     from desktop_app.report.action_plan_text import load_plan_text
+    from desktop_app.report.details import with_details
     from desktop_app.report.proof import proof_findings
 
-    text = load_plan_text(text_path) if text_path else load_plan_text()
+    text = with_details(load_plan_text(text_path) if text_path else load_plan_text(), details)
     document = action_plan_document(progress, text, options, changes)
     return document, proof_findings(document, text=text, as_at=progress.as_of)
 
@@ -60,11 +69,12 @@ def partnership_appendix(
     benchmarks: Path | None = None,
     text: Path | None = None,
     as_at: dt.date | None = None,
+    details: Mapping[str, str] | None = None,
 ) -> tuple[Document, list[Problem], list[AppendixText]]:
     """The MARAC appendix of the MARAC returns among `files`, with (`with_safe_accommodation`: a partnership's
     paper) the safe accommodation section and the domestic abuse series section after it, made of the others
-    (a population return among them gives the series' rates); the returns' problems; the words it is made of.
-    Each file is read once. WorkbookError, ResourceFileError, SafeAccommodationFilesError or the series' errors
+    (a population return among them gives the series' rates); the returns' problems; the words it is made of,
+    each with the paper's `details` over its [document] words (report.details). Each file is read once. WorkbookError, ResourceFileError, SafeAccommodationFilesError or the series' errors
     where it cannot be made."""
     from desktop_app.da_series_commands import is_series_file, population_return, series_part
     from desktop_app.excel.workbook import open_source
@@ -91,16 +101,16 @@ def partnership_appendix(
     problems: list[Problem] = []
     texts: list[AppendixText] = []
     if marac:
-        document, problems, words = _marac_document(*_read_marac(marac), options, benchmarks, text)
+        document, problems, words = _marac_document(*_read_marac(marac), options, benchmarks, text, details)
         texts.append(words)
     if safe_accommodation:
-        part, found, words = safe_accommodation_document(safe_accommodation, options, as_at)
+        part, found, words = safe_accommodation_document(safe_accommodation, options, as_at, details)
         problems += found
         texts.append(words)
         document = part if document is None else partnership_document(document, part)
     if series:
         named = [(source.provenance.file, rows) for source, rows in populations]
-        part, found, words = series_part(series, options, named)
+        part, found, words = series_part(series, options, named, details)
         problems += found
         texts.append(words)
         document = part if document is None else partnership_with_series(document, part, words)
@@ -130,14 +140,20 @@ def _read_marac(files: list[Source]) -> tuple[pd.DataFrame, list[Problem]]:
 
 
 def _marac_document(
-    rows: pd.DataFrame, problems: list[Problem], options: PageOptions, benchmarks: Path | None, text: Path | None
+    rows: pd.DataFrame,
+    problems: list[Problem],
+    options: PageOptions,
+    benchmarks: Path | None,
+    text: Path | None,
+    details: Mapping[str, str] | None,
 ) -> tuple[Document, list[Problem], AppendixText]:
     from desktop_app.domain.marac import load_benchmarks, marac_years
+    from desktop_app.report.details import with_details
     from desktop_app.report.marac import marac_document
     from desktop_app.report.marac_text import load_marac_text
 
     chosen = load_benchmarks(benchmarks) if benchmarks else load_benchmarks()
-    words = load_marac_text(text) if text else load_marac_text()
+    words = with_details(load_marac_text(text) if text else load_marac_text(), details)
     return marac_document(marac_years(rows), chosen, words, options), problems, words
 
 
@@ -187,26 +203,35 @@ def read_papers(
     returns: list[str],
     plan_reports: list[PlanReport],
     options: PageOptions | None = None,
+    details: Mapping[str, Mapping[str, str]] | None = None,
     progress: Progress = _silent,
 ) -> PartnershipPapers:
     """The action plan workbooks `plans` (each with its report date: the latest is the plan shown, the others
     add their ratings to `plan_reports`) and the MARAC and safe accommodation `returns`, read and made into
-    their appendices. A paper that cannot be read is a problem naming it, never an exception."""
+    their appendices, each with the paper's details by appendix (`details`: ACTION_PLAN and PARTNERSHIP, as
+    report.details.paper_details gives them). A paper that cannot be read is a problem naming it, never an
+    exception."""
     from desktop_app.report.model import PageOptions
 
     options = options or PageOptions()
+    details = details or {}
     read = PartnershipPapers(plan_reports=list(plan_reports))
     if plans:
         progress(0.1, "Reading the action plan")
-        _read_plans(read, plans, options)
+        _read_plans(read, plans, options, details.get(ACTION_PLAN))
     if returns:
         progress(0.6, "Reading the MARAC and safe accommodation returns")
-        _read_returns(read, returns, options)
+        _read_returns(read, returns, options, details.get(PARTNERSHIP))
     progress(1.0, "Done")
     return read
 
 
-def _read_plans(read: PartnershipPapers, plans: list[tuple[str, dt.date]], options: PageOptions) -> None:
+def _read_plans(
+    read: PartnershipPapers,
+    plans: list[tuple[str, dt.date]],
+    options: PageOptions,
+    details: Mapping[str, str] | None,
+) -> None:
     """Each plan judged at its date and its ratings kept; the latest one's appendix, against the report before."""
     from desktop_app.domain.action_plans import load_plan_rules, load_plan_vocabulary
     from desktop_app.domain.plan_history import changes_since, plan_report, report_before, with_report
@@ -235,17 +260,19 @@ def _read_plans(read: PartnershipPapers, plans: list[tuple[str, dt.date]], optio
     read.problems += imported.problems
     before = report_before(read.plan_reports, progress.as_of)
     changes = changes_since(before, report) if before is not None else None
-    read.plan, findings = plan_appendix(progress, changes, options)
+    read.plan, findings = plan_appendix(progress, changes, options, details=details)
     read.plan_findings = slip_findings(imported.problems, "plan_slip") + findings
 
 
-def _read_returns(read: PartnershipPapers, returns: list[str], options: PageOptions) -> None:
+def _read_returns(
+    read: PartnershipPapers, returns: list[str], options: PageOptions, details: Mapping[str, str] | None
+) -> None:
     import hashlib
 
     from desktop_app.report.proof import slip_findings
 
     try:
-        document, problems, texts = partnership_appendix([Path(path) for path in returns], options)
+        document, problems, texts = partnership_appendix([Path(path) for path in returns], options, details=details)
     except Exception as exc:  # WorkbookError, two safe accommodation returns...: said, naming the file
         read.problems.append(_refused(", ".join(Path(path).name for path in returns), exc))
         return

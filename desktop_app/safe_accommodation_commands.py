@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.problems import Problem, Severity
@@ -37,13 +38,14 @@ def is_safe_accommodation_file(source: Source) -> bool:
 
 
 def safe_accommodation_document(
-    files: list[Source], options: PageOptions, as_at: dt.date | None
+    files: list[Source], options: PageOptions, as_at: dt.date | None, details: Mapping[str, str] | None = None
 ) -> tuple[Document, list[Problem], AppendixText]:
     """The appendix of the one return among `files` and the published tables among them, if any; the problems
-    of every file; the words it is made of. WorkbookError, ResourceFileError or SafeAccommodationFilesError
+    of every file; the words it is made of, the paper's `details` over them (report.details). WorkbookError, ResourceFileError or SafeAccommodationFilesError
     where it cannot be made."""
     from desktop_app.domain.safe_accommodation import load_safe_accommodation_vocabulary
     from desktop_app.excel.safe_accommodation import read_safe_accommodation
+    from desktop_app.report.details import with_details
     from desktop_app.report.safe_accommodation import load_safe_accommodation_text
     from desktop_app.report.safe_accommodation import safe_accommodation_document as build
 
@@ -60,7 +62,7 @@ def safe_accommodation_document(
     figures = returns[0].figures
     assert figures is not None
     published = tables[0].published if tables else None
-    text = load_safe_accommodation_text()
+    text = with_details(load_safe_accommodation_text(), details)
     document = build(figures, vocabulary, published, text, options=options, as_at=as_at)
     return document, [problem for read in reads for problem in read.problems], text
 

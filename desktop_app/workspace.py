@@ -42,9 +42,11 @@ from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
 from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
 from desktop_app.project.model import Project
+from desktop_app.report.action_plan_text import load_plan_text
 from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
 from desktop_app.report.complaints import complaints_document
 from desktop_app.report.details import DETAILS, cover_details, paper_details, with_details
+from desktop_app.report.marac_text import load_marac_text
 from desktop_app.report.model import Document
 from desktop_app.report.performance_text import PerformanceText, load_performance_text
 from desktop_app.report.text import ReportText, load_report_text
@@ -259,11 +261,15 @@ class Workspace:
         )
 
     def usual_details(self, appendix: str) -> dict[str, str]:
-        """What `appendix` ("complaints", "adults_complaints" or "performance") prints of its details unless the
-        author sets their own: the text file's words, or the cover sheet's where the author filled it in."""
-        load = {"performance": load_performance_text, "adults_complaints": load_adults_text}.get(
-            appendix, load_report_text
-        )
+        """What `appendix` (a key of report.details.DETAILED_APPENDICES) prints of its details unless the author
+        sets their own: the text file's words, or the cover sheet's where the author filled it in (the
+        partnership's appendix: its MARAC part's words, whose title page it takes)."""
+        load = {
+            "performance": load_performance_text,
+            "adults_complaints": load_adults_text,
+            "action_plan": load_plan_text,
+            "partnership": load_marac_text,
+        }.get(appendix, load_report_text)
         document = self._cached(f"{appendix} text file", None, load).document
         return {key: str(document.get(key, "")) for key in DETAILS} | cover_details(self.project.cover)
 

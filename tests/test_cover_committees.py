@@ -10,15 +10,15 @@ from pathlib import Path
 import docx
 import pikepdf
 import pytest
-from pypdf import PdfReader
 
 from desktop_app.export import write_appendix
 from desktop_app.paths import RESOURCES
 from desktop_app.pdf.cover import write_cover_report
-from desktop_app.report.cover import cover_model
+from desktop_app.report.cover import cover_model, form_text, values_from_form
 from desktop_app.report.cover_template import SAMPLE_COVER, CoverTemplateError, load_cover_template, load_cover_values
 from desktop_app.report.model import PageOptions
 from desktop_app.report.proof_cover import cover_findings
+from tests.cover_pages import drawn_words, in_order
 from tests.pdf_structure import page_lines, structure_problems
 
 SAMPLES = RESOURCES.parent / "sample_data"
@@ -78,16 +78,6 @@ def three(tmp_path_factory) -> Path:
     _, problems = write_cover_report(THREE_COMMITTEES, "sefton", path, options=PageOptions(agenda_item=7))
     assert problems == []
     return path
-
-
-def drawn_words(path: Path) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
-
-
-def in_order(words: str, phrases: list[str]) -> bool:
-    found = [words.find(phrase) for phrase in phrases]
-    assert -1 not in found, [p for p, at in zip(phrases, found, strict=True) if at < 0]
-    return found == sorted(found)
 
 
 # --- several committees -----------------------------------------------------------------------------------
@@ -271,3 +261,34 @@ def test_the_word_cover_starts_on_its_first_page(tmp_path):
     assert first.tag == docx.oxml.ns.qn("w:tbl")
     breaks = [br for br in word.element.body.iter(docx.oxml.ns.qn("w:br")) if br.get(docx.oxml.ns.qn("w:type"))]
     assert breaks == []  # the sections run on: no page left blank
+
+
+# --- the window's cover sheet: its further committees and purposes as the project keeps them ---------------
+
+
+def test_the_window_keeps_further_committees_and_purposes_as_text_the_cover_reads():
+    template = load_cover_template("sefton")
+    fields = {
+        "report_to": COMMITTEES[0][0],
+        "meeting_date": "2023-09-05",
+        "further_meetings": form_text(
+            [
+                {"committee": COMMITTEES[1][0], "date": "2023-09-19"},
+                {"committee": "", "date": ""},  # a row added and never filled: nothing to print
+                {"committee": "Cabinet", "date": ""},
+            ]
+        ),
+        "core_purpose": form_text({"vulnerable": "Survivors are supported.", "communities": " "}),
+    }
+    values = values_from_form(fields, template)
+    assert values["further_meetings"] == [
+        {"committee": COMMITTEES[1][0], "date": dt.date(2023, 9, 19)},
+        {"committee": "Cabinet", "date": ""},
+    ]
+    assert values["core_purpose"] == {"vulnerable": "Survivors are supported."}
+    found = cover_findings(values, template, ["Appendix 1"], "the cover sheet")
+    assert [f.text for f in found if f.kind == "meeting_date"] == [
+        "Report to: the date of meeting of Cabinet is not given"
+    ]
+    with pytest.raises(CoverTemplateError, match="the cover sheet's further_meetings cannot be read"):
+        values_from_form({"further_meetings": "Cabinet, 28 September"}, template)

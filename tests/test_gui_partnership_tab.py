@@ -8,7 +8,7 @@ import datetime as dt
 import docx
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.cli import main
@@ -195,3 +195,64 @@ def test_a_workbook_that_is_no_plan_is_a_problem_naming_it_and_changes_nothing(
     assert title == "Not loaded" and "not a plan.xlsx: no sheet has an action plan's header row" in text
     assert problems(tab)[0][:2] == ["Error", "not a plan.xlsx"]
     assert window.project.plan_reports == [] and not window.dirty
+
+
+def set_detail(window, qtbot, appendix: str, detail: str, words: str) -> None:
+    """Report > Appendix details: select the appendix's field, type over it and press Enter, as an author does."""
+    from desktop_app.gui.report_tab import DETAILS_PAGE
+
+    report = window.report_tab
+    window.tabs.setCurrentWidget(report)
+    report.select_section(DETAILS_PAGE)
+    field = report.details.fields[appendix, detail]
+    assert field.isVisible()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, words)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+PARTNERSHIP_DETAILS = {
+    "appendix": "Appendix 3",
+    "report_to": "Sefton Safer Communities Partnership",
+    "meeting_date": "Thursday 13 June 2024",
+    "report_of": "Head of Community Safety",
+    "author": "Community Safety Team",
+}
+
+
+def test_the_partnership_appendices_print_the_details_set_on_the_report_tab(tab, window, qtbot, tmp_path):
+    load_plan(qtbot, tab, MARCH_PLAN, dt.date(2024, 3, 31))
+    tab.load_returns([MARAC])
+    wait_for_task(qtbot, tab)
+    shipped = tmp_path / "shipped.pdf"
+    tab.export_to(shipped, "partnership")
+    wait_for_task(qtbot, tab)
+    assert "Appendix B" in pdf_text(shipped) and "Appendix 3" not in pdf_text(shipped)
+
+    for detail, words in PARTNERSHIP_DETAILS.items():
+        set_detail(window, qtbot, "partnership", detail, words)
+    set_detail(window, qtbot, "action_plan", "appendix", "Appendix 2")
+    wait_for_task(qtbot, tab)  # the papers are read again with their details
+    out = tmp_path / "partnership.pdf"
+    tab.export_to(out, "partnership")
+    wait_for_task(qtbot, tab)
+    reader = PdfReader(out)
+    title_page = " ".join(reader.pages[0].extract_text().split())
+    for words in ("Appendix 3", "Sefton Safer Communities Partnership", "Thursday 13 June 2024", "Head of Community"):
+        assert words in title_page
+    assert "Appendix B" not in pdf_text(out)
+    assert reader.metadata.author == "Community Safety Team"
+
+    plan = tmp_path / "plan.pdf"
+    tab.export_to(plan, "action_plan")
+    wait_for_task(qtbot, tab)
+    words = pdf_text(plan)
+    assert "Appendix 2" in words and "Appendix A" not in words
+    assert "Sefton Safer Communities Partnership" not in words  # set for the partnership's appendix alone
+
+    window.undo_stack.undo()  # the plan's label: read again, the shipped label is back
+    wait_for_task(qtbot, tab)
+    tab.export_to(plan, "action_plan")
+    wait_for_task(qtbot, tab)
+    assert "Appendix A" in pdf_text(plan)

@@ -22,6 +22,7 @@ from desktop_app.report.cover_template import (
     load_cover_values,
 )
 from desktop_app.report.model import PageOptions
+from tests.cover_pages import drawn_words, in_order
 from tests.pdf_structure import page_lines
 
 APPENDIX = "Appendix A – Social Care Performance Report"
@@ -61,15 +62,6 @@ SEFTON_LABELS = [  # seed 002 lines 2283-2345, in the order the sheet prints the
 def text_of(pages: list[list[str]]) -> str:
     """The pages' words as one string, the running header and footer left out."""
     return " ".join(line for page in pages for line in page[1:-1])
-
-
-def positions(words: str, phrases: list[str]) -> list[int]:
-    found = []
-    for phrase in phrases:
-        at = words.find(phrase)
-        assert at >= 0, f"{phrase!r} is not on the cover"
-        found.append(at)
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -123,9 +115,8 @@ def test_every_page_has_the_agenda_item_and_a_continuous_page_number(sefton):
 
 def test_fields_come_in_the_templates_order(sefton_path):
     """Read in drawing order (a table's cells one after another, a wrapped label whole)."""
-    words = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(sefton_path).pages)
-    found = positions(words, SEFTON_LABELS)
-    assert found == sorted(found)
+    words = drawn_words(sefton_path)
+    assert in_order(words, SEFTON_LABELS)
     template = load_cover_template("sefton")
     labels = [
         template.labels[name]
@@ -133,8 +124,7 @@ def test_fields_come_in_the_templates_order(sefton_path):
         if name in template.labels
         and name not in ("recommendations_intro", "climate_training", "climate_text", "further_meetings")
     ]
-    found = positions(words, labels)
-    assert found == sorted(found)
+    assert in_order(words, labels)
 
 
 def test_the_particulars_table(sefton):

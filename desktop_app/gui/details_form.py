@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.gui.session import Session
-from desktop_app.report.details import APPENDICES, DETAILS, DETAILS_SETTING, details_of
+from desktop_app.report.details import DETAILED_APPENDICES, DETAILS, DETAILS_SETTING, details_of
 
 
 class AppendixDetailsForm(QWidget):
@@ -22,12 +22,14 @@ class AppendixDetailsForm(QWidget):
         self.fields: dict[tuple[str, str], QLineEdit] = {}
 
         grid = QGridLayout()
-        for column, name in enumerate(APPENDICES.values(), start=1):
-            grid.addWidget(QLabel(f"<b>{name}</b>"), 0, column)
+        for column, name in enumerate(DETAILED_APPENDICES.values(), start=1):
+            heading = QLabel(f"<b>{name}</b>")
+            heading.setWordWrap(True)  # five appendices side by side fit a laptop's screen
+            grid.addWidget(heading, 0, column)
         for row, (detail, label) in enumerate(DETAILS.items(), start=1):
             caption = QLabel(label + ":")
             grid.addWidget(caption, row, 0)
-            for column, (appendix, name) in enumerate(APPENDICES.items(), start=1):
+            for column, (appendix, name) in enumerate(DETAILED_APPENDICES.items(), start=1):
                 field = QLineEdit()
                 field.setObjectName(f"{appendix}_{detail}")
                 field.setAccessibleName(f"{name}: {label}")
@@ -39,7 +41,7 @@ class AppendixDetailsForm(QWidget):
                     caption.setBuddy(field)
                 grid.addWidget(field, row, column)
                 self.fields[appendix, detail] = field
-        for column in range(1, len(APPENDICES) + 1):
+        for column in range(1, len(DETAILED_APPENDICES) + 1):
             grid.setColumnStretch(column, 1)
 
         explanation = QLabel(
@@ -85,7 +87,7 @@ class AppendixDetailsForm(QWidget):
             chosen[detail] = value
         every = {key: chosen for key, chosen in every.items() if chosen}
         self.session.edit(
-            f"Set the {APPENDICES[appendix].lower()}'s {DETAILS[detail].split(' (')[0].lower()}",
+            f"Set the {DETAILED_APPENDICES[appendix].lower()}'s {DETAILS[detail].split(' (')[0].lower()}",
             lambda v: self.session.project.set_setting(DETAILS_SETTING, v),
             before,
             every or None,
@@ -103,7 +105,7 @@ class AppendixDetailsForm(QWidget):
         self._refreshing = True
         try:
             workspace = self.session.workspace
-            for appendix in APPENDICES:
+            for appendix in DETAILED_APPENDICES:
                 usual = workspace.usual_details(appendix)
                 chosen = details_of(self.session.project.settings, appendix)
                 for detail in DETAILS:

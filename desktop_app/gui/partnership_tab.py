@@ -36,7 +36,8 @@ from desktop_app.gui import messages
 from desktop_app.gui.complaints_views import NUMBER_COLUMN_MIN, FigureTable, FigureTableModel
 from desktop_app.gui.returns_tab import ProblemsModel
 from desktop_app.gui.session import Session
-from desktop_app.partnership import ACTION_PLAN, RETURN, PartnershipPapers, read_papers
+from desktop_app.partnership import ACTION_PLAN, PARTNERSHIP, RETURN, PartnershipPapers, read_papers
+from desktop_app.report.details import paper_details
 from desktop_app.report.model import Cell, Document, Heading, Keep, PageOptions, Table
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 #: The project's setting that keeps the loaded papers (desktop_app.partnership.PartnershipPapers.papers).
 PAPERS = "partnership_papers"
 #: The appendices the tab exports, by the kind the check before export knows them by.
-APPENDICES = {ACTION_PLAN: "action plan appendix", "partnership": "MARAC and safe accommodation appendix"}
+APPENDICES = {ACTION_PLAN: "action plan appendix", PARTNERSHIP: "MARAC and safe accommodation appendix"}
 WORKBOOKS = "Excel workbooks (*.xlsx *.xlsm)"
 APPENDIX_FILTER = "PDF (*.pdf);;Word document (*.docx)"
 #: Tables of the appendices the tab does not show: the plan's own pages and the keys and sources.
@@ -129,7 +130,7 @@ class PartnershipTab(QWidget):
         self.session = session
         self.setAccessibleName("Partnership")
         self.shown = PartnershipPapers()
-        self._shown_state: tuple = ((), (), session.page_options())
+        self._shown_state: tuple = ((), (), session.page_options(), {})
         self.task: BackgroundTask | None = None  # reading the papers, or writing an appendix
         self._build()
         session.project_changed.connect(self._project_changed)
@@ -255,7 +256,7 @@ class PartnershipTab(QWidget):
         read."""
         if self.task is not None and self.task.running:  # a newer reading supersedes one under way
             self.task.cancel()
-        inputs = (plans, returns, list(self.session.project.plan_reports), self.session.page_options())
+        inputs = (plans, returns, list(self.session.project.plan_reports), self.session.page_options(), self.details())
         text = f"Reading {new or 'the partnership papers'}"
         self._start(read_papers, inputs, text, lambda read: self._read_done(read, missing, new, keep))
 
@@ -308,7 +309,7 @@ class PartnershipTab(QWidget):
         before = (list(project.settings.get(PAPERS, [])), list(project.plan_reports))
         after = ([*read.papers, *missing], list(read.plan_reports))
         self._show(
-            read, _state(*after, self.session.page_options())
+            read, _state(*after, self.session.page_options(), self.details())
         )  # before the edit's project_changed, so it is not read again
         self.session.edit(f"Load {new}", self._set_papers, before, after)
         self.session.show_status(f"Loaded {new}")
@@ -318,10 +319,18 @@ class PartnershipTab(QWidget):
         self.session.project.set_setting(PAPERS, list(papers) or None)
         self.session.project.plan_reports = list(reports)
 
-    def _project_changed(self) -> None:
-        """Another project, or an undo of a load: read the project's papers again (only where they changed)."""
+    def details(self) -> dict[str, dict[str, str]]:
+        """Each appendix's details as the Report tab's Appendix details (and the cover sheet) give them."""
         project = self.session.project
-        state = _state(project.settings.get(PAPERS, []), project.plan_reports, self.session.page_options())
+        return {kind: paper_details(project.settings, project.cover, kind) for kind in APPENDICES}
+
+    def _project_changed(self) -> None:
+        """Another project, an undo of a load, or the papers' details set on the Report tab: read the project's
+        papers again (only where what they are made of changed)."""
+        project = self.session.project
+        state = _state(
+            project.settings.get(PAPERS, []), project.plan_reports, self.session.page_options(), self.details()
+        )
         if state == self._shown_state:
             return
         self._shown_state = state
@@ -523,13 +532,15 @@ def _summary(read: PartnershipPapers) -> str:
     return "\n".join(lines)
 
 
-def _state(papers: list[dict], reports: list, options: PageOptions) -> tuple:
+def _state(papers: list[dict], reports: list, options: PageOptions, details: dict[str, dict[str, str]]) -> tuple:
     """What the tab's appendices are made of: the papers, the plan's reporting dates, the agenda pack's page
-    options (an agenda item set later is in the export)."""
+    options (an agenda item set later is in the export) and the appendices' details (Report > Appendix
+    details)."""
     return (
         tuple(tuple(sorted(paper.items())) for paper in papers),
         tuple((report.as_of, report.sha256) for report in reports),
         options,
+        details,
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,10 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui.cover_fields import MeetingsEditor, PurposesEditor, optional_date, show_date
 from desktop_app.gui.details_form import AppendixDetailsForm
 from desktop_app.gui.forms import load_form
 from desktop_app.gui.session import Session
-from desktop_app.report.cover_template import available_templates
+from desktop_app.report.cover import form_meetings, form_purposes, form_text
+from desktop_app.report.cover_template import (
+    CoverTemplate,
+    CoverTemplateError,
+    available_templates,
+    load_cover_template,
+    purposes_of,
+)
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 COVER = "cover"
@@ -61,8 +69,8 @@ def figure_words(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-#: The least date of the cover's date fields, shown as "Not set".
-NOT_SET_DATE = QDate(1900, 1, 1)
+#: The cover's field of further committees, each with its date (report.cover_template.FIELDS).
+FURTHER_MEETINGS = "further_meetings"
 
 
 class FigureHighlighter(QSyntaxHighlighter):
@@ -105,7 +113,23 @@ class ReportTab(QWidget):
         self.parts.currentItemChanged.connect(self._show_part)
 
         self.cover = load_form("cover_sheet")
+        self.cover_fields = self._cover_widgets()  # (before the editors below are put in the form)
         self._connect_cover()
+        self.further_meetings = MeetingsEditor()
+        self.further_meetings.changed.connect(lambda rows: self.set_cover(FURTHER_MEETINGS, form_text(rows)))
+        meeting_form = self.cover.findChild(QFormLayout, "meetingGroupLayout")
+        row, _ = meeting_form.getWidgetPosition(self.cover_fields["meeting_date"])
+        further_label = QLabel("Further committees:")
+        further_label.setObjectName(f"{FURTHER_MEETINGS}Label")
+        meeting_form.insertRow(row + 1, further_label, self.further_meetings)
+        self.purposes = PurposesEditor()
+        self.purposes.changed.connect(lambda words: self.set_cover(self._purposes_field, form_text(words)))
+        self._purposes_field = "core_purpose"
+        cover_layout = self.cover.layout()
+        cover_layout.insertWidget(
+            cover_layout.indexOf(self.cover.findChild(QWidget, "consultationsGroup")), self.purposes
+        )
+        self._templates: dict[str, CoverTemplate] = {}
         self.cover_template = QComboBox()
         self.cover_template.setAccessibleName("Cover layout")
         for name in available_templates():
@@ -453,38 +477,12 @@ class ReportTab(QWidget):
             elif isinstance(widget, QComboBox):
                 widget.activated.connect(lambda index, name=name, w=widget: self.set_cover(name, w.currentText()))
             elif isinstance(widget, QDateEdit):
-                # A date not set shows "Not set" (the field's least date), never today: a date is kept only
-                # when the author changes it, so tabbing through the field sets nothing behind their back.
-                widget.setMinimumDate(NOT_SET_DATE)
-                widget.setSpecialValueText("Not set")
-                widget.installEventFilter(self)
-                widget.dateChanged.connect(lambda _date, w=widget: w.setProperty("edited", True))
-                widget.editingFinished.connect(lambda name=name, w=widget: self._date_finished(name, w))
-
-    def _date_finished(self, name: str, widget: QDateEdit) -> None:
-        if widget.property("edited"):
-            widget.setProperty("edited", False)
-            self.set_cover(name, widget.date().toString("yyyy-MM-dd"))
-        else:
-            self._show_cover_date(widget, self.project.cover.get(name, ""))
-
-    @staticmethod
-    def _show_cover_date(widget: QDateEdit, value: str) -> None:
-        date = QDate.fromString(value, "yyyy-MM-dd")
-        widget.blockSignals(True)
-        widget.setDate(date if date.isValid() else widget.minimumDate())
-        widget.setProperty("edited", False)
-        widget.blockSignals(False)
+                optional_date(widget, lambda iso, name=name: self.set_cover(name, iso))
 
     def eventFilter(self, watched, event) -> bool:
         """A long cover field is kept when the author leaves it."""
         if event.type() == event.Type.FocusOut and isinstance(watched, QPlainTextEdit):
             self.set_cover(watched.objectName(), watched.toPlainText())
-        elif event.type() == event.Type.FocusIn and isinstance(watched, QDateEdit):
-            if watched.date() == watched.minimumDate():  # not set: start the author at today, kept only if changed
-                watched.blockSignals(True)
-                watched.setDate(QDate.currentDate())
-                watched.blockSignals(False)
         return super().eventFilter(watched, event)
 
     def set_cover(self, name: str, text: str) -> None:
@@ -499,7 +497,7 @@ class ReportTab(QWidget):
         )
 
     def _fill_cover(self) -> None:
-        for name, widget in self._cover_widgets().items():
+        for name, widget in self.cover_fields.items():
             value = self.project.cover.get(name, "")
             widget.blockSignals(True)
             if isinstance(widget, QLineEdit):
@@ -510,5 +508,54 @@ class ReportTab(QWidget):
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findText(value)))
             elif isinstance(widget, QDateEdit):
-                self._show_cover_date(widget, value)
+                show_date(widget, value)
             widget.blockSignals(False)
+        template = self.chosen_template()
+        if template is None:
+            return
+        self._show_fields_of(template)
+        try:
+            rows = form_meetings(self.project.cover.get(FURTHER_MEETINGS, ""))
+        except CoverTemplateError as exc:  # a project file changed by hand: said, not dropped
+            rows = []
+            self.further_meetings.reason.setText(str(exc))
+        self.further_meetings.set_rows(rows)
+        used = FURTHER_MEETINGS in template.fields()
+        self.further_meetings.set_used(used, "" if used else f"The {template.name} layout prints one committee only.")
+        blocks = [block for block in template.blocks if block["type"] == "purposes"]
+        self._purposes_field = blocks[0]["field"] if blocks else "core_purpose"
+        heading = template.labels.get(self._purposes_field, "")
+        reason = (
+            ""
+            if blocks
+            else f"The {template.name} layout has no table of the council's purposes: words given for another "
+            "layout are kept, and print when one with the table is chosen."
+        )
+        self.purposes.set_purposes(purposes_of(template, self._purposes_field), heading, reason)
+        try:
+            self.purposes.set_words(form_purposes(self.project.cover.get(self._purposes_field, "")))
+        except CoverTemplateError as exc:
+            self.purposes.reason.setText(str(exc))
+
+    def chosen_template(self) -> CoverTemplate | None:
+        """The cover layout the project names (read once per name); None, said, where it cannot be read."""
+        name = self.project.settings.get(COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE)
+        if name not in self._templates:
+            try:
+                self._templates[name] = load_cover_template(name)
+            except CoverTemplateError as exc:
+                self.session.show_status(str(exc))
+                return None
+        return self._templates[name]
+
+    def _show_fields_of(self, template: CoverTemplate) -> None:
+        """A field the layout does not print is disabled, saying so (its words are kept for another layout)."""
+        printed = set(template.fields())
+        for name, widget in self.cover_fields.items():
+            used = name in printed
+            reason = "" if used else f"The {template.name} layout does not print this field."
+            label = self.cover.findChild(QLabel, f"{name}Label")
+            for shown in (widget, label) if label is not None else (widget,):
+                shown.setEnabled(used)
+                shown.setToolTip(reason)
+            widget.setAccessibleDescription(reason)

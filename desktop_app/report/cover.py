@@ -13,6 +13,7 @@ council's purposes. The whole cover is one untitled section on the pack's first 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -23,6 +24,7 @@ from desktop_app.domain.problems import Problem
 from desktop_app.report.cover_check import check_cover
 from desktop_app.report.cover_template import (
     CLIMATE_CHOICES,
+    MEETING_KEYS,
     CoverTemplate,
     CoverTemplateError,
     Meeting,
@@ -117,24 +119,76 @@ def cover_model(
 
 def values_from_form(fields: Mapping[str, str], template: CoverTemplate) -> dict[str, object]:
     """The window's cover sheet fields (all text) as the values a template takes: a date field's "2025-01-07"
-    as that day, a list field's lines as its items; empty fields and fields the template has no place for
-    are left out."""
+    as that day, a list field's lines as its items, the further meetings and the purposes from their JSON
+    text (`form_meetings`, `form_purposes`); empty fields and fields the template has no place for are left
+    out."""
     values: dict[str, object] = {}
     for name, text in fields.items():
         kind = template.kinds.get(name)
-        if kind is None or kind in ("rows", "meetings", "purposes") or not (text or "").strip():
+        if kind is None or kind == "rows" or not (text or "").strip():
             continue
         text = text.strip()
         if kind == "date":
-            try:
-                values[name] = dt.date.fromisoformat(text)
-            except ValueError:
-                values[name] = text
+            values[name] = _form_date(text)
+        elif kind == "meetings":
+            held = [
+                {"committee": row["committee"].strip(), "date": _form_date(row["date"].strip())}
+                for row in form_meetings(text, name)
+                if row["committee"].strip() or row["date"].strip()
+            ]
+            if held:
+                values[name] = held
+        elif kind == "purposes":
+            words = {key: said.strip() for key, said in form_purposes(text, name).items() if said.strip()}
+            if words:
+                values[name] = words
         elif kind == "list":
             values[name] = [_LIST_MARK.sub("", line).strip() for line in text.splitlines() if line.strip()]
         else:
             values[name] = text
     return values
+
+
+def _form_date(text: str) -> dt.date | str:
+    """A date the window keeps ("2025-01-07") as that day; any other words as written."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
+def form_meetings(text: str, name: str = "further_meetings") -> list[dict[str, str]]:
+    """The further meetings the window keeps in the cover field `name`: JSON, a list of
+    {"committee": ..., "date": "2025-01-07" or ""}, in their order ("" or none: no meetings)."""
+    rows = _form_json(text, name, list)
+    if not all(isinstance(row, dict) and {k: str(row.get(k, "")) for k in MEETING_KEYS} == row for row in rows):
+        raise CoverTemplateError(f'the cover sheet\'s {name} must be a list of {{"committee": ..., "date": ...}}')
+    return [{key: row[key] for key in MEETING_KEYS} for row in rows]
+
+
+def form_purposes(text: str, name: str = "core_purpose") -> dict[str, str]:
+    """The words for each purpose the window keeps in the cover field `name`: JSON, {purpose key: words}."""
+    words = _form_json(text, name, dict)
+    if not all(isinstance(said, str) for said in words.values()):
+        raise CoverTemplateError(f"the cover sheet's {name} must give each purpose's words as text")
+    return {str(key): str(said) for key, said in words.items()}
+
+
+def form_text(value: list[dict[str, str]] | dict[str, str]) -> str:
+    """Further meetings or purposes' words as the window keeps them in a cover field ("" for none)."""
+    return json.dumps(value, ensure_ascii=False) if value else ""
+
+
+def _form_json(text: str, name: str, shape: type) -> Any:
+    if not text.strip():
+        return shape()
+    try:
+        found = json.loads(text)
+    except ValueError:
+        found = None
+    if not isinstance(found, shape):
+        raise CoverTemplateError(f"the cover sheet's {name} cannot be read: {text[:60]!r}")
+    return found
 
 
 #: A list item's own number or bullet as typed ("1. ", "2) ", "- "): the template numbers the items itself.

@@ -12,6 +12,7 @@ MEETINGS_SPAN_DAYS apart are queried (a year slipped in one of them).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -148,12 +149,20 @@ def _meeting_slips(meeting: Meeting, source: str, several: bool) -> list[CoverSl
     committees, naming the committee."""
     whose = f"the date of meeting of {meeting.committee}" if several and meeting.committee else "the date of meeting"
     written = meeting.written
+
+    def slip(kind: str, message: str) -> CoverSlip:
+        said = written if isinstance(written, str) else "" if written is None else str(written)
+        return CoverSlip(kind, Problem(Severity.WARNING, message, file=source, column=meeting.field, value=said))
+
+    unwritten = not isinstance(written, dt.date) and not str(written or "").strip()
+    if meeting.field == "further_meetings" and (unwritten or not meeting.committee.strip()):
+        # a further committee is a row of the window's cover sheet: one half left empty prints half a row
+        if unwritten:
+            return [slip("meeting_date", f"{whose} is not given")]
+        return [slip("meeting_date", f"the further meeting on {written} names no committee")]
     if not isinstance(written, str) or not written.strip():
         return []
     day = meeting.day
-
-    def slip(kind: str, message: str) -> CoverSlip:
-        return CoverSlip(kind, Problem(Severity.WARNING, message, file=source, column=meeting.field, value=written))
 
     if day is None:
         return [

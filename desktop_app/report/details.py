@@ -24,16 +24,26 @@ DETAILS: dict[str, str] = {
     "report_of": "Report of",
     "author": "Author (the PDF's and Word file's author)",
 }
-#: The appendices whose details the window sets, by the kind their report model carries.
+#: The appendices of the returns whose details the window sets (and previews), by the kind their report model
+#: carries.
 APPENDICES: dict[str, str] = {
     "complaints": "Complaints appendix",
     "performance": "Performance appendix",
     "adults_complaints": "Adults' complaints appendix",
 }
+#: The Partnership progress tab's appendices, whose details the window sets too (desktop_app.partnership's
+#: ACTION_PLAN and PARTNERSHIP).
+PARTNERSHIP_APPENDICES: dict[str, str] = {
+    "action_plan": "Action plan appendix",
+    "partnership": "Partnership appendix",
+}
+#: Every appendix whose details the window sets, in the order the Appendix details page shows them.
+DETAILED_APPENDICES: dict[str, str] = {**APPENDICES, **PARTNERSHIP_APPENDICES}
 
 
 class _HasDocumentWords(Protocol):
-    document: dict[str, str]
+    @property
+    def document(self) -> dict[str, str]: ...  # (read only: a frozen dataclass's field is one)
 
 
 Text = TypeVar("Text", bound=_HasDocumentWords)
