@@ -109,7 +109,12 @@ def test_the_shipped_performance_text_and_the_sample_returns_give_nothing_at_war
     of the tables finds (tests/test_proof_tables.py: put right, they give nothing)."""
     status, findings = performance_proof(capsys, words_only=False)
     assert status == 1
-    assert {finding["kind"] for finding in serious(findings)} == {"comparator_conflict", "arrow", "rate"}
+    assert {finding["kind"] for finding in serious(findings)} == {
+        "comparator_conflict",
+        "arrow",
+        "rate",
+        "points_as_percent",
+    }
     assert all(finding["where"]["sheet"] in ("Dashboard", "ChAT") for finding in serious(findings))
     assert serious(performance_proof(capsys)[1]) == []
 

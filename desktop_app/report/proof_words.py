@@ -256,7 +256,7 @@ class Piece:
 def complaints_pieces(text: ReportText, figures: Mapping[str, Figure]) -> list[Piece]:
     """The words of the complaints appendix in reading order, each with the figures its placeholders name
     (a theme's words with that theme's figures, as report.complaints fills them)."""
-    pieces = _document_pieces(text.document, figures, "complaints", text.source)
+    pieces = document_pieces(text.document, figures, "complaints", text.source)
     has_last_year = "last_year_label" in figures
     for key, section in text.sections.items():
         words = [section.text, section.year_on_year if has_last_year else "", section.more_text]
@@ -289,7 +289,7 @@ def _is_theme_name(name: str, figures: Mapping[str, Figure]) -> bool:
 
 def performance_pieces(text: PerformanceText, figures: Mapping[str, Figure]) -> list[Piece]:
     """The words of the performance appendix in reading order: its sections' words and its charts'."""
-    pieces = _document_pieces(text.document, figures, "performance", text.source)
+    pieces = document_pieces(text.document, figures, "performance", text.source)
     place = ("preview", "performance")
     for section in text.sections:
         words = [section.text, section.more_text]
@@ -323,13 +323,14 @@ def _sections_pieces(
     kind: str,
     file: str,
 ) -> list[Piece]:
-    pieces = _document_pieces(document, figures, kind, file)
+    pieces = document_pieces(document, figures, kind, file)
     for key, title, words in sections:
         pieces += [Piece(key, title, part, figures, ("section", key), file) for part in words if part.strip()]
     return pieces
 
 
-def _document_pieces(document: Mapping[str, str], figures: Mapping[str, Figure], kind: str, file: str) -> list[Piece]:
+def document_pieces(document: Mapping[str, str], figures: Mapping[str, Figure], kind: str, file: str) -> list[Piece]:
+    """The title page's words of an appendix's details (its title, meeting date ...), as pieces to proof."""
     keys = ("title", "appendix", "subtitle", "report_to", "meeting_date", "report_of")
     return [
         Piece("details", "The title page", document[key], figures, ("details", kind), file)
