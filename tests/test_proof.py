@@ -202,6 +202,35 @@ def test_an_average_weekly_cost_typed_against_the_returns(capsys, tmp_path):
     assert "the returns give £567: write {asc_average_weekly_cost_value}" in finding["message"]
 
 
+@pytest.mark.parametrize(
+    ("words", "finding"),
+    [
+        (
+            "New Directions provision accounts for 27% of Reablement service delivery, with 73% delivered by the "
+            "Sefton Domiciliary Care sector.",
+            ("27% and 73%", "Client %: 22.9% and 77.1%; Weekly Hours %: 11.4% and 88.6%"),
+        ),
+        ("New Directions delivers 23% of the packages of care, and AREN the other 77%.", None),
+        ("New Directions delivers 11.4% of the hours, and AREN 88.6%.", None),
+        ("New Directions delivers 27% of the packages of care, 43% more than in 2023.", None),  # no split of a whole
+    ],
+)
+def test_typed_shares_of_a_whole_against_the_sections_table(capsys, tmp_path, words, finding):
+    """Seed 000: "New Directions provision accounts for 27% of Reablement service delivery, with 73% delivered by
+    the Sefton Domiciliary Care sector", where its own table gives New Directions 22.9% of the clients and 11.4%
+    of the hours."""
+    old = "Reablement is delivered via New Directions and the Alternative to Re-ablement (AREN) service. The table"
+    path = text_file(tmp_path, old, f"{words} The table", PERFORMANCE_TEXT)
+    _, findings = performance_proof(capsys, path)
+    shares = [(f["says"], f["computed"]) for f in of_kind(findings, "shares")]
+    assert shares == ([finding] if finding else [])
+    assert [f["kind"] for f in serious(findings)] == (["shares"] if finding else [])
+    if finding:
+        [slip] = of_kind(findings, "shares")
+        assert (slip["severity"], slip["where"]["section"]) == ("warning", "reablement")
+        assert slip["message"].startswith("'Reablement – Service Delivery': the words split the whole as 27% and 73%")
+
+
 # --- a percentage beside its counts ---------------------------------------------------------------------
 
 

@@ -237,12 +237,17 @@ def shipped_proof_words() -> ProofWords:
 # --- the author's words, piece by piece --------------------------------------------------------------------
 
 
+#: How the table of a section splits a whole: for each of its share columns, the label and each part's share.
+Shares = tuple[tuple[str, tuple[float, ...]], ...]
+
+
 @dataclass(frozen=True)
 class Piece:
     """One piece of the author's words as the appendix prints it: `section` (its key; "details" for the title
     page's words), `title` (for the message), `place` (where the window goes to put it right), `file` (the
     text file it came from); `prunes`: a sentence whose live figure the returns do not give is left out of
-    the appendix (the performance appendix), so the proof leaves it out too."""
+    the appendix (the performance appendix), so the proof leaves it out too; `shares`: how the section's table
+    splits a whole (its proportions chart), which the typed shares of a whole in its words are held to."""
 
     section: str
     title: str
@@ -251,6 +256,7 @@ class Piece:
     place: tuple[str, str]
     file: str
     prunes: bool = False
+    shares: Shares = ()
 
 
 def complaints_pieces(text: ReportText, figures: Mapping[str, Figure]) -> list[Piece]:
@@ -287,8 +293,11 @@ def _is_theme_name(name: str, figures: Mapping[str, Figure]) -> bool:
     return name.startswith("theme_") and name.endswith("_name") and f"{name[: -len('_name')]}_upheld_pct" in figures
 
 
-def performance_pieces(text: PerformanceText, figures: Mapping[str, Figure]) -> list[Piece]:
-    """The words of the performance appendix in reading order: its sections' words and its charts'."""
+def performance_pieces(
+    text: PerformanceText, figures: Mapping[str, Figure], shares: Mapping[str, Shares] | None = None
+) -> list[Piece]:
+    """The words of the performance appendix in reading order: its sections' words and its charts'; `shares`:
+    by section key, how the section's table splits a whole."""
     pieces = document_pieces(text.document, figures, "performance", text.source)
     place = ("preview", "performance")
     for section in text.sections:
@@ -296,7 +305,9 @@ def performance_pieces(text: PerformanceText, figures: Mapping[str, Figure]) -> 
         for chart in section.charts:
             words += [chart.caption, chart.comparator_label]
         pieces += [
-            Piece(section.key, section.title, part, figures, place, text.source, prunes=True)
+            Piece(
+                section.key, section.title, part, figures, place, text.source, True, (shares or {}).get(section.key, ())
+            )
             for part in words
             if part.strip()
         ]
@@ -653,6 +664,7 @@ class _PieceProof:
                 self.weekdays(sentence)
                 self.percentages(sentence)
                 self.changes(sentence)
+                self.shares(sentence)
                 self.comparisons(sentence)
                 self.typed(sentence)
         return self.found
@@ -872,6 +884,32 @@ class _PieceProof:
                     gives,
                     f"“{says}”: {values.then_text} to {values.now_text} is a change of {gives}: correct it.",
                 )
+
+    # --- shares of a whole against the section's table ------------------------------------------------
+
+    def shares(self, sentence: Sentence) -> None:
+        """Typed percentages of one sentence that split a whole (adding to 100: "27% ..., with 73% ...") held to
+        the shares the section's table gives (seed 000: 27% and 73% where the table gives 22.9% of the clients
+        and 11.4% of the hours): a split that none of its share columns gives at the words' places."""
+        typed = [t for t in sentence.tokens if t.typed and t.unit == "percent" and t.value is not None]
+        if not self.piece.shares or len(typed) < 2:
+            return
+        places = max(t.places for t in typed)
+        said = sorted(Decimal(t.value) for t in typed if t.value is not None)
+        if abs(sum(said, Decimal(0)) - 100) > len(said) * Decimal(5).scaleb(-places - 1):
+            return  # not the parts of one whole
+        columns = [(label, sorted(v for v in values if v is not None)) for label, values in self.piece.shares]
+        if any([half_up(v, places) for v in values] == said for _, values in columns):
+            return
+        says = " and ".join(t.text for t in typed)
+        computed = "; ".join(f"{label}: {' and '.join(f'{v:g}%' for v in values)}" for label, values in columns)
+        self.add(
+            WARNING,
+            "shares",
+            says,
+            computed,
+            f"the words split the whole as {says}, but the table's shares are {computed}: correct the words.",
+        )
 
     # --- comparison words ------------------------------------------------------------------------------
 
