@@ -48,6 +48,7 @@ RETURN_CHECKS_FILE = RESOURCES / "proof_tables.toml"
 ERROR, WARNING = "error", "warning"
 COMPARATOR_NAMES = {"sn": "the statistical neighbours' value", "nw": "the North West value", "england": "England's"}
 HOWS = {"columns": ("difference", "sum", "ratio"), "period_totals": ("sum", "mean")}
+#: The end of a sentence in a commentary (a full stop inside "approx. 6%" is none: a capital follows an end).
 _SENTENCE_END = re.compile(r"[.;!?]\s+(?=[A-Z])")
 #: What a header says besides its name: its unit in pounds ("£m", "(£)") and words in brackets ("(as published)").
 _HEADER_EXTRAS = re.compile(r"\([^)]*\)|\[[^\]]*\]|£\s?(?:m|k|000s?|bn)?(?!\w)", re.IGNORECASE)
