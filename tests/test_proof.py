@@ -231,6 +231,34 @@ def test_typed_shares_of_a_whole_against_the_sections_table(capsys, tmp_path, wo
         assert slip["message"].startswith("'Reablement – Service Delivery': the words split the whole as 27% and 73%")
 
 
+@pytest.mark.parametrize(
+    ("national", "finding"),
+    [
+        ("approx. 60", ("national rate of approx. 60", "70.0")),  # seed 002: ChAT gives England 70
+        ("approx. 66", None),  # within 10%
+        ("70", None),  # offered to be made live
+    ],
+)
+def test_a_comparator_typed_against_the_indicators_own(capsys, tmp_path, national, finding):
+    """Seed 002: "The rate of 114 children per 10,000 remains above the SN rate of approx. 90, the North west rate
+    of 97 and the national rate of approx. 60", where the ChAT table gives England 70."""
+    old = "{csc_referrals_year_change} on a year before."
+    new = (
+        "{csc_referrals_year_change} on a year before. The rate of {chat_p12_value} children looked after per 10,000 "
+        f"remains above the SN rate of approx. 90 and the national rate of {national}."
+    )
+    _, findings = performance_proof(capsys, text_file(tmp_path, old, new, PERFORMANCE_TEXT))
+    assert [(f["kind"], f["says"], f["computed"]) for f in serious(findings)] == (
+        [("typed_figure", *finding)] if finding else []
+    )
+    if finding:
+        [slip] = serious(findings)
+        assert slip["severity"] == "warning"
+        assert "the returns give 70.0, more than 10% away: correct it, or write {chat_p12_england}" in slip["message"]
+    offers = [f["message"] for f in of_kind(findings, "make_live")]
+    assert ("70 is {chat_p12_england}" in " ".join(offers)) == (national == "70")
+
+
 # --- a percentage beside its counts ---------------------------------------------------------------------
 
 
@@ -431,6 +459,12 @@ def test_a_mistake_in_the_proof_words_is_named(tmp_path):
     text = (RESOURCES / "proof_words.toml").read_text(encoding="utf-8")
     path.write_text(text.replace('unit = "money"', 'unit = "pounds"', 1), encoding="utf-8")
     with pytest.raises(ResourceFileError, match=r"proof_words.toml: \[\[describes\]\] number \d+: unit must be one of"):
+        load_proof_words(path)
+    path.write_text(text.replace("approximately_within = 10", "approximately_within = 150"), encoding="utf-8")
+    with pytest.raises(ResourceFileError, match=r"\[numbers\] approximately_within must be a per cent from 0 to 100"):
+        load_proof_words(path)
+    path.write_text(text.replace("\nnw = [", "\nwales = ["), encoding="utf-8")
+    with pytest.raises(ResourceFileError, match=r"\[comparators\] may name only \['sn', 'nw', 'england'\]"):
         load_proof_words(path)
 
 

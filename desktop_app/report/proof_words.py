@@ -33,7 +33,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -152,9 +152,12 @@ class ProofWords:
     describes: tuple[Description, ...]
     ignored_name_words: frozenset[str]
     year_documents: re.Pattern[str] | None = None  # "annual review letter": a document about one year
+    comparators: dict[str, re.Pattern[str]] = field(default_factory=dict)  # "national" -> england
+    approximately_within: float = 10.0  # per cent: how far "approx. 60" may be from its figure
 
 
 _UNITS = {"count": "number", "percent": "percent", "money": "money"}
+COMPARATORS = ("sn", "nw", "england")
 
 
 @settings_file
@@ -225,7 +228,28 @@ def load_proof_words(path: Path = PROOF_WORDS_FILE) -> ProofWords:
         describes=tuple(describes),
         ignored_name_words=frozenset(_stem(w) for w in words("indicator_names", "ignore", required=False)),
         year_documents=_phrases(words("dates", "year_documents", required=False)),
+        comparators=_comparator_words(data.get("comparators", {}), where),
+        approximately_within=_within(data.get("numbers", {}).get("approximately_within", 10), where),
     )
+
+
+def _comparator_words(table: object, where: str) -> dict[str, re.Pattern[str]]:
+    """[comparators]: for each comparator of an indicator (sn, nw, england), the words that name it."""
+    if not isinstance(table, dict) or not set(table) <= set(COMPARATORS):
+        raise ProofWordsError(f"{where}: [comparators] may name only {list(COMPARATORS)}")
+    found = {}
+    for key, listed in table.items():
+        pattern = _phrases(listed) if isinstance(listed, list) and all(isinstance(w, str) for w in listed) else None
+        if pattern is None:
+            raise ProofWordsError(f"{where}: [comparators] {key} must be a list of words in quotes")
+        found[key] = pattern
+    return found
+
+
+def _within(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 100:
+        raise ProofWordsError(f"{where}: [numbers] approximately_within must be a per cent from 0 to 100")
+    return float(value)
 
 
 @functools.cache
@@ -971,6 +995,17 @@ class _PieceProof:
             main = self.main_figure(candidates)
             if equal:
                 self.offer(token, equal[0], says)
+            elif main is not None and token.approximate:
+                name, figure = main
+                if not self.roughly(token, figure):
+                    self.add(
+                        WARNING,
+                        "typed_figure",
+                        says,
+                        figure.text,
+                        f"the text says {says}; {source} {figure.text}, more than "
+                        f"{self.words.approximately_within:g}% away: correct it, or write {{{name}}} in its place.",
+                    )
             elif main is not None and not token.approximate:
                 name, figure = main
                 self.add(
@@ -1002,6 +1037,13 @@ class _PieceProof:
                     f"{token.text} is typed, not a live figure (“{says}”): check it is right.",
                 )
 
+    def roughly(self, token: Token, figure: Figure) -> bool:
+        """An approximate number ("about 60") near enough its figure: within approximately_within per cent."""
+        value = _number(figure.value)
+        if value is None or token.value is None:
+            return True
+        return abs(float(token.value) - float(value)) <= abs(float(value)) * self.words.approximately_within / 100
+
     @staticmethod
     def main_figure(candidates: list[tuple[str, Figure]]) -> tuple[str, Figure] | None:
         """The one figure the words name (several that print the same count as one; an indicator's figures
@@ -1031,7 +1073,7 @@ class _PieceProof:
         follow, the words before it: "69 statutory complaints", "were 66.5%"."""
         start, end = sentence.clause(token.start)
         others = [t.start for t in sentence.tokens if t.start >= token.end and (t.kind == "figure" or t.typed)]
-        after = sentence.text[token.end : min([end, *others])].split()
+        after = [w for w in sentence.text[token.end : min([end, *others])].split() if w.strip(".,;:")]
         if after:
             return " ".join([token.text, *after[:6]]).rstrip(".,;:")
         return " ".join([*sentence.text[start : token.start].split()[-4:], token.text])
@@ -1063,6 +1105,9 @@ class _PieceProof:
         near_tokens = [t for t in sentence.tokens if t.why_not == "duration" and before_start <= t.start < after_end]
         if any(t.other_period for t in near_tokens):  # "in the last 6 months 2,272": not the year's figure
             return []
+        compared = self.comparator_of(sentence, before)
+        if compared:
+            return compared
         near = f"{before} {after}"
         last_year = bool(self.words.last_year and self.words.last_year.search(near))
         if last_year and self.words.this_year and self.words.this_year.search(near):
@@ -1072,6 +1117,17 @@ class _PieceProof:
             if found:
                 return self.of_last_year(found) if last_year else found
         return []
+
+    def comparator_of(self, sentence: Sentence, before: str) -> list[tuple[str, Figure]]:
+        """The comparator the words right before a number name ("the national rate of approx. 60": England's)
+        of the one indicator the sentence's live figures are of; none where they are of no indicator or several."""
+        named = [(m.end(), key) for key, p in self.words.comparators.items() for m in p.finditer(before)]
+        keys = {_indicator_key(t.name, self.figures) for t in sentence.tokens if t.kind == "figure"} - {None}
+        if not named or len(keys) != 1:
+            return []
+        name = f"{keys.pop()}_{max(named)[1]}"
+        figure = self.figures.get(name)
+        return [(name, figure)] if figure is not None and _number(figure.value) is not None else []
 
     def of_last_year(self, found: list[tuple[str, Figure]]) -> list[tuple[str, Figure]]:
         """The figures of a year before: X_last_year (the complaints appendix), KEY_year_then for an
@@ -1257,6 +1313,15 @@ def _roles_and_stages(figures: Mapping[str, Figure]) -> tuple[list[str], list[st
 
 def _indicator_figures(key: str, figures: Mapping[str, Figure]) -> list[str]:
     return [f"{key}_{part}" for part in _INDICATOR_NUMBERS if f"{key}_{part}" in figures]
+
+
+def _indicator_key(name: str, figures: Mapping[str, Figure]) -> str | None:
+    """The indicator a live figure is of ("csc_cared_for_rate_value": csc_cared_for_rate), if it is one's."""
+    for part in _INDICATOR_NUMBERS:
+        key = name.removesuffix(f"_{part}")
+        if key != name and f"{key}_name" in figures:
+            return key
+    return None
 
 
 def _pair_of(name: str, figures: Mapping[str, Figure]) -> _Pair | None:
