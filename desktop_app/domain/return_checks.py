@@ -410,10 +410,11 @@ def _period_conflicts(rows: pd.DataFrame, results: Sequence[ImportResult]) -> li
     if rows.empty:
         return found
     given = rows[rows["value"].notna() & rows["period_end"].notna()]
-    for _, same in given.groupby(["id", "period_end"], sort=False):
-        tables = same.drop_duplicates(["file", "sheet"])
-        first = tables.iloc[0]
-        for _, other in tables.iloc[1:].iterrows():
+    tables = given.drop_duplicates(["id", "period_end", "file", "sheet"])  # each table's first row of each
+    in_two = tables[tables.duplicated(["id", "period_end"], keep=False)]  # only those in two tables can differ
+    for _, same in in_two.groupby(["id", "period_end"], sort=False):
+        first = same.iloc[0]
+        for _, other in same.iloc[1:].iterrows():
             if _could_be_one(first["value"], other["value"]):
                 continue
             says, theirs = _shown(other["value"]), _shown(first["value"])
@@ -440,13 +441,13 @@ _MOVES = {"up": "went up", "down": "went down", "same": "stayed the same"}
 def _arrow_conflicts(rows: pd.DataFrame, arrows: pd.DataFrame, checks: ReturnChecks) -> list[Disagreement]:
     """An arrow typed in a return that the indicator's value and its value the period before contradict."""
     found: list[Disagreement] = []
-    typed = arrows.merge(rows, on=["file", "sheet", "row"], how="inner")
+    typed = arrows.merge(rows.assign(before=_values_before(rows)), on=["file", "sheet", "row"], how="inner")
     for _, row in typed.iterrows():
         arrow = str(row["arrow"]).strip()
         said = checks.arrows.get(arrow.casefold())
         if said is None:
             continue
-        now, then = row["value"], _value_before(rows, row)
+        now, then = row["value"], row["before"]
         if pd.isna(now) or pd.isna(then):
             if said == "same":
                 continue  # "-" where there is nothing to compare: no direction, as it says
@@ -474,15 +475,14 @@ def _arrow_conflicts(rows: pd.DataFrame, arrows: pd.DataFrame, checks: ReturnChe
     return found
 
 
-def _value_before(rows: pd.DataFrame, row: pd.Series) -> float:
-    """The value of `row`'s indicator the period before, in the same table (NaN where it has none)."""
-    earlier = rows[
-        rows["file"].eq(row["file"])
-        & rows["sheet"].eq(row["sheet"])
-        & rows["id"].eq(row["id"])
-        & (rows["period_end"] < row["period_end"])
-    ].sort_values("period_end")
-    return float(earlier["value"].iloc[-1]) if len(earlier) else np.nan
+def _values_before(rows: pd.DataFrame) -> pd.Series:
+    """For each row, its indicator's value the period before in the same table (NaN where it has none)."""
+    dated = rows[rows["period_end"].notna()].drop_duplicates(["file", "sheet", "id", "period_end"])
+    ordered = dated.sort_values("period_end", kind="stable")
+    before = ordered.groupby(["file", "sheet", "id"], sort=False)["value"].shift()
+    keys = ["file", "sheet", "id", "period_end"]
+    earlier = ordered[keys].assign(before=before.astype(float))
+    return rows[keys].merge(earlier, on=keys, how="left")["before"].set_axis(rows.index)
 
 
 def _moved(then: float, now: float, places: int) -> str:
@@ -781,8 +781,9 @@ def _commentary_change_conflicts(
     if rows.empty or "commentary" not in rows:
         return []
     found: list[Disagreement] = []
-    for _, row in rows[rows["commentary"].notna() & rows["value"].notna()].iterrows():
-        then, now = _value_before(rows, row), float(row["value"])
+    said = rows.assign(before=_values_before(rows))
+    for _, row in said[said["commentary"].notna() & said["value"].notna()].iterrows():
+        then, now = float(row["before"]), float(row["value"])
         if np.isnan(then) or then == 0:
             continue
         for said in words.claims(str(row["commentary"])):
