@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.paths import RESOURCES
+from desktop_app.paths import RESOURCES, SAMPLE_DATA
 from tests.test_action_plan_reader import action, write_plan
 
 AS_OF = "31/03/2024"
@@ -86,3 +86,21 @@ def test_the_proof_reads_the_authors_words_and_strict_refuses_an_error(tmp_path,
     assert main(arguments) == 0  # without --strict the error is a warning and the appendix is written
     assert out.exists()
     assert "Monday" in capsys.readouterr().err
+
+
+def test_the_sample_plans_proof_finds_seed_002s_unnumbered_action_and_its_missing_action_19(capsys):
+    """Seed 002: an action plan with an unnumbered row and no action 19 (the sample plan reproduces both)."""
+    code, findings = proof_json(capsys, str(SAMPLE_DATA / "action_plan_2023-2028.xlsx"))
+    assert code == 1
+    numbering = [
+        (f["severity"], f["where"]["row"], f["where"]["column"], f["says"])
+        for f in findings
+        if f["kind"] == "plan_slip" and f["where"]["column"] == "No."
+    ]
+    assert numbering == [
+        ("warning", 14, "No.", "To develop a reporting framework with the Health and Wellbe…"),
+        ("warning", 71, "No.", "20"),
+    ]
+    messages = [f["message"] for f in findings if f["kind"] == "plan_slip"]
+    assert any("Leadership and Governance: an action has no number (after 7)" in m for m in messages)
+    assert any("Protect & Repair: the numbering skips 19" in m for m in messages)

@@ -149,6 +149,21 @@ def test_the_check_lists_the_proof_of_the_words_and_goes_to_the_place(window, ch
     assert save_dialog == []
 
 
+def test_the_performance_check_lists_what_the_returns_own_figures_contradict(window, check, save_dialog):
+    """As `proof performance` does: seed 002's ChAT "13% increase" (62% to 75%) and its neighbour averages that
+    differ from the dashboard's, each with a button to its return."""
+    window.tabs.setCurrentWidget(window.report_tab)
+    check.press = "“13% increase”"
+    window.export_performance_dialog()
+    texts = check.findings()
+    assert any(
+        "Cared for dental checks (July 2023, sheet 'ChAT', row 30): the commentary says “13% increase”" in t
+        for t in texts
+    )
+    assert any("CP per 10k (sheet 'ChAT', row 24) gives the statistical neighbours' value as 50" in t for t in texts)
+    assert window.tabs.currentWidget() is window.returns_tab and save_dialog == []
+
+
 def test_a_slip_in_the_performance_words_goes_to_the_preview(window, check, save_dialog, monkeypatch, tmp_path):
     from desktop_app.paths import RESOURCES
     from desktop_app.report.performance_text import load_performance_text

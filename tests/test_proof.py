@@ -109,7 +109,12 @@ def test_the_shipped_performance_text_and_the_sample_returns_give_nothing_at_war
     of the tables finds (tests/test_proof_tables.py: put right, they give nothing)."""
     status, findings = performance_proof(capsys, words_only=False)
     assert status == 1
-    assert {finding["kind"] for finding in serious(findings)} == {"comparator_conflict", "arrow", "rate"}
+    assert {finding["kind"] for finding in serious(findings)} == {
+        "comparator_conflict",
+        "arrow",
+        "rate",
+        "points_as_percent",
+    }
     assert all(finding["where"]["sheet"] in ("Dashboard", "ChAT") for finding in serious(findings))
     assert serious(performance_proof(capsys)[1]) == []
 
@@ -195,6 +200,63 @@ def test_an_average_weekly_cost_typed_against_the_returns(capsys, tmp_path):
     [finding] = serious(findings)
     assert (finding["kind"], finding["computed"], finding["where"]["section"]) == ("typed_figure", "£567", "finance")
     assert "the returns give £567: write {asc_average_weekly_cost_value}" in finding["message"]
+
+
+@pytest.mark.parametrize(
+    ("words", "finding"),
+    [
+        (
+            "New Directions provision accounts for 27% of Reablement service delivery, with 73% delivered by the "
+            "Sefton Domiciliary Care sector.",
+            ("27% and 73%", "Client %: 22.9% and 77.1%; Weekly Hours %: 11.4% and 88.6%"),
+        ),
+        ("New Directions delivers 23% of the packages of care, and AREN the other 77%.", None),
+        ("New Directions delivers 11.4% of the hours, and AREN 88.6%.", None),
+        ("New Directions delivers 27% of the packages of care, 43% more than in 2023.", None),  # no split of a whole
+    ],
+)
+def test_typed_shares_of_a_whole_against_the_sections_table(capsys, tmp_path, words, finding):
+    """Seed 000: "New Directions provision accounts for 27% of Reablement service delivery, with 73% delivered by
+    the Sefton Domiciliary Care sector", where its own table gives New Directions 22.9% of the clients and 11.4%
+    of the hours."""
+    old = "Reablement is delivered via New Directions and the Alternative to Re-ablement (AREN) service. The table"
+    path = text_file(tmp_path, old, f"{words} The table", PERFORMANCE_TEXT)
+    _, findings = performance_proof(capsys, path)
+    shares = [(f["says"], f["computed"]) for f in of_kind(findings, "shares")]
+    assert shares == ([finding] if finding else [])
+    assert [f["kind"] for f in serious(findings)] == (["shares"] if finding else [])
+    if finding:
+        [slip] = of_kind(findings, "shares")
+        assert (slip["severity"], slip["where"]["section"]) == ("warning", "reablement")
+        assert slip["message"].startswith("'Reablement – Service Delivery': the words split the whole as 27% and 73%")
+
+
+@pytest.mark.parametrize(
+    ("national", "finding"),
+    [
+        ("approx. 60", ("national rate of approx. 60", "70.0")),  # seed 002: ChAT gives England 70
+        ("approx. 66", None),  # within 10%
+        ("70", None),  # offered to be made live
+    ],
+)
+def test_a_comparator_typed_against_the_indicators_own(capsys, tmp_path, national, finding):
+    """Seed 002: "The rate of 114 children per 10,000 remains above the SN rate of approx. 90, the North west rate
+    of 97 and the national rate of approx. 60", where the ChAT table gives England 70."""
+    old = "{csc_referrals_year_change} on a year before."
+    new = (
+        "{csc_referrals_year_change} on a year before. The rate of {chat_p12_value} children looked after per 10,000 "
+        f"remains above the SN rate of approx. 90 and the national rate of {national}."
+    )
+    _, findings = performance_proof(capsys, text_file(tmp_path, old, new, PERFORMANCE_TEXT))
+    assert [(f["kind"], f["says"], f["computed"]) for f in serious(findings)] == (
+        [("typed_figure", *finding)] if finding else []
+    )
+    if finding:
+        [slip] = serious(findings)
+        assert slip["severity"] == "warning"
+        assert "the returns give 70.0, more than 10% away: correct it, or write {chat_p12_england}" in slip["message"]
+    offers = [f["message"] for f in of_kind(findings, "make_live")]
+    assert ("70 is {chat_p12_england}" in " ".join(offers)) == (national == "70")
 
 
 # --- a percentage beside its counts ---------------------------------------------------------------------
@@ -397,6 +459,12 @@ def test_a_mistake_in_the_proof_words_is_named(tmp_path):
     text = (RESOURCES / "proof_words.toml").read_text(encoding="utf-8")
     path.write_text(text.replace('unit = "money"', 'unit = "pounds"', 1), encoding="utf-8")
     with pytest.raises(ResourceFileError, match=r"proof_words.toml: \[\[describes\]\] number \d+: unit must be one of"):
+        load_proof_words(path)
+    path.write_text(text.replace("approximately_within = 10", "approximately_within = 150"), encoding="utf-8")
+    with pytest.raises(ResourceFileError, match=r"\[numbers\] approximately_within must be a per cent from 0 to 100"):
+        load_proof_words(path)
+    path.write_text(text.replace("\nnw = [", "\nwales = ["), encoding="utf-8")
+    with pytest.raises(ResourceFileError, match=r"\[comparators\] may name only \['sn', 'nw', 'england'\]"):
         load_proof_words(path)
 
 

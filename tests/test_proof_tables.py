@@ -32,6 +32,8 @@ SEED_SLIPS = [
     ("rate", "ChAT", 18, "Value", "25.0", "24.3"),  # 171 (25%) of 703
     ("rate", "Dashboard", 12, "Value", "28.4", "28.1"),  # contacts to referrals: 3,943 of 14,014
     ("rate", "Dashboard", 13, "Value", "27.0", "26.8"),  # 3,808 of 14,213
+    ("points_as_percent", "ChAT", 30, "Commentary", "13% increase", "13 percentage points"),  # dental, 62 to 75
+    ("points_as_percent", "ChAT", 32, "Commentary", "6% increase", "6 percentage points"),  # health, 88 to 94
 ]
 
 
@@ -50,6 +52,7 @@ def sample_copy(tmp_path: Path, name: str) -> tuple[Path, openpyxl.Workbook]:
 
 def table_slips(findings: list[dict]) -> list[tuple]:
     kinds = {"comparator_conflict", "period_conflict", "arrow", "rate", "period_total", "row_arithmetic"}
+    kinds |= {"points_as_percent", "percent_as_points", "change"}
     return [
         (f["kind"], f["where"]["sheet"], f["where"]["row"], f["where"]["column"], f["says"], f["computed"])
         for f in findings
@@ -61,7 +64,7 @@ def test_the_sample_returns_give_the_slips_of_the_tables_they_reproduce(capsys):
     status, findings = returns_proof(capsys)
     assert status == 1
     assert sorted(table_slips(findings)) == sorted(SEED_SLIPS)
-    assert {f["kind"] for f in serious(findings)} == {"comparator_conflict", "arrow", "rate"}
+    assert {f["kind"] for f in serious(findings)} == {"comparator_conflict", "arrow", "rate", "points_as_percent"}
     [cp] = [f for f in findings if f["where"]["row"] == 24]
     assert cp["where"]["file"] == PERFORMANCE and cp["severity"] == "warning"
     assert (
@@ -70,11 +73,18 @@ def test_the_sample_returns_give_the_slips_of_the_tables_they_reproduce(capsys):
     )
     [rate] = [f for f in findings if f["where"]["row"] == 12]
     assert "3,943 over MASH Contact Starts in last 12 Months (Nos) 14,014 gives 28.1" in rate["message"]
+    [dental] = [f for f in findings if f["where"]["row"] == 30]
+    assert dental["message"] == (
+        f"{PERFORMANCE}: Cared for dental checks (July 2023, sheet 'ChAT', row 30): the commentary says “13% increase”, "
+        "but 62 to 75 is a change of 13 percentage points, which is 21% of what it was: write 13 percentage points."
+    )
 
 
 def test_the_sample_with_its_slips_put_right_gives_nothing_at_warning(capsys, tmp_path):
     """Clean work: the same returns with seed 002's slips corrected. Rounding alone (SN 207.5 beside 207, 579.3
-    beside 579) is no slip, nor are the Reablement sheet's hours per person (3,719.00 / 266 = 13.98)."""
+    beside 579) is no slip, nor are the Reablement sheet's hours per person (3,719.00 / 266 = 13.98), nor the
+    commentary's relative changes ("13% decrease" for 426 to 371) and what-ifs ("would need to be a reduction
+    of 30%")."""
     path, book = sample_copy(tmp_path, PERFORMANCE)
     chat, dashboard = book["ChAT"], book["Dashboard"]
     for row, sn in ((23, 63.5), (24, 63.5), (25, 89), (26, 89), (39, 50), (40, 50)):
@@ -83,6 +93,8 @@ def test_the_sample_with_its_slips_put_right_gives_nothing_at_warning(capsys, tm
     dashboard.cell(51, 12).value = "-"
     dashboard.cell(67, 12).value = None
     dashboard.cell(12, 7).value, dashboard.cell(13, 7).value = 28.1, 26.8
+    chat.cell(30, 10).value = "13 percentage point increase"
+    chat.cell(32, 10).value = "An increase of 7%"
     book.save(path)
     status, findings = returns_proof(capsys, path)
     assert table_slips(findings) == []
@@ -171,6 +183,34 @@ def test_an_average_a_month_against_a_total_for_the_same_months_without_the_seri
     )
 
 
+@pytest.mark.parametrize(
+    ("commentary", "kind", "computed"),
+    [
+        ("6% increase", "points_as_percent", "6 percentage points"),  # seed 002: 88% to 94%
+        ("An increase of 6.8 percentage points", "percent_as_points", "6 percentage points"),
+        ("5% increase", "change", "6 percentage points (7% of what it was)"),
+        ("A 6% decrease", "change", "up"),
+        ("An increase of 6.8%", None, None),
+        ("6 points up on January", None, None),
+        ("Up by approx. 6%, and the target would need a rise of 20%", None, None),
+    ],
+)
+def test_a_change_the_commentary_writes_against_the_values_beside_it(
+    capsys, tmp_path, write_workbook, commentary, kind, computed
+):
+    header = ("ID", "Indicator", "Unit", "Period", "Value", "Commentary")
+    rows = [
+        ("HA-01", "Annual health assessments", "%", "January 2023", 88, None),
+        ("HA-01", "Annual health assessments", "%", "July 2023", 94, commentary),
+        ("HA-02", "Children in need per 10,000", "rate per 10,000 children", "January 2023", 426, None),
+        ("HA-02", "Children in need per 10,000", "rate per 10,000 children", "July 2023", 371, "13% decrease"),
+    ]
+    path = write_workbook(rows, header, (("Health of cared for children",),), "Health", "health.xlsx")
+    _, findings = proof(capsys, "performance", str(path))
+    slips = [f for f in findings if f["where"]["column"] == "Commentary"]
+    assert [(f["kind"], f["where"]["row"], f["computed"]) for f in slips] == ([(kind, 4, computed)] if kind else [])
+
+
 def test_one_indicator_with_two_values_for_one_period(capsys, tmp_path, write_workbook):
     header = ("ID", "Indicator", "Unit", "Period", "Value")
     rows = [("CSC-D10", "Child Protection Plans - Currently Open (Nos)", "Nos", "July 2023", 342)]
@@ -184,5 +224,8 @@ def test_a_mistake_in_the_tables_relations_is_named(tmp_path):
     path = tmp_path / "proof_tables.toml"
     path.write_text(RETURN_CHECKS_FILE.read_text(encoding="utf-8").replace('how = "ratio"', 'how = "share"'))
     with pytest.raises(ResourceFileError, match=r"proof_tables.toml: \[\[columns\]\] number 2: how must be one of"):
+        load_return_checks(path)
+    path.write_text(RETURN_CHECKS_FILE.read_text(encoding="utf-8").replace("\nhedges = [", "\nhedge = ["))
+    with pytest.raises(ResourceFileError, match=r"proof_tables.toml: \[commentary\] hedges must be a list of words"):
         load_return_checks(path)
     assert load_return_checks().arrow_column(["ID", "Value", "DoT (as published)"]) == 2

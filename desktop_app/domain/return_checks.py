@@ -12,6 +12,9 @@ returns of an appendix to, beside the author's words (report.proof_words; report
 - a total, or an average a month, over the last months against the monthly series, or against each other
   ([[period_totals]]);
 - a published weekly ratio (the average weekly cost) against its own total and count, week by week;
+- a change written in an indicator's commentary ("13% increase") against its value and the one before it: per
+  cent where the values give percentage points (62% to 75%), and a change its values do not give
+  ([commentary]);
 - a comparator group's published average against the mean of its members' values, the group's members as
   resources/comparator_groups.toml lists them (domain.comparator_groups).
 
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -45,6 +48,8 @@ RETURN_CHECKS_FILE = RESOURCES / "proof_tables.toml"
 ERROR, WARNING = "error", "warning"
 COMPARATOR_NAMES = {"sn": "the statistical neighbours' value", "nw": "the North West value", "england": "England's"}
 HOWS = {"columns": ("difference", "sum", "ratio"), "period_totals": ("sum", "mean")}
+#: The end of a sentence in a commentary (a full stop inside "approx. 6%" is none: a capital follows an end).
+_SENTENCE_END = re.compile(r"[.;!?]\s+(?=[A-Z])")
 #: What a header says besides its name: its unit in pounds ("£m", "(£)") and words in brackets ("(as published)").
 _HEADER_EXTRAS = re.compile(r"\([^)]*\)|\[[^\]]*\]|£\s?(?:m|k|000s?|bn)?(?!\w)", re.IGNORECASE)
 
@@ -86,6 +91,24 @@ class PeriodTotalRule:
 
 
 @dataclass(frozen=True)
+class CommentaryChanges:
+    """How a commentary writes a change: "13% increase", "a decrease of 6%", "6 percentage points up". `said`
+    matches the number (`number`), its unit (`unit`) and the word (`word`, looked up in `directions`)."""
+
+    said: re.Pattern[str]
+    directions: Mapping[str, str]  # a change word (casefolded) -> "up" or "down"
+    points: frozenset[str]  # the units (casefolded, spaces single) that mean percentage points
+    hedges: re.Pattern[str]  # words that make a change in their sentence a wish or a what-if ("would need")
+
+    def claims(self, commentary: str) -> Iterator[re.Match[str]]:
+        """The changes `commentary` says happened: not those in a sentence with a hedge before them."""
+        for said in self.said.finditer(commentary):
+            starts = [m.end() for m in _SENTENCE_END.finditer(commentary, 0, said.start())]
+            if not self.hedges.search(commentary, starts[-1] if starts else 0, said.start()):
+                yield said
+
+
+@dataclass(frozen=True)
 class ReturnChecks:
     """The words and relations of resources/proof_tables.toml."""
 
@@ -94,6 +117,7 @@ class ReturnChecks:
     columns: tuple[ColumnRule, ...]
     rates: tuple[RateRule, ...]
     period_totals: tuple[PeriodTotalRule, ...]
+    commentary: CommentaryChanges
 
     def arrow_column(self, labels: Sequence[object]) -> int | None:
         """The position of the header naming a column of typed arrows, if one does."""
@@ -148,13 +172,45 @@ def load_return_checks(path: Path = RETURN_CHECKS_FILE) -> ReturnChecks:
             raise ReturnChecksError(f"{where}: [[period_totals]] number {number}: months must be a whole number over 1")
         how = _how(spec, "period_totals", f"{where}: [[period_totals]] number {number}")
         totals.append(PeriodTotalRule(_name(spec, "indicator", where), _name(spec, "series", where), months, how))
+    commentary = data.get("commentary", {})
+    directions = {
+        word.strip().casefold(): direction
+        for direction in ("up", "down")
+        for word in words(commentary.get(direction), f"[commentary] {direction}")
+    }
+    points = [" ".join(w.casefold().split()) for w in words(commentary.get("points"), "[commentary] points")]
     return ReturnChecks(
         frozenset(header_key(w) for w in words(arrows_table.get("columns"), "[arrows] columns")),
         arrows,
         tuple(columns),
         tuple(rates),
         tuple(totals),
+        CommentaryChanges(
+            _change_pattern(directions, points),
+            directions,
+            frozenset(points),
+            _words_pattern(words(commentary.get("hedges"), "[commentary] hedges")),
+        ),
     )
+
+
+def _words_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of `phrases` as whole words, ignoring case and spacing."""
+    return re.compile(rf"(?<!\w)(?:{_alternatives(phrases)})(?!\w)", re.IGNORECASE)
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _change_pattern(directions: Iterable[str], points: Iterable[str]) -> re.Pattern[str]:
+    """A change as a commentary writes it: the number and its unit right before the word ("13% increase") or
+    right after it and "of" or "by" ("a decrease of 6%"); a word between ("approx.") makes it no claim."""
+    word = rf"(?P<word>{_alternatives(directions)})"
+    number = rf"(?<![\w.,])(?P<number>\d+(?:\.\d+)?)\s?(?P<unit>%|per\s?cent(?!\w)|(?:{_alternatives(points)})(?!\w))"
+    before, after = word.replace("word>", "word_after>"), number.replace("<number>", "<number_after>")
+    after = after.replace("<unit>", "<unit_after>")
+    return re.compile(rf"{number}\s+{word}(?!\w)|(?<!\w){before}\s+(?:of|by)\s+{after}", re.IGNORECASE)
 
 
 def _how(spec: object, table: str, here: str) -> str:
@@ -230,6 +286,7 @@ def return_disagreements(
     if weekly is not None:
         found += _weekly_ratio_conflicts(_frames(results, ReturnKind.WEEKLY_SERIES), weekly)
     found += _member_average_conflicts(results, load_comparator_groups() if groups is None else groups)
+    found += _commentary_change_conflicts(rows, checks.commentary, results)
     return found
 
 
@@ -353,10 +410,11 @@ def _period_conflicts(rows: pd.DataFrame, results: Sequence[ImportResult]) -> li
     if rows.empty:
         return found
     given = rows[rows["value"].notna() & rows["period_end"].notna()]
-    for _, same in given.groupby(["id", "period_end"], sort=False):
-        tables = same.drop_duplicates(["file", "sheet"])
-        first = tables.iloc[0]
-        for _, other in tables.iloc[1:].iterrows():
+    tables = given.drop_duplicates(["id", "period_end", "file", "sheet"])  # each table's first row of each
+    in_two = tables[tables.duplicated(["id", "period_end"], keep=False)]  # only those in two tables can differ
+    for _, same in in_two.groupby(["id", "period_end"], sort=False):
+        first = same.iloc[0]
+        for _, other in same.iloc[1:].iterrows():
             if _could_be_one(first["value"], other["value"]):
                 continue
             says, theirs = _shown(other["value"]), _shown(first["value"])
@@ -383,21 +441,13 @@ _MOVES = {"up": "went up", "down": "went down", "same": "stayed the same"}
 def _arrow_conflicts(rows: pd.DataFrame, arrows: pd.DataFrame, checks: ReturnChecks) -> list[Disagreement]:
     """An arrow typed in a return that the indicator's value and its value the period before contradict."""
     found: list[Disagreement] = []
-    typed = arrows.merge(rows, on=["file", "sheet", "row"], how="inner")
+    typed = arrows.merge(rows.assign(before=_values_before(rows)), on=["file", "sheet", "row"], how="inner")
     for _, row in typed.iterrows():
         arrow = str(row["arrow"]).strip()
         said = checks.arrows.get(arrow.casefold())
         if said is None:
             continue
-        earlier = rows[
-            rows["file"].eq(row["file"])
-            & rows["sheet"].eq(row["sheet"])
-            & rows["id"].eq(row["id"])
-            & (rows["period_end"] < row["period_end"])
-        ].sort_values("period_end")
-        before = earlier.iloc[-1] if len(earlier) else None
-        now = row["value"]
-        then = before["value"] if before is not None else np.nan
+        now, then = row["value"], row["before"]
         if pd.isna(now) or pd.isna(then):
             if said == "same":
                 continue  # "-" where there is nothing to compare: no direction, as it says
@@ -423,6 +473,16 @@ def _arrow_conflicts(rows: pd.DataFrame, arrows: pd.DataFrame, checks: ReturnChe
             )
         )
     return found
+
+
+def _values_before(rows: pd.DataFrame) -> pd.Series:
+    """For each row, its indicator's value the period before in the same table (NaN where it has none)."""
+    dated = rows[rows["period_end"].notna()].drop_duplicates(["file", "sheet", "id", "period_end"])
+    ordered = dated.sort_values("period_end", kind="stable")
+    before = ordered.groupby(["file", "sheet", "id"], sort=False)["value"].shift()
+    keys = ["file", "sheet", "id", "period_end"]
+    earlier = ordered[keys].assign(before=before.astype(float))
+    return rows[keys].merge(earlier, on=keys, how="left")["before"].set_axis(rows.index)
 
 
 def _moved(then: float, now: float, places: int) -> str:
@@ -707,6 +767,75 @@ def _weekly_ratio_conflicts(weekly: pd.DataFrame, ratios: WeeklyRatios) -> list[
             )
         )
     return found
+
+
+# --- a change written in the commentary ------------------------------------------------------------------
+
+
+def _commentary_change_conflicts(
+    rows: pd.DataFrame, words: CommentaryChanges, results: Sequence[ImportResult]
+) -> list[Disagreement]:
+    """A change an indicator's commentary writes ("13% increase") that its value and the value before it do not
+    give: per cent written for a change in percentage points (62% to 75% is 13 points, a rise of 21%) and the
+    reverse, a change of another size, or the other way."""
+    if rows.empty or "commentary" not in rows:
+        return []
+    found: list[Disagreement] = []
+    said = rows.assign(before=_values_before(rows))
+    for _, row in said[said["commentary"].notna() & said["value"].notna()].iterrows():
+        then, now = float(row["before"]), float(row["value"])
+        if np.isnan(then) or then == 0:
+            continue
+        for said in words.claims(str(row["commentary"])):
+            slip = _change_slip(row, said, then, now, words, _label(results, row["file"], row["sheet"], "commentary"))
+            if slip is not None:
+                found.append(slip)
+    return found
+
+
+def _change_slip(
+    row: pd.Series, said: re.Match[str], then: float, now: float, words: CommentaryChanges, column: str
+) -> Disagreement | None:
+    """The slip of one change the commentary of `row` writes (`said`), if its values contradict it."""
+    number = said.group("number") or said.group("number_after")
+    unit = " ".join((said.group("unit") or said.group("unit_after")).casefold().split())
+    direction = words.directions[" ".join((said.group("word") or said.group("word_after")).casefold().split())]
+    places = len(number.partition(".")[2])
+    written, in_points = Decimal(number), unit in words.points
+    percent = row["printed_unit"] == "percent"
+    points, relative = half_up(abs(now - then), places), half_up(abs(now - then) / abs(then) * 100, places)
+    is_points, is_relative = percent and points == written, relative == written
+    moved = _moved(then, now, int(row["places"]))
+    change = f"{_shown(float(points))} percentage points"
+    share = f"{_shown(float(relative))}%"
+    values = f"{_shown(then)} to {_shown(now)}"
+    where = f"{row['name']} ({row['period']}, {_at(row)})"
+    fix = "correct the commentary"
+    if moved not in (direction, "same") or (moved == "same" and written != 0):
+        gives = "stayed the same" if moved == "same" else _MOVES[moved]
+        kind, computed, why = "change", moved, f"but the value {gives}, from {values}"
+    elif percent and not in_points and is_points and not is_relative:
+        kind, computed = "points_as_percent", change
+        why, fix = f"but {values} is a change of {change}, which is {share} of what it was", f"write {change}"
+    elif percent and in_points and is_relative and not is_points:
+        kind, computed = "percent_as_points", change
+        why = f"but that is the change as a share of what it was ({share}); {values} is {change}"
+        fix = f"write {share}, or {change}"
+    elif not (is_points if in_points else is_relative or is_points):
+        gives = f"{change} ({share} of what it was)" if percent else share
+        kind, computed, why = "change", gives, f"but {values} is a change of {gives}"
+    else:
+        return None
+    says = said.group(0)
+    return _row_disagreement(
+        row,
+        WARNING,
+        kind,
+        column,
+        says,
+        computed,
+        f"{where}: the commentary says “{says}”, {why}: {fix}.",
+    )
 
 
 # --- numbers as printed ---------------------------------------------------------------------------------

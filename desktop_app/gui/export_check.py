@@ -41,8 +41,10 @@ def export_findings(window, kind: str) -> list[Finding]:
 
     The performance appendix is laid out here, on the window's thread (some tens of milliseconds), once,
     when the author asks to export it."""
+    from desktop_app.domain.indicators import load_catalogue
     from desktop_app.export import performance_report_document
     from desktop_app.gui.partnership_tab import APPENDICES as PARTNERSHIP
+    from desktop_app.report.proof_tables import table_findings
 
     if kind in PARTNERSHIP:  # the proof made with the appendix when its papers were read
         return window.partnership_tab.findings(kind)
@@ -58,7 +60,11 @@ def export_findings(window, kind: str) -> list[Finding]:
         if not inputs:
             return []
         text = inputs[3]  # the appendix's words, with the author's details of the paper
-        return proof_findings(performance_report_document(*inputs), text=text, rows_not_used=rows_not_used)
+        findings = proof_findings(performance_report_document(*inputs), text=text, rows_not_used=rows_not_used)
+        # what the returns' own figures contradict, as `proof performance` lists it (its arrows typed in a
+        # column the reader keeps no field for are read from the files, which the window does not open again)
+        results = [imported.result for imported in project.imports]
+        return findings + table_findings(results, inputs[0], text, catalogue=load_catalogue())
     document = workspace.adults_document() if kind == "adults_complaints" else workspace.complaints_document()
     summary = workspace.complaints()
     if document is None or summary is None:

@@ -25,7 +25,19 @@ from desktop_app.domain.formatting import long_date
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.report.action_plan_text import PlanText
 from desktop_app.report.appendix_text import AppendixText
-from desktop_app.report.model import Block, Document, Footnote, Heading, Keep, ListItem, Note, Paragraph, Quote, Table
+from desktop_app.report.model import (
+    Block,
+    Chart,
+    Document,
+    Footnote,
+    Heading,
+    Keep,
+    ListItem,
+    Note,
+    Paragraph,
+    Quote,
+    Table,
+)
 from desktop_app.report.performance_text import PerformanceText
 from desktop_app.report.proof_dates import date_findings
 from desktop_app.report.proof_words import (
@@ -33,6 +45,7 @@ from desktop_app.report.proof_words import (
     INFO,
     WARNING,
     ProofWords,
+    Shares,
     WordFinding,
     appendix_text_pieces,
     complaints_pieces,
@@ -247,11 +260,25 @@ def word_findings(document: Document, text: ProofText, words: ProofWords | None 
     elif isinstance(text, AppendixText):
         pieces = appendix_text_pieces(text, figures, document.kind)
     else:
-        pieces = performance_pieces(text, figures)
+        pieces = performance_pieces(text, figures, table_shares(document))
     found = proof_of_words(pieces, words)
     period_end = period_end_of(figures)
     found += meeting_findings(text.document, period_end, document.kind, text.source)
     return found + date_findings(text.document, pieces, figures, period_end, document.kind, text.source, words)
+
+
+def table_shares(document: Document) -> dict[str, Shares]:
+    """By section, how its table splits a whole: the parts' shares of each column its proportions chart draws."""
+    shares: dict[str, Shares] = {}
+    for section in document.sections:
+        blocks = [part for block in section.blocks for part in (block.blocks if isinstance(block, Keep) else (block,))]
+        for chart in (b for b in blocks if isinstance(b, Chart) and b.key.endswith("_proportions")):
+            columns = tuple(
+                (label, tuple(v for series in chart.series if (v := series.values[n]) is not None))
+                for n, label in enumerate(chart.labels)
+            )
+            shares[section.key] = shares.get(section.key, ()) + columns
+    return shares
 
 
 def finding_of(found: WordFinding) -> Finding:

@@ -1,9 +1,8 @@
 """The proof of a narrative board report: the document's own checks, the author's words, and its quotes.
 
-The words (paragraphs, bullets, quotes, sub-headings) are proofed as every
-appendix's are (report.proof_words: typed figures against the live figures,
-comparison words, weekdays and the meeting date, repeated words). A quote must
-be anonymous: its attribution is read by domain.board_report's rule (a word
+The details of its title page (the meeting date's weekday) and the words (paragraphs, bullets, quotes,
+sub-headings) are proofed as every appendix's are (report.proof_words: typed figures against the live figures,
+comparison words, weekdays and the meeting date, repeated words). A quote must be anonymous: its attribution is read by domain.board_report's rule (a word
 with a capital that is no describing word of resources/board_report.toml is
 taken for a name), and a name-like one is a warning naming the line.
 """
@@ -15,7 +14,14 @@ import re
 from desktop_app.report.board import BoardBuilder
 from desktop_app.report.model import Document
 from desktop_app.report.proof import Finding, Where, finding_of, proof_findings
-from desktop_app.report.proof_words import WARNING, Piece, meeting_findings, period_end_of, proof_of_words
+from desktop_app.report.proof_words import (
+    WARNING,
+    Piece,
+    document_pieces,
+    meeting_findings,
+    period_end_of,
+    proof_of_words,
+)
 
 WORDS_KINDS = ("paragraph", "bullet", "quote", "subsection")
 #: A paragraph's number typed by the author ("3.2 ", "1.0 "): the report numbers its paragraphs itself.
@@ -26,7 +32,8 @@ def board_proof(document: Document, builder: BoardBuilder) -> list[Finding]:
     """Every finding of the report `builder` made as `document`."""
     source = builder.source
     findings = proof_findings(document)
-    pieces = [
+    pieces = document_pieces(source.document, document.figures, document.kind, source.file)
+    pieces += [
         Piece(
             placed.section, placed.title, placed.item.text, document.figures, ("section", placed.section), source.file
         )

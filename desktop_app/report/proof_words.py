@@ -33,7 +33,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -152,9 +152,12 @@ class ProofWords:
     describes: tuple[Description, ...]
     ignored_name_words: frozenset[str]
     year_documents: re.Pattern[str] | None = None  # "annual review letter": a document about one year
+    comparators: dict[str, re.Pattern[str]] = field(default_factory=dict)  # "national" -> england
+    approximately_within: float = 10.0  # per cent: how far "approx. 60" may be from its figure
 
 
 _UNITS = {"count": "number", "percent": "percent", "money": "money"}
+COMPARATORS = ("sn", "nw", "england")
 
 
 @settings_file
@@ -225,7 +228,28 @@ def load_proof_words(path: Path = PROOF_WORDS_FILE) -> ProofWords:
         describes=tuple(describes),
         ignored_name_words=frozenset(_stem(w) for w in words("indicator_names", "ignore", required=False)),
         year_documents=_phrases(words("dates", "year_documents", required=False)),
+        comparators=_comparator_words(data.get("comparators", {}), where),
+        approximately_within=_within(data.get("numbers", {}).get("approximately_within", 10), where),
     )
+
+
+def _comparator_words(table: object, where: str) -> dict[str, re.Pattern[str]]:
+    """[comparators]: for each comparator of an indicator (sn, nw, england), the words that name it."""
+    if not isinstance(table, dict) or not set(table) <= set(COMPARATORS):
+        raise ProofWordsError(f"{where}: [comparators] may name only {list(COMPARATORS)}")
+    found = {}
+    for key, listed in table.items():
+        pattern = _phrases(listed) if isinstance(listed, list) and all(isinstance(w, str) for w in listed) else None
+        if pattern is None:
+            raise ProofWordsError(f"{where}: [comparators] {key} must be a list of words in quotes")
+        found[key] = pattern
+    return found
+
+
+def _within(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 100:
+        raise ProofWordsError(f"{where}: [numbers] approximately_within must be a per cent from 0 to 100")
+    return float(value)
 
 
 @functools.cache
@@ -237,12 +261,17 @@ def shipped_proof_words() -> ProofWords:
 # --- the author's words, piece by piece --------------------------------------------------------------------
 
 
+#: How the table of a section splits a whole: for each of its share columns, the label and each part's share.
+Shares = tuple[tuple[str, tuple[float, ...]], ...]
+
+
 @dataclass(frozen=True)
 class Piece:
     """One piece of the author's words as the appendix prints it: `section` (its key; "details" for the title
     page's words), `title` (for the message), `place` (where the window goes to put it right), `file` (the
     text file it came from); `prunes`: a sentence whose live figure the returns do not give is left out of
-    the appendix (the performance appendix), so the proof leaves it out too."""
+    the appendix (the performance appendix), so the proof leaves it out too; `shares`: how the section's table
+    splits a whole (its proportions chart), which the typed shares of a whole in its words are held to."""
 
     section: str
     title: str
@@ -251,12 +280,13 @@ class Piece:
     place: tuple[str, str]
     file: str
     prunes: bool = False
+    shares: Shares = ()
 
 
 def complaints_pieces(text: ReportText, figures: Mapping[str, Figure]) -> list[Piece]:
     """The words of the complaints appendix in reading order, each with the figures its placeholders name
     (a theme's words with that theme's figures, as report.complaints fills them)."""
-    pieces = _document_pieces(text.document, figures, "complaints", text.source)
+    pieces = document_pieces(text.document, figures, "complaints", text.source)
     has_last_year = "last_year_label" in figures
     for key, section in text.sections.items():
         words = [section.text, section.year_on_year if has_last_year else "", section.more_text]
@@ -287,16 +317,21 @@ def _is_theme_name(name: str, figures: Mapping[str, Figure]) -> bool:
     return name.startswith("theme_") and name.endswith("_name") and f"{name[: -len('_name')]}_upheld_pct" in figures
 
 
-def performance_pieces(text: PerformanceText, figures: Mapping[str, Figure]) -> list[Piece]:
-    """The words of the performance appendix in reading order: its sections' words and its charts'."""
-    pieces = _document_pieces(text.document, figures, "performance", text.source)
+def performance_pieces(
+    text: PerformanceText, figures: Mapping[str, Figure], shares: Mapping[str, Shares] | None = None
+) -> list[Piece]:
+    """The words of the performance appendix in reading order: its sections' words and its charts'; `shares`:
+    by section key, how the section's table splits a whole."""
+    pieces = document_pieces(text.document, figures, "performance", text.source)
     place = ("preview", "performance")
     for section in text.sections:
         words = [section.text, section.more_text]
         for chart in section.charts:
             words += [chart.caption, chart.comparator_label]
         pieces += [
-            Piece(section.key, section.title, part, figures, place, text.source, prunes=True)
+            Piece(
+                section.key, section.title, part, figures, place, text.source, True, (shares or {}).get(section.key, ())
+            )
             for part in words
             if part.strip()
         ]
@@ -323,13 +358,14 @@ def _sections_pieces(
     kind: str,
     file: str,
 ) -> list[Piece]:
-    pieces = _document_pieces(document, figures, kind, file)
+    pieces = document_pieces(document, figures, kind, file)
     for key, title, words in sections:
         pieces += [Piece(key, title, part, figures, ("section", key), file) for part in words if part.strip()]
     return pieces
 
 
-def _document_pieces(document: Mapping[str, str], figures: Mapping[str, Figure], kind: str, file: str) -> list[Piece]:
+def document_pieces(document: Mapping[str, str], figures: Mapping[str, Figure], kind: str, file: str) -> list[Piece]:
+    """The title page's words of an appendix's details (its title, meeting date ...), as pieces to proof."""
     keys = ("title", "appendix", "subtitle", "report_to", "meeting_date", "report_of")
     return [
         Piece("details", "The title page", document[key], figures, ("details", kind), file)
@@ -652,6 +688,7 @@ class _PieceProof:
                 self.weekdays(sentence)
                 self.percentages(sentence)
                 self.changes(sentence)
+                self.shares(sentence)
                 self.comparisons(sentence)
                 self.typed(sentence)
         return self.found
@@ -872,6 +909,32 @@ class _PieceProof:
                     f"“{says}”: {values.then_text} to {values.now_text} is a change of {gives}: correct it.",
                 )
 
+    # --- shares of a whole against the section's table ------------------------------------------------
+
+    def shares(self, sentence: Sentence) -> None:
+        """Typed percentages of one sentence that split a whole (adding to 100: "27% ..., with 73% ...") held to
+        the shares the section's table gives (seed 000: 27% and 73% where the table gives 22.9% of the clients
+        and 11.4% of the hours): a split that none of its share columns gives at the words' places."""
+        typed = [t for t in sentence.tokens if t.typed and t.unit == "percent" and t.value is not None]
+        if not self.piece.shares or len(typed) < 2:
+            return
+        places = max(t.places for t in typed)
+        said = sorted(Decimal(t.value) for t in typed if t.value is not None)
+        if abs(sum(said, Decimal(0)) - 100) > len(said) * Decimal(5).scaleb(-places - 1):
+            return  # not the parts of one whole
+        columns = [(label, sorted(v for v in values if v is not None)) for label, values in self.piece.shares]
+        if any([half_up(v, places) for v in values] == said for _, values in columns):
+            return
+        says = " and ".join(t.text for t in typed)
+        computed = "; ".join(f"{label}: {' and '.join(f'{v:g}%' for v in values)}" for label, values in columns)
+        self.add(
+            WARNING,
+            "shares",
+            says,
+            computed,
+            f"the words split the whole as {says}, but the table's shares are {computed}: correct the words.",
+        )
+
     # --- comparison words ------------------------------------------------------------------------------
 
     def comparisons(self, sentence: Sentence) -> None:
@@ -932,6 +995,17 @@ class _PieceProof:
             main = self.main_figure(candidates)
             if equal:
                 self.offer(token, equal[0], says)
+            elif main is not None and token.approximate:
+                name, figure = main
+                if not self.roughly(token, figure):
+                    self.add(
+                        WARNING,
+                        "typed_figure",
+                        says,
+                        figure.text,
+                        f"the text says {says}; {source} {figure.text}, more than "
+                        f"{self.words.approximately_within:g}% away: correct it, or write {{{name}}} in its place.",
+                    )
             elif main is not None and not token.approximate:
                 name, figure = main
                 self.add(
@@ -963,6 +1037,13 @@ class _PieceProof:
                     f"{token.text} is typed, not a live figure (“{says}”): check it is right.",
                 )
 
+    def roughly(self, token: Token, figure: Figure) -> bool:
+        """An approximate number ("about 60") near enough its figure: within approximately_within per cent."""
+        value = _number(figure.value)
+        if value is None or token.value is None:
+            return True
+        return abs(float(token.value) - float(value)) <= abs(float(value)) * self.words.approximately_within / 100
+
     @staticmethod
     def main_figure(candidates: list[tuple[str, Figure]]) -> tuple[str, Figure] | None:
         """The one figure the words name (several that print the same count as one; an indicator's figures
@@ -992,7 +1073,7 @@ class _PieceProof:
         follow, the words before it: "69 statutory complaints", "were 66.5%"."""
         start, end = sentence.clause(token.start)
         others = [t.start for t in sentence.tokens if t.start >= token.end and (t.kind == "figure" or t.typed)]
-        after = sentence.text[token.end : min([end, *others])].split()
+        after = [w for w in sentence.text[token.end : min([end, *others])].split() if w.strip(".,;:")]
         if after:
             return " ".join([token.text, *after[:6]]).rstrip(".,;:")
         return " ".join([*sentence.text[start : token.start].split()[-4:], token.text])
@@ -1024,6 +1105,9 @@ class _PieceProof:
         near_tokens = [t for t in sentence.tokens if t.why_not == "duration" and before_start <= t.start < after_end]
         if any(t.other_period for t in near_tokens):  # "in the last 6 months 2,272": not the year's figure
             return []
+        compared = self.comparator_of(sentence, before)
+        if compared:
+            return compared
         near = f"{before} {after}"
         last_year = bool(self.words.last_year and self.words.last_year.search(near))
         if last_year and self.words.this_year and self.words.this_year.search(near):
@@ -1033,6 +1117,17 @@ class _PieceProof:
             if found:
                 return self.of_last_year(found) if last_year else found
         return []
+
+    def comparator_of(self, sentence: Sentence, before: str) -> list[tuple[str, Figure]]:
+        """The comparator the words right before a number name ("the national rate of approx. 60": England's)
+        of the one indicator the sentence's live figures are of; none where they are of no indicator or several."""
+        named = [(m.end(), key) for key, p in self.words.comparators.items() for m in p.finditer(before)]
+        keys = {_indicator_key(t.name, self.figures) for t in sentence.tokens if t.kind == "figure"} - {None}
+        if not named or len(keys) != 1:
+            return []
+        name = f"{keys.pop()}_{max(named)[1]}"
+        figure = self.figures.get(name)
+        return [(name, figure)] if figure is not None and _number(figure.value) is not None else []
 
     def of_last_year(self, found: list[tuple[str, Figure]]) -> list[tuple[str, Figure]]:
         """The figures of a year before: X_last_year (the complaints appendix), KEY_year_then for an
@@ -1218,6 +1313,15 @@ def _roles_and_stages(figures: Mapping[str, Figure]) -> tuple[list[str], list[st
 
 def _indicator_figures(key: str, figures: Mapping[str, Figure]) -> list[str]:
     return [f"{key}_{part}" for part in _INDICATOR_NUMBERS if f"{key}_{part}" in figures]
+
+
+def _indicator_key(name: str, figures: Mapping[str, Figure]) -> str | None:
+    """The indicator a live figure is of ("csc_cared_for_rate_value": csc_cared_for_rate), if it is one's."""
+    for part in _INDICATOR_NUMBERS:
+        key = name.removesuffix(f"_{part}")
+        if key != name and f"{key}_name" in figures:
+            return key
+    return None
 
 
 def _pair_of(name: str, figures: Mapping[str, Figure]) -> _Pair | None:
