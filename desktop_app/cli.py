@@ -17,7 +17,7 @@ import datetime as dt
 import difflib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -1025,6 +1025,35 @@ def _summary_records(summary: ComplaintsSummary, text: ReportText, adults: Repor
         },
         **_remedies_records(summary),
         "equality": _equality_record(summary),
+        "enquiries": {
+            "childrens": _enquiries_record(summary, appendix_text(text, summary, adults_procedures).procedures),
+            "adults": _enquiries_record(summary, adults.procedures),
+        },
+    }
+
+
+def _enquiries_record(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict | None:
+    """The councillors' and MPs' enquiries about the procedures of one report, by ward as its appendix prints
+    them (those whose address is not known last, ward null, never in a ward), and their totals; null where the
+    log keeps no record type column."""
+    from desktop_app.domain.complaints import ENQUIRIES
+    from desktop_app.domain.equality import enquiries_by_ward
+
+    table = enquiries_by_ward(summary, procedures)
+    if table is None:
+        return None
+    counts = [*ENQUIRIES, "total"]
+    return {
+        "procedures": sorted(set(procedures.values())),
+        "wards": [
+            {
+                "ward": row["ward"],
+                "address_not_known": row["ward"] is None,
+                **{column: int(row[column]) for column in counts},
+            }
+            for row in table.to_dict("records")
+        ],
+        "all_wards": {column: int(table[column].sum()) for column in counts},
     }
 
 
@@ -1309,7 +1338,8 @@ def summary_text(
 
 def _childrens_lines(document: Document, text: ReportText, rules: ComplaintRules) -> list[str]:
     """The children's report's tables: each procedure's stages, open complaints, themes, escalation,
-    cared-for complaints and the Ombudsman contacts."""
+    cared-for complaints, who complained with the equality monitoring (its small counts hidden as the PDF
+    hides them), the Ombudsman contacts, and the councillors' and MPs' enquiries by ward."""
     from desktop_app.plain_text import table_text
     from desktop_app.report.complaints_figures import stage_key
     from desktop_app.report.model import Cell, CellKind, Table
@@ -1351,13 +1381,15 @@ def _childrens_lines(document: Document, text: ReportText, rules: ComplaintRules
         f"{figures['cared_for_complaints']} of {figures['complaints_all_procedures']} ({figures['cared_for_pct']})"
     )
     for table in document.tables():
-        if table.key in ("complainants", "complainants_also"):
+        if table.key in ("complainants", "complainants_also", "equality"):
             lines += ["", table_text(table)]
     for table in document.tables():
         if table.key == "ombudsman":
             lines += ["", "The Ombudsman's decisions", table_text(table)]
         if table.key == "ombudsman_register":
             lines += ["", table_text(table)]
+    if any(table.key == "enquiries" for table in document.tables()):
+        lines += ["", table_text(document.table("enquiries"))]
     return lines
 
 
