@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.board_commands import add_board_commands, run_board_proof, run_board_report
+from desktop_app.command_files import file_option, read_or_say_why
 from desktop_app.da_series_commands import series_check
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.problems import Severity
@@ -330,10 +331,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _vocabulary_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    file_option(
+        parser,
         "--vocabulary",
-        type=Path,
-        help="the council's own words for its log (a TOML file such as docs/own_words_example.toml), "
+        "the council's own words for its log (a TOML file such as docs/own_words_example.toml), "
         "added to the shipped ones",
     )
 
@@ -357,10 +358,10 @@ def _regime_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _self_assessment_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    file_option(
+        parser,
         "--self-assessment",
-        type=Path,
-        help="the corporate report's self-assessment against the complaint handling code, a TOML file kept from "
+        "the corporate report's self-assessment against the complaint handling code, a TOML file kept from "
         "year to year (default: the template resources/complaint_code_self_assessment.toml)",
     )
 
@@ -434,25 +435,17 @@ def _summary_of_log(args: argparse.Namespace):
     from desktop_app.domain.complaints import summarise
     from desktop_app.domain.rules import load_rules
     from desktop_app.excel.complaints_log import read_complaints_log
-    from desktop_app.excel.workbook import WorkbookError
 
-    try:
+    def read():
         rules = load_rules()
         vocabulary = _vocabulary(args)
         imported = read_complaints_log(args.log, vocabulary, rules)
-        period = _period(args, imported, rules.year_start)
-    except (WorkbookError, ResourceFileError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        return rules, vocabulary, imported, _period(args, imported, rules.year_start)
+
+    read_log = read_or_say_why(read, args.log)
+    if read_log is None:
         return None
-    except Exception as exc:  # a reader failure nobody foresaw: still one line, never a traceback
-        if os.environ.get("SCRUTINY_DEBUG"):
-            raise
-        print(
-            f"error: {args.log.name}: could not be read ({type(exc).__name__}: {exc}); "
-            "set SCRUTINY_DEBUG=1 to see the details, and please report it",
-            file=sys.stderr,
-        )
-        return None
+    rules, vocabulary, imported, period = read_log
     if args.as_of is None:
         args.as_of = default_as_at(period, rules.as_at_days_after_period, dt.date.today())
     summary = summarise(imported.log, rules, vocabulary.outcome_classes, period, args.as_of)
