@@ -17,11 +17,12 @@ import datetime as dt
 import difflib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.board_commands import add_board_commands, run_board_proof, run_board_report
+from desktop_app.command_files import file_option, read_or_say_why
 from desktop_app.da_series_commands import series_check
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.problems import Severity
@@ -330,10 +331,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _vocabulary_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    file_option(
+        parser,
         "--vocabulary",
-        type=Path,
-        help="the council's own words for its log (a TOML file such as docs/own_words_example.toml), "
+        "the council's own words for its log (a TOML file such as docs/own_words_example.toml), "
         "added to the shipped ones",
     )
 
@@ -357,10 +358,10 @@ def _regime_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _self_assessment_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    file_option(
+        parser,
         "--self-assessment",
-        type=Path,
-        help="the corporate report's self-assessment against the complaint handling code, a TOML file kept from "
+        "the corporate report's self-assessment against the complaint handling code, a TOML file kept from "
         "year to year (default: the template resources/complaint_code_self_assessment.toml)",
     )
 
@@ -434,25 +435,17 @@ def _summary_of_log(args: argparse.Namespace):
     from desktop_app.domain.complaints import summarise
     from desktop_app.domain.rules import load_rules
     from desktop_app.excel.complaints_log import read_complaints_log
-    from desktop_app.excel.workbook import WorkbookError
 
-    try:
+    def read():
         rules = load_rules()
         vocabulary = _vocabulary(args)
         imported = read_complaints_log(args.log, vocabulary, rules)
-        period = _period(args, imported, rules.year_start)
-    except (WorkbookError, ResourceFileError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        return rules, vocabulary, imported, _period(args, imported, rules.year_start)
+
+    read_log = read_or_say_why(read, args.log)
+    if read_log is None:
         return None
-    except Exception as exc:  # a reader failure nobody foresaw: still one line, never a traceback
-        if os.environ.get("SCRUTINY_DEBUG"):
-            raise
-        print(
-            f"error: {args.log.name}: could not be read ({type(exc).__name__}: {exc}); "
-            "set SCRUTINY_DEBUG=1 to see the details, and please report it",
-            file=sys.stderr,
-        )
-        return None
+    rules, vocabulary, imported, period = read_log
     if args.as_of is None:
         args.as_of = default_as_at(period, rules.as_at_days_after_period, dt.date.today())
     summary = summarise(imported.log, rules, vocabulary.outcome_classes, period, args.as_of)
@@ -1025,6 +1018,35 @@ def _summary_records(summary: ComplaintsSummary, text: ReportText, adults: Repor
         },
         **_remedies_records(summary),
         "equality": _equality_record(summary),
+        "enquiries": {
+            "childrens": _enquiries_record(summary, appendix_text(text, summary, adults_procedures).procedures),
+            "adults": _enquiries_record(summary, adults.procedures),
+        },
+    }
+
+
+def _enquiries_record(summary: ComplaintsSummary, procedures: Mapping[str, str]) -> dict | None:
+    """The councillors' and MPs' enquiries about the procedures of one report, by ward as its appendix prints
+    them (those whose address is not known last, ward null, never in a ward), and their totals; null where the
+    log keeps no record type column."""
+    from desktop_app.domain.complaints import ENQUIRIES
+    from desktop_app.domain.equality import enquiries_by_ward
+
+    table = enquiries_by_ward(summary, procedures)
+    if table is None:
+        return None
+    counts = [*ENQUIRIES, "total"]
+    return {
+        "procedures": sorted(set(procedures.values())),
+        "wards": [
+            {
+                "ward": row["ward"],
+                "address_not_known": row["ward"] is None,
+                **{column: int(row[column]) for column in counts},
+            }
+            for row in table.to_dict("records")
+        ],
+        "all_wards": {column: int(table[column].sum()) for column in counts},
     }
 
 
@@ -1309,7 +1331,8 @@ def summary_text(
 
 def _childrens_lines(document: Document, text: ReportText, rules: ComplaintRules) -> list[str]:
     """The children's report's tables: each procedure's stages, open complaints, themes, escalation,
-    cared-for complaints and the Ombudsman contacts."""
+    cared-for complaints, who complained with the equality monitoring (its small counts hidden as the PDF
+    hides them), the Ombudsman contacts, and the councillors' and MPs' enquiries by ward."""
     from desktop_app.plain_text import table_text
     from desktop_app.report.complaints_figures import stage_key
     from desktop_app.report.model import Cell, CellKind, Table
@@ -1351,13 +1374,15 @@ def _childrens_lines(document: Document, text: ReportText, rules: ComplaintRules
         f"{figures['cared_for_complaints']} of {figures['complaints_all_procedures']} ({figures['cared_for_pct']})"
     )
     for table in document.tables():
-        if table.key in ("complainants", "complainants_also"):
+        if table.key in ("complainants", "complainants_also", "equality"):
             lines += ["", table_text(table)]
     for table in document.tables():
         if table.key == "ombudsman":
             lines += ["", "The Ombudsman's decisions", table_text(table)]
         if table.key == "ombudsman_register":
             lines += ["", table_text(table)]
+    if any(table.key == "enquiries" for table in document.tables()):
+        lines += ["", table_text(document.table("enquiries"))]
     return lines
 
 

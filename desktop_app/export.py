@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.report.model import Chart, Document
+
+if TYPE_CHECKING:
+    from desktop_app.domain.lessons import LessonEntry
 
 Progress = Callable[[float, str], None]
 #: The kinds of file an appendix is written as, by the ending of the file's name.
@@ -64,17 +68,24 @@ def chart_png(chart: Chart) -> bytes:
 
 
 def complaints_report_document(
-    summary, rules, text, options=None, suppress_below: int | None = None, regime: str = "childrens"
+    summary,
+    rules,
+    text,
+    options=None,
+    suppress_below: int | None = None,
+    regime: str = "childrens",
+    lessons: list[LessonEntry] | None = None,
 ) -> Document:
     """An annual complaints report's model: the children's (with the corporate complaints), or with `regime`
-    "adults" the adults' under the 2009 Regulations (`text`: that report's words)."""
+    "adults" the adults' under the 2009 Regulations (`text`: that report's words); `lessons`: the
+    lessons-learned register's entries, printed with what changed since the last report (None: no register)."""
     if regime == "adults":
         from desktop_app.report.adults_complaints import adults_complaints_document
 
-        return adults_complaints_document(summary, rules, text, options, suppress_below)
+        return adults_complaints_document(summary, rules, text, options, suppress_below, lessons)
     from desktop_app.report.complaints import complaints_document
 
-    return complaints_document(summary, rules, text, options, suppress_below)
+    return complaints_document(summary, rules, text, options, suppress_below, lessons)
 
 
 def export_complaints_report(
@@ -86,13 +97,14 @@ def export_complaints_report(
     suppress_below: int | None = None,
     template_docx: str | None = None,
     regime: str = "childrens",
+    lessons: list[LessonEntry] | None = None,
     progress: Progress = _silent,
 ) -> str:
     """An annual complaints report appendix (`regime`: "childrens" or "adults") written to `out`, as PDF or
     Word by its ending (atomically); `template_docx`: the council's Word template (.docx or .dotx) for a Word
     appendix."""
     progress(0.2, "Laying out the pages")
-    document = complaints_report_document(summary, rules, text, options, suppress_below, regime)
+    document = complaints_report_document(summary, rules, text, options, suppress_below, regime, lessons)
     write_appendix(document, out, _template(template_docx, out))
     progress(1.0, "Done")
     return out
@@ -196,12 +208,13 @@ def preview_complaints_report(
     options=None,
     suppress_below: int | None = None,
     regime: str = "childrens",
+    lessons: list[LessonEntry] | None = None,
     progress: Progress = _silent,
 ) -> list[bytes]:
     """A complaints appendix's pages (`regime`: "childrens" or "adults") as PNG images, exactly as the PDF
     will print them."""
     progress(0.1, "Laying out the pages")
-    document = complaints_report_document(summary, rules, text, options, suppress_below, regime)
+    document = complaints_report_document(summary, rules, text, options, suppress_below, regime, lessons)
     return _page_images(document, progress)
 
 

@@ -9,11 +9,9 @@ and `--strict` refuses an error.
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.resource_files import ResourceFileError
+from desktop_app.command_files import file_option, read_or_say_why
 
 if TYPE_CHECKING:
     from desktop_app.domain.lessons import LessonEntry
@@ -22,10 +20,10 @@ if TYPE_CHECKING:
 
 
 def add_lessons_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    file_option(
+        parser,
         "--lessons",
-        type=Path,
-        help="the lessons-learned register (.xlsx, .xlsm or .csv): a row per learning point per reporting date, "
+        "the lessons-learned register (.xlsx, .xlsm or .csv): a row per learning point per reporting date, "
         "printed with what changed since the last report",
     )
 
@@ -34,15 +32,11 @@ def read_lessons(args: argparse.Namespace) -> tuple[LessonsImport | None, bool]:
     """The register --lessons names (None where none is named) and whether it could be read (False: the
     reason printed on stderr)."""
     from desktop_app.excel.lessons import read_lessons_register
-    from desktop_app.excel.workbook import WorkbookError
 
     if getattr(args, "lessons", None) is None:
         return None, True
-    try:
-        return read_lessons_register(args.lessons), True
-    except (WorkbookError, ResourceFileError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return None, False
+    read = read_or_say_why(lambda: read_lessons_register(args.lessons), args.lessons)
+    return read, read is not None
 
 
 def lessons_entries(read: LessonsImport | None) -> list[LessonEntry] | None:

@@ -36,6 +36,7 @@ from desktop_app.domain.indicators import (
     catalogue_links,
     load_catalogue,
 )
+from desktop_app.domain.lessons import LessonEntry
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.domain.returns import ReturnKind
@@ -302,17 +303,22 @@ class Workspace:
             lambda: bool(len(log)) and bool(log["procedure"].isin(list(procedures.values())).any()),
         )
 
+    def lessons(self) -> list[LessonEntry] | None:
+        """The lessons-learned register the complaints reports print (None: the project has none, and the reports
+        print no register, as the command line without --lessons)."""
+        return self.project.lessons or None
+
     def adults_document(self) -> Document | None:
         """The adults' complaints report as a report model (None without a complaints log)."""
         summary = self.complaints()
         if summary is None:
             return None
         text = self.adults_text()
-        suppress = self.project.settings.get("suppress_below")
+        suppress, lessons = self.project.settings.get("suppress_below"), self.lessons()
         return self._cached(
             "adults document",
-            (_Identity(summary), _Identity(text), suppress),
-            lambda: adults_complaints_document(summary, self.rules(), text, suppress_below=suppress),
+            (_Identity(summary), _Identity(text), suppress, tuple(lessons or ())),
+            lambda: adults_complaints_document(summary, self.rules(), text, suppress_below=suppress, lessons=lessons),
         )
 
     def complaints_document(self) -> Document | None:
@@ -322,11 +328,11 @@ class Workspace:
         if summary is None:
             return None
         text = self.report_text()
-        suppress = self.project.settings.get("suppress_below")
+        suppress, lessons = self.project.settings.get("suppress_below"), self.lessons()
         return self._cached(
             "complaints document",
-            (_Identity(summary), _Identity(text), suppress),
-            lambda: complaints_document(summary, self.rules(), text, suppress_below=suppress),
+            (_Identity(summary), _Identity(text), suppress, tuple(lessons or ())),
+            lambda: complaints_document(summary, self.rules(), text, suppress_below=suppress, lessons=lessons),
         )
 
     def figures(self) -> dict[str, str]:

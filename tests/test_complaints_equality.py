@@ -295,3 +295,55 @@ def test_the_sample_prints_both_tables_in_every_report(rules, vocabulary):
         ["All wards", "2", "1", "3"],
         ["All wards", "9", "4", "13"],
     ]
+
+
+def test_the_json_gives_the_enquiries_by_ward_as_the_appendix_prints_them(equality_log, capsys):
+    assert main(["complaints", str(equality_log), *THIS_YEAR, "--json"]) == 0
+    enquiries = json.loads(capsys.readouterr().out)["enquiries"]
+    childrens = enquiries["childrens"]  # the report a corporate log makes: its corporate complaints' enquiries
+    assert childrens["procedures"] == ["childrens_statutory", "corporate"]
+    assert [
+        (w["ward"], w["address_not_known"], w["member_enquiry"], w["mp_enquiry"], w["total"])
+        for w in childrens["wards"]
+    ] == [
+        ("Abbey", False, 2, 1, 3),
+        ("Brook", False, 1, 0, 1),  # E0 was the year before
+        (None, True, 1, 1, 2),  # a blank ward and "Not known": never a ward
+    ]
+    assert childrens["all_wards"] == {"member_enquiry": 4, "mp_enquiry": 2, "total": 6}
+    # the adults' report has no enquiry of this log: its table is empty, not missing
+    assert enquiries["adults"] == {
+        "procedures": ["adult_social_care"],
+        "wards": [],
+        "all_wards": {"member_enquiry": 0, "mp_enquiry": 0, "total": 0},
+    }
+
+
+def test_the_samples_json_enquiries_are_the_figures_each_appendix_prints(rules, vocabulary, capsys):
+    assert main(["complaints", str(SAMPLE_COMPLAINTS_LOG), *THIS_YEAR, "--as-of", AS_OF, "--json"]) == 0
+    enquiries = json.loads(capsys.readouterr().out)["enquiries"]
+    _, summary = summary_of(SAMPLE_COMPLAINTS_LOG, rules, vocabulary)
+    text = load_report_text()
+    for report, document in (
+        ("childrens", complaints_document(summary, rules, text)),
+        ("adults", adults_complaints_document(summary, rules)),
+    ):
+        printed = document.table("enquiries").texts()[1:]
+        record = enquiries[report]
+        wards = [
+            [w["ward"] or "Address not known", *(str(w[c]) for c in ("member_enquiry", "mp_enquiry", "total"))]
+            for w in record["wards"]
+        ]
+        totals = [str(record["all_wards"][c]) for c in ("member_enquiry", "mp_enquiry", "total")]
+        assert printed == [*wards, ["All wards", *totals]]
+    assert enquiries["childrens"]["all_wards"]["total"] == 21 and enquiries["adults"]["all_wards"]["total"] == 3
+
+
+def test_the_plain_text_prints_the_equality_table_with_its_hidden_counts_and_the_enquiries(equality_log, capsys):
+    assert main(["complaints", str(equality_log), *THIS_YEAR]) == 0
+    lines = [" ".join(line.split()) for line in capsys.readouterr().out.splitlines()]
+    start = lines.index("Characteristic and group Number % of complaints")
+    assert lines[start + 1 : start + 5] == ["Sex", "Female 5 42%", "Male <5 [c]", "Not recorded or not given <5 [c]"]
+    assert "Mixed or Multiple ethnic groups [c] [c]" in lines[start:]  # hidden so Asian's 1 cannot be worked out
+    ward = lines.index("Ward Councillors' enquiries MPs' enquiries All enquiries")
+    assert lines[ward + 1 : ward + 5] == ["Abbey 2 1 3", "Brook 1 0 1", "Address not known 1 1 2", "All wards 4 2 6"]

@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
+from desktop_app.domain.periods import latest_report
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.domain.vocabulary import add_spellings, normalise
 from desktop_app.paths import RESOURCES
@@ -24,6 +27,13 @@ DEFAULT_LESSONS_VOCABULARY = RESOURCES / "lessons_vocabulary.toml"
 FIELDS = ("reference", "reported", "service", "learning", "action", "owner", "due", "status")
 #: The fields a register's header must name.
 REQUIRED_FIELDS = ("reference", "reported", "learning", "status")
+#: A register sheet's frame as an import keeps it (a row per entry, with the sheet and row it was read from):
+#: the window's Returns tab shows it, and the project's register is recorded from it (`frame_entries`).
+REGISTER_DTYPES = {
+    **{name: "datetime64[s]" if name in ("reported", "due") else "object" for name in FIELDS},
+    "sheet": "object",
+    "row": "int64",
+}
 
 
 @dataclass(frozen=True)
@@ -100,6 +110,50 @@ class LessonEntry:
         return normalise(self.reference)
 
 
+def register_frame(entries: Iterable[LessonEntry], sheet: str, rows: Iterable[int]) -> pd.DataFrame:
+    """The entries of one sheet as its import's frame, each with the sheet row it was read from."""
+    records = [
+        {**{name: getattr(entry, name) for name in FIELDS}, "sheet": sheet, "row": row}
+        for entry, row in zip(entries, rows, strict=True)
+    ]
+    frame = pd.DataFrame.from_records(records, columns=list(REGISTER_DTYPES))
+    for name in ("reported", "due"):
+        frame[name] = pd.to_datetime(frame[name])
+    return frame.astype(REGISTER_DTYPES)
+
+
+def frame_entries(frame: pd.DataFrame) -> list[LessonEntry]:
+    """The entries of a register's frame (`register_frame`), in its order."""
+    return [
+        LessonEntry(
+            **{name: "" if pd.isna(value) else str(value) for name, value in row.items() if name in _TEXT_FIELDS},
+            reported=pd.Timestamp(row["reported"]).date(),
+            due=None if pd.isna(row["due"]) else pd.Timestamp(row["due"]).date(),
+        )
+        for row in frame.to_dict("records")
+    ]
+
+
+_TEXT_FIELDS = tuple(name for name in FIELDS if name not in ("reported", "due"))
+
+
+def with_import_removed(
+    kept: Iterable[LessonEntry], removed: Iterable[LessonEntry], remaining: Iterable[Iterable[LessonEntry]]
+) -> list[LessonEntry]:
+    """The register `kept` once a register file whose entries were `removed` is taken out of the project: the
+    reporting dates that file held go, and come back as the files still in the project (`remaining`, in the
+    order they were imported) hold them."""
+    dates = {entry.reported for entry in removed}
+    register = [entry for entry in kept if entry.reported not in dates]
+    for entries in remaining:
+        register = with_entries(register, [entry for entry in entries if entry.reported in dates])
+    return register
+
+
+def _itself(day: dt.date) -> dt.date:
+    return day
+
+
 def reporting_dates(entries: Iterable[LessonEntry]) -> list[dt.date]:
     return sorted({entry.reported for entry in entries})
 
@@ -156,11 +210,11 @@ def lessons_report(
     """The register at its latest reporting date on or before `report_date`, with the changes since the
     reporting date before it; None where the register has no entry by then."""
     entries = list(entries)
-    dates = [date for date in reporting_dates(entries) if date <= report_date]
-    if not dates:
+    dates = reporting_dates(entries)
+    as_of = latest_report(dates, report_date, _itself, on_the_day=True)
+    if as_of is None:
         return None
-    as_of = dates[-1]
-    previous = dates[-2] if len(dates) > 1 else None
+    previous = latest_report(dates, as_of, _itself)
     now = register_at(entries, as_of)
     before = {entry.key: entry for entry in register_at(entries, previous)} if previous else {}
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     import pandas as pd
+
+Dated = TypeVar("Dated")
 
 
 @dataclass(frozen=True)
@@ -77,3 +80,12 @@ def default_as_at(period: Period, days_after: int, today: dt.date) -> dt.date:
     for the last responses to be logged), or today where that is sooner. Judging a past year's open
     complaints as at today would count them hundreds of working days overdue."""
     return min(period.end + dt.timedelta(days=days_after), today)
+
+
+def latest_report(
+    reports: Iterable[Dated], day: dt.date, date_of: Callable[[Dated], dt.date], *, on_the_day: bool = False
+) -> Dated | None:
+    """The report with the latest date before `day` (`on_the_day`: on or before it), or None: the report an
+    appendix at `day` compares with, or prints. A register or a plan kept at several reporting dates asks it."""
+    earlier = [report for report in reports if date_of(report) < day or (on_the_day and date_of(report) == day)]
+    return max(earlier, key=date_of) if earlier else None

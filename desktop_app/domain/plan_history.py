@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop_app.domain.periods import latest_report
 from desktop_app.domain.plan_progress import PlanProgress
 from desktop_app.domain.vocabulary import normalise
 
@@ -72,8 +73,7 @@ def with_report(reports: list[PlanReport], report: PlanReport) -> list[PlanRepor
 
 def report_before(reports: list[PlanReport], as_of: dt.date) -> PlanReport | None:
     """The latest report before `as_of`: the last report the appendix at `as_of` compares with."""
-    earlier = [report for report in reports if report.as_of < as_of]
-    return max(earlier, key=lambda report: report.as_of) if earlier else None
+    return latest_report(reports, as_of, lambda report: report.as_of)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from enum import Enum
 import pandas as pd
 
 from desktop_app.domain.complaints import LOG_COLUMNS, LOG_DTYPES
+from desktop_app.domain.lessons import REGISTER_DTYPES
 
 
 class ReturnKind(str, Enum):
@@ -30,6 +31,7 @@ class ReturnKind(str, Enum):
     SURVEY = "survey"
     CROSS_TAB = "cross_tab"
     CATEGORY_COUNTS = "category_counts"
+    LESSONS_REGISTER = "lessons_register"  # read by excel/lessons.py, its columns in resources/lessons_vocabulary.toml
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,8 @@ def return_dtypes(kind: ReturnKind) -> dict[str, str]:
     """
     if kind is ReturnKind.COMPLAINTS_LOG:
         return dict(LOG_DTYPES)
+    if kind is ReturnKind.LESSONS_REGISTER:
+        return dict(REGISTER_DTYPES)
     if kind is ReturnKind.CROSS_TAB:  # long form: one row per (row label, column label)
         return {"row_label": "object", "column_label": "object", "count": "float64", **PROVENANCE_DTYPES}
     dtypes = {field.name: _PANDAS_DTYPES[field.dtype] for field in RETURN_FIELDS[kind]}

@@ -3,7 +3,8 @@
 This is the one entry point the command line and the window use. A sheet's
 kind comes from its header (or from the user, or from a mapping the user made
 for a file of the same shape); each kind has its reader; everything found is a
-Problem with file, sheet, row, column and value.
+Problem with file, sheet, row, column and value. A lessons-learned register's
+sheet is read by excel/lessons.py, as `--lessons` reads it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.imports import ImportResult, MappingMemory, SheetImport
+from desktop_app.domain.lessons import load_lessons_vocabulary, register_frame
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
@@ -27,6 +29,7 @@ from desktop_app.excel.headers import (
     load_returns_vocabulary,
     match_columns,
 )
+from desktop_app.excel.lessons import RegisterSheet, read_register_sheets
 from desktop_app.excel.mappings import MappingFile
 from desktop_app.excel.returns_reader import find_cross_tab, parse_cross_tab, parse_return
 from desktop_app.excel.workbook import Sheet, Source, WorkbookError, open_source
@@ -48,6 +51,7 @@ class Importer:
         self.vocabulary = vocabulary or load_vocabulary()
         self.returns_vocabulary = returns_vocabulary or load_returns_vocabulary(self.vocabulary)
         self.mappings = mappings or MappingMemory()
+        self.lessons_vocabulary = load_lessons_vocabulary()
 
     def import_file(
         self,
@@ -73,9 +77,13 @@ class Importer:
         overrides = overrides or {}
         progress = progress or (lambda fraction, text: None)
         kinds = kinds or {}
+        registers = {read.sheet.name: read for read in read_register_sheets(source, self.lessons_vocabulary)}
         sheets = []
         for number, sheet in enumerate(source.sheets):
             progress(0.3 + 0.7 * number / len(source.sheets), f"Reading sheet '{sheet.name}'")
+            if sheet.name in registers and sheet.name not in kinds:
+                sheets.append(_register_sheet(registers[sheet.name]))
+                continue
             sheets.append(
                 self._import_sheet(
                     source.provenance.file, sheet, kinds.get(sheet.name), sheet.name in kinds, overrides.get(sheet.name)
@@ -158,6 +166,20 @@ class Importer:
         if header is None and kind is None:
             header = find_cross_tab(sheet, self.returns_vocabulary)
         return header
+
+
+def _register_sheet(read: RegisterSheet) -> SheetImport:
+    """A lessons-learned register's sheet as an import: its entries as a frame (domain.lessons.register_frame)."""
+    return SheetImport(
+        read.sheet.name,
+        ReturnKind.LESSONS_REGISTER,
+        read.header_row,
+        read.columns,
+        read.labels,
+        register_frame(read.entries, read.sheet.name, read.rows),
+        read.problems,
+        read.sheet.hidden,
+    )
 
 
 def _likely_header(sheet: Sheet) -> tuple[int, list[str]] | None:

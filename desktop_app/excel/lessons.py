@@ -21,7 +21,7 @@ from desktop_app.domain.lessons import LessonEntry, LessonsVocabulary, load_less
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.excel.cells import parse_dates, shown
 from desktop_app.excel.table import cell_name
-from desktop_app.excel.workbook import Sheet, WorkbookError, open_source
+from desktop_app.excel.workbook import Sheet, Source, WorkbookError, open_source
 
 HEADER_SEARCH_ROWS = 30
 NEEDED = ("reference", "reported", "learning", "status")
@@ -49,21 +49,52 @@ def lessons_header(sheet: Sheet, vocabulary: LessonsVocabulary) -> tuple[int, di
     return None
 
 
+@dataclass
+class RegisterSheet:
+    """One sheet of a register as read: its header row (as Excel numbers it), each field's header as written,
+    the header's cells, the entries with the row each was read from, and the sheet's problems."""
+
+    sheet: Sheet
+    header_row: int
+    columns: dict[str, str]
+    labels: list[str]
+    entries: list[LessonEntry]
+    rows: list[int]
+    problems: list[Problem]
+
+
+def read_register_sheets(source: Source, vocabulary: LessonsVocabulary | None = None) -> list[RegisterSheet]:
+    """Every sheet of `source` with a register's header, read (a reference given twice for one reporting date
+    is a problem across the sheets too); none where no sheet has one. The command line's --lessons and the
+    importer of returns both read a register here."""
+    vocabulary = vocabulary or load_lessons_vocabulary()
+    seen: set[tuple[str, dt.date]] = set()
+    read = []
+    for sheet in source.sheets:
+        found = lessons_header(sheet, vocabulary)
+        if found is None:
+            continue
+        header, columns = found
+        reader = _SheetReader(source.provenance.file, sheet, header, columns, vocabulary, seen)
+        reader.read()
+        labels = {name: shown(sheet.rows[header][at]).strip() for name, at in columns.items()}
+        cells = [text for text in (shown(cell).strip() for cell in sheet.rows[header]) if text]
+        read.append(RegisterSheet(sheet, header + 1, labels, cells, reader.entries, reader.rows, reader.problems))
+    return read
+
+
 def read_lessons_register(path: Path, vocabulary: LessonsVocabulary | None = None) -> LessonsImport:
     """The register's entries from every sheet with its header; WorkbookError where no sheet has one."""
     vocabulary = vocabulary or load_lessons_vocabulary()
     source = open_source(Path(path))
-    file = source.provenance.file
-    entries: list[LessonEntry] = []
-    problems: list[Problem] = []
-    headers = [(sheet, lessons_header(sheet, vocabulary)) for sheet in source.sheets]
-    for sheet, found in headers:
-        if found is not None:
-            _SheetReader(file, sheet, *found, vocabulary, entries, problems).read()
-    if all(found is None for _, found in headers):
+    sheets = read_register_sheets(source, vocabulary)
+    if not sheets:
         needed = ", ".join(repr(vocabulary.headers[name]) for name in NEEDED)
-        raise WorkbookError(f"{file}: no sheet has a lessons register's header row (it must name {needed})")
-    return LessonsImport(entries, source.provenance, problems)
+        raise WorkbookError(
+            f"{source.provenance.file}: no sheet has a lessons register's header row (it must name {needed})"
+        )
+    entries = [entry for sheet in sheets for entry in sheet.entries]
+    return LessonsImport(entries, source.provenance, [problem for sheet in sheets for problem in sheet.problems])
 
 
 @dataclass
@@ -73,8 +104,10 @@ class _SheetReader:
     header: int
     columns: dict[str, int]
     vocabulary: LessonsVocabulary
-    entries: list[LessonEntry]
-    problems: list[Problem]
+    seen: set[tuple[str, dt.date]]  # every sheet's so far: a reference given twice is found across them
+    entries: list[LessonEntry] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)  # the sheet row (as Excel numbers it) of each entry
+    problems: list[Problem] = field(default_factory=list)
 
     def problem(self, severity: Severity, message: str, index: int, name: str = "") -> None:
         at = self.columns.get(name)
@@ -97,7 +130,7 @@ class _SheetReader:
         return (None, reason.iloc[0]) if pd.isna(parsed.iloc[0]) else (parsed.iloc[0].date(), "")
 
     def read(self) -> None:
-        seen = {(entry.key, entry.reported) for entry in self.entries}
+        seen = self.seen
         for index in range(self.header + 1, len(self.sheet.rows)):
             if not any(shown(value).strip() for value in self.sheet.rows[index]):
                 continue
@@ -115,6 +148,7 @@ class _SheetReader:
                 continue
             seen.add((entry.key, entry.reported))
             self.entries.append(entry)
+            self.rows.append(index + 1)
 
     def entry(self, index: int) -> LessonEntry | None:
         """The row's entry, or None (with the problem named) where it cannot be used."""

@@ -90,17 +90,18 @@ def appendix_path(path: str, chosen_filter: str) -> str:
 
 
 class ImportsCommand(QUndoCommand):
-    """Any change to the project's imported files: undo puts the list back as it was."""
+    """Any change to the project's imported files, with the lessons-learned register they bring: undo puts
+    both back as they were. `before` and `after`: (imports, the register's entries)."""
 
-    def __init__(self, window: MainWindow, text: str, before: list, after: list):
+    def __init__(self, window: MainWindow, text: str, before: tuple[list, list], after: tuple[list, list]):
         super().__init__(text)
         self._window, self._before, self._after = window, before, after
 
     def redo(self) -> None:
-        self._window.set_imports(self._after)
+        self._window.set_imports(*self._after)
 
     def undo(self) -> None:
-        self._window.set_imports(self._before)
+        self._window.set_imports(*self._before)
 
 
 class EditCommand(QUndoCommand):
@@ -407,11 +408,14 @@ class MainWindow(QMainWindow):
     def dirty(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def set_imports(self, imports: list) -> None:
-        """Show `imports` as the project's; the one place the imports change (undo goes through here)."""
+    def set_imports(self, imports: list, lessons: list | None = None) -> None:
+        """Show `imports` as the project's, with the register's entries `lessons` (None: as they are); the one
+        place the imports change (undo goes through here)."""
         from desktop_app.domain.returns import ReturnKind
 
         self.project.imports = list(imports)
+        if lessons is not None:
+            self.project.lessons = list(lessons)
         self.pages.setCurrentWidget(self.tabs)  # a report is open (new, opened, imported into or recovered)
         self.import_locations.remember(self.project.imports)  # the project keeps only the names
         self.returns_tab.words = self.workspace.vocabulary().words()
@@ -430,8 +434,11 @@ class MainWindow(QMainWindow):
         if before != after:
             self.undo_stack.push(EditCommand(self, text, apply, before, after))
 
-    def _change_imports(self, text: str, after: list) -> None:
-        self.undo_stack.push(ImportsCommand(self, text, list(self.project.imports), after))
+    def _change_imports(self, text: str, after: list, lessons: list | None = None) -> None:
+        """Make `after` the imports, and `lessons` the register (None: as it is), as one undoable edit."""
+        before = (list(self.project.imports), list(self.project.lessons))
+        after_lessons = list(self.project.lessons) if lessons is None else lessons
+        self.undo_stack.push(ImportsCommand(self, text, before, (after, after_lessons)))
         self.project.record(text)
 
     def _update_title(self) -> None:
@@ -775,6 +782,7 @@ class MainWindow(QMainWindow):
         replaces the old one (the author is asked, and told what changed), and complaints two logs share
         are named and counted once."""
         from desktop_app.domain.imports import with_repeats_named
+        from desktop_app.domain.lessons import with_entries
         from desktop_app.domain.returns import ReturnKind
 
         if self.showing_sample and any(found.result for found in imports) and not self._leave_sample():
@@ -801,7 +809,11 @@ class MainWindow(QMainWindow):
             kept.append(name)
         if kept:
             names = ", ".join(kept)
-            self._change_imports(f"Import {names}", imports_now)
+            lessons = self.project.lessons
+            for imported in imports_now:
+                if imported not in self.project.imports:
+                    lessons = with_entries(lessons, imported.lessons)
+            self._change_imports(f"Import {names}", imports_now, lessons)
             errors = sum(f.result.count(Severity.ERROR) for f in imports if f.result)
             self.show_status(f"Imported {names}" + (f": {errors} rows with errors were not used" if errors else ""))
         for old, new in replaced:
@@ -884,7 +896,7 @@ class MainWindow(QMainWindow):
     def remove_import(self, import_id: int) -> None:
         kept = [i for i in self.project.imports if i.id != import_id]
         removed = next(i for i in self.project.imports if i.id == import_id)
-        self._change_imports(f"Remove {removed.provenance.file}", kept)
+        self._change_imports(f"Remove {removed.provenance.file}", kept, self.project.lessons_without(removed, kept))
 
     def source_of(self, imported: ImportedFile) -> Path | None:
         """Where `imported` is on this machine; None (having said so) when it is not known or no longer there."""
@@ -920,15 +932,17 @@ class MainWindow(QMainWindow):
         )
 
     def _reimported(self, import_id: int, imports: list[FileImport], kinds_changed: bool = False) -> None:
+        from desktop_app.domain.lessons import with_entries
+
         [found] = imports
         if found.result is None:
             messages.warn(self, "The file could not be read", found.error)
             return
         old = next(i for i in self.project.imports if i.id == import_id)
         new = self.project.make_import(found.result, found.path, replacing=old)
-        self._change_imports(
-            f"Re-import {old.provenance.file}", [new if i.id == import_id else i for i in self.project.imports]
-        )
+        imports = [new if i.id == import_id else i for i in self.project.imports]
+        lessons = with_entries(self.project.lessons_without(old, imports), new.lessons)
+        self._change_imports(f"Re-import {old.provenance.file}", imports, lessons)
         changes = self.project.describe_changes(old, new)
         if not kinds_changed:
             messages.inform(self, "What changed", changes)
@@ -1064,6 +1078,7 @@ class MainWindow(QMainWindow):
             self.project.settings.get("suppress_below"),
             self.word_template(),
             "adults" if adults else "childrens",
+            self.workspace.lessons(),
             text=f"Writing {path.name}",
             done=lambda out: self.show_status(f"Wrote {Path(out).name}"),
         )

@@ -51,7 +51,8 @@ class ColumnMappingDialog:
         self._field_of_label = {label: name for name, label in columns.items()}
         self._kind.addItem(NOT_A_RETURN, "")
         for choice in ReturnKind:
-            self._kind.addItem(kind_label(choice), choice.value)
+            if choice is not ReturnKind.LESSONS_REGISTER:  # read by its own vocabulary, never mapped
+                self._kind.addItem(kind_label(choice), choice.value)
         self.set_kind(kind)
         self._kind.currentIndexChanged.connect(self._fill)
         self._fill()

@@ -151,6 +151,7 @@ class PreviewTab(QWidget):
                     self.session.page_options(),
                     self.session.project.settings.get("suppress_below"),
                     "adults" if adults else "childrens",
+                    workspace.lessons(),
                 )
                 if summary is not None
                 else None

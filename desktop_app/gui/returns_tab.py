@@ -244,7 +244,8 @@ class ReturnsTab(QWidget):
 
     def _show_current(self, current, previous) -> None:
         imported, sheet = self._current_sheet()
-        self.map_button.setEnabled(sheet is not None)
+        # a register's column names are resources/lessons_vocabulary.toml's, not a mapping's
+        self.map_button.setEnabled(sheet is not None and sheet.kind is not ReturnKind.LESSONS_REGISTER)
         self.reimport_button.setEnabled(imported is not None)
         self.remove_button.setEnabled(imported is not None)
         if sheet is None:

@@ -20,7 +20,13 @@ import pandas as pd
 
 from desktop_app.domain.formatting import long_date
 from desktop_app.domain.imports import ImportResult, MappingMemory, Provenance, SheetImport, shape_key
-from desktop_app.domain.lessons import LessonEntry, reporting_dates, with_entries
+from desktop_app.domain.lessons import (
+    LessonEntry,
+    frame_entries,
+    reporting_dates,
+    with_entries,
+    with_import_removed,
+)
 from desktop_app.domain.plan_history import PlanReport, with_report
 from desktop_app.domain.problems import Problem
 from desktop_app.domain.returns import ReturnKind, conform_return
@@ -65,6 +71,11 @@ class ImportedFile:
     @property
     def rows(self) -> int:
         return sum(sheet.rows for sheet in self.sheets)
+
+    @property
+    def lessons(self) -> list[LessonEntry]:
+        """The lessons-learned register's entries the file holds (none for a return of another kind)."""
+        return frame_entries(self.result.frame(ReturnKind.LESSONS_REGISTER))
 
 
 @dataclass(eq=False)
@@ -200,6 +211,16 @@ class Project:
             file=file,
             entries=len(entries),
         )
+
+    def lessons_with(self, imported: ImportedFile) -> list[LessonEntry]:
+        """The register once `imported` is added: the reporting dates it holds replace those kept (not yet
+        recorded: the window records it through its undo stack)."""
+        return with_entries(self.lessons, imported.lessons)
+
+    def lessons_without(self, removed: ImportedFile, remaining: list[ImportedFile]) -> list[LessonEntry]:
+        """The register once `removed` is taken out, `remaining` the imports left: the dates it held go, but
+        as another file left holds them."""
+        return with_import_removed(self.lessons, removed.lessons, [imported.lessons for imported in remaining])
 
     # --- what the author sets and writes -----------------------------------------
 
