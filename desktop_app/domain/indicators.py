@@ -194,6 +194,7 @@ class IndicatorDefinition:
     rolling: str | None = None
     status: StatusRule | None = None
     aliases: tuple[str, ...] = ()
+    target: float | None = None  # the council's own target, where a return's row gives none
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,7 @@ class Catalogue:
             "status_rule",
             "status_tolerance",
             "status_comparator",
+            "target",
         ]
         rows = {
             d.id: [
@@ -232,11 +234,18 @@ class Catalogue:
                 d.status and d.status.type,
                 d.status.tolerance if d.status else np.nan,
                 d.status and d.status.comparator,
+                np.nan if d.target is None else d.target,
             ]
             for d in self.definitions.values()
         }
         return pd.DataFrame.from_dict(rows, orient="index", columns=columns).astype(
-            {"multiplier": "float64", "decimals": "int64", "tolerance": "float64", "status_tolerance": "float64"}
+            {
+                "multiplier": "float64",
+                "decimals": "int64",
+                "tolerance": "float64",
+                "status_tolerance": "float64",
+                "target": "float64",
+            }
         )
 
     @cached_property
@@ -287,6 +296,7 @@ _DEFINITION_KEYS = (
     "rolling",
     "status",
     "aliases",
+    "target",
 )
 
 
@@ -314,6 +324,7 @@ def _definition(file: str, id_: str, spec: object) -> IndicatorDefinition:
         rolling=_choice(where, spec, "rolling", METHODS),
         status=_status_rule(where, spec.get("status")),
         aliases=tuple(aliases),
+        target=_number(where, spec, "target", 0.0) if "target" in spec else None,
     )
 
 
@@ -651,6 +662,7 @@ def _defined(rows: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     rows["name"] = rows["name"].fillna(rows["name_catalogue"]).fillna(rows["id"])
     rows["group"] = rows["group"].fillna(rows["group_catalogue"])
     rows["tolerance"] = rows["tolerance"].fillna(0.0)
+    rows["target"] = pd.to_numeric(rows["target"], errors="coerce").fillna(rows["target_catalogue"])
     rows["catalogued"] = rows["catalogue_id"].isin(catalogue.frame.index)
     return rows.drop(columns=[name for name in rows.columns if name.endswith("_catalogue")])
 

@@ -32,7 +32,8 @@ KEY_if_better and KEY_if_worse, which print nothing and are there only where the
 period says so (a sentence naming one is printed only when the data says what it says); and per change card horizon
 KEY_week_change, KEY_month_change, KEY_quarter_change, KEY_year_change, with
 KEY_week_then (the value a week before), KEY_week_change_pct (the change as a share of it, "+12.0%"), and so
-on.
+on, and the conditions KEY_week_if_up, KEY_year_if_down, KEY_month_if_unchanged and so on, which hold where the
+change on the value that far back goes that way.
 A figure the results do not have is "n/a" (MISSING).
 """
 
@@ -61,6 +62,9 @@ RANGE_MARKS = {"better": MARKS["top"], "worse": MARKS["bottom"]}
 #: The conditions a sentence may name (KEY_if_<condition>): each holds where the direction or the judgement of
 #: the change against the previous period is the one it names.
 CONDITIONS = {"up": "up", "down": "down", "unchanged": "same", "better": "better", "worse": "worse"}
+#: The conditions a sentence may name per change card horizon (KEY_year_if_up): each holds where the change on the
+#: value that far back goes the way it names (a change that rounds to nothing is unchanged).
+HORIZON_CONDITIONS = {"up": "up", "down": "down", "unchanged": "same"}
 
 #: The figures each indicator may have, KEY_<suffix> (the change cards' per horizon); a name of this shape
 #: whose KEY is an indicator the returns do not give is data not given, not a slip of the author's pen.
@@ -90,6 +94,7 @@ INDICATOR_FIGURES = (
     "range_marker",
     *(f"if_{condition}" for condition in CONDITIONS),
     *(f"{horizon}_{part}" for horizon in HORIZONS for part in ("change", "change_pct", "then")),
+    *(f"{horizon}_if_{condition}" for horizon in HORIZONS for condition in HORIZON_CONDITIONS),
 )
 
 Row = Mapping[Any, Any]
@@ -173,6 +178,7 @@ def performance_figures(
                 put(f"{key}_{card['horizon']}_change", change, card["change"], unit)
                 put(f"{key}_{card['horizon']}_change_pct", share, card["change_pct"], "percent")
                 put(f"{key}_{card['horizon']}_then", format_value(card["then"], unit, decimals), card["then"], unit)
+                _horizon_conditions(put, f"{key}_{card['horizon']}", card, decimals)
     return figures
 
 
@@ -202,6 +208,18 @@ def figure_keys(
         if len(linked) == 1 and key_of(entry) not in own:
             keys[linked[0]].append(key_of(entry))
     return keys
+
+
+def _horizon_conditions(put: Put, name: str, card: Row, decimals: int) -> None:
+    """NAME_if_up, NAME_if_down, NAME_if_unchanged of one change card's horizon: "" where it holds, else
+    missing (so a sentence naming one is printed only when the change that far back goes that way)."""
+    change = card["change"] if present(card["change"]) else None
+    direction = card["direction"] if isinstance(card["direction"], str) else None
+    if change is not None and half_up(change, decimals) == 0:
+        direction = "same"
+    for condition, meant in HORIZON_CONDITIONS.items():
+        holds = change is not None and direction == meant
+        put(f"{name}_if_{condition}", "" if holds else MISSING, True if holds else None, condition=True)
 
 
 def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary) -> None:
