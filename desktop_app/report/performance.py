@@ -19,8 +19,10 @@ order. A section is the author's words and, where it says `show = ...`, one of:
 - "cards": change cards (seed 000's "Weekly Summary"): the latest value and
   its change on a week, a month, a quarter and a year before
   (domain.weekly.weekly_results for the weekly series);
-- "charts": monthly counts with the rolling 12-month average, or a percentage
-  over rolling 12 months (`Chart` nodes with their alternative text, report.charts);
+- "charts": monthly counts with the rolling 12-month average, a percentage
+  over rolling 12 months, or a count at each month's end (a waiting list), with
+  a comparator's or the target's level dashed across it (`Chart` nodes with
+  their alternative text, report.charts);
 - "review": the indicators of its sheets in one table as the return lists them, as seed 002 prints its ChAT
   review: metric, the two periods, SN, comment; an indicator `joined` to another in brackets after its figures;
 - "comparisons": ChAT's comparisons with published statistics (seed 002's page 23): our latest figure, its
