@@ -234,3 +234,17 @@ def test_a_year_condition_follows_the_change_on_a_year_before(document, monthly)
     words = paragraphs_of(performance_document(results_of(fewer), monthly=fewer), "long_term_care")
     assert "Fewer placements were made than in the year before." in words
     assert "More placements" not in words
+
+
+def test_a_12_month_count_gives_its_average_month_in_words(document):
+    assert "25,800 contacts in the 12 months to November 2024, an average of 2,150 a month" in paragraphs_of(
+        document, "first_contact"
+    )
+    words = paragraphs_of(document, "safeguarding_activity")
+    assert "3,288 safeguarding referrals in the 12 months to November 2024, on average 274 a month" in words
+
+
+def test_only_a_12_month_count_has_an_average_month(results):
+    table = results.table.set_index("id")
+    assert table.loc["ASC-M01", "month_average"] == 510 / 12  # a rolling sum of placements
+    assert table[["month_average"]].loc[["ASC-M03", "ASC-M05", "ASC-M11"]].isna().all().all()  # a share, a snapshot

@@ -30,7 +30,7 @@ from desktop_app.domain.quartiles import (
 )
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.domain.returns import COMPARATORS, ReturnKind, return_dtypes
-from desktop_app.domain.rolling import METHODS, rolling_12_months
+from desktop_app.domain.rolling import METHODS, WINDOW, rolling_12_months
 from desktop_app.domain.vocabulary import normalise
 from desktop_app.paths import RESOURCES
 
@@ -88,6 +88,7 @@ TABLE_COLUMNS = [
     "polarity",
     "period",
     "value",
+    "month_average",
     "previous",
     "previous_period",
     "change",
@@ -502,7 +503,7 @@ def calculate_indicators(
     history = _with_changes(_with_values(_with_band(_defined(rows, catalogue), population, returns.area), population))
     table = latest(history, period).sort_values("order", kind="stable").reset_index(drop=True)
     table, benchmark_problems = _with_benchmarks(table, returns, catalogue)
-    table = _with_counterfactual(_with_status(_against_published(table)))
+    table = _with_month_average(_with_counterfactual(_with_status(_against_published(table))))
     problems += population_problems + benchmark_problems + _table_problems(table)
     return IndicatorResults(
         _shown(table)[TABLE_COLUMNS],
@@ -1069,6 +1070,13 @@ def _problems(rows: pd.DataFrame, severity: Severity, message: str | pd.Series) 
         Problem(severity, text, sheet="" if pd.isna(sheet) else str(sheet), row=None if pd.isna(row) else int(row))
         for text, sheet, row in zip(messages, rows["sheet"], rows["row"], strict=True)
     ]
+
+
+def _with_month_average(table: pd.DataFrame) -> pd.DataFrame:
+    """`month_average`: a 12-month count's average month ("2,150 contacts a month"), where the catalogue rolls
+    the indicator's monthly series by "sum" and the value is that count (not a rate of a population)."""
+    counted = table["rolling"].eq("sum") & ~table["unit"].isin(RATE_UNITS)
+    return table.assign(month_average=(table["value"] / WINDOW).where(counted))
 
 
 def _shown(frame: pd.DataFrame) -> pd.DataFrame:

@@ -15,7 +15,8 @@ its catalogue entry's id where it is the one indicator linked to that entry
 (a return's CSC-T02, linked by its name to CSC-ASSESSMENTS-45-DAYS, has its
 figures under both csc_t02 and csc_assessments_45_days; with two linked to
 one entry, neither has the entry's names):
-KEY_name, KEY_period, KEY_previous_period, KEY_value, KEY_previous,
+KEY_name, KEY_period, KEY_previous_period, KEY_value, KEY_month_average (a 12-month count's average month, where
+the catalogue rolls the indicator by "sum"), KEY_previous,
 KEY_change ("▼ -1.7pp"), KEY_change_words ("down 1.7 percentage points"),
 KEY_arrow (▲ ▼ -; "-" and unchanged where the change rounds to nothing), KEY_judgement (better, worse,
 unchanged), KEY_status (the return's or the author's: a catalogue rule's status is not printed),
@@ -73,6 +74,7 @@ INDICATOR_FIGURES = (
     "period",
     "previous_period",
     "value",
+    "month_average",
     "previous",
     "target",
     *COMPARATORS,
@@ -227,7 +229,7 @@ def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary)
     put(f"{key}_name", str(row["name"] or row["id"]), row["name"] or row["id"])
     put(f"{key}_period", row["period"] or "", row["period"])
     put(f"{key}_previous_period", row["previous_period"] or "", row["previous_period"])
-    for name in ("value", "previous", "target", *COMPARATORS, "published"):
+    for name in ("value", "month_average", "previous", "target", *COMPARATORS, "published"):
         value = row[name] if present(row[name]) else None
         symbol = row.get(f"{name}_symbol") if value is None else None  # "c", "z": shown as published
         shown = symbol if isinstance(symbol, str) else format_value(value, unit, decimals)
