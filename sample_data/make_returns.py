@@ -1079,6 +1079,70 @@ def weekly_rows(rng: np.random.Generator) -> list[Row]:
     return rows
 
 
+# Seed 000's "Weekly Overview - Reviews Due" (lines 387-389): five cards, week ending 29 Nov 2024, and the open care
+# plans table. The paper prints neither the cards' figures nor the table's, so all of it is fictional, made to agree
+# with the monthly series: the annual review share at 29 Nov is November's 57.0% (2,230 of 3,912 long-term
+# clients, ASC-M11), and the table's teams add up to those 3,912 clients and the 236 waiting over 18 months.
+REVIEW_SEED = 20241202
+REVIEW_ANCHORS: dict[str, dict[dt.date, float]] = {
+    "ASC-W03": {dt.date(2023, 12, 1): 66.9, dt.date(2024, 5, 31): 69.8, dt.date(2024, 11, 1): 69.5,
+                dt.date(2024, 11, 22): 70.6, dt.date(2024, 11, 29): 71.3},
+    "ASC-W04": {dt.date(2023, 12, 1): 55.0, dt.date(2024, 5, 31): 56.0, dt.date(2024, 11, 1): 54.4,
+                dt.date(2024, 11, 22): 56.4, dt.date(2024, 11, 29): 57.0},
+    "ASC-W05": {dt.date(2023, 12, 1): 35.2, dt.date(2024, 11, 1): 38.1, dt.date(2024, 11, 22): 38.4,
+                dt.date(2024, 11, 29): 38.6},
+    "ASC-W06": {dt.date(2023, 12, 1): 3_872, dt.date(2024, 11, 1): 3_910, dt.date(2024, 11, 22): 3_911,
+                dt.date(2024, 11, 29): 3_912},
+    "ASC-W07": {dt.date(2023, 12, 1): 301, dt.date(2024, 11, 1): 248, dt.date(2024, 11, 22): 240,
+                dt.date(2024, 11, 29): 236},
+}
+REVIEW_NOISE = {"ASC-W03": 0.25, "ASC-W04": 0.25, "ASC-W05": 0.2, "ASC-W06": 2.0, "ASC-W07": 3.0}
+REVIEW_NOTES = {
+    "ASC-W03": "Long-term clients with any review in the last 12 months (%), week ending Friday",
+    "ASC-W04": "Long-term clients with an annual review in the last 12 months (%), week ending Friday",
+    "ASC-W05": "Long-term clients with a full core reassessment in the last 12 months (%), week ending Friday",
+    "ASC-W06": "Long-term clients (receiving a service for over 12 months), week ending Friday",
+    "ASC-W07": "Long-term clients waiting over 18 months for any review, week ending Friday",
+}
+OPEN_CARE_PLANS_HEADERS = ("Team", "Open care plans", "Reviews due in the next 4 weeks", "Reviews overdue",
+                           "Waiting over 18 months")
+OPEN_CARE_PLANS = (
+    ("Localities North", 842, 61, 311, 52),
+    ("Localities Central", 905, 66, 352, 58),
+    ("Localities South", 871, 59, 328, 49),
+    ("Learning Disability", 612, 38, 205, 33),
+    ("Mental Health", 398, 27, 163, 29),
+    ("Physical Disability and Sensory", 284, 19, 98, 15),
+)
+
+
+def review_rows() -> list[Row]:
+    """The five review cards' weekly series: straight lines between the anchor weeks, a little noise between."""
+    rng = np.random.default_rng(REVIEW_SEED)
+    days = [(week - WEEK_ENDINGS[0]).days for week in WEEK_ENDINGS]
+    rows: list[Row] = []
+    for series_id, anchors in REVIEW_ANCHORS.items():
+        known = [(week - WEEK_ENDINGS[0]).days for week in anchors]
+        line = np.interp(days, known, list(anchors.values()))
+        noise = rng.normal(0, REVIEW_NOISE[series_id], len(days))
+        share = series_id in ("ASC-W03", "ASC-W04", "ASC-W05")
+        values = [anchors.get(week, round(float(base + wobble), 1) if share else int(round(base + wobble)))
+                  for week, base, wobble in zip(WEEK_ENDINGS, line, noise)]
+        rows += [(series_id, week, value, REVIEW_NOTES[series_id] if index == 0 else None)
+                 for index, (week, value) in enumerate(zip(WEEK_ENDINGS, values))]
+    last = {row[0]: row[2] for row in rows if row[1] == WEEK_ENDINGS[-1]}
+    assert round(100 * 2_230 / last["ASC-W06"], 1) == last["ASC-W04"] == 57.0
+    assert sum(team[1] for team in OPEN_CARE_PLANS) == last["ASC-W06"]
+    assert sum(team[4] for team in OPEN_CARE_PLANS) == last["ASC-W07"]
+    return rows
+
+
+def write_open_care_plans(sheet: Worksheet) -> None:
+    write_title(sheet, 1, "Open care plans of long-term clients by team, week ending 29/11/2024")
+    write_rows(sheet, write_rows(sheet, 2, [OPEN_CARE_PLANS_HEADERS], BOLD), OPEN_CARE_PLANS)
+    set_widths(sheet, (32, 14, 16, 14, 14))
+
+
 def write_series(sheet: Worksheet, title: str, headers: Row, rows: list[Row], date_format: str) -> None:
     write_title(sheet, 1, title)
     first = write_rows(sheet, 2, [headers], BOLD)
@@ -1096,10 +1160,11 @@ def series_workbook(rng: np.random.Generator) -> Workbook:
     set_widths(sheet, (10, 14, 8, 11, 12, 60))
     sheet = book.create_sheet("Weekly")
     write_series(sheet, "Adult Social Care – weekly snapshot (Date = week ending)", WEEKLY_HEADERS,
-                 weekly_rows(rng), "dd/mm/yyyy")
+                 weekly_rows(rng) + review_rows(), "dd/mm/yyyy")
     for (cell,) in sheet.iter_rows(min_row=3, min_col=3, max_col=3):
-        cell.number_format = "#,##0"
+        cell.number_format = "0.0" if isinstance(cell.value, float) else "#,##0"
     set_widths(sheet, (10, 12, 12, 60))
+    write_open_care_plans(book.create_sheet("Open care plans"))
     return book
 
 

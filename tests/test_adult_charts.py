@@ -15,7 +15,7 @@ from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
 from desktop_app.paths import SAMPLE_DATA
 from desktop_app.pdf.performance_report import write_performance_report
-from desktop_app.report.model import Chart, Document, Keep, Paragraph
+from desktop_app.report.model import Cards, Chart, Document, Keep, Paragraph
 from desktop_app.report.performance import performance_document
 from desktop_app.report.performance_text import DEFAULT_TEXT_FILE, PerformanceTextError, load_performance_text
 from tests.pdf_structure import figure_alt_texts, page_lines
@@ -78,6 +78,11 @@ def results_of(monthly: pd.DataFrame) -> IndicatorResults:
 @pytest.fixture(scope="module")
 def results(monthly) -> IndicatorResults:
     return results_of(monthly)
+
+
+@pytest.fixture(scope="module")
+def weekly() -> pd.DataFrame:
+    return Importer().import_file(MONTHLY).frame(ReturnKind.WEEKLY_SERIES)
 
 
 @pytest.fixture(scope="module")
@@ -248,3 +253,38 @@ def test_only_a_12_month_count_has_an_average_month(results):
     table = results.table.set_index("id")
     assert table.loc["ASC-M01", "month_average"] == 510 / 12  # a rolling sum of placements
     assert table[["month_average"]].loc[["ASC-M03", "ASC-M05", "ASC-M11"]].isna().all().all()  # a share, a snapshot
+
+
+# --- the weekly overview of reviews due (0-30) -------------------------------------------------
+
+
+def test_the_weekly_overview_of_reviews_due_has_its_five_cards_and_the_open_care_plans_table(monthly, weekly):
+    sheets = Importer().import_file(MONTHLY)
+    results = calculate_indicators(
+        IndicatorReturns(monthly=monthly, cross_tabs=sheets.frame(ReturnKind.CROSS_TAB)), load_catalogue()
+    )
+    document = performance_document(results, monthly=monthly, weekly=weekly)
+    [section] = [s for s in document.sections if s.key == "reviews_due"]
+    [cards] = [block for block in section.blocks if isinstance(block, Cards)]
+    shown = {card.label: (card.value, card.changes) for card in cards.cards}
+    assert list(shown) == [
+        "Any Review",
+        "Annual Review",
+        "Full Core Reassessment",
+        "Long-term Clients",
+        "Waiting Over 18 Months",
+    ]
+    assert shown["Annual Review"][0] == "57.0%"  # the week ending 29 November: November's monthly figure too
+    assert shown["Waiting Over 18 Months"] == (
+        "236",
+        (("Week Change", "▼ -4 (-1.7%)"), ("Month Change", "▼ -12 (-4.8%)")),
+    )
+    [table] = [t for t in document.tables() if t.key.startswith("open_care_plans")]
+    total = [cell.text for cell in table.body[-1]]
+    assert total == [
+        "Total",
+        "3,912",
+        "270",
+        "1,457",
+        "236",
+    ]  # the long-term clients and the 18-month waits, as on the cards

@@ -53,6 +53,8 @@ SECTIONS = [
     "Activity: Waiting Lists",
     "Occupational Therapy Waiting Lists",
     "Annual Reviews and Reassessments",
+    "Weekly Overview – Reviews Due",
+    "Open Care Plans",
     "Actions to be taken in response to the Carers Survey",
     "Actions to be taken in response to the Adult Social Care Survey (ASCS)",
     "Safeguarding Activity",
