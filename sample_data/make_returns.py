@@ -948,7 +948,99 @@ def monthly_rows(rng: np.random.Generator) -> list[Row]:
         for index, (month, (value, numerator, denominator)) in enumerate(zip(MONTHS, values)):
             written = TEXT_MONTHS.get((series_id, month), month)
             rows.append((series_id, written, value, numerator, denominator, note if index == 0 else None))
+    for series_id, note, values in adult_monthly_series():
+        rows += [(series_id, month, value, numerator, denominator, note if index == 0 else None)
+                 for index, (month, (value, numerator, denominator)) in enumerate(zip(ADULT_MONTHS, values))]
     return rows
+
+
+# Adult social care's monthly series (seed 000, lines 218-224, 298-370, 378-380, 467-483): Dec 2022 - Nov 2024.
+# Fictional but consistent with the seed's prose; written after the children's rows, from a generator of their own,
+# so the children's cells are as they were.
+ADULT_SEED = 20241129
+ADULT_MONTHS = [add_months(month_start(2022, 12), n) for n in range(24)]
+LAST_12 = slice(12, 24)  # Dec 2023 - Nov 2024
+# New long-term residential and nursing placements: up February-April 2024, then 4 of the last 7 months (May,
+# July, September, November) below the rolling 12-month average (line 220).
+PLACEMENTS = (41, 39, 42, 40, 38, 43, 40, 39, 41, 42, 38, 40, 37, 42, 47, 50, 52, 39, 44, 38, 45, 37, 43, 36)
+# Waiting lists at month end. OT (qualified OT) and CCP both up 15% in November (lines 362-364), CCP well below
+# six months before; the OT waiting list is the two together.
+SW_WAITING = (612, 598, 640, 655, 631, 604, 588, 575, 590, 566, 549, 560,
+              571, 602, 618, 597, 570, 552, 538, 544, 529, 511, 503, 496)
+OT_WAITING = (188, 192, 201, 210, 206, 214, 222, 219, 226, 231, 228, 236,
+              240, 251, 246, 238, 232, 227, 221, 214, 209, 203, 200, 230)
+CCP_WAITING = (402, 415, 433, 451, 468, 480, 497, 503, 512, 524, 530, 541,
+               548, 556, 561, 549, 532, 520, 451, 372, 301, 238, 160, 184)
+DOLS_WAITING = (934, 951, 968, 940, 925, 911, 898, 905, 889, 872, 866, 851,
+                842, 860, 871, 858, 839, 823, 810, 798, 781, 775, 769, 762)
+VI_WAITING = (58, 61, 64, 62, 59, 57, 60, 63, 61, 58, 55, 54, 56, 59, 57, 54, 52, 50, 49, 51, 48, 47, 46, 45)
+OPEN_AT_MONTH_END = (318, 322, 331, 327, 319, 312, 308, 315, 309, 301, 297, 305,
+                     311, 318, 309, 302, 296, 291, 288, 293, 286, 281, 279, 284)
+# Long-term clients with an annual review in the 12 months before the month's end: 57% in November 2024, higher
+# than the three to four months before it (line 380); the target is 65% (resources/indicator_catalogue.toml).
+REVIEWED_PCT = (52.0, 51.6, 51.1, 50.4, 50.9, 51.8, 52.6, 53.1, 53.9, 54.2, 54.8, 55.3,
+                55.0, 54.6, 54.9, 55.7, 56.2, 55.8, 54.9, 54.1, 53.6, 53.9, 54.4, 57.0)
+LONG_TERM_CLIENTS = (3788, 3796, 3801, 3812, 3820, 3826, 3835, 3841, 3850, 3856, 3861, 3868,
+                     3872, 3879, 3883, 3888, 3893, 3897, 3901, 3904, 3906, 3908, 3910, 3912)
+
+
+def adult_contacts(rng: np.random.Generator) -> list[int]:
+    """Contacts received a month: 2,150 a month on average over the last 12 months (line 298)."""
+    season = [0.93, 1.04, 0.98, 1.03, 0.97, 1.0, 1.01, 0.99, 0.95, 1.02, 1.04, 1.03]
+    return split_total(rng, 23_880, season, 0.03) + split_total(rng, 12 * 2_150, season, 0.03)
+
+
+def share_of(rng: np.random.Generator, bases: Sequence[int], start: float, end: float) -> list[int]:
+    """A count of each month's base, its share drifting from `start` to `end`, with a little noise."""
+    shares = np.linspace(start, end, len(bases)) + rng.normal(0, 0.008, len(bases))
+    return [int(round(base * share)) for base, share in zip(bases, shares)]
+
+
+def adult_monthly_series() -> list[tuple[str, str, list[tuple[int | float | None, int | None, int | None]]]]:
+    """(id, note, (value, numerator, denominator) a month) of each adult series, checked against the seed."""
+    rng = np.random.default_rng(ADULT_SEED)
+    contacts = adult_contacts(rng)
+    within_2_days = share_of(rng, contacts, 0.71, 0.78)
+    requests = share_of(rng, contacts, 0.55, 0.56)
+    advice = share_of(rng, requests, 0.18, 0.225)
+    referrals = split_total(rng, 12 * 255, [1] * 12, 0.06) + split_total(rng, 12 * 274, [1] * 12, 0.06)
+    concluded = [int(round(n * 0.97)) for n in referrals]
+    in_28_days = share_of(rng, concluded, 0.62, 0.69)
+    reviewed = [int(round(n * pct / 100)) for n, pct in zip(LONG_TERM_CLIENTS, REVIEWED_PCT)]
+    ot_total = [ot + ccp for ot, ccp in zip(OT_WAITING, CCP_WAITING)]
+    assert sum(contacts[LAST_12]) == 25_800 and sum(referrals[LAST_12]) == 12 * 274
+    assert round(100 * sum(advice[LAST_12]) / sum(requests[LAST_12])) == 22  # 22% resolved by IAS (line 302)
+    assert round(100 * reviewed[-1] / LONG_TERM_CLIENTS[-1]) == 57
+    assert round(100 * (OT_WAITING[-1] / OT_WAITING[-2] - 1)) == 15 == round(100 * (CCP_WAITING[-1] / CCP_WAITING[-2] - 1))
+    averages = [sum(PLACEMENTS[n - 11 : n + 1]) / 12 for n in range(11, 24)]
+    assert sum(PLACEMENTS[n] < averages[n - 11] for n in range(17, 24)) == 4  # 4 of the last 7 months (line 220)
+
+    def counts(values: Sequence[int]) -> list[tuple[int | float | None, int | None, int | None]]:
+        return [(value, None, None) for value in values]
+
+    def ratios(numerators: Sequence[int], denominators: Sequence[int]) -> list[tuple[int | float | None, int | None, int | None]]:
+        return [(None, n, d) for n, d in zip(numerators, denominators)]
+
+    return [
+        ("ASC-M01", "New long-term residential and nursing placements in the month", counts(PLACEMENTS)),
+        ("ASC-M02", "Contacts received in the month", counts(contacts)),
+        ("ASC-M03", "Contacts received (Denominator) and those resolved within 2 working days (Numerator)",
+         ratios(within_2_days, contacts)),
+        ("ASC-M04", "Contacts requesting support (Denominator) and those resolved by information, advice or "
+         "signposting (Numerator)", ratios(advice, requests)),
+        ("ASC-M05", "Waiting for a social work assessment at month end", counts(SW_WAITING)),
+        ("ASC-M06", "Occupational therapy waiting list at month end (OT and CCP assessments)", counts(ot_total)),
+        ("ASC-M07", "DoLS referrals waiting at month end", counts(DOLS_WAITING)),
+        ("ASC-M08", "Waiting for a visual impairment assessment at month end", counts(VI_WAITING)),
+        ("ASC-M09", "Waiting for an assessment by an occupational therapist at month end", counts(OT_WAITING)),
+        ("ASC-M10", "Waiting for an assessment by a community care practitioner at month end", counts(CCP_WAITING)),
+        ("ASC-M11", "Long-term clients at month end (Denominator) and those with an annual review in the "
+         "previous 12 months (Numerator)", ratios(reviewed, LONG_TERM_CLIENTS)),
+        ("ASC-M12", "Safeguarding referral starts in the month", counts(referrals)),
+        ("ASC-M13", "Safeguarding referrals resolved in the month (Denominator) and those within 28 days "
+         "(Numerator)", ratios(in_28_days, concluded)),
+        ("ASC-M14", "Safeguarding referrals open at month end", counts(OPEN_AT_MONTH_END)),
+    ]
 
 
 WEEK_ENDINGS = [dt.date(2023, 12, 1) + dt.timedelta(weeks=n) for n in range(53)]  # Fridays to 29 Nov 2024
@@ -987,6 +1079,70 @@ def weekly_rows(rng: np.random.Generator) -> list[Row]:
     return rows
 
 
+# Seed 000's "Weekly Overview - Reviews Due" (lines 387-389): five cards, week ending 29 Nov 2024, and the open care
+# plans table. The paper prints neither the cards' figures nor the table's, so all of it is fictional, made to agree
+# with the monthly series: the annual review share at 29 Nov is November's 57.0% (2,230 of 3,912 long-term
+# clients, ASC-M11), and the table's teams add up to those 3,912 clients and the 236 waiting over 18 months.
+REVIEW_SEED = 20241202
+REVIEW_ANCHORS: dict[str, dict[dt.date, float]] = {
+    "ASC-W03": {dt.date(2023, 12, 1): 66.9, dt.date(2024, 5, 31): 69.8, dt.date(2024, 11, 1): 69.5,
+                dt.date(2024, 11, 22): 70.6, dt.date(2024, 11, 29): 71.3},
+    "ASC-W04": {dt.date(2023, 12, 1): 55.0, dt.date(2024, 5, 31): 56.0, dt.date(2024, 11, 1): 54.4,
+                dt.date(2024, 11, 22): 56.4, dt.date(2024, 11, 29): 57.0},
+    "ASC-W05": {dt.date(2023, 12, 1): 35.2, dt.date(2024, 11, 1): 38.1, dt.date(2024, 11, 22): 38.4,
+                dt.date(2024, 11, 29): 38.6},
+    "ASC-W06": {dt.date(2023, 12, 1): 3_872, dt.date(2024, 11, 1): 3_910, dt.date(2024, 11, 22): 3_911,
+                dt.date(2024, 11, 29): 3_912},
+    "ASC-W07": {dt.date(2023, 12, 1): 301, dt.date(2024, 11, 1): 248, dt.date(2024, 11, 22): 240,
+                dt.date(2024, 11, 29): 236},
+}
+REVIEW_NOISE = {"ASC-W03": 0.25, "ASC-W04": 0.25, "ASC-W05": 0.2, "ASC-W06": 2.0, "ASC-W07": 3.0}
+REVIEW_NOTES = {
+    "ASC-W03": "Long-term clients with any review in the last 12 months (%), week ending Friday",
+    "ASC-W04": "Long-term clients with an annual review in the last 12 months (%), week ending Friday",
+    "ASC-W05": "Long-term clients with a full core reassessment in the last 12 months (%), week ending Friday",
+    "ASC-W06": "Long-term clients (receiving a service for over 12 months), week ending Friday",
+    "ASC-W07": "Long-term clients waiting over 18 months for any review, week ending Friday",
+}
+OPEN_CARE_PLANS_HEADERS = ("Team", "Open care plans", "Reviews due in the next 4 weeks", "Reviews overdue",
+                           "Waiting over 18 months")
+OPEN_CARE_PLANS = (
+    ("Localities North", 842, 61, 311, 52),
+    ("Localities Central", 905, 66, 352, 58),
+    ("Localities South", 871, 59, 328, 49),
+    ("Learning Disability", 612, 38, 205, 33),
+    ("Mental Health", 398, 27, 163, 29),
+    ("Physical Disability and Sensory", 284, 19, 98, 15),
+)
+
+
+def review_rows() -> list[Row]:
+    """The five review cards' weekly series: straight lines between the anchor weeks, a little noise between."""
+    rng = np.random.default_rng(REVIEW_SEED)
+    days = [(week - WEEK_ENDINGS[0]).days for week in WEEK_ENDINGS]
+    rows: list[Row] = []
+    for series_id, anchors in REVIEW_ANCHORS.items():
+        known = [(week - WEEK_ENDINGS[0]).days for week in anchors]
+        line = np.interp(days, known, list(anchors.values()))
+        noise = rng.normal(0, REVIEW_NOISE[series_id], len(days))
+        share = series_id in ("ASC-W03", "ASC-W04", "ASC-W05")
+        values = [anchors.get(week, round(float(base + wobble), 1) if share else int(round(base + wobble)))
+                  for week, base, wobble in zip(WEEK_ENDINGS, line, noise)]
+        rows += [(series_id, week, value, REVIEW_NOTES[series_id] if index == 0 else None)
+                 for index, (week, value) in enumerate(zip(WEEK_ENDINGS, values))]
+    last = {row[0]: row[2] for row in rows if row[1] == WEEK_ENDINGS[-1]}
+    assert round(100 * 2_230 / last["ASC-W06"], 1) == last["ASC-W04"] == 57.0
+    assert sum(team[1] for team in OPEN_CARE_PLANS) == last["ASC-W06"]
+    assert sum(team[4] for team in OPEN_CARE_PLANS) == last["ASC-W07"]
+    return rows
+
+
+def write_open_care_plans(sheet: Worksheet) -> None:
+    write_title(sheet, 1, "Open care plans of long-term clients by team, week ending 29/11/2024")
+    write_rows(sheet, write_rows(sheet, 2, [OPEN_CARE_PLANS_HEADERS], BOLD), OPEN_CARE_PLANS)
+    set_widths(sheet, (32, 14, 16, 14, 14))
+
+
 def write_series(sheet: Worksheet, title: str, headers: Row, rows: list[Row], date_format: str) -> None:
     write_title(sheet, 1, title)
     first = write_rows(sheet, 2, [headers], BOLD)
@@ -999,15 +1155,16 @@ def write_series(sheet: Worksheet, title: str, headers: Row, rows: list[Row], da
 def series_workbook(rng: np.random.Generator) -> Workbook:
     book = new_workbook()
     sheet = book.create_sheet("Monthly")
-    write_series(sheet, "Children's Social Care – monthly counts (Integrated Front Door and assessments)",
+    write_series(sheet, "Children's and Adult Social Care – monthly counts (front doors, assessments, waiting lists, safeguarding)",
                  MONTHLY_HEADERS, monthly_rows(rng), "mmm-yy")
     set_widths(sheet, (10, 14, 8, 11, 12, 60))
     sheet = book.create_sheet("Weekly")
     write_series(sheet, "Adult Social Care – weekly snapshot (Date = week ending)", WEEKLY_HEADERS,
-                 weekly_rows(rng), "dd/mm/yyyy")
+                 weekly_rows(rng) + review_rows(), "dd/mm/yyyy")
     for (cell,) in sheet.iter_rows(min_row=3, min_col=3, max_col=3):
-        cell.number_format = "#,##0"
+        cell.number_format = "0.0" if isinstance(cell.value, float) else "#,##0"
     set_widths(sheet, (10, 12, 12, 60))
+    write_open_care_plans(book.create_sheet("Open care plans"))
     return book
 
 

@@ -275,6 +275,17 @@ def test_selecting_an_indicator_draws_its_trend_and_lists_its_rows(tab, tmp_path
     assert tab.chart.values_item.getData()[1][-2:] == pytest.approx([14014, 14213])
 
 
+def test_an_indicator_with_a_catalogue_target_draws_it_as_a_line(tab, tmp_path):
+    tab.select("ASC-M11")  # seed 000's annual reviews: the sample gives no target, the catalogue's is 65%
+    x, y = tab.chart.values_item.getData()
+    assert len(y) == 24 and y[-1] == pytest.approx(57.0, abs=0.05)
+    assert tab.chart.lines["target"].isVisible() and tab.chart.lines["target"].value() == pytest.approx(65.0)
+    assert "target 65.0%" in tab.chart.caption.text()
+    tab.window().grab().save(str(tmp_path / "target.png"))
+    tab.select("ASC-M05")  # a waiting list at month end: no target, none drawn
+    assert not tab.chart.lines["target"].isVisible()
+
+
 def test_a_chart_of_counts_starts_its_axis_at_zero(tab):
     tab.select("CSC-D01")  # about 14,000 contacts a month: an axis from 13,000 would make 1% look like 50%
     low, high = tab.chart.plot.getPlotItem().viewRange()[1]

@@ -46,10 +46,18 @@ SECTIONS = [
     "Quality Assurance: Audit Judgements",
     "Front Door and Assessment Trends",
     "Adult Social Care Finance – Weekly Overview",
+    "Long-term Residential and Nursing Care",
     "Reablement",
     "Reablement – Service Delivery",
+    "First Point of Contact",
+    "Activity: Waiting Lists",
+    "Occupational Therapy Waiting Lists",
+    "Annual Reviews and Reassessments",
+    "Weekly Overview – Reviews Due",
+    "Open Care Plans",
     "Actions to be taken in response to the Carers Survey",
     "Actions to be taken in response to the Adult Social Care Survey (ASCS)",
+    "Safeguarding Activity",
     "Safeguarding Enquiries by Location and Type of Abuse",
 ]
 

@@ -137,12 +137,13 @@ def test_an_average_weekly_cost_its_total_and_clients_do_not_give(capsys, tmp_pa
     path, book = sample_copy(tmp_path, SERIES)
     book["Weekly"].append(["ASC-AVERAGE-WEEKLY-COST", dt.datetime(2024, 11, 22), 566.83, "as published"])
     book["Weekly"].append(["ASC-AVERAGE-WEEKLY-COST", dt.datetime(2024, 11, 29), 564, "as published"])
+    published_row = book["Weekly"].max_row  # below the sample's own weekly series
     book.save(path)
     status, findings = returns_proof(capsys, path)
     [finding] = of_kind(findings, "published_ratio")
     assert status == 1 and finding["severity"] == "error"
     assert (finding["says"], finding["computed"]) == ("£564", "£566.83")
-    assert finding["where"]["sheet"] == "Weekly" and finding["where"]["row"] == 110
+    assert finding["where"]["sheet"] == "Weekly" and finding["where"]["row"] == published_row
     assert "its own ASC-W01 £2,703,204 over ASC-W02 4,769 is £566.83" in finding["message"]
 
 

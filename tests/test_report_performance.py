@@ -121,7 +121,15 @@ def test_the_sample_charts_carry_their_data_and_say_what_they_show(results, fram
     )
     charts = [block for s in document.sections for k in s.blocks if isinstance(k, Keep) for block in k.blocks]
     charts = [block for block in charts if isinstance(block, Chart)]
-    assert [c.kind for c in charts] == ["monthly_counts", "monthly_counts", "rolling_percent"]
+    # the children's front door (seed 002), then seed 000's fourteen adult charts
+    assert [c.kind for c in charts] == [
+        *("monthly_counts", "monthly_counts", "rolling_percent"),
+        "monthly_counts",  # long-term placements
+        *("monthly_counts", "rolling_percent", "rolling_percent"),  # first point of contact
+        *("month_end",) * 6,  # waiting lists: social work, OT, DoLS, visual impairment, OT, OT CCP
+        "rolling_percent",  # annual reviews, with its target
+        *("monthly_counts", "rolling_percent", "month_end"),  # safeguarding
+    ]
     contacts = charts[0]
     assert contacts.labels[-1] == "Jul 23" and contacts.periods[-1] == "July 2023"
     assert all(len(series.values) == len(contacts.labels) for series in contacts.series)

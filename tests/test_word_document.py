@@ -110,11 +110,16 @@ def performance_word(tmp_path_factory):
 
 def test_every_chart_picture_has_its_alternative_text(performance_word):
     pictures = list(performance_word.element.body.iter(qn("wp:docPr")))
-    assert len(pictures) == 4  # three trend charts and the reablement delivery proportions
+    # three children's trend charts, seed 000's fourteen adult charts and the reablement delivery proportions
+    assert len(pictures) == 18
     descriptions = [picture.get("descr", "") for picture in pictures]
-    assert all(text.startswith(("Bar chart with a line: ", "Line chart: ")) for text in descriptions[:3])
-    assert descriptions[3].startswith("Stacked bar chart: Reablement Delivery Proportions")
+    [stacked] = [text for text in descriptions if text.startswith("Stacked bar chart: ")]
+    assert stacked.startswith("Stacked bar chart: Reablement Delivery Proportions")
+    trends = [text for text in descriptions if text != stacked]
+    assert all(text.startswith(("Bar chart with a line: ", "Line chart: ")) for text in trends)
     assert "MASH contacts received by month, August 2021 to July 2023" in descriptions[0]
+    [reviews] = [text for text in trends if "annual review" in text]
+    assert "Target (65.0%): a level of 65.0%." in reviews  # the target line, said in the Word document too
 
 
 def test_the_pages_number_on_across_the_landscape_dashboard(performance_word):

@@ -30,7 +30,7 @@ from desktop_app.domain.quartiles import (
 )
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.domain.returns import COMPARATORS, ReturnKind, return_dtypes
-from desktop_app.domain.rolling import METHODS, rolling_12_months
+from desktop_app.domain.rolling import METHODS, WINDOW, rolling_12_months
 from desktop_app.domain.vocabulary import normalise
 from desktop_app.paths import RESOURCES
 
@@ -88,6 +88,7 @@ TABLE_COLUMNS = [
     "polarity",
     "period",
     "value",
+    "month_average",
     "previous",
     "previous_period",
     "change",
@@ -194,6 +195,7 @@ class IndicatorDefinition:
     rolling: str | None = None
     status: StatusRule | None = None
     aliases: tuple[str, ...] = ()
+    target: float | None = None  # the council's own target, where a return's row gives none
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,7 @@ class Catalogue:
             "status_rule",
             "status_tolerance",
             "status_comparator",
+            "target",
         ]
         rows = {
             d.id: [
@@ -232,11 +235,18 @@ class Catalogue:
                 d.status and d.status.type,
                 d.status.tolerance if d.status else np.nan,
                 d.status and d.status.comparator,
+                np.nan if d.target is None else d.target,
             ]
             for d in self.definitions.values()
         }
         return pd.DataFrame.from_dict(rows, orient="index", columns=columns).astype(
-            {"multiplier": "float64", "decimals": "int64", "tolerance": "float64", "status_tolerance": "float64"}
+            {
+                "multiplier": "float64",
+                "decimals": "int64",
+                "tolerance": "float64",
+                "status_tolerance": "float64",
+                "target": "float64",
+            }
         )
 
     @cached_property
@@ -287,6 +297,7 @@ _DEFINITION_KEYS = (
     "rolling",
     "status",
     "aliases",
+    "target",
 )
 
 
@@ -314,6 +325,7 @@ def _definition(file: str, id_: str, spec: object) -> IndicatorDefinition:
         rolling=_choice(where, spec, "rolling", METHODS),
         status=_status_rule(where, spec.get("status")),
         aliases=tuple(aliases),
+        target=_number(where, spec, "target", 0.0) if "target" in spec else None,
     )
 
 
@@ -491,7 +503,7 @@ def calculate_indicators(
     history = _with_changes(_with_values(_with_band(_defined(rows, catalogue), population, returns.area), population))
     table = latest(history, period).sort_values("order", kind="stable").reset_index(drop=True)
     table, benchmark_problems = _with_benchmarks(table, returns, catalogue)
-    table = _with_counterfactual(_with_status(_against_published(table)))
+    table = _with_month_average(_with_counterfactual(_with_status(_against_published(table))))
     problems += population_problems + benchmark_problems + _table_problems(table)
     return IndicatorResults(
         _shown(table)[TABLE_COLUMNS],
@@ -651,6 +663,7 @@ def _defined(rows: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     rows["name"] = rows["name"].fillna(rows["name_catalogue"]).fillna(rows["id"])
     rows["group"] = rows["group"].fillna(rows["group_catalogue"])
     rows["tolerance"] = rows["tolerance"].fillna(0.0)
+    rows["target"] = pd.to_numeric(rows["target"], errors="coerce").fillna(rows["target_catalogue"])
     rows["catalogued"] = rows["catalogue_id"].isin(catalogue.frame.index)
     return rows.drop(columns=[name for name in rows.columns if name.endswith("_catalogue")])
 
@@ -1057,6 +1070,13 @@ def _problems(rows: pd.DataFrame, severity: Severity, message: str | pd.Series) 
         Problem(severity, text, sheet="" if pd.isna(sheet) else str(sheet), row=None if pd.isna(row) else int(row))
         for text, sheet, row in zip(messages, rows["sheet"], rows["row"], strict=True)
     ]
+
+
+def _with_month_average(table: pd.DataFrame) -> pd.DataFrame:
+    """`month_average`: a 12-month count's average month ("2,150 contacts a month"), where the catalogue rolls
+    the indicator's monthly series by "sum" and the value is that count (not a rate of a population)."""
+    counted = table["rolling"].eq("sum") & ~table["unit"].isin(RATE_UNITS)
+    return table.assign(month_average=(table["value"] / WINDOW).where(counted))
 
 
 def _shown(frame: pd.DataFrame) -> pd.DataFrame:

@@ -4,13 +4,15 @@
 labels, its series and its unit, with the alternative text worked out in
 report.charts). A chart is a Drawing: a flowable that ReportLab writes into the page's own
 content stream as lines, rectangles and text in the embedded font, never as a
-picture, so it stays sharp at any zoom and its labels are real text. Two kinds,
+picture, so it stays sharp at any zoom and its labels are real text. The kinds,
 as the papers show them (domain.md section 4):
 
 - `monthly_counts_chart`: a bar a month (the month's count) with a line for the
   rolling 12-month average ("Contacts Received by Month", seed 000);
-- `rolling_percent_chart`: a percentage over rolling 12 months as a line, with
-  an optional comparator (statistical neighbours) as a dashed level line;
+- `rolling_percent_chart`: a percentage over rolling 12 months as a line, or a
+  count at month end (a waiting list, "month_end") as a line over an axis from
+  zero, with an optional comparator (statistical neighbours) or target as a
+  dashed level line;
 - `stacked_bars_chart`: a bar per category (an action plan's theme) made of a
   part per series (its RAG ratings), each part's count written in it;
 - `benchmark_bars_chart`: a bar a year (a MARAC measure) over its benchmark,
@@ -61,6 +63,7 @@ def draw_chart(chart: Chart, style: ReportStyle, *, width: float) -> Drawing:
         comparator=known[0] if known else None,
         comparator_label=level.label if level is not None else "",
         suffix="%" if chart.unit == "%" else "",
+        floor_at_zero=chart.floor_at_zero,
     )
 
 
@@ -280,14 +283,16 @@ def rolling_percent_chart(
     comparator: float | None = None,
     comparator_label: str = "",
     suffix: str = "%",
+    floor_at_zero: bool = False,
 ) -> Drawing:
-    """A rolling 12-month percentage by month, with a comparator's level as a dashed line."""
+    """A line by month (a rolling 12-month percentage, a count at month end from zero where `floor_at_zero`),
+    with a comparator's or a target's level as a dashed line."""
     count = len(labels)
     if len(line.values) != count:
         raise ValueError("a chart needs one value per month")
     level = comparator if comparator is not None and math.isfinite(comparator) else None
     known = level is not None
-    lowest, highest, step = _scale(list(line.values) + [level], floor_at_zero=False)
+    lowest, highest, step = _scale(list(line.values) + [level], floor_at_zero=floor_at_zero)
     runs = _points(line.values)
     colour = style.colours["chart_line"]
     series, colours, dashes, markers = list(runs), [colour] * len(runs), [False] * len(runs), [True] * len(runs)

@@ -268,12 +268,13 @@ class ChartSeries:
 class Chart:
     """A chart as data: what both pyqtgraph and ReportLab draw, and its alternative text.
 
-    `kind` 'monthly_counts' (bars with a line), 'rolling_percent' (lines), 'status_bars' (stacked bars) or
+    `kind` 'monthly_counts' (bars with a line), 'rolling_percent' (lines), 'month_end' (a count at each month's
+    end as a line), 'status_bars' (stacked bars) or
     'benchmark_bars' (a bar a year over its benchmark's band); `labels` the x axis (months,
     'Aug 22'), `periods` the same positions in full ('August 2022', for the alternative text and tips);
     `unit` 'count', '%' or an indicator's unit ('gbp'); `decimals`: the places its figures are written
-    with; `floor_at_zero`: the value axis starts at zero. A 'dashed' series is a level (a comparator): its
-    first value is drawn across the chart. `alt_text` is worked out from the data (report.charts).
+    with; `floor_at_zero`: the value axis starts at zero. A 'dashed' series is a level (a comparator or a
+    target): its first value is drawn across the chart. `alt_text` is worked out from the data (report.charts).
     """
 
     key: str

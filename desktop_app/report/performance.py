@@ -19,8 +19,10 @@ order. A section is the author's words and, where it says `show = ...`, one of:
 - "cards": change cards (seed 000's "Weekly Summary"): the latest value and
   its change on a week, a month, a quarter and a year before
   (domain.weekly.weekly_results for the weekly series);
-- "charts": monthly counts with the rolling 12-month average, or a percentage
-  over rolling 12 months (`Chart` nodes with their alternative text, report.charts);
+- "charts": monthly counts with the rolling 12-month average, a percentage
+  over rolling 12 months, or a count at each month's end (a waiting list), with
+  a comparator's or the target's level dashed across it (`Chart` nodes with
+  their alternative text, report.charts);
 - "review": the indicators of its sheets in one table as the return lists them, as seed 002 prints its ChAT
   review: metric, the two periods, SN, comment; an indicator `joined` to another in brackets after its figures;
 - "comparisons": ChAT's comparisons with published statistics (seed 002's page 23): our latest figure, its
@@ -51,6 +53,7 @@ from desktop_app.domain.cross_tabs import category_shares, cross_tab_grid, cross
 from desktop_app.domain.formatting import NO_CHANGE, format_value
 from desktop_app.domain.indicator_series import MonthlySeries, monthly_average, monthly_counts, rolling_history
 from desktop_app.domain.indicators import (
+    COMPARATOR_LABELS,
     HORIZONS,
     UNIT_DECIMALS,
     Catalogue,
@@ -107,6 +110,10 @@ from desktop_app.report.performance_text import Section as TextSection
 from desktop_app.report.prose import prose_blocks, without_sentences
 from desktop_app.report.statuses import StatusVocabulary, load_statuses
 from desktop_app.report.text import DOCUMENT_KEYS, fill, placeholders_in
+
+#: The chart kinds drawn as a line of the indicator's figure each month (monthly_counts adds bars).
+LINE_KINDS = ("rolling_percent", "month_end")
+
 
 #: What a figure's cell holds, by the indicator's unit (writers align numbers alike; the kind says what it is).
 UNIT_KINDS = {
@@ -272,9 +279,14 @@ class _Builder:
         """Why the figure `name` cannot be shown (None: it can, or no return could give it: fill names it)."""
         shown = self.figures.get(name)
         condition = next((c for c in CONDITIONS if name.endswith(f"_if_{c}")), None)
-        if shown == MISSING and condition and self.figures.get(name.replace(f"_if_{condition}", "_name")):
-            indicator = self.figures[name.replace(f"_if_{condition}", "_name")]
-            return f"{CONDITION_UNMET}: {indicator} did not {CONDITION_WORDS[condition]} on the period before"
+        if shown == MISSING and condition:
+            key = name.removesuffix(f"_if_{condition}")
+            horizon = next((h for h in HORIZONS if key.endswith(f"_{h}") and f"{key}_name" not in self.figures), None)
+            key = key.removesuffix(f"_{horizon}") if horizon else key
+            indicator = self.figures.get(f"{key}_name")
+            if indicator:
+                since = f"over the {horizon}" if horizon else "on the period before"
+                return f"{CONDITION_UNMET}: {indicator} did not {CONDITION_WORDS[condition]} {since}"
         if shown is not None:
             return None if shown != MISSING else f"the returns give no figure for {{{name}}}"
         for key in indicator_keys_of(name):
@@ -831,7 +843,7 @@ class _Builder:
         """The chart of `spec` (of the results' `indicator`) as data, with its alternative text; None where the
         results have no months."""
         months, line = rolling_history(self.results, indicator, spec.months)
-        if spec.kind == "rolling_percent":  # a line alone starts at its first figure
+        if spec.kind in LINE_KINDS:  # a line alone starts at its first figure
             first = next((n for n, value in enumerate(line) if value is not None), len(line))
             months, line = months[first:], line[first:]
         if not months:
@@ -849,7 +861,8 @@ class _Builder:
         row: Row = self.table.loc[indicator].to_dict()
         series: tuple[ChartSeries, ...] = (ChartSeries(self.fill(spec.line, f"{here} line"), line),)
         if spec.comparator and present(row[spec.comparator]):
-            comparator_label = self.fill(spec.comparator_label, f"{here} comparator_label")
+            named = "Target" if spec.comparator == "target" else COMPARATOR_LABELS[spec.comparator].capitalize()
+            comparator_label = self.fill(spec.comparator_label, f"{here} comparator_label") or named
             level = float(row[spec.comparator])
             series += (ChartSeries(comparator_label, (level,) * len(months), "dashed", "chart_comparator"),)
         unit = "%" if row["unit"] == "percent" else row["unit"] if isinstance(row["unit"], str) else "count"
@@ -861,7 +874,7 @@ class _Builder:
             series,
             "",
             unit=unit,
-            floor_at_zero=False,
+            floor_at_zero=spec.kind == "month_end",  # a count at month end is read by its height
             periods=periods,
             decimals=decimals_of(row),
         )

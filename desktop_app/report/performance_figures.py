@@ -15,7 +15,8 @@ its catalogue entry's id where it is the one indicator linked to that entry
 (a return's CSC-T02, linked by its name to CSC-ASSESSMENTS-45-DAYS, has its
 figures under both csc_t02 and csc_assessments_45_days; with two linked to
 one entry, neither has the entry's names):
-KEY_name, KEY_period, KEY_previous_period, KEY_value, KEY_previous,
+KEY_name, KEY_period, KEY_previous_period, KEY_value, KEY_month_average (a 12-month count's average month, where
+the catalogue rolls the indicator by "sum"), KEY_previous,
 KEY_change ("▼ -1.7pp"), KEY_change_words ("down 1.7 percentage points"),
 KEY_arrow (▲ ▼ -; "-" and unchanged where the change rounds to nothing), KEY_judgement (better, worse,
 unchanged), KEY_status (the return's or the author's: a catalogue rule's status is not printed),
@@ -32,7 +33,8 @@ KEY_if_better and KEY_if_worse, which print nothing and are there only where the
 period says so (a sentence naming one is printed only when the data says what it says); and per change card horizon
 KEY_week_change, KEY_month_change, KEY_quarter_change, KEY_year_change, with
 KEY_week_then (the value a week before), KEY_week_change_pct (the change as a share of it, "+12.0%"), and so
-on.
+on, and the conditions KEY_week_if_up, KEY_year_if_down, KEY_month_if_unchanged and so on, which hold where the
+change on the value that far back goes that way.
 A figure the results do not have is "n/a" (MISSING).
 """
 
@@ -61,6 +63,9 @@ RANGE_MARKS = {"better": MARKS["top"], "worse": MARKS["bottom"]}
 #: The conditions a sentence may name (KEY_if_<condition>): each holds where the direction or the judgement of
 #: the change against the previous period is the one it names.
 CONDITIONS = {"up": "up", "down": "down", "unchanged": "same", "better": "better", "worse": "worse"}
+#: The conditions a sentence may name per change card horizon (KEY_year_if_up): each holds where the change on the
+#: value that far back goes the way it names (a change that rounds to nothing is unchanged).
+HORIZON_CONDITIONS = {"up": "up", "down": "down", "unchanged": "same"}
 
 #: The figures each indicator may have, KEY_<suffix> (the change cards' per horizon); a name of this shape
 #: whose KEY is an indicator the returns do not give is data not given, not a slip of the author's pen.
@@ -69,6 +74,7 @@ INDICATOR_FIGURES = (
     "period",
     "previous_period",
     "value",
+    "month_average",
     "previous",
     "target",
     *COMPARATORS,
@@ -90,6 +96,7 @@ INDICATOR_FIGURES = (
     "range_marker",
     *(f"if_{condition}" for condition in CONDITIONS),
     *(f"{horizon}_{part}" for horizon in HORIZONS for part in ("change", "change_pct", "then")),
+    *(f"{horizon}_if_{condition}" for horizon in HORIZONS for condition in HORIZON_CONDITIONS),
 )
 
 Row = Mapping[Any, Any]
@@ -173,6 +180,7 @@ def performance_figures(
                 put(f"{key}_{card['horizon']}_change", change, card["change"], unit)
                 put(f"{key}_{card['horizon']}_change_pct", share, card["change_pct"], "percent")
                 put(f"{key}_{card['horizon']}_then", format_value(card["then"], unit, decimals), card["then"], unit)
+                _horizon_conditions(put, f"{key}_{card['horizon']}", card, decimals)
     return figures
 
 
@@ -204,12 +212,24 @@ def figure_keys(
     return keys
 
 
+def _horizon_conditions(put: Put, name: str, card: Row, decimals: int) -> None:
+    """NAME_if_up, NAME_if_down, NAME_if_unchanged of one change card's horizon: "" where it holds, else
+    missing (so a sentence naming one is printed only when the change that far back goes that way)."""
+    change = card["change"] if present(card["change"]) else None
+    direction = card["direction"] if isinstance(card["direction"], str) else None
+    if change is not None and half_up(change, decimals) == 0:
+        direction = "same"
+    for condition, meant in HORIZON_CONDITIONS.items():
+        holds = change is not None and direction == meant
+        put(f"{name}_if_{condition}", "" if holds else MISSING, True if holds else None, condition=True)
+
+
 def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary) -> None:
     unit, decimals = unit_of(row), decimals_of(row)
     put(f"{key}_name", str(row["name"] or row["id"]), row["name"] or row["id"])
     put(f"{key}_period", row["period"] or "", row["period"])
     put(f"{key}_previous_period", row["previous_period"] or "", row["previous_period"])
-    for name in ("value", "previous", "target", *COMPARATORS, "published"):
+    for name in ("value", "month_average", "previous", "target", *COMPARATORS, "published"):
         value = row[name] if present(row[name]) else None
         symbol = row.get(f"{name}_symbol") if value is None else None  # "c", "z": shown as published
         shown = symbol if isinstance(symbol, str) else format_value(value, unit, decimals)

@@ -35,7 +35,12 @@ DEFAULT_TEXT_FILE = RESOURCES / "performance_report_text.toml"
 
 SHOWS = ("dashboard", "survey", "cards", "charts", "table", "categories", "review", "comparisons")
 UNITS = ("count", "percent", "hours", "number", "gbp")  # a cross tab column's (domain.indicators' units)
-CHART_KINDS = ("monthly_counts", "rolling_percent")
+#: monthly_counts: a bar a month (a flow: contacts received) with the rolling 12-month average as a line;
+#: rolling_percent: a rolling 12-month figure as a line; month_end: a count at each month's end (a snapshot:
+#: a waiting list) as a line from zero.
+CHART_KINDS = ("monthly_counts", "rolling_percent", "month_end")
+#: What a chart's dashed level may be: a comparator group's average or the indicator's target.
+CHART_COMPARATORS = (*COMPARATORS, "target")
 CARD_SHOWS = ("change", "then")
 #: The [document] words: every appendix's, and the area the figures are of.
 DOCUMENT_KEYS = (*APPENDIX_DOCUMENT_KEYS, "area")
@@ -346,8 +351,8 @@ def _chart(where: str, number: int, spec: object) -> ChartSpec:
     if kind not in CHART_KINDS:
         raise PerformanceTextError(f"{here}: kind {kind!r} is not one of {list(CHART_KINDS)}")
     comparator = spec.get("comparator")
-    if comparator is not None and comparator not in COMPARATORS:
-        raise PerformanceTextError(f"{here}: comparator {comparator!r} is not one of {list(COMPARATORS)}")
+    if comparator is not None and comparator not in CHART_COMPARATORS:
+        raise PerformanceTextError(f"{here}: comparator {comparator!r} is not one of {list(CHART_COMPARATORS)}")
     months = spec.get("months", 24)
     if isinstance(months, bool) or not isinstance(months, int) or not 2 <= months <= 120:
         raise PerformanceTextError(f"{here}: months must be a whole number from 2 to 120, not {months!r}")
