@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.problems import Severity
 from desktop_app.gui import messages
-from desktop_app.gui.complaints_tables import overdue_cases
+from desktop_app.gui.complaints_tables import overdue_in
 from desktop_app.report.proof import Finding, proof_findings
 
 #: What the button of each kind of place says.
@@ -60,12 +60,11 @@ def export_findings(window, kind: str) -> list[Finding]:
         text = inputs[3]  # the appendix's words, with the author's details of the paper
         return proof_findings(performance_report_document(*inputs), text=text, rows_not_used=rows_not_used)
     document = workspace.adults_document() if kind == "adults_complaints" else workspace.complaints_document()
-    summary = workspace.complaints()
-    if document is None or summary is None:
+    summary, overdue = workspace.complaints(), overdue_in(workspace)
+    if document is None or summary is None or overdue is None:
         return []
-    overdue = len(overdue_cases(summary, workspace.complaints_log(), workspace.rules()))
     text = workspace.adults_text() if kind == "adults_complaints" else workspace.report_text()
-    return proof_findings(document, text=text, as_at=summary.as_of, overdue=overdue, rows_not_used=rows_not_used)
+    return proof_findings(document, text=text, as_at=summary.as_of, overdue=len(overdue), rows_not_used=rows_not_used)
 
 
 class ExportCheckDialog(QDialog):
