@@ -409,14 +409,14 @@ class MainWindow(QMainWindow):
 
     def set_imports(self, imports: list) -> None:
         """Show `imports` as the project's; the one place the imports change (undo goes through here)."""
-        from desktop_app.domain.returns import ReturnKind
+        from desktop_app.gui.background_figures import log_rows
 
         self.project.imports = list(imports)
         self.pages.setCurrentWidget(self.tabs)  # a report is open (new, opened, imported into or recovered)
         self.import_locations.remember(self.project.imports)  # the project keeps only the names
         self.returns_tab.words = self.workspace.vocabulary().words()
         self.returns_tab.set_imports(self.project.imports)
-        self.export_action.setEnabled(len(self.project.frame(ReturnKind.COMPLAINTS_LOG)) > 0)
+        self.export_action.setEnabled(log_rows(self.workspace) > 0)  # counted, not joined: a copy of the log
         self.project_changed.emit()
         self._offer_adults_export()
 
