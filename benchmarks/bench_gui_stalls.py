@@ -12,6 +12,7 @@ starts it, and counted until its result is shown, plus a moment to settle:
                 the Report tab shows its live figures (worked out on their thread, gui/background_figures.py)
     complaints  the Complaints tab shown for the first time
     limit edit  a Stage 1 time limit changed: every figure worked out again, until the Report tab shows them
+    section edit  words typed into a section of the Report tab and kept, until its preview shows them filled
     preview     the Preview tab drawing the complaints appendix
     export      the complaints appendix written as a PDF
     autosave    the recovery copy written after an edit (the three-minute timer's work)
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -102,6 +104,15 @@ def set_stage1_limit(window: MainWindow, days: int) -> None:
     window.edit("Stage 1 limit", lambda value: window.project.set_setting("limits", value), None, limits)
 
 
+def edit_section(window: MainWindow, words: str) -> None:
+    """Words added to the Report tab's first section and kept, as a pause in typing keeps them."""
+    tab = window.report_tab
+    tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.End)
+    tab.editor.insertPlainText(words)
+    tab.edit_pause.stop()
+    tab.keep_section_text()
+
+
 def one_run(folder: Path, project_path: Path, log_xlsx: Path, number: int) -> dict[str, tuple[float, float]]:
     settings = QSettings(str(folder / f"settings-{number}.ini"), QSettings.Format.IniFormat)
     window = MainWindow(folder / f"data-{number}", settings)
@@ -123,6 +134,15 @@ def one_run(folder: Path, project_path: Path, log_xlsx: Path, number: int) -> di
         lambda: window.complaints_tab.pages.currentIndex() == 1,
     )
     figures["limit edit"] = longest_gap(lambda: set_stage1_limit(window, 15), lambda: figures_shown(window))
+    window.tabs.setCurrentWidget(window.report_tab)
+    window.report_tab.select_section(next(iter(window.report_tab.section_texts())))
+    figures["section edit"] = longest_gap(
+        lambda: edit_section(window, " Stage 1 complaints: {statutory_stage1_received}."),
+        lambda: (
+            figures_shown(window)
+            and re.search(r"Stage 1 complaints: [\d,]+\.", window.report_tab.preview.toPlainText()) is not None
+        ),
+    )
     preview = window.preview_tab
     figures["preview"] = longest_gap(
         lambda: window.tabs.setCurrentWidget(preview),
@@ -165,7 +185,7 @@ def main() -> None:
         gaps = [run[what][0] for run in runs]
         seconds = [run[what][1] for run in runs]
         print(
-            f"  {what:<11} median {statistics.median(gaps):5.0f} ms (slowest {max(gaps):5.0f} ms)"
+            f"  {what:<12} median {statistics.median(gaps):5.0f} ms (slowest {max(gaps):5.0f} ms)"
             f"  {statistics.median(gaps) / anchor:5.1f}x the anchor   the work took {statistics.median(seconds):5.2f} s"
         )
     app.quit()

@@ -21,9 +21,12 @@ own ids; a project written when ids were renamed to the catalogue's has its note
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import pandas as pd
 
@@ -53,6 +56,7 @@ from desktop_app.report.performance_text import PerformanceText, load_performanc
 from desktop_app.report.text import ReportText, load_report_text
 
 NOTE_COLUMNS = ("commentary", "action")
+Derived = TypeVar("Derived")
 #: The project setting that keeps the council's own words (domain.vocabulary.read_own_words).
 OWN_WORDS = "own_words"
 AS_OF = "as_of"
@@ -131,18 +135,15 @@ class Workspace:
 
     # --- working figures out on another thread ---------------------------------------------
 
-    def complaints_ready(self) -> bool:
-        """Whether the complaints figures (summary, appendix, live figures) of the project as it now is are
-        worked out, so reading them costs nothing (True without a complaints log)."""
-        self._only_cached = True
+    @contextlib.contextmanager
+    def cached_only(self) -> Iterator[None]:
+        """Within it, a figure not worked out yet for the project as it now is raises NotWorkedOutError rather
+        than being worked out: whether reading figures would cost nothing."""
+        was, self._only_cached = self._only_cached, True
         try:
-            self.figures()
-            self.has_adults_complaints()
-        except NotWorkedOutError:
-            return False
+            yield
         finally:
-            self._only_cached = False
-        return True
+            self._only_cached = was
 
     def twin(self) -> Workspace:
         """A workspace over a snapshot of the project, with this one's rules, words and figures so far: another
@@ -335,14 +336,35 @@ class Workspace:
             lambda: complaints_document(summary, self.rules(), text, suppress_below=suppress, lessons=lessons),
         )
 
+    def figures_document(self) -> Document | None:
+        """The Annual Complaints Report as laid out for its figures as they now are (None without a complaints
+        log): its tables and figures are the appendix's, but its sections' words may be older ones, as the
+        author's words change no figure and no table. An edit of a section's words lays nothing out again."""
+        summary = self.complaints()
+        if summary is None:
+            return None
+        text = self._cached("complaints text file", None, load_report_text)
+        details = paper_details(self.project.settings, self.project.cover, "complaints")
+        key = (_Identity(summary), _Identity(text), json.dumps(details, sort_keys=True))
+        suppress = self.project.settings.get("suppress_below")
+        return self._cached("figures document", (*key, suppress), self.complaints_document)
+
     def figures(self) -> dict[str, str]:
         """Every live figure by name, formatted as the appendix prints it (empty without a complaints log)."""
-        document = self.complaints_document()
+        document = self.figures_document()
         if document is None:
             return {}
         return self._cached(
             "figures", _Identity(document), lambda: {name: f.text for name, f in document.figures.items()}
         )
+
+    def derived(self, name: str, compute: Callable[[ComplaintsSummary], Derived]) -> Derived | None:
+        """What `compute` makes of the complaints summary (a tab's list of cases, say), kept as long as the
+        summary stands, so it is worked out once, on the figures' thread like them (None without a log)."""
+        summary = self.complaints()
+        if summary is None:
+            return None
+        return self._cached(f"derived {name}", _Identity(summary), lambda: compute(summary))
 
     # --- indicators -------------------------------------------------------------------
 

@@ -168,3 +168,24 @@ def test_opening_a_project_reads_it_while_the_window_answers(window, qtbot, monk
     assert window.path == path and window.menuBar().isEnabled()
     qtbot.waitUntil(lambda: not window.figures.busy, timeout=TASK_TIMEOUT_MS)
     assert window.report_tab.figures[FIGURE] == Workspace(store.load(path)).figures()[FIGURE]
+
+
+def test_a_section_edit_keeps_the_figures_shown_and_fills_its_words_at_once(window, qtbot):
+    report = window.report_tab
+    window.tabs.setCurrentWidget(report)
+    before = dict(report.figures)
+    working = []  # whether the tab says it is working out the figures, after each change
+    window.project_changed.connect(lambda: working.append(report.working.isVisibleTo(report)))
+    report.select_section("conclusions")
+    report.editor.selectAll()
+    report.editor.insertPlainText(f"In time: {{{FIGURE}}}.")
+    report.keep_pending_text()
+    assert working and not any(working) and not window.figures.busy  # nothing worked out again
+    assert report.figures == before and report.picker.isEnabled()
+    assert f"In time: {before[FIGURE]}." in report.preview.toPlainText()
+
+    window.figures.wait()  # as an export does: the appendix with the new words
+    conclusions = next(
+        section for section in window.workspace.complaints_document().sections if section.key == "conclusions"
+    )
+    assert any(f"In time: {before[FIGURE]}." in getattr(block, "text", "") for block in conclusions.blocks)

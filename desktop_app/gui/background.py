@@ -49,9 +49,41 @@ def _child(work: str, messages: multiprocessing.Queue) -> None:
         messages.put(("progress", fraction, text))
 
     try:
-        messages.put(("result", function(*args, progress=progress)))
+        result = pickle.dumps(function(*args, progress=progress), protocol=pickle.HIGHEST_PROTOCOL)
+        messages.put(("result", result))  # as bytes: the parent unpickles them in steps (`loads_in_steps`)
     except Exception as exc:  # reported to the user as one sentence, logged in full by the parent
         messages.put(("error", str(exc) or type(exc).__name__, traceback.format_exc()))
+
+
+class _ReadInSteps:
+    """A pickle's bytes for pickle.Unpickler, handed over through Python a frame (some 64 KB) at a time: between
+    two reads Python's lock may pass to the window's thread. pickle.loads of a large result (a 100,000-row log
+    and thousands of problems) holds it throughout, and the window could not paint for a quarter of a second."""
+
+    def __init__(self, data: bytes):
+        self._bytes, self._data = data, memoryview(data)
+        self._at = 0
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self._data) if size < 0 else min(len(self._data), self._at + size)
+        chunk = self._data[self._at : end].tobytes()
+        self._at = end
+        return chunk
+
+    def readinto(self, buffer) -> int:
+        chunk = self._data[self._at : self._at + len(buffer)]
+        buffer[: len(chunk)] = chunk
+        self._at += len(chunk)
+        return len(chunk)
+
+    def readline(self) -> bytes:
+        end = self._bytes.find(b"\n", self._at)
+        return self.read(-1 if end < 0 else end + 1 - self._at)
+
+
+def loads_in_steps(data: bytes) -> Any:
+    """pickle.loads(data), letting other threads run while it unpickles (`_ReadInSteps`)."""
+    return pickle.Unpickler(_ReadInSteps(data)).load()
 
 
 class BackgroundTask(QObject):
@@ -146,6 +178,8 @@ class BackgroundTask(QObject):
             except (EOFError, OSError):
                 self._inbox.put(("gone",))
                 return
+            if message[0] == "result":
+                message = ("result", loads_in_steps(message[1]))
             self._inbox.put(message)
             if message[0] in ("result", "error"):
                 return

@@ -21,8 +21,9 @@ from typing import NamedTuple
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
 from desktop_app.domain.returns import ReturnKind
+from desktop_app.gui.complaints_tables import overdue_in
 from desktop_app.gui.session import Session
-from desktop_app.workspace import Workspace
+from desktop_app.workspace import NotWorkedOutError, Workspace
 
 log = logging.getLogger("scrutiny.figures")
 
@@ -42,10 +43,30 @@ def log_rows(workspace: Workspace) -> int:
 
 
 def work_out(twin: Workspace) -> Workspace:
-    """On the worker thread: the figures every tab reads, worked out in `twin`."""
-    twin.figures()
-    twin.has_adults_complaints()
+    """On the worker thread: what the tabs and an export read, worked out in `twin`."""
+    _read_figures(twin, whole=True)
     return twin
+
+
+def _read_figures(workspace: Workspace, whole: bool) -> None:
+    """The figures every tab reads, with (`whole`) the appendix with the author's words as they now are, which an
+    export reads (an edit of the words changes no figure)."""
+    workspace.figures()
+    workspace.has_adults_complaints()
+    overdue_in(workspace)
+    if whole:
+        workspace.complaints_document()
+
+
+def all_worked_out(workspace: Workspace, whole: bool) -> bool:
+    """Whether what `_read_figures` reads is worked out in `workspace` for the project as it now is, so reading it
+    costs nothing."""
+    try:
+        with workspace.cached_only():
+            _read_figures(workspace, whole)
+    except NotWorkedOutError:
+        return False
+    return True
 
 
 class _Job(NamedTuple):
@@ -82,22 +103,24 @@ class BackgroundFigures(QObject):
         """Whether figures are being worked out for the project as it now is."""
         return self._job is not None and self._job.change == self._change
 
-    def ready(self) -> bool:
-        """Whether the tabs may read the complaints figures now: they are worked out, the log is small enough to
+    def ready(self, whole: bool = False) -> bool:
+        """Whether the tabs may read the complaints figures now (with `whole`, the appendix with the author's
+        words as they now are too, for an export): they are worked out, the log is small enough to
         work them out at once, or working them out failed (read now, they raise the error, which the tabs say).
         Else they are being worked out, and `worked_out` follows."""
         workspace = self.session.workspace
         if self._failed_at == self._change or log_rows(workspace) < BACKGROUND_FROM_ROWS:
             return True
-        if workspace.complaints_ready():
+        if all_worked_out(workspace, whole):
             return True
         if not self.busy or self._job is None or self._job.workspace is not workspace:
             self._start(workspace)
         return False
 
     def wait(self) -> None:
-        """Until the figures are in, the window answering meanwhile (for an export, which needs them now)."""
-        while not self.ready():
+        """Until the figures and the appendix are in, the window answering meanwhile (for an export, which
+        needs them now)."""
+        while not self.ready(whole=True):
             loop = QEventLoop()
             self.worked_out.connect(loop.quit)
             loop.exec()

@@ -1,7 +1,7 @@
 """The Complaints tab: the appendix's complaints tables for the chosen period, the cases behind any figure,
 the open complaints that are overdue, charts, and the settings that change the figures.
 
-The tables are the appendix's own: the report model's (`Workspace.complaints_document()`), which the PDF
+The tables are the appendix's own: the report model's (`Workspace.figures_document()`), which the PDF
 prints. Double-clicking a figure, or pressing Enter on it, lists the cases it counts. The period, the stage
 time limits and the council's closure days are edited here, each change one undoable edit of the project's
 settings through `MainWindow.edit`; the workspace recalculates only what the change touches, and the tab
@@ -33,7 +33,7 @@ from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.domain.rules import RESPONSE
 from desktop_app.gui.complaints_charts import ComplaintsCharts
 from desktop_app.gui.complaints_settings import ClosureDaysEditor, LimitsEditor, PeriodChooser
-from desktop_app.gui.complaints_tables import cases_behind, limits_after, overdue_cases
+from desktop_app.gui.complaints_tables import cases_behind, limits_after, overdue_in
 from desktop_app.gui.complaints_views import CasesList, FigureTable
 from desktop_app.gui.session import Session
 from desktop_app.report.complaints_figures import FigureError
@@ -239,13 +239,13 @@ class ComplaintsTab(QWidget):
                 self._pending = {}
                 self.pages.setCurrentWidget(self.empty)
                 return
-            rules, text, document = workspace.rules(), workspace.report_text(), workspace.complaints_document()
-            assert document is not None
+            rules, text, document = workspace.rules(), workspace.report_text(), workspace.figures_document()
+            overdue = overdue_in(workspace)
+            assert document is not None and overdue is not None
             figures = workspace.figures()
             log_frame = workspace.complaints_log()
             none = fill(text.words("ombudsman_none"), figures, f"{text.source}: [tables] ombudsman_none")
             tables = appendix_tables(document, none)
-            overdue = overdue_cases(summary, log_frame, rules)
             years = reporting_years(log_frame["received"], rules.year_start)
             headings = {section.key: section.title for section in document.sections if section.key in self.headings}
         except (ResourceFileError, FigureError) as exc:

@@ -16,6 +16,7 @@ from desktop_app.domain.complaint_measures import ombudsman_category, overdue_wo
 from desktop_app.domain.complaints import NOT_RECORDED, ComplaintsSummary, case_timeliness
 from desktop_app.domain.rules import ComplaintRules
 from desktop_app.report.model import Selection
+from desktop_app.workspace import Workspace
 
 NO_DECISION = "No decision yet"  # as domain.complaints.ombudsman_table words a contact without one
 
@@ -161,6 +162,13 @@ def overdue_cases(summary: ComplaintsSummary, log: pd.DataFrame, rules: Complain
     return rows.sort_values(
         ["Working days overdue", "Received"], ascending=[False, True], kind="stable", ignore_index=True
     )
+
+
+def overdue_in(workspace: Workspace) -> pd.DataFrame | None:
+    """`overdue_cases` of the workspace's complaints as they now are (None without a log), worked out once per
+    summary: on the figures' thread for a large log (gui/background_figures.py), never copying the log here."""
+    log, rules = workspace.complaints_log(), workspace.rules()
+    return workspace.derived("overdue cases", lambda summary: overdue_cases(summary, log, rules))
 
 
 # --- limits -------------------------------------------------------------------------------

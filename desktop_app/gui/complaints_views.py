@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from desktop_app.gui.column_widths import fit_columns
 from desktop_app.gui.dataframe_model import DataFrameModel
 from desktop_app.report.model import Selection, Table
 
@@ -250,4 +251,4 @@ class CasesList(QWidget):
                 empty += [name for name in ("Procedure", "Stage") if name in cases and cases[name].nunique() == 1]
         self.caption.setText(caption)
         self.model.set_frame(cases.drop(columns=empty))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)

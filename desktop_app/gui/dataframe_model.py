@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -22,25 +23,31 @@ _TINT = {"error": QColor(253, 226, 226), "warning": QColor(255, 243, 205), "note
 _HIDDEN_COLUMNS = {"sheet"}
 
 
-class DataFrameModel(QAbstractTableModel):
-    """Read-only view of a frame; `row_problems` maps a frame row's Excel row number to (severity, text), and
-    `words` a column's codes to the words shown for them."""
+class RowProblems(Protocol):
+    """What a row is tinted with: (severity, text) by the row's Excel row number (a dict will do)."""
 
-    def __init__(
-        self, frame: pd.DataFrame | None = None, row_problems: dict[int, tuple[str, str]] | None = None, parent=None
-    ):
+    def __len__(self) -> int: ...
+
+    def get(self, row: int) -> tuple[str, str] | None: ...
+
+
+class DataFrameModel(QAbstractTableModel):
+    """Read-only view of a frame; `row_problems` gives a frame row's problem by its Excel row number, asked only
+    when the row is drawn, and `words` a column's codes to the words shown for them."""
+
+    def __init__(self, frame: pd.DataFrame | None = None, row_problems: RowProblems | None = None, parent=None):
         super().__init__(parent)
         self._frame = pd.DataFrame()
         self._columns: list[str] = []
         self._loaded = 0
-        self._row_problems: dict[int, tuple[str, str]] = {}
+        self._row_problems: RowProblems = {}
         self._words: list[dict[str, str] | None] = []
         self.set_frame(frame if frame is not None else pd.DataFrame(), row_problems or {})
 
     def set_frame(
         self,
         frame: pd.DataFrame,
-        row_problems: dict[int, tuple[str, str]] | None = None,
+        row_problems: RowProblems | None = None,
         words: dict[str, dict[str, str]] | None = None,
     ) -> None:
         self.beginResetModel()

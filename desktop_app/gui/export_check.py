@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.problems import Severity
 from desktop_app.gui import messages
-from desktop_app.gui.complaints_tables import overdue_cases
+from desktop_app.gui.complaints_tables import overdue_in
 from desktop_app.report.proof import Finding, proof_findings
 
 #: What the button of each kind of place says.
@@ -66,12 +66,11 @@ def export_findings(window, kind: str) -> list[Finding]:
         results = [imported.result for imported in project.imports]
         return findings + table_findings(results, inputs[0], text, catalogue=load_catalogue())
     document = workspace.adults_document() if kind == "adults_complaints" else workspace.complaints_document()
-    summary = workspace.complaints()
-    if document is None or summary is None:
+    summary, overdue = workspace.complaints(), overdue_in(workspace)
+    if document is None or summary is None or overdue is None:
         return []
-    overdue = len(overdue_cases(summary, workspace.complaints_log(), workspace.rules()))
     text = workspace.adults_text() if kind == "adults_complaints" else workspace.report_text()
-    return proof_findings(document, text=text, as_at=summary.as_of, overdue=overdue, rows_not_used=rows_not_used)
+    return proof_findings(document, text=text, as_at=summary.as_of, overdue=len(overdue), rows_not_used=rows_not_used)
 
 
 class ExportCheckDialog(QDialog):

@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
     def set_imports(self, imports: list, lessons: list | None = None) -> None:
         """Show `imports` as the project's, with the register's entries `lessons` (None: as they are); the one
         place the imports change (undo goes through here)."""
-        from desktop_app.domain.returns import ReturnKind
+        from desktop_app.gui.background_figures import log_rows
 
         self.project.imports = list(imports)
         if lessons is not None:
@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
         self.import_locations.remember(self.project.imports)  # the project keeps only the names
         self.returns_tab.words = self.workspace.vocabulary().words()
         self.returns_tab.set_imports(self.project.imports)
-        self.export_action.setEnabled(len(self.project.frame(ReturnKind.COMPLAINTS_LOG)) > 0)
+        self.export_action.setEnabled(log_rows(self.workspace) > 0)  # counted, not joined: a copy of the log
         self.project_changed.emit()
         self._offer_adults_export()
 

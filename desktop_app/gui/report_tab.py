@@ -278,6 +278,7 @@ class ReportTab(QWidget):
         self._refreshing = True
         try:
             self.working_out = not self.session.figures.ready()
+            figures_before = self.figures
             self.figures = {} if self.working_out else self.session.workspace.figures()
             self.working.setVisible(self.working_out)
             self.picker.setEnabled(not self.working_out)
@@ -301,12 +302,8 @@ class ReportTab(QWidget):
                     item.setForeground(QColor(150, 90, 0))
                 self.parts.addItem(item)
             self.parts.blockSignals(False)
-            chosen = self.picker.currentData()
-            self.picker.clear()
-            for name, value in sorted(self.figures.items(), key=lambda item: figure_words(item[0])):
-                self.picker.addItem(f"{figure_words(name)}: {value}", name)
-                self.picker.setItemData(self.picker.count() - 1, "{" + name + "}", Qt.ItemDataRole.ToolTipRole)
-            self.picker.setCurrentIndex(max(0, self.picker.findData(chosen)))
+            if self.figures is not figures_before or not self.figures:  # the same figures (a section edited): kept
+                self._fill_picker()
             self._fill_cover()
             chosen_layout = self.project.settings.get(COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE)
             self.cover_template.setCurrentIndex(max(0, self.cover_template.findData(chosen_layout)))
@@ -319,6 +316,14 @@ class ReportTab(QWidget):
         finally:
             self.parts.blockSignals(False)
             self._refreshing = False
+
+    def _fill_picker(self) -> None:
+        chosen = self.picker.currentData()
+        self.picker.clear()
+        for name, value in sorted(self.figures.items(), key=lambda item: figure_words(item[0])):
+            self.picker.addItem(f"{figure_words(name)}: {value}", name)
+            self.picker.setItemData(self.picker.count() - 1, "{" + name + "}", Qt.ItemDataRole.ToolTipRole)
+        self.picker.setCurrentIndex(max(0, self.picker.findData(chosen)))
 
     def _select(self, key: str) -> None:
         for row in range(self.parts.count()):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -44,6 +45,34 @@ _SEVERITY_COLOUR = {
 _ROLE_IMPORT, _ROLE_SHEET = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 
 
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+
+class SortedProblems:
+    """A sheet's problems in the order the list shows them (errors, warnings, notes, each in row order), and
+    the problem a row of the sheet is tinted with (its first error, else its first problem), found only when the
+    row is drawn: sorted by numpy once, not looked at one by one in Python (thousands on a large log)."""
+
+    def __init__(self, problems: list[Problem]):
+        severity = np.fromiter((_ORDER[p.severity] for p in problems), dtype=np.int8, count=len(problems))
+        rows = np.fromiter((-1 if p.row is None else p.row for p in problems), dtype=np.int64, count=len(problems))
+        self.listed = [problems[i] for i in np.lexsort((np.maximum(rows, 0), severity)).tolist()]
+        by_row = np.lexsort((severity > 0, rows))  # stable: within a row, errors first, each in the sheet's order
+        self._problems = problems
+        self._order, self._rows = by_row, rows[by_row]
+
+    def __len__(self) -> int:
+        return len(self._problems)
+
+    def get(self, row: int) -> tuple[str, str] | None:
+        """(severity, what is wrong) of the problem row `row` (as Excel numbers it) is shown with, if any."""
+        at = int(np.searchsorted(self._rows, row))
+        if at == len(self._rows) or self._rows[at] != row:
+            return None
+        problem = self._problems[int(self._order[at])]
+        return problem.severity.value, str(problem.message)
+
+
 class ProblemsModel(QAbstractTableModel):
     """The problems of one sheet: severity, row, column, value, what is wrong."""
 
@@ -53,10 +82,9 @@ class ProblemsModel(QAbstractTableModel):
         super().__init__(parent)
         self.problems: list[Problem] = []
 
-    def set_problems(self, problems: list[Problem]) -> None:
+    def set_problems(self, problems: list[Problem] | SortedProblems) -> None:
         self.beginResetModel()
-        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
-        self.problems = sorted(problems, key=lambda p: (order[p.severity], p.row or 0))
+        self.problems = (problems if isinstance(problems, SortedProblems) else SortedProblems(problems)).listed
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -97,6 +125,7 @@ class ReturnsTab(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Returns")
         self._imports: list = []
+        self._sorted_problems: dict[int, tuple[object, SortedProblems]] = {}  # id(sheet) -> (sheet, its problems)
         #: column -> code -> the word shown for it (the vocabulary's words; set by the window)
         self.words: dict[str, dict[str, str]] = {}
 
@@ -172,6 +201,8 @@ class ReturnsTab(QWidget):
         """Show the project's imported files; keep the selection where it can be kept."""
         current = self.current_selection()
         self._imports = list(imports)
+        shown = {id(sheet) for imported in self._imports for sheet in imported.sheets}
+        self._sorted_problems = {key: kept for key, kept in self._sorted_problems.items() if key in shown}
         self.tree.clear()
         for imported in self._imports:
             sheets = imported.sheets
@@ -253,14 +284,18 @@ class ReturnsTab(QWidget):
             problems = [p for s in imported.sheets for p in s.problems] if imported else []
             self.problems_model.set_problems(problems)
             return
-        row_problems: dict[int, tuple[str, str]] = {}
-        for problem in sorted(sheet.problems, key=lambda p: p.severity is not Severity.ERROR):
-            if problem.row is not None:
-                row_problems.setdefault(problem.row, (problem.severity.value, str(problem.message)))
+        problems = self._sorted(sheet)
         frame = sheet.frame if sheet.frame is not None else pd.DataFrame()
         words = self.words if sheet.kind is ReturnKind.COMPLAINTS_LOG else None  # a log's codes in words
-        self.table_model.set_frame(frame, row_problems, words)
-        self.problems_model.set_problems(sheet.problems)
+        self.table_model.set_frame(frame, problems, words)
+        self.problems_model.set_problems(problems)
+
+    def _sorted(self, sheet) -> SortedProblems:
+        """The sheet's problems sorted, once while it is in the project (showing it again costs nothing)."""
+        kept = self._sorted_problems.get(id(sheet))
+        if kept is None or kept[0] is not sheet:
+            kept = self._sorted_problems[id(sheet)] = (sheet, SortedProblems(sheet.problems))
+        return kept[1]
 
     # --- going to a problem -------------------------------------------------
 

@@ -75,13 +75,14 @@ def read_frame(connection: sqlite3.Connection, table: str, layout: dict[str, Any
     names = [column["sql"] for column in columns] + ([INDEX_COLUMN] if "column" in index_layout else [])
     if names:
         query = f"SELECT {', '.join(map(quote, names))} FROM {quote(table)} ORDER BY rowid"
-        rows = connection.execute(query).fetchall()
-        if len(rows) != layout["rows"]:
-            raise ValueError(f"table {table} has {len(rows)} rows where {layout['rows']} were saved")
-    data = list(zip(*rows)) if names and rows else [() for _ in names]
-    arrays = [_decode(list(column_data), spec) for column_data, spec in zip(data, columns)]
+        data = columns_of(connection.execute(query), len(names))
+        if len(data[0]) != layout["rows"]:
+            raise ValueError(f"table {table} has {len(data[0])} rows where {layout['rows']} were saved")
+    else:
+        data = []
+    arrays = [_decode(column_data, spec) for column_data, spec in zip(data, columns)]
     if "column" in index_layout:
-        index = pd.Index(_decode(list(data[-1]), index_layout["column"]), name=values.untag(index_layout["name"]))
+        index = pd.Index(_decode(data[-1], index_layout["column"]), name=values.untag(index_layout["name"]))
     else:
         index = pd.RangeIndex(*index_layout["range"], name=values.untag(index_layout["name"]))
     labels = pd.Index(
@@ -96,6 +97,20 @@ def read_frame(connection: sqlite3.Connection, table: str, layout: dict[str, Any
     frame = pd.DataFrame(series, index=index)
     frame.columns = labels
     return frame
+
+
+#: Rows fetched at a time: a whole table fetched at once holds Python's lock for a tenth of a second and more,
+#: and the window, reading nothing, could not paint meanwhile (the project is read on a thread).
+FETCH_ROWS = 2_000
+
+
+def columns_of(cursor: sqlite3.Cursor, width: int) -> list[list[Any]]:
+    """The values of each of the `width` columns of `cursor`'s rows, fetched a few thousand rows at a time."""
+    data: list[list[Any]] = [[] for _ in range(width)]
+    while rows := cursor.fetchmany(FETCH_ROWS):
+        for column, values_ in zip(data, zip(*rows)):
+            column.extend(values_)
+    return data
 
 
 def _sql_names(labels: list[object]) -> list[str]:

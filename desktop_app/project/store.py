@@ -41,7 +41,7 @@ from desktop_app.domain.plan_history import PlanReport, RatedAction
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.project import values
-from desktop_app.project.frames import read_frame, write_frame
+from desktop_app.project.frames import FETCH_ROWS, read_frame, write_frame
 from desktop_app.project.model import Edit, ImportedFile, Project
 from desktop_app.project.schema import (
     APPLICATION_ID,
@@ -370,7 +370,10 @@ def _check_header(path: Path, data: bytes) -> None:
 def _rows(connection: sqlite3.Connection, query: str, *kinds: type | tuple[type, ...]) -> list[tuple]:
     """The rows of `query`, each value checked to be of its column's kind (None allowed where the kind says)."""
     table = query.split(" FROM ")[1].split()[0]
-    rows = connection.execute(query).fetchall()
+    cursor = connection.execute(query)
+    rows: list[tuple] = []
+    while chunk := cursor.fetchmany(FETCH_ROWS):  # not all at once: the window's thread runs between chunks
+        rows.extend(chunk)
     for row in rows:
         for value, kind in zip(row, kinds, strict=True):
             if not isinstance(value, kind) or type(value) is bool:
