@@ -229,7 +229,13 @@ class PdfWriter:
         if not section.title:
             return self.blocks(section.blocks)
         heading = Heading(inline(section.title), self.style["heading1"], in_contents=section.in_contents)
-        return [heading, *self.blocks(section.blocks)]
+        blocks = self.blocks(section.blocks)
+        if blocks and isinstance(blocks[0], CondPageBreak):
+            # the room the first words need for the table or chart they lead into, asked before the heading (a
+            # page break kept with a heading is never taken), so the heading goes over with them
+            room = blocks.pop(0)
+            return [CondPageBreak(room.height + _height(heading, self.width)), heading, *blocks]
+        return [heading, *blocks]
 
     def blocks(self, blocks: list[Block] | tuple[Block, ...]) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -239,6 +245,8 @@ class PdfWriter:
             after = blocks[number + 1] if number + 1 < len(blocks) else None
             if isinstance(block, (Paragraph, ListItem)) and block.keep_with_next and isinstance(after, Table):
                 flowables.insert(kept_from, self.room_for_table([*flowables[kept_from:], *made], after))
+            elif isinstance(block, Paragraph) and isinstance(after, Chart):
+                flowables.insert(kept_from, self.room_for_chart([*flowables[kept_from:], *made], after))
             flowables += made
             if not getattr(block, "keep_with_next", False):
                 kept_from = len(flowables)
@@ -260,6 +268,11 @@ class PdfWriter:
         )
         need = sum(_height(part, self.width) for part in [*words, *self.table(first)])
         return CondPageBreak(need + (ROW_SPLIT_LEAST if first.body != table.body[:1] else 0))
+
+    def room_for_chart(self, words: list[Flowable], chart: Chart) -> CondPageBreak:
+        """The sentence that leads into a chart (with the heading above it) stands on the chart's page: a chart
+        is never split, so the page breaks first where they and the whole chart would not fit."""
+        return CondPageBreak(sum(_height(part, self.width) for part in [*words, *self.chart(chart)]))
 
     # --- words -------------------------------------------------------------------------
 
