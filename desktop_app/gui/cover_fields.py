@@ -86,7 +86,7 @@ class MeetingsEditor(QWidget):
         self.rows: list[tuple[QLineEdit, QDateEdit, QPushButton]] = []
         self._grid = QGridLayout()
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton("Add a furt&her committee")
+        self.add_button = QPushButton("Add a further co&mmittee")
         self.add_button.setToolTip("The report goes to another committee too, on its own date")
         self.add_button.clicked.connect(self.add_row)
         self.reason = QLabel()
