@@ -19,6 +19,7 @@ rewritten in memory (the file on disk is never changed).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -281,7 +282,10 @@ class _WordWriter:
     # --- blocks ------------------------------------------------------------------------
 
     def blocks(self, blocks: list[Block] | tuple[Block, ...]) -> None:
-        for block in blocks:
+        for number, block in enumerate(blocks):
+            after = blocks[number + 1] if number + 1 < len(blocks) else None
+            if isinstance(block, Paragraph) and isinstance(after, Chart):  # the sentence leading into a chart
+                block = dataclasses.replace(block, keep_with_next=True)  # stays on the chart's page, as in the PDF
             self.visitors[type(block)](block)
 
     def styled(self, text: str, style: str) -> WordParagraph:
@@ -397,7 +401,7 @@ class _WordWriter:
 
     def chart(self, chart: Chart) -> None:
         if chart.title:
-            self.styled(chart.title, "Caption")
+            self.styled(chart.title, "Caption").paragraph_format.keep_with_next = True
         if self.chart_image is None:
             self.styled(chart.alt_text, "Normal")
             return

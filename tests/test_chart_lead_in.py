@@ -1,5 +1,5 @@
-"""A chart's lead-in sentence and its section's heading are never left at the foot of a page without the chart
-(seen in the adult sections of the performance appendix: "Waiting Lists" alone, its chart overleaf)."""
+"""A chart's lead-in sentence and its section's heading are never left at the foot of a page without the chart,
+in the PDF or the Word document (seen in the performance appendix: "Waiting Lists" alone, its chart overleaf)."""
 
 from __future__ import annotations
 
@@ -39,3 +39,28 @@ def test_the_heading_and_sentence_before_a_chart_stand_on_the_charts_page():
         assert heading == sentence == chart, fillers
         moved += heading > page_of(pages, FILLER[:30]) and len(pages[heading]) < 12
     assert moved, "no filler length put the heading at the foot of the first page: the test proves nothing"
+
+
+def test_the_word_document_keeps_the_sentence_and_the_charts_title_with_the_chart():
+    import docx
+
+    from desktop_app.word.render import render_word_document
+
+    word = docx.Document(io.BytesIO(render_word_document(appendix(3), chart_image=lambda chart: TINY_PNG)))
+    texts = [paragraph.text for paragraph in word.paragraphs]
+    lead, title = texts.index("The waiting list is shown below."), texts.index("Social work waiting list")
+    assert title == lead + 1
+    assert word.paragraphs[lead].paragraph_format.keep_with_next
+    assert word.paragraphs[title].paragraph_format.keep_with_next
+    assert not word.paragraphs[lead - 1].paragraph_format.keep_with_next  # the filler before it runs on freely
+
+
+def _tiny_png() -> bytes:
+    from PIL import Image as PilImage
+
+    buffer = io.BytesIO()
+    PilImage.new("RGB", (40, 20), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+TINY_PNG = _tiny_png()
