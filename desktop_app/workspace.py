@@ -339,15 +339,16 @@ class Workspace:
     def figures_document(self) -> Document | None:
         """The Annual Complaints Report as laid out for its figures as they now are (None without a complaints
         log): its tables and figures are the appendix's, but its sections' words may be older ones, as the
-        author's words change no figure and no table. An edit of a section's words lays nothing out again."""
+        author's words change no figure and no table. An edit of a section's words lays nothing out again; a
+        change of anything else the figures are made from (the register's entries too) does."""
         summary = self.complaints()
         if summary is None:
             return None
         text = self._cached("complaints text file", None, load_report_text)
         details = paper_details(self.project.settings, self.project.cover, "complaints")
         key = (_Identity(summary), _Identity(text), json.dumps(details, sort_keys=True))
-        suppress = self.project.settings.get("suppress_below")
-        return self._cached("figures document", (*key, suppress), self.complaints_document)
+        suppress, lessons = self.project.settings.get("suppress_below"), tuple(self.lessons() or ())
+        return self._cached("figures document", (*key, suppress, lessons), self.complaints_document)
 
     def figures(self) -> dict[str, str]:
         """Every live figure by name, formatted as the appendix prints it (empty without a complaints log)."""

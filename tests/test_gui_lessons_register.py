@@ -25,6 +25,16 @@ def lessons_section_lines(lines: list[str]) -> list[str]:
     return lines[start:]
 
 
+def live_lessons_points(window) -> str:
+    """The register's count as the Report tab's live figures give it."""
+    return window.workspace.figures()["lessons_points"]
+
+
+def printed_lessons_points(window) -> str:
+    """The same count as the appendix prints it."""
+    return window.workspace.complaints_document().figures["lessons_points"].text
+
+
 def test_a_register_imported_into_the_window_is_kept_and_printed_with_its_changes(
     make_window, qtbot, write_workbook, tmp_path
 ):
@@ -86,6 +96,8 @@ def test_a_register_imported_into_the_window_is_kept_and_printed_with_its_change
     again.remove_import(next(i for i in again.project.imports if i.provenance.file == "lessons.xlsx").id)
     assert again.project.lessons == []
     assert again.workspace.lessons() is None
+    assert live_lessons_points(again) == printed_lessons_points(again)  # the live figures follow the register
     again.undo_stack.undo()
     assert len(again.project.lessons) == 9
+    assert live_lessons_points(again) == printed_lessons_points(again) != "not recorded"
     assert any(sheet.kind is ReturnKind.LESSONS_REGISTER for i in again.project.imports for sheet in i.sheets)
