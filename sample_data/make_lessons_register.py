@@ -1,10 +1,14 @@
 """Write the sample lessons-learned register bundled with Scrutiny Studio: sample_data/lessons_register_2022-23.xlsx.
 
 A fictional council's register of what it learned from complaints, as it stood at two reports: last year's
-(31 March 2022) and this year's (31 March 2023). Each point has the action agreed, the owner as a role (never
-a person's name), the due date and the status at each reporting date. Between the two: two points are new
-(one already complete), three changed status (one completed), one is overdue at 31 March 2023 (due September
-2022, still in progress), and one was complete by the last report, so it is not printed again.
+(31 March 2022) and this year's (31 March 2023). Each point has its service, the action agreed, the owner as a
+role (never a person's name), the due date and the status at each reporting date. Between the two: four points
+are new (two already complete), three changed status (one completed), one is overdue at 31 March 2023 (due
+September 2022, still in progress), and one was complete by the last report, so it is not printed again.
+
+Each report prints its own services' points (resources/lessons_vocabulary.toml's [reports]): at 31 March 2023
+the children's report prints 4 (leaving out adult social care's 3), the adults' report 3 (leaving out the
+children's and corporate 4) and the corporate report all 7.
 
 Run from the repository root:  python sample_data/make_lessons_register.py
 """
@@ -61,6 +65,18 @@ POINTS = {
         "Adopt a remedies guide based on the Ombudsman's guidance on remedies.",
         "Head of Legal Services",
     ),
+    "LL-07": (
+        "Adult Social Care",
+        "People were not told when a home care visit would be late or missed.",
+        "Require home care providers to phone the person when a visit will be late or missed, and check it at contract reviews.",
+        "Head of Commissioning",
+    ),
+    "LL-08": (
+        "Adult Social Care",
+        "Complaints about commissioned care were passed between the council and the care provider.",
+        "Agree with each provider who answers a complaint about the care it provides, and say so in the complaints leaflet.",
+        "Complaints Manager",
+    ),
 }
 #: (reference, reporting date, due date, status)
 ENTRIES = (
@@ -74,6 +90,8 @@ ENTRIES = (
     ("LL-04", THIS_REPORT, dt.date(2023, 6, 30), "Delayed"),
     ("LL-05", THIS_REPORT, dt.date(2023, 9, 30), "Not started"),
     ("LL-06", THIS_REPORT, dt.date(2023, 2, 28), "Complete"),
+    ("LL-07", THIS_REPORT, dt.date(2023, 9, 30), "In progress"),
+    ("LL-08", THIS_REPORT, dt.date(2023, 1, 31), "Complete"),
 )
 
 

@@ -6,13 +6,17 @@ point per date), so the appendix at one date can say what changed since the repo
 new to the register, the points whose status moved, those completed, and those overdue at the reporting
 date (due before it, not done). A point not restated at a later date keeps its last status. The statuses,
 their words and which are done are data (resources/lessons_vocabulary.toml).
+
+Each report prints only its own services' points: the vocabulary's [reports.REGIME] tables name the services
+(as the register's Service column spells them) each report leaves out, and the report counts the points it
+left out (`LessonsReport.elsewhere`), so it can say they are in their own reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +29,8 @@ from desktop_app.paths import RESOURCES
 DEFAULT_LESSONS_VOCABULARY = RESOURCES / "lessons_vocabulary.toml"
 #: The register's fields, in the order the appendix prints them.
 FIELDS = ("reference", "reported", "service", "learning", "action", "owner", "due", "status")
+#: The reports that print the register (the regimes of the complaints reports), each with its [reports] table.
+REPORTS = ("childrens", "adults", "corporate")
 #: The fields a register's header must name.
 REQUIRED_FIELDS = ("reference", "reported", "learning", "status")
 #: A register sheet's frame as an import keeps it (a row per entry, with the sheet and row it was read from):
@@ -49,6 +55,20 @@ class LessonsVocabulary:
     headers: dict[str, str]  # field -> its first spelling, for messages
     statuses: dict[str, LessonStatus]  # code -> status, in the file's order
     spellings: dict[str, str]  # normalised word -> status code
+    #: report (a regime of REPORTS) -> the normalised services whose points it leaves out
+    reports: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def left_out(self, report: str | None) -> frozenset[str]:
+        """The services (normalised) whose points `report` leaves out: none for a report the file does not
+        name, or for None (the whole register)."""
+        if report is not None and report not in REPORTS:
+            raise ValueError(f"{report!r} is not a report of the lessons register; use one of {list(REPORTS)}")
+        return self.reports.get(report, frozenset()) if report is not None else frozenset()
+
+    def belongs_elsewhere(self, entry: LessonEntry, report: str | None) -> bool:
+        """Whether `entry` is a point of a service `report` leaves out (a point with no service is every
+        report's)."""
+        return bool(entry.service.strip()) and normalise(entry.service) in self.left_out(report)
 
     def field_for_header(self, header: object) -> str | None:
         return self.columns.get(normalise(header))
@@ -88,7 +108,25 @@ def load_lessons_vocabulary(path: Path = DEFAULT_LESSONS_VOCABULARY) -> LessonsV
         add_spellings(spellings, where, "[statuses]", code, [str(spec["label"]), *spec.get("words", [])])
     if not statuses:
         raise ResourceFileError(f"{where}: there is no [statuses.CODE] table")
-    return LessonsVocabulary(columns, headers, statuses, spellings)
+    return LessonsVocabulary(columns, headers, statuses, spellings, _reports(data.get("reports", {}), where))
+
+
+def _reports(data: object, where: str) -> dict[str, frozenset[str]]:
+    """The [reports.REGIME] tables: the services each report leaves out, normalised."""
+    if not isinstance(data, dict):
+        raise ResourceFileError(f"{where}: [reports] must be tables [reports.REGIME], one of {list(REPORTS)}")
+    reports: dict[str, frozenset[str]] = {}
+    for report, spec in data.items():
+        here = f"{where}: [reports.{report}]"
+        if report not in REPORTS:
+            raise ResourceFileError(f"{here} is not a report; use one of {list(REPORTS)}")
+        if not isinstance(spec, dict) or set(spec) - {"leaves_out"}:
+            raise ResourceFileError(f"{here} takes only leaves_out = [the services the report leaves out]")
+        services = spec.get("leaves_out", [])
+        if not isinstance(services, list) or not all(isinstance(s, str) and s.strip() for s in services):
+            raise ResourceFileError(f"{here} leaves_out must be a list of services, as the register spells them")
+        reports[report] = frozenset(normalise(service) for service in services)
+    return reports
 
 
 @dataclass(frozen=True)
@@ -198,6 +236,7 @@ class LessonsReport:
     changed: tuple[StatusChange, ...]
     completed: tuple[LessonEntry, ...]  # done now, not done (or not there) at the last report
     overdue: tuple[LessonEntry, ...]
+    elsewhere: int = 0  # the points left out as other services' (they would be printed in their own report)
 
     def counts(self, vocabulary: LessonsVocabulary) -> dict[str, int]:
         """The points printed by status code, in the vocabulary's order."""
@@ -205,10 +244,12 @@ class LessonsReport:
 
 
 def lessons_report(
-    entries: Iterable[LessonEntry], vocabulary: LessonsVocabulary, report_date: dt.date
+    entries: Iterable[LessonEntry], vocabulary: LessonsVocabulary, report_date: dt.date, report: str | None = None
 ) -> LessonsReport | None:
     """The register at its latest reporting date on or before `report_date`, with the changes since the
-    reporting date before it; None where the register has no entry by then."""
+    reporting date before it; None where the register has no entry by then. `report` (a regime of REPORTS;
+    None: the whole register) leaves out the points of the services its [reports] table names, counting
+    those it would otherwise print."""
     entries = list(entries)
     dates = reporting_dates(entries)
     as_of = latest_report(dates, report_date, _itself, on_the_day=True)
@@ -221,6 +262,8 @@ def lessons_report(
     def done_before(point: LessonEntry) -> bool:
         return point.key in before and vocabulary.is_done(before[point.key].status)
 
+    elsewhere = sum(not done_before(point) and vocabulary.belongs_elsewhere(point, report) for point in now)
+    now = [point for point in now if not vocabulary.belongs_elsewhere(point, report)]
     points = tuple(point for point in now if not done_before(point))
     changed = tuple(
         StatusChange(before[point.key], point)
@@ -236,4 +279,5 @@ def lessons_report(
         changed,
         tuple(point for point in points if previous and vocabulary.is_done(point.status)),
         tuple(point for point in points if is_overdue(point, vocabulary, as_of)),
+        elsewhere,
     )

@@ -114,6 +114,7 @@ class AdultsBuilder(SingleProcedureBuilder):
     kind = "adults_complaints"
     every_theme_noted = False
     lessons_section = "improvements"
+    regime = "adults"
 
     def procedure_figures(
         self,

@@ -94,6 +94,9 @@ class ComplaintsBuilder(FillsWords[ReportText]):
     every_theme_noted = True
     #: The section that prints the lessons-learned register after its words.
     lessons_section = "learning"
+    #: The report's regime: the lessons-learned register prints only its services' points
+    #: (resources/lessons_vocabulary.toml's [reports.REGIME]).
+    regime = "childrens"
 
     def __init__(
         self,
@@ -122,7 +125,9 @@ class ComplaintsBuilder(FillsWords[ReportText]):
         self.lessons = lessons
         self.lessons_vocabulary = load_lessons_vocabulary()
         self.lessons_report: LessonsReport | None = (
-            None if lessons is None else lessons_report(lessons, self.lessons_vocabulary, summary.as_of)
+            None
+            if lessons is None
+            else lessons_report(lessons, self.lessons_vocabulary, summary.as_of, report=self.regime)
         )
         lessons_figures(put, self.lessons_report, self.lessons_vocabulary)
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}

@@ -137,6 +137,7 @@ class CorporateBuilder(SingleProcedureBuilder):
     every_theme_noted = False
     procedure_example = 'corporate = "corporate"'
     lessons_section = "improvements"
+    regime = "corporate"
 
     def __init__(
         self,

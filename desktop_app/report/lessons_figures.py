@@ -6,7 +6,8 @@ From domain.lessons.lessons_report; each is "not recorded" where no register was
   "not recorded" at the register's first report)
 - lessons_points (the points printed), lessons_new, lessons_changed (status moved), lessons_completed,
   lessons_overdue (due before lessons_as_of, not done), lessons_done_before (done by the last report, not
-  printed again)
+  printed again), lessons_elsewhere (the points of services this report leaves out, as
+  resources/lessons_vocabulary.toml's [reports] tables say: they are in those services' own reports)
 - lessons_status_CODE and lessons_status_CODE_name (CODE a status of resources/lessons_vocabulary.toml)
 
 The counts are of learning points, not people, so they are never suppressed.
@@ -28,7 +29,7 @@ def lessons_figures(put: Put, report: LessonsReport | None, vocabulary: LessonsV
     for code, status in vocabulary.statuses.items():
         put(f"lessons_status_{code}_name", status.label)
     if report is None:
-        for name in ("as_of", "previous", *COUNTS, *(f"status_{code}" for code in vocabulary.statuses)):
+        for name in ("as_of", "previous", *COUNTS, "elsewhere", *(f"status_{code}" for code in vocabulary.statuses)):
             put(f"lessons_{name}", NOT_RECORDED)
         return
     put("lessons_as_of", long_date(report.as_of), report.as_of.isoformat(), "date")
@@ -39,5 +40,6 @@ def lessons_figures(put: Put, report: LessonsReport | None, vocabulary: LessonsV
     for name in COUNTS:
         count = len(getattr(report, name))
         put(f"lessons_{name}", fmt.count(count), count, "count")
+    put("lessons_elsewhere", fmt.count(report.elsewhere), report.elsewhere, "count")
     for code, count in report.counts(vocabulary).items():
         put(f"lessons_status_{code}", fmt.count(count), count, "count")

@@ -5,7 +5,10 @@ After the words of the section each report keeps it in (the children's "learning
 corporate "improvements"): a sentence of the register's counts, the table of its points (reference,
 learning point, action, owner as a role, due date, status, an overdue one marked), and what changed since
 the register's reporting date before: the points new to it and those whose status moved, as a table with a
-sentence of the counts. Figures from report.lessons_figures; words from the report's text file.
+sentence of the counts. Each report prints only its own services' points (the builder's `regime`, and
+resources/lessons_vocabulary.toml's [reports] tables): a footnote under the register says how many points
+about other services were left out for their own reports. Figures from report.lessons_figures; words from
+the report's text file.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ LESSONS_TABLE_WORDS = (
     "lessons_overdue",
     "lessons_footnote",
     "lessons_done_before_note",
+    "lessons_elsewhere_note",
     "lessons_first_report",
     "lessons_changes_heading",
     "lessons_changes_summary",
@@ -53,6 +57,8 @@ def lessons_blocks(report: ComplaintsBuilder) -> list[Block]:
     if lessons is None:
         return [Paragraph(report.words("lessons_none"))]
     blocks = [*_sentence(report, "lessons_summary"), _points_table(report, lessons)] if lessons.points else []
+    if lessons.elsewhere and not lessons.points:  # no table to carry the footnote
+        blocks.append(Note(report.words("lessons_elsewhere_note")))
     if lessons.done_before:
         blocks.append(Note(report.words("lessons_done_before_note")))
     if lessons.previous is None:
@@ -93,7 +99,10 @@ def _points_table(report: ComplaintsBuilder, lessons: LessonsReport) -> Table:
         [[Cell(column) for column in columns]],
         body,
         "lessons",
-        footnotes=[report.words("lessons_footnote")],
+        footnotes=[
+            report.words("lessons_footnote"),
+            *([report.words("lessons_elsewhere_note")] if lessons.elsewhere else []),
+        ],
         caption=columns[1],
         layout="small_top",
         heading=report.words("lessons_heading"),  # kept with the first rows; the table may run on
