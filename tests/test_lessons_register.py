@@ -146,6 +146,76 @@ def test_the_changes_since_the_last_report(register):
     assert lessons_report(entries, VOCABULARY, dt.date(2021, 3, 31)) is None
 
 
+# --- which report prints which points ------------------------------------------------------------
+
+
+def test_a_report_leaves_out_the_services_its_reports_table_names_spelt_any_way():
+    assert VOCABULARY.left_out("corporate") == frozenset() and VOCABULARY.left_out(None) == frozenset()
+    adults = entry("LL-1", NOW, service="adult social care")  # spelt as the register spells it
+    childrens = entry("LL-2", NOW, service="CHILDRENS  SOCIAL CARE")
+    nobody = entry("LL-3", NOW, service="")  # no service: every report's
+    assert VOCABULARY.belongs_elsewhere(adults, "childrens") and not VOCABULARY.belongs_elsewhere(adults, "adults")
+    assert VOCABULARY.belongs_elsewhere(childrens, "adults") and not VOCABULARY.belongs_elsewhere(
+        childrens, "childrens"
+    )
+    assert not any(VOCABULARY.belongs_elsewhere(point, "corporate") for point in (adults, childrens, nobody))
+    assert not any(VOCABULARY.belongs_elsewhere(nobody, regime) for regime in ("childrens", "adults"))
+    with pytest.raises(ValueError, match="'housing' is not a report"):
+        VOCABULARY.left_out("housing")
+
+
+def test_a_point_moved_to_another_service_leaves_the_changes_of_the_report_that_no_longer_prints_it():
+    entries = [
+        entry("LL-1", LAST, "not_started", "Children's Social Care"),
+        entry("LL-1", NOW, "in_progress", "Adult Social Care"),  # handed to adults' services this year
+        entry("LL-2", NOW, "not_started", "Children's Social Care"),
+    ]
+    childrens = lessons_report(entries, VOCABULARY, NOW, report="childrens")
+    assert [p.reference for p in childrens.points] == ["LL-2"] and childrens.elsewhere == 1
+    assert not childrens.changed and [p.reference for p in childrens.new] == ["LL-2"]
+    adults = lessons_report(entries, VOCABULARY, NOW, report="adults")
+    assert [c.after.reference for c in adults.changed] == ["LL-1"] and adults.elsewhere == 1
+
+
+@pytest.mark.parametrize(
+    ("reports", "message"),
+    [
+        ("[reports.housing]\nleaves_out = []", r"lessons\.toml: \[reports\.housing\] is not a report"),
+        ('[reports.adults]\nleaves_out = "Corporate"', r"lessons\.toml: \[reports\.adults\] leaves_out must be a list"),
+        ('[reports.adults]\nleaves_out = ["Corporate", 3]', r"lessons\.toml: \[reports\.adults\] leaves_out must be"),
+        ('[reports.adults]\nleave_out = ["Corporate"]', r"lessons\.toml: \[reports\.adults\] takes only leaves_out"),
+        ('reports = ["adults"]', r"lessons\.toml: \[reports\] must be tables"),
+    ],
+)
+def test_a_bad_reports_entry_is_refused_naming_the_file_and_table(tmp_path, reports, message):
+    from desktop_app.domain.lessons import DEFAULT_LESSONS_VOCABULARY
+    from desktop_app.domain.resource_files import ResourceFileError
+
+    shipped = DEFAULT_LESSONS_VOCABULARY.read_text(encoding="utf-8")
+    path = tmp_path / "lessons.toml"
+    shipped = shipped[: shipped.index("[reports.childrens]")]
+    # a key of the file's top (not a table) goes before its first table
+    path.write_text(shipped + reports if reports.startswith("[") else reports + "\n" + shipped, encoding="utf-8")
+    with pytest.raises(ResourceFileError, match=message):
+        load_lessons_vocabulary(path)
+
+
+def test_the_appendix_whose_services_have_no_point_says_where_the_points_are(summary):
+    rules, year = summary
+    entries = [entry("LL-1", NOW, service="Children's Social Care"), entry("LL-2", NOW, service="Corporate")]
+    document = adults_complaints_document(year, rules, lessons=entries)
+    blocks = section(document, "improvements").blocks
+    assert not [block for block in blocks if isinstance(block, Table) and block.key == "lessons"]
+    assert f"{ELSEWHERE_NOTE} 2." in [block.text for block in blocks if isinstance(block, Note)]
+    assert document.figures["lessons_elsewhere"].text == "2"
+
+
+def entry(reference: str, reported: dt.date, status: str = "in_progress", service: str = "") -> LessonEntry:
+    return LessonEntry(
+        reference, reported, f"Point {reference}", status, "An action", "Complaints Manager", None, service
+    )
+
+
 # --- the appendices ---------------------------------------------------------------------------------
 
 
@@ -211,7 +281,60 @@ def test_the_register_counts_as_the_learning_and_improvement_part_of_each_regime
     assert "improvements" not in required_sections(capsys, "--regime", "corporate", *register)
 
 
-def test_report_complaints_with_lessons_prints_the_register_in_the_pdf(tmp_path, capsys):
+#: Each report's words beside the sample log (the adults' are the shipped ones), and what its register prints
+#: at 31 March 2023: the points, the summary and changes sentences, and how many points it leaves out.
+REGIME_REPORTS = {
+    "childrens": (
+        ["--text", str(SAMPLE_DATA / "complaints_report_text_2022-23.toml")],
+        ["LL-01", "LL-02", "LL-05", "LL-06"],
+        "Of its 4 points, complete: 2; in progress: 1; delayed: 0; not started: 1; overdue: 1.",
+        "Since the last report (31 March 2022), new learning points: 2; status changed: 2; completed: 2.",
+        3,
+    ),
+    "adults": (
+        [],
+        ["LL-04", "LL-07", "LL-08"],
+        "Of its 3 points, complete: 1; in progress: 1; delayed: 1; not started: 0; overdue: 0.",
+        "Since the last report (31 March 2022), new learning points: 2; status changed: 1; completed: 1.",
+        4,
+    ),
+    "corporate": (
+        [
+            "--text",
+            str(SAMPLE_DATA / "corporate_complaints_report_text_2022-23.toml"),
+            "--self-assessment",
+            str(SAMPLE_DATA / "complaint_code_self_assessment_2022-23.toml"),
+        ],
+        ["LL-01", "LL-02", "LL-04", "LL-05", "LL-06", "LL-07", "LL-08"],
+        "Of its 7 points, complete: 3; in progress: 2; delayed: 1; not started: 1; overdue: 1.",
+        "Since the last report (31 March 2022), new learning points: 4; status changed: 3; completed: 3.",
+        0,
+    ),
+}
+ELSEWHERE_NOTE = "Learning points about other services are in those services' own reports, so are not shown here:"
+
+
+@pytest.mark.parametrize("regime", list(REGIME_REPORTS))
+def test_each_reports_pdf_prints_only_its_own_services_learning_points(regime, tmp_path, capsys):
+    words, printed, summary_sentence, changes_sentence, elsewhere = REGIME_REPORTS[regime]
+    out = tmp_path / f"{regime}.pdf"
+    args = ["--regime", regime, *words, "--lessons", str(SAMPLE_REGISTER), "--out", str(out)]
+    assert main(["report", "complaints", str(SAMPLE_COMPLAINTS_LOG), *args]) == 0
+    lines = pdf_lines(out)
+    start = lines.index("Changes since the last report")
+    register = [line.split()[0] for line in lines[:start] if line.startswith("LL-0")]
+    assert sorted(set(register)) == printed  # in the register's table, its points alone
+    assert not any(line.startswith("LL-0") and line.split()[0] not in printed for line in lines)
+    text = " ".join(lines)
+    assert summary_sentence in text and changes_sentence in text
+    if elsewhere:
+        assert f"{ELSEWHERE_NOTE} {elsewhere}." in text
+    else:
+        assert ELSEWHERE_NOTE not in text
+    assert structure_problems(out) == []  # the register's tables tagged as every other table
+
+
+def test_the_childrens_pdf_marks_the_overdue_point_and_leaves_out_the_one_done_before(tmp_path):
     out = tmp_path / "complaints.pdf"
     text = SAMPLE_DATA / "complaints_report_text_2022-23.toml"
     args = ["--text", str(text), "--lessons", str(SAMPLE_REGISTER), "--out", str(out)]
@@ -220,12 +343,10 @@ def test_report_complaints_with_lessons_prints_the_register_in_the_pdf(tmp_path,
     start = lines.index("Changes since the last report")
     [overdue] = [n for n, line in enumerate(lines[:start]) if line.startswith("LL-02 Children's Social Care:")]
     assert lines[overdue].endswith("In progress") and lines[overdue + 1].endswith("(overdue)")
-    words = " ".join(lines)
-    assert "Of its 5 points, complete: 2; in progress: 1; delayed: 1; not started: 1; overdue: 1." in words
-    assert "Since the last report (31 March 2022), new learning points: 2; status changed: 3; completed: 2." in words
-    assert any(line.startswith("LL-04 Adult Social Care:") and line.endswith("In progress Delayed") for line in lines)
     assert not any(line.startswith("LL-03") for line in lines)  # complete by the last report
-    assert structure_problems(out) == []  # the register's tables tagged as every other table
+    assert "are not shown again: 1." in " ".join(lines)
+    # the owner column is wide enough for a role's longest word
+    assert not any(line.endswith("Commission-") or line.startswith("ing ") for line in lines)
 
 
 def test_the_registers_slips_are_the_proofs_findings_naming_their_cells(awkward, capsys):
@@ -238,10 +359,6 @@ def test_the_registers_slips_are_the_proofs_findings_naming_their_cells(awkward,
 
 
 # --- the project file ---------------------------------------------------------------------------
-
-
-def entry(reference: str, reported: dt.date, status: str = "in_progress") -> LessonEntry:
-    return LessonEntry(reference, reported, f"Point {reference}", status, "An action", "Complaints Manager", None, "")
 
 
 def test_the_project_carries_each_reporting_date_from_year_to_year(register, tmp_path):
@@ -289,10 +406,29 @@ def test_the_sample_register_shows_changes_between_its_two_reporting_dates():
     report = lessons_report(read.entries, VOCABULARY, dt.date(2023, 4, 28))
     assert (report.as_of, report.previous) == (NOW, LAST)
     assert [len(getattr(report, name)) for name in ("points", "new", "changed", "completed", "overdue")] == [
-        5,
-        2,
+        7,
+        4,
         3,
-        2,
+        3,
         1,
     ]
     assert [p.reference for p in report.done_before] == ["LL-03"]
+    assert report.elsewhere == 0  # the whole register
+
+
+@pytest.mark.parametrize(
+    ("regime", "points", "done_before", "elsewhere"),
+    [
+        ("childrens", ["LL-01", "LL-02", "LL-05", "LL-06"], ["LL-03"], 3),
+        ("adults", ["LL-04", "LL-07", "LL-08"], [], 4),  # LL-03 was corporate's
+        ("corporate", ["LL-01", "LL-02", "LL-04", "LL-05", "LL-06", "LL-07", "LL-08"], ["LL-03"], 0),
+    ],
+)
+def test_each_report_of_the_sample_register_holds_its_own_services_points(regime, points, done_before, elsewhere):
+    entries = read_lessons_register(SAMPLE_REGISTER).entries
+    report = lessons_report(entries, VOCABULARY, NOW, report=regime)
+    assert [p.reference for p in report.points] == points
+    assert [p.reference for p in report.done_before] == done_before
+    assert report.elsewhere == elsewhere
+    assert all(p.reference in points for p in (*report.new, *report.completed, *report.overdue))
+    assert all(change.after.reference in points for change in report.changed)
