@@ -25,7 +25,7 @@ from desktop_app.report.adults_complaints import adults_complaints_document
 from desktop_app.report.complaints import complaints_document
 from desktop_app.report.corporate_complaints import corporate_complaints_document
 from desktop_app.report.model import Note, Table
-from tests.pdf_structure import pdf_lines, structure_problems
+from tests.pdf_structure import page_lines, pdf_lines, structure_problems
 
 SAMPLE_DATA = SAMPLE_COMPLAINTS_LOG.parent
 SAMPLE_REGISTER = SAMPLE_DATA / "lessons_register_2022-23.xlsx"
@@ -331,6 +331,10 @@ def test_each_reports_pdf_prints_only_its_own_services_learning_points(regime, t
         assert f"{ELSEWHERE_NOTE} {elsewhere}." in text
     else:
         assert ELSEWHERE_NOTE not in text
+    # the register's footnote is on a page with some of its rows, never alone at the top of the next
+    [page] = [page for page in page_lines(out) if any(line.startswith("Status at 31 March 2023.") for line in page)]
+    footnote = next(n for n, line in enumerate(page) if line.startswith("Status at 31 March 2023."))
+    assert any(line.startswith(printed[-1]) for line in page[:footnote])
     assert structure_problems(out) == []  # the register's tables tagged as every other table
 
 

@@ -38,7 +38,7 @@ from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 
 from desktop_app.pdf.charts import draw_chart
-from desktop_app.pdf.continued_table import ContinuedTable
+from desktop_app.pdf.continued_table import ContinuedTable, FootnotesWithLastRows
 from desktop_app.pdf.document import AppendixDocTemplate, Heading, contents, title_page
 from desktop_app.pdf.prose import inline
 from desktop_app.pdf.style import ReportStyle, StyleError, load_style
@@ -442,14 +442,19 @@ class PdfWriter:
             heading_style = self.style["heading2"]
             pdf_table.continued = inline(table.heading_continued or table.heading)
             pdf_table.continued_style = heading_style.clone(f"{heading_style.name}-continued", spaceBefore=0)
-            return [*self.table_heading(table, cells, widths), pdf_table, after, *notes]
+            return [*self.table_heading(table, cells, widths), *self.with_footnotes(pdf_table, after, notes)]
         if not layout.spaced:
             return [pdf_table, *notes]
         before = Spacer(1, self.style.table_space_before)
         if layout.kept_with_footnotes:
             before.keepWithNext = 1  # so the sentence kept with the table is not kept with the space alone
             return [before, KeepTogether([pdf_table, *notes])]
-        return [before, pdf_table, after, *notes]
+        return [before, *self.with_footnotes(pdf_table, after, notes)]
+
+    @staticmethod
+    def with_footnotes(pdf_table: PdfTable, after: Spacer, notes: list[PdfParagraph]) -> list[Flowable]:
+        """A table that may run over pages, then its footnotes: never the footnotes alone at a page's top."""
+        return [FootnotesWithLastRows([pdf_table, after, *notes])] if notes else [pdf_table, after]
 
     def table_heading(self, table: Table, cells: list[list[object]], widths: list[float]) -> list[Flowable]:
         """A table's heading, never alone at the foot of a page.
