@@ -101,3 +101,20 @@ def test_a_register_imported_into_the_window_is_kept_and_printed_with_its_change
     assert len(again.project.lessons) == 9
     assert live_lessons_points(again) == printed_lessons_points(again) != "not recorded"
     assert any(sheet.kind is ReturnKind.LESSONS_REGISTER for i in again.project.imports for sheet in i.sheets)
+
+
+def test_the_windows_childrens_and_adults_reports_each_print_their_own_services_points(make_window, qtbot):
+    from tests.test_lessons_register import SAMPLE_REGISTER
+
+    window = make_window()
+    window.import_paths([SAMPLE_COMPLAINTS_LOG, SAMPLE_REGISTER])
+    wait_for_task(qtbot, window)
+    childrens, adults = window.workspace.complaints_document(), window.workspace.adults_document()
+    assert adults is not None  # the sample log has adults' complaints
+    for document, points, elsewhere in ((childrens, "4", "3"), (adults, "3", "4")):
+        assert document.figures["lessons_points"].text == points
+        assert document.figures["lessons_elsewhere"].text == elsewhere
+    [register] = [table for table in adults.tables() if table.key == "lessons"]
+    assert [r[0].text for r in register.body] == ["LL-04", "LL-07", "LL-08"]
+    # the Report tab's live figures are the children's report's
+    assert window.workspace.figures()["lessons_elsewhere"] == "3"
