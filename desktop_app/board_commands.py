@@ -89,14 +89,31 @@ def board_report(
 ) -> tuple[Document, BoardBuilder]:
     """The report of the source at `source_path`, with the builder that made it (its items where printed);
     with `plan`, the words may use the plan's figures at `as_of` (today by default)."""
+    from desktop_app.report.board_source import BoardSourceError, read_board_source
+    from desktop_app.excel.workbook import WorkbookError
+
+    source = read_board_source(source_path)
+    figures = {}
+    if plan is not None:
+        try:
+            figures = plan_figures_of(plan, as_of or dt.date.today())
+        except WorkbookError as exc:
+            raise BoardSourceError(f"--plan {exc}") from None
+    return board_report_of(source, figures, options)
+
+
+def board_report_of(
+    source: BoardSource, figures: dict[str, Figure], options: PageOptions | None = None
+) -> tuple[Document, BoardBuilder]:
+    """The report of `source`, its tables read from the workbook it names and its live figures those of the
+    returns it names with `figures` (the plan's) beside them."""
     from desktop_app.domain.board_report import load_board_rules
     from desktop_app.excel.board_tables import read_board_table
     from desktop_app.excel.workbook import WorkbookError, open_source
     from desktop_app.report.board import BoardBuilder
-    from desktop_app.report.board_source import BoardSourceError, read_board_source
+    from desktop_app.report.board_source import BoardSourceError
     from desktop_app.report.model import PageOptions
 
-    source = read_board_source(source_path)
     rules = load_board_rules()
     tables = {}
     named = [item for item in source.items if item.kind == "table"]
@@ -115,14 +132,30 @@ def board_report(
                 tables[item.text] = read_board_table(workbook, item.text, rules)
             except WorkbookError as exc:
                 raise BoardSourceError(f"{source.where(item.line)}: {exc}") from None
-    figures = _figures(source)
-    if plan is not None:
-        try:
-            figures |= plan_figures_of(plan, as_of or dt.date.today())
-        except WorkbookError as exc:
-            raise BoardSourceError(f"--plan {exc}") from None
-    builder = BoardBuilder(source, tables, figures, rules)
+    builder = BoardBuilder(source, tables, {**_figures(source), **figures}, rules)
     return builder.document(options or PageOptions(), None), builder
+
+
+def export_board_report(
+    text: str,
+    name: str,
+    folder: str,
+    figures: dict[str, Figure],
+    options: PageOptions,
+    out: str,
+    template_docx: str | None = None,
+    progress: Callable[[float, str], None] | None = None,
+) -> str:
+    """The window's board report (its words `text`, kept in the project, called `name` in its errors, its
+    files beside `folder`) with the live `figures` of the papers loaded, written to `out` as PDF or Word (a
+    background task's function: plain values in, the file's path out)."""
+    from desktop_app.export import export_appendix
+    from desktop_app.report.board_source import board_source_of
+
+    if progress is not None:
+        progress(0.1, "Reading the tables")
+    document, _ = board_report_of(board_source_of(text, name, Path(folder)), figures, options)
+    return export_appendix(document, out, template_docx, **({"progress": progress} if progress else {}))
 
 
 def _figures(source: BoardSource) -> dict[str, Figure]:
