@@ -89,8 +89,8 @@ def board_report(
 ) -> tuple[Document, BoardBuilder]:
     """The report of the source at `source_path`, with the builder that made it (its items where printed);
     with `plan`, the words may use the plan's figures at `as_of` (today by default)."""
-    from desktop_app.report.board_source import BoardSourceError, read_board_source
     from desktop_app.excel.workbook import WorkbookError
+    from desktop_app.report.board_source import BoardSourceError, read_board_source
 
     source = read_board_source(source_path)
     figures = {}

@@ -192,7 +192,7 @@ class PartnershipPapers:
             else {"partnership": other.partnership, "partnership_findings": other.partnership_findings}
         )
         problems = [*self.problems, *(problem for problem in other.problems if problem.file in names)]
-        return replace(self, papers=[*self.papers, *kept], problems=problems, **part)  # type: ignore[arg-type]
+        return replace(self, papers=[*self.papers, *kept], problems=problems, **part)
 
     @property
     def refused(self) -> list[Problem]:

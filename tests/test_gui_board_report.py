@@ -102,7 +102,9 @@ def test_the_marac_figures_are_live_too_once_the_returns_are_loaded(tab, qtbot):
     assert "1.3  The MARAC heard 737 cases." in page.preview_text().replace("\xa0", " ")
 
 
-def test_the_export_is_checked_first_and_writes_a_pdf_holding_the_figure(tab, window, answers, qtbot, tmp_path, monkeypatch):
+def test_the_export_is_checked_first_and_writes_a_pdf_holding_the_figure(
+    tab, window, answers, qtbot, tmp_path, monkeypatch
+):
     page = tab.board_page
     set_words(qtbot, page, WORDS + "\nOf them, 15 are past due.\n")
     check = CheckAnswers(answers)
@@ -121,7 +123,9 @@ def test_the_export_is_checked_first_and_writes_a_pdf_holding_the_figure(tab, wi
     assert "31 March 2024" in text
 
 
-def test_the_words_are_kept_in_the_project_and_shown_again_when_it_is_reopened(tab, window, make_window, qtbot, tmp_path):
+def test_the_words_are_kept_in_the_project_and_shown_again_when_it_is_reopened(
+    tab, window, make_window, qtbot, tmp_path
+):
     page = tab.board_page
     set_words(qtbot, page, WORDS)
     type_words(qtbot, page, "\nTyped just before saving.")  # kept by the save, within its typing pause

@@ -109,6 +109,7 @@ class BoardReportPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
+        split.setSizes([1, 1])  # the words and their preview side by side, of a width
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
@@ -208,7 +209,9 @@ class BoardReportPage(QWidget):
         self.keep_pending_text()
         if self.built is None:
             return [
-                Finding(self.error, ("section", BOARD), severity="error", kind="board_source", where=Where(file=SOURCE_NAME))
+                Finding(
+                    self.error, ("section", BOARD), severity="error", kind="board_source", where=Where(file=SOURCE_NAME)
+                )
             ]
         return board_proof(*self.built)
 
