@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import docx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -121,6 +122,11 @@ def test_the_export_is_checked_first_and_writes_a_pdf_holding_the_figure(
     text = pdf_text(out)
     assert "1.2 15 actions are past their milestone: Leadership and Governance 2" in text
     assert "31 March 2024" in text
+    word = tmp_path / "Board report.docx"
+    page.export_to(word)
+    wait_for_task(qtbot, tab)
+    paragraphs = [paragraph.text for paragraph in docx.Document(str(word)).paragraphs]
+    assert any("15 actions are past their milestone: Leadership and Governance 2" in said for said in paragraphs)
 
 
 def test_the_words_are_kept_in_the_project_and_shown_again_when_it_is_reopened(

@@ -1032,8 +1032,10 @@ class MainWindow(QMainWindow):
         what = {**PARTNERSHIP, BOARD: "board report"}.get(kind, f"{kind} appendix")
         dialog = ExportCheckDialog(what, findings, self)
         exported = dialog.exec() == QDialog.DialogCode.Accepted
-        if dialog.chosen is not None:
-            (self.partnership_tab.go_to if kind in (*PARTNERSHIP, BOARD) else self.go_to)(*dialog.chosen)
+        if dialog.chosen is not None and kind == BOARD:
+            self.partnership_tab.show_board_report()  # the words, whatever the finding
+        elif dialog.chosen is not None:
+            (self.partnership_tab.go_to if kind in PARTNERSHIP else self.go_to)(*dialog.chosen)
         return exported
 
     def go_to(self, kind: str, key: str) -> None:

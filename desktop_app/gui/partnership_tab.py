@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.gui import messages
-from desktop_app.gui.board_report_page import BOARD, BoardReportPage
+from desktop_app.gui.board_report_page import BoardReportPage
 from desktop_app.gui.complaints_views import NUMBER_COLUMN_MIN, FigureTable, FigureTableModel
 from desktop_app.gui.returns_tab import ProblemsModel
 from desktop_app.gui.session import Session
@@ -419,14 +419,16 @@ class PartnershipTab(QWidget):
     def _written(self, out: Path) -> None:
         self.session.show_status(f"Wrote {out.name}")
 
+    def show_board_report(self) -> None:
+        """The place every finding of the board report's check names: its words."""
+        self.session.tabs.setCurrentWidget(self)
+        self.side.setCurrentWidget(self.board_page)
+        self.board_page.go_to()
+
     def go_to(self, kind: str, key: str) -> None:
         """The place a finding of the check before export names: the paper's problems, the report date, or
         the appendix's tables."""
         self.session.tabs.setCurrentWidget(self)
-        if key == BOARD or kind in ("section", "details", "preview"):  # the board report's words
-            self.side.setCurrentWidget(self.board_page)
-            self.board_page.go_to()
-            return
         if kind == "as_at":
             self.as_of.setFocus()
             return
