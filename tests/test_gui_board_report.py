@@ -68,7 +68,7 @@ def test_the_preview_numbers_the_paragraphs_with_the_plans_past_due_count(tab, q
     assert "1.1  The plan stood as below at 31 March 2024." in preview.replace("\xa0", " ")
     assert "1.2  15 actions are past their milestone: Leadership and Governance 2," in preview.replace("\xa0", " ")
     tab.window().resize(1280, 800)
-    page.grab().save(str(tmp_path / "board-report-page.png"))
+    tab.grab().save(str(tmp_path / "board-report-page.png"))
 
 
 def test_typing_is_one_undoable_edit_per_pause_and_undo_puts_the_words_back(tab, window, qtbot):

@@ -109,7 +109,8 @@ class BoardReportPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([1, 1])  # the words and their preview side by side, of a width
+        split.setStretchFactor(0, 1)  # the words and their preview side by side, of a width
+        split.setStretchFactor(1, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
