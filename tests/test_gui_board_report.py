@@ -4,6 +4,7 @@ undone, previewed with the PDF's paragraph numbers, checked and exported, and ke
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import docx
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.gui.board_report_page import BOARD_REPORT, STARTER, BoardReportPage
+from desktop_app.paths import SAMPLE_DATA
 from tests.test_export_check import CheckAnswers
 from tests.test_gui_partnership_tab import MARAC, MARCH_PLAN, load_plan, pdf_text, wait_for_task
 from tests.test_gui_window import answers, make_window  # noqa: F401 - fixtures
@@ -144,3 +146,27 @@ def test_the_words_are_kept_in_the_project_and_shown_again_when_it_is_reopened(
     wait_for_task(qtbot, reopened)
     assert reopened.board_page.editor.toPlainText() == WORDS + "\nTyped just before saving."
     assert "15 actions are past their milestone" in reopened.board_page.preview_text()
+
+
+def test_the_sample_report_typed_in_the_window_exports_with_its_tables_read_beside_the_project(
+    tab, window, answers, qtbot, tmp_path
+):
+    for name in ("board_report_tables_2020-21.xlsx", "board_report_campaign.png", "marac_2019-2021.xlsx"):
+        shutil.copy(SAMPLE_DATA / name, tmp_path / name)
+    assert window.save_to(tmp_path / "board.scrutiny")  # the words' files are read beside the project
+    tab.load_returns([MARAC])
+    wait_for_task(qtbot, tab)
+    page = tab.board_page
+    set_words(qtbot, page, (SAMPLE_DATA / "board_report_2020-21.md").read_text(encoding="utf-8"))
+    preview = page.preview_text()
+    assert page.error == ""
+    assert "discussed 737 cases" in preview  # the MARAC return loaded on the tab
+    assert "[The table of the sheet 'Training' is read from the workbook when the report is exported.]" in preview
+    CheckAnswers(answers).press = "export"
+    out = tmp_path / "Board report.pdf"
+    assert window.checked_before_export("board")
+    page.export_to(out)
+    wait_for_task(qtbot, tab)
+    text = pdf_text(out)
+    assert "discussed 737 cases" in text
+    assert "Name of training" in text and "read from the workbook" not in text  # the table itself
