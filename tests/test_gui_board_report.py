@@ -88,6 +88,15 @@ def test_typing_is_one_undoable_edit_per_pause_and_undo_puts_the_words_back(tab,
     assert page.editor.toPlainText().endswith("The Board meets in June.")
 
 
+def test_words_cleared_stay_cleared(tab, window, qtbot):
+    page = tab.board_page
+    set_words(qtbot, page, "")
+    assert window.project.settings[BOARD_REPORT] == "" and page.editor.toPlainText() == ""
+    assert "line 1: the file must start with a line '+++'" in page.problem.text()
+    window.undo_stack.undo()
+    assert page.editor.toPlainText() == STARTER
+
+
 def test_a_figure_the_papers_do_not_have_is_said_with_its_line(tab, qtbot):
     page = tab.board_page
     set_words(qtbot, page, WORDS.replace("{past_due_count}", "{past_due_cont}"))

@@ -122,7 +122,9 @@ class BoardReportPage(QWidget):
     # --- the words ---------------------------------------------------------------------------
 
     def stored_text(self) -> str:
-        return self.session.project.settings.get(BOARD_REPORT) or STARTER
+        """The project's words; a project that has none starts from STARTER (words cleared stay cleared)."""
+        value = self.session.project.settings.get(BOARD_REPORT)
+        return STARTER if value is None else str(value)
 
     def refresh(self) -> None:
         """Show the project's words (another project, an undo) and the preview with the figures as they are."""
