@@ -322,7 +322,7 @@ def _parser() -> argparse.ArgumentParser:
     cover_proof.add_argument("--json", action="store_true", help=f"print one JSON document ({PROOF_SCHEMA})")
     add_plan_commands(commands, report_kinds, proof_kinds, _date, _page_arguments)
     add_marac_commands(report_kinds, proof_kinds, _page_arguments, _date)
-    add_board_commands(report_kinds, proof_kinds, _page_arguments, strict_argument)
+    add_board_commands(report_kinds, proof_kinds, _page_arguments, strict_argument, _date)
     check = commands.add_parser("check", help="what each sheet of a return is, and every problem in it")
     check.add_argument("file", type=Path, help="a workbook (.xlsx, .xlsm) or a CSV file")
     check.add_argument("--json", action="store_true", help=f"print one JSON document ({CHECK_SCHEMA})")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pandas, the readers and the report builders are imported wh
     from desktop_app.domain.plan_progress import PlanProgress
     from desktop_app.excel.workbook import Source
     from desktop_app.report.appendix_text import AppendixText
-    from desktop_app.report.model import Document, PageOptions
+    from desktop_app.report.model import Document, Figure, PageOptions
     from desktop_app.report.proof import Finding
 
 Progress = Callable[[float, str], None]
@@ -168,7 +168,8 @@ class PartnershipPapers:
     `located`: SHA-256 -> where each was read from on this machine; `problems`: every slip of every paper,
     naming its cell, and each paper that could not be read at all (an error naming the file);
     `plan_reports`: the project's ratings at each reporting date with the plan's added; `plan` and
-    `partnership`: the two appendices (None without their papers), each with its proof's findings."""
+    `partnership`: the two appendices (None without their papers), each with its proof's findings;
+    `board_figures`: the plan's figures a board report's words may use (report.board.PLAN_FIGURES)."""
 
     papers: list[dict[str, object]] = field(default_factory=list)
     located: dict[str, str] = field(default_factory=dict)
@@ -178,6 +179,7 @@ class PartnershipPapers:
     plan_findings: list[Finding] = field(default_factory=list)
     partnership: Document | None = None
     partnership_findings: list[Finding] = field(default_factory=list)
+    board_figures: dict[str, Figure] = field(default_factory=dict)
 
     def with_papers_of(self, other: PartnershipPapers, kind: str) -> PartnershipPapers:
         """This reading with `other`'s papers of `kind` (ACTION_PLAN or RETURN), their appendix, findings and
@@ -185,12 +187,12 @@ class PartnershipPapers:
         kept = [paper for paper in other.papers if paper["kind"] == kind]
         names = {paper["file"] for paper in kept}
         part = (
-            {"plan": other.plan, "plan_findings": other.plan_findings}
+            {"plan": other.plan, "plan_findings": other.plan_findings, "board_figures": other.board_figures}
             if kind == ACTION_PLAN
             else {"partnership": other.partnership, "partnership_findings": other.partnership_findings}
         )
         problems = [*self.problems, *(problem for problem in other.problems if problem.file in names)]
-        return replace(self, papers=[*self.papers, *kept], problems=problems, **part)  # type: ignore[arg-type]
+        return replace(self, papers=[*self.papers, *kept], problems=problems, **part)
 
     @property
     def refused(self) -> list[Problem]:
@@ -235,8 +237,9 @@ def _read_plans(
     """Each plan judged at its date and its ratings kept; the latest one's appendix, against the report before."""
     from desktop_app.domain.action_plans import load_plan_rules, load_plan_vocabulary
     from desktop_app.domain.plan_history import changes_since, plan_report, report_before, with_report
-    from desktop_app.domain.plan_progress import assess
+    from desktop_app.domain.plan_progress import assess, plan_summary
     from desktop_app.excel.action_plan import read_action_plan
+    from desktop_app.report.board import board_plan_figures
     from desktop_app.report.proof import slip_findings
 
     vocabulary = load_plan_vocabulary()
@@ -262,6 +265,7 @@ def _read_plans(
     changes = changes_since(before, report) if before is not None else None
     read.plan, findings = plan_appendix(progress, changes, options, details=details)
     read.plan_findings = slip_findings(imported.problems, "plan_slip") + findings
+    read.board_figures = board_plan_figures(plan_summary(progress))
 
 
 def _read_returns(

@@ -368,3 +368,72 @@ def test_the_sentence_leading_into_a_table_is_never_left_at_the_foot_of_a_page(f
         page_of = {words: page for page, _, words in runs}
         heading = f"1.{fillers + 1} Courses"
         assert page_of[heading] == page_of["The courses were:"] == page_of["Name of training"], fillers
+
+
+# --- the action plan's live figures (--plan FILE --as-of D) ------------------------------------------------
+
+PLAN = SAMPLE_DATA / "action_plan_2023-2028.xlsx"
+PLAN_DETAILS = '+++\ntitle = "Board report"\nauthor = "The Board"\nsubject = "The plan"\n+++\n'
+
+
+def plan_report(folder: Path, body: str, *more: str) -> tuple[int, Path]:
+    source = folder / "plan_report.md"
+    source.write_text(PLAN_DETAILS + body, encoding="utf-8")
+    out = folder / "plan_report.pdf"
+    args = ["report", "board", str(source), "--out", str(out), "--plan", str(PLAN), "--as-of", "31/03/2024"]
+    return main([*args, *more]), out
+
+
+def test_the_words_use_the_plans_figures_at_the_report_date(tmp_path):
+    # the sample plan at 31 March 2024 (`plan --json`): 8 red, 12 amber, 20 exceptions, 15 past due
+    body = (
+        "# Progress\nAt {plan_as_of} {red_count} actions were red and {amber_count} amber, "
+        "{exceptions_count} exceptions in all; {past_due_count} were past due: {past_due_actions}.\n"
+    )
+    status, out = plan_report(tmp_path, body)
+    assert status == 0
+    text = reading(out)
+    assert "1.1 At 31 March 2024 8 actions were red and 12 amber, 20 exceptions in all; 15 were past due:" in text
+    assert "Leadership and Governance 2, Leadership and Governance 4," in text
+    assert "Children and Young People 2 and Children and Young People 4." in text
+
+
+def test_a_later_report_date_finds_more_actions_past_due(tmp_path):
+    from desktop_app.board_commands import plan_figures_of
+
+    earlier = plan_figures_of(PLAN, dt.date(2023, 6, 30))
+    later = plan_figures_of(PLAN, dt.date(2024, 3, 31))
+    assert later["past_due_count"].value == 15
+    assert earlier["past_due_count"].value < later["past_due_count"].value
+    assert later["past_due_actions"].text.count(",") == 13  # 15 listed: 13 commas and an "and"
+
+
+def test_an_unknown_plan_figure_names_the_file_and_line(tmp_path, capsys):
+    status, out = plan_report(tmp_path, "# Progress\n{red_count} were red.\n\n{past_due} were past due.\n")
+    assert status == 2 and not out.exists()
+    error = capsys.readouterr().err
+    assert "plan_report.md, line 9: unknown placeholder {past_due} (did you mean {past_due_count}?)" in error
+
+
+def test_a_plan_figure_without_the_plan_is_an_unknown_placeholder(folder, capsys):
+    status, out = report(folder, "# One\n{red_count} actions are red.\n")
+    assert status == 2 and "report.md, line 9: unknown placeholder {red_count}" in capsys.readouterr().err
+
+
+def test_a_plan_that_cannot_be_read_is_one_line_and_exit_2(tmp_path, capsys):
+    source = tmp_path / "plan_report.md"
+    source.write_text(PLAN_DETAILS + "# One\nWords.\n", encoding="utf-8")
+    out = tmp_path / "plan_report.pdf"
+    status = main(["report", "board", str(source), "--out", str(out), "--plan", str(tmp_path / "nope.xlsx")])
+    assert status == 2 and not out.exists()
+    assert capsys.readouterr().err.startswith("error: --plan nope.xlsx")
+
+
+def test_the_proof_finds_typed_numbers_that_are_the_plans_figures(tmp_path, capsys):
+    source = tmp_path / "plan_report.md"
+    source.write_text(PLAN_DETAILS + "# Progress\nThere were 8 red actions, and 15 past due.\n", encoding="utf-8")
+    status = main(["proof", "board", str(source), "--plan", str(PLAN), "--as-of", "31/03/2024"])
+    said = capsys.readouterr().out
+    assert status == 0
+    assert "8 is {red_count}: make it live" in said
+    assert "15 is {past_due_count}: make it live" in said

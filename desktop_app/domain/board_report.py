@@ -19,7 +19,7 @@ from desktop_app.paths import RESOURCES
 BOARD_RULES_FILE = RESOURCES / "board_report.toml"
 LAYOUTS = ("table", "blocks")
 #: The words the report prints around the author's ([words]).
-WORDS = ("report_to", "meeting_date", "report_of", "appendix", "contents", "blank_page")
+WORDS = ("report_to", "meeting_date", "report_of", "appendix", "contents", "blank_page", "and", "none", "table_later")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 

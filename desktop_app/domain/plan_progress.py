@@ -108,3 +108,35 @@ def status_counts(progress: PlanProgress) -> pd.DataFrame:
     counts["total"] = counts.sum(axis=1)
     counts.loc["total"] = counts.sum(axis=0)
     return counts.astype(int)
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """What a board report says of a plan at its report date: the red and amber actions, the exceptions
+    (every status the rules call one), and the actions whose milestone is past due, each by its label."""
+
+    as_of: dt.date
+    red_count: int
+    amber_count: int
+    exceptions_count: int
+    past_due_count: int
+    past_due_actions: tuple[str, ...]
+
+
+def action_label(action: Action) -> str:
+    """An action as a sentence names it: its theme and number ('Prevent 4'), or its row where it has none."""
+    return f"{action.theme} {action.number}" if action.number else f"{action.theme} (row {action.row})"
+
+
+def plan_summary(progress: PlanProgress) -> PlanSummary:
+    """The plan's figures for a board report's words, each counted once, here."""
+    counts = status_counts(progress).loc["total"]
+    past_due = progress.past_due()
+    return PlanSummary(
+        as_of=progress.as_of,
+        red_count=int(counts.get("red", 0)),
+        amber_count=int(counts.get("amber", 0)),
+        exceptions_count=len(progress.exceptions()),
+        past_due_count=len(past_due),
+        past_due_actions=tuple(action_label(item.action) for item in past_due),
+    )

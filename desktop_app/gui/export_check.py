@@ -37,7 +37,7 @@ GO_THERE = {
 
 def export_findings(window, kind: str) -> list[Finding]:
     """What the proof finds in the `kind` appendix ("complaints", "adults_complaints", "performance", or the
-    Partnership tab's "action_plan" and "partnership") the window would export.
+    Partnership tab's "action_plan", "partnership" and "board") the window would export.
 
     The performance appendix is laid out here, on the window's thread (some tens of milliseconds), once,
     when the author asks to export it."""
@@ -46,6 +46,8 @@ def export_findings(window, kind: str) -> list[Finding]:
     from desktop_app.gui.partnership_tab import APPENDICES as PARTNERSHIP
     from desktop_app.report.proof_tables import table_findings
 
+    if kind == "board":  # the board report as typed, proofed here (a few milliseconds: it reads no file)
+        return window.partnership_tab.board_page.findings()
     if kind in PARTNERSHIP:  # the proof made with the appendix when its papers were read
         return window.partnership_tab.findings(kind)
     workspace, project = window.workspace, window.project

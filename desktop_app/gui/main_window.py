@@ -628,6 +628,7 @@ class MainWindow(QMainWindow):
             focused.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.editors_built:
             self.report_tab.keep_pending_text()
+            self.partnership_tab.board_page.keep_pending_text()
 
     def save_to(self, path: Path) -> bool:
         from desktop_app.project import store
@@ -1025,12 +1026,15 @@ class MainWindow(QMainWindow):
         findings = export_findings(self, kind)
         if not any(not finding.reminder for finding in findings):
             return True
+        from desktop_app.gui.board_report_page import BOARD
         from desktop_app.gui.partnership_tab import APPENDICES as PARTNERSHIP
 
-        what = PARTNERSHIP.get(kind, f"{kind} appendix")
+        what = {**PARTNERSHIP, BOARD: "board report"}.get(kind, f"{kind} appendix")
         dialog = ExportCheckDialog(what, findings, self)
         exported = dialog.exec() == QDialog.DialogCode.Accepted
-        if dialog.chosen is not None:
+        if dialog.chosen is not None and kind == BOARD:
+            self.partnership_tab.show_board_report()  # the words, whatever the finding
+        elif dialog.chosen is not None:
             (self.partnership_tab.go_to if kind in PARTNERSHIP else self.go_to)(*dialog.chosen)
         return exported
 

@@ -1,4 +1,5 @@
-"""The Partnership tab: the action plan with its RAG progress, the MARAC figures and the safe accommodation return.
+"""The Partnership tab: the action plan with its RAG progress, the MARAC figures and the safe accommodation return,
+and the board report written with their live figures (gui.board_report_page).
 
 The papers are read in a background process (desktop_app.partnership.read_papers), never on the window's
 thread; the tab shows the appendices' own tables (the figures as the PDF prints them) and every slip of the
@@ -33,12 +34,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.gui import messages
+from desktop_app.gui.board_report_page import BoardReportPage
 from desktop_app.gui.complaints_views import NUMBER_COLUMN_MIN, FigureTable, FigureTableModel
 from desktop_app.gui.returns_tab import ProblemsModel
 from desktop_app.gui.session import Session
 from desktop_app.partnership import ACTION_PLAN, PARTNERSHIP, RETURN, PartnershipPapers, read_papers
 from desktop_app.report.details import paper_details
-from desktop_app.report.model import Cell, Document, Heading, Keep, PageOptions, Table
+from desktop_app.report.model import Cell, Document, Figure, Heading, Keep, PageOptions, Table
 
 if TYPE_CHECKING:
     from desktop_app.gui.background import BackgroundTask
@@ -191,6 +193,8 @@ class PartnershipTab(QWidget):
         self.side.setAccessibleName("Partnership papers")
         self.side.addTab(self.plan_page, "Acti&on plan")
         self.side.addTab(self.returns_page, "MARAC and safe acco&mmodation")
+        self.board_page = BoardReportPage(self.session, self.board_figures)
+        self.side.addTab(self.board_page, "&Board report")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.problems)
         split.addWidget(self.side)
@@ -324,9 +328,15 @@ class PartnershipTab(QWidget):
         project = self.session.project
         return {kind: paper_details(project.settings, project.cover, kind) for kind in APPENDICES}
 
+    def board_figures(self) -> dict[str, Figure]:
+        """The live figures a board report's words may use: the MARAC appendix's and the action plan's."""
+        figures = dict(self.shown.partnership.figures) if self.shown.partnership is not None else {}
+        return figures | self.shown.board_figures
+
     def _project_changed(self) -> None:
         """Another project, an undo of a load, or the papers' details set on the Report tab: read the project's
         papers again (only where what they are made of changed)."""
+        self.board_page.refresh()
         project = self.session.project
         state = _state(
             project.settings.get(PAPERS, []), project.plan_reports, self.session.page_options(), self.details()
@@ -355,6 +365,8 @@ class PartnershipTab(QWidget):
             "Load a MARAC return, and a safe accommodation return with its published tables, to see their figures.",
         )
         self.summary.setText(_summary(read))
+        if hasattr(self, "board_page"):
+            self.board_page.rebuild_preview()  # with the papers' figures
 
     def _show_problems(self, problems: list[Problem]) -> None:
         self.problems_model.set_problems(problems)
@@ -406,6 +418,12 @@ class PartnershipTab(QWidget):
 
     def _written(self, out: Path) -> None:
         self.session.show_status(f"Wrote {out.name}")
+
+    def show_board_report(self) -> None:
+        """The place every finding of the board report's check names: its words."""
+        self.session.tabs.setCurrentWidget(self)
+        self.side.setCurrentWidget(self.board_page)
+        self.board_page.go_to()
 
     def go_to(self, kind: str, key: str) -> None:
         """The place a finding of the check before export names: the paper's problems, the report date, or

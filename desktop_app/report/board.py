@@ -8,7 +8,9 @@ paragraph stand at its text, not at the margin its number hangs in; a table's ro
 too long for what is left of a page carries on over it); appendices are lettered
 A, B ... and their paragraphs are not numbered. Live figures in the words are
 the returns' figures, by the names their own appendix gives them (MARAC's
-{referrals_value}); a name the returns do not have is an error naming the line.
+{referrals_value}), and an action plan's at its report date (`PLAN_FIGURES`,
+from domain.plan_progress.plan_summary); a name the returns do not have is an
+error naming the line.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from desktop_app.domain.board_report import BoardRules, BoardTable, load_board_rules
+from desktop_app.domain.formatting import Formatter, long_date
+from desktop_app.domain.plan_progress import PlanSummary
 from desktop_app.report.appendix import FillsWords
 from desktop_app.report.board_source import BoardSource, BoardSourceError, Item, lines
 from desktop_app.report.model import (
@@ -41,6 +45,32 @@ from desktop_app.report.model import (
 from desktop_app.report.text import placeholders_in
 
 KIND = "board"
+#: The live figures of an action plan a board report's words may use.
+PLAN_FIGURES = ("red_count", "amber_count", "exceptions_count", "past_due_count", "past_due_actions", "plan_as_of")
+
+
+def board_plan_figures(
+    summary: PlanSummary, rules: BoardRules | None = None, formatter: Formatter | None = None
+) -> dict[str, Figure]:
+    """The plan's figures (`PLAN_FIGURES`) as the words print them: the counts, the past due actions listed
+    ('Prevent 1, Protect & Repair 3 and Children and Young People 2'; the rules' word for none) and the
+    report date."""
+    formatter = formatter or Formatter()
+    words = (rules or load_board_rules()).words
+    figures = {
+        name: Figure(name, formatter.count(value), value, "count")
+        for name, value in (
+            ("red_count", summary.red_count),
+            ("amber_count", summary.amber_count),
+            ("exceptions_count", summary.exceptions_count),
+            ("past_due_count", summary.past_due_count),
+        )
+    }
+    actions = list(summary.past_due_actions)
+    listed = f"{', '.join(actions[:-1])} {words['and']} {actions[-1]}" if len(actions) > 1 else "".join(actions)
+    figures["past_due_actions"] = Figure("past_due_actions", listed or words["none"], listed or words["none"])
+    figures["plan_as_of"] = Figure("plan_as_of", long_date(summary.as_of), summary.as_of.isoformat())
+    return figures
 
 
 @dataclass(frozen=True)
@@ -76,6 +106,7 @@ class BoardBuilder(FillsWords[BoardSource]):
         self.tables = {name.strip().casefold(): table for name, table in tables.items()}
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}
         self.placed: list[Placed] = []
+        self.tables_later = False  # the window's preview: a named table is a line saying so, read on export
         self.in_subsection = False  # a finding's heading goes one level under the heading above it
 
     def located(self, where: str) -> str:
@@ -177,6 +208,8 @@ class BoardBuilder(FillsWords[BoardSource]):
 
     def table(self, item: Item) -> list[Block]:
         table = self.tables.get(item.text.strip().casefold())
+        if table is None and self.tables_later:
+            return [Paragraph(self.rules.words["table_later"].format(sheet=item.text))]
         if table is None:
             raise BoardSourceError(f"{self.source.where(item.line)}: no table was read for the sheet '{item.text}'")
         kind = table.kind

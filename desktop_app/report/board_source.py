@@ -98,6 +98,13 @@ def read_board_source(path: Path) -> BoardSource:
         raise BoardSourceError(f"{path.name}: is not a text file saved as UTF-8 (save it as UTF-8 text)") from None
     except OSError as exc:
         raise BoardSourceError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    return board_source_of(text, path.name, path.resolve().parent)
+
+
+def board_source_of(text: str, name: str, folder: Path) -> BoardSource:
+    """The source whose words are `text`, called `name` in its errors, its files named relative to `folder`
+    (the window keeps the words in the project, not in a file)."""
+    path = Path(name)
     lines = text.splitlines()
     if not lines or lines[0].strip() != FENCE:
         raise BoardSourceError(f"{path.name}, line 1: the file must start with a line '+++', then the details")
@@ -105,7 +112,6 @@ def read_board_source(path: Path) -> BoardSource:
     if end is None:
         raise BoardSourceError(f"{path.name}: the details that start on line 1 have no closing '+++' line")
     details, keys = _details(path.name, lines[1:end])
-    folder = path.resolve().parent
     marac = details.pop("marac", [])
     if isinstance(marac, str):
         marac = [marac]
