@@ -111,6 +111,9 @@ def test_a_fall_no_change_and_a_share_from_a_return_of_our_own(write_workbook):
     assert figures["asc_annual_reviews_year_on_year"] == "unchanged"
     assert figures["asc_safeguarding_s42_value"] == "30.0%"
     assert (figures["asc_safeguarding_s42_numerator"], figures["asc_safeguarding_s42_denominator"]) == ("144", "480")
+    # 25.0% to 30.0%: a share's change on the year is in points, not a per cent of a per cent ("up 20.0%")
+    assert figures["asc_safeguarding_s42_year_on_year"] == "up 5.0 percentage points"
+    assert figures["asc_safeguarding_s42_year_before"] == "25.0%"
     document = performance_document(results, monthly=monthly)
     assert "down 10.0% on the 12,000 of the 12 months before" in paragraphs_of(document, "first_contact")
     assert "2,440" not in paragraphs_of(document, "reviews")

@@ -282,7 +282,7 @@ def _measure_figures(
     """KEY_year_on_year and KEY_year_before; KEY_numerator and KEY_denominator (domain.indicator_measures)."""
     unit, decimals = unit_of(row), decimals_of(row)
     found = years.get(str(row["id"]))
-    put(f"{key}_year_on_year", year_on_year_words(found, decimals), None if found is None else found.change_pct)
+    put(f"{key}_year_on_year", year_on_year_words(found, unit, decimals), None if found is None else found.change, unit)
     before = None if found is None else found.year_before
     put(f"{key}_year_before", format_value(before, unit, decimals), before, unit)
     counts = shares.get(str(row["id"]))
@@ -291,14 +291,17 @@ def _measure_figures(
         put(f"{key}_{name}", format_value(count, "count", 0 if count is None or count.is_integer() else 1), count)
 
 
-def year_on_year_words(found: YearOnYear | None, decimals: int, pct_decimals: int = 1) -> str:
+def year_on_year_words(found: YearOnYear | None, unit: str | None, decimals: int, pct_decimals: int = 1) -> str:
     """A change on a year before for a sentence: 'up 10.0%', 'down 3.2%', 'unchanged' (where the change rounds
-    to nothing at the figure's places); a change on nothing is said as the amount: 'up 12'."""
+    to nothing at the figure's places); a percentage's change in points ('up 2.3 percentage points', never a
+    per cent of a per cent); a change on nothing is said as the amount: 'up 12'."""
     if found is None:
         return ""
     if half_up(found.change, decimals) == 0 or found.direction == "same":
         return "unchanged"
     verb = "up" if found.direction == "up" else "down"
+    if unit == "percent":
+        return f"{verb} {format_value(abs(found.change), None, decimals)} percentage points"
     if found.change_pct is None:
         return f"{verb} {format_value(abs(found.change), None, decimals)}"
     return f"{verb} {format_value(abs(found.change_pct), None, pct_decimals)}%"
