@@ -980,14 +980,21 @@ OPEN_AT_MONTH_END = (318, 322, 331, 327, 319, 312, 308, 315, 309, 301, 297, 305,
 # than the three to four months before it (line 380); the target is 65% (resources/indicator_catalogue.toml).
 REVIEWED_PCT = (52.0, 51.6, 51.1, 50.4, 50.9, 51.8, 52.6, 53.1, 53.9, 54.2, 54.8, 55.3,
                 55.0, 54.6, 54.9, 55.7, 56.2, 55.8, 54.9, 54.1, 53.6, 53.9, 54.4, 57.0)
+CONTACTS_YEAR_BEFORE = 23_455  # 25,800 is 10.0% more (seed 000 line 300: "risen by 10% in the last year")
+# Annual reviews completed in the month: 22% more in the last 12 months than in the 12 months before (line 376),
+# 2,440 against 2,000 (the paper prints only the 22%).
+ANNUAL_REVIEWS_TOTALS = (2_000, 2_440)
+# Safeguarding referrals that led to a section 42 enquiry: around 30% (line 470), 986 of the last 12 months' 3,288.
+S42_SHARE = 0.30
 LONG_TERM_CLIENTS = (3788, 3796, 3801, 3812, 3820, 3826, 3835, 3841, 3850, 3856, 3861, 3868,
                      3872, 3879, 3883, 3888, 3893, 3897, 3901, 3904, 3906, 3908, 3910, 3912)
 
 
 def adult_contacts(rng: np.random.Generator) -> list[int]:
-    """Contacts received a month: 2,150 a month on average over the last 12 months (line 298)."""
+    """Contacts received a month: 2,150 a month on average over the last 12 months (line 298), 10% more than
+    in the 12 months before (line 300: 25,800 against 23,455)."""
     season = [0.93, 1.04, 0.98, 1.03, 0.97, 1.0, 1.01, 0.99, 0.95, 1.02, 1.04, 1.03]
-    return split_total(rng, 23_880, season, 0.03) + split_total(rng, 12 * 2_150, season, 0.03)
+    return split_total(rng, CONTACTS_YEAR_BEFORE, season, 0.03) + split_total(rng, 12 * 2_150, season, 0.03)
 
 
 def share_of(rng: np.random.Generator, bases: Sequence[int], start: float, end: float) -> list[int]:
@@ -1007,8 +1014,15 @@ def adult_monthly_series() -> list[tuple[str, str, list[tuple[int | float | None
     concluded = [int(round(n * 0.97)) for n in referrals]
     in_28_days = share_of(rng, concluded, 0.62, 0.69)
     reviewed = [int(round(n * pct / 100)) for n, pct in zip(LONG_TERM_CLIENTS, REVIEWED_PCT)]
+    # Drawn last, so that the series above are as they were before these two were added.
+    annual_reviews = [n for total in ANNUAL_REVIEWS_TOTALS for n in split_total(rng, total, [1] * 12, 0.08)]
+    s42 = share_of(rng, referrals, 0.27, 0.31)
+    s42[-1] += int(round(S42_SHARE * sum(referrals[LAST_12]))) - sum(s42[LAST_12])
     ot_total = [ot + ccp for ot, ccp in zip(OT_WAITING, CCP_WAITING)]
     assert sum(contacts[LAST_12]) == 25_800 and sum(referrals[LAST_12]) == 12 * 274
+    assert round(100 * (sum(contacts[LAST_12]) / sum(contacts[:12]) - 1), 1) == 10.0  # risen by 10% (line 300)
+    assert round(100 * (sum(annual_reviews[LAST_12]) / sum(annual_reviews[:12]) - 1), 1) == 22.0  # line 376
+    assert round(100 * sum(s42[LAST_12]) / sum(referrals[LAST_12]), 1) == 30.0  # around 30% (line 470)
     assert round(100 * sum(advice[LAST_12]) / sum(requests[LAST_12])) == 22  # 22% resolved by IAS (line 302)
     assert round(100 * reviewed[-1] / LONG_TERM_CLIENTS[-1]) == 57
     assert round(100 * (OT_WAITING[-1] / OT_WAITING[-2] - 1)) == 15 == round(100 * (CCP_WAITING[-1] / CCP_WAITING[-2] - 1))
@@ -1040,6 +1054,9 @@ def adult_monthly_series() -> list[tuple[str, str, list[tuple[int | float | None
         ("ASC-M13", "Safeguarding referrals resolved in the month (Denominator) and those within 28 days "
          "(Numerator)", ratios(in_28_days, concluded)),
         ("ASC-M14", "Safeguarding referrals open at month end", counts(OPEN_AT_MONTH_END)),
+        ("ASC-M15", "Annual reviews completed in the month", counts(annual_reviews)),
+        ("ASC-M16", "Safeguarding referral starts in the month (Denominator) and those that led to a section 42 "
+         "enquiry (Numerator)", ratios(s42, referrals)),
     ]
 
 
@@ -1178,7 +1195,7 @@ def main() -> None:
         "benchmarks_2023.xlsx": benchmarks(rng),
         "survey_2023-24.xlsx": survey_workbook(),
         "population_2023.xlsx": population_workbook(),
-        "monthly_series_2021-2023.xlsx": series_workbook(rng),
+        "monthly_series_2021-2024.xlsx": series_workbook(rng),
     }
     for name, book in outputs.items():
         book.properties.creator = "Scrutiny Studio sample data"

@@ -20,7 +20,7 @@ from desktop_app.report.performance import performance_document
 from desktop_app.report.performance_text import DEFAULT_TEXT_FILE, PerformanceTextError, load_performance_text
 from tests.pdf_structure import figure_alt_texts, page_lines
 
-MONTHLY = SAMPLE_DATA / "monthly_series_2021-2023.xlsx"
+MONTHLY = SAMPLE_DATA / "monthly_series_2021-2024.xlsx"
 #: The adult series of the sample's "Monthly" sheet and the catalogue entry each is linked to, in sheet order.
 ADULT_SERIES = {
     "ASC-M01": "ASC-LONG-TERM-PLACEMENTS",
@@ -37,6 +37,8 @@ ADULT_SERIES = {
     "ASC-M12": "ASC-SAFEGUARDING-REFERRALS",
     "ASC-M13": "ASC-SAFEGUARDING-28-DAYS",
     "ASC-M14": "ASC-SAFEGUARDING-OPEN",
+    "ASC-M15": "ASC-ANNUAL-REVIEWS",
+    "ASC-M16": "ASC-SAFEGUARDING-S42",
 }
 REVIEWS_TITLE = "Percentage of long-term clients who received an annual review within the previous 12 months"
 #: The fourteen chart headings of seed 000 (0-14, 0-20 to 0-28, 0-31, 0-36 to 0-38) as the shipped text titles them.
@@ -127,6 +129,8 @@ def test_the_sample_adult_series_are_read_without_problems_and_give_the_seeds_fi
         assert table.loc[series, "period"] == "November 2024"
     assert table.loc["ASC-M02", "value"] == 25_800  # contacts: 2,150 a month over the last 12 months
     assert table.loc["ASC-M12", "value"] == 12 * 274  # safeguarding referrals: 274 a month
+    assert table.loc["ASC-M15", "value"] == 2_440  # annual reviews: 22% more than the 2,000 of the year before
+    assert round(table.loc["ASC-M16", "value"], 1) == 30.0  # around 30% led to a section 42 enquiry
     assert round(table.loc["ASC-M11", "value"]) == 57 and table.loc["ASC-M11", "target"] == 65  # reviews
     assert round(table.loc["ASC-M04", "value"]) == 22 and table.loc["ASC-M04", "target"] == 25  # IAS vs aspiration
     for waiting in ("ASC-M09", "ASC-M10"):  # OT and CCP assessments waiting: up 15% in the month

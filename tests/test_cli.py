@@ -274,7 +274,7 @@ def test_report_performance_and_cover_commands(tmp_path, capsys):
             "benchmarks_2023.xlsx",
             "survey_2023-24.xlsx",
             "population_2023.xlsx",
-            "monthly_series_2021-2023.xlsx",
+            "monthly_series_2021-2024.xlsx",
         )
     ]
     performance = tmp_path / "performance.pdf"

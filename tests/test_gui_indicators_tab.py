@@ -46,7 +46,7 @@ RETURNS = [
     "benchmarks_2023.xlsx",
     "survey_2023-24.xlsx",
     "population_2023.xlsx",
-    "monthly_series_2021-2023.xlsx",
+    "monthly_series_2021-2024.xlsx",
 ]
 ASSESSMENTS = "Assessments Completed within 45 Working Days - in last 12 Months (%)"
 
@@ -257,7 +257,7 @@ def test_selecting_an_indicator_draws_its_trend_and_lists_its_rows(tab, tmp_path
         "69.8%",
         "3,383",
         "4,846",
-        "monthly_series_2021-2023.xlsx",
+        "monthly_series_2021-2024.xlsx",
         "Monthly",
         72,
     ]
@@ -286,13 +286,24 @@ def test_an_indicator_with_a_catalogue_target_draws_it_as_a_line(tab, tmp_path):
     assert not tab.chart.lines["target"].isVisible()
 
 
+def test_a_month_end_share_draws_no_12_month_average_and_a_month_end_count_does(tab, tmp_path):
+    tab.select("ASC-M11")  # the share of long-term clients reviewed: an average of shares is no share at all
+    assert tab.chart.trend.average is None and len(tab.chart.average_item.getData()[1] or ()) == 0
+    assert "12-month average" not in tab.chart.caption.text()
+    tab.select("ASC-M05")  # people waiting at month end: a count, averaged over the 12 months
+    x, average = tab.chart.average_item.getData()
+    assert tab.chart.trend.average is not None and len(average) == 24
+    assert average[-1] == pytest.approx(sum((571, 602, 618, 597, 570, 552, 538, 544, 529, 511, 503, 496)) / 12)
+    tab.window().grab().save(str(tmp_path / "average.png"))
+
+
 def test_a_chart_of_counts_starts_its_axis_at_zero(tab):
     tab.select("CSC-D01")  # about 14,000 contacts a month: an axis from 13,000 would make 1% look like 50%
     low, high = tab.chart.plot.getPlotItem().viewRange()[1]
     assert low == 0 and high >= max(tab.chart.values_item.getData()[1])
 
 
-def test_the_trend_of_months_that_are_not_rolled_has_a_12_month_average():
+def test_the_trend_of_monthly_counts_that_are_not_rolled_has_a_12_month_average():
     months = pd.date_range("2022-01-31", periods=26, freq="ME")
     values = [np.nan, np.nan, *range(1, 25)]
     history = pd.DataFrame(
@@ -304,11 +315,12 @@ def test_the_trend_of_months_that_are_not_rolled_has_a_12_month_average():
             "row": range(3, 29),
         }
     )
-    found = trend(history)
+    found = trend(history, unit="count")
     assert list(found.values) == list(range(1, 25)) and found.periods[0] == "March 2022"  # empty months trimmed
     assert np.isnan(found.average[:11]).all() and found.average[11] == pytest.approx(np.mean(range(1, 13)))
     assert found.average[-1] == pytest.approx(np.mean(range(13, 25)))
-    assert trend(history, rolled=True).average is None  # rolled figures are a 12-month line already
+    assert trend(history, rolled=True, unit="count").average is None  # rolled: a 12-month line already
+    assert trend(history, unit="percent").average is None  # a month-end share: its average is no share at all
     undated = trend(
         pd.DataFrame({"period": [None], "period_end": [pd.NaT], "value": [13.7], "sheet": ["S"], "row": [5]})
     )
@@ -400,7 +412,7 @@ def test_an_edited_commentary_reaches_the_exported_performance_report(make_windo
             for name in (
                 "childrens_performance_2023.xlsx",
                 "population_2023.xlsx",
-                "monthly_series_2021-2023.xlsx",
+                "monthly_series_2021-2024.xlsx",
                 "survey_2023-24.xlsx",
                 "benchmarks_2023.xlsx",
             )

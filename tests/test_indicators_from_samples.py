@@ -17,7 +17,7 @@ RETURNS = [
     "benchmarks_2023.xlsx",
     "survey_2023-24.xlsx",
     "population_2023.xlsx",
-    "monthly_series_2021-2023.xlsx",
+    "monthly_series_2021-2024.xlsx",
 ]
 MARKS = {"✔": "top", "▬": "middle", "✘": "bottom"}
 

@@ -35,7 +35,7 @@ RETURNS = [
     "benchmarks_2023.xlsx",
     "survey_2023-24.xlsx",
     "population_2023.xlsx",
-    "monthly_series_2021-2023.xlsx",
+    "monthly_series_2021-2024.xlsx",
 ]
 GROUPS = ["Demand", "Timeliness", "Effectiveness", "Management", "Outcomes"]
 SECTIONS = [

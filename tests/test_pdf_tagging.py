@@ -96,7 +96,7 @@ def test_the_performance_appendix_passes_the_checks_and_its_charts_are_figures(t
     from desktop_app.paths import RESOURCES
 
     samples = RESOURCES.parent / "sample_data"
-    returns = ["childrens_performance_2023", "benchmarks_2023", "monthly_series_2021-2023", "population_2023"]
+    returns = ["childrens_performance_2023", "benchmarks_2023", "monthly_series_2021-2024", "population_2023"]
     returns.append("survey_2023-24")
     out = tmp_path / "performance.pdf"
     assert main(["report", "performance", *(str(samples / f"{name}.xlsx") for name in returns), "--out", str(out)]) == 0

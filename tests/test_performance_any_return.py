@@ -19,7 +19,7 @@ SAMPLE_RETURNS = [
     "benchmarks_2023.xlsx",
     "survey_2023-24.xlsx",
     "population_2023.xlsx",
-    "monthly_series_2021-2023.xlsx",
+    "monthly_series_2021-2024.xlsx",
 ]
 LEFT_OUT = "Left out of the appendix"
 

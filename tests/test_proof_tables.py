@@ -21,7 +21,7 @@ from tests.test_proof import of_kind, proof, serious
 from tests.test_report_performance import RETURNS
 
 PERFORMANCE = "childrens_performance_2023.xlsx"
-SERIES = "monthly_series_2021-2023.xlsx"
+SERIES = "monthly_series_2021-2024.xlsx"
 #: The slips of seed 002's tables the sample reproduces: (kind, sheet, row, column, says, computed).
 SEED_SLIPS = [
     ("comparator_conflict", "ChAT", 24, "Statistical Neighbours", "50", "63.5"),  # CP per 10k

@@ -27,7 +27,7 @@ RETURNS = [
     "benchmarks_2023.xlsx",
     "survey_2023-24.xlsx",
     "population_2023.xlsx",
-    "monthly_series_2021-2023.xlsx",
+    "monthly_series_2021-2024.xlsx",
 ]
 MONTHS = ("August 2022", "September 2022", "October 2022", "November 2022")
 

@@ -23,7 +23,7 @@ EXPECTED_SHEETS = {
         "Audit": ReturnKind.CATEGORY_COUNTS,
     },
     "population_2023.xlsx": {"Population": ReturnKind.POPULATION},
-    "monthly_series_2021-2023.xlsx": {
+    "monthly_series_2021-2024.xlsx": {
         "Monthly": ReturnKind.MONTHLY_SERIES,
         "Weekly": ReturnKind.WEEKLY_SERIES,
         "Open care plans": ReturnKind.CROSS_TAB,

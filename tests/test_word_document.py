@@ -101,7 +101,7 @@ def test_report_complaints_writes_word_when_the_file_ends_in_docx(tmp_path, caps
 def performance_word(tmp_path_factory):
     from desktop_app.paths import SAMPLE_DATA
 
-    returns = ["childrens_performance_2023", "benchmarks_2023", "monthly_series_2021-2023", "population_2023"]
+    returns = ["childrens_performance_2023", "benchmarks_2023", "monthly_series_2021-2024", "population_2023"]
     out = tmp_path_factory.mktemp("word") / "performance.docx"
     paths = [str(SAMPLE_DATA / f"{name}.xlsx") for name in [*returns, "survey_2023-24"]]
     assert main(["report", "performance", *paths, "--out", str(out)]) == 0

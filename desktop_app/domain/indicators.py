@@ -48,6 +48,8 @@ UNIT_MULTIPLIERS = {
 UNIT_DECIMALS = {"count": 0, "percent": 1, "rate_per_10000": 1, "rate_per_100000": 1, "gbp": 0, "hours": 2, "number": 1}
 UNITS = tuple(UNIT_MULTIPLIERS)
 RATE_UNITS = ("rate_per_10000", "rate_per_100000")
+#: Units with a 12-month average month (has_month_average): counts only.
+MONTH_AVERAGE_UNITS = frozenset({"count"})
 POLARITIES = ("high", "low", "none")  # "none": neither way is better, said on purpose
 STATUS_RULES = ("target", "scheme_123")
 COMPARATOR_LABELS = {"sn": "statistical neighbours", "nw": "North West", "england": "England"}
@@ -1072,10 +1074,18 @@ def _problems(rows: pd.DataFrame, severity: Severity, message: str | pd.Series) 
     ]
 
 
+def has_month_average(unit: object) -> bool:
+    """Whether an indicator in `unit` has a 12-month average month to print or draw: a count has ("2,150
+    contacts a month", the dashed line of a monthly chart); a percentage, a rate or a cost does not (an
+    average of month-end shares is no share of anything). The report's figures and the window's trend chart
+    both ask here."""
+    return unit in MONTH_AVERAGE_UNITS
+
+
 def _with_month_average(table: pd.DataFrame) -> pd.DataFrame:
     """`month_average`: a 12-month count's average month ("2,150 contacts a month"), where the catalogue rolls
-    the indicator's monthly series by "sum" and the value is that count (not a rate of a population)."""
-    counted = table["rolling"].eq("sum") & ~table["unit"].isin(RATE_UNITS)
+    the indicator's monthly series by "sum" and its unit has one (has_month_average)."""
+    counted = table["rolling"].eq("sum") & table["unit"].map(has_month_average).astype(bool)
     return table.assign(month_average=(table["value"] / WINDOW).where(counted))
 
 

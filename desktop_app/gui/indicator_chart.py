@@ -4,7 +4,7 @@
 IndicatorChart widget draws it: the values by period (these are the rolling
 12-month figures where the catalogue rolls the indicator's monthly series: the
 engine has already rolled them), a 12-month average where the history holds
-the months of an indicator that is not rolled, the target, and the statistical
+the months of a count that is not rolled (domain.indicators.has_month_average), the target, and the statistical
 neighbours', North West and England figures as horizontal lines.
 
 pyqtgraph notes (ecosystem-notes.md): exports need the widget shown first, and
@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.domain.formatting import format_value
-from desktop_app.domain.indicators import COMPARATOR_LABELS
+from desktop_app.domain.indicators import COMPARATOR_LABELS, has_month_average
 from desktop_app.domain.rolling import WINDOW, rolling_12_months
 
 MAX_TICK_LABELS = 7
@@ -59,9 +59,10 @@ class Trend:
     average: np.ndarray | None  # the 12-month average of monthly values that are not rolled; None: not drawn
 
 
-def trend(history: pd.DataFrame, rolled: bool = False) -> Trend:
+def trend(history: pd.DataFrame, rolled: bool = False, unit: object = None) -> Trend:
     """The trend of one indicator's `history` rows (the results' history for its id, in period order),
-    from its first period with a figure to its last."""
+    from its first period with a figure to its last. A 12-month average is drawn only for a `unit` that has
+    one (domain.indicators.has_month_average: a count, not a month-end percentage)."""
     ends = pd.to_datetime(history["period_end"])
     dated = bool(len(history)) and bool(ends.notna().all())
     values = history["value"].to_numpy(dtype="float64", na_value=np.nan)
@@ -74,7 +75,8 @@ def trend(history: pd.DataFrame, rolled: bool = False) -> Trend:
         x = np.arange(len(history), dtype="float64")
         ticks = tuple(p or "(no period given)" for p in periods)
     average = None
-    if dated and not rolled and len(history) >= WINDOW and bool(ends.dt.is_month_end.all()):
+    monthly = dated and len(history) >= WINDOW and bool(ends.dt.is_month_end.all())
+    if monthly and not rolled and has_month_average(unit):
         average = _twelve_month_average(ends, values)
     drawn = ~np.isnan(values) if average is None else ~np.isnan(values) | ~np.isnan(average)
     known = np.flatnonzero(drawn)
@@ -192,8 +194,8 @@ class IndicatorChart(QWidget):
             self.caption.setText("Select an indicator to see its trend.")
             self.plot.setAccessibleDescription("No indicator is selected.")
             return
-        self.trend = found = trend(history, rolled)
         unit, decimals = record.get("unit"), int(record.get("decimals") or 0)
+        self.trend = found = trend(history, rolled, unit)
         known = ~np.isnan(found.values)
         self.values_item.setData(found.x, found.values)
         self.points.setData(

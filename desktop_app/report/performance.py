@@ -59,6 +59,7 @@ from desktop_app.domain.indicators import (
     Catalogue,
     IndicatorResults,
     catalogue_links,
+    has_month_average,
     load_catalogue,
 )
 from desktop_app.domain.quartiles import MARKS
@@ -850,15 +851,16 @@ class _Builder:
             return None
         labels = tuple(month_label(m) for m in months)
         periods = tuple(month_name(m) for m in months)
+        row: Row = self.table.loc[indicator].to_dict()
         if spec.kind == "monthly_counts":
             bars = monthly_counts(self.monthly, self.results, indicator, months, spec.series)
-            counts = (
+            counts: tuple[ChartSeries, ...] = (
                 ChartSeries(self.fill(spec.bars, f"{here} bars"), bars, style="bars", colour="chart_bar"),
-                ChartSeries(self.fill(spec.line, f"{here} line"), monthly_average(line)),
             )
+            if has_month_average(row["unit"]):  # a count's 12-month average month; a share has none
+                counts += (ChartSeries(self.fill(spec.line, f"{here} line"), monthly_average(line)),)
             chart = Chart(key, spec.kind, title, labels, counts, "", periods=periods)
             return with_alt_text(chart)
-        row: Row = self.table.loc[indicator].to_dict()
         series: tuple[ChartSeries, ...] = (ChartSeries(self.fill(spec.line, f"{here} line"), line),)
         if spec.comparator and present(row[spec.comparator]):
             named = "Target" if spec.comparator == "target" else COMPARATOR_LABELS[spec.comparator].capitalize()

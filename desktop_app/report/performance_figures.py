@@ -34,7 +34,10 @@ period says so (a sentence naming one is printed only when the data says what it
 KEY_week_change, KEY_month_change, KEY_quarter_change, KEY_year_change, with
 KEY_week_then (the value a week before), KEY_week_change_pct (the change as a share of it, "+12.0%"), and so
 on, and the conditions KEY_week_if_up, KEY_year_if_down, KEY_month_if_unchanged and so on, which hold where the
-change on the value that far back goes that way.
+change on the value that far back goes that way;
+from domain.indicator_measures, KEY_year_on_year ("up 10.0%": the latest figure against the one for the period
+ending a year before, for a rolling 12-month count the 12 months before) with KEY_year_before (that figure), and
+KEY_numerator and KEY_denominator (the counts a share was worked out from: "986" of "3,288").
 A figure the results do not have is "n/a" (MISSING).
 """
 
@@ -45,6 +48,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from desktop_app.domain.formatting import ARROWS, format_change, format_change_pct, format_value, half_up, missing
+from desktop_app.domain.indicator_measures import ShareCounts, YearOnYear, all_share_counts, years_on_year
 from desktop_app.domain.indicators import HORIZONS, IndicatorResults, catalogue_links
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
@@ -95,6 +99,10 @@ INDICATOR_FIGURES = (
     "range",
     "range_marker",
     *(f"if_{condition}" for condition in CONDITIONS),
+    "year_on_year",
+    "year_before",
+    "numerator",
+    "denominator",
     *(f"{horizon}_{part}" for horizon in HORIZONS for part in ("change", "change_pct", "then")),
     *(f"{horizon}_if_{condition}" for horizon in HORIZONS for condition in HORIZON_CONDITIONS),
 )
@@ -169,9 +177,11 @@ def performance_figures(
     for source in (results, weekly):
         if source is None:
             continue
+        measures = years_on_year(source), all_share_counts(source)
         for row in source.table.to_dict("records"):
             for key in keys[row["id"]]:
                 _indicator_figures(put, key, row, statuses)
+                _measure_figures(put, key, row, *measures)
         for card in source.cards.to_dict("records"):
             unit, decimals = unit_of(card), decimals_of(card)
             change = format_change(card["change"], card["change_pct"], unit, decimals, card["direction"])
@@ -264,6 +274,37 @@ def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary)
         amount = format_value(abs(difference), "count", 0)
         words = "no change" if amount == "0" else f"{'a reduction' if difference < 0 else 'an increase'} of {amount}"
     put(f"{key}_at_sn_change", words, difference, "count")
+
+
+def _measure_figures(
+    put: Put, key: str, row: Row, years: Mapping[str, YearOnYear], shares: Mapping[str, ShareCounts]
+) -> None:
+    """KEY_year_on_year and KEY_year_before; KEY_numerator and KEY_denominator (domain.indicator_measures)."""
+    unit, decimals = unit_of(row), decimals_of(row)
+    found = years.get(str(row["id"]))
+    put(f"{key}_year_on_year", year_on_year_words(found, unit, decimals), None if found is None else found.change, unit)
+    before = None if found is None else found.year_before
+    put(f"{key}_year_before", format_value(before, unit, decimals), before, unit)
+    counts = shares.get(str(row["id"]))
+    for name in ("numerator", "denominator"):
+        count = None if counts is None else getattr(counts, name)
+        put(f"{key}_{name}", format_value(count, "count", 0 if count is None or count.is_integer() else 1), count)
+
+
+def year_on_year_words(found: YearOnYear | None, unit: str | None, decimals: int, pct_decimals: int = 1) -> str:
+    """A change on a year before for a sentence: 'up 10.0%', 'down 3.2%', 'unchanged' (where the change rounds
+    to nothing at the figure's places); a percentage's change in points ('up 2.3 percentage points', never a
+    per cent of a per cent); a change on nothing is said as the amount: 'up 12'."""
+    if found is None:
+        return ""
+    if half_up(found.change, decimals) == 0 or found.direction == "same":
+        return "unchanged"
+    verb = "up" if found.direction == "up" else "down"
+    if unit == "percent":
+        return f"{verb} {format_value(abs(found.change), None, decimals)} percentage points"
+    if found.change_pct is None:
+        return f"{verb} {format_value(abs(found.change), None, decimals)}"
+    return f"{verb} {format_value(abs(found.change_pct), None, pct_decimals)}%"
 
 
 def _published_figures(put: Put, key: str, row: Row, decimals: int) -> None:

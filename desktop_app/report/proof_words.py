@@ -772,7 +772,7 @@ class _PieceProof:
             exact = count.value / base.value * 100
             expected = half_up(float(exact), share.places)
             share.claimed = True
-            if expected == share.value:
+            if expected == half_up(float(share.value), share.places):  # a live figure's value is unrounded
                 continue
             shown = f"{share.value}%" if share.kind == "number" else share.figure.text if share.figure else ""
             says = f"{count_text(count)} of {count_text(base)} ({shown})"

@@ -1,0 +1,93 @@
+"""Figures the performance appendix's prose states of an indicator beyond its table row's cells.
+
+Seed 000 says "the number of people contacting ... has risen by 10% in the last year", "teams have completed 22%
+more annual reviews compared to the same period last year" and "a number require a section 42 enquiry (around
+30%)". Each is worked out here once, at full precision, from the indicators' results
+(domain.indicators.calculate_indicators); report.performance_figures writes them as text:
+
+- `year_on_year`: an indicator's latest figure against its figure for the period ending a year before (for a
+  rolling 12-month count, the 12 months to this month against the 12 months before them);
+- `share_counts`: the counts a share is worked out from (the section 42 enquiries and the referrals of the 12
+  months), so a sentence can give "986 of the 3,288" beside the 30.0%.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from desktop_app.domain.indicators import IndicatorResults
+
+
+@dataclass(frozen=True)
+class YearOnYear:
+    """An indicator's latest figure against its figure a year before, unrounded."""
+
+    indicator: str
+    period: str
+    value: float
+    year_before: float
+    change: float  # value - year_before, in the indicator's unit
+    change_pct: float | None  # the change as a % of year_before; None where that is zero
+
+    @property
+    def direction(self) -> str:
+        return "up" if self.change > 0 else "down" if self.change < 0 else "same"
+
+
+@dataclass(frozen=True)
+class ShareCounts:
+    """The latest period's numerator and denominator of an indicator worked out as a share of them."""
+
+    indicator: str
+    period: str
+    numerator: float
+    denominator: float
+
+
+def _known(value: object) -> bool:
+    return isinstance(value, (int, float)) and not pd.isna(value)
+
+
+def years_on_year(results: IndicatorResults) -> dict[str, YearOnYear]:
+    """Each indicator's latest figure against the one for the period ending a year before it, by id (an
+    indicator without a figure for either is left out)."""
+    table = results.table
+    found: dict[str, YearOnYear] = {}
+    for id_, period, value, before in zip(
+        table["id"], table["period"], table["value"], table["same_period_last_year"], strict=True
+    ):
+        if not _known(value) or not _known(before) or str(id_) in found:
+            continue
+        change = float(value) - float(before)
+        share = None if before == 0 else change * 100 / abs(float(before))
+        found[str(id_)] = YearOnYear(str(id_), str(period or ""), float(value), float(before), change, share)
+    return found
+
+
+def year_on_year(results: IndicatorResults, indicator: str) -> YearOnYear | None:
+    """`indicator`'s latest figure against the one for the period ending a year before it (None where the
+    results have no figure for either)."""
+    return years_on_year(results).get(indicator)
+
+
+def all_share_counts(results: IndicatorResults) -> dict[str, ShareCounts]:
+    """Each indicator's latest numerator and denominator (for a rolling share, the 12 months' sums), by id; an
+    indicator given as a figure, not worked out from two counts, is left out."""
+    latest = results.table[["id", "period"]].drop_duplicates("id")
+    history = results.history[["id", "period", "numerator", "denominator"]]
+    rows = latest.merge(history, on=["id", "period"], how="inner").drop_duplicates("id", keep="last")
+    rows = rows[rows["numerator"].notna() & rows["denominator"].notna()]
+    return {
+        str(id_): ShareCounts(str(id_), str(period or ""), float(numerator), float(denominator))
+        for id_, period, numerator, denominator in zip(
+            rows["id"], rows["period"], rows["numerator"], rows["denominator"], strict=True
+        )
+    }
+
+
+def share_counts(results: IndicatorResults, indicator: str) -> ShareCounts | None:
+    """The numerator and denominator `indicator`'s latest figure was worked out from (for a rolling share, the
+    12 months' sums); None where it was given as a figure, not worked out."""
+    return all_share_counts(results).get(indicator)
