@@ -61,8 +61,7 @@ def export_findings(window, kind: str) -> list[Finding]:
             return []
         text = inputs[3]  # the appendix's words, with the author's details of the paper
         findings = proof_findings(performance_report_document(*inputs), text=text, rows_not_used=rows_not_used)
-        # what the returns' own figures contradict, as `proof performance` lists it (its arrows typed in a
-        # column the reader keeps no field for are read from the files, which the window does not open again)
+        # what the returns' own figures contradict, as `proof performance` lists it
         results = [imported.result for imported in project.imports]
         return findings + table_findings(results, inputs[0], text, catalogue=load_catalogue())
     document = workspace.adults_document() if kind == "adults_complaints" else workspace.complaints_document()

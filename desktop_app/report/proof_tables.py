@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pandas as pd
-
 from desktop_app.domain.imports import ImportResult
 from desktop_app.domain.indicators import Catalogue, IndicatorResults
 from desktop_app.domain.return_checks import ReturnChecks, WeeklyRatios, return_disagreements
@@ -19,7 +17,6 @@ def table_findings(
     results: Sequence[ImportResult],
     calculated: IndicatorResults,
     text: PerformanceText | None = None,
-    arrows: pd.DataFrame | None = None,
     catalogue: Catalogue | None = None,
     checks: ReturnChecks | None = None,
 ) -> list[Finding]:
@@ -30,7 +27,7 @@ def table_findings(
     if text is not None and text.weekly_ratios:
         money = frozenset(name for name in text.weekly_ratios if _in_pounds(name, text, catalogue))
         weekly = WeeklyRatios(text.weekly_ratios, text.weekly_ids, money)
-    found = return_disagreements(results, calculated.table, checks, arrows, weekly)
+    found = return_disagreements(results, calculated.table, checks, weekly)
     return [
         Finding(
             f"{d.file}: {d.message}" if d.file else d.message,
