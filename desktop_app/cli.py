@@ -582,8 +582,7 @@ def _performance_appendix(args: argparse.Namespace, options: PageOptions | None 
     from desktop_app.domain.returns import ReturnKind
     from desktop_app.report.performance import performance_document
     from desktop_app.report.performance_text import load_performance_text
-    from desktop_app.report.proof import proof_findings
-    from desktop_app.report.proof_tables import table_findings
+    from desktop_app.report.proof_tables import performance_findings
 
     found = _calculated_indicators(args)
     if found is None:
@@ -598,9 +597,7 @@ def _performance_appendix(args: argparse.Namespace, options: PageOptions | None 
         catalogue=catalogue,
         options=options,
     )
-    findings = proof_findings(document, text=text, rows_not_used=_rows_not_used(results))
-    findings += table_findings(results, calculated, text, catalogue=catalogue)
-    return document, findings, problems
+    return document, performance_findings(document, results, calculated, text, catalogue), problems
 
 
 def _cover_proof(args: argparse.Namespace) -> int:
@@ -627,14 +624,6 @@ def _cover_findings(args: argparse.Namespace, values, template) -> list:
     from desktop_app.report.proof_cover import cover_findings
 
     return cover_findings(values, template, args.appendix, args.values.name)
-
-
-def _rows_not_used(results: list[ImportResult]) -> dict[str, int]:
-    """Per file, its rows in error (no figure uses them)."""
-    return {
-        result.provenance.file: len({(p.sheet, p.row) for p in result.problems if p.severity is Severity.ERROR})
-        for result in results
-    }
 
 
 def _complaints(args: argparse.Namespace) -> int:

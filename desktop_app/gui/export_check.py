@@ -44,7 +44,7 @@ def export_findings(window, kind: str) -> list[Finding]:
     from desktop_app.domain.indicators import load_catalogue
     from desktop_app.export import performance_report_document
     from desktop_app.gui.partnership_tab import APPENDICES as PARTNERSHIP
-    from desktop_app.report.proof_tables import table_findings
+    from desktop_app.report.proof_tables import performance_findings
 
     if kind in PARTNERSHIP:  # the proof made with the appendix when its papers were read
         return window.partnership_tab.findings(kind)
@@ -59,11 +59,9 @@ def export_findings(window, kind: str) -> list[Finding]:
         inputs = window.performance_inputs()
         if not inputs:
             return []
-        text = inputs[3]  # the appendix's words, with the author's details of the paper
-        findings = proof_findings(performance_report_document(*inputs), text=text, rows_not_used=rows_not_used)
-        # what the returns' own figures contradict, as `proof performance` lists it
         results = [imported.result for imported in project.imports]
-        return findings + table_findings(results, inputs[0], text, catalogue=load_catalogue())
+        document = performance_report_document(*inputs)
+        return performance_findings(document, results, inputs[0], inputs[3], load_catalogue())
     document = workspace.adults_document() if kind == "adults_complaints" else workspace.complaints_document()
     summary, overdue = workspace.complaints(), overdue_in(workspace)
     if document is None or summary is None or overdue is None:

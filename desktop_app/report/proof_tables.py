@@ -1,6 +1,7 @@
 """The proof of the tables an appendix is made from: figures of the returns that other figures of the returns
 contradict (domain.return_checks), as the proof's findings (report.proof.Finding), each with the file,
-sheet, row and column to put right."""
+sheet, row and column to put right; and the whole proof of the performance appendix (`performance_findings`),
+which `proof performance`, `report performance` and the window's check before export all list."""
 
 from __future__ import annotations
 
@@ -9,8 +10,24 @@ from collections.abc import Sequence
 from desktop_app.domain.imports import ImportResult
 from desktop_app.domain.indicators import Catalogue, IndicatorResults
 from desktop_app.domain.return_checks import ReturnChecks, WeeklyRatios, return_disagreements
+from desktop_app.report.model import Document
 from desktop_app.report.performance_text import PerformanceText
-from desktop_app.report.proof import Finding, Where
+from desktop_app.report.proof import Finding, Where, proof_findings, rows_not_used
+
+
+def performance_findings(
+    document: Document,
+    results: Sequence[ImportResult],
+    calculated: IndicatorResults,
+    text: PerformanceText,
+    catalogue: Catalogue | None = None,
+) -> list[Finding]:
+    """What the proof finds in the performance appendix `document`, made from the returns `results` (their
+    indicators `calculated`) and the words `text`: the proof of the document and its words (report.proof:
+    prompts, typed figures, dates, the rows left out of every figure), then what the returns' own figures
+    contradict (`table_findings`: arrows typed against the values, conflicts across tables, row arithmetic...)."""
+    findings = proof_findings(document, text=text, rows_not_used=rows_not_used(results))
+    return findings + table_findings(results, calculated, text, catalogue=catalogue)
 
 
 def table_findings(
