@@ -279,8 +279,9 @@ def return_disagreements(
 
 
 def _frames(results: Sequence[ImportResult], kind: ReturnKind) -> pd.DataFrame:
-    frames = [result.frame(kind).assign(file=result.provenance.file) for result in results]
-    given = [frame for frame in frames if len(frame)]
+    """Every sheet of `kind` with its file (a file with none is passed over: its empty frame costs a moment)."""
+    holding = [r for r in results if any(s.kind is kind and s.frame is not None and len(s.frame) for s in r.sheets)]
+    given = [result.frame(kind).assign(file=result.provenance.file) for result in holding]
     return pd.concat(given, ignore_index=True) if given else pd.DataFrame()
 
 
