@@ -1,6 +1,7 @@
 """How long the window freezes while it works on a 100,000-row complaints project: the longest event-loop gap.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_stalls.py [--rows 100000] [--repeat 3]
+        [--only "performance export" ...]
 
 A QTimer on the GUI thread asks to run every 10 ms and notes when it does: the
 longest gap between two of its runs while a piece of work is under way is the
@@ -15,14 +16,18 @@ starts it, and counted until its result is shown, plus a moment to settle:
     section edit  words typed into a section of the Report tab and kept, until its preview shows them filled
     preview     the Preview tab drawing the complaints appendix
     export      the complaints appendix written as a PDF
+    performance check  the check before the performance appendix's export (its proof: the appendix laid out on
+                the figures' thread, gui/background_figures.py), until it lists what it finds (answered "cancel")
+    performance export  the same after an edit of the project's settings, answered "export anyway", and the
+                appendix written as a PDF
     autosave    the recovery copy written after an edit (the three-minute timer's work)
     import      a 100,000-row .xlsx log read into a new report, until the Report tab shows its figures
 
 The anchor is the longest gap of the same probe over an idle loop of one
 second in the same window (what the timer itself and the machine's other work
 cost); each figure is printed beside it with the ratio. Each run is a fresh window over the same files; prints the median of `--repeat`
-runs of each (and the slowest), with each piece's wall time. The machine may be
-busy with other work: say so beside the figures.
+runs of each (and the slowest), with each piece's wall time; `--only` runs the pieces named (and the open
+they need). The machine may be busy with other work: say so beside the figures.
 """
 
 from __future__ import annotations
@@ -54,6 +59,8 @@ TICK_MS = 10
 SETTLE_S = 0.3
 IDLE_S = 1.0
 TIMEOUT_S = 600
+#: How the message boxes and the check before an export are answered.
+ANSWERS: dict[str, object] = {"ask_save": "discard", "ask_yes_no": False, "check_export": "export"}
 
 
 def longest_gap(start: Callable[[], None], done: Callable[[], bool]) -> tuple[float, float]:
@@ -113,7 +120,15 @@ def edit_section(window: MainWindow, words: str) -> None:
     tab.keep_section_text()
 
 
-def one_run(folder: Path, project_path: Path, log_xlsx: Path, number: int) -> dict[str, tuple[float, float]]:
+def export_performance(window: MainWindow, pdf: Path) -> None:
+    """As File > Export performance report: the check before it (answered "export anyway"), then the export."""
+    if window.checked_before_export("performance"):
+        window.export_performance_to(pdf)
+
+
+def one_run(
+    folder: Path, project_path: Path, log_xlsx: Path, number: int, only: set[str] | None = None
+) -> dict[str, tuple[float, float]]:
     settings = QSettings(str(folder / f"settings-{number}.ini"), QSettings.Format.IniFormat)
     window = MainWindow(folder / f"data-{number}", settings)
     window.show()
@@ -129,14 +144,21 @@ def one_run(folder: Path, project_path: Path, log_xlsx: Path, number: int) -> di
     figures["open"] = longest_gap(
         lambda: window.open_project(project_path), lambda: window.path == project_path and figures_shown(window)
     )
-    figures["complaints"] = longest_gap(
+
+    def measure(name: str, start: Callable[[], None], done: Callable[[], bool]) -> None:
+        if only is None or name in only:
+            figures[name] = longest_gap(start, done)
+
+    measure(
+        "complaints",
         lambda: window.tabs.setCurrentWidget(window.complaints_tab),
         lambda: window.complaints_tab.pages.currentIndex() == 1,
     )
-    figures["limit edit"] = longest_gap(lambda: set_stage1_limit(window, 15), lambda: figures_shown(window))
+    measure("limit edit", lambda: set_stage1_limit(window, 15), lambda: figures_shown(window))
     window.tabs.setCurrentWidget(window.report_tab)
     window.report_tab.select_section(next(iter(window.report_tab.section_texts())))
-    figures["section edit"] = longest_gap(
+    measure(
+        "section edit",
         lambda: edit_section(window, " Stage 1 complaints: {statutory_stage1_received}."),
         lambda: (
             figures_shown(window)
@@ -144,17 +166,34 @@ def one_run(folder: Path, project_path: Path, log_xlsx: Path, number: int) -> di
         ),
     )
     preview = window.preview_tab
-    figures["preview"] = longest_gap(
+    measure(
+        "preview",
         lambda: window.tabs.setCurrentWidget(preview),
         lambda: preview.task is not None and not preview.task.running and bool(preview.pages),
     )
     window.tabs.setCurrentWidget(window.returns_tab)
     pdf = folder / f"complaints-{number}.pdf"
-    figures["export"] = longest_gap(lambda: window.export_to(pdf), lambda: task_over(window) and pdf.exists())
+    measure("export", lambda: window.export_to(pdf), lambda: task_over(window) and pdf.exists())
+    checked: list[bool] = []
+
+    def check_performance() -> None:
+        ANSWERS["check_export"] = "cancel"
+        checked.append(window.checked_before_export("performance"))
+        ANSWERS["check_export"] = "export"
+
+    measure("performance check", check_performance, lambda: bool(checked))
+    window.edit("First page", lambda value: window.project.set_setting("first_page", value), None, 3)
+    performance = folder / f"performance-{number}.pdf"
+    measure(
+        "performance export",
+        lambda: export_performance(window, performance),
+        lambda: task_over(window) and performance.exists(),
+    )
     window.edit("Agenda item", lambda value: window.project.set_setting("agenda_item", value), None, 7)
-    figures["autosave"] = longest_gap(window.autosave, lambda: not window.autosaving)
+    measure("autosave", window.autosave, lambda: not window.autosaving)
     window.new_project()
-    figures["import"] = longest_gap(
+    measure(
+        "import",
         lambda: window.import_paths([log_xlsx]),
         lambda: task_over(window) and bool(window.project.imports) and figures_shown(window),
     )
@@ -166,16 +205,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", nargs="+", metavar="PIECE", help="only these pieces (and the open they need)")
     args = parser.parse_args()
+    only = set(args.only) if args.only else None
     app = QApplication([])
-    messages.answer_for_tests = lambda kind, title, text: {"ask_save": "discard", "ask_yes_no": False}.get(kind)
+    messages.answer_for_tests = lambda kind, title, text: ANSWERS.get(kind)
     with tempfile.TemporaryDirectory(prefix="scrutiny-stalls-") as name:
         folder = Path(name)
         project_path = folder / f"report{store.PROJECT_SUFFIX}"
         store.save(big_project(args.rows), project_path)
         log_xlsx = folder / "log.xlsx"
-        write_log(log_xlsx, args.rows)
-        runs = [one_run(folder, project_path, log_xlsx, number) for number in range(args.repeat)]
+        if only is None or "import" in only:
+            write_log(log_xlsx, args.rows)
+        runs = [one_run(folder, project_path, log_xlsx, number, only) for number in range(args.repeat)]
     print(f"{args.rows:,}-row complaints log; longest event-loop gap (the goal: none over 100 ms), {args.repeat} runs")
     anchor = statistics.median(run["idle"][0] for run in runs)
     print(f"  anchor: an idle loop's longest gap, median {anchor:.0f} ms")
@@ -185,7 +227,7 @@ def main() -> None:
         gaps = [run[what][0] for run in runs]
         seconds = [run[what][1] for run in runs]
         print(
-            f"  {what:<12} median {statistics.median(gaps):5.0f} ms (slowest {max(gaps):5.0f} ms)"
+            f"  {what:<18} median {statistics.median(gaps):5.0f} ms (slowest {max(gaps):5.0f} ms)"
             f"  {statistics.median(gaps) / anchor:5.1f}x the anchor   the work took {statistics.median(seconds):5.2f} s"
         )
     app.quit()

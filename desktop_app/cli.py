@@ -582,7 +582,7 @@ def _performance_appendix(args: argparse.Namespace, options: PageOptions | None 
     from desktop_app.domain.returns import ReturnKind
     from desktop_app.report.performance import performance_document
     from desktop_app.report.performance_text import load_performance_text
-    from desktop_app.report.proof import proof_findings
+    from desktop_app.report.proof_tables import performance_findings
 
     found = _calculated_indicators(args)
     if found is None:
@@ -597,9 +597,7 @@ def _performance_appendix(args: argparse.Namespace, options: PageOptions | None 
         catalogue=catalogue,
         options=options,
     )
-    findings = proof_findings(document, text=text, rows_not_used=_rows_not_used(results))
-    findings += _table_findings(args, results, calculated, text, catalogue)
-    return document, findings, problems
+    return document, performance_findings(document, results, calculated, text, catalogue), problems
 
 
 def _cover_proof(args: argparse.Namespace) -> int:
@@ -626,32 +624,6 @@ def _cover_findings(args: argparse.Namespace, values, template) -> list:
     from desktop_app.report.proof_cover import cover_findings
 
     return cover_findings(values, template, args.appendix, args.values.name)
-
-
-def _table_findings(args: argparse.Namespace, results: list[ImportResult], calculated, text, catalogue) -> list:
-    """The proof of the returns' tables (report.proof_tables), with the arrows typed in their indicator sheets
-    read from the files again (the reader keeps no column it has no field for)."""
-    from desktop_app.domain.return_checks import typed_arrows
-    from desktop_app.domain.returns import ReturnKind
-    from desktop_app.excel.workbook import open_source
-    from desktop_app.report.proof_tables import table_findings
-
-    sheets = []
-    for path, result in zip(args.files, results, strict=True):
-        wanted = {s.sheet: s.header_row for s in result.sheets if s.kind is ReturnKind.INDICATORS and s.header_row}
-        if wanted:
-            source = open_source(path)
-            file = result.provenance.file
-            sheets += [(file, s.name, wanted[s.name], s.rows) for s in source.sheets if s.name in wanted]
-    return table_findings(results, calculated, text, typed_arrows(sheets), catalogue)
-
-
-def _rows_not_used(results: list[ImportResult]) -> dict[str, int]:
-    """Per file, its rows in error (no figure uses them)."""
-    return {
-        result.provenance.file: len({(p.sheet, p.row) for p in result.problems if p.severity is Severity.ERROR})
-        for result in results
-    }
 
 
 def _complaints(args: argparse.Namespace) -> int:

@@ -11,6 +11,8 @@ The project's settings that change the figures:
     settings["as_of"]: "YYYY-MM-DD", the day open complaints are judged on (default: domain.periods.default_as_at)
     settings["own_words"]: the council's own words for the log (outcomes it writes its own way), kept in the
         project so it counts the same on any machine
+    settings["agenda_item"], ["first_page"], ["start_on_odd"]: where an appendix sits in the agenda pack
+    settings["chart_alt_texts"]: the author's alternative texts of the charts, by chart key
 Indicator notes (project.indicator_notes[id]: commentary, action, status) are laid over the results:
 an author's status wins over the rule's and is marked as the author's. They are kept under the return's
 own ids; a project written when ids were renamed to the catalogue's has its notes moved on opening
@@ -51,8 +53,11 @@ from desktop_app.report.adults_complaints import adults_complaints_document, loa
 from desktop_app.report.complaints import complaints_document
 from desktop_app.report.details import DETAILS, cover_details, paper_details, with_details
 from desktop_app.report.marac_text import load_marac_text
-from desktop_app.report.model import Document
+from desktop_app.report.model import Document, PageOptions
+from desktop_app.report.performance import performance_document
 from desktop_app.report.performance_text import PerformanceText, load_performance_text
+from desktop_app.report.proof import Finding
+from desktop_app.report.proof_tables import performance_findings
 from desktop_app.report.text import ReportText, load_report_text
 
 NOTE_COLUMNS = ("commentary", "action")
@@ -60,6 +65,9 @@ Derived = TypeVar("Derived")
 #: The project setting that keeps the council's own words (domain.vocabulary.read_own_words).
 OWN_WORDS = "own_words"
 AS_OF = "as_of"
+#: The project settings of where an appendix sits in the agenda pack, and of the author's chart texts.
+PAGE_SETTINGS = ("agenda_item", "first_page", "start_on_odd")
+CHART_TEXTS = "chart_alt_texts"
 
 
 def rules_with_settings(rules: ComplaintRules, settings: dict) -> ComplaintRules:
@@ -172,6 +180,13 @@ class Workspace:
 
     def _settings_key(self, *names: str) -> str:
         return json.dumps({name: self.project.settings.get(name) for name in names}, sort_keys=True, default=str)
+
+    def page_options(self) -> PageOptions:
+        """The agenda pack's conventions for the report: agenda item, first page number, odd-page start."""
+        settings = self.project.settings
+        return PageOptions(
+            settings.get("agenda_item"), settings.get("first_page", 1), settings.get("start_on_odd", False)
+        )
 
     # --- complaints -------------------------------------------------------------------
 
@@ -399,6 +414,40 @@ class Workspace:
             return None
         key = (_Identity(calculated), json.dumps(self.project.indicator_notes, sort_keys=True))
         return self._cached("noted", key, lambda: self._with_notes(calculated))
+
+    def performance_findings(self) -> list[Finding] | None:
+        """What the proof finds in the performance appendix an export would write (None without an indicator
+        return): report.proof_tables.performance_findings, as `proof performance` lists it, of the appendix laid
+        out with the author's notes, words, page settings and chart texts. Kept until one of those or an import
+        changes; laying the appendix out takes a tenth of a second or more, so the window works it out on the
+        figures' thread (gui/background_figures.py) while the status line says so."""
+        indicators = self.indicators()
+        if indicators is None:
+            return None
+        text = self.performance_text()
+        imports = tuple(
+            (_Identity(imported.provenance), tuple(_Identity(sheet) for sheet in imported.sheets))
+            for imported in self.project.imports
+        )
+        key = (_Identity(indicators), _Identity(text), imports, self._settings_key(*PAGE_SETTINGS, CHART_TEXTS))
+
+        def proof() -> list[Finding]:
+            weekly, monthly = (
+                self.project.frame(kind) for kind in (ReturnKind.WEEKLY_SERIES, ReturnKind.MONTHLY_SERIES)
+            )
+            document = performance_document(
+                indicators,
+                weekly=None if weekly.empty else weekly,
+                monthly=None if monthly.empty else monthly,
+                text=text,
+                options=self.page_options(),
+                catalogue=self.catalogue,
+                alt_texts=self.project.settings.get(CHART_TEXTS, {}),
+            )
+            results = [imported.result for imported in self.project.imports]
+            return performance_findings(document, results, indicators, text, self.catalogue)
+
+        return self._cached("performance findings", key, proof)
 
     def move_notes_to_own_ids(self) -> dict[str, str]:
         """Move the notes kept under a catalogue id to the return's own id of the one indicator linked to that

@@ -7,10 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from desktop_app.domain.returns import ReturnKind
 from desktop_app.gui.report_tab import DETAILS_PAGE
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG, SAMPLE_DATA
 from desktop_app.report.model import Document, Metadata, PageOptions, Paragraph, Section
 from desktop_app.report.proof import proof_findings
+from desktop_app.workspace import Workspace
 from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401 - the window's fixtures
 from tests.test_remove_return import bad_log
 from tests.test_report_performance import RETURNS
@@ -172,7 +174,8 @@ def test_a_slip_in_the_performance_words_goes_to_the_preview(window, check, save
     old = "The average weekly cost is the total weekly cost over the client count"
     path = tmp_path / "performance_words.toml"
     path.write_text(shipped.replace(old, "The average weekly cost is £564"), encoding="utf-8")
-    monkeypatch.setattr(window.workspace, "performance_text", lambda: load_performance_text(path))
+    words = load_performance_text(path)  # one text, so the proof worked out on the figures' thread is kept
+    monkeypatch.setattr(Workspace, "performance_text", lambda self: words)
     window.export_performance_dialog()
     [slip] = [t for t in check.findings() if "£564" in t]
     assert slip.startswith(
@@ -183,3 +186,68 @@ def test_a_slip_in_the_performance_words_goes_to_the_preview(window, check, save
     window.export_performance_dialog()
     assert window.tabs.currentWidget() is window.preview_tab
     assert window.preview_tab.shown_appendix() == "performance" and save_dialog == []
+
+
+#: An indicator return whose direction of travel the author typed: 26.5 to 26.5 printed ▲ (seed 002's slip).
+ARROW_HEADER = ["ID", "Indicator", "Unit", "Good is", "Period", "Value", "DoT"]
+ARROW_ROWS = [
+    ["CSC-REPEAT", "Repeat referrals in 12 months (%)", "%", "Low", "June 2023", 26.5, "-"],
+    ["CSC-REPEAT", "Repeat referrals in 12 months (%)", "%", "Low", "July 2023", 26.5, "▲"],
+]
+ARROW_SLIP = (
+    "dashboard.xlsx: Repeat referrals in 12 months (%) (July 2023, sheet 'Dashboard', row 4): the return's arrow is "
+    "▲, but the value stayed the same, from 26.5 to 26.5"
+)
+
+
+def test_an_arrow_the_values_contradict_is_in_the_check_before_and_after_reopening_as_the_proof_lists_it(
+    make_window, check, save_dialog, qtbot, write_workbook, tmp_path, capsys, monkeypatch
+):
+    import json
+
+    from desktop_app.cli import main
+    from desktop_app.gui.background_figures import CHECKING_PERFORMANCE
+
+    dashboard = write_workbook(
+        ARROW_ROWS, header=ARROW_HEADER, title_rows=[["Dashboard"]], sheet="Dashboard", name="dashboard.xlsx"
+    )
+    window = make_window()
+    said: list[str] = []
+    monkeypatch.setattr(window, "show_status", said.append)
+    window.import_paths([dashboard])
+    wait_for_task(qtbot, window)
+    window.export_performance_dialog()
+    texts = check.findings()
+    [slip] = [text for text in texts if ARROW_SLIP in text]
+    assert slip.startswith("Show the returns: ") and save_dialog == []
+    assert CHECKING_PERFORMANCE in said  # laid out on the figures' thread, the status line saying so
+
+    assert main(["proof", "performance", str(dashboard), "--json"]) == 1
+    listed = [finding["message"] for finding in json.loads(capsys.readouterr().out)["findings"]]
+    assert [text.split(": ", 1)[1] for text in texts] == listed  # the window lists what the command line does
+
+    project_file = tmp_path / "performance.scrutiny"
+    assert window.save_to(project_file)
+    window.close()
+    again = make_window()
+    assert again.open_project(project_file)
+    assert again.project.frame(ReturnKind.INDICATORS)["arrow_typed"].tolist() == ["-", "▲"]
+    again.export_performance_dialog()
+    assert check.findings() == texts
+
+
+def test_the_performance_check_is_worked_out_again_for_a_change_made_while_it_is_worked_out(
+    make_window, check, save_dialog, qtbot, write_workbook
+):
+    dashboard = write_workbook(
+        ARROW_ROWS, header=ARROW_HEADER, title_rows=[["Dashboard"]], sheet="Dashboard", name="dashboard.xlsx"
+    )
+    window = make_window()
+    window.import_paths([dashboard])
+    wait_for_task(qtbot, window)
+    assert not window.figures.performance_ready()  # under way on the figures' thread
+    window.report_tab.details.set_detail("performance", "report_of", "[Name the director]")
+    findings = window.figures.wait_for_performance()
+    assert any("The title page still has the prompt [Name the director]" in f.text for f in findings)
+    assert any(ARROW_SLIP in f.text for f in findings)
+    assert window.figures.wait_for_performance() is findings  # kept while the project stays as it is

@@ -229,4 +229,6 @@ def test_a_mistake_in_the_tables_relations_is_named(tmp_path):
     path.write_text(RETURN_CHECKS_FILE.read_text(encoding="utf-8").replace("\nhedges = [", "\nhedge = ["))
     with pytest.raises(ResourceFileError, match=r"proof_tables.toml: \[commentary\] hedges must be a list of words"):
         load_return_checks(path)
-    assert load_return_checks().arrow_column(["ID", "Value", "DoT (as published)"]) == 2
+    path.write_text(RETURN_CHECKS_FILE.read_text(encoding="utf-8") + '\n[arrows]\nup = ["^"]\n')
+    with pytest.raises(ResourceFileError, match=r"proof_tables.toml: \[arrows\] is no longer read here: .*returns_voc"):
+        load_return_checks(path)

@@ -132,6 +132,31 @@ def test_unreadable_value_is_an_error_and_the_rest_loads(tmp_path, importer):
     assert error.message == "is not a number: the row is not used"
 
 
+def test_the_direction_of_travel_the_author_typed_is_read_and_an_unknown_arrow_is_named(tmp_path, importer):
+    header = [*DASHBOARD[3], "DoT (as published)"]
+    arrows = ["▲", " ▼ ", "up-ish", "-", None]
+    rows = [header, *([*row, arrow] for row, arrow in zip(DASHBOARD[4:], arrows, strict=True))]
+    result = importer.import_file(workbook_with(tmp_path, {"Dashboard": rows}, name="dashboard.xlsx"))
+    sheet = only_sheet(result)
+    assert sheet.columns["arrow"] == "DoT (as published)"
+    read = (
+        sheet.frame[["arrow", "arrow_typed"]].astype(object).where(sheet.frame[["arrow", "arrow_typed"]].notna(), None)
+    )
+    assert read["arrow"].tolist() == ["up", "down", None, "same", None]
+    assert read["arrow_typed"].tolist() == ["▲", "▼", None, "-", None]
+    [warning] = [p for p in sheet.problems if p.severity is Severity.WARNING]
+    assert (warning.file, warning.sheet, warning.row, warning.column, warning.cell, warning.value) == (
+        "dashboard.xlsx",
+        "Dashboard",
+        4,
+        "DoT (as published)",
+        "K4",
+        "up-ish",
+    )
+    assert warning.message.startswith("is not an arrow this reader knows (accepted: ▲, ↑")
+    assert sheet.rows == 5  # the row stays in every figure
+
+
 def test_period_without_a_year_is_a_warning(tmp_path, importer):
     rows = [DASHBOARD[3], [*DASHBOARD[4][:5], "June", *DASHBOARD[4][6:]]]
     sheet = only_sheet(importer.import_file(workbook_with(tmp_path, {"Dashboard": rows})))

@@ -112,16 +112,10 @@ class CommentaryChanges:
 class ReturnChecks:
     """The words and relations of resources/proof_tables.toml."""
 
-    arrow_columns: frozenset[str]
-    arrows: Mapping[str, str]  # an arrow as typed (casefolded) -> "up", "down" or "same"
     columns: tuple[ColumnRule, ...]
     rates: tuple[RateRule, ...]
     period_totals: tuple[PeriodTotalRule, ...]
     commentary: CommentaryChanges
-
-    def arrow_column(self, labels: Sequence[object]) -> int | None:
-        """The position of the header naming a column of typed arrows, if one does."""
-        return next((n for n, label in enumerate(labels) if label and header_key(label) in self.arrow_columns), None)
 
 
 @settings_file
@@ -135,12 +129,11 @@ def load_return_checks(path: Path = RETURN_CHECKS_FILE) -> ReturnChecks:
             raise ReturnChecksError(f"{where}: {here} must be a list of words in quotes")
         return value
 
-    arrows_table = data.get("arrows", {})
-    arrows = {
-        word.strip().casefold(): direction
-        for direction in ("up", "down", "same")
-        for word in words(arrows_table.get(direction), f"[arrows] {direction}")
-    }
+    if "arrows" in data:
+        raise ReturnChecksError(
+            f"{where}: [arrows] is no longer read here: a direction of travel column's names and arrows are in "
+            "returns_vocabulary.toml (kinds.indicators.columns arrow, [values.arrow])"
+        )
     columns = []
     for number, spec in enumerate(data.get("columns", []), start=1):
         here = f"[[columns]] number {number}"
@@ -180,8 +173,6 @@ def load_return_checks(path: Path = RETURN_CHECKS_FILE) -> ReturnChecks:
     }
     points = [" ".join(w.casefold().split()) for w in words(commentary.get("points"), "[commentary] points")]
     return ReturnChecks(
-        frozenset(header_key(w) for w in words(arrows_table.get("columns"), "[arrows] columns")),
-        arrows,
         tuple(columns),
         tuple(rates),
         tuple(totals),
@@ -266,19 +257,16 @@ def return_disagreements(
     results: Sequence[ImportResult],
     indicators: pd.DataFrame,
     checks: ReturnChecks | None = None,
-    arrows: pd.DataFrame | None = None,
     weekly: WeeklyRatios | None = None,
     groups: Mapping[str, ComparatorGroup] | None = None,
 ) -> list[Disagreement]:
     """Everything the returns' own figures contradict. `indicators`: the calculated indicators' table (its
-    id, catalogue_id, name, unit and decimals say how each id is printed and which entry it is linked to);
-    `arrows`: the arrows typed in indicator returns (file, sheet, row, column, arrow); `groups`: the comparator
-    groups (resources/comparator_groups.toml by default)."""
+    id, catalogue_id, name, unit and decimals say how each id is printed and which entry it is linked to; an
+    indicator row's typed arrow is its `arrow`, read with it); `groups`: the comparator groups (resources/comparator_groups.toml by default)."""
     checks = checks or shipped_return_checks()
     rows = _indicator_rows(results, indicators)
     found = _comparator_conflicts(rows, results) + _period_conflicts(rows, results)
-    if arrows is not None and len(arrows):
-        found += _arrow_conflicts(rows, arrows, checks)
+    found += _arrow_conflicts(rows, results)
     found += _own_ratio_conflicts(rows, results)
     found += _rate_conflicts(rows, checks.rates, results)
     found += _period_total_conflicts(rows, _frames(results, ReturnKind.MONTHLY_SERIES), checks.period_totals)
@@ -291,8 +279,9 @@ def return_disagreements(
 
 
 def _frames(results: Sequence[ImportResult], kind: ReturnKind) -> pd.DataFrame:
-    frames = [result.frame(kind).assign(file=result.provenance.file) for result in results]
-    given = [frame for frame in frames if len(frame)]
+    """Every sheet of `kind` with its file (a file with none is passed over: its empty frame costs a moment)."""
+    holding = [r for r in results if any(s.kind is kind and s.frame is not None and len(s.frame) for s in r.sheets)]
+    given = [result.frame(kind).assign(file=result.provenance.file) for result in holding]
     return pd.concat(given, ignore_index=True) if given else pd.DataFrame()
 
 
@@ -438,15 +427,17 @@ def _period_conflicts(rows: pd.DataFrame, results: Sequence[ImportResult]) -> li
 _MOVES = {"up": "went up", "down": "went down", "same": "stayed the same"}
 
 
-def _arrow_conflicts(rows: pd.DataFrame, arrows: pd.DataFrame, checks: ReturnChecks) -> list[Disagreement]:
-    """An arrow typed in a return that the indicator's value and its value the period before contradict."""
+def _arrow_conflicts(rows: pd.DataFrame, results: Sequence[ImportResult]) -> list[Disagreement]:
+    """An arrow typed in a return (its `arrow`: up, down or same, as typed in `arrow_typed`) that the indicator's
+    value and its value the period before contradict."""
     found: list[Disagreement] = []
-    typed = arrows.merge(rows.assign(before=_values_before(rows)), on=["file", "sheet", "row"], how="inner")
+    if rows.empty or "arrow" not in rows or rows["arrow"].isna().all():
+        return found
+    with_before = rows.assign(before=_values_before(rows))
+    typed = with_before[with_before["arrow"].notna()]
     for _, row in typed.iterrows():
-        arrow = str(row["arrow"]).strip()
-        said = checks.arrows.get(arrow.casefold())
-        if said is None:
-            continue
+        said = str(row["arrow"])
+        arrow = row["arrow_typed"] if isinstance(row.get("arrow_typed"), str) else said
         now, then = row["value"], row["before"]
         if pd.isna(now) or pd.isna(then):
             if said == "same":
@@ -465,7 +456,7 @@ def _arrow_conflicts(rows: pd.DataFrame, arrows: pd.DataFrame, checks: ReturnChe
                 row,
                 WARNING,
                 "arrow",
-                row["column"],
+                _label(results, row["file"], row["sheet"], "arrow"),
                 arrow,
                 computed,
                 f"{row['name']} ({row['period']}, {_at(row)}): the return's arrow is {arrow}, but {why}; the "
@@ -878,24 +869,3 @@ def _row_disagreement(
 
 def _at(row: pd.Series) -> str:
     return f"sheet '{row['sheet']}', row {int(row['row'])}"
-
-
-def typed_arrows(
-    sheets: Iterable[tuple[str, str, int, Sequence[Sequence[object]]]], checks: ReturnChecks | None = None
-) -> pd.DataFrame:
-    """The arrows typed under a header naming a column of them (file, sheet, row, column, arrow), from each
-    indicator sheet's cells: (file, sheet, its header's row as Excel numbers it, its rows of cells)."""
-    checks = checks or shipped_return_checks()
-    found: list[tuple[str, str, int, str, str]] = []
-    for file, sheet, header_row, cells in sheets:
-        for header_at in (header_row - 1, header_row):  # a header over two rows names it on either
-            labels = cells[header_at] if 0 <= header_at < len(cells) else []
-            position = checks.arrow_column(labels)
-            if position is None:
-                continue
-            for number, row in enumerate(cells[header_at + 1 :], start=header_at + 2):
-                value = row[position] if position < len(row) else None
-                if isinstance(value, str) and value.strip():
-                    found.append((file, sheet, number, str(labels[position]), value.strip()))
-            break
-    return pd.DataFrame(found, columns=["file", "sheet", "row", "column", "arrow"])

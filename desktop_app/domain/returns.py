@@ -37,7 +37,7 @@ class ReturnKind(str, Enum):
 @dataclass(frozen=True)
 class Field:
     name: str
-    dtype: str  # "text", "number", "year", "date", "month", "polarity", "comparator"
+    dtype: str  # "text", "number", "year", "date", "month", "polarity", "comparator", "arrow"
     required: bool
     meaning: str
 
@@ -86,6 +86,12 @@ RETURN_FIELDS: dict[ReturnKind, tuple[Field, ...]] = {
         ("england", "number", False, "England value"),
         ("published", "number", False, "our latest published figure (ChAT's comparisons: the LA's published value)"),
         ("published_period", "text", False, "the period of that published figure and its comparators: '2021-22'"),
+        (
+            "arrow",
+            "arrow",
+            False,
+            "the direction of travel the author typed: 'up', 'down' or 'same' (as typed in arrow_typed)",
+        ),
     ),
     ReturnKind.BENCHMARK_QUARTILES: _fields(
         ("id", "text", True, "indicator id (or survey theme)"),
@@ -144,6 +150,7 @@ _PANDAS_DTYPES = {
     "month": "datetime64[s]",
     "polarity": "object",
     "comparator": "object",
+    "arrow": "object",
 }
 PROVENANCE_DTYPES = {"sheet": "object", "row": "int64"}
 
@@ -172,8 +179,9 @@ def return_dtypes(kind: ReturnKind) -> dict[str, str]:
         return {"row_label": "object", "column_label": "object", "count": "float64", **PROVENANCE_DTYPES}
     dtypes = {field.name: _PANDAS_DTYPES[field.dtype] for field in RETURN_FIELDS[kind]}
     symbols = {f"{name}_symbol": "object" for name in SYMBOL_FIELDS.get(kind, ())}
+    typed = {f"{field.name}_typed": "object" for field in RETURN_FIELDS[kind] if field.dtype == "arrow"}
     block = {"block": "object"} if kind is ReturnKind.SURVEY else {}
-    return {**dtypes, **symbols, **block, **PROVENANCE_DTYPES}
+    return {**dtypes, **symbols, **typed, **block, **PROVENANCE_DTYPES}
 
 
 def conform_return(kind: ReturnKind, frame: pd.DataFrame) -> pd.DataFrame:

@@ -74,9 +74,17 @@ def load_returns_vocabulary(complaints: Vocabulary, path: Path = DEFAULT_RETURNS
     return ReturnsVocabulary(kinds, values, not_summed)
 
 
+#: Kinds of value whose words are mostly punctuation or symbols ("-", "*", "▲"), so they match as typed (ignoring
+#: case and the spaces around), not normalised.
+AS_TYPED = ("missing", "arrow")
+
+
+def typed_key(spelling: object) -> str:
+    return str(spelling).strip().casefold()
+
+
 def _value_key(kind: str, spelling: str) -> str:
-    """Words for "no number" are mostly punctuation ("-", "*"), so they match as typed, not normalised."""
-    return spelling.strip().casefold() if kind == "missing" else normalise(spelling)
+    return typed_key(spelling) if kind in AS_TYPED else normalise(spelling)
 
 
 #: A header must name at least this many of a kind's fields (one column alone says little).

@@ -24,7 +24,7 @@ from desktop_app.excel.cells import (
     parse_numbers,
     period_ends,
 )
-from desktop_app.excel.headers import Header, ReturnsVocabulary
+from desktop_app.excel.headers import Header, ReturnsVocabulary, typed_key
 from desktop_app.excel.table import RowProblems, body_frame, cell_name, non_data_rows, total_rows
 from desktop_app.excel.workbook import Sheet
 
@@ -53,6 +53,8 @@ def parse_return(
         frame[name] = _read_field(found, spec, values, vocabulary, missing_words, kept)
         if kept:
             frame[f"{name}_symbol"] = _symbols(values, missing_words)
+        if spec.dtype == "arrow":  # the arrow as typed, for the proof to quote
+            frame[f"{name}_typed"] = as_text(values).where(frame[name].notna(), None)
     if "period_end" in fields:
         frame["period_end"] = period_ends(data["period"]) if "period" in data else pd.NaT
         found.add(
@@ -139,8 +141,19 @@ def _read_field(
         dates, reason = (parse_dates if spec.dtype == "date" else parse_months)(values)
         found.add(unreadable_grade, name, reason != "", reason)
         return dates
-    codes, reason = parse_codes(values, vocabulary.values.get(spec.dtype, {}), normalise)
-    accepted = ", ".join(sorted({v for v in vocabulary.values.get(spec.dtype, {}).values()}))
+    words = vocabulary.values.get(spec.dtype, {})
+    if spec.dtype == "arrow":
+        codes, reason = parse_codes(values, words, typed_key)
+        accepted = ", ".join(dict.fromkeys(words))
+        found.add(
+            Severity.WARNING,
+            name,
+            reason != "",
+            f"is not an arrow this reader knows (accepted: {accepted}): read as no arrow",
+        )
+        return codes
+    codes, reason = parse_codes(values, words, normalise)
+    accepted = ", ".join(sorted({v for v in words.values()}))
     found.add(unreadable_grade, name, reason != "", reason + f" (accepted: {accepted})")
     return codes
 

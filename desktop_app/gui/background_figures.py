@@ -8,6 +8,12 @@ and the tabs show them. A change made meanwhile supersedes the work under way: i
 the newest change's figures are worked out next. Every figure the workspace keeps is keyed by its inputs, so
 one worked out for an older state is never read as current.
 
+The proof of the performance appendix the check before its export lists (`Workspace.performance_findings`: the
+appendix laid out, a tenth of a second or more) is worked out on the same thread, in a twin too, when an export
+asks for it: `wait_for_performance` waits for it with the window answering and the status line saying
+"Checking the performance appendix…"; a change of the project meanwhile has it worked out again for the project
+as it then is.
+
 A thread, not a process: the figures are read where they are worked out, with no copying, and pandas and
 numpy let the window's thread run between their steps (the window's longest wait stays far under 100 ms).
 """
@@ -23,6 +29,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.gui.complaints_tables import overdue_in
 from desktop_app.gui.session import Session
+from desktop_app.report.proof import Finding
 from desktop_app.workspace import NotWorkedOutError, Workspace
 
 log = logging.getLogger("scrutiny.figures")
@@ -30,6 +37,8 @@ log = logging.getLogger("scrutiny.figures")
 #: A log this long takes the window's thread a tenth of a second or more to work out.
 BACKGROUND_FROM_ROWS = 20_000
 POLL_MS = 20
+#: What the status line says while the performance appendix's proof is worked out for an export.
+CHECKING_PERFORMANCE = "Checking the performance appendix…"
 
 
 def log_rows(workspace: Workspace) -> int:
@@ -46,6 +55,22 @@ def work_out(twin: Workspace) -> Workspace:
     """On the worker thread: what the tabs and an export read, worked out in `twin`."""
     _read_figures(twin, whole=True)
     return twin
+
+
+def check_performance(twin: Workspace) -> Workspace:
+    """On the worker thread: the performance appendix's proof, worked out in `twin`."""
+    twin.performance_findings()
+    return twin
+
+
+def performance_checked(workspace: Workspace) -> bool:
+    """Whether the performance appendix's proof is worked out in `workspace` for the project as it now is."""
+    try:
+        with workspace.cached_only():
+            workspace.performance_findings()
+    except NotWorkedOutError:
+        return False
+    return True
 
 
 def _read_figures(workspace: Workspace, whole: bool) -> None:
@@ -78,9 +103,11 @@ class _Job(NamedTuple):
 class BackgroundFigures(QObject):
     """Signals:
     worked_out(): the complaints figures of the project as it now is are in the workspace: read them now
+    performance_checked(): the performance appendix's proof of the project as it now is is in the workspace
     """
 
     worked_out = Signal()
+    performance_checked = Signal()
 
     def __init__(self, session: Session, parent: QObject | None = None):
         super().__init__(parent)
@@ -92,6 +119,11 @@ class BackgroundFigures(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
+        self._performance_job: _Job | None = None
+        self._performance_failed_at: int | None = None
+        self._performance_timer = QTimer(self)
+        self._performance_timer.setInterval(POLL_MS)
+        self._performance_timer.timeout.connect(self._poll_performance)
         session.project_changed.connect(self.project_changed)
 
     def project_changed(self) -> None:
@@ -126,6 +158,53 @@ class BackgroundFigures(QObject):
             loop.exec()
             self.worked_out.disconnect(loop.quit)
 
+    def performance_ready(self) -> bool:
+        """Whether the performance appendix's proof of the project as it now is may be read now: it is worked
+        out, or working it out failed (read now, it raises the error, which the window says). Else it is being
+        worked out, and `performance_checked` follows."""
+        workspace = self.session.workspace
+        if self._performance_failed_at == self._change or performance_checked(workspace):
+            return True
+        job = self._performance_job
+        if job is None or job.change != self._change or job.workspace is not workspace:
+            if job is not None:
+                job.future.cancel()  # superseded: not started yet, it never starts; under way, it is not kept
+            self._performance_job = _Job(
+                workspace, self._change, self._worker.submit(check_performance, workspace.twin())
+            )
+            self._performance_timer.start()
+        return False
+
+    def wait_for_performance(self) -> list[Finding] | None:
+        """The performance appendix's proof of the project as it is (None without an indicator return), worked
+        out on the figures' thread, the window answering and the status line saying so meanwhile."""
+        if not self.performance_ready():
+            self.session.show_status(CHECKING_PERFORMANCE)
+            try:
+                while not self.performance_ready():
+                    loop = QEventLoop()
+                    self.performance_checked.connect(loop.quit)
+                    loop.exec()
+                    self.performance_checked.disconnect(loop.quit)
+            finally:
+                self.session.show_status("")
+        return self.session.workspace.performance_findings()
+
+    def _poll_performance(self) -> None:
+        job = self._performance_job
+        if job is None or not job.future.done():
+            return
+        self._performance_timer.stop()
+        self._performance_job = None
+        try:
+            twin = job.future.result()
+        except Exception:  # worked out again on the window's thread, which says what is wrong
+            log.exception("the performance appendix's proof could not be worked out")
+            self._performance_failed_at = job.change
+        else:
+            job.workspace.adopt(twin)
+        self.performance_checked.emit()  # the waiting loop asks again: superseded, it is worked out anew
+
     def _start(self, workspace: Workspace) -> None:
         if self._job is not None:
             self._job.future.cancel()  # superseded: not started yet, it never starts; under way, it is not shown
@@ -152,7 +231,9 @@ class BackgroundFigures(QObject):
 
     def shut_down(self) -> None:
         """The work under way is not waited for (the window is closing)."""
-        if self._job is not None:
-            self._job.future.cancel()
+        for job in (self._job, self._performance_job):
+            if job is not None:
+                job.future.cancel()
         self._timer.stop()
+        self._performance_timer.stop()
         self._worker.shutdown(wait=False, cancel_futures=True)

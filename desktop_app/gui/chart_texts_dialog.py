@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.report.charts import chart_alt_text
 from desktop_app.report.model import Chart
+from desktop_app.workspace import CHART_TEXTS
 
-SETTING = "chart_alt_texts"
+SETTING = CHART_TEXTS
 
 
 class ChartTextsDialog(QDialog):

@@ -39,17 +39,16 @@ def export_findings(window, kind: str) -> list[Finding]:
     """What the proof finds in the `kind` appendix ("complaints", "adults_complaints", "performance", or the
     Partnership tab's "action_plan", "partnership" and "board") the window would export.
 
-    The performance appendix is laid out here, on the window's thread (some tens of milliseconds), once,
-    when the author asks to export it."""
-    from desktop_app.domain.indicators import load_catalogue
-    from desktop_app.export import performance_report_document
+    The performance appendix's proof is `Workspace.performance_findings`, as `proof performance` lists it, worked
+    out on the figures' thread (gui/background_figures.py) with the window answering."""
     from desktop_app.gui.partnership_tab import APPENDICES as PARTNERSHIP
-    from desktop_app.report.proof_tables import table_findings
 
     if kind == "board":  # the board report as typed, proofed here (a few milliseconds: it reads no file)
         return window.partnership_tab.board_page.findings()
     if kind in PARTNERSHIP:  # the proof made with the appendix when its papers were read
         return window.partnership_tab.findings(kind)
+    if kind == "performance":  # worked out on the figures' thread, and kept until the project changes
+        return window.figures.wait_for_performance() or []
     workspace, project = window.workspace, window.project
     rows_not_used = {
         imported.provenance.file: len(
@@ -57,16 +56,6 @@ def export_findings(window, kind: str) -> list[Finding]:
         )
         for imported in project.imports
     }
-    if kind == "performance":
-        inputs = window.performance_inputs()
-        if not inputs:
-            return []
-        text = inputs[3]  # the appendix's words, with the author's details of the paper
-        findings = proof_findings(performance_report_document(*inputs), text=text, rows_not_used=rows_not_used)
-        # what the returns' own figures contradict, as `proof performance` lists it (its arrows typed in a
-        # column the reader keeps no field for are read from the files, which the window does not open again)
-        results = [imported.result for imported in project.imports]
-        return findings + table_findings(results, inputs[0], text, catalogue=load_catalogue())
     document = workspace.adults_document() if kind == "adults_complaints" else workspace.complaints_document()
     summary, overdue = workspace.complaints(), overdue_in(workspace)
     if document is None or summary is None or overdue is None:

@@ -1270,12 +1270,7 @@ class MainWindow(QMainWindow):
 
     def page_options(self):
         """The agenda pack's conventions for this report: agenda item, first page number, odd-page start."""
-        from desktop_app.report.model import PageOptions
-
-        settings = self.project.settings
-        return PageOptions(
-            settings.get("agenda_item"), settings.get("first_page", 1), settings.get("start_on_odd", False)
-        )
+        return self.workspace.page_options()
 
     # --- background work ------------------------------------------------------------
 

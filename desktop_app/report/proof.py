@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.domain.formatting import long_date
+from desktop_app.domain.imports import ImportResult
 from desktop_app.domain.problems import Problem, Severity
 from desktop_app.report.action_plan_text import PlanText
 from desktop_app.report.appendix_text import AppendixText
@@ -196,6 +197,14 @@ def proof_findings(
     if text is not None:
         findings += [finding_of(found) for found in word_findings(document, text, words)]
     return findings
+
+
+def rows_not_used(results: Sequence[ImportResult]) -> dict[str, int]:
+    """Per imported file, its rows in error, which no figure uses (proof_findings' `rows_not_used`)."""
+    return {
+        result.provenance.file: len({(p.sheet, p.row) for p in result.problems if p.severity is Severity.ERROR})
+        for result in results
+    }
 
 
 #: A reader's severity as the proof's: a slip that leaves a figure out is an error; a note is for information.
