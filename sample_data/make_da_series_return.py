@@ -6,7 +6,10 @@ years before them, the localities and the populations are made up. A sheet per
 service, as a partnership officer keeps what each service sends:
 
 - Police: incidents and crimes, 2018-19 to 2020-21 (made up);
-- Prevalence: expected 10,301 against recorded 3,076 (seed 001): a gap of 7,225;
+- Prevalence: the population aged 16-74 by age and sex (made up, 195,625) and
+  recorded 3,076 (seed 001); the expected is worked out with the ILLUSTRATIVE
+  rates of resources/domestic_abuse_prevalence.toml, band by band, to 10,301
+  (seed 001's figure): a gap of 7,225;
 - IDVA: referrals 1,101 then 1,167 (seed 001): 6% more;
 - SWACA: children supported 460 then 689 (seed 001 prints 689, +50%; 460 is the
   earlier year that gives it: 689 / 460 = 1.498);
@@ -34,6 +37,24 @@ from openpyxl.styles import Font
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "domestic_abuse_series_2018-2022.xlsx"
 HEADING = None  # a heading row: its label and no figures
+#: Made up; with the illustrative rates each band's expected is 708, 748, 1,267 (1,266.5 rounded half up),
+#: 1,095, 1,386, 594, 1,153; 341, 350, 662, 560, 662, 279, 496: 10,301 in all.
+POPULATION_BY_AGE_AND_SEX = {
+    "Female 16-19": 5900,
+    "Female 20-24": 6800,
+    "Female 25-34": 14900,
+    "Female 35-44": 14600,
+    "Female 45-54": 19800,
+    "Female 55-59": 9900,
+    "Female 60-74": 28825,
+    "Male 16-19": 6200,
+    "Male 20-24": 7000,
+    "Male 25-34": 14700,
+    "Male 35-44": 14000,
+    "Male 45-54": 18900,
+    "Male 55-59": 9300,
+    "Male 60-74": 24800,
+}
 SHEETS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, tuple[object, ...] | None], ...]]] = {
     "Police": (
         "Anytown domestic abuse flagged incidents and crimes, 12 months to September",
@@ -43,7 +64,11 @@ SHEETS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, tuple[object, ...
     "Prevalence": (
         "Expected prevalence (Crime Survey for England and Wales rates by age and sex) against recorded",
         ("2020-21",),
-        (("Expected individuals", (10301,)), ("Recorded individuals", (3076,))),
+        (
+            ("Recorded individuals", (3076,)),
+            ("Population by age and sex", HEADING),
+            *((band, (people,)) for band, people in POPULATION_BY_AGE_AND_SEX.items()),
+        ),
     ),
     "IDVA": ("IDVA service referral numbers", ("2019-20", "2020-21"), (("Referrals", (1101, 1167)),)),
     "SWACA": (

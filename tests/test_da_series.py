@@ -176,7 +176,8 @@ def test_the_proof_reads_the_series_return_slips(awkward, capsys):
 
 def test_the_sample_return_proofs_clean(capsys):
     assert main(["proof", "partnership", str(SAMPLE_SERIES)]) == 0
-    assert "finds nothing to query" in capsys.readouterr().out
+    printed = capsys.readouterr().out  # the one thing said: the shipped prevalence rates are illustrative
+    assert printed.startswith("The proof of the partnership appendix: 1 info\ninfo: The prevalence rates are illus")
 
 
 def test_the_proof_holds_the_authors_words_to_the_series_figures(tmp_path):
@@ -228,3 +229,62 @@ def test_a_population_return_of_no_locality_is_said_to_be_in_no_figure(capsys):
     files = [str(SAMPLE_SERIES), str(SAMPLE_DATA / "population_2023.xlsx")]
     assert main(["proof", "partnership", *files]) == 1  # the proof's exit with a finding to look at
     assert "warning: population_2023.xlsx: gives no population any rate" in capsys.readouterr().out
+
+
+def test_the_expected_prevalence_is_worked_out_from_the_population_by_age_and_sex(tmp_path):
+    """Seed 001's 1-05: each band's population times its rate, each band rounded half up to whole people."""
+    path = workbook(
+        tmp_path / "prevalence.xlsx",
+        {
+            "Prevalence": [
+                ["Measure", "2020-21"],
+                ["Recorded individuals", 3076],
+                ["Population by age and sex"],
+                ["Female 16-19", 5900],
+                ["Female 20-24", 6800],
+                ["Female 25-34", "14,900"],
+                ["Female 35-44", 14600],
+                ["Female 45-54", 19800],
+                ["Female 55-59", 9900],
+                ["Female 60-74", 28825],
+                ["Male 16-19", 6200],
+                ["Male 20-24", 7000],
+                ["Male 25-34", 14700],
+                ["Male 35-44", 14000],
+                ["Male 45-54", 18900],
+                ["Male 55-59", 9300],
+                ["Male 60-74", 24800],
+            ]
+        },
+    )
+    found = read(path)
+    assert [problem.message for problem in found.problems if problem.severity.value != "note"] == []
+    document = series_document(found.series)
+    figures = {name: figure.text for name, figure in document.figures.items()}
+    # 14,900 x 8.5% = 1,266.5, rounded half up to 1,267 (the bands add up to 10,301; rounding each down, 10,298)
+    assert figures["das_prevalence_expected_female_25_34"] == "1,267"
+    assert figures["das_prevalence_rate_female_25_34"] == "8.5%"
+    assert figures["das_prevalence_expected"] == "10,301"
+    # 10,301 - 3,076 = 7,225; 3,076 / 10,301 = 29.86%
+    assert figures["das_prevalence_gap"] == "7,225" and figures["das_prevalence_recorded_share"] == "29.9%"
+    said = statements(document)
+    assert any(
+        "10,301 expected individuals in 2020-21" in words and "Female 45-54 (1,386, at 7%)" in words for words in said
+    )
+    bands = document.table("das_prevalence_bands")
+    assert [cell.text for cell in bands.body[-1]] == ["All ages and sexes", "195,625", "", "10,301"]
+    sources = " ".join(cell.text for row in document.table("das_sources").body for cell in row)
+    assert "ILLUSTRATIVE rates" in sources
+
+
+def test_the_sample_partnership_paper_prints_the_expected_prevalence_by_band(tmp_path):
+    out = tmp_path / "series.pdf"
+    assert main(["report", "partnership", str(SAMPLE_SERIES), "--out", str(out), "--docx"]) == 0
+    alt_texts = figure_alt_texts(out)
+    assert any(
+        text.startswith("Bar chart of the expected individuals by age, female, 2020-21: Female 16-19 708;")
+        for text in alt_texts
+    )
+    word = docx.Document(str(out.with_suffix(".docx")))
+    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    assert "10,301" in cells and "1,267" in cells and "All ages and sexes" in cells

@@ -20,13 +20,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from desktop_app.domain.formatting import missing
+from desktop_app.domain.formatting import half_up, missing
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.domain.vocabulary import normalise
 from desktop_app.paths import RESOURCES
 
 DEFAULT_SERIES_VOCABULARY = RESOURCES / "domestic_abuse_series.toml"
-STATEMENT_KINDS = ("change", "share", "rate", "gap")
+STATEMENT_KINDS = ("change", "share", "rate", "gap", "expected")
+DEFAULT_PREVALENCE = RESOURCES / "domestic_abuse_prevalence.toml"
 #: A by-locality measure's row of all its localities added up.
 TOTAL = "total"
 
@@ -37,6 +38,7 @@ class Measure:
     label: str
     spellings: frozenset[str]  # normalised, the label's among them
     by_locality: bool = False
+    optional: bool = False  # a sheet may leave it out without a warning
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class SeriesSpec:
     statements: tuple[StatementSpec, ...]
     chart: str
     localities: tuple[str, ...] = ()
+    total_label: str = ""  # a by-locality measure's row of all its localities, where not [tables] total
 
     def measure_for(self, label: str) -> Measure | None:
         wanted = normalise(label)
@@ -95,6 +98,7 @@ def load_series_vocabulary(path: Path = DEFAULT_SERIES_VOCABULARY) -> SeriesVoca
                 str(item["label"]),
                 frozenset(normalise(s) for s in [item["label"], *item.get("spellings", [])]),
                 bool(item.get("by_locality", False)),
+                bool(item.get("optional", False)),
             )
             for name, item in spec.get("measures", {}).items()
         }
@@ -108,7 +112,8 @@ def load_series_vocabulary(path: Path = DEFAULT_SERIES_VOCABULARY) -> SeriesVoca
         sheets = frozenset(normalise(s) for s in spec.get("sheets", []))
         if not sheets or not measures:
             raise ResourceFileError(f"{where} needs sheets and measures")
-        series[key] = SeriesSpec(key, str(spec["label"]), sheets, measures, statements, chart, localities)
+        total_label = str(spec.get("total_label", ""))
+        series[key] = SeriesSpec(key, str(spec["label"]), sheets, measures, statements, chart, localities, total_label)
     return SeriesVocabulary(
         series,
         frozenset(normalise(word) for word in data.get("label_headers", [])),
@@ -129,12 +134,18 @@ def _statement(item: dict[str, object], measures: dict[str, Measure], where: str
     )
     if kind not in STATEMENT_KINDS:
         raise ResourceFileError(f"{where} a statement's kind {kind!r} is not one of {', '.join(STATEMENT_KINDS)}")
-    named = [measure] + ([spec.of] if kind in ("share", "gap") else []) + ([spec.population] if kind == "rate" else [])
+    named = (
+        [measure]
+        + ([spec.of] if kind in ("share", "gap") else [])
+        + ([spec.population] if kind in ("rate", "expected") else [])
+    )
     unknown = [name for name in named if name not in measures]
     if unknown:
         raise ResourceFileError(f"{where} a {kind} statement names {unknown[0]!r}, not one of its measures")
     if kind == "rate" and (spec.per <= 0 or not measures[measure].by_locality):
         raise ResourceFileError(f"{where} a rate needs per (above zero) and a measure by locality")
+    if kind == "expected" and (measures[measure].by_locality or not measures[spec.population].by_locality):
+        raise ResourceFileError(f"{where} an expected count needs a population by locality (its age and sex bands)")
     return spec
 
 
@@ -330,6 +341,90 @@ def gaps(series: Series, recorded: str, expected: str) -> list[Gap]:
         else:
             found.append(Gap(period, expect, record, expect - record, record / expect * 100 if expect else None))
     return found
+
+
+# --- expected prevalence (seed 001: 10,301 expected against 3,076 recorded) -----------------------
+
+
+@dataclass(frozen=True)
+class PrevalenceRates:
+    """Each age and sex band's rate, per cent (resources/domestic_abuse_prevalence.toml), and their source."""
+
+    rates: dict[str, float]  # band as written -> per cent
+    source: str
+    date: str
+    illustrative: bool
+
+    def rate_for(self, band: str) -> float | None:
+        wanted = normalise(band)
+        return next((rate for name, rate in self.rates.items() if normalise(name) == wanted), None)
+
+
+@settings_file
+def load_prevalence_rates(path: Path = DEFAULT_PREVALENCE) -> PrevalenceRates:
+    """Read and check the prevalence rates; a mistake names the file and key."""
+    data = read_toml(path)
+    rates: dict[str, float] = {}
+    for band, rate in data.get("rates", {}).items():
+        if isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 <= rate <= 100:
+            raise ResourceFileError(f"{path.name}: [rates] {band!r} = {rate!r} is not a per cent from 0 to 100")
+        rates[str(band)] = float(rate)
+    source = str(data.get("source", "")).strip()
+    if not rates or not source:
+        raise ResourceFileError(f"{path.name} needs [rates] and a source line")
+    return PrevalenceRates(rates, source, str(data.get("date", "")), bool(data.get("illustrative", False)))
+
+
+@dataclass(frozen=True)
+class BandExpected:
+    """One age and sex band: its population in a period, its rate and the whole people expected."""
+
+    band: str
+    period: str
+    population: float | None
+    rate: float | None  # per cent
+    expected: int | None  # population x rate / 100, rounded half up to whole people
+
+
+def expected_by_band(series: Series, spec: StatementSpec, rates: PrevalenceRates) -> list[BandExpected]:
+    """Each band's expected victims each period: its population times its rate, rounded half up to whole people
+    here (so the bands add up to the total the words give); None where the population or rate is not given."""
+    found = []
+    for band in series.spec.localities:
+        people = series.row(spec.population, band)
+        rate = rates.rate_for(band)
+        for period in series.periods:
+            population = _known(people[period])
+            expected = None
+            if population is not None and rate is not None:
+                expected = int(half_up(population * rate / 100))
+            found.append(BandExpected(band, period, population, rate, expected))
+    return found
+
+
+def with_expected(series: Series, rates: PrevalenceRates) -> tuple[Series, list[str]]:
+    """The series with each expected statement's measure worked out from its population by band, in each period
+    the sheet gives no figure of its own for; also each band with a population but no rate ('Male 75+')."""
+    values, absent = series.values.copy(), []
+    changed = False
+    for spec in series.spec.statements:
+        if spec.kind != "expected":
+            continue
+        bands = expected_by_band(series, spec, rates)
+        absent += [band.band for band in bands if band.rate is None and band.population is not None]
+        given = series.row(spec.measure)
+        for period in series.periods:
+            if _known(given[period]) is not None:
+                continue
+            counts = [band.expected for band in bands if band.period == period]
+            if not counts or any(count is None for count in counts):
+                continue
+            if spec.measure not in values.index:
+                values.loc[spec.measure] = float("nan")
+            values.at[spec.measure, period] = float(sum(count or 0 for count in counts))
+            changed = True
+    found = Series(series.spec, values, series.source, series.population_source) if changed else series
+    return found, list(dict.fromkeys(absent))
 
 
 def _known(value: object) -> float | None:

@@ -186,8 +186,8 @@ class _SheetReader:
         for measure in self.spec.measures.values():
             places = self.spec.localities if measure.by_locality else ("",)
             absent = [place for place in places if row_key(measure.key, place) not in values.index]
-            if not absent:
-                continue
+            if not absent or (measure.optional and len(absent) == len(places)):
+                continue  # an optional measure is given whole or not at all
             what = measure.label + (f" ({', '.join(absent)})" if measure.by_locality else "")
             message = f"no row for {what}; its figures are not given"
             file = self.read.provenance.file

@@ -21,16 +21,21 @@ from pathlib import Path
 
 from desktop_app.domain.da_series import (
     TOTAL,
+    BandExpected,
     Change,
     Direction,
+    PrevalenceRates,
     Series,
     SeriesVocabulary,
     StatementSpec,
     change,
+    expected_by_band,
     gaps,
+    load_prevalence_rates,
     rate_spread,
     rates,
     shares,
+    with_expected,
 )
 from desktop_app.domain.formatting import Formatter, format_value, missing
 from desktop_app.paths import RESOURCES
@@ -82,6 +87,15 @@ TABLE_WORDS = (
     "sources_series",
     "sources_source",
     "source_with_population",
+    "expected",
+    "band_heading",
+    "band_population",
+    "band_rate",
+    "band_expected",
+    "band_chart_title",
+    "band_chart_alt",
+    "rates_source",
+    "rates_illustrative",
 )
 SOURCES = "sources"
 LABEL_SHARE = 0.4
@@ -114,11 +128,14 @@ def series_document(
     text: AppendixText | None = None,
     options: PageOptions | None = None,
     as_at: dt.date | None = None,
+    rates: PrevalenceRates | None = None,
 ) -> Document:
-    """The part of the series read (at least one), standing alone behind its own title page."""
+    """The part of the series read (at least one), standing alone behind its own title page; an expected count
+    the sheet does not give is worked out with `rates` (resources/domestic_abuse_prevalence.toml's)."""
     if not series:
         raise ValueError("the domestic abuse series return holds no series to report")
-    return SeriesBuilder(series, text or load_series_text(), options or PageOptions(), as_at).document()
+    builder = SeriesBuilder(series, text or load_series_text(), options or PageOptions(), as_at, rates)
+    return builder.document()
 
 
 def partnership_with_series(document: Document, part: Document, text: AppendixText | None = None) -> Document:
@@ -135,9 +152,23 @@ class SeriesBuilder(WordsBuilder):
     kind = "domestic_abuse_series"
 
     def __init__(
-        self, series: dict[str, Series], text: AppendixText, options: PageOptions, as_at: dt.date | None
+        self,
+        series: dict[str, Series],
+        text: AppendixText,
+        options: PageOptions,
+        as_at: dt.date | None,
+        rates: PrevalenceRates | None = None,
     ) -> None:
         self.formatter = Formatter()
+        self.rates: PrevalenceRates | None = None
+        self.bands: dict[str, list[BandExpected]] = {}  # series -> its expected statement's bands
+        if any(spec.kind == "expected" for item in series.values() for spec in item.spec.statements):
+            self.rates = rates or load_prevalence_rates()
+            series = {key: with_expected(item, self.rates)[0] for key, item in series.items()}
+            for key, item in series.items():
+                for spec in item.spec.statements:
+                    if spec.kind == "expected":
+                        self.bands[key] = expected_by_band(item, spec, self.rates)
         self.series = series
         self.text, self.options, self.as_at = text, options, as_at
         self.latest = ", ".join(dict.fromkeys(item.periods[-1] for item in series.values() if item.periods))
@@ -207,6 +238,13 @@ class SeriesBuilder(WordsBuilder):
                     if rate.locality == place
                 }
                 self.add_by_period(f"{name}_{name_key(place)}_rate", item, values, "rate")
+        elif spec.kind == "expected":
+            for band in item.spec.localities:
+                held = [b for b in self.bands.get(key, []) if b.band == band]
+                values = {b.period: (self.count_text(b.expected), float_or_none(b.expected)) for b in held}
+                self.add_by_period(f"{name}_{name_key(band)}", item, values, "count")
+                rate = held[0].rate if held else None
+                self.add(f"das_{key}_rate_{name_key(band)}", self.band_rate_text(rate), rate, "percent")
         else:
             found_gaps = gaps(item, spec.measure, spec.of)
             values = {gap.period: (self.count_text(gap.gap), gap.gap) for gap in found_gaps}
@@ -225,6 +263,12 @@ class SeriesBuilder(WordsBuilder):
         if found.change_pct is None:
             return self.formatter.count(None)
         return self.formatter.percent(abs(found.change_pct), (found.latest, found.earlier))
+
+    def band_rate_text(self, value: float | None) -> str:
+        """A prevalence rate as its file writes it: '12%', '8.5%'."""
+        if value is None:
+            return self.formatter.count(None)
+        return f"{format_value(value, None, 0 if float(value).is_integer() else 1)}%"
 
     def rate_text(self, value: float | None) -> str:
         return self.formatter.count(None) if value is None else format_value(value, None, RATE_PLACES)
@@ -296,6 +340,23 @@ class SeriesBuilder(WordsBuilder):
                     "rate_spread", highest=spread.highest.locality, lowest=spread.lowest.locality, times=times
                 )
             return words, names
+        if spec.kind == "expected":
+            bands = [band for band in self.bands.get(key, []) if band.period == latest and band.expected is not None]
+            if not bands:
+                return "", ()
+            most = max(bands, key=lambda band: band.expected or 0)
+            most_name = f"{name}_{name_key(most.band)}"
+            words = self.words(
+                "expected",
+                expected=self.figures[name],
+                measure=label,
+                period=latest,
+                bands=str(len(bands)),
+                most=most.band,
+                most_expected=self.figures[most_name],
+                most_rate=self.figures[f"das_{key}_rate_{name_key(most.band)}"],
+            )
+            return words, (name, most_name)
         expected = item.spec.measures[spec.of]
         names = (f"das_{key}_{spec.of}", name, f"das_{key}_gap", f"das_{key}_recorded_share")
         words = self.words(
@@ -346,10 +407,85 @@ class SeriesBuilder(WordsBuilder):
         gaps = [spec for spec in item.spec.statements if spec.kind == "gap"]
         if gaps:  # the expected beside the recorded, in place of the recorded alone
             charts = [self.gap_chart(key, item, spec) for spec in gaps]
+        tables: list[Block] = []
+        for spec in item.spec.statements:
+            if spec.kind == "expected" and any(band.expected is not None for band in self.bands.get(key, [])):
+                tables.append(self.band_table(key, item, spec))
+                charts += self.band_charts(key, item, spec)
+                assert self.rates is not None
+                if self.rates.illustrative:
+                    notes.append(Note(self.words("rates_illustrative")))
         titled: list[Block] = []  # a chart's title is the paragraph over it, which the PDF and Word copy both print
         for chart in charts:
             titled += [Paragraph(f"**{chart.title}**", keep_with_next=True), replace(chart, title="")]
-        return [table, *notes, *titled]
+        return [table, *tables, *notes, *titled]
+
+    def band_table(self, key: str, item: Series, spec: StatementSpec) -> Table:
+        """The latest period's population, rate and expected victims by age and sex band, and all bands."""
+        latest = item.periods[-1]
+        header = [
+            Cell(self.words("band_heading")),
+            Cell(self.words("band_population")),
+            Cell(self.words("band_rate")),
+            Cell(self.words("band_expected")),
+        ]
+        population, expected = f"das_{key}_{spec.population}", f"das_{key}_{spec.measure}"
+        body = []
+        for band in item.spec.localities:
+            names = (
+                f"{population}_{name_key(band)}",
+                f"das_{key}_rate_{name_key(band)}",
+                f"{expected}_{name_key(band)}",
+            )
+            kinds = (CellKind.COUNT, CellKind.PERCENT, CellKind.COUNT)
+            cells = [Cell(self.figures[n], k, figure=n) for n, k in zip(names, kinds, strict=True)]
+            body.append([Cell(band), *cells])
+        total = item.spec.total_label or self.words("total")
+        body.append(
+            [
+                Cell(total, bold=True),
+                Cell(self.figures[population], CellKind.COUNT, figure=population, bold=True),
+                Cell(""),
+                Cell(self.figures[expected], CellKind.COUNT, figure=expected, bold=True),
+            ]
+        )
+        return Table(
+            f"das_{key}_bands",
+            [header],
+            body,
+            "",
+            total_rows=(len(body),),
+            caption=f"{item.spec.label}: {lowered(self.words('band_expected'))}, {latest}",
+            column_shares=(0.34, 0.22, 0.22, 0.22),
+            row_headers=(0,),
+        )
+
+    def band_charts(self, key: str, item: Series, spec: StatementSpec) -> list[Chart]:
+        """The latest period's expected victims by age, a chart for each sex (seed 001's age and gender chart):
+        a band's first word ('Female 16-19') is its group, the rest its bar's label."""
+        latest = item.periods[-1]
+        groups: dict[str, list[str]] = {}
+        for band in item.spec.localities:
+            first, _, rest = band.partition(" ")
+            groups.setdefault(first if rest else "", []).append(band)
+        charts = []
+        for group, bands in groups.items():
+            names = [f"das_{key}_{spec.measure}_{name_key(band)}" for band in bands]
+            values = tuple(_value(self.all_figures[name].value) for name in names)
+            figures = "; ".join(f"{band} {self.figures[name]}" for band, name in zip(bands, names, strict=True))
+            labels = tuple(band.partition(" ")[2] or band for band in bands)
+            charts.append(
+                Chart(
+                    f"das_{key}_bands_{name_key(group or 'all')}",
+                    "benchmark_bars",
+                    self.words("band_chart_title", period=latest, group=group or self.words("band_heading")),
+                    labels,
+                    (ChartSeries(self.words("band_expected"), values, style="bars", colour="chart_bar"),),
+                    self.words("band_chart_alt", period=latest, figures=figures, group=lowered(group)),
+                    periods=tuple(bands),
+                )
+            )
+        return charts
 
     def series_table(self, key: str, item: Series) -> Table:
         periods = item.periods
@@ -369,8 +505,11 @@ class SeriesBuilder(WordsBuilder):
             body.append([Cell(label, bold=True)] + [Cell("")] * len(periods))
             groups.append(len(body))
 
+        banded = {spec.population for spec in item.spec.statements if spec.kind == "expected"}
         for measure in item.spec.measures.values():
             name = f"das_{key}_{measure.key}"
+            if measure.key in banded:  # in the bands' own table
+                continue
             if not measure.by_locality:
                 row(measure.label, name, CellKind.COUNT)
                 continue
@@ -478,10 +617,17 @@ class SeriesBuilder(WordsBuilder):
             ]
             for item in self.series.values()
         ]
+        if self.rates is not None:
+            source = self.words("rates_source", source=self.rates.source, date=self.rates.date)
+            body.append([Cell(self.words("band_rate")), Cell(source)])
         table = Table(
             "das_sources", [header], body, "", layout="small_words", column_shares=SOURCES_SHARES, row_headers=(0,)
         )
         return [table]
+
+
+def float_or_none(value: int | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def _value(value: object) -> float | None:
