@@ -288,3 +288,46 @@ def test_the_sample_partnership_paper_prints_the_expected_prevalence_by_band(tmp
     word = docx.Document(str(out.with_suffix(".docx")))
     cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
     assert "10,301" in cells and "1,267" in cells and "All ages and sexes" in cells
+
+
+def test_the_idva_victims_are_held_against_the_safelives_ranges(tmp_path):
+    """Seed 001's 1-19: a share within a range, below a single figure, below a range; a characteristic the sheet
+    leaves out is in no statement."""
+    path = workbook(
+        tmp_path / "idva.xlsx",
+        {
+            "IDVA": [
+                ["Measure", "2019-20", "2020-21"],
+                ["Referrals", 1101, 1167],
+                ["Victims supported", 1012, "1,084"],
+                ["Male victims", 61, 92],
+                ["Victims with a disability", 148, 171],
+                ["LGBT", 9, 14],
+            ]
+        },
+    )
+    document = series_document(read(path).series)
+    figures = {name: figure.text for name, figure in document.figures.items()}
+    said = statements(document)
+    # 92 / 1,084 = 8.487%: 8.5%, inside 5-10%; 171 / 1,084 = 15.775%: 15.8%, 3.2 points under 19%
+    assert figures["das_idva_male_share"] == "8.5%" and figures["das_idva_male_benchmark"] == "5–10%"
+    assert (
+        "Male victims, 2020-21: 8.5% of victims supported (92 of 1,084), "
+        "within the SafeLives recommended range of 5–10%." in said
+    )
+    assert figures["das_idva_disability_against"] == "3.2 percentage points below the recommended figure of 19%"
+    # 14 / 1,084 = 1.29%: 1.3%, 1.2 points under the bottom of 2.5-5.8%
+    assert figures["das_idva_lgbt_against"] == "1.2 percentage points below the estimated range of 2.5–5.8%"
+    assert not any(words.startswith("Black, Asian") for words in said)
+    chart = next(
+        block
+        for section in document.sections
+        for kept in section.blocks
+        if isinstance(kept, Keep)
+        for block in kept.blocks
+        if getattr(block, "key", "") == "das_idva_male_benchmark"
+    )
+    assert chart.series[1].values == (5, 5) and chart.series[1].upper == (10, 10)
+    assert "by period: 2019-20 6.0%; 2020-21 8.5%" in chart.alt_text
+    sources = " ".join(cell.text for row in document.table("das_sources").body for cell in row)
+    assert "SafeLives: male victims should make up between 5% and 10%" in sources

@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from desktop_app.domain.formatting import half_up, missing
+from desktop_app.domain.marac import Benchmark, Comparison, compare_year
 from desktop_app.domain.resource_files import ResourceFileError, read_toml, settings_file
 from desktop_app.domain.vocabulary import normalise
 from desktop_app.paths import RESOURCES
 
 DEFAULT_SERIES_VOCABULARY = RESOURCES / "domestic_abuse_series.toml"
-STATEMENT_KINDS = ("change", "share", "rate", "gap", "expected")
+STATEMENT_KINDS = ("change", "share", "rate", "gap", "expected", "benchmark")
 DEFAULT_PREVALENCE = RESOURCES / "domestic_abuse_prevalence.toml"
 #: A by-locality measure's row of all its localities added up.
 TOTAL = "total"
@@ -52,6 +53,7 @@ class StatementSpec:
     per: int = 0
     age_band: str = ""  # a rate's population in the population return: its age band ("0-18")
     since_first: bool = False  # a change on the first year, not the year before
+    benchmark: str = ""  # a benchmark's: its key in resources/domestic_abuse_benchmarks.toml (a share's range)
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,13 @@ def _statement(item: dict[str, object], measures: dict[str, Measure], where: str
         int(item.get("per", 0)),  # type: ignore[call-overload]
         str(item.get("age_band", "")),
         item.get("from") == "first",
+        str(item.get("benchmark", "")),
     )
     if kind not in STATEMENT_KINDS:
         raise ResourceFileError(f"{where} a statement's kind {kind!r} is not one of {', '.join(STATEMENT_KINDS)}")
     named = (
         [measure]
-        + ([spec.of] if kind in ("share", "gap") else [])
+        + ([spec.of] if kind in ("share", "gap", "benchmark") else [])
         + ([spec.population] if kind in ("rate", "expected") else [])
     )
     unknown = [name for name in named if name not in measures]
@@ -144,6 +147,8 @@ def _statement(item: dict[str, object], measures: dict[str, Measure], where: str
         raise ResourceFileError(f"{where} a {kind} statement names {unknown[0]!r}, not one of its measures")
     if kind == "rate" and (spec.per <= 0 or not measures[measure].by_locality):
         raise ResourceFileError(f"{where} a rate needs per (above zero) and a measure by locality")
+    if kind == "benchmark" and not spec.benchmark:
+        raise ResourceFileError(f"{where} a benchmark statement needs the benchmark's key")
     if kind == "expected" and (measures[measure].by_locality or not measures[spec.population].by_locality):
         raise ResourceFileError(f"{where} an expected count needs a population by locality (its age and sex bands)")
     return spec
@@ -340,6 +345,24 @@ def gaps(series: Series, recorded: str, expected: str) -> list[Gap]:
             found.append(Gap(period, expect, record, None, None))
         else:
             found.append(Gap(period, expect, record, expect - record, record / expect * 100 if expect else None))
+    return found
+
+
+def benchmark_comparisons(series: Series, spec: StatementSpec, benchmarks: dict[str, Benchmark]) -> list[Comparison]:
+    """Each period's share of the measure in `of` against a share benchmark (seed 001 holds the IDVA service's
+    victims against SafeLives' ranges: male 5-10%, disability 19%, LGBT 2.5-5.8%), decided as domain.marac
+    decides a MARAC year's; ResourceFileError where the benchmark is not a share in the benchmarks file."""
+    benchmark = benchmarks.get(spec.benchmark)
+    if benchmark is None or benchmark.kind != "share":
+        raise ResourceFileError(
+            f"domestic_abuse_series.toml: [series.{series.spec.key}] names the benchmark {spec.benchmark!r}, "
+            "not a share of domestic_abuse_benchmarks.toml"
+        )
+    counts, bases = series.row(spec.measure), series.row(spec.of)
+    found = []
+    for period in series.periods:
+        year = pd.Series({"period": period, benchmark.count: counts[period], "referrals": bases[period]})
+        found.append(compare_year(year, replace(benchmark, local_share=""))[0])
     return found
 
 

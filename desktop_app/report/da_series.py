@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from desktop_app.domain.da_series import (
     Series,
     SeriesVocabulary,
     StatementSpec,
+    benchmark_comparisons,
     change,
     expected_by_band,
     gaps,
@@ -38,6 +40,8 @@ from desktop_app.domain.da_series import (
     with_expected,
 )
 from desktop_app.domain.formatting import Formatter, format_value, missing
+from desktop_app.domain.marac import Band, Benchmark, Comparison, benchmark_text, load_benchmarks, value_text
+from desktop_app.domain.marac import statement as benchmark_statement
 from desktop_app.paths import RESOURCES
 from desktop_app.report.appendix import appended_part
 from desktop_app.report.appendix_text import AppendixText, TableWords, WordsBuilder, capitalised, load_appendix_text
@@ -96,6 +100,11 @@ TABLE_WORDS = (
     "band_chart_alt",
     "rates_source",
     "rates_illustrative",
+    "benchmark",
+    "benchmark_chart_title",
+    "benchmark_chart_alt",
+    "benchmark_band",
+    "benchmark_source",
 )
 SOURCES = "sources"
 LABEL_SHARE = 0.4
@@ -170,6 +179,16 @@ class SeriesBuilder(WordsBuilder):
                     if spec.kind == "expected":
                         self.bands[key] = expected_by_band(item, spec, self.rates)
         self.series = series
+        self.benchmarks: dict[str, Benchmark] = {}
+        self.comparisons: dict[tuple[str, str], list[Comparison]] = {}  # (series, measure) -> a period each
+        if any(spec.kind == "benchmark" for item in series.values() for spec in item.spec.statements):
+            self.benchmarks = load_benchmarks()
+            for key, item in series.items():
+                for spec in item.spec.statements:
+                    if spec.kind == "benchmark":
+                        found = benchmark_comparisons(item, spec, self.benchmarks)
+                        if any(comparison.count is not None for comparison in found):
+                            self.comparisons[(key, spec.measure)] = found
         self.text, self.options, self.as_at = text, options, as_at
         self.latest = ", ".join(dict.fromkeys(item.periods[-1] for item in series.values() if item.periods))
         self.figures = {}
@@ -186,7 +205,9 @@ class SeriesBuilder(WordsBuilder):
     def add(self, name: str, text: str, value: float | str | None = None, unit: str | None = None) -> None:
         self.all_figures[name] = Figure(name, text, value, unit)
 
-    def add_by_period(self, name: str, item: Series, values: dict[str, tuple[str, float | None]], unit: str) -> None:
+    def add_by_period(
+        self, name: str, item: Series, values: Mapping[str, tuple[str, float | str | None]], unit: str
+    ) -> None:
         """A figure per period (NAME_PERIOD), the latest period's as NAME and the one before it as NAME_last_year
         (the pair the proof holds the words' comparisons to)."""
         for period, (text, value) in values.items():
@@ -238,6 +259,16 @@ class SeriesBuilder(WordsBuilder):
                     if rate.locality == place
                 }
                 self.add_by_period(f"{name}_{name_key(place)}_rate", item, values, "rate")
+        elif spec.kind == "benchmark":
+            found_comparisons = self.comparisons.get((key, spec.measure), [])
+            if not found_comparisons:
+                return
+            shares_found = {c.period: (value_text(c, self.formatter), c.value) for c in found_comparisons}
+            self.add_by_period(f"{name}_share", item, shares_found, "percent")
+            against = {c.period: (benchmark_statement(c, self.formatter), c.band.value) for c in found_comparisons}
+            self.add_by_period(f"{name}_against", item, against, "text")
+            latest = found_comparisons[-1]
+            self.add(f"{name}_benchmark", benchmark_text(latest), benchmark_text(latest), "text")
         elif spec.kind == "expected":
             for band in item.spec.localities:
                 held = [b for b in self.bands.get(key, []) if b.band == band]
@@ -340,6 +371,22 @@ class SeriesBuilder(WordsBuilder):
                     "rate_spread", highest=spread.highest.locality, lowest=spread.lowest.locality, times=times
                 )
             return words, names
+        if spec.kind == "benchmark":
+            found_comparisons = self.comparisons.get((key, spec.measure), [])
+            if not found_comparisons or found_comparisons[-1].band is Band.NOT_COMPARED:
+                return "", ()
+            names = (f"{name}_share", name, f"{name}_against")
+            words = self.words(
+                "benchmark",
+                Measure=measure.label,
+                period=latest,
+                share=self.figures[names[0]],
+                base_measure=lowered(item.spec.measures[spec.of].label),
+                count=self.figures[name],
+                base=self.figures[f"das_{key}_{spec.of}"],
+                against=self.figures[names[2]],
+            )
+            return words, names
         if spec.kind == "expected":
             bands = [band for band in self.bands.get(key, []) if band.period == latest and band.expected is not None]
             if not bands:
@@ -404,6 +451,11 @@ class SeriesBuilder(WordsBuilder):
             notes.append(Note(self.words("not_given_note")))
         charts = [self.chart(key, item)]
         charts += [self.rate_chart(key, item, spec) for spec in item.spec.statements if spec.kind == "rate"]
+        charts += [
+            self.benchmark_chart(key, item, spec)
+            for spec in item.spec.statements
+            if spec.kind == "benchmark" and (key, spec.measure) in self.comparisons
+        ]
         gaps = [spec for spec in item.spec.statements if spec.kind == "gap"]
         if gaps:  # the expected beside the recorded, in place of the recorded alone
             charts = [self.gap_chart(key, item, spec) for spec in gaps]
@@ -458,6 +510,45 @@ class SeriesBuilder(WordsBuilder):
             caption=f"{item.spec.label}: {lowered(self.words('band_expected'))}, {latest}",
             column_shares=(0.34, 0.22, 0.22, 0.22),
             row_headers=(0,),
+        )
+
+    def benchmark_chart(self, key: str, item: Series, spec: StatementSpec) -> Chart:
+        """The measure's share each period as a bar over its benchmark (a band for a range, a dashed level for one
+        figure), as the MARAC part draws its own; the alternative text states each share and where it falls."""
+        found = self.comparisons[(key, spec.measure)]
+        measure, base = item.spec.measures[spec.measure], item.spec.measures[spec.of]
+        name = f"das_{key}_{spec.measure}"
+        benchmark = found[-1].benchmark
+        band = capitalised(
+            self.words("benchmark_band", name=benchmark.name, benchmark=self.figures[f"{name}_benchmark"])
+        )
+        figures = "; ".join(f"{c.period} {self.figures[f'{name}_share_{name_key(c.period)}']}" for c in found)
+        against = "; ".join(
+            f"{c.period}: {self.figures[f'{name}_against_{name_key(c.period)}']}"
+            for c in found
+            if c.band is not Band.NOT_COMPARED
+        )
+        more = dict(Measure=measure.label, measure=lowered(measure.label), base_measure=lowered(base.label))
+        return Chart(
+            f"das_{key}_{spec.measure}_benchmark",
+            "benchmark_bars",
+            self.words("benchmark_chart_title", **more),
+            tuple(item.periods),
+            (
+                ChartSeries(measure.label, tuple(c.value for c in found), style="bars", colour="chart_bar"),
+                ChartSeries(
+                    band,
+                    tuple(c.expected_low for c in found),
+                    style="band",
+                    colour="chart_band",
+                    upper=tuple(c.expected_high for c in found),
+                ),
+            ),
+            self.words(
+                "benchmark_chart_alt", **more, series=item.spec.label, figures=figures, band=band, against=against
+            ),
+            unit="%",
+            decimals=benchmark.places,
         )
 
     def band_charts(self, key: str, item: Series, spec: StatementSpec) -> list[Chart]:
@@ -532,6 +623,10 @@ class SeriesBuilder(WordsBuilder):
                     row(place, f"{name}_{name_key(place)}_rate", CellKind.RATE)
                 row(self.words("total"), f"{name}_{TOTAL}_rate", CellKind.RATE, bold=True)
                 totals.append(len(body))
+            elif spec.kind == "benchmark" and (key, spec.measure) in self.comparisons:
+                base = lowered(item.spec.measures[spec.of].label)
+                label = self.words("share_label", measure=lowered(measure.label), base_measure=base)
+                row(label, f"{name}_share", CellKind.PERCENT)
             elif spec.kind == "gap":
                 row(self.words("gap_label"), f"das_{key}_gap", CellKind.COUNT)
                 row(self.words("recorded_share_label"), f"das_{key}_recorded_share", CellKind.PERCENT)
@@ -617,6 +712,10 @@ class SeriesBuilder(WordsBuilder):
             ]
             for item in self.series.values()
         ]
+        used = {c[0].benchmark.key: c[0].benchmark for c in self.comparisons.values()}
+        for benchmark in used.values():
+            source = self.words("benchmark_source", source=benchmark.source, date=benchmark.date)
+            body.append([Cell(benchmark.label), Cell(source)])
         if self.rates is not None:
             source = self.words("rates_source", source=self.rates.source, date=self.rates.date)
             body.append([Cell(self.words("band_rate")), Cell(source)])
