@@ -25,7 +25,16 @@ service, as a partnership officer keeps what each service sends:
   up): South's rate 3,696.4 per 100,000 is 2.7 times Central's 1,353.9;
 - Homelessness: 270 of 3,104 households owed a duty with domestic abuse the
   reason in the 12 months to June 2021, 8.7% (seed 001: 8.7% / 9%);
-- Sanctuary scheme: 29, 26, 7, 10 households (seed 001's chart): 66% fewer.
+- Sanctuary scheme: 29, 26, 7, 10 households (seed 001's chart): 66% fewer;
+- SWACA referral sources (made up but for seed 001's shape: the top 3 make
+  nearly two-thirds, the police FCIU the most, self-referrals many): the top 3
+  make 991 of 1,520 (65.2%);
+- Police offence types, 12 months to September 2020 and 2021 (made up to the
+  police sheet's 3,655 and 3,981 crimes): the top 5 make 94.0%, and only
+  violence with injury fell, by 7% (873 to 812), as seed 001 says;
+- Police by month, 2019 and 2020 (made up): the early part of 2020 higher;
+- Police relationships, 12 months to June 2021 (made up): partners and
+  ex-partners the most, then child on parent.
 
 Run from the repository root:  python sample_data/make_da_series_return.py
 """
@@ -124,6 +133,77 @@ SHEETS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, tuple[object, ...
         "Households assessed and owed a duty, 12 months to June",
         ("12 months to June 2019", "12 months to June 2020", "12 months to June 2021"),
         (("Households assessed and owed a duty", (2610, 2842, 3104)), ("Domestic abuse reason", (227, 247, 270))),
+    ),
+    "SWACA referral sources": (
+        "Referrals to the specialist community service by source, 12 months to September 2021",
+        ("2020-21",),
+        (
+            ("Police Family Crime Investigation Unit", (512,)),
+            ("Self-referral", (301,)),
+            ("Children's social care", (178,)),
+            ("Health visitors", (96,)),
+            ("GP", (84,)),
+            ("IDVA service", (77,)),
+            ("Housing", (69,)),
+            ("Early Help", (63,)),
+            ("Schools", (58,)),
+            ("Probation", (41,)),
+            ("Other agencies", (41,)),
+            ("Total", (1520,)),
+        ),
+    ),
+    "Police offence types": (
+        "Domestic abuse flagged crimes by offence type",
+        ("12 months to September 2020", "12 months to September 2021"),
+        (
+            ("Violence without injury", (1301, 1420)),
+            ("Stalking and harassment", (1049, 1205)),
+            ("Violence with injury", (873, 812)),
+            ("Criminal damage and arson", (166, 181)),
+            ("Public order offences", (104, 124)),
+            ("Sexual offences", (84, 98)),
+            ("Theft", (62, 71)),
+            ("Other crimes against society", (16, 70)),
+            ("Total", (3655, 3981)),
+        ),
+    ),
+    "Police by month": (
+        "Domestic abuse flagged crimes by month, 2019 and 2020",
+        ("2019", "2020"),
+        tuple(
+            (month, pair)
+            for month, pair in zip(
+                ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+                (
+                    (290, 331),
+                    (268, 305),
+                    (301, 326),
+                    (295, 318),
+                    (312, 347),
+                    (318, 336),
+                    (330, 342),
+                    (322, 315),
+                    (298, 309),
+                    (305, 298),
+                    (287, 281),
+                    (299, 296),
+                ),
+                strict=True,
+            )
+        ),
+    ),
+    "Police relationships": (
+        "Domestic abuse flagged crimes by the offender's relationship to the victim, 12 months to June 2021",
+        ("12 months to June 2021",),
+        (
+            ("Ex-partner", (1412,)),
+            ("Partner", (1138,)),
+            ("Child on parent", (352,)),
+            ("Other family member", (301,)),
+            ("Sibling", (187,)),
+            ("Parent on child", (148,)),
+            ("Other relationship", (139,)),
+        ),
     ),
     "Sanctuary scheme": (
         "Sanctuary scheme activity: households supported",

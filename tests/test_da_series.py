@@ -331,3 +331,112 @@ def test_the_idva_victims_are_held_against_the_safelives_ranges(tmp_path):
     assert "by period: 2019-20 6.0%; 2020-21 8.5%" in chart.alt_text
     sources = " ".join(cell.text for row in document.table("das_sources").body for cell in row)
     assert "SafeLives: male victims should make up between 5% and 10%" in sources
+
+
+@pytest.fixture()
+def categories(tmp_path) -> Path:
+    """Seed 001's 1-20 and 1-13 shapes: a row per referral source (a Total that does not add up), per offence
+    type over two years, per month of 2019 and 2020."""
+    return workbook(
+        tmp_path / "categories.xlsx",
+        {
+            "SWACA referral sources": [
+                ["Referral source", "2020-21"],
+                ["Police Family Crime Investigation Unit", 512],
+                ["Self-referral", "301"],
+                ["Children's social care", 178],
+                ["Health visitors", 96],
+                ["GP", 84],
+                ["IDVA service", 77],
+                ["Housing", 69],
+                ["Schools", 58],
+                ["Other agencies", 145],
+                ["Total", 1525],
+            ],
+            "Offence types": [
+                ["Measure", "12 months to September 2020", "12 months to September 2021"],
+                ["Violence without injury", 1301, 1420],
+                ["Stalking and harassment", 1049, 1205],
+                ["Violence with injury", 873, 812],
+                ["Theft", 62, None],
+            ],
+            "Police by month": [
+                ["Month", "2019", "2020"],
+                ["Jan", 290, 331],
+                ["Feb", 268, 305],
+                ["Mar", 301, 326],
+            ],
+        },
+    )
+
+
+def test_the_referral_sources_top_three_are_said_in_words(categories):
+    found = read(categories)
+    problems = {(p.sheet, p.cell): p for p in found.problems}
+    # 512 + 301 + 178 + 96 + 84 + 77 + 69 + 58 + 145 = 1,520, not the 1,525 typed
+    assert "the referral sources add up to 1,520" in problems[("SWACA referral sources", "B11")].message
+    document = series_document(found.series)
+    figures = {name: figure.text for name, figure in document.figures.items()}
+    said = statements(document)
+    # 512 + 301 + 178 = 991 of 1,520: 65.197%
+    assert (
+        "2020-21: the top 3 of the 9 referral sources made 991 of the 1,520 referrals (65.2%): Police Family Crime "
+        "Investigation Unit 512; Self-referral 301; Children's social care 178." in said
+    )
+    assert figures["das_swaca_sources_self_referral_share"] == "19.8%"  # 301 / 1,520
+    chart = next(
+        block
+        for section in document.sections
+        for kept in section.blocks
+        if isinstance(kept, Keep)
+        for block in kept.blocks
+        if getattr(block, "key", "") == "das_swaca_sources_top"
+    )
+    # the top three and the other six as one: 96 + 84 + 77 + 69 + 58 + 145 = 529
+    assert chart.series[0].values == (512, 301, 178, 529)
+    assert chart.alt_text.endswith(
+        "2020-21: Police Family Crime Investigation Unit 512; Self-referral 301; "
+        "Children's social care 178; All other referral sources 529."
+    )
+
+
+def test_the_police_offence_types_and_months_say_what_rose_and_fell(categories):
+    document = series_document(read(categories).series)
+    figures = {name: figure.text for name, figure in document.figures.items()}
+    said = statements(document)
+    # 812 / 873 = 0.930: 7% fewer; theft's 2021 is not given: in no change, and no total or top for 2021
+    assert figures["das_police_offences_violence_with_injury_change"] == "7%"
+    assert (
+        "From 12 months to September 2020 to 12 months to September 2021, 2 of the 4 offence types rose and 1 fell: "
+        "Violence with injury, 7% fewer (873 to 812)." in said
+    )
+    assert figures["das_police_offences_total"] == "n/a" and "das_police_offences_top" not in figures
+    assert "From 2019 to 2020, 3 of the 3 months rose and 0 fell." in said
+    chart = next(
+        block
+        for section in document.sections
+        for kept in section.blocks
+        if isinstance(kept, Keep)
+        for block in kept.blocks
+        if getattr(block, "key", "") == "das_police_months_periods"
+    )
+    assert chart.kind == "monthly_counts" and chart.series[0].values == (331, 305, 326)
+    assert "2019: Jan 290; Feb 268; Mar 301." in chart.alt_text
+
+
+def test_the_sample_paper_prints_the_categories_in_pdf_and_word(tmp_path):
+    out = tmp_path / "series.pdf"
+    assert main(["report", "partnership", str(SAMPLE_SERIES), "--out", str(out), "--docx"]) == 0
+    reading = " ".join(" ".join(line.split()) for page in tagged_lines(out) for line in page)
+    assert "the top 3 of the 11 referral sources made 991 of the 1,520 referrals (65.2%)" in reading
+    assert "the top 5 of the 8 offence types made 3,742 of the 3,981 crimes (94.0%)" in reading
+    assert any(
+        text.startswith("Bar chart of the crimes by month in 2020, with 2019 as a line")
+        for text in figure_alt_texts(out)
+    )
+    assert structure_problems(out) == []
+    word = docx.Document(str(out.with_suffix(".docx")))
+    said = " ".join(paragraph.text for paragraph in word.paragraphs)
+    assert "Violence with injury, 7% fewer (873 to 812)" in said
+    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    assert "Child on parent" in cells and "9.6%" in cells

@@ -28,6 +28,11 @@ from desktop_app.paths import RESOURCES
 
 DEFAULT_SERIES_VOCABULARY = RESOURCES / "domestic_abuse_series.toml"
 STATEMENT_KINDS = ("change", "share", "rate", "gap", "expected", "benchmark")
+#: What may be said of a series of categories (a row per referral source, offence type or month).
+CATEGORY_KINDS = ("top", "category_changes")
+#: A series of categories' charts: its largest categories in the latest period, or the latest period's categories as
+#: bars with the period before as a line (2020's months against 2019's).
+CATEGORY_CHARTS = ("top", "all", "periods")
 DEFAULT_PREVALENCE = RESOURCES / "domestic_abuse_prevalence.toml"
 #: A by-locality measure's row of all its localities added up.
 TOTAL = "total"
@@ -54,6 +59,7 @@ class StatementSpec:
     age_band: str = ""  # a rate's population in the population return: its age band ("0-18")
     since_first: bool = False  # a change on the first year, not the year before
     benchmark: str = ""  # a benchmark's: its key in resources/domestic_abuse_benchmarks.toml (a share's range)
+    top: int = 0  # a top statement's: how many of the largest categories
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,13 @@ class SeriesSpec:
     chart: str
     localities: tuple[str, ...] = ()
     total_label: str = ""  # a by-locality measure's row of all its localities, where not [tables] total
+    category: str = ""  # a series of categories: what a row is ("referral source"); every row is one
+    category_plural: str = ""
+    unit: str = ""  # what its counts count ("referrals")
+
+    @property
+    def by_category(self) -> bool:
+        return bool(self.category)
 
     def measure_for(self, label: str) -> Measure | None:
         wanted = normalise(label)
@@ -107,20 +120,49 @@ def load_series_vocabulary(path: Path = DEFAULT_SERIES_VOCABULARY) -> SeriesVoca
         localities = tuple(str(locality) for locality in spec.get("localities", []))
         if any(measure.by_locality for measure in measures.values()) and not localities:
             raise ResourceFileError(f"{where} has a measure by locality but no localities")
-        statements = tuple(_statement(item, measures, where) for item in spec.get("statements", []))
+        category = str(spec.get("category", ""))
         chart = str(spec.get("chart", ""))
-        if chart not in measures:
-            raise ResourceFileError(f"{where} chart {chart!r} is not one of its measures")
         sheets = frozenset(normalise(s) for s in spec.get("sheets", []))
-        if not sheets or not measures:
-            raise ResourceFileError(f"{where} needs sheets and measures")
-        total_label = str(spec.get("total_label", ""))
-        series[key] = SeriesSpec(key, str(spec["label"]), sheets, measures, statements, chart, localities, total_label)
+        if category:
+            statements = tuple(_category_statement(item, where) for item in spec.get("statements", []))
+            if chart not in CATEGORY_CHARTS:
+                raise ResourceFileError(f"{where} chart {chart!r} is not one of {', '.join(CATEGORY_CHARTS)}")
+            if not sheets:
+                raise ResourceFileError(f"{where} needs sheets")
+        else:
+            statements = tuple(_statement(item, measures, where) for item in spec.get("statements", []))
+            if chart not in measures:
+                raise ResourceFileError(f"{where} chart {chart!r} is not one of its measures")
+            if not sheets or not measures:
+                raise ResourceFileError(f"{where} needs sheets and measures")
+        series[key] = SeriesSpec(
+            key,
+            str(spec["label"]),
+            sheets,
+            measures,
+            statements,
+            chart,
+            localities,
+            str(spec.get("total_label", "")),
+            category,
+            str(spec.get("category_plural", f"{category}s" if category else "")),
+            str(spec.get("unit", "")),
+        )
     return SeriesVocabulary(
         series,
         frozenset(normalise(word) for word in data.get("label_headers", [])),
         frozenset(normalise(word) for word in data.get("total_words", [])),
     )
+
+
+def _category_statement(item: dict[str, object], where: str) -> StatementSpec:
+    kind = str(item.get("kind", ""))
+    if kind not in CATEGORY_KINDS:
+        raise ResourceFileError(f"{where} a statement's kind {kind!r} is not one of {', '.join(CATEGORY_KINDS)}")
+    top = item.get("top", 0)
+    if kind == "top" and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
+        raise ResourceFileError(f"{where} a top statement needs top (how many categories, 1 or more)")
+    return StatementSpec(kind, "", top=int(top) if kind == "top" else 0)  # type: ignore[call-overload]
 
 
 def _statement(item: dict[str, object], measures: dict[str, Measure], where: str) -> StatementSpec:
@@ -176,10 +218,15 @@ class Series:
     def periods(self) -> list[str]:
         return [str(period) for period in self.values.columns]
 
+    @property
+    def categories(self) -> list[str]:
+        """A series of categories' rows, as the sheet writes them, in its order."""
+        return [str(label) for label in self.values.index] if self.spec.by_category else []
+
     def row(self, measure: str, locality: str = "") -> pd.Series:
         """A measure's figures by period; a by-locality measure's without a locality: its localities added up
         (NaN for a period where one of them is not given)."""
-        if locality or not self.spec.measures[measure].by_locality:
+        if locality or measure not in self.spec.measures or not self.spec.measures[measure].by_locality:
             key = row_key(measure, locality)
             if key in self.values.index:
                 return self.values.loc[key].astype(float)
@@ -364,6 +411,57 @@ def benchmark_comparisons(series: Series, spec: StatementSpec, benchmarks: dict[
         year = pd.Series({"period": period, benchmark.count: counts[period], "referrals": bases[period]})
         found.append(compare_year(year, replace(benchmark, local_share=""))[0])
     return found
+
+
+# --- a series of categories (seed 001's referral sources, offence types, months, relationships) ----
+
+
+@dataclass(frozen=True)
+class Top:
+    """A period's largest categories and what they make of all of them."""
+
+    period: str
+    largest: tuple[tuple[str, float], ...]  # (category, count), the largest first
+    top_total: float
+    total: float
+    share: float  # per cent
+    categories: int  # how many categories the period gives a count for
+
+
+def category_total(series: Series, period: str) -> float | None:
+    """All the categories' counts of a period added up; None where one is not given."""
+    counts = [_known(series.values.at[label, period]) for label in series.categories]
+    if not counts or any(count is None for count in counts):
+        return None
+    return float(sum(count or 0.0 for count in counts))
+
+
+def top_categories(series: Series, top: int, period: str | None = None) -> Top | None:
+    """The `top` largest categories of `period` (the latest; a tie goes to the row written first) and their share
+    of all; None where a category's count is not given (the share of all cannot be known) or all are zero."""
+    period = period or series.periods[-1]
+    total = category_total(series, period)
+    if not total:
+        return None
+    counts = [(label, float(series.values.at[label, period])) for label in series.categories]
+    largest = tuple(sorted(counts, key=lambda item: -item[1])[:top])
+    top_total = sum(count for _, count in largest)
+    return Top(period, largest, top_total, total, top_total / total * 100, len(counts))
+
+
+def category_shares(series: Series, period: str) -> dict[str, float | None]:
+    """Each category's share of all of a period's, per cent (None where the total is not known)."""
+    total = category_total(series, period)
+    found: dict[str, float | None] = {}
+    for label in series.categories:
+        count = _known(series.values.at[label, period])
+        found[label] = count / total * 100 if count is not None and total else None
+    return found
+
+
+def category_changes(series: Series) -> list[Change]:
+    """Each category's latest count against the period before's (as `change` works out a measure's)."""
+    return [found for label in series.categories if (found := change(series, label)) is not None]
 
 
 # --- expected prevalence (seed 001: 10,301 expected against 3,076 recorded) -----------------------

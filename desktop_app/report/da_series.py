@@ -30,6 +30,9 @@ from desktop_app.domain.da_series import (
     SeriesVocabulary,
     StatementSpec,
     benchmark_comparisons,
+    category_changes,
+    category_shares,
+    category_total,
     change,
     expected_by_band,
     gaps,
@@ -37,6 +40,7 @@ from desktop_app.domain.da_series import (
     rate_spread,
     rates,
     shares,
+    top_categories,
     with_expected,
 )
 from desktop_app.domain.formatting import Formatter, format_value, missing
@@ -105,6 +109,18 @@ TABLE_WORDS = (
     "benchmark_chart_alt",
     "benchmark_band",
     "benchmark_source",
+    "top",
+    "category_changes",
+    "category_fell",
+    "category_share",
+    "category_total",
+    "category_others",
+    "top_chart_title",
+    "top_chart_alt",
+    "all_chart_title",
+    "all_chart_alt",
+    "periods_chart_title",
+    "periods_chart_alt",
 )
 SOURCES = "sources"
 LABEL_SHARE = 0.4
@@ -220,8 +236,51 @@ class SeriesBuilder(WordsBuilder):
     def count_text(self, value: float | None) -> str:
         return self.formatter.count(value)
 
+    def add_category_figures(self, key: str, item: Series) -> None:
+        """A series of categories': each category's count and share by period, all of them, the top few and
+        each category's change."""
+        periods = item.periods
+        for label in item.categories:
+            name = f"das_{key}_{name_key(label)}"
+            row = item.row(label)
+            self.add_by_period(
+                name, item, {p: (self.count_text(_value(row[p])), _value(row[p])) for p in periods}, "count"
+            )
+        totals = {p: category_total(item, p) for p in periods}
+        self.add_by_period(f"das_{key}_total", item, {p: (self.count_text(t), t) for p, t in totals.items()}, "count")
+        by_period = {p: category_shares(item, p) for p in periods}
+        for label in item.categories:
+            values = {
+                p: (self.formatter.percent(found[label], (item.row(label)[p], totals[p]), SHARE_PLACES), found[label])
+                for p, found in by_period.items()
+            }
+            self.add_by_period(f"das_{key}_{name_key(label)}_share", item, values, "percent")
+        self.add(f"das_{key}_categories", f"{len(item.categories):,}", len(item.categories), "count")
+        for spec in item.spec.statements:
+            if spec.kind == "top":
+                top = top_categories(item, spec.top)
+                if top is not None:
+                    self.add(f"das_{key}_top_count", f"{len(top.largest):,}", len(top.largest), "count")
+                    self.add(f"das_{key}_top", self.count_text(top.top_total), top.top_total, "count")
+                    share = self.formatter.percent(top.share, (top.top_total, top.total), SHARE_PLACES)
+                    self.add(f"das_{key}_top_share", share, top.share, "percent")
+            elif spec.kind == "category_changes":
+                for found in category_changes(item):
+                    self.add(
+                        f"das_{key}_{name_key(found.measure)}_change",
+                        self.change_text(found),
+                        found.change_pct,
+                        "percent",
+                    )
+
     def add_figures(self, key: str, item: Series) -> None:
         periods = item.periods
+        if item.spec.by_category:
+            self.add(f"das_{key}_latest_period", periods[-1] if periods else "", periods[-1] if periods else "")
+            earlier = periods[-2] if len(periods) > 1 else ""
+            self.add(f"das_{key}_earlier_period", earlier, earlier)
+            self.add_category_figures(key, item)
+            return
         self.add(f"das_{key}_latest_period", periods[-1] if periods else "", periods[-1] if periods else "")
         earlier = periods[-2] if len(periods) > 1 else ""
         self.add(f"das_{key}_earlier_period", earlier, earlier)
@@ -306,8 +365,63 @@ class SeriesBuilder(WordsBuilder):
 
     # --- statements --------------------------------------------------------------------------------
 
+    def category_statement(self, key: str, item: Series, spec: StatementSpec) -> tuple[str, tuple[str, ...]]:
+        """What is said of a series of categories: its top few's share of all, or which rose and which fell."""
+        more = dict(
+            category=item.spec.category,
+            category_plural=item.spec.category_plural,
+            unit=item.spec.unit,
+            categories=self.figures[f"das_{key}_categories"],
+        )
+        if spec.kind == "top":
+            top = top_categories(item, spec.top)
+            if top is None:
+                return "", ()
+            names = tuple(f"das_{key}_{name_key(label)}" for label, _ in top.largest)
+            listed = "; ".join(
+                f"{label} {self.figures[name]}" for (label, _), name in zip(top.largest, names, strict=True)
+            )
+            figures = (f"das_{key}_top", f"das_{key}_total", f"das_{key}_top_share")
+            words = self.words(
+                "top",
+                **more,
+                top_count=self.figures[f"das_{key}_top_count"],
+                top=self.figures[figures[0]],
+                total=self.figures[figures[1]],
+                top_share=self.figures[figures[2]],
+                period=top.period,
+                listed=listed,
+            )
+            return words, (*figures, *names)
+        found = [c for c in category_changes(item) if c.direction is not Direction.UNKNOWN]
+        if not found:
+            return "", ()
+        fell = [c for c in found if c.direction is Direction.DOWN]
+        fell_list = "; ".join(
+            self.words(
+                "category_fell",
+                label=c.measure,
+                change=self.figures[f"das_{key}_{name_key(c.measure)}_change"],
+                earlier=self.count_text(c.earlier),
+                latest=self.count_text(c.latest),
+            )
+            for c in fell
+        )
+        words = self.words(
+            "category_changes",
+            **more,
+            earlier_period=found[0].earlier_period,
+            latest_period=found[0].latest_period,
+            rose=f"{sum(c.direction is Direction.UP for c in found):,}",
+            fell=f"{len(fell):,}",
+            fell_list=f": {fell_list}" if fell_list else "",
+        )
+        return words, tuple(f"das_{key}_{name_key(c.measure)}_change" for c in fell)
+
     def statement(self, key: str, item: Series, spec: StatementSpec) -> tuple[str, tuple[str, ...]]:
         """A statement's words, filled, and the figures it names."""
+        if item.spec.by_category:
+            return self.category_statement(key, item, spec)
         measure = item.spec.measures[spec.measure]
         name = f"das_{key}_{spec.measure}"
         label = lowered(measure.label)
@@ -444,7 +558,128 @@ class SeriesBuilder(WordsBuilder):
             blocks.append(Keep((Heading(title, level=2, keep_with_next=True), *part)))
         return [Section("domestic_abuse_series", self.words("section_title"), blocks)]
 
+    def category_blocks(self, key: str, item: Series) -> list[Block]:
+        """A series of categories: a table of every category by period (and its share of all, where the series
+        says which are the largest), then its chart."""
+        periods = item.periods
+        latest = periods[-1]
+        shared = any(spec.kind == "top" for spec in item.spec.statements)
+        header = [Cell(capitalised(item.spec.category)), *(Cell(period) for period in periods)]
+        if shared:
+            header.append(Cell(self.words("category_share", period=latest)))
+        body: list[list[Cell]] = []
+        for label in [*item.categories, ""]:
+            name = f"das_{key}_{name_key(label)}" if label else f"das_{key}_total"
+            bold = not label
+            cells = [Cell(label or self.words("category_total", unit=item.spec.unit), bold=bold)]
+            for period in periods:
+                figure = f"{name}_{name_key(period)}"
+                cells.append(Cell(self.figures[figure], CellKind.COUNT, figure=figure, bold=bold))
+            if shared:
+                figure = f"{name}_share"
+                cells.append(
+                    Cell(self.figures.get(figure, ""), CellKind.PERCENT, figure=figure if label else None, bold=bold)
+                )
+            body.append(cells)
+        columns = len(periods) + (1 if shared else 0)
+        share = (1 - LABEL_SHARE) / max(columns, 1)
+        table = Table(
+            f"das_{key}",
+            [header],
+            body,
+            "",
+            total_rows=(len(body),),
+            caption=item.spec.label,
+            column_shares=(LABEL_SHARE, *([share] * columns)),
+            row_headers=(0,),
+        )
+        notes: list[Block] = []
+        if any(cell.text == self.formatter.count(None) for row in body for cell in row[1:]):
+            notes.append(Note(self.words("not_given_note")))
+        chart = self.periods_chart(key, item) if item.spec.chart == "periods" and len(periods) > 1 else None
+        chart = chart or self.top_chart(key, item)
+        if chart is None:
+            return [table, *notes]
+        return [table, *notes, Paragraph(f"**{chart.title}**", keep_with_next=True), replace(chart, title="")]
+
+    def top_chart(self, key: str, item: Series) -> Chart | None:
+        """The latest period's largest categories (as many as its top statement's, else all) and the rest as one."""
+        latest = item.periods[-1]
+        top = next((spec.top for spec in item.spec.statements if spec.kind == "top"), len(item.categories))
+        if item.spec.chart != "top":
+            top = len(item.categories)
+        found = top_categories(item, top)
+        if found is None:
+            return None
+        labels = [label for label, _ in found.largest]
+        values: list[float | None] = [count for _, count in found.largest]
+        texts = [self.figures[f"das_{key}_{name_key(label)}"] for label in labels]
+        if found.categories > len(labels):
+            others = found.total - found.top_total
+            labels.append(self.words("category_others", category_plural=item.spec.category_plural))
+            values.append(others)
+            texts.append(self.count_text(others))
+        figures = "; ".join(f"{label} {text}" for label, text in zip(labels, texts, strict=True))
+        all_shown = found.categories == len(found.largest)
+        more = dict(
+            period=latest,
+            category_plural=item.spec.category_plural,
+            unit=item.spec.unit,
+            series=item.spec.label,
+            Unit=capitalised(item.spec.unit),
+            category=item.spec.category,
+            top_count=f"{len(found.largest):,}",
+        )
+        return Chart(
+            f"das_{key}_top",
+            "benchmark_bars",
+            self.words("all_chart_title" if all_shown else "top_chart_title", **more),
+            tuple(labels),
+            (ChartSeries(capitalised(item.spec.unit), tuple(values), style="bars", colour="chart_bar"),),
+            self.words("all_chart_alt" if all_shown else "top_chart_alt", **more, figures=figures),
+        )
+
+    def periods_chart(self, key: str, item: Series) -> Chart:
+        """The latest period's categories as bars and the period before's as a line (2020's months, 2019's)."""
+        latest, earlier = item.periods[-1], item.periods[-2]
+        labels = item.categories
+
+        def listed(period: str) -> str:
+            return "; ".join(
+                f"{label} {self.figures[f'das_{key}_{name_key(label)}_{name_key(period)}']}" for label in labels
+            )
+
+        more = dict(
+            latest=latest,
+            earlier=earlier,
+            unit=item.spec.unit,
+            Unit=capitalised(item.spec.unit),
+            category=item.spec.category,
+            category_plural=item.spec.category_plural,
+        )
+        return Chart(
+            f"das_{key}_periods",
+            "monthly_counts",
+            self.words("periods_chart_title", **more),
+            tuple(labels),
+            (
+                ChartSeries(
+                    latest, tuple(_value(item.row(label)[latest]) for label in labels), style="bars", colour="chart_bar"
+                ),
+                ChartSeries(earlier, tuple(_value(item.row(label)[earlier]) for label in labels), style="line"),
+            ),
+            self.words(
+                "periods_chart_alt",
+                **more,
+                series=item.spec.label,
+                latest_figures=listed(latest),
+                earlier_figures=listed(earlier),
+            ),
+        )
+
     def series_blocks(self, key: str, item: Series) -> list[Block]:
+        if item.spec.by_category:
+            return self.category_blocks(key, item)
         table = self.series_table(key, item)
         notes: list[Block] = []
         if any(cell.text == self.formatter.count(None) for row in table.body for cell in row[1:]):
