@@ -25,6 +25,9 @@ service, as a partnership officer keeps what each service sends:
   up): South's rate 3,696.4 per 100,000 is 2.7 times Central's 1,353.9;
 - Homelessness: 270 of 3,104 households owed a duty with domestic abuse the
   reason in the 12 months to June 2021, 8.7% (seed 001: 8.7% / 9%);
+- CIPFA neighbours: 15 placeholder councils ("Authority 01" ..., as in
+  resources/comparator_groups.toml), their shares made up but for seed 001's
+  shape (the highest 17.9% to 21.8%): the council's 8.7% is below 14 of them;
 - Sanctuary scheme: 29, 26, 7, 10 households (seed 001's chart): 66% fewer;
 - SWACA referral sources (made up but for seed 001's shape: the top 3 make
   nearly two-thirds, the police FCIU the most, self-referrals many): the top 3
@@ -203,6 +206,16 @@ SHEETS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, tuple[object, ...
             ("Sibling", (187,)),
             ("Parent on child", (148,)),
             ("Other relationship", (139,)),
+        ),
+    ),
+    "CIPFA neighbours": (
+        "Households owed a duty with domestic abuse the reason, % (as each neighbour publishes it)",
+        ("12 months to June 2021",),
+        tuple(
+            (f"Authority {number:02}", (share,))
+            for number, share in enumerate(
+                (12.6, 21.8, 9.6, 14.8, 19.6, 10.1, 13.9, 7.9, 17.9, 11.4, 15.2, 9.2, 13.1, 10.9, 12.2), start=1
+            )
         ),
     ),
     "Sanctuary scheme": (

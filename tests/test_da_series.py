@@ -440,3 +440,44 @@ def test_the_sample_paper_prints_the_categories_in_pdf_and_word(tmp_path):
     assert "Violence with injury, 7% fewer (873 to 812)" in said
     cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
     assert "Child on parent" in cells and "9.6%" in cells
+
+
+def test_the_homelessness_share_is_ranked_among_the_cipfa_neighbours(tmp_path):
+    """Seed 001's 1-09: 270 of 3,104 (8.7%) against neighbours' published shares, typed as numbers and as '%'."""
+    path = workbook(
+        tmp_path / "neighbours.xlsx",
+        {
+            "Homelessness": [
+                ["Measure", "12 months to June 2021"],
+                ["Households assessed", 3104],
+                ["Domestic abuse reason", 270],
+            ],
+            "CIPFA neighbours": [
+                ["Council", "12 months to June 2021"],
+                ["Authority 01", 17.9],
+                ["Authority 02", "21.8%"],
+                ["Authority 03", 8.6],
+                ["Authority 04", "n/a"],
+                ["Authority 05", 19.6],
+            ],
+        },
+    )
+    found = read(path)
+    assert not [p for p in found.problems if p.severity.value in ("warning", "error")]
+    document = series_document(found.series)
+    said = statements(document)
+    # 8.698% is above 8.6% and below the other three given; Authority 04 gives no share
+    assert (
+        "The council's 8.7% (12 months to June 2021) against its 4 CIPFA nearest neighbours: 3 have a higher share "
+        "and 1 a lower; theirs run from 8.6% to 21.8%, the highest: Authority 02 21.8%, Authority 05 19.6%, "
+        "Authority 01 17.9%." in said
+    )
+    rows = [[cell.text for cell in row] for row in document.table("das_homelessness_neighbours").body]
+    assert rows == [
+        ["Authority 02", "21.8%"],
+        ["Authority 05", "19.6%"],
+        ["Authority 01", "17.9%"],
+        ["This council (12 months to June 2021)", "8.7%"],
+        ["Authority 03", "8.6%"],
+        ["Authority 04", "n/a"],
+    ]

@@ -29,7 +29,7 @@ from desktop_app.paths import RESOURCES
 DEFAULT_SERIES_VOCABULARY = RESOURCES / "domestic_abuse_series.toml"
 STATEMENT_KINDS = ("change", "share", "rate", "gap", "expected", "benchmark")
 #: What may be said of a series of categories (a row per referral source, offence type or month).
-CATEGORY_KINDS = ("top", "category_changes")
+CATEGORY_KINDS = ("top", "category_changes", "rank")
 #: A series of categories' charts: its largest categories in the latest period, or the latest period's categories as
 #: bars with the period before as a line (2020's months against 2019's).
 CATEGORY_CHARTS = ("top", "all", "periods")
@@ -75,6 +75,8 @@ class SeriesSpec:
     category: str = ""  # a series of categories: what a row is ("referral source"); every row is one
     category_plural: str = ""
     unit: str = ""  # what its counts count ("referrals")
+    percent: bool = False  # its figures are per cents (a share each council publishes), not counts
+    own: str = ""  # a rank statement's: the series whose share statement gives the council's own figure
 
     @property
     def by_category(self) -> bool:
@@ -147,6 +149,8 @@ def load_series_vocabulary(path: Path = DEFAULT_SERIES_VOCABULARY) -> SeriesVoca
             category,
             str(spec.get("category_plural", f"{category}s" if category else "")),
             str(spec.get("unit", "")),
+            spec.get("values", "counts") == "percent",
+            str(spec.get("own", "")),
         )
     return SeriesVocabulary(
         series,
@@ -160,9 +164,9 @@ def _category_statement(item: dict[str, object], where: str) -> StatementSpec:
     if kind not in CATEGORY_KINDS:
         raise ResourceFileError(f"{where} a statement's kind {kind!r} is not one of {', '.join(CATEGORY_KINDS)}")
     top = item.get("top", 0)
-    if kind == "top" and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
-        raise ResourceFileError(f"{where} a top statement needs top (how many categories, 1 or more)")
-    return StatementSpec(kind, "", top=int(top) if kind == "top" else 0)  # type: ignore[call-overload]
+    if kind in ("top", "rank") and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
+        raise ResourceFileError(f"{where} a {kind} statement needs top (how many categories, 1 or more)")
+    return StatementSpec(kind, "", top=int(top) if kind in ("top", "rank") else 0)  # type: ignore[call-overload]
 
 
 def _statement(item: dict[str, object], measures: dict[str, Measure], where: str) -> StatementSpec:
@@ -462,6 +466,36 @@ def category_shares(series: Series, period: str) -> dict[str, float | None]:
 def category_changes(series: Series) -> list[Change]:
     """Each category's latest count against the period before's (as `change` works out a measure's)."""
     return [found for label in series.categories if (found := change(series, label)) is not None]
+
+
+@dataclass(frozen=True)
+class Rank:
+    """The council's own figure among its neighbours' (seed 001: 8.7% against CIPFA neighbours' up to 21.8%)."""
+
+    own: float
+    period: str
+    higher: int  # neighbours with a higher figure
+    lower: int
+    same: int
+    neighbours: tuple[tuple[str, float], ...]  # the highest first (those given)
+    position: int  # 1 the highest, counting the council among them
+
+    @property
+    def count(self) -> int:
+        return len(self.neighbours)
+
+
+def rank_among(series: Series, own: float | None, period: str) -> Rank | None:
+    """Where `own` stands among the neighbours' figures of the latest period (those given), compared at full
+    precision; None where there is no own figure or no neighbour's."""
+    latest = series.periods[-1]
+    given = [(label, _known(series.values.at[label, latest])) for label in series.categories]
+    neighbours = tuple(sorted(((label, value) for label, value in given if value is not None), key=lambda i: -i[1]))
+    if own is None or not neighbours:
+        return None
+    higher = sum(value > own for _, value in neighbours)
+    lower = sum(value < own for _, value in neighbours)
+    return Rank(own, period, higher, lower, len(neighbours) - higher - lower, neighbours, higher + 1)
 
 
 # --- expected prevalence (seed 001: 10,301 expected against 3,076 recorded) -----------------------

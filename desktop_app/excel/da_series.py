@@ -133,7 +133,7 @@ class _SheetReader:
             if not label and not given:
                 continue
             if self.spec.by_category:
-                if normalise(label) in self.total_words:
+                if normalise(label) in self.total_words and not self.spec.percent:
                     totals.setdefault("", index)
                 elif label:
                     self.keep(rows, label, index)
@@ -185,7 +185,7 @@ class _SheetReader:
             self.problem(Severity.ERROR, message, index, self.header.label_column)
             return
         cells = pd.Series([self.cell(index, at) for at in self.periods], index=list(self.periods))
-        numbers, found, _ = read_counts(cells, self.words)
+        numbers, found, _ = read_counts(cells, self.words, whole=not self.spec.percent)
         for at, (severity, message) in found.items():
             self.problem(severity, message, index, int(at))  # type: ignore[call-overload]
         for at in self.periods:

@@ -37,6 +37,7 @@ from desktop_app.domain.da_series import (
     expected_by_band,
     gaps,
     load_prevalence_rates,
+    rank_among,
     rate_spread,
     rates,
     shares,
@@ -117,6 +118,8 @@ TABLE_WORDS = (
     "category_others",
     "top_chart_title",
     "top_chart_alt",
+    "rank",
+    "rank_own",
     "all_chart_title",
     "all_chart_alt",
     "periods_chart_title",
@@ -240,6 +243,13 @@ class SeriesBuilder(WordsBuilder):
         """A series of categories': each category's count and share by period, all of them, the top few and
         each category's change."""
         periods = item.periods
+        if item.spec.percent:  # each a figure as published: no total, share or top
+            for label in item.categories:
+                row = item.row(label)
+                values = {p: (self.percent_text(_value(row[p])), _value(row[p])) for p in periods}
+                self.add_by_period(f"das_{key}_{name_key(label)}", item, values, "percent")
+            self.add(f"das_{key}_categories", f"{len(item.categories):,}", len(item.categories), "count")
+            return
         for label in item.categories:
             name = f"das_{key}_{name_key(label)}"
             row = item.row(label)
@@ -354,6 +364,18 @@ class SeriesBuilder(WordsBuilder):
             return self.formatter.count(None)
         return self.formatter.percent(abs(found.change_pct), (found.latest, found.earlier))
 
+    def percent_text(self, value: float | None) -> str:
+        return self.formatter.percent(value, (), SHARE_PLACES)
+
+    def own_share(self, item: Series) -> tuple[float | None, str, str]:
+        """A rank statement's own figure: the latest share of the series it names (its value, period, text)."""
+        own = self.series.get(item.spec.own)
+        spec = next((s for s in own.spec.statements if s.kind == "share"), None) if own is not None else None
+        if own is None or spec is None:
+            return None, "", ""
+        latest = shares(own, spec.measure, spec.of)[-1]
+        return latest.pct, latest.period, self.figures[f"das_{own.spec.key}_{spec.measure}_share"]
+
     def band_rate_text(self, value: float | None) -> str:
         """A prevalence rate as its file writes it: '12%', '8.5%'."""
         if value is None:
@@ -373,6 +395,27 @@ class SeriesBuilder(WordsBuilder):
             unit=item.spec.unit,
             categories=self.figures[f"das_{key}_categories"],
         )
+        if spec.kind == "rank":
+            own, period, own_text = self.own_share(item)
+            rank = rank_among(item, own, period)
+            if rank is None:
+                return "", ()
+            highest = rank.neighbours[: spec.top]
+            listed = ", ".join(f"{label} {self.figures[f'das_{key}_{name_key(label)}']}" for label, _ in highest)
+            words = self.words(
+                "rank",
+                **more,
+                own=own_text,
+                period=period,
+                higher=f"{rank.higher:,}",
+                lower=f"{rank.lower:,}",
+                count=f"{rank.count:,}",
+                lowest=self.percent_text(rank.neighbours[-1][1]),
+                highest=self.percent_text(rank.neighbours[0][1]),
+                top_count=f"{len(highest):,}",
+                listed=listed,
+            )
+            return words, tuple(f"das_{key}_{name_key(label)}" for label, _ in highest)
         if spec.kind == "top":
             top = top_categories(item, spec.top)
             if top is None:
@@ -558,9 +601,47 @@ class SeriesBuilder(WordsBuilder):
             blocks.append(Keep((Heading(title, level=2, keep_with_next=True), *part)))
         return [Section("domestic_abuse_series", self.words("section_title"), blocks)]
 
+    def rank_table(self, key: str, item: Series) -> Table:
+        """The neighbours' figures of the latest period, the highest first, the council's own among them in bold."""
+        latest = item.periods[-1]
+        own, period, own_text = self.own_share(item)
+        rank = rank_among(item, own, period)
+        rows = list(rank.neighbours) if rank else []
+        body: list[list[Cell]] = []
+        placed = rank is None
+        for label, value in rows:
+            if not placed and rank is not None and value < rank.own:
+                body.append(
+                    [
+                        Cell(self.words("rank_own", period=period), bold=True),
+                        Cell(own_text, CellKind.PERCENT, bold=True),
+                    ]
+                )
+                placed = True
+            figure = f"das_{key}_{name_key(label)}_{name_key(latest)}"
+            body.append([Cell(label), Cell(self.figures[figure], CellKind.PERCENT, figure=figure)])
+        if not placed:
+            body.append(
+                [Cell(self.words("rank_own", period=period), bold=True), Cell(own_text, CellKind.PERCENT, bold=True)]
+            )
+        absent = [label for label in item.categories if label not in dict(rows)]
+        body += [[Cell(label), Cell(self.formatter.count(None), CellKind.PERCENT)] for label in absent]
+        header = [Cell(capitalised(item.spec.category)), Cell(f"{capitalised(item.spec.unit)}, {latest}")]
+        return Table(
+            f"das_{key}",
+            [header],
+            body,
+            "",
+            caption=item.spec.label,
+            column_shares=(0.6, 0.4),
+            row_headers=(0,),
+        )
+
     def category_blocks(self, key: str, item: Series) -> list[Block]:
         """A series of categories: a table of every category by period (and its share of all, where the series
-        says which are the largest), then its chart."""
+        says which are the largest), then its chart; a series of published per cents: a table ranking them."""
+        if item.spec.percent:
+            return [self.rank_table(key, item)]
         periods = item.periods
         latest = periods[-1]
         shared = any(spec.kind == "top" for spec in item.spec.statements)
