@@ -481,3 +481,26 @@ def test_the_homelessness_share_is_ranked_among_the_cipfa_neighbours(tmp_path):
         ["Authority 03", "8.6%"],
         ["Authority 04", "n/a"],
     ]
+
+
+def test_the_authors_words_take_the_new_figures_live(tmp_path):
+    """Words written around the charts' figures are filled from the return, and a rate file's slip names it."""
+    words = DEFAULT_SERIES_TEXT.read_text(encoding="utf-8").replace(
+        '[sections.swaca_sources]\ntitle = "Specialist community service: referral sources"\ntext = ""',
+        '[sections.swaca_sources]\ntitle = "Specialist community service: referral sources"\n'
+        'text = "Nearly two-thirds of referrals ({das_swaca_sources_top} of {das_swaca_sources_total}) came from '
+        '{das_swaca_sources_top_count} sources; {das_prevalence_gap} victims were not recorded."',
+    )
+    path = tmp_path / "series_text.toml"
+    path.write_text(words, encoding="utf-8")
+    document = series_document(read(SAMPLE_SERIES).series, load_series_text(path))
+    assert "Nearly two-thirds of referrals (991 of 1,520) came from 3 sources; 7,225 victims were not recorded." in (
+        statements(document)
+    )
+    rates = tmp_path / "rates.toml"
+    rates.write_text('source = "test"\n[rates]\n"Female 16-19" = 120\n', encoding="utf-8")
+    from desktop_app.domain.da_series import load_prevalence_rates
+    from desktop_app.domain.resource_files import ResourceFileError
+
+    with pytest.raises(ResourceFileError, match=r"rates.toml: \[rates\] 'Female 16-19' = 120 is not a per cent"):
+        load_prevalence_rates(rates)
