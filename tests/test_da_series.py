@@ -282,12 +282,20 @@ def test_the_sample_partnership_paper_prints_the_expected_prevalence_by_band(tmp
     assert main(["report", "partnership", str(SAMPLE_SERIES), "--out", str(out), "--docx"]) == 0
     alt_texts = figure_alt_texts(out)
     assert any(
-        text.startswith("Bar chart of the expected individuals by age, female, 2020-21: Female 16-19 708;")
+        text.startswith(
+            "Bar chart of the expected individuals by age, female, 2020-21, with the recorded as a line. "
+            "Expected: Female 16-19 708;"
+        )
+        and "Recorded: Female 16-19 160;" in text
         for text in alt_texts
     )
+    reading = " ".join(" ".join(line.split()) for page in tagged_lines(out) for line in page)
+    # 95 / 1,153 = 8.24%: the smallest share of any band (seed 001: the older groups the most unmet need)
+    assert "The recorded are the smallest share of the expected among Female 60-74: 95 of 1,153 (8.2%)." in reading
     word = docx.Document(str(out.with_suffix(".docx")))
     cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
     assert "10,301" in cells and "1,267" in cells and "All ages and sexes" in cells
+    assert "Recorded of expected" in cells and "29.9%" in cells  # 3,076 of 10,301, the bands added up
 
 
 def test_the_idva_victims_are_held_against_the_safelives_ranges(tmp_path):

@@ -197,6 +197,8 @@ def _statement(item: dict[str, object], measures: dict[str, Measure], where: str
         raise ResourceFileError(f"{where} a benchmark statement needs the benchmark's key")
     if kind == "expected" and (measures[measure].by_locality or not measures[spec.population].by_locality):
         raise ResourceFileError(f"{where} an expected count needs a population by locality (its age and sex bands)")
+    if kind == "expected" and spec.of and (spec.of not in measures or not measures[spec.of].by_locality):
+        raise ResourceFileError(f"{where} an expected count's `of` (the recorded by band) needs a measure by locality")
     return spec
 
 
@@ -539,6 +541,20 @@ class BandExpected:
     population: float | None
     rate: float | None  # per cent
     expected: int | None  # population x rate / 100, rounded half up to whole people
+    recorded: float | None = None  # where the sheet gives the recorded by band too
+
+    @property
+    def recorded_pct(self) -> float | None:
+        """The recorded as a share of the expected, per cent: the lower, the more unmet need."""
+        if self.recorded is None or not self.expected:
+            return None
+        return self.recorded / self.expected * 100
+
+
+def lowest_recorded(bands: list[BandExpected]) -> BandExpected | None:
+    """Of one period's bands, the one whose recorded is the smallest share of its expected (the first so low)."""
+    known = [band for band in bands if band.recorded_pct is not None]
+    return min(known, key=lambda band: band.recorded_pct or 0.0) if known else None
 
 
 def expected_by_band(series: Series, spec: StatementSpec, rates: PrevalenceRates) -> list[BandExpected]:
@@ -547,13 +563,15 @@ def expected_by_band(series: Series, spec: StatementSpec, rates: PrevalenceRates
     found = []
     for band in series.spec.localities:
         people = series.row(spec.population, band)
+        recorded = series.row(spec.of, band) if spec.of else None
         rate = rates.rate_for(band)
         for period in series.periods:
             population = _known(people[period])
             expected = None
             if population is not None and rate is not None:
                 expected = int(half_up(population * rate / 100))
-            found.append(BandExpected(band, period, population, rate, expected))
+            seen = _known(recorded[period]) if recorded is not None else None
+            found.append(BandExpected(band, period, population, rate, expected, seen))
     return found
 
 

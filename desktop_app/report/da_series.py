@@ -37,6 +37,7 @@ from desktop_app.domain.da_series import (
     expected_by_band,
     gaps,
     load_prevalence_rates,
+    lowest_recorded,
     rank_among,
     rate_spread,
     rates,
@@ -103,6 +104,11 @@ TABLE_WORDS = (
     "band_expected",
     "band_chart_title",
     "band_chart_alt",
+    "band_chart_recorded_alt",
+    "band_chart_recorded_title",
+    "band_recorded",
+    "band_recorded_share",
+    "expected_lowest",
     "rates_source",
     "rates_illustrative",
     "benchmark",
@@ -345,6 +351,23 @@ class SeriesBuilder(WordsBuilder):
                 self.add_by_period(f"{name}_{name_key(band)}", item, values, "count")
                 rate = held[0].rate if held else None
                 self.add(f"das_{key}_rate_{name_key(band)}", self.band_rate_text(rate), rate, "percent")
+                if spec.of:
+                    shares_found = {
+                        b.period: (
+                            self.formatter.percent(b.recorded_pct, (b.recorded, b.expected), SHARE_PLACES),
+                            b.recorded_pct,
+                        )
+                        for b in held
+                    }
+                    self.add_by_period(f"das_{key}_recorded_share_{name_key(band)}", item, shares_found, "percent")
+            if spec.of:
+                now = [b for b in self.bands.get(key, []) if b.period == item.periods[-1]]
+                seen = [b.recorded for b in now]
+                wanted = [b.expected for b in now]
+                if now and None not in seen and None not in wanted and sum(e or 0 for e in wanted):
+                    pct = sum(r or 0.0 for r in seen) / sum(e or 0 for e in wanted) * 100
+                    text = self.formatter.percent(pct, (), SHARE_PLACES)
+                    self.add(f"das_{key}_recorded_share_all_bands", text, pct, "percent")
         else:
             found_gaps = gaps(item, spec.measure, spec.of)
             values = {gap.period: (self.count_text(gap.gap), gap.gap) for gap in found_gaps}
@@ -560,7 +583,20 @@ class SeriesBuilder(WordsBuilder):
                 most_expected=self.figures[most_name],
                 most_rate=self.figures[f"das_{key}_rate_{name_key(most.band)}"],
             )
-            return words, (name, most_name)
+            lowest = lowest_recorded(bands) if spec.of else None
+            if lowest is None:
+                return words, (name, most_name)
+            band_key = name_key(lowest.band)
+            recorded_name = f"das_{key}_{spec.of}_{band_key}"
+            share_name = f"das_{key}_recorded_share_{band_key}"
+            words += " " + self.words(
+                "expected_lowest",
+                band=lowest.band,
+                recorded=self.figures[recorded_name],
+                expected=self.figures[f"{name}_{band_key}"],
+                share=self.figures[share_name],
+            )
+            return words, (name, most_name, recorded_name, share_name)
         expected = item.spec.measures[spec.of]
         names = (f"das_{key}_{spec.of}", name, f"das_{key}_gap", f"das_{key}_recorded_share")
         words = self.words(
@@ -797,26 +833,37 @@ class SeriesBuilder(WordsBuilder):
             Cell(self.words("band_rate")),
             Cell(self.words("band_expected")),
         ]
+        recorded = self.recorded_by_band(key, spec)
+        if recorded:
+            header += [Cell(self.words("band_recorded")), Cell(self.words("band_recorded_share"))]
         population, expected = f"das_{key}_{spec.population}", f"das_{key}_{spec.measure}"
         body = []
         for band in item.spec.localities:
-            names = (
+            names = [
                 f"{population}_{name_key(band)}",
                 f"das_{key}_rate_{name_key(band)}",
                 f"{expected}_{name_key(band)}",
-            )
-            kinds = (CellKind.COUNT, CellKind.PERCENT, CellKind.COUNT)
+            ]
+            kinds = [CellKind.COUNT, CellKind.PERCENT, CellKind.COUNT]
+            if recorded:
+                names += [f"das_{key}_{spec.of}_{name_key(band)}", f"das_{key}_recorded_share_{name_key(band)}"]
+                kinds += [CellKind.COUNT, CellKind.PERCENT]
             cells = [Cell(self.figures[n], k, figure=n) for n, k in zip(names, kinds, strict=True)]
             body.append([Cell(band), *cells])
         total = item.spec.total_label or self.words("total")
-        body.append(
-            [
-                Cell(total, bold=True),
-                Cell(self.figures[population], CellKind.COUNT, figure=population, bold=True),
-                Cell(""),
-                Cell(self.figures[expected], CellKind.COUNT, figure=expected, bold=True),
+        last = [
+            Cell(total, bold=True),
+            Cell(self.figures[population], CellKind.COUNT, figure=population, bold=True),
+            Cell(""),
+            Cell(self.figures[expected], CellKind.COUNT, figure=expected, bold=True),
+        ]
+        if recorded:
+            all_recorded, all_share = f"das_{key}_{spec.of}", f"das_{key}_recorded_share_all_bands"
+            last += [
+                Cell(self.figures[all_recorded], CellKind.COUNT, figure=all_recorded, bold=True),
+                Cell(self.figures.get(all_share, self.formatter.count(None)), CellKind.PERCENT, bold=True),
             ]
-        )
+        body.append(last)
         return Table(
             f"das_{key}_bands",
             [header],
@@ -824,9 +871,13 @@ class SeriesBuilder(WordsBuilder):
             "",
             total_rows=(len(body),),
             caption=f"{item.spec.label}: {lowered(self.words('band_expected'))}, {latest}",
-            column_shares=(0.34, 0.22, 0.22, 0.22),
+            column_shares=(0.25, 0.15, 0.15, 0.15, 0.15, 0.15) if recorded else (0.34, 0.22, 0.22, 0.22),
             row_headers=(0,),
         )
+
+    def recorded_by_band(self, key: str, spec: StatementSpec) -> bool:
+        """Whether the sheet gives the recorded by band for the expected statement (any band, any period)."""
+        return bool(spec.of) and any(band.recorded is not None for band in self.bands.get(key, []))
 
     def benchmark_chart(self, key: str, item: Series, spec: StatementSpec) -> Chart:
         """The measure's share each period as a bar over its benchmark (a band for a range, a dashed level for one
@@ -881,6 +932,36 @@ class SeriesBuilder(WordsBuilder):
             values = tuple(_value(self.all_figures[name].value) for name in names)
             figures = "; ".join(f"{band} {self.figures[name]}" for band, name in zip(bands, names, strict=True))
             labels = tuple(band.partition(" ")[2] or band for band in bands)
+            if self.recorded_by_band(key, spec):
+                seen = [f"das_{key}_{spec.of}_{name_key(band)}" for band in bands]
+                recorded = "; ".join(f"{band} {self.figures[name]}" for band, name in zip(bands, seen, strict=True))
+                charts.append(
+                    Chart(
+                        f"das_{key}_bands_{name_key(group or 'all')}",
+                        "monthly_counts",
+                        self.words(
+                            "band_chart_recorded_title", period=latest, group=group or self.words("band_heading")
+                        ),
+                        labels,
+                        (
+                            ChartSeries(self.words("band_expected"), values, style="bars", colour="chart_bar"),
+                            ChartSeries(
+                                self.words("band_recorded"),
+                                tuple(_value(self.all_figures[name].value) for name in seen),
+                                style="line",
+                            ),
+                        ),
+                        self.words(
+                            "band_chart_recorded_alt",
+                            period=latest,
+                            figures=figures,
+                            recorded=recorded,
+                            group=lowered(group),
+                        ),
+                        periods=tuple(bands),
+                    )
+                )
+                continue
             charts.append(
                 Chart(
                     f"das_{key}_bands_{name_key(group or 'all')}",
@@ -912,7 +993,9 @@ class SeriesBuilder(WordsBuilder):
             body.append([Cell(label, bold=True)] + [Cell("")] * len(periods))
             groups.append(len(body))
 
-        banded = {spec.population for spec in item.spec.statements if spec.kind == "expected"}
+        banded = {
+            name for spec in item.spec.statements if spec.kind == "expected" for name in (spec.population, spec.of)
+        }
         for measure in item.spec.measures.values():
             name = f"das_{key}_{measure.key}"
             if measure.key in banded:  # in the bands' own table
