@@ -70,7 +70,8 @@ def is_series_workbook(source: Source, vocabulary: SeriesVocabulary) -> bool:
 
 
 def read_series(source: Source, vocabulary: SeriesVocabulary) -> SeriesImport:
-    """Every series of the workbook (a sheet each; a series' second sheet is an error, the first used)."""
+    """Every series of the workbook (a sheet each; a series' second sheet is an error, the first used), in the order
+    of the series file, whatever the order of the sheets."""
     read = SeriesImport(source.provenance)
     sheets: dict[str, str] = {}
     for sheet in source.sheets:
@@ -92,6 +93,7 @@ def read_series(source: Source, vocabulary: SeriesVocabulary) -> SeriesImport:
             continue
         sheets[spec.key] = sheet.name
         read.series[spec.key] = _SheetReader(read, sheet, spec, header, vocabulary.total_words).series()
+    read.series = {key: read.series[key] for key in vocabulary.series if key in read.series}  # the file's order
     return read
 
 
