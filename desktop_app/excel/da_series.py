@@ -46,10 +46,12 @@ class SeriesHeader:
     periods: dict[int, str]  # column -> its period as written
 
 
-def series_header(sheet: Sheet, vocabulary: SeriesVocabulary) -> SeriesHeader | None:
-    """The first row with a label header ('Measure') and something written to its right."""
+def series_header(sheet: Sheet, vocabulary: SeriesVocabulary, spec: SeriesSpec | None = None) -> SeriesHeader | None:
+    """The first row with a label header ('Measure', or a series of categories' own: 'Referral source', 'Month')
+    and something written to its right."""
+    headers = vocabulary.label_headers | ({normalise(spec.category)} if spec is not None and spec.category else set())
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-        label = next((at for at, cell in enumerate(row) if normalise(shown(cell)) in vocabulary.label_headers), None)
+        label = next((at for at, cell in enumerate(row) if normalise(shown(cell)) in headers), None)
         if label is None:
             continue
         periods = {at: shown(row[at]).strip() for at in range(label + 1, len(row)) if shown(row[at]).strip()}
@@ -61,18 +63,20 @@ def series_header(sheet: Sheet, vocabulary: SeriesVocabulary) -> SeriesHeader | 
 def is_series_workbook(source: Source, vocabulary: SeriesVocabulary) -> bool:
     """Whether a sheet of the workbook is named for a series and has its header."""
     return any(
-        vocabulary.series_for_sheet(sheet.name) is not None and series_header(sheet, vocabulary) is not None
+        (spec := vocabulary.series_for_sheet(sheet.name)) is not None
+        and series_header(sheet, vocabulary, spec) is not None
         for sheet in source.sheets
     )
 
 
 def read_series(source: Source, vocabulary: SeriesVocabulary) -> SeriesImport:
-    """Every series of the workbook (a sheet each; a series' second sheet is an error, the first used)."""
+    """Every series of the workbook (a sheet each; a series' second sheet is an error, the first used), in the order
+    of the series file, whatever the order of the sheets."""
     read = SeriesImport(source.provenance)
     sheets: dict[str, str] = {}
     for sheet in source.sheets:
         spec = vocabulary.series_for_sheet(sheet.name)
-        header = series_header(sheet, vocabulary)
+        header = series_header(sheet, vocabulary, spec)
         file = source.provenance.file
         if spec is None:
             if header is not None:
@@ -89,6 +93,7 @@ def read_series(source: Source, vocabulary: SeriesVocabulary) -> SeriesImport:
             continue
         sheets[spec.key] = sheet.name
         read.series[spec.key] = _SheetReader(read, sheet, spec, header, vocabulary.total_words).series()
+    read.series = {key: read.series[key] for key in vocabulary.series if key in read.series}  # the file's order
     return read
 
 
@@ -128,6 +133,15 @@ class _SheetReader:
             label = shown(self.cell(index, label_at)).strip()
             given = [at for at in self.periods if shown(self.cell(index, at)).strip()]
             if not label and not given:
+                continue
+            if self.spec.by_category:
+                if normalise(label) in self.total_words and not self.spec.percent:
+                    totals.setdefault("", index)
+                elif label:
+                    self.keep(rows, label, index)
+                elif given:
+                    message = "has figures but no label saying which of them it is; the row is not used"
+                    self.problem(Severity.WARNING, message, index, label_at)
                 continue
             measure = self.spec.measure_for(label) if label else None
             locality = self.spec.locality_for(label) if label else None
@@ -173,7 +187,7 @@ class _SheetReader:
             self.problem(Severity.ERROR, message, index, self.header.label_column)
             return
         cells = pd.Series([self.cell(index, at) for at in self.periods], index=list(self.periods))
-        numbers, found, _ = read_counts(cells, self.words)
+        numbers, found, _ = read_counts(cells, self.words, whole=not self.spec.percent)
         for at, (severity, message) in found.items():
             self.problem(severity, message, index, int(at))  # type: ignore[call-overload]
         for at in self.periods:
@@ -186,23 +200,27 @@ class _SheetReader:
         for measure in self.spec.measures.values():
             places = self.spec.localities if measure.by_locality else ("",)
             absent = [place for place in places if row_key(measure.key, place) not in values.index]
-            if not absent:
-                continue
+            if not absent or (measure.optional and len(absent) == len(places)):
+                continue  # an optional measure is given whole or not at all
             what = measure.label + (f" ({', '.join(absent)})" if measure.by_locality else "")
             message = f"no row for {what}; its figures are not given"
             file = self.read.provenance.file
             self.read.problems.append(Problem(Severity.WARNING, message, file, self.sheet.name))
 
     def check_total(self, series: Series, measure: str, index: int) -> None:
-        """A total row under the localities that they do not add up to: a warning naming its cell."""
-        added = series.row(measure)
+        """A total row under the localities (or categories) that they do not add up to: a warning naming its cell."""
+        if measure:
+            added = series.row(measure)
+        else:
+            added = series.values.sum(axis=0).where(series.values.notna().all(axis=0))
+        rows_are = self.spec.category_plural if not measure else "localities"
         for at, period in self.periods.items():
             cell = pd.Series([self.cell(index, at)])
             total, _, _ = read_counts(cell, self.words)
             if pd.isna(total[0]) or pd.isna(added[period]) or total[0] == added[period]:
                 continue
             message = (
-                f"the total is {shown(self.cell(index, at))}, but the localities add up to {added[period]:,.0f}; "
-                "the localities are used"
+                f"the total is {shown(self.cell(index, at))}, but the {rows_are} add up to {added[period]:,.0f}; "
+                f"the {rows_are} are used"
             )
             self.problem(Severity.WARNING, message, index, at)

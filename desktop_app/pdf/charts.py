@@ -387,6 +387,20 @@ def stacked_bars_chart(
     return drawing
 
 
+def _wrapped(label: str, font: str, width: float, most: int = 2) -> list[str]:
+    """A bar's label in at most `most` lines no wider than `width` where its words allow ('Violence without' /
+    'injury'): the last line takes what is left."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines) <= most and stringWidth(f"{lines[-1]} {word}", font, FONT_SIZE) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        elif len(lines) < most:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}"
+    return lines or [label]
+
+
 def benchmark_bars_chart(chart: Chart, style: ReportStyle, *, width: float, height: float = 150) -> Drawing:
     """A bar a year with its figure written over it (by domain.formatting, as the table writes it), over the
     benchmark of that year: a shaded band from its low to its high, or a dashed level where they are one."""
@@ -475,17 +489,18 @@ def benchmark_bars_chart(chart: Chart, style: ReportStyle, *, width: float, heig
             )
             level.strokeDashArray = [4, 2]
             drawing.add(level)
-        drawing.add(
-            String(
-                left + slot / 2,
-                BOTTOM - 11,
-                period,
-                fontName=font,
-                fontSize=FONT_SIZE,
-                fillColor=ink,
-                textAnchor="middle",
+        for line, words in enumerate(_wrapped(period, font, slot - 4)):
+            drawing.add(
+                String(
+                    left + slot / 2,
+                    BOTTOM - 11 - line * (FONT_SIZE + 1),
+                    words,
+                    fontName=font,
+                    fontSize=FONT_SIZE,
+                    fillColor=ink,
+                    textAnchor="middle",
+                )
             )
-        )
     drawing.add(Line(LEFT, BOTTOM, LEFT + plot_width, BOTTOM, strokeColor=style.colours["table_grid"]))
     legend = [(bars.label, style.colours["chart_bar"], "bar")]
     if band is not None:
