@@ -23,7 +23,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.gui.complaints_tables import overdue_in
 from desktop_app.gui.session import Session
-from desktop_app.workspace import NotWorkedOutError, Workspace
+from desktop_app.workspace import REPORT_TEXT_FILES, NotWorkedOutError, Workspace
 
 log = logging.getLogger("scrutiny.figures")
 
@@ -51,8 +51,10 @@ def work_out(twin: Workspace) -> Workspace:
 def _read_figures(workspace: Workspace, whole: bool) -> None:
     """The figures every tab reads, with (`whole`) the appendix with the author's words as they now are, which an
     export reads (an edit of the words changes no figure)."""
-    workspace.figures()
+    for kind in REPORT_TEXT_FILES:  # the live figures of each report whose sections the Report tab edits
+        workspace.figures(kind)
     workspace.has_adults_complaints()
+    workspace.has_corporate_complaints()
     overdue_in(workspace)
     if whole:
         workspace.complaints_document()
