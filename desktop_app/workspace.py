@@ -46,8 +46,8 @@ from desktop_app.domain.lessons import LessonEntry
 from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.domain.returns import ReturnKind
-from desktop_app.domain.self_assessment import SelfAssessment, load_self_assessment, self_assessment_from_data
 from desktop_app.domain.rules import ComplaintRules, load_rules
+from desktop_app.domain.self_assessment import SelfAssessment, load_self_assessment, self_assessment_from_data
 from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
 from desktop_app.project.model import Project
 from desktop_app.report.action_plan_text import load_plan_text
@@ -290,7 +290,9 @@ class Workspace:
     def sections_of(self, kind: str) -> dict[str, str]:
         """The author's words of the `kind` report's sections, by the report's section keys."""
         return {
-            key: text for stored, text in self.project.sections.items() for found, key in [kind_of_section(stored)]
+            key: text
+            for stored, text in self.project.sections.items()
+            for found, key in [kind_of_section(stored)]
             if found == kind
         }
 

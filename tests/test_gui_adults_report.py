@@ -30,7 +30,7 @@ def test_the_samples_adults_appendix_is_previewed_and_exported_with_the_authors_
     window = make_window()
     window.import_paths([SAMPLE_COMPLAINTS_LOG])
     wait_for_task(qtbot, window)
-    assert offered(window) == ["complaints", "performance", ADULTS]
+    assert offered(window) == ["complaints", "performance", ADULTS, "corporate_complaints"]
     assert window.export_adults_action.isVisible()
     assert window.export_adults_action in window.menuBar().actions()[0].menu().actions()
 

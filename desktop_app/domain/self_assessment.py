@@ -75,7 +75,9 @@ def self_assessment_from_data(data: Any, where: str) -> SelfAssessment:
     """Check a self-assessment as its file holds it (a table of [self_assessment] and [[requirements]]: a
     project keeps it so, `self_assessment_data`); a mistake names `where`, the requirement's number and key."""
     if not isinstance(data, dict):
-        raise SelfAssessmentError(f"{where}: a self-assessment must be a table of [self_assessment] and [[requirements]]")
+        raise SelfAssessmentError(
+            f"{where}: a self-assessment must be a table of [self_assessment] and [[requirements]]"
+        )
     head = data.get("self_assessment", {})
     if not isinstance(head, dict):
         raise SelfAssessmentError(f"{where}: [self_assessment] must be a table")

@@ -40,12 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.gui.cover_fields import MeetingsEditor, PurposesEditor, optional_date, show_date
 from desktop_app.gui.details_form import AppendixDetailsForm
 from desktop_app.gui.forms import load_form
 from desktop_app.gui.session import Session
 from desktop_app.report.cover import form_meetings, form_purposes, form_text
-from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.report.cover_template import (
     CoverTemplate,
     CoverTemplateError,
@@ -310,7 +310,9 @@ class ReportTab(QWidget):
             self.working_out = not self.session.figures.ready()
             figures_before = self.report_figures
             workspace = self.session.workspace
-            self.report_figures = {} if self.working_out else {kind: workspace.figures(kind) for kind in REPORT_TEXT_FILES}
+            self.report_figures = (
+                {} if self.working_out else {kind: workspace.figures(kind) for kind in REPORT_TEXT_FILES}
+            )
             self.working.setVisible(self.working_out)
             self.picker.setEnabled(not self.working_out)
             self.insert_button.setEnabled(not self.working_out)
