@@ -111,3 +111,30 @@ def test_the_author_replaces_the_adults_sample_words_and_the_export_prints_their
     text = " ".join(pdf_text(out).split())
     assert f"Of the year's complaints, {well_founded} were well-founded. Most concerned the reablement service." in text
     assert "two home care providers" not in text
+
+
+def test_an_adults_sections_figure_is_flagged_when_it_changes_until_read(make_window, qtbot):
+    window = make_window()
+    window.import_paths([SAMPLE_COMPLAINTS_LOG])
+    wait_for_task(qtbot, window)
+    tab = window.report_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.select_section(ADULTS_SECTION)
+    tab.editor.selectAll()
+    tab.editor.insertPlainText("The Council received {adults_received} complaints.")
+    tab.edit_pause.stop()
+    tab.keep_section_text()
+    before = window.workspace.figures(ADULTS)["adults_received"]
+    assert not tab.stale.isVisible()
+
+    last_year = ["2021-04-01", "2022-03-31"]
+    window.edit("Report on 2021-22", lambda value: window.project.set_setting("period", value), None, last_year)
+    now = window.workspace.figures(ADULTS)["adults_received"]
+    assert now != before
+    tab.select_section(ADULTS_SECTION)
+    assert tab.stale.isVisible() and f"Adults received was {before}, now {now}" in tab.stale.text()
+    flagged = [tab.parts.item(r).text() for r in range(tab.parts.count()) if tab.parts.item(r).text().startswith("●")]
+    assert flagged == ["● Adults' report: Matters of General Importance"]
+    tab.mark_read()
+    assert not tab.stale.isVisible()
+    assert f"The Council received {now} complaints." in tab.preview.toPlainText()

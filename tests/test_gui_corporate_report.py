@@ -157,3 +157,17 @@ def test_a_self_assessment_with_a_slip_is_refused_naming_the_file_and_the_entry(
     assert title == "The self-assessment was not imported"
     assert "self assessment.toml: [[requirements]] number 6 (section 6. Stage 1)" in text and "'partly'" in text
     assert window.undo_stack.count() == edits and SELF_ASSESSMENT not in window.project.settings
+
+
+def test_the_appendix_details_have_a_corporate_column_whose_words_the_export_prints(window, qtbot, tmp_path):
+    details = window.report_tab.details
+    field = details.fields[CORPORATE, "report_to"]
+    assert field.accessibleName() == "Corporate complaints appendix: Committee (report to)"
+    assert field.placeholderText()  # the corporate text file's committee, greyed
+    details.set_detail(CORPORATE, "report_to", "Audit and Governance Committee, 14 September")
+    out = tmp_path / "corporate.pdf"
+    window.export_to(out, CORPORATE)
+    wait_for_task(qtbot, window)
+    assert "Audit and Governance Committee, 14 September" in " ".join(pdf_text(out).split())
+    window.undo_stack.undo()
+    assert field.text() == ""

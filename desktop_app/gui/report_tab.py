@@ -282,7 +282,17 @@ class ReportTab(QWidget):
     @property
     def figures(self) -> dict[str, str]:
         """The live figures of the report whose section is shown."""
-        return self.report_figures.get(self._kind, {})
+        return self._figures_of_kind(self._kind)
+
+    def _figures_of_kind(self, kind: str) -> dict[str, str]:
+        """The `kind` report's live figures, read from the workspace when first asked for after a change (a
+        report none of whose sections is shown or was read is not laid out for them: an edit of a limit costs
+        the children's report's layout alone until the author opens another report's section)."""
+        if self.working_out:
+            return {}
+        if kind not in self.report_figures:
+            self.report_figures[kind] = self.session.workspace.figures(kind)
+        return self.report_figures[kind]
 
     def section_texts(self) -> dict[str, tuple[str, str]]:
         """Section key as the project keeps it (workspace.section_key) -> (title as listed, text as the author
@@ -301,18 +311,15 @@ class ReportTab(QWidget):
         return found
 
     def _figures_of(self, key: str) -> dict[str, str]:
-        return self.report_figures.get(kind_of_section(key)[0], {})
+        return self._figures_of_kind(kind_of_section(key)[0])
 
     def refresh(self) -> None:
         """Show the project as it now is (after an edit, an undo, or a new project)."""
         self._refreshing = True
         try:
             self.working_out = not self.session.figures.ready()
-            figures_before = self.report_figures
-            workspace = self.session.workspace
-            self.report_figures = (
-                {} if self.working_out else {kind: workspace.figures(kind) for kind in REPORT_TEXT_FILES}
-            )
+            figures_before = self.report_figures.get(self._kind)
+            self.report_figures = {}  # read again as they are asked for
             self.working.setVisible(self.working_out)
             self.picker.setEnabled(not self.working_out)
             self.insert_button.setEnabled(not self.working_out)
@@ -336,8 +343,7 @@ class ReportTab(QWidget):
                     item.setForeground(QColor(150, 90, 0))
                 self.parts.addItem(item)
             self.parts.blockSignals(False)
-            same = all(self.report_figures.get(k) is figures_before.get(k) for k in REPORT_TEXT_FILES)
-            if not same or not self.figures:  # the same figures (a section edited): the picker is kept
+            if self.figures is not figures_before or not self.figures:  # the same (a section edited): kept
                 self._fill_picker()
             self._fill_cover()
             chosen_layout = self.project.settings.get(COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE)
@@ -405,6 +411,8 @@ class ReportTab(QWidget):
     def changed_figures(self, key: str, text: str) -> list[tuple[str, str, str]]:
         """(name, value when last read, value now) for each figure in the section that has changed."""
         read = self.project.settings.get("figures_read", {}).get(key, {})
+        if not read:
+            return []
         figures = self._figures_of(key)
         return [
             (name, read[name], figures.get(name, "?"))
