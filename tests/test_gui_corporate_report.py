@@ -171,3 +171,20 @@ def test_the_appendix_details_have_a_corporate_column_whose_words_the_export_pri
     assert "Audit and Governance Committee, 14 September" in " ".join(pdf_text(out).split())
     window.undo_stack.undo()
     assert field.text() == ""
+
+
+def test_a_self_assessment_spoiled_in_the_project_file_is_said_and_nothing_is_exported(
+    window, tmp_path, monkeypatch, answers
+):
+    shown, _ = answers
+    spoiled = {"source": "ours.toml", "self_assessment": {"code": "The code"}, "requirements": [{"section": "1"}]}
+    window.edit("Spoil", lambda value: window.project.set_setting(SELF_ASSESSMENT, value), None, spoiled)
+    window.report_tab.select_section(GOVERNANCE)  # the section is still there to write
+    assert window.report_tab.title.text() == "Corporate report: Response of the Audit and Governance Committee"
+    out = tmp_path / "corporate.pdf"
+    save_as(monkeypatch, out)
+    window.export_corporate_dialog()
+    [(kind, title, text)] = [entry for entry in shown if entry[0] == "warn"]
+    assert title == "The report cannot be made"
+    assert text == "ours.toml: [[requirements]] number 1: requirement must not be empty"
+    assert not out.exists()

@@ -1052,6 +1052,14 @@ class MainWindow(QMainWindow):
         if kind in has and not has[kind]():
             messages.inform(self, "Nothing to export", none_of_them)
             return
+        from desktop_app.domain.resource_files import ResourceFileError
+
+        self.commit_edits()
+        try:  # the report's words and (the corporate report's) self-assessment, read before anything is asked
+            self.workspace.document_of(kind)
+        except ResourceFileError as exc:
+            messages.warn(self, "The report cannot be made", str(exc))
+            return
         if not self.checked_before_export(kind):
             return
         suggested = str(Path(self._last_folder()) / name)

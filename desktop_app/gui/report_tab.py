@@ -291,7 +291,13 @@ class ReportTab(QWidget):
         if self.working_out:
             return {}
         if kind not in self.report_figures:
-            self.report_figures[kind] = self.session.workspace.figures(kind)
+            try:
+                self.report_figures[kind] = self.session.workspace.figures(kind)
+            except ResourceFileError as exc:  # a self-assessment kept in a project changed by hand: said
+                if kind == CHILDRENS:
+                    raise
+                self.session.show_status(str(exc))
+                self.report_figures[kind] = {}
         return self.report_figures[kind]
 
     def section_texts(self) -> dict[str, tuple[str, str]]:
