@@ -75,10 +75,17 @@ def complaints_report_document(
     suppress_below: int | None = None,
     regime: str = "childrens",
     lessons: list[LessonEntry] | None = None,
+    assessment=None,
 ) -> Document:
     """An annual complaints report's model: the children's (with the corporate complaints), or with `regime`
-    "adults" the adults' under the 2009 Regulations (`text`: that report's words); `lessons`: the
-    lessons-learned register's entries, printed with what changed since the last report (None: no register)."""
+    "adults" the adults' under the 2009 Regulations, or "corporate" the complaint handling code's report with
+    `assessment` the council's self-assessment (the shipped template where None) (`text`: that report's words);
+    `lessons`: the lessons-learned register's entries, printed with what changed since the last report (None:
+    no register)."""
+    if regime == "corporate":
+        from desktop_app.report.corporate_complaints import corporate_complaints_document
+
+        return corporate_complaints_document(summary, rules, text, assessment, options, suppress_below, lessons)
     if regime == "adults":
         from desktop_app.report.adults_complaints import adults_complaints_document
 
@@ -98,13 +105,14 @@ def export_complaints_report(
     template_docx: str | None = None,
     regime: str = "childrens",
     lessons: list[LessonEntry] | None = None,
+    assessment=None,
     progress: Progress = _silent,
 ) -> str:
-    """An annual complaints report appendix (`regime`: "childrens" or "adults") written to `out`, as PDF or
-    Word by its ending (atomically); `template_docx`: the council's Word template (.docx or .dotx) for a Word
-    appendix."""
+    """An annual complaints report appendix (`regime`: "childrens", "adults" or "corporate", with `assessment`
+    its self-assessment) written to `out`, as PDF or Word by its ending (atomically); `template_docx`: the
+    council's Word template (.docx or .dotx) for a Word appendix."""
     progress(0.2, "Laying out the pages")
-    document = complaints_report_document(summary, rules, text, options, suppress_below, regime, lessons)
+    document = complaints_report_document(summary, rules, text, options, suppress_below, regime, lessons, assessment)
     write_appendix(document, out, _template(template_docx, out))
     progress(1.0, "Done")
     return out
@@ -209,12 +217,13 @@ def preview_complaints_report(
     suppress_below: int | None = None,
     regime: str = "childrens",
     lessons: list[LessonEntry] | None = None,
+    assessment=None,
     progress: Progress = _silent,
 ) -> list[bytes]:
-    """A complaints appendix's pages (`regime`: "childrens" or "adults") as PNG images, exactly as the PDF
-    will print them."""
+    """A complaints appendix's pages (`regime`: "childrens", "adults" or "corporate", with `assessment` its
+    self-assessment) as PNG images, exactly as the PDF will print them."""
     progress(0.1, "Laying out the pages")
-    document = complaints_report_document(summary, rules, text, options, suppress_below, regime, lessons)
+    document = complaints_report_document(summary, rules, text, options, suppress_below, regime, lessons, assessment)
     return _page_images(document, progress)
 
 

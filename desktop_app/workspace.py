@@ -17,8 +17,11 @@ Indicator notes (project.indicator_notes[id]: commentary, action, status) are la
 an author's status wins over the rule's and is marked as the author's. They are kept under the return's
 own ids; a project written when ids were renamed to the catalogue's has its notes moved on opening
 (`move_notes_to_own_ids`). The author's section texts
-(project.sections[key]) replace the report text file's; their live figures ({name}) come from
-`figures()`, the same function the PDF's tables use.
+(project.sections[key]) replace the report text file's: the children's report's under the section's key, the
+adults' and the corporate report's under `adults_complaints/KEY` and `corporate_complaints/KEY`
+(`section_key`); their live figures ({name}) come from `figures(kind)`, the same figures the PDF's tables use.
+The corporate report's self-assessment against the code is the project's (settings["self_assessment"], the
+file's entries as domain.self_assessment reads them), else the shipped template.
 """
 
 from __future__ import annotations
@@ -46,11 +49,13 @@ from desktop_app.domain.periods import Period, default_as_at
 from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.domain.rules import ComplaintRules, load_rules
+from desktop_app.domain.self_assessment import SelfAssessment, load_self_assessment, self_assessment_from_data
 from desktop_app.domain.vocabulary import Vocabulary, load_vocabulary
 from desktop_app.project.model import Project
 from desktop_app.report.action_plan_text import load_plan_text
 from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
 from desktop_app.report.complaints import complaints_document
+from desktop_app.report.corporate_complaints import corporate_complaints_document, load_corporate_text
 from desktop_app.report.details import DETAILS, cover_details, paper_details, with_details
 from desktop_app.report.marac_text import load_marac_text
 from desktop_app.report.model import Document, PageOptions
@@ -68,6 +73,28 @@ AS_OF = "as_of"
 #: The project settings of where an appendix sits in the agenda pack, and of the author's chart texts.
 PAGE_SETTINGS = ("agenda_item", "first_page", "start_on_odd")
 CHART_TEXTS = "chart_alt_texts"
+#: The project setting that keeps the council's self-assessment against the complaint handling code.
+SELF_ASSESSMENT = "self_assessment"
+#: The annual complaints reports whose sections the author writes, by their report model's kind, in the order
+#: the Report tab lists them, with the text file of each's words.
+CHILDRENS, ADULTS, CORPORATE = "complaints", "adults_complaints", "corporate_complaints"
+REPORT_TEXT_FILES: dict[str, Callable[[], ReportText]] = {
+    CHILDRENS: load_report_text,
+    ADULTS: load_adults_text,
+    CORPORATE: load_corporate_text,
+}
+
+
+def section_key(kind: str, key: str) -> str:
+    """Where the project keeps the author's words of section `key` of the `kind` report: the children's under
+    its own key (as projects always kept them), another report's as KIND/KEY."""
+    return key if kind == CHILDRENS else f"{kind}/{key}"
+
+
+def kind_of_section(stored: str) -> tuple[str, str]:
+    """(report kind, section key) of a key the project keeps a section's words under (`section_key`)."""
+    kind, slash, key = stored.partition("/")
+    return (kind, key) if slash and kind in REPORT_TEXT_FILES else (CHILDRENS, stored)
 
 
 def rules_with_settings(rules: ComplaintRules, settings: dict) -> ComplaintRules:
@@ -268,13 +295,31 @@ class Workspace:
 
     def report_text(self) -> ReportText:
         """The Annual Complaints Report's words: the text file's, with the author's sections over them."""
-        text = self._cached("complaints text file", None, load_report_text)
-        details = paper_details(self.project.settings, self.project.cover, "complaints")
-        key = json.dumps([self.project.sections, details], sort_keys=True)
+        return self.text_of(CHILDRENS)
+
+    def text_file(self, kind: str) -> ReportText:
+        """The `kind` report's words as its text file has them (read once)."""
+        name = "complaints text file" if kind == CHILDRENS else f"{kind} text file"
+        return self._cached(name, None, REPORT_TEXT_FILES[kind])
+
+    def sections_of(self, kind: str) -> dict[str, str]:
+        """The author's words of the `kind` report's sections, by the report's section keys."""
+        return {
+            key: text
+            for stored, text in self.project.sections.items()
+            for found, key in [kind_of_section(stored)]
+            if found == kind
+        }
+
+    def text_of(self, kind: str) -> ReportText:
+        """The `kind` report's words (CHILDRENS, ADULTS or CORPORATE): the text file's, with the author's sections
+        and details of the paper over them."""
+        text = self.text_file(kind)
+        sections = self.sections_of(kind)
+        details = paper_details(self.project.settings, self.project.cover, kind)
+        key = json.dumps([sections, details], sort_keys=True)
         return self._cached(
-            "report text",
-            (_Identity(text), key),
-            lambda: with_details(_with_sections(text, self.project.sections), details),
+            f"{kind} text", (_Identity(text), key), lambda: with_details(_with_sections(text, sections), details)
         )
 
     def usual_details(self, appendix: str) -> dict[str, str]:
@@ -284,6 +329,7 @@ class Workspace:
         load = {
             "performance": load_performance_text,
             "adults_complaints": load_adults_text,
+            "corporate_complaints": load_corporate_text,
             "action_plan": load_plan_text,
             "partnership": load_marac_text,
         }.get(appendix, load_report_text)
@@ -298,23 +344,44 @@ class Workspace:
         return self._cached("performance text", (_Identity(text), key), lambda: with_details(text, details))
 
     def adults_text(self) -> ReportText:
-        """The adults' complaints report's words: the text file's, with the author's details of the paper over
-        them (its sections are the text file's: the Report tab edits the children's report's)."""
-        text = self._cached("adults_complaints text file", None, load_adults_text)
-        details = paper_details(self.project.settings, self.project.cover, "adults_complaints")
-        key = json.dumps(details, sort_keys=True)
-        return self._cached("adults text", (_Identity(text), key), lambda: with_details(text, details))
+        """The adults' complaints report's words: the text file's, with the author's sections and details of the
+        paper over them."""
+        return self.text_of(ADULTS)
+
+    def corporate_text(self) -> ReportText:
+        """The corporate complaints report's words: the text file's, with the author's sections and details of
+        the paper over them."""
+        return self.text_of(CORPORATE)
+
+    def self_assessment(self) -> SelfAssessment:
+        """The council's self-assessment against the complaint handling code: the one the author imported
+        (settings["self_assessment"]), else the shipped template of the code's requirements."""
+        kept = self.project.settings.get(SELF_ASSESSMENT)
+        if not kept:
+            return self._cached("self-assessment template", None, load_self_assessment)
+        return self._cached(
+            "self-assessment",
+            self._settings_key(SELF_ASSESSMENT),
+            lambda: self_assessment_from_data(kept, str(kept.get("source") or "the project's self-assessment")),
+        )
+
+    def has_corporate_complaints(self) -> bool:
+        """Whether the log holds any complaint of the corporate report's procedure, so the window offers it."""
+        return self._has_complaints_of(CORPORATE)
 
     def has_adults_complaints(self) -> bool:
         """Whether the log holds any complaint of the adults' report's procedure, so the window offers that
         report (not where its text file cannot be read: the window says why when it is asked for)."""
+        return self._has_complaints_of(ADULTS)
+
+    def _has_complaints_of(self, kind: str) -> bool:
         log = self.complaints_log()
         try:
-            procedures = self._cached("adults_complaints text file", None, load_adults_text).procedures
+            procedures = self.text_file(kind).procedures
         except ResourceFileError:
             return False
         return self._cached(
-            "has adults",
+            f"has {kind}",
             (_Identity(log), tuple(procedures.values())),
             lambda: bool(len(log)) and bool(log["procedure"].isin(list(procedures.values())).any()),
         )
@@ -326,53 +393,69 @@ class Workspace:
 
     def adults_document(self) -> Document | None:
         """The adults' complaints report as a report model (None without a complaints log)."""
-        summary = self.complaints()
-        if summary is None:
-            return None
-        text = self.adults_text()
-        suppress, lessons = self.project.settings.get("suppress_below"), self.lessons()
-        return self._cached(
-            "adults document",
-            (_Identity(summary), _Identity(text), suppress, tuple(lessons or ())),
-            lambda: adults_complaints_document(summary, self.rules(), text, suppress_below=suppress, lessons=lessons),
-        )
+        return self.document_of(ADULTS)
+
+    def corporate_document(self) -> Document | None:
+        """The corporate complaints report (the complaint handling code's) as a report model, with the project's
+        self-assessment (None without a complaints log)."""
+        return self.document_of(CORPORATE)
 
     def complaints_document(self) -> Document | None:
         """The Annual Complaints Report as a report model (None without a complaints log): what the window's
         tables, the live figures in the author's text and the PDF all show."""
+        return self.document_of(CHILDRENS)
+
+    def document_of(self, kind: str, text: ReportText | None = None) -> Document | None:
+        """The `kind` report as a report model, with `text` its words (the author's as they now are by default);
+        None without a complaints log."""
         summary = self.complaints()
         if summary is None:
             return None
-        text = self.report_text()
+        text = text or self.text_of(kind)
         suppress, lessons = self.project.settings.get("suppress_below"), self.lessons()
+        assessment = self.self_assessment() if kind == CORPORATE else None
+        rules = self.rules()
+
+        def build() -> Document:
+            if kind == ADULTS:
+                return adults_complaints_document(summary, rules, text, suppress_below=suppress, lessons=lessons)
+            if kind == CORPORATE:
+                return corporate_complaints_document(
+                    summary, rules, text, assessment, suppress_below=suppress, lessons=lessons
+                )
+            return complaints_document(summary, rules, text, suppress_below=suppress, lessons=lessons)
+
+        name = "complaints document" if kind == CHILDRENS else f"{kind} document"
         return self._cached(
-            "complaints document",
-            (_Identity(summary), _Identity(text), suppress, tuple(lessons or ())),
-            lambda: complaints_document(summary, self.rules(), text, suppress_below=suppress, lessons=lessons),
+            name, (_Identity(summary), _Identity(text), suppress, tuple(lessons or ()), _Identity(assessment)), build
         )
 
-    def figures_document(self) -> Document | None:
-        """The Annual Complaints Report as laid out for its figures as they now are (None without a complaints
-        log): its tables and figures are the appendix's, but its sections' words may be older ones, as the
-        author's words change no figure and no table. An edit of a section's words lays nothing out again; a
-        change of anything else the figures are made from (the register's entries too) does."""
+    def figures_document(self, kind: str = CHILDRENS) -> Document | None:
+        """The `kind` report as laid out for its figures as they now are (None without a complaints log): its
+        tables and figures are the appendix's, but its sections' words may be older ones, as the author's words
+        change no figure and no table. An edit of a section's words lays nothing out again; a change of anything
+        else the figures are made from (the register's entries too) does."""
         summary = self.complaints()
         if summary is None:
             return None
-        text = self._cached("complaints text file", None, load_report_text)
-        details = paper_details(self.project.settings, self.project.cover, "complaints")
+        text = self.text_file(kind)
+        details = paper_details(self.project.settings, self.project.cover, kind)
         key = (_Identity(summary), _Identity(text), json.dumps(details, sort_keys=True))
         suppress, lessons = self.project.settings.get("suppress_below"), tuple(self.lessons() or ())
-        return self._cached("figures document", (*key, suppress, lessons), self.complaints_document)
+        assessment = self.self_assessment() if kind == CORPORATE else None
+        name = "figures document" if kind == CHILDRENS else f"{kind} figures document"
+        return self._cached(
+            name, (*key, suppress, lessons, _Identity(assessment)), lambda: self.document_of(kind, self.text_of(kind))
+        )
 
-    def figures(self) -> dict[str, str]:
-        """Every live figure by name, formatted as the appendix prints it (empty without a complaints log)."""
-        document = self.figures_document()
+    def figures(self, kind: str = CHILDRENS) -> dict[str, str]:
+        """Every live figure of the `kind` report by name, formatted as the appendix prints it (empty without a
+        complaints log)."""
+        document = self.figures_document(kind)
         if document is None:
             return {}
-        return self._cached(
-            "figures", _Identity(document), lambda: {name: f.text for name, f in document.figures.items()}
-        )
+        name = "figures" if kind == CHILDRENS else f"{kind} figures"
+        return self._cached(name, _Identity(document), lambda: {name: f.text for name, f in document.figures.items()})
 
     def derived(self, name: str, compute: Callable[[ComplaintsSummary], Derived]) -> Derived | None:
         """What `compute` makes of the complaints summary (a tab's list of cases, say), kept as long as the

@@ -4,6 +4,7 @@ read back from the PDF and the Word file, the annual letter's sentence, and the 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import docx
@@ -12,7 +13,7 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.domain.complaints import summarise
 from desktop_app.domain.periods import Period
-from desktop_app.domain.self_assessment import load_self_assessment
+from desktop_app.domain.self_assessment import load_self_assessment, self_assessment_data, self_assessment_from_data
 from desktop_app.excel.complaints_log import read_complaints_log
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
 from desktop_app.report.corporate_complaints import (
@@ -264,6 +265,17 @@ def test_the_sample_self_assessment_has_a_dated_action_for_each_requirement_not_
         ("9. Scrutiny and oversight", "2024-03-31"),
     ]
     assert assessment.without_action() == ()
+
+
+def test_a_self_assessment_kept_as_plain_data_reads_back_as_it_was_read():
+    """A project keeps the self-assessment as JSON (File > Import self-assessment): every answer, evidence,
+    action and date comes back, and the file it came from is still named."""
+    assessment = load_self_assessment(SAMPLE_COMPLAINTS_LOG.parent / "complaint_code_self_assessment_2022-23.toml")
+    kept = json.loads(json.dumps(self_assessment_data(assessment)))
+    assert self_assessment_from_data(kept, kept["source"]) == assessment
+    kept["requirements"][5]["action_date"] = "31/10/2023"
+    with pytest.raises(ValueError, match=r"complaint_code_self_assessment_2022-23.toml: \[\[requirements\]\] number 6"):
+        self_assessment_from_data(kept, kept["source"])
 
 
 def test_report_complaints_with_the_corporate_regime_writes_the_same_report(corporate_log, tmp_path):

@@ -30,7 +30,7 @@ def test_the_samples_adults_appendix_is_previewed_and_exported_with_the_authors_
     window = make_window()
     window.import_paths([SAMPLE_COMPLAINTS_LOG])
     wait_for_task(qtbot, window)
-    assert offered(window) == ["complaints", "performance", ADULTS]
+    assert offered(window) == ["complaints", "performance", ADULTS, "corporate_complaints"]
     assert window.export_adults_action.isVisible()
     assert window.export_adults_action in window.menuBar().actions()[0].menu().actions()
 
@@ -51,3 +51,90 @@ def test_the_samples_adults_appendix_is_previewed_and_exported_with_the_authors_
     text = pdf_text(out)
     assert "Adult Social Care Complaints" in text and "Adult Social Care Scrutiny Panel" in text
     assert "Well-founded*" in text and "Children's Services" not in text
+
+
+ADULTS_SECTION = f"{ADULTS}/general_importance"
+
+
+def picker_names(tab) -> list[str]:
+    return [tab.picker.itemData(number) for number in range(tab.picker.count())]
+
+
+def test_the_author_replaces_the_adults_sample_words_and_the_export_prints_theirs(make_window, qtbot, tmp_path):
+    """The shipped adults' text names fictional home care providers and charging: the author writes the
+    council's own matters of general importance in the Report tab, with the adults' report's live figures."""
+    window = make_window()
+    window.import_paths([SAMPLE_COMPLAINTS_LOG])
+    wait_for_task(qtbot, window)
+    tab = window.report_tab
+    window.tabs.setCurrentWidget(tab)
+    listed = [tab.parts.item(row).text() for row in range(tab.parts.count())]
+    assert "Adults' report: Matters of General Importance" in listed
+    assert "Corporate report: Governance Body's Response" in listed or any(
+        words.startswith("Corporate report: ") for words in listed
+    )
+    tab.select_section(ADULTS_SECTION)
+    assert tab.title.text() == "Adults' report: Matters of General Importance"
+    assert "two home care providers" in tab.editor.toPlainText()
+    assert "adults_well_founded" in picker_names(tab)  # the adults' report's figures, not the children's
+    assert "statutory_stage1_received" not in picker_names(tab)
+
+    tab.editor.selectAll()
+    tab.editor.insertPlainText("Of the year's complaints, ")
+    tab.picker.setCurrentIndex(tab.picker.findData("adults_well_founded"))
+    tab.insert_figure()
+    tab.editor.insertPlainText(" were well-founded. Most concerned the reablement service.")
+    tab.edit_pause.stop()
+    tab.keep_section_text()
+    well_founded = window.workspace.figures(ADULTS)["adults_well_founded"]
+    assert f"Of the year's complaints, {well_founded} were well-founded." in tab.preview.toPlainText()
+    assert "{adults_well_founded}" in window.project.sections[ADULTS_SECTION]
+    assert "general_importance" not in window.project.sections  # the children's report has no such key
+    window.grab().save(str(tmp_path / "report-tab-adults-section.png"))
+    window.undo_stack.undo()
+    assert ADULTS_SECTION not in window.project.sections
+    tab.select_section(ADULTS_SECTION)
+    assert "two home care providers" in tab.editor.toPlainText()
+    window.undo_stack.redo()
+
+    project_file = tmp_path / "adults.scrutiny"
+    assert window.save_to(project_file)
+    window.close()
+    again = make_window()
+    assert again.open_project(project_file)
+    again.report_tab.select_section(ADULTS_SECTION)
+    assert "the reablement service" in again.report_tab.editor.toPlainText()
+
+    out = tmp_path / "adults.pdf"
+    again.export_to(out, ADULTS)
+    wait_for_task(qtbot, again)
+    text = " ".join(pdf_text(out).split())
+    assert f"Of the year's complaints, {well_founded} were well-founded. Most concerned the reablement service." in text
+    assert "two home care providers" not in text
+
+
+def test_an_adults_sections_figure_is_flagged_when_it_changes_until_read(make_window, qtbot):
+    window = make_window()
+    window.import_paths([SAMPLE_COMPLAINTS_LOG])
+    wait_for_task(qtbot, window)
+    tab = window.report_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.select_section(ADULTS_SECTION)
+    tab.editor.selectAll()
+    tab.editor.insertPlainText("The Council received {adults_received} complaints.")
+    tab.edit_pause.stop()
+    tab.keep_section_text()
+    before = window.workspace.figures(ADULTS)["adults_received"]
+    assert not tab.stale.isVisible()
+
+    last_year = ["2021-04-01", "2022-03-31"]
+    window.edit("Report on 2021-22", lambda value: window.project.set_setting("period", value), None, last_year)
+    now = window.workspace.figures(ADULTS)["adults_received"]
+    assert now != before
+    tab.select_section(ADULTS_SECTION)
+    assert tab.stale.isVisible() and f"Adults received was {before}, now {now}" in tab.stale.text()
+    flagged = [tab.parts.item(r).text() for r in range(tab.parts.count()) if tab.parts.item(r).text().startswith("●")]
+    assert flagged == ["● Adults' report: Matters of General Importance"]
+    tab.mark_read()
+    assert not tab.stale.isVisible()
+    assert f"The Council received {now} complaints." in tab.preview.toPlainText()

@@ -68,8 +68,16 @@ class SelfAssessment:
 @settings_file
 def load_self_assessment(path: Path = DEFAULT_SELF_ASSESSMENT_FILE) -> SelfAssessment:
     """Read and check a self-assessment file; a mistake names the file, the requirement's number and key."""
-    data = read_toml(path)
-    where = path.name
+    return self_assessment_from_data(read_toml(path), path.name)
+
+
+def self_assessment_from_data(data: Any, where: str) -> SelfAssessment:
+    """Check a self-assessment as its file holds it (a table of [self_assessment] and [[requirements]]: a
+    project keeps it so, `self_assessment_data`); a mistake names `where`, the requirement's number and key."""
+    if not isinstance(data, dict):
+        raise SelfAssessmentError(
+            f"{where}: a self-assessment must be a table of [self_assessment] and [[requirements]]"
+        )
     head = data.get("self_assessment", {})
     if not isinstance(head, dict):
         raise SelfAssessmentError(f"{where}: [self_assessment] must be a table")
@@ -83,6 +91,30 @@ def load_self_assessment(path: Path = DEFAULT_SELF_ASSESSMENT_FILE) -> SelfAsses
     return SelfAssessment(
         code, _date(head.get("assessed", ""), f"{where}: [self_assessment] assessed"), requirements, where
     )
+
+
+def self_assessment_data(assessment: SelfAssessment) -> dict[str, Any]:
+    """`assessment` as its file holds it, dates as 'YYYY-MM-DD' (what a project keeps: plain JSON), with the
+    name of the file it was read from as `source`; `self_assessment_from_data` reads it back."""
+
+    def day(value: dt.date | None) -> str:
+        return value.isoformat() if value else ""
+
+    return {
+        "source": assessment.source,
+        "self_assessment": {"code": assessment.code, "assessed": day(assessment.assessed)},
+        "requirements": [
+            {
+                "section": requirement.section,
+                "requirement": requirement.requirement,
+                "complies": {True: "yes", False: "no", None: ""}[requirement.complies],
+                "evidence": requirement.evidence,
+                "action": requirement.action,
+                "action_date": day(requirement.action_date),
+            }
+            for requirement in assessment.requirements
+        ],
+    }
 
 
 def _requirement(row: Any, where: str) -> CodeRequirement:

@@ -30,7 +30,7 @@ from desktop_app.domain.returns import ReturnKind
 from desktop_app.gui.complaints_tables import overdue_in
 from desktop_app.gui.session import Session
 from desktop_app.report.proof import Finding
-from desktop_app.workspace import NotWorkedOutError, Workspace
+from desktop_app.workspace import REPORT_TEXT_FILES, NotWorkedOutError, Workspace
 
 log = logging.getLogger("scrutiny.figures")
 
@@ -76,8 +76,10 @@ def performance_checked(workspace: Workspace) -> bool:
 def _read_figures(workspace: Workspace, whole: bool) -> None:
     """The figures every tab reads, with (`whole`) the appendix with the author's words as they now are, which an
     export reads (an edit of the words changes no figure)."""
-    workspace.figures()
+    for kind in REPORT_TEXT_FILES:  # the live figures of each report whose sections the Report tab edits
+        workspace.figures(kind)
     workspace.has_adults_complaints()
+    workspace.has_corporate_complaints()
     overdue_in(workspace)
     if whole:
         workspace.complaints_document()

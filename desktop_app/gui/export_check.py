@@ -6,6 +6,8 @@ or exports anyway. Nothing is changed by the dialog itself.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.problems import Severity
+from desktop_app.domain.returns import ReturnKind
 from desktop_app.gui import messages
 from desktop_app.gui.complaints_tables import overdue_in
-from desktop_app.report.proof import Finding, proof_findings
+from desktop_app.report.proof import Finding, proof_findings, slip_findings
+from desktop_app.workspace import section_key
 
 #: What the button of each kind of place says.
 GO_THERE = {
@@ -36,8 +40,8 @@ GO_THERE = {
 
 
 def export_findings(window, kind: str) -> list[Finding]:
-    """What the proof finds in the `kind` appendix ("complaints", "adults_complaints", "performance", or the
-    Partnership tab's "action_plan", "partnership" and "board") the window would export.
+    """What the proof finds in the `kind` appendix ("complaints", "adults_complaints", "corporate_complaints",
+    "performance", or the Partnership tab's "action_plan", "partnership" and "board") the window would export.
 
     The performance appendix's proof is `Workspace.performance_findings`, as `proof performance` lists it, worked
     out on the figures' thread (gui/background_figures.py) with the window answering."""
@@ -49,19 +53,42 @@ def export_findings(window, kind: str) -> list[Finding]:
         return window.partnership_tab.findings(kind)
     if kind == "performance":  # worked out on the figures' thread, and kept until the project changes
         return window.figures.wait_for_performance() or []
-    workspace, project = window.workspace, window.project
+    project = window.project
     rows_not_used = {
         imported.provenance.file: len(
             {(sheet.sheet, p.row) for sheet in imported.sheets for p in sheet.problems if p.severity is Severity.ERROR}
         )
         for imported in project.imports
     }
-    document = workspace.adults_document() if kind == "adults_complaints" else workspace.complaints_document()
+    return complaints_findings(window, kind, rows_not_used)
+
+
+def complaints_findings(window, kind: str, rows_not_used: dict[str, int]) -> list[Finding]:
+    """What the proof finds in the `kind` annual complaints report ("complaints", "adults_complaints" or
+    "corporate_complaints"), with the lessons-learned register's slips, each naming its cell, as the command
+    line's proof lists them; a section's finding goes to that report's section in the Report tab."""
+    workspace = window.workspace
+    document = workspace.document_of(kind)
     summary, overdue = workspace.complaints(), overdue_in(workspace)
     if document is None or summary is None or overdue is None:
         return []
-    text = workspace.adults_text() if kind == "adults_complaints" else workspace.report_text()
-    return proof_findings(document, text=text, as_at=summary.as_of, overdue=len(overdue), rows_not_used=rows_not_used)
+    found = proof_findings(
+        document, text=workspace.text_of(kind), as_at=summary.as_of, overdue=len(overdue), rows_not_used=rows_not_used
+    )
+    found = [
+        dataclasses.replace(finding, place=("section", section_key(kind, finding.place[1])))
+        if finding.place[0] == "section"
+        else finding
+        for finding in found
+    ]
+    slips = [
+        problem
+        for imported in window.project.imports
+        for sheet in imported.sheets
+        if sheet.kind is ReturnKind.LESSONS_REGISTER
+        for problem in sheet.problems
+    ]
+    return slip_findings(slips, "lessons") + found
 
 
 class ExportCheckDialog(QDialog):

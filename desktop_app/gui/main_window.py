@@ -77,6 +77,25 @@ APPENDIX_FILTER = "PDF (*.pdf);;Word document (*.docx)"
 WORD_TEMPLATE_FILTER = "Word template or document (*.dotx *.docx)"
 #: The adults' complaints appendix's kind (report.details.APPENDICES).
 ADULTS = "adults_complaints"
+#: The corporate complaints appendix's kind (the complaint handling code's report).
+CORPORATE = "corporate_complaints"
+#: Each annual complaints report the window exports: its regime (export.complaints_report_document), the
+#: name suggested for it, and what the log lacks where it has none of the report's complaints.
+COMPLAINTS_REPORTS = {
+    "complaints": ("childrens", "Complaints annual report.pdf", ""),
+    ADULTS: (
+        "adults",
+        "Adults' complaints annual report.pdf",
+        "The complaints log has no adult social care complaints.",
+    ),
+    CORPORATE: (
+        "corporate",
+        "Corporate complaints annual report.pdf",
+        "The complaints log has no corporate complaints.",
+    ),
+}
+#: What File > Import self-assessment reads.
+SELF_ASSESSMENT_FILTER = "Self-assessment (*.toml)"
 #: QSettings key of the council's Word template (the user's, for every project on this machine).
 WORD_TEMPLATE_KEY = "export/word_template"
 
@@ -206,6 +225,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.project)
         self.figures = BackgroundFigures(self, self)  # before the tabs: it hears of a change first
         self.figures.worked_out.connect(self._offer_adults_export)
+        self.figures.worked_out.connect(self._offer_corporate_export)
         self.returns_tab = ReturnsTab()
         self.returns_tab.remap_requested.connect(self.remap_sheet)
         self.returns_tab.reimport_requested.connect(self.reimport)
@@ -278,6 +298,19 @@ class MainWindow(QMainWindow):
             tip="Write the Adult Social Care Complaints Annual Report appendix (the 2009 Regulations) as PDF or Word",
         )
         self.export_adults_action.setVisible(False)  # offered once the log has adults' complaints
+        self.export_corporate_action = self._action(
+            "E&xport corporate complaints report…",
+            self.export_corporate_dialog,
+            tip="Write the annual complaints performance and service improvement report (the Ombudsman's complaint "
+            "handling code) as PDF or Word",
+        )
+        self.export_corporate_action.setVisible(False)  # offered once the log has corporate complaints
+        self.import_self_assessment_action = self._action(
+            "Import sel&f-assessment…",
+            self.import_self_assessment_dialog,
+            tip="Read the council's self-assessment against the complaint handling code (a .toml file kept from "
+            "year to year) for the corporate report",
+        )
         self.export_performance_action = self._action(
             "Export &performance report…",
             self.export_performance_dialog,
@@ -367,6 +400,8 @@ class MainWindow(QMainWindow):
                 self.import_action,
                 self.export_action,
                 self.export_adults_action,
+                self.export_corporate_action,
+                self.import_self_assessment_action,
                 self.export_performance_action,
                 self.export_cover_action,
             ]
@@ -423,11 +458,17 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(log_rows(self.workspace) > 0)  # counted, not joined: a copy of the log
         self.project_changed.emit()
         self._offer_adults_export()
+        self._offer_corporate_export()
 
     def _offer_adults_export(self) -> None:
         """The adults' export is offered while the log has adults' complaints (known once its figures are in)."""
         if self.figures.ready():
             self.export_adults_action.setVisible(self.workspace.has_adults_complaints())
+
+    def _offer_corporate_export(self) -> None:
+        """The corporate export is offered while the log has corporate complaints (known once its figures are in)."""
+        if self.figures.ready():
+            self.export_corporate_action.setVisible(self.workspace.has_corporate_complaints())
 
     def edit(self, text: str, apply: Callable[[Any], None], before: Any, after: Any) -> None:
         """Make an edit through the undo stack: `apply(after)` now, `apply(before)` on undo."""
@@ -995,8 +1036,11 @@ class MainWindow(QMainWindow):
     def export_adults_dialog(self) -> None:
         self._export_complaints_dialog(ADULTS)
 
+    def export_corporate_dialog(self) -> None:
+        self._export_complaints_dialog(CORPORATE)
+
     def _export_complaints_dialog(self, kind: str) -> None:
-        """Ask where to export an annual complaints report (`kind`: "complaints" or "adults_complaints")."""
+        """Ask where to export an annual complaints report (`kind`: a key of COMPLAINTS_REPORTS)."""
         from desktop_app.domain.returns import ReturnKind
 
         log_frame = self.project.frame(ReturnKind.COMPLAINTS_LOG)
@@ -1004,12 +1048,21 @@ class MainWindow(QMainWindow):
             messages.inform(self, "Nothing to export", "Import a complaints log first (File > Import returns).")
             return
         self.figures.wait()
-        if kind == ADULTS and not self.workspace.has_adults_complaints():
-            messages.inform(self, "Nothing to export", "The complaints log has no adult social care complaints.")
+        _, name, none_of_them = COMPLAINTS_REPORTS[kind]
+        has = {ADULTS: self.workspace.has_adults_complaints, CORPORATE: self.workspace.has_corporate_complaints}
+        if kind in has and not has[kind]():
+            messages.inform(self, "Nothing to export", none_of_them)
+            return
+        from desktop_app.domain.resource_files import ResourceFileError
+
+        self.commit_edits()
+        try:  # the report's words and (the corporate report's) self-assessment, read before anything is asked
+            self.workspace.document_of(kind)
+        except ResourceFileError as exc:
+            messages.warn(self, "The report cannot be made", str(exc))
             return
         if not self.checked_before_export(kind):
             return
-        name = "Adults' complaints annual report.pdf" if kind == ADULTS else "Complaints annual report.pdf"
         suggested = str(Path(self._last_folder()) / name)
         path, chosen = QFileDialog.getSaveFileName(self, "Export the complaints report", suggested, APPENDIX_FILTER)
         path = appendix_path(path, chosen)
@@ -1028,8 +1081,9 @@ class MainWindow(QMainWindow):
             return True
         from desktop_app.gui.board_report_page import BOARD
         from desktop_app.gui.partnership_tab import APPENDICES as PARTNERSHIP
+        from desktop_app.report.details import APPENDICES
 
-        what = {**PARTNERSHIP, BOARD: "board report"}.get(kind, f"{kind} appendix")
+        what = {**PARTNERSHIP, BOARD: "board report"}.get(kind) or APPENDICES.get(kind, f"{kind} appendix").lower()
         dialog = ExportCheckDialog(what, findings, self)
         exported = dialog.exec() == QDialog.DialogCode.Accepted
         if dialog.chosen is not None and kind == BOARD:
@@ -1063,7 +1117,7 @@ class MainWindow(QMainWindow):
                 self.returns_tab.select(imported.id, imported.sheets[0].sheet)
 
     def export_to(self, path: Path, kind: str = "complaints") -> None:
-        """Write an annual complaints report (`kind`: "complaints" or "adults_complaints") to `path`."""
+        """Write an annual complaints report (`kind`: a key of COMPLAINTS_REPORTS) to `path`, in the background."""
         from desktop_app.export import export_complaints_report
 
         self.commit_edits()
@@ -1071,21 +1125,55 @@ class MainWindow(QMainWindow):
         summary = self.workspace.complaints()
         if summary is None:
             return
-        adults = kind == ADULTS
         self._run(
             export_complaints_report,
             summary,
             self.workspace.rules(),
-            self.workspace.adults_text() if adults else self.workspace.report_text(),
+            self.workspace.text_of(kind),
             str(path),
             self.page_options(),
             self.project.settings.get("suppress_below"),
             self.word_template(),
-            "adults" if adults else "childrens",
+            COMPLAINTS_REPORTS[kind][0],
             self.workspace.lessons(),
+            self.workspace.self_assessment() if kind == CORPORATE else None,
             text=f"Writing {path.name}",
             done=lambda out: self.show_status(f"Wrote {Path(out).name}"),
         )
+
+    def import_self_assessment_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import the self-assessment against the code", self._last_folder(), SELF_ASSESSMENT_FILTER
+        )
+        if path:
+            self.import_self_assessment(Path(path))
+
+    def import_self_assessment(self, path: Path) -> bool:
+        """Read the council's self-assessment against the complaint handling code from `path` into the project
+        (settings["self_assessment"]) as one undoable edit, for the corporate report; a slip is said, naming the
+        file and the entry, and the project is left as it was."""
+        from desktop_app.domain.resource_files import ResourceFileError
+        from desktop_app.domain.self_assessment import load_self_assessment, self_assessment_data
+        from desktop_app.workspace import SELF_ASSESSMENT
+
+        self.build_editors()
+        try:
+            assessment = load_self_assessment(path)
+        except ResourceFileError as exc:
+            messages.warn(self, "The self-assessment was not imported", str(exc))
+            return False
+        self.edit(
+            f"Import the self-assessment {path.name}",
+            lambda value: self.project.set_setting(SELF_ASSESSMENT, value),
+            self.project.settings.get(SELF_ASSESSMENT),
+            self_assessment_data(assessment),
+        )
+        counts = assessment.counts()
+        self.show_status(
+            f"Imported the self-assessment {path.name}: {counts['requirements']} requirements of the code, "
+            f"{counts['not_complies']} not met, {counts['not_assessed']} not assessed"
+        )
+        return True
 
     def export_performance_dialog(self) -> None:
         if self.workspace.indicators() is None:

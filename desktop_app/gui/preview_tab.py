@@ -22,9 +22,14 @@ NOTHING_YET = {
     "performance": "The performance appendix appears here once an indicator return is imported.",
     "adults_complaints": "The adults' complaints appendix appears here once a complaints log with adult social "
     "care complaints is imported.",
+    "corporate_complaints": "The corporate complaints appendix appears here once a complaints log with corporate "
+    "complaints is imported.",
 }
-#: The appendix offered only where the complaints log has its complaints.
+#: The appendices offered only where the complaints log has their complaints.
 ADULTS = "adults_complaints"
+CORPORATE = "corporate_complaints"
+#: Each complaints appendix's regime (export.complaints_report_document).
+REGIMES = {"complaints": "childrens", ADULTS: "adults", CORPORATE: "corporate"}
 
 
 class PreviewTab(QWidget):
@@ -39,7 +44,7 @@ class PreviewTab(QWidget):
         self.appendix = QComboBox()
         self.appendix.setAccessibleName("Appendix to preview")
         for key, name in APPENDICES.items():
-            if key != ADULTS:
+            if key not in (ADULTS, CORPORATE):
                 self.appendix.addItem(name, key)
         self.appendix.currentIndexChanged.connect(lambda index: self.redraw())
         self.status = QLabel(NOTHING_YET["complaints"])
@@ -83,14 +88,16 @@ class PreviewTab(QWidget):
         self._show_page()
 
     def _offer_appendices(self) -> None:
-        """The adults' appendix is in the chooser only while the log has adults' complaints."""
-        offered = self.appendix.findData(ADULTS) >= 0
+        """The adults' and the corporate appendix are in the chooser only while the log has their complaints."""
         if not self.session.figures.ready():  # known once the figures are in
             return
-        if self.session.workspace.has_adults_complaints() and not offered:
-            self.appendix.addItem(APPENDICES[ADULTS], ADULTS)
-        elif offered and not self.session.workspace.has_adults_complaints():
-            self.appendix.removeItem(self.appendix.findData(ADULTS))
+        workspace = self.session.workspace
+        for kind, has in ((ADULTS, workspace.has_adults_complaints), (CORPORATE, workspace.has_corporate_complaints)):
+            offered = self.appendix.findData(kind) >= 0
+            if has() and not offered:
+                self.appendix.addItem(APPENDICES[kind], kind)
+            elif offered and not has():
+                self.appendix.removeItem(self.appendix.findData(kind))
 
     def _project_changed(self) -> None:
         self._offer_appendices()
@@ -109,7 +116,8 @@ class PreviewTab(QWidget):
             self.redraw()
 
     def shown_appendix(self) -> str:
-        """The kind of appendix the tab shows ("complaints", "adults_complaints" or "performance")."""
+        """The kind of appendix the tab shows ("complaints", "adults_complaints", "corporate_complaints" or
+        "performance")."""
         return str(self.appendix.currentData())
 
     def _export(self) -> None:
@@ -118,6 +126,8 @@ class PreviewTab(QWidget):
             self.session.export_performance_dialog()
         elif appendix == ADULTS:
             self.session.export_adults_dialog()
+        elif appendix == CORPORATE:
+            self.session.export_corporate_dialog()
         else:
             self.session.export_dialog()
 
@@ -141,17 +151,17 @@ class PreviewTab(QWidget):
             return
         else:
             summary = workspace.complaints()
-            adults = appendix == ADULTS
             task = (
                 (
                     preview_complaints_report,
                     summary,
                     workspace.rules(),
-                    workspace.adults_text() if adults else workspace.report_text(),
+                    workspace.text_of(appendix),
                     self.session.page_options(),
                     self.session.project.settings.get("suppress_below"),
-                    "adults" if adults else "childrens",
+                    REGIMES[appendix],
                     workspace.lessons(),
+                    workspace.self_assessment() if appendix == CORPORATE else None,
                 )
                 if summary is not None
                 else None

@@ -6,6 +6,10 @@ and a figure whose value changed since the author last read the section is
 flagged, so no paper again says 69 on one page and 98 on another. While a large
 log's figures are worked out (gui/background_figures.py) the tab says so and
 shows no figure: none of the project as it was is shown as its figure now.
+
+The sections of all three annual complaints reports are here, one list: the children's report's, then the
+adults' and the corporate report's ("Adults' report: …", "Corporate report: …"), each kept in the project under
+workspace.section_key and each with its own report's live figures in the picker and the preview.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.resource_files import ResourceFileError
 from desktop_app.gui.cover_fields import MeetingsEditor, PurposesEditor, optional_date, show_date
 from desktop_app.gui.details_form import AppendixDetailsForm
 from desktop_app.gui.forms import load_form
@@ -48,6 +53,7 @@ from desktop_app.report.cover_template import (
     load_cover_template,
     purposes_of,
 )
+from desktop_app.workspace import ADULTS, CHILDRENS, CORPORATE, REPORT_TEXT_FILES, kind_of_section, section_key
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 COVER = "cover"
@@ -59,6 +65,8 @@ EDIT_PAUSE_MS = 700  # typing pauses this long before the edit is kept (one undo
 
 
 _WORDS = {"pct": "%", "p90": "90th percentile"}
+#: How the list of parts names a section of each report (the children's sections by their titles alone).
+REPORT_PREFIXES = {CHILDRENS: "", ADULTS: "Adults' report: ", CORPORATE: "Corporate report: "}
 
 
 def figure_words(name: str) -> str:
@@ -104,8 +112,10 @@ class ReportTab(QWidget):
         self.session = session
         self.setAccessibleName("Report")
         self._section: str | None = None
+        self._kind = CHILDRENS  # the report whose section is shown (its figures are the picker's)
+        self._picker_kind: str | None = None
         self._refreshing = False
-        self.figures: dict[str, str] = {}
+        self.report_figures: dict[str, dict[str, str]] = {}  # by report kind
         self.working_out = False  # the figures of the project as it now is are being worked out
 
         self.parts = QListWidget()
@@ -159,6 +169,7 @@ class ReportTab(QWidget):
 
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold; font-size: 14pt")
+        self.title.setWordWrap(True)  # "Adults' report: Referrals to the Local Government and ..." in a narrow pane
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Section text")
         self.editor.setTabChangesFocus(True)
@@ -268,18 +279,53 @@ class ReportTab(QWidget):
     def project(self):
         return self.session.project
 
+    @property
+    def figures(self) -> dict[str, str]:
+        """The live figures of the report whose section is shown."""
+        return self._figures_of_kind(self._kind)
+
+    def _figures_of_kind(self, kind: str) -> dict[str, str]:
+        """The `kind` report's live figures, read from the workspace when first asked for after a change (a
+        report none of whose sections is shown or was read is not laid out for them: an edit of a limit costs
+        the children's report's layout alone until the author opens another report's section)."""
+        if self.working_out:
+            return {}
+        if kind not in self.report_figures:
+            try:
+                self.report_figures[kind] = self.session.workspace.figures(kind)
+            except ResourceFileError as exc:  # a self-assessment kept in a project changed by hand: said
+                if kind == CHILDRENS:
+                    raise
+                self.session.show_status(str(exc))
+                self.report_figures[kind] = {}
+        return self.report_figures[kind]
+
     def section_texts(self) -> dict[str, tuple[str, str]]:
-        """Section key -> (title, text as the author has it)."""
-        text = self.session.workspace.report_text()
-        return {key: (section.title, section.text) for key, section in text.sections.items()}
+        """Section key as the project keeps it (workspace.section_key) -> (title as listed, text as the author
+        has it), the children's report's sections first, then the adults' and the corporate report's."""
+        found: dict[str, tuple[str, str]] = {}
+        for kind in REPORT_TEXT_FILES:
+            try:
+                text = self.session.workspace.text_of(kind)
+            except ResourceFileError as exc:  # a council's text file with a slip: said, its sections not listed
+                if kind == CHILDRENS:
+                    raise
+                self.session.show_status(str(exc))
+                continue
+            for key, section in text.sections.items():
+                found[section_key(kind, key)] = (REPORT_PREFIXES[kind] + section.title, section.text)
+        return found
+
+    def _figures_of(self, key: str) -> dict[str, str]:
+        return self._figures_of_kind(kind_of_section(key)[0])
 
     def refresh(self) -> None:
         """Show the project as it now is (after an edit, an undo, or a new project)."""
         self._refreshing = True
         try:
             self.working_out = not self.session.figures.ready()
-            figures_before = self.figures
-            self.figures = {} if self.working_out else self.session.workspace.figures()
+            figures_before = self.report_figures.get(self._kind)
+            self.report_figures = {}  # read again as they are asked for
             self.working.setVisible(self.working_out)
             self.picker.setEnabled(not self.working_out)
             self.insert_button.setEnabled(not self.working_out)
@@ -297,12 +343,13 @@ class ReportTab(QWidget):
                 changed = self.changed_figures(key, text)
                 item = QListWidgetItem(("● " if changed else "") + title)
                 item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setToolTip(title)  # a long title is cut off in the list
                 if changed:
                     item.setToolTip("Figures in this section changed since you last read it")
                     item.setForeground(QColor(150, 90, 0))
                 self.parts.addItem(item)
             self.parts.blockSignals(False)
-            if self.figures is not figures_before or not self.figures:  # the same figures (a section edited): kept
+            if self.figures is not figures_before or not self.figures:  # the same (a section edited): kept
                 self._fill_picker()
             self._fill_cover()
             chosen_layout = self.project.settings.get(COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE)
@@ -318,6 +365,7 @@ class ReportTab(QWidget):
             self._refreshing = False
 
     def _fill_picker(self) -> None:
+        self._picker_kind = self._kind
         chosen = self.picker.currentData()
         self.picker.clear()
         for name, value in sorted(self.figures.items(), key=lambda item: figure_words(item[0])):
@@ -345,6 +393,10 @@ class ReportTab(QWidget):
             self.pages.setCurrentIndex(0 if key == COVER else 2)
             return
         self._section = key
+        self._kind = kind_of_section(key)[0]
+        if self._picker_kind != self._kind:  # another report's section: its figures to insert
+            self._fill_picker()
+            self.highlighter.rehighlight()
         self.pages.setCurrentIndex(1)
         title, text = self.section_texts()[key]
         self.title.setText(title)
@@ -365,10 +417,13 @@ class ReportTab(QWidget):
     def changed_figures(self, key: str, text: str) -> list[tuple[str, str, str]]:
         """(name, value when last read, value now) for each figure in the section that has changed."""
         read = self.project.settings.get("figures_read", {}).get(key, {})
+        if not read:
+            return []
+        figures = self._figures_of(key)
         return [
-            (name, read[name], self.figures.get(name, "?"))
+            (name, read[name], figures.get(name, "?"))
             for name in dict.fromkeys(_PLACEHOLDER.findall(text))
-            if name in read and read[name] != self.figures.get(name)
+            if name in read and read[name] != figures.get(name)
         ]
 
     def _show_preview_and_flags(self, text: str) -> None:
@@ -413,10 +468,8 @@ class ReportTab(QWidget):
 
     def _keep_read(self, key: str, text: str, description: str) -> None:
         before = self.project.settings.get("figures_read", {})
-        after = {
-            **before,
-            key: {name: self.figures[name] for name in _PLACEHOLDER.findall(text) if name in self.figures},
-        }
+        figures = self._figures_of(key)
+        after = {**before, key: {name: figures[name] for name in _PLACEHOLDER.findall(text) if name in figures}}
         self.session.edit(
             f"{description}: {self.section_texts()[key][0]}",
             lambda value: self.project.set_setting("figures_read", value or None),

@@ -43,6 +43,9 @@ class Session(Protocol):
     def export_adults_dialog(self) -> None:
         """Ask where to export the adults' complaints appendix, and export it."""
 
+    def export_corporate_dialog(self) -> None:
+        """Ask where to export the corporate complaints appendix, and export it."""
+
     def export_cover_dialog(self) -> None:
         """Ask where to export the cover report, and export it."""
 

@@ -30,6 +30,7 @@ APPENDICES: dict[str, str] = {
     "complaints": "Complaints appendix",
     "performance": "Performance appendix",
     "adults_complaints": "Adults' complaints appendix",
+    "corporate_complaints": "Corporate complaints appendix",
 }
 #: The Partnership progress tab's appendices, whose details the window sets too (desktop_app.partnership's
 #: ACTION_PLAN and PARTNERSHIP).
