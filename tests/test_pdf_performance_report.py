@@ -232,6 +232,37 @@ def test_the_chat_review_prints_no_status_the_return_did_not_give(pages):
     assert any(line.startswith("3 Referral Starts in last 12 728.9 703.9 579.3") for line in dashboard)
 
 
+CHAT_REVIEW_ORDER = [  # seed 002 lines 2432-2459, the paper's rows as the ChAT sheet lists them
+    "Referrals per 10K",
+    "Re-referrals",
+    "Assessments per 10K",
+    "Assessments completed 45",
+    "S47 per 10k",
+    "Number of s47 enquires in",
+    "Number of ICPCs resulting",
+    "CP conference per 10K",
+    "Cin Per 10K",
+    "CP per 10k",
+    "Cared for 10k",
+    "Cared for missing in period",
+    "Cared for dental checks",
+    "Cared for annual health",
+    "Ceased Cared for and",
+    "Ceased cared for SGO",
+    "Care leavers 19-21 suitable",
+    "EET",
+]
+
+
+def test_the_chat_review_keeps_the_papers_row_order(pages):
+    """The review is printed as the return lists it (as the paper does), not regrouped by the catalogue's
+    groups: re-referrals second, timeliness in 45 days fourth, the ICPCs after the s47 enquiries."""
+    chat = section_lines(pages, SECTIONS[2], SECTIONS[3])
+    found = [next((n for n, line in enumerate(chat) if line.startswith(label)), None) for label in CHAT_REVIEW_ORDER]
+    assert None not in found, dict(zip(CHAT_REVIEW_ORDER, found, strict=True))
+    assert found == sorted(found), [label for _, label in sorted(zip(found, CHAT_REVIEW_ORDER, strict=True))]
+
+
 def test_survey_table_as_seed_000_prints_it(pages):
     lines = lines_of(pages)
     assert any(re.fullmatch(r"Control \(carers.* High 13\.7 ✘ 21\.4 ✘ 21 ✘ 21\.5", line) for line in lines)
