@@ -226,10 +226,58 @@ def test_the_chat_review_prints_no_status_the_return_did_not_give(pages):
     assert any(line.startswith("Cin Per 10K 426.0 371.0 382.0 13% decrease") for line in chat), chat
     assert any(re.match(r"Number of s47 enquires.* 941 703 NA See above", line) for line in chat)
     assert any(re.match(r"from S47 \(20\.5%\) \(25\.0%\)", line) for line in chat), chat
-    rows = [line for line in chat if re.search(r"\d\.\d%?( |$)|NA ", line) and not line.startswith("(")]
+    table = chat[next(n for n, line in enumerate(chat) if line.startswith("Data (January")) :]
+    rows = [line for line in table if re.search(r"\d\.\d%?( |$)|NA ", line) and not line.startswith("(")]
     assert rows[0].startswith("Referrals per 10K 829.0 611.0 579.0") and rows[-1].startswith("EET 47.0% 45.0% 52.0%")
     dashboard = section_lines(pages, SECTIONS[1], SECTIONS[2])
     assert any(line.startswith("3 Referral Starts in last 12 728.9 703.9 579.3") for line in dashboard)
+
+
+CHAT_REVIEW_ORDER = [  # seed 002 lines 2432-2459, the paper's rows as the ChAT sheet lists them
+    "Referrals per 10K",
+    "Re-referrals",
+    "Assessments per 10K",
+    "Assessments completed 45",
+    "S47 per 10k",
+    "Number of s47 enquires in",
+    "Number of ICPCs resulting",
+    "CP conference per 10K",
+    "Cin Per 10K",
+    "CP per 10k",
+    "Cared for 10k",
+    "Cared for missing in period",
+    "Cared for dental checks",
+    "Cared for annual health",
+    "Ceased Cared for and",
+    "Ceased cared for SGO",
+    "Care leavers 19-21 suitable",
+    "EET",
+]
+
+
+def test_the_chat_review_keeps_the_papers_row_order(pages):
+    """The review is printed as the return lists it (as the paper does), not regrouped by the catalogue's
+    groups: re-referrals second, timeliness in 45 days fourth, the ICPCs after the s47 enquiries."""
+    chat = section_lines(pages, SECTIONS[2], SECTIONS[3])
+    found = [next((n for n, line in enumerate(chat) if line.startswith(label)), None) for label in CHAT_REVIEW_ORDER]
+    assert None not in found, dict(zip(CHAT_REVIEW_ORDER, found, strict=True))
+    assert found == sorted(found), [label for _, label in sorted(zip(found, CHAT_REVIEW_ORDER, strict=True))]
+
+
+def test_the_chat_review_says_what_the_paper_says_of_its_figures(pages):
+    """Seed 002 lines 2420-2422, from the ChAT sheet's own figures: s47 enquiries down and their conversion to
+    ICPCs up; CiN and CP rates down, the cared-for rate static; 617 cared for children at ChAT's statistical
+    neighbours' rate (90) would be 487, a reduction of 130 (the dashboard's SN of 89 would give 481 and 136:
+    one appendix gives one of them, the paper's, in its key messages too)."""
+    chat = " ".join(section_lines(pages, SECTIONS[2], SECTIONS[3]))
+    assert "the number of s47 enquiries fell, from 941 to 703, and the initial child protection" in chat, chat
+    assert "conferences resulting from them fell, from 193 to 171." in chat, chat
+    assert "The rates of children in need and of children with a child protection plan fell." in chat, chat
+    assert "stayed the same, at 114.0 per 10,000, against 90.0 for our statistical neighbours." in chat, chat
+    assert "There are 617 cared for children" in chat and "would be 487, a reduction of 130 children" in chat
+    introduction = " ".join(section_lines(pages, SECTIONS[0], SECTIONS[1]))
+    assert "(90.0) the number would be 487, a reduction of 130." in introduction, introduction
+    assert not any("481" in line for line in lines_of(pages))
 
 
 def test_survey_table_as_seed_000_prints_it(pages):

@@ -399,7 +399,7 @@ class _Builder:
     # --- the dashboard -------------------------------------------------------------------
 
     def dashboard_rows(self, section: TextSection, what: str) -> Any:
-        """The section's indicators: its sheets and ids, its groups (in `dashboard_group_order`)."""
+        """The section's indicators: its sheets and ids, its groups (in `dashboard_group_order`; a review as listed)."""
         table = self.results.table
         surveyed = {group for s in self.text.sections if s.show == "survey" for group in s.groups}
         rows = table[~table["group"].isin(list(surveyed))] if not section.groups else table
@@ -411,6 +411,8 @@ class _Builder:
             rows = rows[rows["id"].isin([id_ for i in section.ids for id_ in self.ids_of(i)])]
         if section.groups:
             rows = rows[rows["group"].isin(list(section.groups))]
+        if section.show == "review":
+            return rows  # as the return lists them (seed 002's ChAT review), not regrouped
         order = dashboard_group_order(table["group"], self.text, section.groups)
         position = rows["group"].map(order).fillna(len(order))
         return rows.assign(_order=position).sort_values("_order", kind="stable").drop(columns="_order")
