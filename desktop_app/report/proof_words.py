@@ -937,9 +937,13 @@ class _PieceProof:
 
     # --- comparison words ------------------------------------------------------------------------------
 
-    def comparisons(self, sentence: Sentence) -> None:
-        """ "remained consistent", "rose", "a decline" against the figure and the one before it."""
+    def comparisons(self, sentence: Sentence, whole: bool = True) -> None:
+        """ "remained consistent", "rose", "a decline" against the figure and the one before it. A sentence
+        that says two things in two clauses ("contacts remained consistent, however there has been a
+        reduction in the complaints upheld") has each clause held to its own figure (`whole`: the sentence,
+        not one of its clauses)."""
         said: dict[str, str] = {}
+        clauses: dict[tuple[int, int], set[str]] = {}
         at = 0
         idioms = [m.span() for m in self.words.idioms.finditer(sentence.masked)] if self.words.idioms else []
         for direction, pattern in self.words.comparisons.items():
@@ -950,9 +954,19 @@ class _PieceProof:
                 if self.words.hedges and self.words.hedges.search(sentence.masked[start:end]):
                     continue
                 said.setdefault(direction, match.group(0))
+                clauses.setdefault((start, end), set()).add(direction)
                 at = match.start()
         moves = [d for d in ("same", "up", "down") if d in said]
         judged = [d for d in ("better", "worse") if d in said]
+        if (
+            whole
+            and len(moves) > 1
+            and len(clauses) > 1
+            and all(len(said_there) == 1 for said_there in clauses.values())
+        ):
+            for start, end in clauses:
+                self.comparisons(_sentence(sentence.text[start:end], self.figures, self.words), whole=False)
+            return
         if len(moves) > 1 or len(judged) > 1 or not (moves or judged):
             return
         values = self.compared(sentence, at)
