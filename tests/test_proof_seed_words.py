@@ -1,12 +1,21 @@
 """The seed papers' slips in the seed papers' own words: each sentence is copied as seed 002 printed it (its line
 number given) into the shipped complaints text, with the sample log, and the proof finds the slip; put right,
-it finds nothing. tests/test_proof.py has the same slips in words written for the tests."""
+it finds nothing (the performance appendix's, with its text and the sample returns). tests/test_proof.py has the same slips in words written for the tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.test_proof import INTRODUCTION, OMBUDSMAN, complaints_proof, of_kind, serious, text_file
+from tests.test_proof import (
+    INTRODUCTION,
+    OMBUDSMAN,
+    PERFORMANCE_TEXT,
+    complaints_proof,
+    of_kind,
+    performance_proof,
+    serious,
+    text_file,
+)
 
 STAGE_3 = "{statutory_stage3_received} review panels were requested this year"
 TITLE = 'title = "Children\'s Services Complaints Annual Report {period_years}"'
@@ -111,3 +120,20 @@ def test_approx_100_approx_100_as_the_seed_wrote_it(capsys, tmp_path):
     )
     _, findings = complaints_proof(capsys, text_file(tmp_path, INTRODUCTION, words))
     assert ("repeated_words", "approx. 100 approx. 100") in [(f["kind"], f["says"]) for f in serious(findings)]
+
+
+@pytest.mark.parametrize(("national", "slip"), [("approx. 60", True), ("approx. 70", False)])
+def test_the_national_rate_of_approx_60_beside_a_typed_rate_as_the_seed_wrote_it(capsys, tmp_path, national, slip):
+    """Seed 002 line 2422, with no live figure: the typed 114 is the cared-for rate (the ChAT review's 114, the
+    dashboard's 114.1), and of those only the ChAT comparisons give England's rate, 70; the North West's is not
+    given, so 97 is held to nothing."""
+    old = "{csc_referrals_year_change} on a year before."
+    words = (
+        "The data illustrates that whilst the last 12 months have seen decreased rates of both 'Child in Need' and "
+        "'Child Protection' cases, the number of 'cared for' children has remained static and high. The rate of 114 "
+        "children per 10,000 remains above the SN rate of approx. 90, the North west rate of 97 and the national "
+        f"rate of {national}."
+    )
+    _, findings = performance_proof(capsys, text_file(tmp_path, old, f"{old} {words}", PERFORMANCE_TEXT))
+    found = [(f["severity"], f["kind"], f["says"], f["computed"]) for f in serious(findings)]
+    assert found == ([("warning", "typed_figure", "national rate of approx. 60", "70.0")] if slip else [])

@@ -1136,12 +1136,36 @@ class _PieceProof:
         """The comparator the words right before a number name ("the national rate of approx. 60": England's)
         of the one indicator the sentence's live figures are of; none where they are of no indicator or several."""
         named = [(m.end(), key) for key, p in self.words.comparators.items() for m in p.finditer(before)]
-        keys = {_indicator_key(t.name, self.figures) for t in sentence.tokens if t.kind == "figure"} - {None}
-        if not named or len(keys) != 1:
+        if not named:
             return []
-        name = f"{keys.pop()}_{max(named)[1]}"
-        figure = self.figures.get(name)
-        return [(name, figure)] if figure is not None and _number(figure.value) is not None else []
+        keys = {_indicator_key(t.name, self.figures) for t in sentence.tokens if t.kind == "figure"} - {None}
+        if len(keys) > 1 or (not keys and any(t.kind == "figure" for t in sentence.tokens)):
+            return []
+        comparator = max(named)[1]
+        found = [
+            (name, figure)
+            for key in keys or self.indicators_typed(sentence)
+            if (figure := self.figures.get(name := f"{key}_{comparator}")) is not None
+            and _number(figure.value) is not None
+        ]
+        return found[:1] if len({figure.text for _, figure in found}) == 1 else []
+
+    def indicators_typed(self, sentence: Sentence) -> set[str]:
+        """The indicators whose value (or value the period before) a sentence with no live figure types before
+        its first word for a comparator ("The rate of 114 children per 10,000 remains above ... the national
+        rate of approx. 60": 114 is the cared-for rate), a number that is not small and not approximate."""
+        first = min(m.start() for p in self.words.comparators.values() for m in p.finditer(sentence.masked))
+        typed = [
+            t
+            for t in sentence.tokens
+            if t.typed and t.end <= first and not t.approximate and t.value is not None and (t.value >= 10 or t.places)
+        ]
+        return {
+            key
+            for name, figure in self.figures.items()
+            if name.endswith(("_value", "_previous")) and any(_equals(t, figure) for t in typed)
+            if (key := _indicator_key(name, self.figures)) is not None
+        }
 
     def of_last_year(self, found: list[tuple[str, Figure]]) -> list[tuple[str, Figure]]:
         """The figures of a year before: X_last_year (the complaints appendix), KEY_year_then for an
