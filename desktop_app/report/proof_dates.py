@@ -2,7 +2,8 @@
 
 - a date on the title page in the meeting's month but another year (a paper dated January 2024 for a
   January 2025 meeting);
-- a period of years in the title that the text contradicts (a strategy titled 2023-2028 that says 2022-2027);
+- a period of years in the title that the text contradicts (a strategy titled 2023-2028 that says 2022-2027),
+  but not another document's period written beside its own name ("the Sefton Housing Strategy 2022-2027");
 - a document about one year (the Ombudsman's annual review letter: resources/proof_words.toml [dates]) dated
   before the figures' period ends, so about an earlier year (the July 2022 letter in the 2022-23 report), or
   more than a year after it.
@@ -95,7 +96,9 @@ def _title_periods(
 ) -> list[WordFinding]:
     """A period of more than one year in the title (2023-2028) and one of the same length in the text that is
     not it (2022-2027). A year's period (2022-23) is left alone: the text speaks of last year's too."""
-    titled = [(w, first, last) for w, first, last in years_written(filled(document.get("title", ""), figures))]
+    title = filled(document.get("title", ""), figures)
+    titled = [(w, first, last) for w, first, last in years_written(title)]
+    title_words = set(_words_of(title))
     found = []
     for written, first, last in titled:
         if last - first < 2:
@@ -103,7 +106,14 @@ def _title_periods(
         for piece in pieces:
             if piece.section == "details":
                 continue
-            for other, start, end in years_written(filled(piece.words, figures)):
+            words = filled(piece.words, figures)
+            at = 0
+            for other, start, end in years_written(words):
+                at = words.find(other, at)
+                named = _name_beside(words[:at], words[at + len(other) :])
+                at += len(other)
+                if named - title_words:
+                    continue  # another document's period: "the Sefton Housing Strategy 2022-2027"
                 if end - start == last - first and start != first and abs(start - first) < last - first:
                     found.append(
                         WordFinding(
@@ -117,6 +127,39 @@ def _title_periods(
                         )
                     )
     return found
+
+
+#: Words that join the words of a name ("Domestic and Sexual Abuse Strategy"), and capitalised words that
+#: name nothing of their own ("The strategy", "In 2022-2027"): neither tells one document from another.
+_JOINING = {"and", "&", "of", "for", "the"}
+_PUNCTUATION = ".,;:()[]\"'“”‘’"
+_NAMING_NOTHING = _JOINING | {"a", "an", "in", "on", "to", "our", "this", "its", "at", "by", "from", "with", "new"}
+
+
+def _words_of(text: str) -> list[str]:
+    """The words of `text`, lower case, a possessive's "'s" left out ("Sefton's" is "sefton")."""
+    return [w.casefold() for w in re.findall(r"[\w&-]+", re.sub(r"['’]s\b", "", text))]
+
+
+def _name_beside(before: str, after: str) -> set[str]:
+    """The words of a name written right before a period of years or right after it ("Sefton Housing
+    Strategy 2022-2027", "Sefton's 2022-2027 Domestic & Sexual Abuse Strategy"), but the words that name
+    nothing of their own: the capitalised words next to it, with the joining words between them, up to a
+    comma or full stop."""
+    named: set[str] = set()
+    for words, ahead in ((reversed(before.split()), False), (iter(after.split()), True)):
+        for word in words:
+            ends = word != word.rstrip(".,;:)")
+            if ends and not ahead:
+                break  # "In March, 2022-2027": the comma ends what went before
+            bare = word.strip(_PUNCTUATION)
+            if bare and bare.casefold() not in _JOINING:
+                if not bare[0].isupper():
+                    break
+                named.update(w for w in _words_of(bare) if w not in _NAMING_NOTHING)
+            if ends:
+                break
+    return named
 
 
 def _year_documents(pieces: Sequence[Piece], period_end: dt.date, documents: re.Pattern[str]) -> list[WordFinding]:

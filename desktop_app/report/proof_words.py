@@ -937,9 +937,13 @@ class _PieceProof:
 
     # --- comparison words ------------------------------------------------------------------------------
 
-    def comparisons(self, sentence: Sentence) -> None:
-        """ "remained consistent", "rose", "a decline" against the figure and the one before it."""
+    def comparisons(self, sentence: Sentence, whole: bool = True) -> None:
+        """ "remained consistent", "rose", "a decline" against the figure and the one before it. A sentence
+        that says two things in two clauses ("contacts remained consistent, however there has been a
+        reduction in the complaints upheld") has each clause held to its own figure (`whole`: the sentence,
+        not one of its clauses)."""
         said: dict[str, str] = {}
+        clauses: dict[tuple[int, int], set[str]] = {}
         at = 0
         idioms = [m.span() for m in self.words.idioms.finditer(sentence.masked)] if self.words.idioms else []
         for direction, pattern in self.words.comparisons.items():
@@ -950,9 +954,19 @@ class _PieceProof:
                 if self.words.hedges and self.words.hedges.search(sentence.masked[start:end]):
                     continue
                 said.setdefault(direction, match.group(0))
+                clauses.setdefault((start, end), set()).add(direction)
                 at = match.start()
         moves = [d for d in ("same", "up", "down") if d in said]
         judged = [d for d in ("better", "worse") if d in said]
+        if (
+            whole
+            and len(moves) > 1
+            and len(clauses) > 1
+            and all(len(said_there) == 1 for said_there in clauses.values())
+        ):
+            for start, end in clauses:
+                self.comparisons(_sentence(sentence.text[start:end], self.figures, self.words), whole=False)
+            return
         if len(moves) > 1 or len(judged) > 1 or not (moves or judged):
             return
         values = self.compared(sentence, at)
@@ -1122,12 +1136,36 @@ class _PieceProof:
         """The comparator the words right before a number name ("the national rate of approx. 60": England's)
         of the one indicator the sentence's live figures are of; none where they are of no indicator or several."""
         named = [(m.end(), key) for key, p in self.words.comparators.items() for m in p.finditer(before)]
-        keys = {_indicator_key(t.name, self.figures) for t in sentence.tokens if t.kind == "figure"} - {None}
-        if not named or len(keys) != 1:
+        if not named:
             return []
-        name = f"{keys.pop()}_{max(named)[1]}"
-        figure = self.figures.get(name)
-        return [(name, figure)] if figure is not None and _number(figure.value) is not None else []
+        keys = {_indicator_key(t.name, self.figures) for t in sentence.tokens if t.kind == "figure"} - {None}
+        if len(keys) > 1 or (not keys and any(t.kind == "figure" for t in sentence.tokens)):
+            return []
+        comparator = max(named)[1]
+        found = [
+            (name, figure)
+            for key in keys or self.indicators_typed(sentence)
+            if (figure := self.figures.get(name := f"{key}_{comparator}")) is not None
+            and _number(figure.value) is not None
+        ]
+        return found[:1] if len({figure.text for _, figure in found}) == 1 else []
+
+    def indicators_typed(self, sentence: Sentence) -> set[str]:
+        """The indicators whose value (or value the period before) a sentence with no live figure types before
+        its first word for a comparator ("The rate of 114 children per 10,000 remains above ... the national
+        rate of approx. 60": 114 is the cared-for rate), a number that is not small and not approximate."""
+        first = min(m.start() for p in self.words.comparators.values() for m in p.finditer(sentence.masked))
+        typed = [
+            t
+            for t in sentence.tokens
+            if t.typed and t.end <= first and not t.approximate and t.value is not None and (t.value >= 10 or t.places)
+        ]
+        return {
+            key
+            for name, figure in self.figures.items()
+            if name.endswith(("_value", "_previous")) and any(_equals(t, figure) for t in typed)
+            if (key := _indicator_key(name, self.figures)) is not None
+        }
 
     def of_last_year(self, found: list[tuple[str, Figure]]) -> list[tuple[str, Figure]]:
         """The figures of a year before: X_last_year (the complaints appendix), KEY_year_then for an
