@@ -391,7 +391,7 @@ def test_the_shipped_words_prompt_where_the_sample_states_a_councils_own_matters
     assert {f["where"]["section"] for f in findings if f["kind"] == "prompt"} == prompted
     assert all(f["severity"] == "warning" for f in findings if f["kind"] == "prompt")
     required = {f["where"]["section"] for f in findings if f["kind"] == "required_contents"}
-    assert required == {"ombudsman", "general_importance", "improvements"}
+    assert required == {"general_importance", "improvements"}  # the referrals' number is the log's table
     args = ["--regime", "adults", "--text", str(SAMPLE_TEXT), "--json"]
     assert main(["proof", "complaints", str(SAMPLE_COMPLAINTS_LOG), *args]) == 0
     findings = json.loads(capsys.readouterr().out)["findings"]
@@ -400,3 +400,19 @@ def test_the_shipped_words_prompt_where_the_sample_states_a_councils_own_matters
 
 def _words_of(sections: dict) -> list[str]:
     return [words for section in sections.values() for words in section.values()]
+
+
+def test_the_referrals_number_counts_as_given_by_the_table_or_else_by_the_authors_words(write_workbook, capsys):
+    """Regulation 18(2)(c): the number referred to the Ombudsman is the log's table; a year without a referral
+    prints a sentence instead, and then the section's words must be the author's, not a prompt."""
+
+    def required(log: Path, *words: str) -> set[str]:
+        main(["proof", "complaints", str(log), "--regime", "adults", "--as-of", AS_OF, "--json", *words])
+        findings = json.loads(capsys.readouterr().out)["findings"]
+        return {f["where"]["section"] for f in findings if f["kind"] == "required_contents"}
+
+    with_referrals = write_workbook(ROWS, header=ADULTS_HEADER, name="referrals.xlsx")
+    without = write_workbook([row for row in ROWS if row[2] != "Ombudsman"], header=ADULTS_HEADER, name="none.xlsx")
+    assert "ombudsman" not in required(with_referrals)  # the shipped words' prompt beside the table
+    assert "ombudsman" in required(without)  # no table, and the words are still a prompt
+    assert "ombudsman" not in required(without, "--text", str(SAMPLE_TEXT))
