@@ -166,12 +166,15 @@ def export_cover_report(
     complaints: Document | None = None,
     performance_inputs: tuple | None = None,
     template_docx: str | None = None,
+    adults: Document | None = None,
+    corporate: Document | None = None,
     progress: Progress = _silent,
 ) -> tuple[str, str]:
     """The cover report from the window's cover sheet `fields`, laid out by `template`, listing the appendices
-    the project makes (`complaints`: its document; `performance_inputs`: what performance_report_document
-    takes), written to `out`; returns `out` and what the proof of the cover found, as `proof cover` lists it
-    (one line each; '' if nothing)."""
+    the project makes (`complaints`, `adults`, `corporate`: the children's, adults' and corporate complaints
+    reports' documents, None for a report the log has no complaints for; `performance_inputs`: what
+    performance_report_document takes), written to `out`; returns `out` and what the proof of the cover found,
+    as `proof cover` lists it (one line each; '' if nothing)."""
     from desktop_app.report.cover import appendix_entry, cover_model, values_from_form
     from desktop_app.report.cover_template import load_cover_template
     from desktop_app.report.proof_cover import cover_findings
@@ -179,8 +182,13 @@ def export_cover_report(
     progress(0.1, "Listing the appendices")
     chosen = load_cover_template(template)
     appendices = []
-    if complaints is not None:
-        appendices.append(appendix_entry(complaints.title_page, "Complaints annual report"))
+    for report, fallback in (
+        (complaints, "Complaints annual report"),
+        (adults, "Adult social care complaints annual report"),
+        (corporate, "Corporate complaints annual report"),
+    ):
+        if report is not None:
+            appendices.append(appendix_entry(report.title_page, fallback))
     if performance_inputs:
         performance = performance_report_document(*performance_inputs)
         appendices.append(appendix_entry(performance.title_page, "Performance report"))

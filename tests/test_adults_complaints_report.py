@@ -5,6 +5,8 @@ sample log, whose children's appendix the adults' complaints beside it leave as 
 from __future__ import annotations
 
 import json
+import re
+import tomllib
 from pathlib import Path
 
 import docx
@@ -15,8 +17,13 @@ from desktop_app.domain.adult_measures import six_month_cases
 from desktop_app.domain.complaints import summarise
 from desktop_app.domain.periods import Period
 from desktop_app.excel.complaints_log import read_complaints_log
-from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
-from desktop_app.report.adults_complaints import SECTIONS, adults_complaints_document, load_adults_text
+from desktop_app.paths import SAMPLE_COMPLAINTS_LOG, SAMPLE_DATA
+from desktop_app.report.adults_complaints import (
+    DEFAULT_ADULTS_TEXT_FILE,
+    SECTIONS,
+    adults_complaints_document,
+    load_adults_text,
+)
 from desktop_app.report.complaints import complaints_document
 from desktop_app.report.proof import proof_findings
 from tests.conftest import HEADER
@@ -27,6 +34,7 @@ ADULTS_HEADER = [*HEADER, "Agreed Response Date", "Joint with NHS"]
 YEAR_2022 = Period(date("2022-04-01"), date("2023-03-31"))
 AS_OF = "2023-04-03"  # a Monday: six months after A7's receipt (Monday 3 October 2022)
 TITLE = "Adult Social Care Complaints Annual Report 2022 - 2023"
+SAMPLE_TEXT = SAMPLE_DATA / "adults_complaints_report_text_2022-23.toml"
 # Ref, Process, Stage, Received, Acknowledged, Responded, Extension, Outcome, Category, Made by, Agreed, Joint
 ROWS = [
     # agreed 27 May, answered 20 May: in time; upheld; joint with the NHS
@@ -269,7 +277,7 @@ def sample_summary(rules, vocabulary):
 
 
 def test_the_samples_adults_appendix_has_the_generators_figures_and_no_prompts(sample_summary, rules):
-    document = adults_complaints_document(sample_summary, rules)
+    document = adults_complaints_document(sample_summary, rules, load_adults_text(SAMPLE_TEXT))
     figures = {name: figure.text for name, figure in document.figures.items()}
     expected = {
         "adults_received": "94",
@@ -326,6 +334,85 @@ def test_the_complaints_command_prints_the_adults_tables_after_the_childrens(cap
 def test_the_sample_adults_report_gives_the_proof_nothing_to_query(capsys, tmp_path):
     """Its words say the service 'has fallen short' (a saying, not a fall in a figure) beside received 78 to 94."""
     out = tmp_path / "adults.pdf"
-    assert main(["report", "complaints", str(SAMPLE_COMPLAINTS_LOG), "--regime", "adults", "--out", str(out)]) == 0
+    args = ["--regime", "adults", "--text", str(SAMPLE_TEXT), "--out", str(out)]
+    assert main(["report", "complaints", str(SAMPLE_COMPLAINTS_LOG), *args]) == 0
     printed = capsys.readouterr()
     assert "warning" not in printed.err and "error" not in printed.err, printed.err
+
+
+# --- the shipped words and the sample's ----------------------------------------------------------
+
+PROMPT_SPLIT = re.compile(r"\[[^\]\n]{2,}\]")
+#: The fictional council's matters and actions, which only the sample's words may state.
+SAMPLE_SPECIFICS = ("home care", "charg", "financial assessment", "four weeks", "hospital trust", "discharge", "winter")
+
+
+def test_the_shipped_words_prompt_where_the_sample_states_a_councils_own_matters(capsys):
+    """Every council starts from the shipped words, so they hold prompts, not the fictional council's matters: they
+    differ from the sample's words only in the sections the proof names as still having a prompt, and there only
+    where a prompt stands; every live figure and every other word is the sample's."""
+    shipped = tomllib.loads(DEFAULT_ADULTS_TEXT_FILE.read_text(encoding="utf-8"))
+    sample = tomllib.loads(SAMPLE_TEXT.read_text(encoding="utf-8"))
+    assert {key: value for key, value in shipped.items() if key != "sections"} == {
+        key: value for key, value in sample.items() if key != "sections"
+    }
+    assert list(shipped["sections"]) == list(sample["sections"]) == list(SECTIONS)
+    prompted = set()
+    for key, section in shipped["sections"].items():
+        assert set(section) == set(sample["sections"][key]), key
+        for part, words in section.items():
+            theirs = sample["sections"][key][part]
+            assert not PROMPT_SPLIT.search(theirs), (key, part)  # the sample leaves no prompt
+            if words == theirs:
+                continue
+            prompted.add(key)
+            assert PROMPT_SPLIT.search(words), (key, part)  # a difference is a prompt
+            for kept in PROMPT_SPLIT.split(words):  # the words around a prompt are the sample's, figures and all
+                assert kept.strip() in theirs, (key, part, kept)
+    assert prompted == {
+        "received",
+        "timeliness",
+        "themes",
+        "joint_nhs",
+        "equality",
+        "ombudsman",
+        "general_importance",
+        "improvements",
+    }
+    outside_prompts = " ".join(PROMPT_SPLIT.sub("", words) for words in _words_of(shipped["sections"])).lower()
+    assert [word for word in SAMPLE_SPECIFICS if word in outside_prompts] == []
+    sample_words = " ".join(_words_of(sample["sections"])).lower()
+    assert all(word in sample_words for word in SAMPLE_SPECIFICS)
+    for figure in ("{adults_six_months_passed}", "{adults_joint_nhs}", "{adults_joint_nhs_well_founded}"):
+        assert figure in outside_prompts  # the live figures stay in the shipped words
+
+    assert main(["proof", "complaints", str(SAMPLE_COMPLAINTS_LOG), "--regime", "adults", "--json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert {f["where"]["section"] for f in findings if f["kind"] == "prompt"} == prompted
+    assert all(f["severity"] == "warning" for f in findings if f["kind"] == "prompt")
+    required = {f["where"]["section"] for f in findings if f["kind"] == "required_contents"}
+    assert required == {"general_importance", "improvements"}  # the referrals' number is the log's table
+    args = ["--regime", "adults", "--text", str(SAMPLE_TEXT), "--json"]
+    assert main(["proof", "complaints", str(SAMPLE_COMPLAINTS_LOG), *args]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [f for f in findings if f["severity"] != "info"] == []
+
+
+def _words_of(sections: dict) -> list[str]:
+    return [words for section in sections.values() for words in section.values()]
+
+
+def test_the_referrals_number_counts_as_given_by_the_table_or_else_by_the_authors_words(write_workbook, capsys):
+    """Regulation 18(2)(c): the number referred to the Ombudsman is the log's table; a year without a referral
+    prints a sentence instead, and then the section's words must be the author's, not a prompt."""
+
+    def required(log: Path, *words: str) -> set[str]:
+        main(["proof", "complaints", str(log), "--regime", "adults", "--as-of", AS_OF, "--json", *words])
+        findings = json.loads(capsys.readouterr().out)["findings"]
+        return {f["where"]["section"] for f in findings if f["kind"] == "required_contents"}
+
+    with_referrals = write_workbook(ROWS, header=ADULTS_HEADER, name="referrals.xlsx")
+    without = write_workbook([row for row in ROWS if row[2] != "Ombudsman"], header=ADULTS_HEADER, name="none.xlsx")
+    assert "ombudsman" not in required(with_referrals)  # the shipped words' prompt beside the table
+    assert "ombudsman" in required(without)  # no table, and the words are still a prompt
+    assert "ombudsman" not in required(without, "--text", str(SAMPLE_TEXT))

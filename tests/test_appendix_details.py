@@ -156,8 +156,15 @@ def test_the_cover_sheet_form_exports_the_cover_report_listing_the_appendices(wi
     text = " ".join(pdf_text(tmp_path / "cover.pdf").split())
     assert "Complaints and performance 2022-23" in text and "Chief Executive" in text
     assert "9 March 2026" in text
-    assert "Appendix 1 – Children's Services Complaints Annual Report" in text
-    assert "Appendix B – Social Care Performance Report" in text
+    # the sample log holds adult social care and corporate complaints too: their appendices are listed beside it
+    listed = [
+        "Appendix 1 – Children's Services Complaints Annual Report",
+        "Appendix 2 – Adult Social Care Complaints Annual Report",
+        "Appendix 3 – Annual Complaints Performance and Service Improvement Report",
+        "Appendix B – Social Care Performance Report",
+    ]
+    assert all(entry in text for entry in listed), text
+    assert [text.index(entry) for entry in listed] == sorted(text.index(entry) for entry in listed)
     assert "1. note the report; and 2. agree the actions." in text and "1. 1." not in text  # numbered once
     shown, _ = answers
     assert any(kind == "inform" and "cover's checks" in words for kind, _, words in shown)  # empty fields said
@@ -169,3 +176,18 @@ def test_the_cover_sheet_form_exports_the_cover_report_listing_the_appendices(wi
     window.export_cover_to(tmp_path / "wirral.pdf")
     wait_for_task(qtbot, window)
     assert pdf_text(tmp_path / "wirral.pdf") != pdf_text(tmp_path / "cover.pdf")
+
+
+def test_the_cover_lists_no_adults_or_corporate_appendix_for_a_log_without_their_complaints(
+    make_window, qtbot, tmp_path, write_workbook
+):
+    statutory = ["C1", "Statutory", "1", "04/05/2022", None, "10/05/2022", None, "Upheld", "Decision Making", "Parent"]
+    window = make_window()
+    window.import_paths([write_workbook([statutory], name="childrens.xlsx")])
+    wait_for_task(qtbot, window)
+    window.report_tab.set_cover("subject", "Children's complaints 2022-23")
+    window.export_cover_to(tmp_path / "cover.pdf")
+    wait_for_task(qtbot, window)
+    text = " ".join(pdf_text(tmp_path / "cover.pdf").split())
+    assert "Appendix 1 – Children's Services Complaints Annual Report" in text
+    assert "Adult Social Care Complaints" not in text and "Service Improvement Report" not in text

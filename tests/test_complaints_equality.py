@@ -17,7 +17,7 @@ from desktop_app.domain.complaints import summarise
 from desktop_app.domain.periods import Period
 from desktop_app.excel.complaints_log import read_complaints_log
 from desktop_app.paths import RESOURCES, SAMPLE_COMPLAINTS_LOG
-from desktop_app.report.adults_complaints import adults_complaints_document
+from desktop_app.report.adults_complaints import adults_complaints_document, load_adults_text
 from desktop_app.report.complaints import complaints_document
 from desktop_app.report.corporate_complaints import corporate_complaints_document, load_corporate_text
 from desktop_app.report.model import Note
@@ -257,7 +257,7 @@ def test_a_text_file_written_before_the_sections_still_reads(tmp_path, equality_
     "regime",
     [
         ["--regime", "childrens", "--text", str(SAMPLE_DATA / "complaints_report_text_2022-23.toml")],
-        ["--regime", "adults"],
+        ["--regime", "adults", "--text", str(SAMPLE_DATA / "adults_complaints_report_text_2022-23.toml")],
         [
             "--regime",
             "corporate",
@@ -281,7 +281,9 @@ def test_the_sample_prints_both_tables_in_every_report(rules, vocabulary):
         "childrens": complaints_document(
             summary, rules, load_report_text(SAMPLE_DATA / "complaints_report_text_2022-23.toml")
         ),
-        "adults": adults_complaints_document(summary, rules),
+        "adults": adults_complaints_document(
+            summary, rules, load_adults_text(SAMPLE_DATA / "adults_complaints_report_text_2022-23.toml")
+        ),
         "corporate": corporate_complaints_document(summary, rules, corporate_text),
     }
     enquiries = {}

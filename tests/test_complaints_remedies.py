@@ -215,7 +215,8 @@ def test_the_sample_with_its_texts_has_every_required_part_of_each_regime(capsys
         str(SAMPLE_DATA / "complaint_code_self_assessment_2022-23.toml"),
     ]
     assert required(capsys, *corporate) == []
-    assert required(capsys, "--regime", "adults") == []
+    adults = ["--regime", "adults", "--text", str(SAMPLE_DATA / "adults_complaints_report_text_2022-23.toml")]
+    assert required(capsys, *adults) == []
     childrens = ["--regime", "childrens", "--text", str(SAMPLE_DATA / "complaints_report_text_2022-23.toml")]
     assert required(capsys, *childrens) == []
 

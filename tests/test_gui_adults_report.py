@@ -54,6 +54,7 @@ def test_the_samples_adults_appendix_is_previewed_and_exported_with_the_authors_
 
 
 ADULTS_SECTION = f"{ADULTS}/general_importance"
+PROMPT = "[Describe each matter of general importance"
 
 
 def picker_names(tab) -> list[str]:
@@ -61,8 +62,8 @@ def picker_names(tab) -> list[str]:
 
 
 def test_the_author_replaces_the_adults_sample_words_and_the_export_prints_theirs(make_window, qtbot, tmp_path):
-    """The shipped adults' text names fictional home care providers and charging: the author writes the
-    council's own matters of general importance in the Report tab, with the adults' report's live figures."""
+    """The shipped adults' text leaves the matters of general importance as a prompt: the author writes the
+    council's own in the Report tab, with the adults' report's live figures."""
     window = make_window()
     window.import_paths([SAMPLE_COMPLAINTS_LOG])
     wait_for_task(qtbot, window)
@@ -75,7 +76,7 @@ def test_the_author_replaces_the_adults_sample_words_and_the_export_prints_their
     )
     tab.select_section(ADULTS_SECTION)
     assert tab.title.text() == "Adults' report: Matters of General Importance"
-    assert "two home care providers" in tab.editor.toPlainText()
+    assert PROMPT in tab.editor.toPlainText()
     assert "adults_well_founded" in picker_names(tab)  # the adults' report's figures, not the children's
     assert "statutory_stage1_received" not in picker_names(tab)
 
@@ -94,7 +95,7 @@ def test_the_author_replaces_the_adults_sample_words_and_the_export_prints_their
     window.undo_stack.undo()
     assert ADULTS_SECTION not in window.project.sections
     tab.select_section(ADULTS_SECTION)
-    assert "two home care providers" in tab.editor.toPlainText()
+    assert PROMPT in tab.editor.toPlainText()
     window.undo_stack.redo()
 
     project_file = tmp_path / "adults.scrutiny"
@@ -110,7 +111,7 @@ def test_the_author_replaces_the_adults_sample_words_and_the_export_prints_their
     wait_for_task(qtbot, again)
     text = " ".join(pdf_text(out).split())
     assert f"Of the year's complaints, {well_founded} were well-founded. Most concerned the reablement service." in text
-    assert "two home care providers" not in text
+    assert PROMPT not in text
 
 
 def test_an_adults_sections_figure_is_flagged_when_it_changes_until_read(make_window, qtbot):

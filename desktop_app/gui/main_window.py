@@ -1211,12 +1211,16 @@ class MainWindow(QMainWindow):
             self.export_cover_to(Path(path))
 
     def export_cover_to(self, path: Path) -> None:
-        """The cover report from the cover sheet, listing the appendices the project's returns make."""
+        """The cover report from the cover sheet, listing the appendices the project's returns make: the
+        adults' and the corporate complaints reports where the log holds their complaints."""
         from desktop_app.export import export_cover_report
         from desktop_app.gui.report_tab import COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE
 
         self.commit_edits()
         self.figures.wait()
+        workspace = self.workspace
+        adults = workspace.adults_document() if workspace.has_adults_complaints() else None
+        corporate = workspace.corporate_document() if workspace.has_corporate_complaints() else None
         self._run(
             export_cover_report,
             dict(self.project.cover),
@@ -1226,6 +1230,8 @@ class MainWindow(QMainWindow):
             self.workspace.complaints_document(),
             self.performance_inputs() or None,
             self.word_template(),
+            adults,
+            corporate,
             text=f"Writing {path.name}",
             done=lambda written: self._written_with_notes(written, "What the cover's checks found"),
         )
