@@ -50,7 +50,17 @@ def test_the_sample_plans_warnings_are_seed_002s_slips_and_the_prompt_for_its_un
             id="corporate complaints",
         ),
         pytest.param(
-            ["complaints", str(SAMPLE_COMPLAINTS_LOG), "--as-of", "2023-11-01", "--regime", "adults"], id="adults"
+            [
+                "complaints",
+                str(SAMPLE_COMPLAINTS_LOG),
+                "--as-of",
+                "2023-11-01",
+                "--regime",
+                "adults",
+                "--text",
+                str(SAMPLE_DATA / "adults_complaints_report_text_2022-23.toml"),
+            ],
+            id="adults",
         ),
         pytest.param(
             ["cover", str(SAMPLE_DATA / "cover_sscp_2018.toml"), "--template", "sefton_safer_communities"],
