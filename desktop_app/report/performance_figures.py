@@ -21,14 +21,16 @@ KEY_change ("▼ -1.7pp"), KEY_change_words ("down 1.7 percentage points"),
 KEY_arrow (▲ ▼ -; "-" and unchanged where the change rounds to nothing), KEY_judgement (better, worse,
 unchanged), KEY_status (the return's or the author's: a catalogue rule's status is not printed),
 KEY_status_label (its meaning in the status vocabulary), KEY_target, KEY_sn,
-KEY_nw, KEY_england (a publisher's symbol such as "c" or "z" as published, where the return gives one in
+KEY_nw, KEY_england, with KEY_value_as_given, KEY_previous_as_given and KEY_sn_as_given (at the precision the
+return gives them, at most the catalogue's places: "829", "26%", "20.5%", as seed 002's ChAT review prints them)
+(a publisher's symbol such as "c" or "z" as published, where the return gives one in
 place of the number), KEY_sn_marker (and _nw_, _england_: ✔ ▬ ✘),
 KEY_at_sn_rate (our count at the statistical neighbours' rate),
 KEY_at_sn_change ("a reduction of 130"); against our latest published figure (ChAT's comparisons with published
 statistics) KEY_published (a symbol such as "c" as published), KEY_published_period, KEY_travel ("Increase",
 "Decrease", "No change": our value against the published one), KEY_travel_arrow, KEY_travel_judgement, KEY_range
 ("Higher", "In range", "Lower": the published figure against the middle 50% of all councils) and KEY_range_marker
-(✔ outside it on the good side, ✘ on the poor side); the conditions KEY_if_up, KEY_if_down, KEY_if_unchanged,
+(✔ outside it on the good side, ✘ on the poor side, = within it, as ChAT's key marks it); the conditions KEY_if_up, KEY_if_down, KEY_if_unchanged,
 KEY_if_better and KEY_if_worse, which print nothing and are there only where the change against the previous
 period says so (a sentence naming one is printed only when the data says what it says); and per change card horizon
 KEY_week_change, KEY_month_change, KEY_quarter_change, KEY_year_change, with
@@ -47,7 +49,15 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from desktop_app.domain.formatting import ARROWS, format_change, format_change_pct, format_value, half_up, missing
+from desktop_app.domain.formatting import (
+    ARROWS,
+    format_as_given,
+    format_change,
+    format_change_pct,
+    format_value,
+    half_up,
+    missing,
+)
 from desktop_app.domain.indicator_measures import ShareCounts, YearOnYear, all_share_counts, years_on_year
 from desktop_app.domain.indicators import HORIZONS, IndicatorResults, catalogue_links
 from desktop_app.domain.quartiles import MARKS
@@ -64,6 +74,11 @@ JUDGEMENT_WORDS = {"better": "better", "worse": "worse", "same": "unchanged"}
 TRAVEL_WORDS = {"up": "Increase", "down": "Decrease", "same": "No change"}
 RANGE_WORDS = {"higher": "Higher", "in range": "In range", "lower": "Lower"}
 RANGE_MARKS = {"better": MARKS["top"], "worse": MARKS["bottom"]}
+#: ChAT's key marks a figure within the middle 50% of all councils "=" (not RAG-rated).
+IN_RANGE_MARK = "="
+#: The figures also given at the precision the return gives them (KEY_value_as_given: "829" where KEY_value,
+#: at the catalogue's one place for the dashboard, is "829.0"), as seed 002's ChAT review prints them.
+AS_GIVEN = ("value", "previous", "sn")
 #: The conditions a sentence may name (KEY_if_<condition>): each holds where the direction or the judgement of
 #: the change against the previous period is the one it names.
 CONDITIONS = {"up": "up", "down": "down", "unchanged": "same", "better": "better", "worse": "worse"}
@@ -82,6 +97,7 @@ INDICATOR_FIGURES = (
     "previous",
     "target",
     *COMPARATORS,
+    *(f"{name}_as_given" for name in AS_GIVEN),
     "change",
     "change_words",
     "arrow",
@@ -244,6 +260,9 @@ def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary)
         symbol = row.get(f"{name}_symbol") if value is None else None  # "c", "z": shown as published
         shown = symbol if isinstance(symbol, str) else format_value(value, unit, decimals)
         put(f"{key}_{name}", shown, value, unit)
+        if name in AS_GIVEN:  # at the precision the return gives it (seed 002's ChAT review: 829, 26%, 20.5%)
+            given = symbol if isinstance(symbol, str) else format_as_given(value, unit, decimals)
+            put(f"{key}_{name}_as_given", given, value, unit)
     change = row["change"] if present(row["change"]) else None
     direction = row["direction"] if isinstance(row["direction"], str) else None
     judgement = row["judgement"] if isinstance(row["judgement"], str) else None
@@ -319,7 +338,8 @@ def _published_figures(put: Put, key: str, row: Row, decimals: int) -> None:
     put(f"{key}_travel_judgement", JUDGEMENT_WORDS.get(judgement, "") if judgement else "", judgement)
     position, ranged = _text(row, "range_position"), _text(row, "range_judgement")
     put(f"{key}_range", RANGE_WORDS.get(position, "") if position else "", position)
-    put(f"{key}_range_marker", RANGE_MARKS.get(ranged, "") if ranged else "", ranged)
+    marker = RANGE_MARKS.get(ranged, "") if ranged else IN_RANGE_MARK if position == "in range" else ""
+    put(f"{key}_range_marker", marker, ranged or (position if marker else None))
 
 
 def _text(row: Row, name: str) -> str | None:
