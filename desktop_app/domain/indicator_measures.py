@@ -8,15 +8,19 @@ more annual reviews compared to the same period last year" and "a number require
 - `year_on_year`: an indicator's latest figure against its figure for the period ending a year before (for a
   rolling 12-month count, the 12 months to this month against the 12 months before them);
 - `share_counts`: the counts a share is worked out from (the section 42 enquiries and the referrals of the 12
-  months), so a sentence can give "986 of the 3,288" beside the 30.0%.
+  months), so a sentence can give "986 of the 3,288" beside the 30.0%;
+- `cross_tab_share`: some rows' share of a cross tab's total (seed 000's "70% of abuse is perpetrated in a care
+  home or the victim's own home": the heatmap's Care Home and Own Home rows, 4,035 of its 5,732 enquiries).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
+from desktop_app.domain.cross_tabs import cross_tab_grid, cross_tab_total
 from desktop_app.domain.indicators import IndicatorResults
 
 
@@ -91,3 +95,39 @@ def share_counts(results: IndicatorResults, indicator: str) -> ShareCounts | Non
     """The numerator and denominator `indicator`'s latest figure was worked out from (for a rolling share, the
     12 months' sums); None where it was given as a figure, not worked out."""
     return all_share_counts(results).get(indicator)
+
+
+@dataclass(frozen=True)
+class CrossTabShare:
+    """Some rows of a cross tab added up, against its total (every row no other row breaks down), unrounded."""
+
+    sheet: str
+    rows: tuple[str, ...]
+    count: float
+    total: float
+
+    @property
+    def share(self) -> float:
+        """`count` as a % of `total`."""
+        return self.count * 100 / self.total
+
+
+def cross_tab_share(
+    cross_tabs: pd.DataFrame,
+    sheets: Sequence[str],
+    rows: Sequence[str],
+    parts: Mapping[str, Sequence[str]] | None = None,
+) -> CrossTabShare | None:
+    """The `rows` of the first of `sheets` whose cross tab has them all, added up across its columns, against
+    that cross tab's total (domain.cross_tabs.cross_tab_total: a row `parts` breaks down counted once). None
+    where no sheet has every row, a row has no count, or the total is nothing: the data does not give it."""
+    for sheet in sheets:
+        grid = cross_tab_grid(cross_tabs, sheet)
+        if grid.empty or not rows or any(row not in grid.index for row in rows):
+            continue
+        counts = grid.loc[list(rows)].sum(axis=1, min_count=1)
+        total = cross_tab_total(grid, parts).sum(min_count=1)
+        if counts.isna().any() or pd.isna(total) or total == 0:
+            return None
+        return CrossTabShare(sheet, tuple(rows), float(counts.sum()), float(total))
+    return None

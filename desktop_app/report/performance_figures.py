@@ -39,7 +39,9 @@ on, and the conditions KEY_week_if_up, KEY_year_if_down, KEY_month_if_unchanged 
 change on the value that far back goes that way;
 from domain.indicator_measures, KEY_year_on_year ("up 10.0%": the latest figure against the one for the period
 ending a year before, for a rolling 12-month count the 12 months before) with KEY_year_before (that figure), and
-KEY_numerator and KEY_denominator (the counts a share was worked out from: "986" of "3,288").
+KEY_numerator and KEY_denominator (the counts a share was worked out from: "986" of "3,288"); and for each of a
+"table" section's `shares`, SECTION_NAME_share ("70.4%": those rows of its cross tab against its total),
+SECTION_NAME_count ("4,035") and SECTION_NAME_of ("5,732"), SECTION being the section's key and NAME the share's.
 A figure the results do not have is "n/a" (MISSING).
 """
 
@@ -58,7 +60,14 @@ from desktop_app.domain.formatting import (
     half_up,
     missing,
 )
-from desktop_app.domain.indicator_measures import ShareCounts, YearOnYear, all_share_counts, years_on_year
+from desktop_app.domain.indicator_measures import (
+    CrossTabShare,
+    ShareCounts,
+    YearOnYear,
+    all_share_counts,
+    cross_tab_share,
+    years_on_year,
+)
 from desktop_app.domain.indicators import HORIZONS, IndicatorResults, catalogue_links
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
@@ -190,6 +199,10 @@ def performance_figures(
     area = (text.document.get("area", "") if text else "") or "our area"
     put("area", area, area)
     keys = figure_keys(results, weekly, text.meant if text else None)
+    for section in text.sections if text else ():
+        for share_name, rows in section.shares.items():
+            found = cross_tab_share(results.cross_tabs, section.sheets, rows, section.parts)
+            _share_figures(put, f"{section.key}_{key_of(share_name)}", found)
     for source in (results, weekly):
         if source is None:
             continue
@@ -261,8 +274,8 @@ def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary)
         shown = symbol if isinstance(symbol, str) else format_value(value, unit, decimals)
         put(f"{key}_{name}", shown, value, unit)
         if name in AS_GIVEN:  # at the precision the return gives it (seed 002's ChAT review: 829, 26%, 20.5%)
-            given = symbol if isinstance(symbol, str) else format_as_given(value, unit, decimals)
-            put(f"{key}_{name}_as_given", given, value, unit)
+            as_given = symbol if isinstance(symbol, str) else format_as_given(value, unit, decimals)
+            put(f"{key}_{name}_as_given", as_given, value, unit)
     change = row["change"] if present(row["change"]) else None
     direction = row["direction"] if isinstance(row["direction"], str) else None
     judgement = row["judgement"] if isinstance(row["judgement"], str) else None
@@ -308,6 +321,18 @@ def _measure_figures(
     for name in ("numerator", "denominator"):
         count = None if counts is None else getattr(counts, name)
         put(f"{key}_{name}", format_value(count, "count", 0 if count is None or count.is_integer() else 1), count)
+
+
+def _share_figures(put: Put, key: str, found: CrossTabShare | None) -> None:
+    """KEY_share ("70.4%"), KEY_count ("4,035") and KEY_of ("5,732"): a cross tab's rows against its total."""
+    put(f"{key}_share", format_share(found), None if found is None else found.share, "percent")
+    put(f"{key}_count", format_value(None if found is None else found.count, "count", 0), found and found.count)
+    put(f"{key}_of", format_value(None if found is None else found.total, "count", 0), found and found.total)
+
+
+def format_share(found: CrossTabShare | None, decimals: int = 1) -> str:
+    """A cross tab's rows' share of its total as a sentence gives it: '70.4%' ('' where the data has none)."""
+    return "" if found is None else format_value(found.share, "percent", decimals)
 
 
 def year_on_year_words(found: YearOnYear | None, unit: str | None, decimals: int, pct_decimals: int = 1) -> str:

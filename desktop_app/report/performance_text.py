@@ -103,6 +103,7 @@ _SECTION_KEYS = {
     "joined",
     "proportions",
     "proportions_title",
+    "shares",
 }
 _CARD_KEYS = {"indicator", "label"}
 _CHART_KEYS = {
@@ -181,6 +182,9 @@ class Section:
     #: other row breaks down (seed 000's reablement delivery proportions), titled `proportions_title`
     proportions: tuple[str, ...] = ()
     proportions_title: str = ""
+    #: "table": the shares of the cross tab's total its prose may state, by name: the row labels added up
+    #: ({KEY_NAME_share}, {KEY_NAME_count} of {KEY_NAME_of}: seed 000's "70% ... in a care home or own home")
+    shares: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -282,6 +286,9 @@ def _section(where: str, number: int, spec: object) -> Section:
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
             raise PerformanceTextError(f'{here}: ratios: {column} must be ["numerator column", "denominator column"]')
         ratios[str(column)] = (pair[0], pair[1])
+    shares = {str(name): _names(spec["shares"], name, f"{here}: shares") for name in _table(spec, "shares", here)}
+    if shares and show != "table":
+        raise PerformanceTextError(f'{here}: shares are of a cross tab: they need show = "table"')
     if not isinstance(spec.get("total", ""), str):
         raise PerformanceTextError(f"{here}: total must be the total row's label, in quotes")
     if show == "survey" and not lists["groups"]:
@@ -319,6 +326,7 @@ def _section(where: str, number: int, spec: object) -> Section:
         joined=strings_of(spec.get("joined", {}), f"{here}: joined", error=PerformanceTextError),
         proportions=lists["proportions"],
         proportions_title=str(spec.get("proportions_title", "")),
+        shares=shares,
     )
 
 

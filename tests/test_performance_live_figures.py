@@ -1,0 +1,106 @@
+"""Live figures the performance appendix's prose and tables state as the seeds' papers do (issue 17): the ChAT
+review at the precision the return gives its figures (seed 002: 829, 26%, 171 (25%)), the safeguarding
+heatmap's "70% ... in a care home or own home" (seed 000, 0-39) worked out from the heatmap's own counts, and
+each printed only where the data gives it; from the sample returns, or from a copy of one the test changes."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from desktop_app.domain.formatting import format_as_given
+from desktop_app.domain.indicator_measures import cross_tab_share
+from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
+from desktop_app.domain.returns import ReturnKind
+from desktop_app.excel.importer import Importer
+from desktop_app.paths import SAMPLE_DATA
+from desktop_app.report.model import Paragraph
+from desktop_app.report.performance import performance_document
+from desktop_app.report.performance_figures import performance_texts
+from desktop_app.report.performance_text import load_performance_text
+
+SURVEY = SAMPLE_DATA / "survey_2023-24.xlsx"
+CHILDRENS = SAMPLE_DATA / "childrens_performance_2023.xlsx"
+HOMES = "care home or the person's own home"
+
+
+def frames_of(*paths) -> dict[ReturnKind, pd.DataFrame]:
+    frames: dict[ReturnKind, pd.DataFrame] = {}
+    for path in paths:
+        imported = Importer().import_file(path)
+        for kind in ReturnKind:
+            frame = imported.frame(kind) if kind is not ReturnKind.COMPLAINTS_LOG else None
+            if frame is not None and len(frame):
+                frames[kind] = pd.concat([frames[kind], frame], ignore_index=True) if kind in frames else frame
+    return frames
+
+
+def results_of(*paths):
+    return calculate_indicators(IndicatorReturns.of(frames_of(*paths)), load_catalogue())
+
+
+def paragraphs_of(document, key: str) -> str:
+    section = next(s for s in document.sections if s.key == key)
+    return " ".join(b.text for b in section.blocks if isinstance(b, Paragraph))
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "decimals", "shown"),
+    [
+        (829.0, "rate_per_10000", 1, "829"),
+        (26.0, "percent", 1, "26%"),
+        (20.5, "percent", 1, "20.5%"),
+        (728.93, "rate_per_10000", 1, "728.9"),  # never more places than the catalogue's
+        (1000.0, "count", 0, "1,000"),
+        (None, "percent", 1, ""),
+    ],
+)
+def test_a_figure_at_the_precision_it_is_given(value, unit, decimals, shown):
+    assert format_as_given(value, unit, decimals) == shown
+
+
+def test_the_chat_review_prints_the_returns_figures_as_given_and_the_dashboard_keeps_its_place():
+    results = results_of(CHILDRENS)
+    figures = performance_texts(results, text=load_performance_text())
+    assert (figures["chat_01_previous_as_given"], figures["chat_01_value_as_given"]) == ("829", "611")
+    assert figures["chat_08_value_as_given"] == "25%" and figures["chat_08_previous_as_given"] == "20.5%"
+    review = next(
+        b for s in performance_document(results).sections for b in s.blocks if getattr(b, "key", "") == "chat_review"
+    )
+    rows = {row[0]: row[1:4] for row in review.texts()[1:]}
+    assert rows["Referrals per 10K"] == ["829", "611", "579"]
+    assert rows["Re-referrals"] == ["26%", "26%", "21%"]
+    assert rows["Number of ICPCs resulting from S47"] == ["193 (20.5%)", "171 (25%)", "NA"]
+    # The monthly dashboard's rate keeps the catalogue's one place (728.9, 703.9), as the paper prints it.
+    dashboard = [row for key, t in _tables(results).items() if key.startswith("dashboard") for row in t.texts()]
+    assert any(row[1].startswith("Referral Starts") and row[3] == "703.9" for row in dashboard)
+
+
+def _tables(results):
+    return {b.key: b for s in performance_document(results).sections for b in s.blocks if hasattr(b, "texts")}
+
+
+def test_the_share_of_abuse_in_a_care_home_or_own_home_is_worked_out_from_the_heatmap():
+    frames = frames_of(SURVEY)
+    found = cross_tab_share(frames[ReturnKind.CROSS_TAB], ["Safeguarding"], ["Care Home", "Own Home"])
+    assert found is not None and (found.count, found.total) == (4_035, 5_732)
+    assert found.share == pytest.approx(70.394, abs=0.001)
+    words = paragraphs_of(performance_document(results_of(SURVEY)), "safeguarding")
+    assert f"70.4% of the abuse in these enquiries took place in a {HOMES} (4,035 of 5,732)." in words
+
+
+def test_without_an_own_home_row_the_heatmap_sentence_is_not_printed(tmp_path):
+    book = openpyxl.load_workbook(SURVEY)
+    sheet = book["Safeguarding"]
+    own_home = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Own Home")
+    sheet.delete_rows(own_home)
+    changed = tmp_path / "survey.xlsx"
+    book.save(changed)
+    results = results_of(changed)
+    assert cross_tab_share(results.cross_tabs, ["Safeguarding"], ["Care Home", "Own Home"]) is None
+    document = performance_document(results)
+    words = paragraphs_of(document, "safeguarding")
+    assert "The heatmap below shows safeguarding enquiries" in words and HOMES not in words
+    reasons = [why for what, why in document.left_out if what.startswith("“Safeguarding Enquiries")]
+    assert reasons and "the returns give no figure for {safeguarding_care_home_or_own_home_share}" in reasons[0]
