@@ -5,12 +5,14 @@ each printed only where the data gives it; from the sample returns, or from a co
 
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
 import pandas as pd
 import pytest
 
 from desktop_app.domain.formatting import format_as_given
-from desktop_app.domain.indicator_measures import cross_tab_share
+from desktop_app.domain.indicator_measures import cross_tab_share, months_below_average
 from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
@@ -104,3 +106,54 @@ def test_without_an_own_home_row_the_heatmap_sentence_is_not_printed(tmp_path):
     assert "The heatmap below shows safeguarding enquiries" in words and HOMES not in words
     reasons = [why for what, why in document.left_out if what.startswith("“Safeguarding Enquiries")]
     assert reasons and "the returns give no figure for {safeguarding_care_home_or_own_home_share}" in reasons[0]
+
+
+MONTHLY = SAMPLE_DATA / "monthly_series_2021-2024.xlsx"
+PLACEMENTS = "ASC-LONG-TERM-PLACEMENTS"
+
+
+def captions_of(document, key: str) -> str:
+    section = next(s for s in document.sections if s.key == key)
+    return " ".join(
+        p.text for b in section.blocks for p in getattr(b, "blocks", (b,)) if getattr(p, "layout", "") == "caption"
+    )
+
+
+def monthly_document(path):
+    frames = frames_of(path)
+    results = calculate_indicators(IndicatorReturns.of(frames), load_catalogue())
+    return results, frames, performance_document(results, monthly=frames[ReturnKind.MONTHLY_SERIES])
+
+
+def test_the_placements_chart_says_how_many_of_the_last_7_months_were_below_the_12_month_average():
+    """Seed 000: "4 out of the last 7 months having lower than average number of new placements". The sample's
+    May, July, September and November 2024 (39, 38, 37, 36) are below their rolling average months (42.3, 42.5,
+    42.4, 42.5); June, August and October are above."""
+    results, frames, document = monthly_document(MONTHLY)
+    found = months_below_average(results, frames[ReturnKind.MONTHLY_SERIES], "ASC-M01", 7)
+    assert found is not None and (found.below, found.months, found.period) == (4, 7, "November 2024")
+    assert "In 4 of the last 7 months new placements were below that average." in captions_of(
+        document, "long_term_care"
+    )
+
+
+def test_a_month_above_its_average_is_not_counted_and_without_the_monthly_counts_the_sentence_goes(tmp_path):
+    book = openpyxl.load_workbook(MONTHLY)
+    sheet = book["Monthly"]
+    november = next(
+        row
+        for row in sheet.iter_rows(min_row=3)
+        if row[0].value == "ASC-M01" and row[1].value == dt.datetime(2024, 11, 1)
+    )
+    november[2].value = 60  # above the 12 months' average month, now 44.5
+    changed = tmp_path / "monthly.xlsx"
+    book.save(changed)
+    _, _, document = monthly_document(changed)
+    assert "In 3 of the last 7 months new placements were below that average." in captions_of(
+        document, "long_term_care"
+    )
+    results = results_of(MONTHLY)
+    assert months_below_average(results, None, "ASC-M01", 7) is None
+    without = performance_document(results)  # no monthly series: the bars' counts are not given
+    words = captions_of(without, "long_term_care")
+    assert "against the average month of the 12 months to it." in words and "of the last" not in words

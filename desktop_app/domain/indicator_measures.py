@@ -10,7 +10,10 @@ more annual reviews compared to the same period last year" and "a number require
 - `share_counts`: the counts a share is worked out from (the section 42 enquiries and the referrals of the 12
   months), so a sentence can give "986 of the 3,288" beside the 30.0%;
 - `cross_tab_share`: some rows' share of a cross tab's total (seed 000's "70% of abuse is perpetrated in a care
-  home or the victim's own home": the heatmap's Care Home and Own Home rows, 4,035 of its 5,732 enquiries).
+  home or the victim's own home": the heatmap's Care Home and Own Home rows, 4,035 of its 5,732 enquiries);
+- `months_below_average`: of the last months of a "monthly_counts" chart, how many months' own count was below
+  the average month of the 12 months to it, the bars and the line the chart draws (seed 000's "4 out of the
+  last 7 months having lower than average number of new placements").
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from desktop_app.domain.cross_tabs import cross_tab_grid, cross_tab_total
+from desktop_app.domain.indicator_series import MonthlySeries, monthly_average, monthly_counts, rolling_history
 from desktop_app.domain.indicators import IndicatorResults
 
 
@@ -131,3 +135,38 @@ def cross_tab_share(
             return None
         return CrossTabShare(sheet, tuple(rows), float(counts.sum()), float(total))
     return None
+
+
+@dataclass(frozen=True)
+class MonthsBelowAverage:
+    """Of the last `months` months to `period`, the number whose own count was below the average month of the
+    12 months to it."""
+
+    indicator: str
+    period: str
+    below: int
+    months: int
+
+
+def months_below_average(
+    results: IndicatorResults,
+    monthly: MonthlySeries | None,
+    indicator: str,
+    last: int,
+    series: str | None = None,
+) -> MonthsBelowAverage | None:
+    """How many of the last `last` months' own counts (the monthly series' rows `indicator`'s history came
+    from; `series` the return's own id where that does not find them) were below that month's rolling 12-month
+    average month (its rolling total over 12), as a "monthly_counts" chart draws them. None where any of those
+    months lacks its count or its average: the data does not give it."""
+    months, totals = rolling_history(results, indicator, last)
+    if len(months) < last:
+        return None
+    counts = monthly_counts(monthly, results, indicator, months, series)
+    averages = monthly_average(totals)
+    pairs = [(count, average) for count, average in zip(counts, averages, strict=True)]
+    known = [(count, average) for count, average in pairs if count is not None and average is not None]
+    if len(known) < last:
+        return None
+    below = sum(1 for count, average in known if count < average)
+    return MonthsBelowAverage(indicator, f"{months[-1]:%B %Y}", below, last)

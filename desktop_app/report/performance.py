@@ -215,7 +215,7 @@ class _Builder:
         self.text = text
         self.options = options
         self.statuses = statuses
-        self.all_figures = performance_figures(results, weekly, text, statuses)
+        self.all_figures = performance_figures(results, weekly, text, statuses, monthly)
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}
         self.table = results.table.set_index("id", drop=False)
         # The status key: the statuses of every scheme the given statuses use, once, before the first dashboard

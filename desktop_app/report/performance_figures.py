@@ -41,7 +41,9 @@ from domain.indicator_measures, KEY_year_on_year ("up 10.0%": the latest figure 
 ending a year before, for a rolling 12-month count the 12 months before) with KEY_year_before (that figure), and
 KEY_numerator and KEY_denominator (the counts a share was worked out from: "986" of "3,288"); and for each of a
 "table" section's `shares`, SECTION_NAME_share ("70.4%": those rows of its cross tab against its total),
-SECTION_NAME_count ("4,035") and SECTION_NAME_of ("5,732"), SECTION being the section's key and NAME the share's.
+SECTION_NAME_count ("4,035") and SECTION_NAME_of ("5,732"), SECTION being the section's key and NAME the share's;
+for a "monthly_counts" chart with `recent_months`, KEY_below_average ("4": the months of the last
+KEY_below_average_of, "7", whose own count was below the average month of the 12 months to it).
 A figure the results do not have is "n/a" (MISSING).
 """
 
@@ -62,12 +64,15 @@ from desktop_app.domain.formatting import (
 )
 from desktop_app.domain.indicator_measures import (
     CrossTabShare,
+    MonthsBelowAverage,
     ShareCounts,
     YearOnYear,
     all_share_counts,
     cross_tab_share,
+    months_below_average,
     years_on_year,
 )
+from desktop_app.domain.indicator_series import MonthlySeries
 from desktop_app.domain.indicators import HORIZONS, IndicatorResults, catalogue_links
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
@@ -128,6 +133,8 @@ INDICATOR_FIGURES = (
     "year_before",
     "numerator",
     "denominator",
+    "below_average",
+    "below_average_of",
     *(f"{horizon}_{part}" for horizon in HORIZONS for part in ("change", "change_pct", "then")),
     *(f"{horizon}_if_{condition}" for horizon in HORIZONS for condition in HORIZON_CONDITIONS),
 )
@@ -165,9 +172,10 @@ def performance_texts(
     weekly: IndicatorResults | None = None,
     text: PerformanceText | None = None,
     statuses: StatusVocabulary | None = None,
+    monthly: MonthlySeries | None = None,
 ) -> dict[str, str]:
     """Every figure of the appendix as the text it prints, by placeholder name."""
-    figures = performance_figures(results, weekly, text, statuses)
+    figures = performance_figures(results, weekly, text, statuses, monthly)
     return {name: figure.text for name, figure in figures.items()}
 
 
@@ -176,8 +184,10 @@ def performance_figures(
     weekly: IndicatorResults | None = None,
     text: PerformanceText | None = None,
     statuses: StatusVocabulary | None = None,
+    monthly: MonthlySeries | None = None,
 ) -> dict[str, Figure]:
-    """Every figure of the appendix, its value and its text, by name (see the module docstring for the names)."""
+    """Every figure of the appendix, its value and its text, by name (see the module docstring for the names);
+    `monthly`: the monthly series frame, whose months' own counts a "monthly_counts" chart draws."""
     statuses = statuses or load_statuses()
     figures: dict[str, Figure] = {}
 
@@ -203,6 +213,13 @@ def performance_figures(
         for share_name, rows in section.shares.items():
             found = cross_tab_share(results.cross_tabs, section.sheets, rows, section.parts)
             _share_figures(put, f"{section.key}_{key_of(share_name)}", found)
+        for chart in section.charts:
+            linked = [id_ for id_, named in keys.items() if key_of(chart.indicator) in named]
+            if chart.recent_months is None or len(linked) != 1 or f"{key_of(chart.indicator)}_below_average" in figures:
+                continue
+            below = months_below_average(results, monthly, linked[0], chart.recent_months, chart.series)
+            for key in keys[linked[0]]:
+                _below_average_figures(put, key, below, chart.recent_months)
     for source in (results, weekly):
         if source is None:
             continue
@@ -328,6 +345,17 @@ def _share_figures(put: Put, key: str, found: CrossTabShare | None) -> None:
     put(f"{key}_share", format_share(found), None if found is None else found.share, "percent")
     put(f"{key}_count", format_value(None if found is None else found.count, "count", 0), found and found.count)
     put(f"{key}_of", format_value(None if found is None else found.total, "count", 0), found and found.total)
+
+
+def _below_average_figures(put: Put, key: str, found: MonthsBelowAverage | None, months: int) -> None:
+    """KEY_below_average ("4") of the last KEY_below_average_of ("7") months: only where the data gives it."""
+    put(f"{key}_below_average", format_months(found), None if found is None else found.below, "count")
+    put(f"{key}_below_average_of", format_months(found, of=True), None if found is None else months, "count")
+
+
+def format_months(found: MonthsBelowAverage | None, of: bool = False) -> str:
+    """The months below the average ('4'), or `of` how many ('7'); '' where the data does not give them."""
+    return "" if found is None else format_value(found.months if of else found.below, "count", 0)
 
 
 def format_share(found: CrossTabShare | None, decimals: int = 1) -> str:

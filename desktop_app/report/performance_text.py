@@ -117,6 +117,7 @@ _CHART_KEYS = {
     "months",
     "series",
     "caption",
+    "recent_months",
 }
 
 
@@ -145,6 +146,9 @@ class ChartSpec:
     months: int = 24
     series: str | None = None  # the monthly series' own id, where it is not the indicator's
     caption: str = ""
+    #: "monthly_counts": the last months whose counts below the 12-month average its words may give
+    #: ({KEY_below_average} of the last {KEY_below_average_of} months), KEY the indicator's
+    recent_months: int | None = None
 
 
 @dataclass(frozen=True)
@@ -370,6 +374,11 @@ def _chart(where: str, number: int, spec: object) -> ChartSpec:
     series = spec.get("series")
     if series is not None and not isinstance(series, str):
         raise PerformanceTextError(f"{here}: series must be the monthly return's id, in quotes")
+    recent = spec.get("recent_months")
+    if recent is not None and (isinstance(recent, bool) or not isinstance(recent, int) or not 1 <= recent <= months):
+        raise PerformanceTextError(f"{here}: recent_months must be a whole number from 1 to {months}, not {recent!r}")
+    if recent is not None and kind != "monthly_counts":
+        raise PerformanceTextError(f'{here}: recent_months counts months below the average: kind = "monthly_counts"')
     return ChartSpec(
         spec["indicator"],
         kind,
@@ -381,6 +390,7 @@ def _chart(where: str, number: int, spec: object) -> ChartSpec:
         months,
         series,
         texts["caption"],
+        recent,
     )
 
 
