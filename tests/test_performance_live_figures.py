@@ -157,3 +157,52 @@ def test_a_month_above_its_average_is_not_counted_and_without_the_monthly_counts
     without = performance_document(results)  # no monthly series: the bars' counts are not given
     words = captions_of(without, "long_term_care")
     assert "against the average month of the 12 months to it." in words and "of the last" not in words
+
+
+FINANCE = "Since the start of the financial year (the week ending 5 April 2024, £2,594,461) the total weekly cost is"
+
+
+def weekly_document(path):
+    frames = frames_of(path)
+    results = calculate_indicators(IndicatorReturns.of(frames), load_catalogue())
+    weekly = frames.get(ReturnKind.WEEKLY_SERIES)
+    return performance_document(results, monthly=frames[ReturnKind.MONTHLY_SERIES], weekly=weekly)
+
+
+def changed_weekly(tmp_path, change) -> object:
+    """A copy of the sample monthly workbook with its Weekly sheet's rows changed by `change(sheet)`."""
+    book = openpyxl.load_workbook(MONTHLY)
+    change(book["Weekly"])
+    path = tmp_path / "monthly.xlsx"
+    book.save(path)
+    return path
+
+
+def test_the_weekly_cost_since_the_start_of_the_financial_year_is_the_first_april_week_against_the_latest():
+    """Seed 000: "Total weekly expenditure has increased since the beginning of the financial year by £109k ...
+    up by 100 people": the week ending 5 April 2024 (£2,594,461; 4,669 clients) against 29 November 2024
+    (£2,703,204; 4,769)."""
+    words = paragraphs_of(weekly_document(MONTHLY), "finance")
+    assert f"{FINANCE} up £108,743 (+4.2%), and the client count is up 100 (+2.1%) on its 4,669." in words
+
+
+def test_a_weekly_cost_that_fell_since_april_says_so(tmp_path):
+    def lower_the_last_week(sheet):
+        last = [row for row in sheet.iter_rows(min_row=3) if row[0].value == "ASC-W01"][-1]
+        last[2].value = 2_500_000
+
+    words = paragraphs_of(weekly_document(changed_weekly(tmp_path, lower_the_last_week)), "finance")
+    assert f"{FINANCE} down £94,461 (-3.6%)" in words
+
+
+def test_without_an_april_week_the_change_since_the_start_of_the_year_is_not_printed(tmp_path):
+    def drop_april(sheet):
+        for row in reversed(list(sheet.iter_rows(min_row=3))):
+            when = row[1].value
+            if row[0].value == "ASC-W01" and isinstance(when, dt.datetime) and when.month == 4:
+                sheet.delete_rows(row[0].row)
+
+    document = weekly_document(changed_weekly(tmp_path, drop_april))
+    words = paragraphs_of(document, "finance")
+    assert "The average weekly cost is the total weekly cost" in words and "financial year" not in words
+    assert any("{asc_weekly_cost_fy_change_words}" in why for _, why in document.left_out)

@@ -13,11 +13,15 @@ more annual reviews compared to the same period last year" and "a number require
   home or the victim's own home": the heatmap's Care Home and Own Home rows, 4,035 of its 5,732 enquiries);
 - `months_below_average`: of the last months of a "monthly_counts" chart, how many months' own count was below
   the average month of the 12 months to it, the bars and the line the chart draws (seed 000's "4 out of the
-  last 7 months having lower than average number of new placements").
+  last 7 months having lower than average number of new placements");
+- `since_financial_year_start`: an indicator's latest figure against its first of the financial year (the first
+  period ending in April: for the weekly series its first week of April), as seed 000's "Total weekly expenditure
+  has increased since the beginning of the financial year by £109k".
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -170,3 +174,60 @@ def months_below_average(
         return None
     below = sum(1 for count, average in known if count < average)
     return MonthsBelowAverage(indicator, f"{months[-1]:%B %Y}", below, last)
+
+
+#: The month the financial year starts (1 April, as English councils' does).
+FINANCIAL_YEAR_START_MONTH = 4
+
+
+@dataclass(frozen=True)
+class SinceYearStart:
+    """An indicator's latest figure against its first of the financial year, unrounded."""
+
+    indicator: str
+    period: str  # the latest
+    start_period: str  # the first of the financial year ("5 April 2024")
+    value: float
+    then: float
+    change: float  # value - then, in the indicator's unit
+    change_pct: float | None  # the change as a % of then; None where that is zero
+
+    @property
+    def direction(self) -> str:
+        return "up" if self.change > 0 else "down" if self.change < 0 else "same"
+
+
+def financial_year_start(day: dt.date) -> dt.date:
+    """The first day of the financial year `day` is in (1 April 2024 for 29 November 2024 and 5 April 2024)."""
+    year = day.year if day.month >= FINANCIAL_YEAR_START_MONTH else day.year - 1
+    return dt.date(year, FINANCIAL_YEAR_START_MONTH, 1)
+
+
+def since_financial_year_start(results: IndicatorResults) -> dict[str, SinceYearStart]:
+    """Each indicator's latest figure against its first in the financial year of that figure, by id: the first
+    period ending in its first month (April). An indicator without a figure for such a period, or whose latest
+    figure is that one, is left out: the data does not give a change since the year began."""
+    history = results.history
+    rows = history[history["period_end"].notna() & history["value"].notna()]
+    found: dict[str, SinceYearStart] = {}
+    for id_, own in rows.groupby("id", sort=False):
+        own = own.sort_values("period_end", kind="stable")
+        last = own.iloc[-1]
+        start = financial_year_start(pd.Timestamp(last["period_end"]).date())
+        ends = own["period_end"].dt.date
+        first = own[(ends >= start) & (own["period_end"].dt.month == start.month)]
+        if first.empty or first.index[0] == last.name:
+            continue
+        then = first.iloc[0]
+        change = float(last["value"]) - float(then["value"])
+        share = None if then["value"] == 0 else change * 100 / abs(float(then["value"]))
+        found[str(id_)] = SinceYearStart(
+            str(id_),
+            str(last["period"] or ""),
+            str(then["period"] or ""),
+            float(last["value"]),
+            float(then["value"]),
+            change,
+            share,
+        )
+    return found

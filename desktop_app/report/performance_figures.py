@@ -42,7 +42,10 @@ ending a year before, for a rolling 12-month count the 12 months before) with KE
 KEY_numerator and KEY_denominator (the counts a share was worked out from: "986" of "3,288"); and for each of a
 "table" section's `shares`, SECTION_NAME_share ("70.4%": those rows of its cross tab against its total),
 SECTION_NAME_count ("4,035") and SECTION_NAME_of ("5,732"), SECTION being the section's key and NAME the share's;
-for a "monthly_counts" chart with `recent_months`, KEY_below_average ("4": the months of the last
+KEY_fy_change ("▲ £108,743 (+4.2%)": the latest figure against the first of the financial year, the first period
+ending in April, for the weekly series its first week), with KEY_fy_change_words ("up £108,743 (+4.2%)"),
+KEY_fy_then (that figure), KEY_fy_from (its period, "5 April 2024") and the conditions KEY_fy_if_up, _if_down and
+_if_unchanged; for a "monthly_counts" chart with `recent_months`, KEY_below_average ("4": the months of the last
 KEY_below_average_of, "7", whose own count was below the average month of the 12 months to it).
 A figure the results do not have is "n/a" (MISSING).
 """
@@ -66,10 +69,12 @@ from desktop_app.domain.indicator_measures import (
     CrossTabShare,
     MonthsBelowAverage,
     ShareCounts,
+    SinceYearStart,
     YearOnYear,
     all_share_counts,
     cross_tab_share,
     months_below_average,
+    since_financial_year_start,
     years_on_year,
 )
 from desktop_app.domain.indicator_series import MonthlySeries
@@ -135,6 +140,8 @@ INDICATOR_FIGURES = (
     "denominator",
     "below_average",
     "below_average_of",
+    *(f"fy_{part}" for part in ("change", "change_words", "then", "from")),
+    *(f"fy_if_{condition}" for condition in HORIZON_CONDITIONS),
     *(f"{horizon}_{part}" for horizon in HORIZONS for part in ("change", "change_pct", "then")),
     *(f"{horizon}_if_{condition}" for horizon in HORIZONS for condition in HORIZON_CONDITIONS),
 )
@@ -224,10 +231,12 @@ def performance_figures(
         if source is None:
             continue
         measures = years_on_year(source), all_share_counts(source)
+        since_start = since_financial_year_start(source)
         for row in source.table.to_dict("records"):
             for key in keys[row["id"]]:
                 _indicator_figures(put, key, row, statuses)
                 _measure_figures(put, key, row, *measures)
+                _since_start_figures(put, key, row, since_start.get(str(row["id"])))
         for card in source.cards.to_dict("records"):
             unit, decimals = unit_of(card), decimals_of(card)
             change = format_change(card["change"], card["change_pct"], unit, decimals, card["direction"])
@@ -345,6 +354,25 @@ def _share_figures(put: Put, key: str, found: CrossTabShare | None) -> None:
     put(f"{key}_share", format_share(found), None if found is None else found.share, "percent")
     put(f"{key}_count", format_value(None if found is None else found.count, "count", 0), found and found.count)
     put(f"{key}_of", format_value(None if found is None else found.total, "count", 0), found and found.total)
+
+
+def _since_start_figures(put: Put, key: str, row: Row, found: SinceYearStart | None) -> None:
+    """KEY_fy_change ("▲ £108,743 (+4.2%)"), KEY_fy_change_words ("up £108,743 (+4.2%)"), KEY_fy_then
+    ("£2,594,461"), KEY_fy_from ("5 April 2024") and the conditions KEY_fy_if_up, _if_down, _if_unchanged: the
+    latest figure against the first of the financial year (domain.indicator_measures)."""
+    unit, decimals = unit_of(row), decimals_of(row)
+    change = None if found is None else found.change
+    share = None if found is None else found.change_pct
+    direction = None if found is None else "same" if half_up(found.change, decimals) == 0 else found.direction
+    put(f"{key}_fy_change", format_change(change, share, unit, decimals, direction), change, unit)
+    put(f"{key}_fy_change_words", change_words(change, share, unit, decimals, direction), change, unit)
+    then = None if found is None else found.then
+    put(f"{key}_fy_then", format_value(then, unit, decimals), then, unit)
+    since = None if found is None else found.start_period
+    put(f"{key}_fy_from", since or "", since)
+    for condition, meant in HORIZON_CONDITIONS.items():
+        holds = direction == meant
+        put(f"{key}_fy_if_{condition}", "" if holds else MISSING, True if holds else None, condition=True)
 
 
 def _below_average_figures(put: Put, key: str, found: MonthsBelowAverage | None, months: int) -> None:
