@@ -16,11 +16,11 @@ from desktop_app.domain.indicator_measures import cross_tab_share, months_below_
 from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
 from desktop_app.domain.returns import ReturnKind
 from desktop_app.excel.importer import Importer
-from desktop_app.paths import SAMPLE_DATA
+from desktop_app.paths import RESOURCES, SAMPLE_DATA
 from desktop_app.report.model import Paragraph
 from desktop_app.report.performance import performance_document
 from desktop_app.report.performance_figures import performance_texts
-from desktop_app.report.performance_text import load_performance_text
+from desktop_app.report.performance_text import PerformanceTextError, load_performance_text
 
 SURVEY = SAMPLE_DATA / "survey_2023-24.xlsx"
 CHILDRENS = SAMPLE_DATA / "childrens_performance_2023.xlsx"
@@ -206,3 +206,20 @@ def test_without_an_april_week_the_change_since_the_start_of_the_year_is_not_pri
     words = paragraphs_of(document, "finance")
     assert "The average weekly cost is the total weekly cost" in words and "financial year" not in words
     assert any("{asc_weekly_cost_fy_change_words}" in why for _, why in document.left_out)
+
+
+@pytest.mark.parametrize(
+    ("shipped", "written", "error"),
+    [
+        ("recent_months = 7", "recent_months = 0", "recent_months must be a whole number from 1 to 24, not 0"),
+        ("recent_months = 7", "recent_months = 25", "recent_months must be a whole number from 1 to 24, not 25"),
+        ('show = "cards"\nhorizons', 'shares = { all = ["Care Home"] }\nshow = "cards"\nhorizons', "need show"),
+    ],
+)
+def test_a_text_file_asking_for_a_figure_the_data_cannot_give_says_so(tmp_path, shipped, written, error):
+    text = (RESOURCES / "performance_report_text.toml").read_text(encoding="utf-8")
+    assert shipped in text
+    path = tmp_path / "text.toml"
+    path.write_text(text.replace(shipped, written, 1), encoding="utf-8")
+    with pytest.raises(PerformanceTextError, match=error):
+        load_performance_text(path)
