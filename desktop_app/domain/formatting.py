@@ -146,6 +146,23 @@ def format_value(value: float | None, unit: str | None, decimals: int) -> str:
     return f"{sign}{_BEFORE.get(unit or '', '')}{abs(rounded):,.{decimals}f}{_AFTER.get(unit or '', '')}"
 
 
+def given_decimals(value: float | None, decimals: int) -> int:
+    """The places `value` is given to, at most `decimals`: 829 has none, 20.5 one, 728.93 (at 1) one."""
+    if missing(value):
+        return 0
+    rounded = half_up(value, decimals).normalize()  # type: ignore[arg-type]
+    exponent = int(rounded.as_tuple().exponent)
+    return max(0, min(int(decimals), -exponent))
+
+
+def format_as_given(value: float | None, unit: str | None, decimals: int) -> str:
+    """A figure at the precision the return gives it, at most `decimals` places, as seed 002's ChAT review
+    prints its figures: '829', '26%', '20.5%' (where format_value, at one place, writes '829.0', '26.0%')."""
+    if missing(value):
+        return ""
+    return format_value(value, unit, given_decimals(value, decimals))
+
+
 def format_change(
     change: float | None,
     change_pct: float | None,

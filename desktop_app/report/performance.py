@@ -24,7 +24,8 @@ order. A section is the author's words and, where it says `show = ...`, one of:
   a comparator's or the target's level dashed across it (`Chart` nodes with
   their alternative text, report.charts);
 - "review": the indicators of its sheets in one table as the return lists them, as seed 002 prints its ChAT
-  review: metric, the two periods, SN, comment; an indicator `joined` to another in brackets after its figures;
+  review: metric, the two periods, SN, comment, its figures at the precision the return gives them (829, 26%,
+  20.5%); an indicator `joined` to another in brackets after its figures;
 - "comparisons": ChAT's comparisons with published statistics (seed 002's page 23): our latest figure, its
   direction of travel since the published one, the published LA, SN and England figures, our place against
   the middle 50% of all councils and the figures' date, with ChAT's key in words and marks.
@@ -90,6 +91,7 @@ from desktop_app.report.model import (
 )
 from desktop_app.report.performance_figures import (
     CONDITIONS,
+    IN_RANGE_MARK,
     INDICATOR_FIGURES,
     MISSING,
     Row,
@@ -213,7 +215,7 @@ class _Builder:
         self.text = text
         self.options = options
         self.statuses = statuses
-        self.all_figures = performance_figures(results, weekly, text, statuses)
+        self.all_figures = performance_figures(results, weekly, text, statuses, monthly)
         self.figures = {name: figure.text for name, figure in self.all_figures.items()}
         self.table = results.table.set_index("id", drop=False)
         # The status key: the statuses of every scheme the given statuses use, once, before the first dashboard
@@ -526,13 +528,13 @@ class _Builder:
                 continue
             cells = [
                 Cell(self.figure(f"{key}_name"), figure=f"{key}_name", term=True),
-                self.number(f"{key}_previous", row, section.plain_numbers),
-                self.number(f"{key}_value", row, section.plain_numbers),
-                self.number(f"{key}_sn", row, section.plain_numbers),
+                self.number(f"{key}_previous_as_given", row, section.plain_numbers),
+                self.number(f"{key}_value_as_given", row, section.plain_numbers),
+                self.number(f"{key}_sn_as_given", row, section.plain_numbers),
                 Cell(row["commentary"] or ""),
             ]
             after = joined.get(key)
-            for position, suffix in ((1, "previous"), (2, "value")):
+            for position, suffix in ((1, "previous_as_given"), (2, "value_as_given")):
                 also = self.figure(f"{after}_{suffix}") if after else ""
                 if also and cells[position].text:
                     cell = cells[position]
@@ -578,7 +580,7 @@ class _Builder:
                     ("same", "-"),
                     ("good", MARKS["top"]),
                     ("poor", MARKS["bottom"]),
-                    ("in_range", "="),
+                    ("in_range", IN_RANGE_MARK),
                 )
             )
         )

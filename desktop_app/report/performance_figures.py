@@ -21,14 +21,16 @@ KEY_change ("▼ -1.7pp"), KEY_change_words ("down 1.7 percentage points"),
 KEY_arrow (▲ ▼ -; "-" and unchanged where the change rounds to nothing), KEY_judgement (better, worse,
 unchanged), KEY_status (the return's or the author's: a catalogue rule's status is not printed),
 KEY_status_label (its meaning in the status vocabulary), KEY_target, KEY_sn,
-KEY_nw, KEY_england (a publisher's symbol such as "c" or "z" as published, where the return gives one in
+KEY_nw, KEY_england, with KEY_value_as_given, KEY_previous_as_given and KEY_sn_as_given (at the precision the
+return gives them, at most the catalogue's places: "829", "26%", "20.5%", as seed 002's ChAT review prints them)
+(a publisher's symbol such as "c" or "z" as published, where the return gives one in
 place of the number), KEY_sn_marker (and _nw_, _england_: ✔ ▬ ✘),
 KEY_at_sn_rate (our count at the statistical neighbours' rate),
 KEY_at_sn_change ("a reduction of 130"); against our latest published figure (ChAT's comparisons with published
 statistics) KEY_published (a symbol such as "c" as published), KEY_published_period, KEY_travel ("Increase",
 "Decrease", "No change": our value against the published one), KEY_travel_arrow, KEY_travel_judgement, KEY_range
 ("Higher", "In range", "Lower": the published figure against the middle 50% of all councils) and KEY_range_marker
-(✔ outside it on the good side, ✘ on the poor side); the conditions KEY_if_up, KEY_if_down, KEY_if_unchanged,
+(✔ outside it on the good side, ✘ on the poor side, = within it, as ChAT's key marks it); the conditions KEY_if_up, KEY_if_down, KEY_if_unchanged,
 KEY_if_better and KEY_if_worse, which print nothing and are there only where the change against the previous
 period says so (a sentence naming one is printed only when the data says what it says); and per change card horizon
 KEY_week_change, KEY_month_change, KEY_quarter_change, KEY_year_change, with
@@ -37,7 +39,14 @@ on, and the conditions KEY_week_if_up, KEY_year_if_down, KEY_month_if_unchanged 
 change on the value that far back goes that way;
 from domain.indicator_measures, KEY_year_on_year ("up 10.0%": the latest figure against the one for the period
 ending a year before, for a rolling 12-month count the 12 months before) with KEY_year_before (that figure), and
-KEY_numerator and KEY_denominator (the counts a share was worked out from: "986" of "3,288").
+KEY_numerator and KEY_denominator (the counts a share was worked out from: "986" of "3,288"); and for each of a
+"table" section's `shares`, SECTION_NAME_share ("70.4%": those rows of its cross tab against its total),
+SECTION_NAME_count ("4,035") and SECTION_NAME_of ("5,732"), SECTION being the section's key and NAME the share's;
+KEY_fy_change ("▲ £108,743 (+4.2%)": the latest figure against the first of the financial year, the first period
+ending in April, for the weekly series its first week), with KEY_fy_change_words ("up £108,743 (+4.2%)"),
+KEY_fy_then (that figure), KEY_fy_from (its period, "5 April 2024") and the conditions KEY_fy_if_up, _if_down and
+_if_unchanged; for a "monthly_counts" chart with `recent_months`, KEY_below_average ("4": the months of the last
+KEY_below_average_of, "7", whose own count was below the average month of the 12 months to it).
 A figure the results do not have is "n/a" (MISSING).
 """
 
@@ -47,8 +56,28 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from desktop_app.domain.formatting import ARROWS, format_change, format_change_pct, format_value, half_up, missing
-from desktop_app.domain.indicator_measures import ShareCounts, YearOnYear, all_share_counts, years_on_year
+from desktop_app.domain.formatting import (
+    ARROWS,
+    format_as_given,
+    format_change,
+    format_change_pct,
+    format_value,
+    half_up,
+    missing,
+)
+from desktop_app.domain.indicator_measures import (
+    CrossTabShare,
+    MonthsBelowAverage,
+    ShareCounts,
+    SinceYearStart,
+    YearOnYear,
+    all_share_counts,
+    cross_tab_share,
+    months_below_average,
+    since_financial_year_start,
+    years_on_year,
+)
+from desktop_app.domain.indicator_series import MonthlySeries
 from desktop_app.domain.indicators import HORIZONS, IndicatorResults, catalogue_links
 from desktop_app.domain.quartiles import MARKS
 from desktop_app.domain.returns import COMPARATORS
@@ -64,6 +93,11 @@ JUDGEMENT_WORDS = {"better": "better", "worse": "worse", "same": "unchanged"}
 TRAVEL_WORDS = {"up": "Increase", "down": "Decrease", "same": "No change"}
 RANGE_WORDS = {"higher": "Higher", "in range": "In range", "lower": "Lower"}
 RANGE_MARKS = {"better": MARKS["top"], "worse": MARKS["bottom"]}
+#: ChAT's key marks a figure within the middle 50% of all councils "=" (not RAG-rated).
+IN_RANGE_MARK = "="
+#: The figures also given at the precision the return gives them (KEY_value_as_given: "829" where KEY_value,
+#: at the catalogue's one place for the dashboard, is "829.0"), as seed 002's ChAT review prints them.
+AS_GIVEN = ("value", "previous", "sn")
 #: The conditions a sentence may name (KEY_if_<condition>): each holds where the direction or the judgement of
 #: the change against the previous period is the one it names.
 CONDITIONS = {"up": "up", "down": "down", "unchanged": "same", "better": "better", "worse": "worse"}
@@ -82,6 +116,7 @@ INDICATOR_FIGURES = (
     "previous",
     "target",
     *COMPARATORS,
+    *(f"{name}_as_given" for name in AS_GIVEN),
     "change",
     "change_words",
     "arrow",
@@ -103,6 +138,10 @@ INDICATOR_FIGURES = (
     "year_before",
     "numerator",
     "denominator",
+    "below_average",
+    "below_average_of",
+    *(f"fy_{part}" for part in ("change", "change_words", "then", "from")),
+    *(f"fy_if_{condition}" for condition in HORIZON_CONDITIONS),
     *(f"{horizon}_{part}" for horizon in HORIZONS for part in ("change", "change_pct", "then")),
     *(f"{horizon}_if_{condition}" for horizon in HORIZONS for condition in HORIZON_CONDITIONS),
 )
@@ -140,9 +179,10 @@ def performance_texts(
     weekly: IndicatorResults | None = None,
     text: PerformanceText | None = None,
     statuses: StatusVocabulary | None = None,
+    monthly: MonthlySeries | None = None,
 ) -> dict[str, str]:
     """Every figure of the appendix as the text it prints, by placeholder name."""
-    figures = performance_figures(results, weekly, text, statuses)
+    figures = performance_figures(results, weekly, text, statuses, monthly)
     return {name: figure.text for name, figure in figures.items()}
 
 
@@ -151,8 +191,10 @@ def performance_figures(
     weekly: IndicatorResults | None = None,
     text: PerformanceText | None = None,
     statuses: StatusVocabulary | None = None,
+    monthly: MonthlySeries | None = None,
 ) -> dict[str, Figure]:
-    """Every figure of the appendix, its value and its text, by name (see the module docstring for the names)."""
+    """Every figure of the appendix, its value and its text, by name (see the module docstring for the names);
+    `monthly`: the monthly series frame, whose months' own counts a "monthly_counts" chart draws."""
     statuses = statuses or load_statuses()
     figures: dict[str, Figure] = {}
 
@@ -174,14 +216,27 @@ def performance_figures(
     area = (text.document.get("area", "") if text else "") or "our area"
     put("area", area, area)
     keys = figure_keys(results, weekly, text.meant if text else None)
+    for section in text.sections if text else ():
+        for share_name, rows in section.shares.items():
+            found = cross_tab_share(results.cross_tabs, section.sheets, rows, section.parts)
+            _share_figures(put, f"{section.key}_{key_of(share_name)}", found)
+        for chart in section.charts:
+            linked = [id_ for id_, named in keys.items() if key_of(chart.indicator) in named]
+            if chart.recent_months is None or len(linked) != 1 or f"{key_of(chart.indicator)}_below_average" in figures:
+                continue
+            below = months_below_average(results, monthly, linked[0], chart.recent_months, chart.series)
+            for key in keys[linked[0]]:
+                _below_average_figures(put, key, below, chart.recent_months)
     for source in (results, weekly):
         if source is None:
             continue
         measures = years_on_year(source), all_share_counts(source)
+        since_start = since_financial_year_start(source)
         for row in source.table.to_dict("records"):
             for key in keys[row["id"]]:
                 _indicator_figures(put, key, row, statuses)
                 _measure_figures(put, key, row, *measures)
+                _since_start_figures(put, key, row, since_start.get(str(row["id"])))
         for card in source.cards.to_dict("records"):
             unit, decimals = unit_of(card), decimals_of(card)
             change = format_change(card["change"], card["change_pct"], unit, decimals, card["direction"])
@@ -244,6 +299,9 @@ def _indicator_figures(put: Put, key: str, row: Row, statuses: StatusVocabulary)
         symbol = row.get(f"{name}_symbol") if value is None else None  # "c", "z": shown as published
         shown = symbol if isinstance(symbol, str) else format_value(value, unit, decimals)
         put(f"{key}_{name}", shown, value, unit)
+        if name in AS_GIVEN:  # at the precision the return gives it (seed 002's ChAT review: 829, 26%, 20.5%)
+            as_given = symbol if isinstance(symbol, str) else format_as_given(value, unit, decimals)
+            put(f"{key}_{name}_as_given", as_given, value, unit)
     change = row["change"] if present(row["change"]) else None
     direction = row["direction"] if isinstance(row["direction"], str) else None
     judgement = row["judgement"] if isinstance(row["judgement"], str) else None
@@ -291,6 +349,48 @@ def _measure_figures(
         put(f"{key}_{name}", format_value(count, "count", 0 if count is None or count.is_integer() else 1), count)
 
 
+def _share_figures(put: Put, key: str, found: CrossTabShare | None) -> None:
+    """KEY_share ("70.4%"), KEY_count ("4,035") and KEY_of ("5,732"): a cross tab's rows against its total."""
+    put(f"{key}_share", format_share(found), None if found is None else found.share, "percent")
+    put(f"{key}_count", format_value(None if found is None else found.count, "count", 0), found and found.count)
+    put(f"{key}_of", format_value(None if found is None else found.total, "count", 0), found and found.total)
+
+
+def _since_start_figures(put: Put, key: str, row: Row, found: SinceYearStart | None) -> None:
+    """KEY_fy_change ("▲ £108,743 (+4.2%)"), KEY_fy_change_words ("up £108,743 (+4.2%)"), KEY_fy_then
+    ("£2,594,461"), KEY_fy_from ("5 April 2024") and the conditions KEY_fy_if_up, _if_down, _if_unchanged: the
+    latest figure against the first of the financial year (domain.indicator_measures)."""
+    unit, decimals = unit_of(row), decimals_of(row)
+    change = None if found is None else found.change
+    share = None if found is None else found.change_pct
+    direction = None if found is None else "same" if half_up(found.change, decimals) == 0 else found.direction
+    put(f"{key}_fy_change", format_change(change, share, unit, decimals, direction), change, unit)
+    put(f"{key}_fy_change_words", change_words(change, share, unit, decimals, direction), change, unit)
+    then = None if found is None else found.then
+    put(f"{key}_fy_then", format_value(then, unit, decimals), then, unit)
+    since = None if found is None else found.start_period
+    put(f"{key}_fy_from", since or "", since)
+    for condition, meant in HORIZON_CONDITIONS.items():
+        holds = direction == meant
+        put(f"{key}_fy_if_{condition}", "" if holds else MISSING, True if holds else None, condition=True)
+
+
+def _below_average_figures(put: Put, key: str, found: MonthsBelowAverage | None, months: int) -> None:
+    """KEY_below_average ("4") of the last KEY_below_average_of ("7") months: only where the data gives it."""
+    put(f"{key}_below_average", format_months(found), None if found is None else found.below, "count")
+    put(f"{key}_below_average_of", format_months(found, of=True), None if found is None else months, "count")
+
+
+def format_months(found: MonthsBelowAverage | None, of: bool = False) -> str:
+    """The months below the average ('4'), or `of` how many ('7'); '' where the data does not give them."""
+    return "" if found is None else format_value(found.months if of else found.below, "count", 0)
+
+
+def format_share(found: CrossTabShare | None, decimals: int = 1) -> str:
+    """A cross tab's rows' share of its total as a sentence gives it: '70.4%' ('' where the data has none)."""
+    return "" if found is None else format_value(found.share, "percent", decimals)
+
+
 def year_on_year_words(found: YearOnYear | None, unit: str | None, decimals: int, pct_decimals: int = 1) -> str:
     """A change on a year before for a sentence: 'up 10.0%', 'down 3.2%', 'unchanged' (where the change rounds
     to nothing at the figure's places); a percentage's change in points ('up 2.3 percentage points', never a
@@ -319,7 +419,8 @@ def _published_figures(put: Put, key: str, row: Row, decimals: int) -> None:
     put(f"{key}_travel_judgement", JUDGEMENT_WORDS.get(judgement, "") if judgement else "", judgement)
     position, ranged = _text(row, "range_position"), _text(row, "range_judgement")
     put(f"{key}_range", RANGE_WORDS.get(position, "") if position else "", position)
-    put(f"{key}_range_marker", RANGE_MARKS.get(ranged, "") if ranged else "", ranged)
+    marker = RANGE_MARKS.get(ranged, "") if ranged else IN_RANGE_MARK if position == "in range" else ""
+    put(f"{key}_range_marker", marker, ranged or (position if marker else None))
 
 
 def _text(row: Row, name: str) -> str | None:

@@ -103,6 +103,7 @@ _SECTION_KEYS = {
     "joined",
     "proportions",
     "proportions_title",
+    "shares",
 }
 _CARD_KEYS = {"indicator", "label"}
 _CHART_KEYS = {
@@ -116,6 +117,7 @@ _CHART_KEYS = {
     "months",
     "series",
     "caption",
+    "recent_months",
 }
 
 
@@ -144,6 +146,9 @@ class ChartSpec:
     months: int = 24
     series: str | None = None  # the monthly series' own id, where it is not the indicator's
     caption: str = ""
+    #: "monthly_counts": the last months whose counts below the 12-month average its words may give
+    #: ({KEY_below_average} of the last {KEY_below_average_of} months), KEY the indicator's
+    recent_months: int | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,9 @@ class Section:
     #: other row breaks down (seed 000's reablement delivery proportions), titled `proportions_title`
     proportions: tuple[str, ...] = ()
     proportions_title: str = ""
+    #: "table": the shares of the cross tab's total its prose may state, by name: the row labels added up
+    #: ({KEY_NAME_share}, {KEY_NAME_count} of {KEY_NAME_of}: seed 000's "70% ... in a care home or own home")
+    shares: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -282,6 +290,9 @@ def _section(where: str, number: int, spec: object) -> Section:
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
             raise PerformanceTextError(f'{here}: ratios: {column} must be ["numerator column", "denominator column"]')
         ratios[str(column)] = (pair[0], pair[1])
+    shares = {str(name): _names(spec["shares"], name, f"{here}: shares") for name in _table(spec, "shares", here)}
+    if shares and show != "table":
+        raise PerformanceTextError(f'{here}: shares are of a cross tab: they need show = "table"')
     if not isinstance(spec.get("total", ""), str):
         raise PerformanceTextError(f"{here}: total must be the total row's label, in quotes")
     if show == "survey" and not lists["groups"]:
@@ -319,6 +330,7 @@ def _section(where: str, number: int, spec: object) -> Section:
         joined=strings_of(spec.get("joined", {}), f"{here}: joined", error=PerformanceTextError),
         proportions=lists["proportions"],
         proportions_title=str(spec.get("proportions_title", "")),
+        shares=shares,
     )
 
 
@@ -362,6 +374,11 @@ def _chart(where: str, number: int, spec: object) -> ChartSpec:
     series = spec.get("series")
     if series is not None and not isinstance(series, str):
         raise PerformanceTextError(f"{here}: series must be the monthly return's id, in quotes")
+    recent = spec.get("recent_months")
+    if recent is not None and (isinstance(recent, bool) or not isinstance(recent, int) or not 1 <= recent <= months):
+        raise PerformanceTextError(f"{here}: recent_months must be a whole number from 1 to {months}, not {recent!r}")
+    if recent is not None and kind != "monthly_counts":
+        raise PerformanceTextError(f'{here}: recent_months counts months below the average: kind = "monthly_counts"')
     return ChartSpec(
         spec["indicator"],
         kind,
@@ -373,6 +390,7 @@ def _chart(where: str, number: int, spec: object) -> ChartSpec:
         months,
         series,
         texts["caption"],
+        recent,
     )
 
 
