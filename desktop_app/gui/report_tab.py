@@ -22,6 +22,7 @@ import re
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QAbstractItemView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -141,7 +141,7 @@ class PartsList(QListWidget):
         QAbstractItemView.CursorAction.MoveEnd,
     )
 
-    def moveCursor(self, action, modifiers):
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt's name, overridden
         index = super().moveCursor(action, modifiers)
         if not index.isValid() or self.item(index.row()).flags() & Qt.ItemFlag.ItemIsSelectable:
             return index
