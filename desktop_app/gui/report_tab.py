@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -130,6 +132,27 @@ def _heading_row(text: str) -> QListWidgetItem:
     return item
 
 
+class _IndentedParts(QStyledItemDelegate):
+    """The parts are drawn a little in from their report's heading, so a title's wrapped line reads as its own."""
+
+    INDENT = 14
+
+    def _indented(self, option, index) -> QStyleOptionViewItem:
+        shown = QStyleOptionViewItem(option)
+        if index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            shown.rect.setLeft(shown.rect.left() + self.INDENT)
+        return shown
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, self._indented(option, index), index)
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(self._indented(option, index), index)
+        if index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            size.setWidth(size.width() + self.INDENT)
+        return size
+
+
 class PartsList(QListWidget):
     """The list of parts: the arrow keys, Page Up/Down, Home and End go from part to part over the headings."""
 
@@ -174,6 +197,7 @@ class ReportTab(QWidget):
         self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parts.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.parts.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.parts.setItemDelegate(_IndentedParts(self.parts))
         self.parts.currentItemChanged.connect(self._show_part)
 
         self.cover = load_form("cover_sheet")
