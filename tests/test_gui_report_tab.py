@@ -2,8 +2,12 @@
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
+from desktop_app.gui.report_tab import COVER, REPORT_HEADINGS
 from desktop_app.paths import SAMPLE_COMPLAINTS_LOG
+from desktop_app.workspace import ADULTS
 from tests.test_gui_window import answers, make_window, wait_for_task  # noqa: F401 - fixtures
 
 LIMIT_SETTING = {"childrens_statutory": {"1": {"response": {"limit": 20}}}}
@@ -52,6 +56,56 @@ def test_a_live_figure_follows_a_limit_change_and_is_flagged_until_read(window, 
     window.undo_stack.undo()  # the limit
     tab.select_section("performance")
     assert "Stage 1 responses in time: 28%" in tab.preview.toPlainText() and not tab.stale.isVisible()
+
+
+def test_the_parts_are_grouped_by_report_and_a_long_title_shows_whole(window, qtbot, tmp_path):
+    """At the window's usual size the title over the editor is never cut to one line, and the list of parts
+    is grouped under headings the author cannot choose, each entry whole, without a sideways scrollbar."""
+    tab = window.report_tab
+    window.tabs.setCurrentWidget(tab)
+    window.show()
+    qtbot.waitExposed(window)
+    tab.select_section(f"{ADULTS}/general_importance")  # drawn at once, before the window's next layout pass
+    assert tab.title.text() == "Adults' report: Matters of General Importance"
+    lines = QFontMetrics(tab.title.font()).boundingRect(
+        0, 0, tab.title.width(), 1000, Qt.TextFlag.TextWordWrap, tab.title.text()
+    )
+    assert lines.width() <= tab.title.width() and lines.height() <= tab.title.height()
+    assert tab.title.height() >= tab.title.heightForWidth(tab.title.width())
+    window.grab().save(str(tmp_path / "report-tab-grouped.png"))
+
+    items = [tab.parts.item(row) for row in range(tab.parts.count())]
+    headings = [item for item in items if not item.flags() & Qt.ItemFlag.ItemIsSelectable]
+    assert [item.text() for item in headings] == ["Cover and details", *REPORT_HEADINGS.values()]
+    assert all(item.font().bold() for item in headings)
+    under_adults = items[items.index(headings[2]) + 1 : items.index(headings[3])]
+    assert "Matters of General Importance" in [item.text() for item in under_adults]  # no repeated prefix
+    assert "Adults' report: Matters of General Importance" in [
+        item.data(Qt.ItemDataRole.AccessibleTextRole) for item in under_adults
+    ]
+    assert "Adults' report: Matters of General Importance" in [item.toolTip() for item in under_adults]
+    assert not tab.parts.horizontalScrollBar().isVisible()
+    viewport = tab.parts.viewport().width()
+    assert all(tab.parts.visualItemRect(item).width() <= viewport for item in items)
+
+    tab.parts.setFocus()
+    qtbot.mouseClick(
+        tab.parts.viewport(), Qt.MouseButton.LeftButton, pos=tab.parts.visualItemRect(headings[2]).center()
+    )
+    assert tab.title.text() == "Adults' report: Matters of General Importance"  # a heading is not chosen
+    tab.parts.setCurrentItem(items[items.index(headings[2]) - 1])  # the children's last section
+    qtbot.keyClick(tab.parts, Qt.Key.Key_Down)
+    assert tab.parts.currentItem() is items[items.index(headings[2]) + 1]
+    assert tab.title.text() == "Adults' report: Introduction"
+    qtbot.keyClick(tab.parts, Qt.Key.Key_Up)
+    assert tab.parts.currentItem() is items[items.index(headings[2]) - 1]
+    qtbot.keyClick(tab.parts, Qt.Key.Key_Home)
+    assert tab.parts.currentItem().data(Qt.ItemDataRole.UserRole) == COVER and tab.pages.currentIndex() == 0
+    qtbot.keyClick(tab.parts, Qt.Key.Key_Up)  # nothing above the cover sheet but its heading: it stays
+    assert tab.parts.currentItem().data(Qt.ItemDataRole.UserRole) == COVER
+    qtbot.keyClick(tab.parts, Qt.Key.Key_End)
+    assert tab.parts.currentItem() is items[-1] and tab.title.text().startswith("Corporate report: ")
+    assert not any(item.isSelected() for item in headings)
 
 
 def test_the_section_text_and_cover_reach_the_exported_pdf(window, qtbot, tmp_path):

@@ -7,9 +7,11 @@ flagged, so no paper again says 69 on one page and 98 on another. While a large
 log's figures are worked out (gui/background_figures.py) the tab says so and
 shows no figure: none of the project as it was is shown as its figure now.
 
-The sections of all three annual complaints reports are here, one list: the children's report's, then the
-adults' and the corporate report's ("Adults' report: …", "Corporate report: …"), each kept in the project under
-workspace.section_key and each with its own report's live figures in the picker and the preview.
+The sections of all three annual complaints reports are here, one list grouped by report under bold heading rows
+that cannot be chosen (the arrow keys, Home and End pass over them): the children's report's, then the adults' and
+the corporate report's, each listed by its own title, named in full to a screen reader and over the editor
+("Adults' report: …", "Corporate report: …"), each kept in the project under workspace.section_key and each with
+its own report's live figures in the picker and the preview.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import html
 import re
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -35,6 +38,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -67,6 +72,15 @@ EDIT_PAUSE_MS = 700  # typing pauses this long before the edit is kept (one undo
 _WORDS = {"pct": "%", "p90": "90th percentile"}
 #: How the list of parts names a section of each report (the children's sections by their titles alone).
 REPORT_PREFIXES = {CHILDRENS: "", ADULTS: "Adults' report: ", CORPORATE: "Corporate report: "}
+#: The heading rows of the list of parts, one over each report's sections.
+COVER_HEADING = "Cover and details"
+REPORT_HEADINGS = {
+    CHILDRENS: "Children's complaints report",
+    ADULTS: "Adults' complaints report",
+    CORPORATE: "Corporate complaints report",
+}
+#: How a screen reader names a children's section (the others by their title as listed, with their report's).
+CHILDRENS_NAME = "Children's report: "
 
 
 def figure_words(name: str) -> str:
@@ -106,6 +120,65 @@ class _Unknown:
         return True
 
 
+def _heading_row(text: str) -> QListWidgetItem:
+    """A bold row over a report's sections: it cannot be chosen, and the keys pass over it."""
+    item = QListWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.NoItemFlags)
+    font = QFont()
+    font.setBold(True)
+    item.setFont(font)
+    item.setForeground(QColor(0, 0, 0))  # not greyed as a disabled row would be
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text} (heading)")
+    return item
+
+
+class _IndentedParts(QStyledItemDelegate):
+    """The parts are drawn a little in from their report's heading, so a title's wrapped line reads as its own."""
+
+    INDENT = 14
+
+    def _indented(self, option, index) -> QStyleOptionViewItem:
+        shown = QStyleOptionViewItem(option)
+        if index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            shown.rect.setLeft(shown.rect.left() + self.INDENT)
+        return shown
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, self._indented(option, index), index)
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(self._indented(option, index), index)
+        if index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            size.setWidth(size.width() + self.INDENT)
+        return size
+
+
+class PartsList(QListWidget):
+    """The list of parts: the arrow keys, Page Up/Down, Home and End go from part to part over the headings."""
+
+    _BACK = (
+        QAbstractItemView.CursorAction.MoveUp,
+        QAbstractItemView.CursorAction.MovePageUp,
+        QAbstractItemView.CursorAction.MoveLeft,
+        QAbstractItemView.CursorAction.MovePrevious,
+        QAbstractItemView.CursorAction.MoveEnd,
+    )
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt's name, overridden
+        index = super().moveCursor(action, modifiers)
+        if not index.isValid() or self.item(index.row()).flags() & Qt.ItemFlag.ItemIsSelectable:
+            return index
+        step = -1 if action in self._BACK else 1
+        row = index.row()
+        while 0 <= row < self.count():
+            if self.item(row).flags() & Qt.ItemFlag.ItemIsSelectable:
+                return self.model().index(row, 0)
+            row += step
+        if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
+            return index
+        return self.currentIndex()  # nothing to choose beyond the heading: stay
+
+
 class ReportTab(QWidget):
     def __init__(self, session: Session):
         super().__init__()
@@ -118,8 +191,13 @@ class ReportTab(QWidget):
         self.report_figures: dict[str, dict[str, str]] = {}  # by report kind
         self.working_out = False  # the figures of the project as it now is are being worked out
 
-        self.parts = QListWidget()
+        self.parts = PartsList()
         self.parts.setAccessibleName("Parts of the report")
+        self.parts.setWordWrap(True)  # a long title wraps in the list: none is cut off at the pane's width
+        self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.parts.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.parts.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.parts.setItemDelegate(_IndentedParts(self.parts))
         self.parts.currentItemChanged.connect(self._show_part)
 
         self.cover = load_form("cover_sheet")
@@ -329,9 +407,11 @@ class ReportTab(QWidget):
             self.working.setVisible(self.working_out)
             self.picker.setEnabled(not self.working_out)
             self.insert_button.setEnabled(not self.working_out)
-            current = self.parts.currentItem().data(Qt.ItemDataRole.UserRole) if self.parts.currentItem() else COVER
+            chosen = self.parts.currentItem()
+            current = (chosen.data(Qt.ItemDataRole.UserRole) if chosen else None) or COVER
             self.parts.blockSignals(True)  # rebuilding the list passes through other parts: show only the chosen one
             self.parts.clear()
+            self.parts.addItem(_heading_row(COVER_HEADING))
             item = QListWidgetItem("Cover sheet")
             item.setData(Qt.ItemDataRole.UserRole, COVER)
             self.parts.addItem(item)
@@ -339,13 +419,24 @@ class ReportTab(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, DETAILS_PAGE)
             item.setToolTip("Committee, meeting date, appendix label, report of and author of each appendix")
             self.parts.addItem(item)
+            headed: set[str] = set()
             for key, (title, text) in self.section_texts().items():
+                kind = kind_of_section(key)[0]
+                if kind not in headed:
+                    headed.add(kind)
+                    self.parts.addItem(_heading_row(REPORT_HEADINGS.get(kind, kind)))
+                prefix = REPORT_PREFIXES.get(kind, "")
+                named = (prefix or CHILDRENS_NAME) + title.removeprefix(prefix)  # which report, said
                 changed = self.changed_figures(key, text)
-                item = QListWidgetItem(("● " if changed else "") + title)
+                item = QListWidgetItem(("● " if changed else "") + title.removeprefix(prefix))
                 item.setData(Qt.ItemDataRole.UserRole, key)
-                item.setToolTip(title)  # a long title is cut off in the list
+                item.setToolTip(named)
+                item.setData(
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    named + (": figures changed since you last read it" if changed else ""),
+                )
                 if changed:
-                    item.setToolTip("Figures in this section changed since you last read it")
+                    item.setToolTip(f"{named}: figures in this section changed since you last read it")
                     item.setForeground(QColor(150, 90, 0))
                 self.parts.addItem(item)
             self.parts.blockSignals(False)
@@ -374,6 +465,8 @@ class ReportTab(QWidget):
         self.picker.setCurrentIndex(max(0, self.picker.findData(chosen)))
 
     def _select(self, key: str) -> None:
+        if key is None:
+            return
         for row in range(self.parts.count()):
             if self.parts.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.parts.setCurrentRow(row)
@@ -384,9 +477,9 @@ class ReportTab(QWidget):
         self._select(key)
 
     def _show_part(self, current, previous) -> None:
-        if current is None:
+        key = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        if key is None:  # a heading row (made current by a click on it): the part shown stays
             return
-        key = current.data(Qt.ItemDataRole.UserRole)
         self.keep_pending_text()
         if key in (COVER, DETAILS_PAGE):
             self._section = None
@@ -400,12 +493,21 @@ class ReportTab(QWidget):
         self.pages.setCurrentIndex(1)
         title, text = self.section_texts()[key]
         self.title.setText(title)
+        self._fit_title()
         if self.editor.toPlainText() != text:
             was = self._refreshing
             self._refreshing = True
             self.editor.setPlainText(text)
             self._refreshing = was
         self._show_preview_and_flags(text)
+
+    def _fit_title(self) -> None:
+        """Lay the page out now for the title's wrapped lines: a long title is never shown cut to one line, even
+        in what is drawn before the window's next layout pass."""
+        self.pages.layout().activate()
+        page = self.pages.currentWidget()
+        if page.layout() is not None:
+            page.layout().activate()
 
     # --- live figures ------------------------------------------------------------------
 
