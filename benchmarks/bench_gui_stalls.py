@@ -27,12 +27,16 @@ The anchor is the longest gap of the same probe over an idle loop of one
 second in the same window (what the timer itself and the machine's other work
 cost); each figure is printed beside it with the ratio. Each run is a fresh window over the same files; prints the median of `--repeat`
 runs of each (and the slowest), with each piece's wall time; `--only` runs the pieces named (and the open
-they need). The machine may be busy with other work: say so beside the figures.
+they need). The machine may be busy with other work: say so beside the figures. Beside each piece is the
+longest pass of Python's cyclic garbage collector in any of its runs: it holds Python's lock on whichever thread
+it falls, so a long one is a stall of the window (a full pass over a 100,000-row project took 0.1-0.35 s
+before the project and the imports' results were frozen out of its passes, gui/background.keep_long_lived).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import statistics
@@ -63,10 +67,20 @@ TIMEOUT_S = 600
 ANSWERS: dict[str, object] = {"ask_save": "discard", "ask_yes_no": False, "check_export": "export"}
 
 
-def longest_gap(start: Callable[[], None], done: Callable[[], bool]) -> tuple[float, float]:
+def longest_gap(start: Callable[[], None], done: Callable[[], bool]) -> tuple[float, float, float]:
     """Run `start` from the event loop and the loop until `done()` (and SETTLE_S more); the longest gap
-    between the probe's ticks in ms, and the seconds until done."""
+    between the probe's ticks in ms, the seconds until done, and the longest pass of Python's cyclic garbage
+    collector meanwhile in ms (on any thread: it holds Python's lock throughout, so the window waits too)."""
     ticks: list[float] = []
+    passes: list[float] = []
+    began: list[float] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            began[:] = [time.perf_counter()]
+        elif began:
+            passes.append((time.perf_counter() - began[0]) * 1000)
+
     probe = QTimer()
     probe.setInterval(TICK_MS)
     probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
@@ -89,12 +103,16 @@ def longest_gap(start: Callable[[], None], done: Callable[[], bool]) -> tuple[fl
     probe.start()
     poll.start()
     QTimer.singleShot(0, start)
-    loop.exec()
+    gc.callbacks.append(watch)
+    try:
+        loop.exec()
+    finally:
+        gc.callbacks.remove(watch)
     probe.stop()
     poll.stop()
     ticks.append(time.perf_counter())
     gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:])]
-    return max(gaps), finished[0] - started
+    return max(gaps), finished[0] - started, max(passes, default=0.0)
 
 
 def task_over(window: MainWindow) -> bool:
@@ -128,7 +146,7 @@ def export_performance(window: MainWindow, pdf: Path) -> None:
 
 def one_run(
     folder: Path, project_path: Path, log_xlsx: Path, number: int, only: set[str] | None = None
-) -> dict[str, tuple[float, float]]:
+) -> dict[str, tuple[float, float, float]]:
     settings = QSettings(str(folder / f"settings-{number}.ini"), QSettings.Format.IniFormat)
     window = MainWindow(folder / f"data-{number}", settings)
     window.show()
@@ -226,9 +244,11 @@ def main() -> None:
             continue
         gaps = [run[what][0] for run in runs]
         seconds = [run[what][1] for run in runs]
+        collector = max(run[what][2] for run in runs)
         print(
             f"  {what:<18} median {statistics.median(gaps):5.0f} ms (slowest {max(gaps):5.0f} ms)"
             f"  {statistics.median(gaps) / anchor:5.1f}x the anchor   the work took {statistics.median(seconds):5.2f} s"
+            f"   longest garbage collector pass {collector:4.0f} ms"
         )
     app.quit()
 

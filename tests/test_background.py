@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+import pickle
 import tempfile
 
 import pandas as pd
 import pytest
 
-from desktop_app.gui.background import BackgroundTask
+from desktop_app.gui.background import BackgroundTask, loads_in_steps
 
 TASK_TIMEOUT_MS = 60_000
 
@@ -58,3 +60,21 @@ def test_work_that_cannot_be_handed_over_is_said_to_have_failed(qtbot, temporary
     qtbot.waitUntil(lambda: not task.running, timeout=TASK_TIMEOUT_MS)
     assert reasons and reasons[0].startswith("the work could not be handed over")
     assert list(temporary_folder.glob("scrutiny-work-*")) == []
+
+
+def test_a_result_unpickled_in_steps_is_whole_and_the_collector_is_left_as_it_was():
+    """The result is read with Python's cyclic collector held off (its passes over a large project stalled the
+    window), and the collector is on again after, or still off if it was off."""
+    frame = pd.DataFrame({"reference": [f"C{n:06d}" for n in range(50_000)], "days": range(50_000)})
+    data = pickle.dumps({"log": frame, "notes": [[n] for n in range(1_000)]}, protocol=pickle.HIGHEST_PROTOCOL)
+    assert gc.isenabled()
+    result = loads_in_steps(data)
+    assert gc.isenabled()
+    pd.testing.assert_frame_equal(result["log"], frame)
+    assert result["notes"][999] == [999]
+    gc.disable()
+    try:
+        loads_in_steps(data)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from desktop_app.domain.complaints import COMPLAINT_KEY
@@ -50,7 +51,15 @@ class SheetImport:
         """The sheet's rows read: a cross-tab's long form holds a row per cell, so its source rows are counted."""
         if self.frame is None:
             return 0
-        return int(self.frame["row"].nunique()) if "row" in self.frame.columns else len(self.frame)
+        if "row" not in self.frame.columns:
+            return len(self.frame)
+        rows = self.frame["row"]
+        if rows.is_monotonic_increasing:
+            # a sheet's rows in order (as read): count where the row changes, not a hash of every row's number;
+            # the Returns tab asks for this for each sheet each time it lists them
+            numbers = rows.to_numpy()
+            return int(np.count_nonzero(numbers[1:] != numbers[:-1])) + 1 if len(numbers) else 0
+        return int(rows.nunique())
 
 
 @dataclass

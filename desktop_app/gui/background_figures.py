@@ -27,6 +27,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
 from desktop_app.domain.returns import ReturnKind
+from desktop_app.gui.background import keep_long_lived
 from desktop_app.gui.complaints_tables import overdue_in
 from desktop_app.gui.session import Session
 from desktop_app.report.proof import Finding
@@ -52,8 +53,11 @@ def log_rows(workspace: Workspace) -> int:
 
 
 def work_out(twin: Workspace) -> Workspace:
-    """On the worker thread: what the tabs and an export read, worked out in `twin`."""
+    """On the worker thread: what the tabs and an export read, worked out in `twin`; then what is alive kept out
+    of the garbage collector's later passes (`keep_long_lived`: the project and its figures live on, and a full
+    pass over them held the window's thread up for a tenth of a second and more)."""
     _read_figures(twin, whole=True)
+    keep_long_lived()
     return twin
 
 

@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
+from desktop_app.gui.background import collector_paused, keep_long_lived
+
 POLL_MS = 10
 Result = TypeVar("Result")
 
@@ -25,7 +27,12 @@ def run_waiting(window: QMainWindow, text: str, function: Callable[..., Result],
 
     def work() -> None:
         try:
-            outcome.append((True, function(*args)))
+            # a project's tables are built as Python lists first: the cyclic collector's passes over them, and a
+            # full pass over the window's objects, held the window's thread up for a tenth of a second and more
+            with collector_paused():
+                result = function(*args)
+                keep_long_lived()
+            outcome.append((True, result))
         except BaseException as exc:  # handed to the window's thread, raised there
             outcome.append((False, exc))
 
