@@ -581,6 +581,7 @@ def _performance_appendix(args: argparse.Namespace, options: PageOptions | None 
     both call it, so the report prints the very findings the proof lists."""
     from desktop_app.domain.returns import ReturnKind
     from desktop_app.report.performance import performance_document
+    from desktop_app.report.performance_sources import return_sources
     from desktop_app.report.performance_text import load_performance_text
     from desktop_app.report.proof_tables import performance_findings
 
@@ -596,6 +597,8 @@ def _performance_appendix(args: argparse.Namespace, options: PageOptions | None 
         monthly=frames[ReturnKind.MONTHLY_SERIES],
         catalogue=catalogue,
         options=options,
+        # the command line reads the files as they are: each is dated by when it was last saved
+        sources=return_sources((result, None) for result in results),
     )
     return document, performance_findings(document, results, calculated, text, catalogue), problems
 

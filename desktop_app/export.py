@@ -118,9 +118,12 @@ def export_complaints_report(
     return out
 
 
-def performance_report_document(results, weekly, monthly, text=None, options=None, alt_texts=None) -> Document:
+def performance_report_document(
+    results, weekly, monthly, text=None, options=None, alt_texts=None, sources=()
+) -> Document:
     """The performance appendix's report model (with the author's commentary, statuses and chart texts, and
-    `text`: the text file's words with the author's details of the paper)."""
+    `text`: the text file's words with the author's details of the paper); `sources`: the project's returns
+    (report.performance_sources.return_sources of each import and its imported_at) for its "Sources" table."""
     from desktop_app.domain.indicators import load_catalogue
     from desktop_app.report.performance import performance_document
 
@@ -132,6 +135,7 @@ def performance_report_document(results, weekly, monthly, text=None, options=Non
         options=options,
         catalogue=load_catalogue(),
         alt_texts=alt_texts,
+        sources=sources,
     )
 
 
@@ -145,6 +149,7 @@ def export_performance_report(
     alt_texts=None,
     template_docx: str | None = None,
     progress: Progress = _silent,
+    sources=(),
 ) -> tuple[str, str]:
     """The performance appendix (with the author's commentary, statuses and chart texts) written to `out`;
     returns `out` and what was left out of it because the returns lack its figures (report.performance's
@@ -152,7 +157,7 @@ def export_performance_report(
     from desktop_app.report.performance import left_out_report
 
     progress(0.2, "Laying out the pages")
-    document = performance_report_document(results, weekly, monthly, text, options, alt_texts)
+    document = performance_report_document(results, weekly, monthly, text, options, alt_texts, sources)
     write_appendix(document, out, _template(template_docx, out))
     progress(1.0, "Done")
     return out, left_out_report(document)

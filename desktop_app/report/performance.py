@@ -104,6 +104,7 @@ from desktop_app.report.performance_figures import (
     present,
     usual_period,
 )
+from desktop_app.report.performance_sources import ReturnSource
 from desktop_app.report.performance_text import (
     ChartSpec,
     PerformanceText,
@@ -178,6 +179,7 @@ def performance_document(
     catalogue: Catalogue | None = None,
     statuses: StatusVocabulary | None = None,
     alt_texts: Mapping[str, str] | None = None,
+    sources: Sequence[ReturnSource] = (),
 ) -> Document:
     """The appendix of `results` as a report model: every figure formatted once, every word filled.
 
@@ -187,12 +189,15 @@ def performance_document(
     `results.history`). `title` replaces the text file's; `alt_texts`: the author's alternative text of
     charts, by chart key, in place of the worked-out text. What the returns do not give is left out and
     listed in the document's `left_out`; raises UnknownPlaceholderError for a name no return could give.
+    `sources`: the returns the figures come from (report.performance_sources.return_sources), listed in a last
+    section, "Sources of the figures", with their sheets, periods and dates (none given: no such section).
     """
     text = text or load_performance_text()
     catalogue = catalogue or load_catalogue()
     if weekly is not None and not isinstance(weekly, IndicatorResults):
         weekly = weekly_results(weekly, catalogue, text.weekly_ids, text.weekly_ratios)
     builder = _Builder(results, weekly, monthly, text, options or PageOptions(), statuses or load_statuses(), catalogue)
+    builder.sources = tuple(sources)
     return with_authored_alt_texts(builder.document(title), alt_texts or {})
 
 
@@ -240,6 +245,7 @@ class _Builder:
         known = [*catalogue.definitions, *self.weekly_series, *(id_ for ids in named for id_ in ids)]
         self.known = {key_of(id_): id_ for id_ in known}
         self.left_out: list[tuple[str, str]] = []
+        self.sources: tuple[ReturnSource, ...] = ()
 
     # --- words ---------------------------------------------------------------------
 
@@ -365,7 +371,31 @@ class _Builder:
             reasons = shown_reasons or [why for _, why in self.left_out[before:]] or [self.words("chart_no_data")]
             del self.left_out[before:]
             self.leave_out(f"The section {what}", "; ".join(dict.fromkeys(reasons)))
+        if self.sources:
+            sections.append(self.sources_section())
         return sections
+
+    def sources_section(self) -> Section:
+        """Each return the figures come from: its file's name, the sheets used, the period covered and the date
+        it was imported (or, read from the file as it is, the date the file was saved), seed 000's stamp."""
+        header = self.header(*(self.words(f"sources_{w}") for w in ("file", "sheets", "period", "date")))
+        body = [
+            [
+                Cell(source.file),
+                Cell(", ".join(source.sheets)),
+                Cell(source.period or self.words("sources_no_period")),
+                Cell(
+                    self.fill(
+                        self.text.words(f"sources_{source.dated}"),
+                        f"[tables] sources_{source.dated}",
+                        {"date": source.date},
+                    )
+                ),
+            ]
+            for source in self.sources
+        ]
+        table = Table("sources", [header], body, "", column_shares=(0.36, 0.24, 0.2, 0.2), row_headers=(0,))
+        return Section("sources", self.words("sources_title"), [Paragraph(self.words("sources_text")), table])
 
     def shown(self, section: TextSection, where: str, what: str) -> list[Block]:
         """The section's dashboard, surveys, cards or charts: [] where the returns give none of them."""

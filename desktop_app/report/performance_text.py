@@ -78,6 +78,15 @@ TABLE_WORDS = (
     "card_then",
     "card_as_at",
     "chart_no_data",
+    "sources_title",
+    "sources_text",
+    "sources_file",
+    "sources_sheets",
+    "sources_period",
+    "sources_date",
+    "sources_imported",
+    "sources_modified",
+    "sources_no_period",
 )
 _SECTION_KEYS = {
     "key",
