@@ -298,10 +298,13 @@ def test_change_cards(pages):
     lines = lines_of(pages)
     at = lines.index("Total Weekly Cost")
     assert lines[at + 1] == "£2,703,204"
-    assert lines[at + 4] == "▲ £5,975 (+0.2%) ▲ £24,224 (+0.9%) ▲ £36,049 (+1.4%) ▲ £270,871 (+11.1%)"
+    # under its date, its change since April: the finance text's "up £108,743 (+4.2%)" since 5 April 2024
+    assert lines[at + 3] == "Since April: ▲ £108,743 (+4.2%)"
+    assert lines[at + 5] == "▲ £5,975 (+0.2%) ▲ £24,224 (+0.9%) ▲ £36,049 (+1.4%) ▲ £270,871 (+11.1%)"
     client = lines.index("Client Count Snapshot")
     assert lines[client + 1] == "4,769"
-    assert lines[client + 4] == "▲ 12 (+0.3%) ▲ 82 (+1.7%) ▲ 122 (+2.6%) ▲ 53 (+1.1%)"
+    assert lines[client + 3] == "Since April: ▲ 100 (+2.1%)"
+    assert lines[client + 5] == "▲ 12 (+0.3%) ▲ 82 (+1.7%) ▲ 122 (+2.6%) ▲ 53 (+1.1%)"
     # the published "£564" was a slip: the total over the clients is £566.83
     average = lines.index("Average Weekly Cost")
     assert lines[average + 1] == "£567"

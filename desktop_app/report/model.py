@@ -294,7 +294,8 @@ class Chart:
 class Card:
     """A change card: a label, the latest value, and one line per horizon ('Week Change', '▲ £5,975 (+0.2%)').
 
-    `colours`: per change, a colour name of the style for its leading arrow (a judgement's), or None.
+    `colours`: per change, a colour name of the style for its leading arrow (a judgement's), or None. `as_at`:
+    the lines under its value: its date, and its change since April where its section asks for it.
     """
 
     label: str

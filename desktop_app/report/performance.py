@@ -18,7 +18,8 @@ order. A section is the author's words and, where it says `show = ...`, one of:
   quartile marker of our value in that group (✔ top, ▬ middle, ✘ bottom);
 - "cards": change cards (seed 000's "Weekly Summary"): the latest value and
   its change on a week, a month, a quarter and a year before
-  (domain.weekly.weekly_results for the weekly series);
+  (domain.weekly.weekly_results for the weekly series), and, where the section says `since_april = true`, a
+  line under its date with the change since the financial year began (the text's KEY_fy_change);
 - "charts": monthly counts with the rolling 12-month average, a percentage
   over rolling 12 months, or a count at each month's end (a waiting list), with
   a comparator's or the target's level dashed across it (`Chart` nodes with
@@ -843,6 +844,10 @@ class _Builder:
                     None if change == NO_CHANGE else self.judgement(spec.indicator, h)
                     for h, (_, change) in zip(horizons, changes, strict=True)
                 )
+            since = self.figure(f"{key}_fy_change") if section.since_april else ""
+            if since:  # the same figure as the text's {KEY_fy_change} (domain.since_financial_year_start)
+                line = self.fill(self.text.words("card_since_april"), "[tables] card_since_april", {"change": since})
+                as_at = f"{as_at}\n{line}" if as_at else line
             cards.append(Card(spec.label, self.figure(f"{key}_value"), changes, as_at, colours))
         return [Cards(tuple(cards))] if cards else []
 

@@ -77,6 +77,7 @@ TABLE_WORDS = (
     *(f"card_{horizon}_then" for horizon in HORIZONS),
     "card_then",
     "card_as_at",
+    "card_since_april",
     "chart_no_data",
     "sources_title",
     "sources_text",
@@ -102,6 +103,7 @@ _SECTION_KEYS = {
     "cards",
     "horizons",
     "card_shows",
+    "since_april",
     "charts",
     "headings",
     "units",
@@ -177,6 +179,9 @@ class Section:
     #: what a card's line per horizon shows: "change" ('Year Change: ▲ 37 (+12.0%)') or "then", the value it is
     #: compared with ('Last Year: 308 (+12.0%)', as seed 000's reablement cards put it)
     card_shows: str = "change"
+    #: "cards": a line under each card's date with its change since the financial year began ('Since April:
+    #: ▲ £108,743 (+4.2%)', KEY_fy_change, the [tables] word card_since_april), where the data gives one
+    since_april: bool = False
     charts: tuple[ChartSpec, ...] = ()
     #: "table" and "categories": the header over the row labels (and, for categories, over the counts and
     #: the shares); a cross tab column's unit by its label (else a count); the rows that break another down,
@@ -329,6 +334,7 @@ def _section(where: str, number: int, spec: object) -> Section:
         cards=cards,
         horizons=lists["horizons"] or tuple(HORIZONS),
         card_shows=card_shows,
+        since_april=bool(spec.get("since_april", False)),
         charts=charts,
         headings=lists["headings"],
         units=units,

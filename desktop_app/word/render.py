@@ -416,6 +416,8 @@ class _WordWriter:
         for card in cards.cards:
             body = [[Cell(card.label, bold=True), Cell(card.value)], *([Cell(h), Cell(c)] for h, c in card.changes)]
             self.table(Table("card", [], body, "card", header_scope="row"))
+            for line in card.as_at.splitlines():  # its date, and its change since April where it has one
+                self.styled(line, "Table Note")
 
 
 #: The most characters a Word document's property holds (a cover to several committees names them all).
