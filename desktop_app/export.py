@@ -148,8 +148,8 @@ def export_performance_report(
     options=None,
     alt_texts=None,
     template_docx: str | None = None,
-    progress: Progress = _silent,
     sources=(),
+    progress: Progress = _silent,
 ) -> tuple[str, str]:
     """The performance appendix (with the author's commentary, statuses and chart texts) written to `out`;
     returns `out` and what was left out of it because the returns lack its figures (report.performance's
@@ -241,11 +241,12 @@ def preview_complaints_report(
 
 
 def preview_performance_report(
-    results, weekly, monthly, text, options=None, alt_texts=None, progress: Progress = _silent
+    results, weekly, monthly, text, options=None, alt_texts=None, sources=(), progress: Progress = _silent
 ) -> list[bytes]:
     """The performance appendix's pages as PNG images, exactly as the PDF will print them."""
     progress(0.1, "Laying out the pages")
-    return _page_images(performance_report_document(results, weekly, monthly, text, options, alt_texts), progress)
+    document = performance_report_document(results, weekly, monthly, text, options, alt_texts, sources)
+    return _page_images(document, progress)
 
 
 def _page_images(document: Document, progress: Progress) -> list[bytes]:

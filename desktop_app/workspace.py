@@ -60,6 +60,7 @@ from desktop_app.report.details import DETAILS, cover_details, paper_details, wi
 from desktop_app.report.marac_text import load_marac_text
 from desktop_app.report.model import Document, PageOptions
 from desktop_app.report.performance import performance_document
+from desktop_app.report.performance_sources import ReturnSource, return_sources
 from desktop_app.report.performance_text import PerformanceText, load_performance_text
 from desktop_app.report.proof import Finding
 from desktop_app.report.proof_tables import performance_findings
@@ -498,6 +499,12 @@ class Workspace:
         key = (_Identity(calculated), json.dumps(self.project.indicator_notes, sort_keys=True))
         return self._cached("noted", key, lambda: self._with_notes(calculated))
 
+    def performance_sources(self) -> tuple[ReturnSource, ...]:
+        """The returns the performance appendix's "Sources of the figures" lists (those of the kinds it reads, not
+        the complaints log), each dated by the day the project imported it."""
+        kinds = (*self.INDICATOR_KINDS, ReturnKind.WEEKLY_SERIES)
+        return return_sources(((imported.result, imported.imported_at) for imported in self.project.imports), kinds)
+
     def performance_findings(self) -> list[Finding] | None:
         """What the proof finds in the performance appendix an export would write (None without an indicator
         return): report.proof_tables.performance_findings, as `proof performance` lists it, of the appendix laid
@@ -526,6 +533,7 @@ class Workspace:
                 options=self.page_options(),
                 catalogue=self.catalogue,
                 alt_texts=self.project.settings.get(CHART_TEXTS, {}),
+                sources=self.performance_sources(),
             )
             results = [imported.result for imported in self.project.imports]
             return performance_findings(document, results, indicators, text, self.catalogue)

@@ -3,6 +3,9 @@ sheet), kept in the project, shown in the preview of either appendix, and found 
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import docx
 import pikepdf
 import pytest
@@ -191,3 +194,21 @@ def test_the_cover_lists_no_adults_or_corporate_appendix_for_a_log_without_their
     text = " ".join(pdf_text(tmp_path / "cover.pdf").split())
     assert "Appendix 1 – Children's Services Complaints Annual Report" in text
     assert "Adult Social Care Complaints" not in text and "Service Improvement Report" not in text
+
+
+def test_the_windows_performance_export_lists_its_sources_dated_by_their_import(window, qtbot, tmp_path):
+    """The window's appendix ends with the same "Sources of the figures" as the command line's, each return
+    dated by the day the project imported it (not the file's own saved date), and the preview shows it too."""
+    imported = {Path(f.provenance.file).name: f.imported_at for f in window.project.imports}
+    out = tmp_path / "performance.pdf"
+    window.export_performance_to(out)
+    wait_for_task(qtbot, window)
+    text = " ".join(pdf_text(out).split())
+    sources = text[text.rindex("Sources of the figures") :]
+    for name in RETURNS:
+        assert name in sources
+    assert "imported" in sources and "file saved" not in sources
+    day = dt.date.fromisoformat(imported[RETURNS[0]][:10])
+    assert f"{day.day} {day:%B %Y}" in sources
+    inputs = window.performance_inputs()
+    assert [source.file for source in inputs[-1]] == [name for name in imported if name in RETURNS]

@@ -1199,6 +1199,7 @@ class MainWindow(QMainWindow):
             self.page_options(),
             self.project.settings.get(CHART_TEXTS, {}),
             self.word_template(),
+            self.workspace.performance_sources(),
             text=f"Writing {path.name}",
             done=self._performance_written,
         )
@@ -1250,12 +1251,18 @@ class MainWindow(QMainWindow):
             messages.inform(self, f"Wrote {Path(out).name}", left_out)
 
     def performance_inputs(self) -> tuple:
-        """The performance appendix's inputs with the author's chart texts (None without an indicator return)."""
+        """The performance appendix's inputs with the author's chart texts and the returns' sources, in the order
+        export.performance_report_document takes them (empty without an indicator return)."""
         from desktop_app.gui.chart_texts_dialog import SETTING as CHART_TEXTS
 
         if self.workspace.indicators() is None:
             return ()
-        return (*self._performance_inputs(), self.page_options(), self.project.settings.get(CHART_TEXTS, {}))
+        return (
+            *self._performance_inputs(),
+            self.page_options(),
+            self.project.settings.get(CHART_TEXTS, {}),
+            self.workspace.performance_sources(),
+        )
 
     def _performance_inputs(self) -> tuple:
         """The indicator results (with the author's notes), the weekly and monthly series if imported, and the

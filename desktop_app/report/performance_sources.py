@@ -11,13 +11,14 @@ as they are), the date the file was last modified, saying which: a reader can te
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from desktop_app.domain.formatting import long_date
 from desktop_app.domain.imports import ImportResult, SheetImport
+from desktop_app.domain.returns import ReturnKind
 
 IMPORTED = "imported"  # the date is the day a project imported the file
 MODIFIED = "modified"  # the date is the file's own: the day it was last saved
@@ -36,13 +37,20 @@ class ReturnSource:
     dated: str
 
 
-def return_sources(imports: Iterable[tuple[ImportResult, str | None]]) -> tuple[ReturnSource, ...]:
+def return_sources(
+    imports: Iterable[tuple[ImportResult, str | None]], kinds: Collection[ReturnKind] | None = None
+) -> tuple[ReturnSource, ...]:
     """Each of `imports` (a return as read, and when a project imported it: ISO 8601, or None for the file's
-    own modified date) that has a sheet read, in the order given; a file given twice (by its fingerprint) once."""
+    own modified date) that has a sheet read (of one of `kinds`, where given: a project also holds returns
+    other appendices read), in the order given; a file given twice (by its fingerprint) once."""
     sources = []
     seen = set()
     for result, imported_at in imports:
-        used = [sheet for sheet in result.sheets if sheet.kind is not None and _read(sheet)]
+        used = [
+            sheet
+            for sheet in result.sheets
+            if sheet.kind is not None and (kinds is None or sheet.kind in kinds) and _read(sheet)
+        ]
         if not used or result.provenance.sha256 in seen:
             continue
         seen.add(result.provenance.sha256)
