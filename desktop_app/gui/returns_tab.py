@@ -57,9 +57,7 @@ class SortedProblems:
     problem's grade and row are read once, at C speed (`map`), and the errors counted from the grades."""
 
     def __init__(self, problems: list[Problem]):
-        severity = np.fromiter(
-            map(_ORDER.__getitem__, map(_severity_of, problems)), dtype=np.int8, count=len(problems)
-        )
+        severity = np.fromiter(map(_ORDER.__getitem__, map(_severity_of, problems)), dtype=np.int8, count=len(problems))
         # None (a problem about the whole sheet) becomes NaN, then -1: before every row
         rows = np.nan_to_num(np.array(list(map(_row_of, problems)), dtype=float), nan=-1).astype(np.int64)
         self.errors = int(np.count_nonzero(severity == _ORDER[Severity.ERROR]))
