@@ -113,9 +113,10 @@ def test_the_report_and_complaints_tabs_say_they_are_working_then_show_the_new_f
     qtbot.waitUntil(lambda: not window.figures.busy, timeout=TASK_TIMEOUT_MS)
     assert ticks.count >= TICKS  # the window answered while the figures were worked out
     assert report.figures[FIGURE] == expected_figure(window, 20) != before
+    assert complaints.pages.currentIndex() == 1  # the tables, with the new figures
+    window.tabs.setCurrentWidget(report)  # the Report tab, filled when shown, has them too
     assert not report.working.isVisibleTo(report) and report.picker.isEnabled()
     assert f"In time: {report.figures[FIGURE]}." in report.preview.toPlainText()
-    assert complaints.pages.currentIndex() == 1  # the tables, with the new figures
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: not window.figures.busy, timeout=TASK_TIMEOUT_MS)
     assert report.figures[FIGURE] == before

@@ -189,3 +189,21 @@ def test_the_meeting_date_is_not_set_until_the_author_sets_it(window, qtbot):
     window.undo_stack.undo()
     assert "meeting_date" not in window.project.cover
     assert field.text() == "Not set"
+
+
+def test_a_change_made_while_another_tab_shows_is_in_the_report_tab_when_it_is_shown(window, qtbot, tmp_path):
+    tab = window.report_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.select_section("performance")
+    type_section(tab, qtbot, "Stage 1 responses in time: {statutory_stage1_in_time_pct}.")
+    assert "Stage 1 responses in time: 28%." in tab.preview.toPlainText()
+    window.tabs.setCurrentWidget(window.returns_tab)  # the Report tab is not on show: its list waits
+    window.edit("Stage 1 limit 20 days", lambda value: window.project.set_setting("limits", value), None, LIMIT_SETTING)
+    qtbot.waitUntil(lambda: window.figures.ready() and not tab.working_out, timeout=60_000)
+    window.tabs.setCurrentWidget(tab)
+    flagged = [tab.parts.item(r).text() for r in range(tab.parts.count()) if tab.parts.item(r).text().startswith("●")]
+    assert flagged == ["● Complaints Performance Information"]
+    assert tab.parts.currentItem().text() == "● Complaints Performance Information"  # still the section chosen
+    assert "Stage 1 responses in time: 28%." not in tab.preview.toPlainText()
+    assert tab.stale.isVisible() and "Statutory stage 1 in time % was 28%" in tab.stale.text()
+    window.grab().save(str(tmp_path / "report-tab-after-hidden-change.png"))

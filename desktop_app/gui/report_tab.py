@@ -347,6 +347,7 @@ class ReportTab(QWidget):
         splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self._stale = False  # the project changed while another tab showed: refreshed when shown
         session.project_changed.connect(self.refresh)
         session.figures.worked_out.connect(self.refresh)
         self.refresh()
@@ -398,7 +399,10 @@ class ReportTab(QWidget):
         return self._figures_of_kind(kind_of_section(key)[0])
 
     def refresh(self) -> None:
-        """Show the project as it now is (after an edit, an undo, or a new project)."""
+        """Show the project as it now is (after an edit, an undo, or a new project). While another tab of the
+        window is showing, only whether the figures are being worked out is noted: the list of parts, the
+        figures to insert and the section shown are filled when the tab is next shown (an import costs no more)."""
+        self._stale = self.window().isVisible() and not self.isVisible()
         self._refreshing = True
         try:
             self.working_out = not self.session.figures.ready()
@@ -407,41 +411,8 @@ class ReportTab(QWidget):
             self.working.setVisible(self.working_out)
             self.picker.setEnabled(not self.working_out)
             self.insert_button.setEnabled(not self.working_out)
-            chosen = self.parts.currentItem()
-            current = (chosen.data(Qt.ItemDataRole.UserRole) if chosen else None) or COVER
-            self.parts.blockSignals(True)  # rebuilding the list passes through other parts: show only the chosen one
-            self.parts.clear()
-            self.parts.addItem(_heading_row(COVER_HEADING))
-            item = QListWidgetItem("Cover sheet")
-            item.setData(Qt.ItemDataRole.UserRole, COVER)
-            self.parts.addItem(item)
-            item = QListWidgetItem("Appendix details")
-            item.setData(Qt.ItemDataRole.UserRole, DETAILS_PAGE)
-            item.setToolTip("Committee, meeting date, appendix label, report of and author of each appendix")
-            self.parts.addItem(item)
-            headed: set[str] = set()
-            for key, (title, text) in self.section_texts().items():
-                kind = kind_of_section(key)[0]
-                if kind not in headed:
-                    headed.add(kind)
-                    self.parts.addItem(_heading_row(REPORT_HEADINGS.get(kind, kind)))
-                prefix = REPORT_PREFIXES.get(kind, "")
-                named = (prefix or CHILDRENS_NAME) + title.removeprefix(prefix)  # which report, said
-                changed = self.changed_figures(key, text)
-                item = QListWidgetItem(("● " if changed else "") + title.removeprefix(prefix))
-                item.setData(Qt.ItemDataRole.UserRole, key)
-                item.setToolTip(named)
-                item.setData(
-                    Qt.ItemDataRole.AccessibleTextRole,
-                    named + (": figures changed since you last read it" if changed else ""),
-                )
-                if changed:
-                    item.setToolTip(f"{named}: figures in this section changed since you last read it")
-                    item.setForeground(QColor(150, 90, 0))
-                self.parts.addItem(item)
-            self.parts.blockSignals(False)
-            if self.figures is not figures_before or not self.figures:  # the same (a section edited): kept
-                self._fill_picker()
+            if not self._stale:
+                self._fill_parts(figures_before)
             self._fill_cover()
             chosen_layout = self.project.settings.get(COVER_TEMPLATE, DEFAULT_COVER_TEMPLATE)
             self.cover_template.setCurrentIndex(max(0, self.cover_template.findData(chosen_layout)))
@@ -450,10 +421,48 @@ class ReportTab(QWidget):
             self.first_page.setValue(settings.get("first_page", 1))
             self.start_on_odd.setChecked(bool(settings.get("start_on_odd")))
             self.suppress.setValue(settings.get("suppress_below") or 0)
-            self._select(current)
         finally:
             self.parts.blockSignals(False)
             self._refreshing = False
+
+    def _fill_parts(self, figures_before: dict[str, str] | None) -> None:
+        """The list of parts again (the one chosen stays chosen), and the figures to insert if they changed."""
+        chosen = self.parts.currentItem()
+        current = (chosen.data(Qt.ItemDataRole.UserRole) if chosen else None) or COVER
+        self.parts.blockSignals(True)  # rebuilding the list passes through other parts: show only the chosen one
+        self.parts.clear()
+        self.parts.addItem(_heading_row(COVER_HEADING))
+        item = QListWidgetItem("Cover sheet")
+        item.setData(Qt.ItemDataRole.UserRole, COVER)
+        self.parts.addItem(item)
+        item = QListWidgetItem("Appendix details")
+        item.setData(Qt.ItemDataRole.UserRole, DETAILS_PAGE)
+        item.setToolTip("Committee, meeting date, appendix label, report of and author of each appendix")
+        self.parts.addItem(item)
+        headed: set[str] = set()
+        for key, (title, text) in self.section_texts().items():
+            kind = kind_of_section(key)[0]
+            if kind not in headed:
+                headed.add(kind)
+                self.parts.addItem(_heading_row(REPORT_HEADINGS.get(kind, kind)))
+            prefix = REPORT_PREFIXES.get(kind, "")
+            named = (prefix or CHILDRENS_NAME) + title.removeprefix(prefix)  # which report, said
+            changed = self.changed_figures(key, text)
+            item = QListWidgetItem(("● " if changed else "") + title.removeprefix(prefix))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(named)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                named + (": figures changed since you last read it" if changed else ""),
+            )
+            if changed:
+                item.setToolTip(f"{named}: figures in this section changed since you last read it")
+                item.setForeground(QColor(150, 90, 0))
+            self.parts.addItem(item)
+        self.parts.blockSignals(False)
+        if self.figures is not figures_before or not self.figures:  # the same (a section edited): kept
+            self._fill_picker()
+        self._select(current)
 
     def _fill_picker(self) -> None:
         self._picker_kind = self._kind
@@ -474,7 +483,14 @@ class ReportTab(QWidget):
                 return
 
     def select_section(self, key: str) -> None:
+        if self._stale:  # changed while another tab showed
+            self.refresh()
         self._select(key)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _show_part(self, current, previous) -> None:
         key = current.data(Qt.ItemDataRole.UserRole) if current is not None else None

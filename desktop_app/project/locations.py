@@ -3,7 +3,9 @@
 A project names an import by its file name and SHA-256 only (it is e-mailed, and a
 path would show the author's home folder). To read a file again the window needs its
 folder, so it remembers, per machine and user, the last place a file with that
-SHA-256 was imported from, in a small JSON file readable by the user alone.
+SHA-256 was imported from, in a small JSON file readable by the user alone. The file
+is written (and flushed to disk) on a thread of its own, one write after another, so
+an import never waits for the disk; `flush` waits for what is still being written.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PureWindowsPath
 
 from desktop_app import safe_files
@@ -28,6 +31,8 @@ class ImportLocations:
     def __init__(self, path: Path):
         self.path = path
         self._paths: dict[str, str] = self._read()
+        self._writer: ThreadPoolExecutor | None = None  # started with the first write
+        self._written: Future | None = None  # the newest write
 
     def _read(self) -> dict[str, str]:
         try:
@@ -54,11 +59,21 @@ class ImportLocations:
             self._paths.pop(sha, None)  # newest last
         self._paths.update(found)
         self._paths = dict(list(self._paths.items())[-MAX_LOCATIONS:])
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-locations")
+        self._written = self._writer.submit(self._write, json.dumps(self._paths, indent=1, ensure_ascii=False))
+
+    def _write(self, text: str) -> None:
         try:
             safe_files.private_folder(self.path.parent)
-            safe_files.write_atomically(self.path, json.dumps(self._paths, indent=1, ensure_ascii=False), private=True)
+            safe_files.write_atomically(self.path, text, private=True)
         except OSError as exc:
             log.warning("could not remember where the imported files are (%s)", exc)
+
+    def flush(self) -> None:
+        """Wait until what was remembered is on disk (the window closing, or a test reading the file)."""
+        if self._written is not None:
+            self._written.result()
 
     def location(self, imported: ImportedFile) -> Path | None:
         """Where `imported` was read from on this machine, if that is known."""

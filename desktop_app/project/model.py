@@ -75,6 +75,8 @@ class ImportedFile:
     @property
     def lessons(self) -> list[LessonEntry]:
         """The lessons-learned register's entries the file holds (none for a return of another kind)."""
+        if not any(sheet.kind is ReturnKind.LESSONS_REGISTER for sheet in self.result.sheets):
+            return []  # most files (a complaints log): no frame to build
         return frame_entries(self.result.frame(ReturnKind.LESSONS_REGISTER))
 
 
