@@ -1515,7 +1515,7 @@ class MainWindow(QMainWindow):
             self.figures.shut_down()
             self.settings.setValue("window/returns_splitter", self.returns_tab.splitter.saveState())
             self._discard_recovery()
-        self.import_locations.flush()  # where the files were read from is on disk before the window goes
+            self.import_locations.flush()  # where the files were read from is on disk before the window goes
         self._hold(_Claim(None))
         event.accept()
 
