@@ -45,7 +45,7 @@ class YearOnYear:
 
     @property
     def direction(self) -> str:
-        return "up" if self.change > 0 else "down" if self.change < 0 else "same"
+        return _direction(self.change)
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,16 @@ class ShareCounts:
     period: str
     numerator: float
     denominator: float
+
+
+def _change(value: float, earlier: float) -> tuple[float, float | None]:
+    """`value` less `earlier`, and that as a % of `earlier` (None where `earlier` is zero)."""
+    change = value - earlier
+    return change, None if earlier == 0 else change * 100 / abs(earlier)
+
+
+def _direction(change: float) -> str:
+    return "up" if change > 0 else "down" if change < 0 else "same"
 
 
 def _known(value: object) -> bool:
@@ -72,8 +82,7 @@ def years_on_year(results: IndicatorResults) -> dict[str, YearOnYear]:
     ):
         if not _known(value) or not _known(before) or str(id_) in found:
             continue
-        change = float(value) - float(before)
-        share = None if before == 0 else change * 100 / abs(float(before))
+        change, share = _change(float(value), float(before))
         found[str(id_)] = YearOnYear(str(id_), str(period or ""), float(value), float(before), change, share)
     return found
 
@@ -194,7 +203,7 @@ class SinceYearStart:
 
     @property
     def direction(self) -> str:
-        return "up" if self.change > 0 else "down" if self.change < 0 else "same"
+        return _direction(self.change)
 
 
 def financial_year_start(day: dt.date) -> dt.date:
@@ -219,8 +228,7 @@ def since_financial_year_start(results: IndicatorResults) -> dict[str, SinceYear
         if first.empty or first.index[0] == last.name:
             continue
         then = first.iloc[0]
-        change = float(last["value"]) - float(then["value"])
-        share = None if then["value"] == 0 else change * 100 / abs(float(then["value"]))
+        change, share = _change(float(last["value"]), float(then["value"]))
         found[str(id_)] = SinceYearStart(
             str(id_),
             str(last["period"] or ""),
