@@ -8,34 +8,22 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
-import pandas as pd
 import pytest
 
 from desktop_app.domain.formatting import format_as_given
 from desktop_app.domain.indicator_measures import cross_tab_share, months_below_average
 from desktop_app.domain.indicators import IndicatorReturns, calculate_indicators, load_catalogue
 from desktop_app.domain.returns import ReturnKind
-from desktop_app.excel.importer import Importer
 from desktop_app.paths import RESOURCES, SAMPLE_DATA
 from desktop_app.report.model import Paragraph
 from desktop_app.report.performance import performance_document
 from desktop_app.report.performance_figures import performance_texts
 from desktop_app.report.performance_text import PerformanceTextError, load_performance_text
+from tests.test_chat_comparisons import frames_of
 
 SURVEY = SAMPLE_DATA / "survey_2023-24.xlsx"
 CHILDRENS = SAMPLE_DATA / "childrens_performance_2023.xlsx"
 HOMES = "care home or the person's own home"
-
-
-def frames_of(*paths) -> dict[ReturnKind, pd.DataFrame]:
-    frames: dict[ReturnKind, pd.DataFrame] = {}
-    for path in paths:
-        imported = Importer().import_file(path)
-        for kind in ReturnKind:
-            frame = imported.frame(kind) if kind is not ReturnKind.COMPLAINTS_LOG else None
-            if frame is not None and len(frame):
-                frames[kind] = pd.concat([frames[kind], frame], ignore_index=True) if kind in frames else frame
-    return frames
 
 
 def results_of(*paths):
